@@ -1,0 +1,206 @@
+// The render engine: Handlebars HTML template + context → satori element tree → SVG (with text
+// fitted to its box) → resvg raw pixels → sharp JPEG/PNG. Templates are data under templates/;
+// this file knows nothing about any one kind.
+import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import Handlebars from 'handlebars';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
+import { loadAdditionalAsset, loadFonts } from './fonts.ts';
+import { elements, htmlToElement, textOf, type SatoriElement } from './html.ts';
+
+export const TEMPLATES = new URL('../../templates/', import.meta.url);
+
+/** A laid-out box satori reported, with the attributes the checks read (data-role, data-field). */
+export interface DrawnNode {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  role?: string;
+  field?: string;
+  text?: string;
+  /** set on fitted texts (`data-fit`) and on their boxes (`data-fit-box`) */
+  fit?: string;
+  fitBox?: string;
+  style: Record<string, string | number>;
+}
+
+/** A text that did not fit its box even at the smallest allowed size. */
+export interface Overflow {
+  field: string;
+  text: string;
+  minSize: number;
+}
+
+export interface RenderRequest {
+  template: string;
+  width: number;
+  height: number;
+  context: Record<string, unknown>;
+  assets?: Record<string, string>;
+}
+
+export interface Rendered {
+  width: number;
+  height: number;
+  /** RGBA pixels straight from resvg, for encoding and for the visual checks */
+  pixels: Buffer;
+  nodes: DrawnNode[];
+  overflows: Overflow[];
+  /** font sizes chosen for each fitted field */
+  fitted: Record<string, number>;
+}
+
+const hbs = Handlebars.create();
+hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hbs.registerHelper('gt', (a: number, b: number) => a > b);
+hbs.registerHelper('add', (a: number, b: number) => a + b);
+
+let compiled: Map<string, Handlebars.TemplateDelegate> | undefined;
+let templatesDigest = '';
+
+/** Compiles every template and partial once per process. */
+function templates(): Map<string, Handlebars.TemplateDelegate> {
+  if (compiled) return compiled;
+  compiled = new Map();
+  const digest = createHash('sha256');
+  const dir = new URL('partials/', TEMPLATES);
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort()) {
+    const src = readFileSync(new URL(name, dir), 'utf8');
+    digest.update(`partials/${name}\0${src}\0`);
+    hbs.registerPartial(name.replace(/\.hbs$/, ''), src);
+  }
+  for (const name of readdirSync(TEMPLATES).filter((f) => f.endsWith('.hbs')).sort()) {
+    const src = readFileSync(new URL(name, TEMPLATES), 'utf8');
+    digest.update(`${name}\0${src}\0`);
+    compiled.set(name.replace(/\.hbs$/, ''), hbs.compile(src, { strict: false }));
+  }
+  templatesDigest = digest.digest('hex');
+  return compiled;
+}
+
+/** sha256 over every template and partial: part of each asset's cache key. */
+export function templatesHash(): string {
+  templates();
+  return templatesDigest;
+}
+
+export function fillTemplate(name: string, context: Record<string, unknown>): string {
+  const tpl = templates().get(name);
+  if (!tpl) throw new Error(`No template \`${name}\` in templates/; have: ${[...templates().keys()].join(', ')}`);
+  return tpl(context);
+}
+
+const num = (v: unknown, fallback: number) => (v === undefined ? fallback : Number.parseFloat(String(v)));
+
+async function layout(tree: SatoriElement, width: number, height: number | undefined) {
+  const nodes: DrawnNode[] = [];
+  const fonts = loadFonts();
+  const svg = await satori(tree as never, {
+    width,
+    ...(height ? { height } : {}),
+    fonts: fonts.satoriFonts,
+    loadAdditionalAsset,
+    onNodeDetected: (n) => {
+      const p = n.props as Record<string, unknown>;
+      nodes.push({
+        left: n.left,
+        top: n.top,
+        width: n.width,
+        height: n.height,
+        role: p['data-role'] as string | undefined,
+        field: p['data-field'] as string | undefined,
+        text: n.textContent,
+        fit: p['data-fit'] as string | undefined,
+        fitBox: p['data-fit-box'] as string | undefined,
+        style: (p.style ?? {}) as Record<string, string | number>,
+      });
+    },
+  });
+  return { svg, nodes };
+}
+
+/** Height the element's text takes at `size` px when laid out `width` wide. */
+async function measure(el: SatoriElement, width: number, size: number): Promise<number> {
+  const probe: SatoriElement = {
+    type: 'div',
+    props: { style: { display: 'flex', width }, children: { ...el, props: { ...el.props, style: { ...el.props.style, fontSize: size, width, height: 'auto', flexShrink: 0 } } } },
+  };
+  const { svg } = await layout(probe, width, undefined);
+  return Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? Infinity);
+}
+
+/**
+ * Renders a template. Elements marked `data-fit="field" data-min="N" data-max="M"` get the
+ * largest font size in [N, M] at which their text fits the box of their parent; a text that does
+ * not fit at N is drawn at N, clipped by the box, and reported as an overflow — never silently.
+ */
+export async function render(req: RenderRequest): Promise<Rendered> {
+  const html = fillTemplate(req.template, { ...req.context, canvas: { width: req.width, height: req.height } });
+  const tree = htmlToElement(html, { assets: req.assets ?? {} });
+
+  // parents of fitted elements, so their boxes can be read from the layout
+  const fits: { el: SatoriElement; box: SatoriElement; field: string; min: number; max: number }[] = [];
+  for (const box of elements(tree)) {
+    const c = box.props.children;
+    for (const el of Array.isArray(c) ? c : c ? [c] : []) {
+      if (typeof el === 'string' || el.props['data-fit'] === undefined) continue;
+      const field = String(el.props['data-fit'] || el.props['data-field'] || 'text');
+      const min = num(el.props['data-min'], 24);
+      const max = num(el.props['data-max'], min);
+      el.props['data-fit'] = field;
+      el.props.style = { ...el.props.style, fontSize: max, flexShrink: 0 };
+      box.props.style = { ...box.props.style, display: 'flex', flexDirection: 'column', overflow: 'hidden' };
+      box.props['data-fit-box'] = field;
+      fits.push({ el, box, field, min, max });
+    }
+  }
+
+  let { svg, nodes } = await layout(tree, req.width, req.height);
+  const fitted: Record<string, number> = {};
+  const overflows: Overflow[] = [];
+  let changed = false;
+  for (const fit of fits) {
+    fitted[fit.field] = fit.max;
+    const box = nodes.find((n) => n.fitBox === fit.field);
+    const inner = nodes.find((n) => n.fit === fit.field);
+    if (!box || !inner || (inner.height <= box.height + 0.5 && inner.width <= box.width + 0.5)) continue;
+    // binary search over whole pixel sizes for the largest that fits
+    let lo = fit.min;
+    let hi = fit.max - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((await measure(fit.el, box.width, mid)) <= box.height + 0.5) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const size = best > 0 ? best : fit.min;
+    if (best < 0) overflows.push({ field: fit.field, text: textOf(fit.el), minSize: fit.min });
+    fit.el.props.style = { ...fit.el.props.style, fontSize: size };
+    fitted[fit.field] = size;
+    changed = true;
+  }
+  if (changed) ({ svg, nodes } = await layout(tree, req.width, req.height));
+
+  const resvg = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
+  const image = resvg.render();
+  return { width: image.width, height: image.height, pixels: Buffer.from(image.pixels), nodes, overflows, fitted };
+}
+
+export interface EncodeOptions {
+  format: 'jpeg' | 'png';
+  /** JPEG quality; WeChat recompresses uploads, so keep it high */
+  quality?: number;
+}
+
+/** Encodes resvg's raw RGBA pixels with sharp directly: no PNG round trip (RENDERING.md). */
+export async function encode(r: { pixels: Buffer; width: number; height: number }, options: EncodeOptions): Promise<Buffer> {
+  const img = sharp(r.pixels, { raw: { width: r.width, height: r.height, channels: 4 } });
+  return options.format === 'png'
+    ? img.png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer()
+    : img.flatten({ background: '#ffffff' }).jpeg({ quality: options.quality ?? 90, mozjpeg: true, chromaSubsampling: '4:4:4' }).toBuffer();
+}
