@@ -1,0 +1,82 @@
+// The render stage for one job: prepare the kind's images, draw each canvas, cut tiles, encode.
+import sharp from 'sharp';
+import type { Bank, Branch, Job } from '../model.ts';
+import { encode, render, type Overflow, type Rendered } from './engine.ts';
+import { templateContext } from './context.ts';
+import { JPEG_QUALITY, KIND_SPECS, type Canvas } from './kinds.ts';
+
+export interface PrepareInput {
+  job: Job;
+  branch: Branch;
+  bank: Bank;
+  /** reads a file of the content folder (photos, avatars); the only disk access a kind gets */
+  readContentFile: (rel: string) => Promise<Buffer>;
+}
+
+export interface Prepared {
+  /** images by name, as data URIs: templates draw them with `<img src="asset:NAME">` */
+  assets?: Record<string, string>;
+  /** extra template values (chart geometry, event lines, …) */
+  context?: Record<string, unknown>;
+}
+
+export interface OutputFile {
+  /** suffix that tells the files of one job apart: `1x1`, `3x4`, `tile-3`, `zao-an`, … ('' for a single file) */
+  name: string;
+  data: Buffer;
+  width: number;
+  height: number;
+  format: 'jpeg' | 'png' | 'gif' | 'webp';
+}
+
+export interface RenderedJob {
+  files: OutputFile[];
+  /** every canvas as drawn (nodes and pixels), for the visual checks */
+  renders: { canvas: Canvas; rendered: Rendered }[];
+  overflows: Overflow[];
+}
+
+export const dataUri = (mime: string, data: Buffer | string) => `data:${mime};base64,${Buffer.from(data).toString('base64')}`;
+
+/** The persona's avatar as a small JPEG for the badge; EXIF and all metadata dropped by sharp. */
+async function avatarAsset(input: PrepareInput): Promise<Record<string, string>> {
+  const path = input.job.persona.avatar;
+  if (!path) return {};
+  const data = await sharp(await input.readContentFile(path), { limitInputPixels: 40_000_000 })
+    .rotate()
+    .resize(264, 264, { fit: 'cover', position: 'attention' })
+    .jpeg({ quality: 88 })
+    .toBuffer();
+  return { avatar: dataUri('image/jpeg', data) };
+}
+
+export async function renderJob(input: PrepareInput & { warning: string }): Promise<RenderedJob> {
+  const spec = KIND_SPECS[input.job.brief.fields.kind];
+  if (spec.renderAll) return spec.renderAll(input);
+  const prepared = (await spec.prepare?.(input)) ?? {};
+  const assets = { ...(await avatarAsset(input)), ...prepared.assets };
+  const context = templateContext(input.job, input.branch, input.bank, input.warning, prepared.context);
+
+  const result: RenderedJob = { files: [], renders: [], overflows: [] };
+  for (const canvas of spec.canvases) {
+    const rendered = await render({ template: canvas.template, width: canvas.width, height: canvas.height, context, assets });
+    result.renders.push({ canvas, rendered });
+    result.overflows.push(...rendered.overflows.filter((o) => !result.overflows.some((p) => p.field === o.field)));
+    const opts = { format: canvas.format, quality: JPEG_QUALITY } as const;
+    if (!canvas.tiles) {
+      result.files.push({ name: canvas.name, data: await encode(rendered, opts), width: rendered.width, height: rendered.height, format: canvas.format });
+      continue;
+    }
+    const { cols, rows } = canvas.tiles;
+    const w = rendered.width / cols;
+    const h = rendered.height / rows;
+    const whole = sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } });
+    for (let i = 0; i < cols * rows; i++) {
+      const tile = whole.clone().extract({ left: (i % cols) * w, top: Math.floor(i / cols) * h, width: w, height: h });
+      const data =
+        canvas.format === 'png' ? await tile.png().toBuffer() : await tile.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, mozjpeg: true, chromaSubsampling: '4:4:4' }).toBuffer();
+      result.files.push({ name: `tile-${i + 1}`, data, width: w, height: h, format: canvas.format });
+    }
+  }
+  return result;
+}
