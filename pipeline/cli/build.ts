@@ -4,8 +4,12 @@ import { resolve, join } from 'node:path';
 import type { Content, Job, Problem } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
-import { caption, captionContext } from '../captions/captions.ts';
-import { isWeek } from '../week.ts';
+import { runJob, type JobResult } from '../batch.ts';
+import { REQUIRED_WARNINGS } from '../lint/warnings.ts';
+import { EXPRESSIONS, POSES } from '../mascot/compose.ts';
+import { chineseDate, isWeek } from '../week.ts';
+import PQueue from 'p-queue';
+import { readFile } from 'node:fs/promises';
 import { isDirectory, readContentTree, writeFileAtomic } from './files.ts';
 import { formatProblem, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
@@ -29,7 +33,16 @@ Exit codes:
 `;
 
 /** Stages that later work fills in; the summary names those not built yet rather than pretending. */
-const NOT_BUILT = ['lint', 'render', 'check', 'approve', 'bundle', 'report'];
+const NOT_BUILT = ['lint', 'approve', 'bundle', 'report'];
+
+/** The loader's check of `mascot:` in a brief, from the mascot's own pose data. */
+export function checkMascot(m: { pose: string; expression?: string }) {
+  if (!POSES.includes(m.pose)) return { field: 'pose' as const, message: `Unknown mascot pose \`${m.pose}\`; known: ${POSES.join(', ')}` };
+  if (m.expression !== undefined && !EXPRESSIONS.includes(m.expression)) {
+    return { field: 'expression' as const, message: `Unknown mascot expression \`${m.expression}\`; known: ${EXPRESSIONS.join(', ')}` };
+  }
+  return undefined;
+}
 
 export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -61,7 +74,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   if (!isWeek(week)) throw new UsageError(`\`${week}\` is not an ISO week; expected a week like 2026-W48`);
   if (!weeks.includes(week)) throw new UsageError(`no briefs for ${week} in ${tree.root}/weeks/; weeks there: ${weeks.join(', ') || 'none'}`);
 
-  const content = loadContent(tree, week);
+  const content = loadContent(tree, week, { checkMascot });
   const configProblems = content.problems.filter((p) => p.file.endsWith('branches.yaml'));
   for (const p of content.problems) io.stderr(`${formatProblem(p)}\n`);
   if (configProblems.length || content.branches.length === 0) {
@@ -74,36 +87,46 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const jobs = plan(content, { branches: values.branch });
   const outWeek = resolve(io.cwd, values.out!, week);
   const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr });
-  const failures: Problem[] = [];
 
-  const byBranch = new Map<string, { job: Job; caption: string }[]>();
-  for (const job of jobs) {
-    const branch = content.branches.find((b) => b.id === job.branch)!;
-    try {
-      const text = caption(captionContext(job, branch, content.bank, ''), job.persona.role);
-      byBranch.set(job.branch, [...(byBranch.get(job.branch) ?? []), { job, caption: text }]);
-      bar.tick(`${job.branch} ${job.brief.id}`, true);
-    } catch (err) {
-      failures.push({ file: job.brief.file, line: 1, column: 1, severity: 'error', ruleId: 'build/caption', message: `Caption failed: ${(err as Error).message}` });
-      bar.tick(`${job.branch} ${job.brief.id}`, false);
-    }
-  }
+  // rendering is CPU-bound: two jobs in flight keep both cores busy while one waits on native work
+  const queue = new PQueue({ concurrency: 2 });
+  const readContentFile = (rel: string) => readFile(join(contentDir, rel));
+  const results: JobResult[] = [];
+  await Promise.all(
+    jobs.map((job) =>
+      queue.add(async () => {
+        const branch = content.branches.find((b) => b.id === job.branch)!;
+        const product = job.brief.fields.product;
+        const result = await runJob(job, { branch, bank: content.bank, warning: product ? REQUIRED_WARNINGS[product] : '', readContentFile });
+        results.push(result);
+        bar.tick(`${job.branch} ${job.brief.id}`, !result.failure);
+      }),
+    ),
+  );
   bar.done();
+  results.sort((a, b) => a.job.branch.localeCompare(b.job.branch) || a.job.order - b.job.order);
+  const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
 
-  for (const [branch, items] of byBranch) await writeFileAtomic(join(outWeek, branch, 'captions.md'), captionsMarkdown(content, branch, items));
+  for (const branch of content.branches) {
+    const mine = results.filter((r) => r.job.branch === branch.id);
+    if (!mine.length) continue;
+    for (const r of mine) for (const f of r.files) await writeFileAtomic(join(outWeek, branch.id, f.path), f.data);
+    await writeFileAtomic(join(outWeek, branch.id, 'captions.md'), captionsMarkdown(content, branch.id, mine));
+  }
   await writeFileAtomic(join(outWeek, 'plan.json'), `${JSON.stringify(planJson(content, jobs), null, 2)}\n`);
   for (const f of failures) io.stderr(`${formatProblem(f)}\n`);
+  for (const r of results) for (const f of r.findings) io.stderr(`${formatProblem(f)}\n`);
 
   const loadErrors = content.problems.filter((p) => p.severity === 'error');
-  io.stdout(summary(content, jobs, [...loadErrors, ...failures], Date.now() - started, values.out!));
+  io.stdout(summary(content, results, [...loadErrors, ...failures], Date.now() - started, values.out!));
   return loadErrors.length || failures.length ? 1 : 0;
 }
 
-function captionsMarkdown(content: Content, branchId: string, items: { job: Job; caption: string }[]): string {
+function captionsMarkdown(content: Content, branchId: string, items: JobResult[]): string {
   const branch = content.branches.find((b) => b.id === branchId)!;
   const parts = [`# ${branch.name} · ${content.week} 朋友圈文案`, '', '按发布顺序排列；每条文案可直接复制粘贴。', ''];
   for (const { job, caption: text } of items) {
-    parts.push(`## ${job.order}. ${job.date} ${job.time} · ${job.brief.fields.title}`, '', `<!-- ${job.brief.id} · ${job.persona.name} · ${job.brief.fields.kind} -->`, '', text, '');
+    parts.push(`## ${job.order}. ${chineseDate(job.date)} ${job.time} · ${job.brief.fields.title}`, '', `<!-- ${job.brief.id} · ${job.persona.name} · ${job.brief.fields.kind} -->`, '', text, '');
   }
   return parts.join('\n');
 }
@@ -126,7 +149,10 @@ function planJson(content: Content, jobs: Job[]) {
   };
 }
 
-function summary(content: Content, jobs: Job[], errors: Problem[], ms: number, out: string): string {
+function summary(content: Content, results: JobResult[], errors: Problem[], ms: number, out: string): string {
+  const jobs = results.map((r) => r.job);
+  const images = results.reduce((n, r) => n + r.files.length, 0);
+  const findings = results.reduce((n, r) => n + r.findings.length, 0);
   const failedFiles = new Set(errors.map((e) => e.file));
   const perBranch = content.branches.map((b) => `${b.id} ${jobs.filter((j) => j.branch === b.id).length}`).join(', ');
   const lines = [
@@ -134,7 +160,8 @@ function summary(content: Content, jobs: Job[], errors: Problem[], ms: number, o
     `Wendu build ${content.week}: ${content.root}/ → ${out}/${content.week}/`,
     `  briefs    ${content.briefs.length} loaded, ${failedFiles.size} with errors`,
     `  jobs      ${jobs.length} (${perBranch})`,
-    `  captions  ${jobs.length - errors.filter((e) => e.ruleId === 'build/caption').length} written to ${out}/${content.week}/<branch>/captions.md`,
+    `  images    ${images} rendered to ${out}/${content.week}/<branch>/images/, ${findings} visual findings`,
+    `  captions  ${results.length} written to ${out}/${content.week}/<branch>/captions.md`,
     `  not built yet: ${NOT_BUILT.join(', ')}`,
   ];
   if (errors.length) {

@@ -1,0 +1,60 @@
+// One job through the per-asset stages: caption → render → check (→ lint → approve as they land).
+// Pure apart from `readContentFile`; the command layer writes what comes back.
+import type { Bank, Branch, Job, Problem, TextSpan } from './model.ts';
+import { caption, captionContext } from './captions/captions.ts';
+import { renderJob, type OutputFile } from './render/job.ts';
+import { checkCanvas, drawnSpans, overflowFindings, type VisualFinding } from './check/visual.ts';
+
+export interface JobResult {
+  job: Job;
+  caption: string;
+  /** files named for the bundle: `images/1-mon-0830-morning-meeting.jpg` */
+  files: (OutputFile & { path: string })[];
+  /** the texts that ship with the asset: the brief's, the caption, and what the image draws beyond them */
+  spans: TextSpan[];
+  findings: VisualFinding[];
+  /** set when the job could not be rendered at all */
+  failure?: Problem;
+}
+
+export interface JobDeps {
+  branch: Branch;
+  bank: Bank;
+  /** the exact required risk warning for the brief's product ('' when none) */
+  warning: string;
+  readContentFile: (rel: string) => Promise<Buffer>;
+}
+
+const EXT = { jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp' } as const;
+
+/** `mon-morning-meeting` posted Monday 08:30 as the first post → `1-mon-0830-morning-meeting` */
+export function baseName(job: Job): string {
+  const day = job.brief.fields.day;
+  const slug = job.brief.id.split('/').pop()!.replace(new RegExp(`^${day}-`), '');
+  return `${job.order}-${day}-${job.time.replace(':', '')}-${slug}`;
+}
+
+export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
+  const text = caption(captionContext(job, deps.branch, deps.bank, deps.warning), job.persona.role);
+  const captionSpan: TextSpan = { field: 'caption', text, file: job.brief.file };
+  const result: JobResult = { job, caption: text, files: [], spans: [...job.brief.spans, captionSpan], findings: [] };
+  try {
+    const rendered = await renderJob({ job, branch: deps.branch, bank: deps.bank, warning: deps.warning, readContentFile: deps.readContentFile });
+    const base = baseName(job);
+    result.files = rendered.files.map((f) => ({ ...f, path: `images/${base}${f.name ? `-${f.name}` : ''}.${EXT[f.format]}` }));
+    const canvases = rendered.renders.map((r) => ({ name: r.canvas.name || `${r.canvas.width}×${r.canvas.height}`, rendered: r.rendered }));
+    result.findings.push(...overflowFindings(job, rendered.overflows));
+    for (const c of canvases) result.findings.push(...checkCanvas(job, c, { warning: deps.warning }));
+    result.spans.push(...drawnSpans(job, canvases));
+  } catch (err) {
+    result.failure = {
+      file: job.brief.file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      ruleId: 'render/failed',
+      message: `Could not render ${job.brief.fields.kind} for ${job.branch}: ${(err as Error).message}`,
+    };
+  }
+  return result;
+}
