@@ -139,7 +139,13 @@ async function measure(el: SatoriElement, width: number, size: number): Promise<
  */
 export async function render(req: RenderRequest): Promise<Rendered> {
   const html = fillTemplate(req.template, { ...req.context, canvas: { width: req.width, height: req.height } });
-  const tree = htmlToElement(html, { assets: req.assets ?? {} });
+  return renderHtml(html, req.width, req.height, req.assets ?? {});
+}
+
+/** Lays out and rasterises filled HTML (see `render`). */
+export async function renderHtml(html: string, width: number, height: number, assets: Record<string, string> = {}): Promise<Rendered> {
+  const req = { width, height };
+  const tree = htmlToElement(html, { assets });
 
   // parents of fitted elements, so their boxes can be read from the layout
   const fits: { el: SatoriElement; box: SatoriElement; field: string; min: number; max: number }[] = [];
