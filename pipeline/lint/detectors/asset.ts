@@ -1,0 +1,140 @@
+// Whole-asset rules: they look at every text that ships together (image strings + caption, or a
+// brief's fields + body) and report on a representative span — the first place the asset shows
+// what needs the missing part.
+import { z } from 'zod';
+import { normalizeTerm } from '../normalize.ts';
+import type { RuleMeta } from '../rules.ts';
+import { REQUIRED_WARNINGS } from '../warnings.ts';
+import { inSafe, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+
+function parseData<T extends z.ZodType>(rule: RuleMeta, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(rule.data ?? {});
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
+  return parsed.data;
+}
+const regex = z.string().transform((s, ctx) => {
+  try {
+    return new RegExp(s, 'g');
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
+});
+const words = z.array(z.string().min(1));
+
+/** the first occurrence of any of `terms` (normalised) in the views, outside safe ranges and exceptions */
+function firstTerm(views: SpanView[], terms: string[], except: string[]): { view: SpanView; from: number; to: number } | undefined {
+  for (const view of views) {
+    const t = view.norm.text;
+    let best: { from: number; to: number } | undefined;
+    for (const term of terms) {
+      for (let i = t.indexOf(term); i >= 0; i = t.indexOf(term, i + 1)) {
+        if (inSafe(view, i, i + term.length)) continue;
+        if (except.some((e) => covers(t, e, i, i + term.length))) continue;
+        if (!best || i < best.from) best = { from: i, to: i + term.length };
+        break;
+      }
+    }
+    if (best) return { view, ...best };
+  }
+  return undefined;
+}
+
+/** true when an occurrence of `phrase` in `t` covers [from, to) */
+function covers(t: string, phrase: string, from: number, to: number): boolean {
+  for (let s = Math.max(0, to - phrase.length); s <= from; s++) if (t.startsWith(phrase, s)) return true;
+  return false;
+}
+
+const hasAny = (views: SpanView[], re: RegExp) =>
+  views.some((v) => {
+    re.lastIndex = 0;
+    return re.test(v.norm.text);
+  });
+const contains = (views: SpanView[], phrase: string) => views.some((v) => v.norm.text.includes(phrase));
+
+const hit = (view: SpanView, from: number, to: number, data: Record<string, string>): DetectorHit => {
+  const [a, b] = orig(view, from, to);
+  return { view: view.index, from: a, to: b, data };
+};
+
+export const missingRiskWarning: Detector = {
+  id: 'missing-risk-warning',
+  pii: false,
+  create(rule): Detect {
+    const d = parseData(rule, z.strictObject({ wealth: words, fund: words, generic: words, except: words.default([]), fundStatement: regex, paraphrase: regex }));
+    const norm = (l: string[]) => l.map(normalizeTerm);
+    const [wealth, fund, generic, except] = [norm(d.wealth), norm(d.fund), norm(d.generic), norm(d.except)];
+    const wealthWarning = normalizeTerm(REQUIRED_WARNINGS.wealth);
+    const fundRisk = normalizeTerm(REQUIRED_WARNINGS.fund.split('。')[0]!);
+    return (views) => {
+      const w = firstTerm(views, wealth, except);
+      const f = firstTerm(views, fund, except);
+      const g = w || f ? undefined : firstTerm(views, generic, except);
+      const hits: DetectorHit[] = [];
+      const paraphrase = () => {
+        for (const v of views) for (const p of regexHits(v, d.paraphrase)) return `; \`${v.span.text.slice(...orig(v, p.from, p.to))}\` is a paraphrase and does not count`;
+        return '';
+      };
+      const wealthLike = w ?? g;
+      if (wealthLike && !contains(views, wealthWarning)) {
+        hits.push(hit(wealthLike.view, wealthLike.from, wealthLike.to, { kind: 'wealth', warning: REQUIRED_WARNINGS.wealth, paraphrase: paraphrase() }));
+      }
+      if (f && !(contains(views, fundRisk) && hasAny(views, d.fundStatement))) {
+        hits.push(hit(f.view, f.from, f.to, { kind: 'fund', warning: REQUIRED_WARNINGS.fund, paraphrase: paraphrase() }));
+      }
+      return hits;
+    };
+  },
+};
+
+export const benchmarkDisplay: Detector = {
+  id: 'benchmark-display',
+  pii: false,
+  create(rule): Detect {
+    const d = parseData(rule, z.strictObject({ number: regex, reason: regex, method: regex, highlighted: z.string().transform((s) => new RegExp(s)) }));
+    return (views) => {
+      const reason = hasAny(views, d.reason);
+      const method = hasAny(views, d.method);
+      const missing = [reason ? '' : 'its selection reason (选取理由)', method ? '' : 'its calculation method (测算方法)'].filter(Boolean);
+      const hits: DetectorHit[] = [];
+      for (const view of views) {
+        const highlighted = d.highlighted.test(view.span.field);
+        if (!highlighted && missing.length === 0) continue;
+        for (const m of regexHits(view, d.number)) {
+          const how = highlighted ? 'highlighted' : 'bare';
+          const why = highlighted ? ` in \`${view.span.field}\`; show it in the body with its reason and method` : ` without ${missing.join(' and ')}`;
+          hits.push(hit(view, m.from, m.to, { how, missing: why }));
+        }
+      }
+      return hits;
+    };
+  },
+};
+
+export const pastPerformance: Detector = {
+  id: 'past-performance',
+  pii: false,
+  create(rule): Detect {
+    const d = parseData(rule, z.strictObject({ shown: z.array(regex).min(1), period: z.array(regex).min(1), fundStatement: regex }));
+    const warning = normalizeTerm(REQUIRED_WARNINGS['past-performance']);
+    return (views) => {
+      let first: { view: SpanView; from: number; to: number } | undefined;
+      for (const view of views) {
+        for (const re of d.shown) {
+          for (const m of regexHits(view, re)) {
+            if (!first || (view.index === first.view.index && m.from < first.from)) first = { view, from: m.from, to: m.to };
+            break;
+          }
+        }
+        if (first) break;
+      }
+      if (!first) return [];
+      const hasWarning = contains(views, warning) || hasAny(views, d.fundStatement);
+      const hasPeriod = d.period.some((re) => hasAny(views, re));
+      if (hasWarning && hasPeriod) return [];
+      const missing = [hasWarning ? '' : `the warning \`${REQUIRED_WARNINGS['past-performance']}\``, hasPeriod ? '' : "the period's start and end dates"].filter(Boolean).join(' and ');
+      return [hit(first.view, first.from, first.to, { missing })];
+    };
+  },
+};

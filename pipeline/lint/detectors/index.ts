@@ -1,0 +1,14 @@
+// The registry of detectors: a rule file names its detector (`detector: pii-phone`), and a detector
+// without a rule file never runs — metadata and examples live with the data.
+import { benchmarkDisplay, missingRiskWarning, pastPerformance } from './asset.ts';
+import { piiAddress, piiEmail, piiPassport, piiPlate } from './pii-contact.ts';
+import { piiCard, piiId, piiPhone } from './pii-numbers.ts';
+import { piiPerson } from './pii-person.ts';
+import type { Detector } from './types.ts';
+
+export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
+  [piiId, piiPhone, piiCard, piiPerson, piiPlate, piiPassport, piiEmail, piiAddress, missingRiskWarning, benchmarkDisplay, pastPerformance].map((d) => [d.id, d]),
+);
+
+/** the detector sources, part of the rule-set version */
+export const DETECTOR_SOURCES = ['asset.ts', 'pii-contact.ts', 'pii-numbers.ts', 'pii-person.ts', 'numbers.ts', 'types.ts', 'index.ts'].map((f) => new URL(`./${f}`, import.meta.url));

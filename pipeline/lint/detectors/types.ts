@@ -1,0 +1,82 @@
+// What a detector sees and returns. Detectors are the rules that need logic (check digits, names,
+// whole-asset checks); their metadata, examples and word lists live in rules/<id>.yaml.
+import type { TextSpan } from '../../model.ts';
+import type { Normalized } from '../normalize.ts';
+import type { RuleMeta } from '../rules.ts';
+
+/** What the linter knows about the speaker: these are public, never client details. */
+export interface LintContext {
+  /** the personas' own names (支行长、理财经理、小U) */
+  personaNames: string[];
+  /** the branches' public phone numbers */
+  allowedPhones: string[];
+  /** service hotlines (95xxx) */
+  hotlines: string[];
+}
+
+/** One text of the asset, normalised, with what the word rules learned about it. */
+export interface SpanView {
+  index: number;
+  span: TextSpan;
+  norm: Normalized;
+  /** normalised ranges [from, to) that are never findings: the mandated warnings, standard disclaimers */
+  safe: [number, number][];
+  /** sentence numbers (Normalized.sentence) that mention a product / a wealth or insurance product */
+  productSentences: Set<number>;
+  wealthSentences: Set<number>;
+}
+
+export interface DetectorHit {
+  /** SpanView.index */
+  view: number;
+  /** [from, to) in the ORIGINAL span text */
+  from: number;
+  to: number;
+  /** shown instead of the original characters: PII is masked everywhere Wendu writes it */
+  excerpt?: string;
+  /** `{{placeholders}}` of the rule's message and suggestion */
+  data?: Record<string, string>;
+  /** replacement for `--fix` */
+  fix?: string;
+}
+
+export type Detect = (views: SpanView[], ctx: LintContext) => DetectorHit[];
+
+export interface Detector {
+  id: string;
+  /** personal information: findings are never waivable and always masked */
+  pii: boolean;
+  /** compiles the rule's data once and returns the detection function */
+  create(rule: RuleMeta): Detect;
+}
+
+/** True when normalised [from, to) overlaps a safe range of the view. */
+export function inSafe(view: SpanView, from: number, to: number): boolean {
+  for (const [s, e] of view.safe) if (from < e && to > s) return true;
+  return false;
+}
+
+/** The original [from, to) of normalised [from, to). */
+export function orig(view: SpanView, from: number, to: number): [number, number] {
+  return [view.norm.start[from]!, view.norm.end[to - 1]!];
+}
+
+/** Validation of a detector's `data` with the one error shape of rule files. */
+export function dataError(rule: RuleMeta, key: string, message: string): Error {
+  return new Error(`${rule.file}: data.${key}: ${message}`);
+}
+
+/** Runs `re` (global) over every view's normalised text, skipping safe ranges. */
+export function* regexHits(view: SpanView, re: RegExp): Generator<{ from: number; to: number; match: RegExpExecArray }> {
+  re.lastIndex = 0;
+  const text = view.norm.text;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const from = m.index;
+    const to = from + m[0].length;
+    if (!inSafe(view, from, to)) yield { from, to, match: m };
+  }
+}

@@ -1,0 +1,293 @@
+// Normalisation before matching, with an offset map back to the original.
+//
+// Evasion lives in the bytes, not the words: full-width letters (ＡＢＣ), zero-width characters,
+// traditional characters (預期收益), symbols inserted between characters (保·本, 保 本). The
+// linter matches on a normalised copy and reports on the original: every character of the copy
+// remembers the original UTF-16 range it came from.
+//
+// Steps, per code point of the original: NFKC; drop format characters (zero-width space/joiners,
+// word joiner, BOM, soft hyphen, bidi marks) and combining marks; traditional → simplified with
+// OpenCC's character dictionaries (one character to one character, so offsets stay exact; OpenCC's
+// phrase tables change lengths and only matter for words the rules do not contain); then drop
+// whitespace and punctuation that sit between two CJK characters. What was dropped between two
+// characters is remembered as a "gap strength", so a rule term may run across an inserted space
+// or symbol but never across a clause or sentence boundary (，。！？ or a line break).
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+
+/** Character classes of the normalised text. */
+export const DROP = 0;
+export const CJK = 1;
+export const DIGIT = 2;
+export const LATIN = 3;
+export const OTHER = 4;
+/** whitespace, punctuation, symbols */
+export const GAP = 5;
+/** `*` and `＊`: masking characters (138****5678, 张*). Kept in the text so masked forms stay masked. */
+export const MASK = 6;
+
+/** Gap strengths: what was dropped between two CJK characters. */
+export const WEAK = 1;
+export const CLAUSE = 2;
+export const SENTENCE = 3;
+
+export interface Normalized {
+  /** the original text */
+  source: string;
+  /** the normalised text */
+  text: string;
+  /** text[i] came from source.slice(start[i], end[i]) */
+  start: Int32Array;
+  end: Int32Array;
+  /** class of text[i] (CJK, DIGIT, …) */
+  cls: Uint8Array;
+  /** strength of the whitespace/punctuation dropped right before text[i] (0 when none) */
+  gap: Uint8Array;
+  /** clause and sentence index of text[i]: context checks stay within one */
+  clause: Int32Array;
+  sentence: Int32Array;
+}
+
+const SENTENCE_MARKS = new Set([...'。｡！？!?\n\r\u2028\u2029']);
+const CLAUSE_MARKS = new Set([...'，、；：,;:…⋯']);
+
+// Traditional (and Taiwan/Hong Kong variant) → simplified, one character each.
+const T2S = new Map<string, string>();
+function loadDict(dict: string, into: Map<string, string>) {
+  for (const pair of dict.split('|')) {
+    const sp = pair.indexOf(' ');
+    if (sp > 0) into.set(pair.slice(0, sp), pair.slice(sp + 1).split(' ')[0]!);
+  }
+}
+{
+  const ts = new Map<string, string>();
+  loadDict(TSCharacters, ts);
+  const variants = new Map<string, string>();
+  loadDict(TWVariantsRev, variants);
+  loadDict(HKVariantsRev, variants);
+  for (const [t, s] of ts) T2S.set(t, s);
+  for (const [v, t] of variants) if (!T2S.has(v)) T2S.set(v, ts.get(t) ?? t);
+}
+
+interface Entry {
+  /** normalised output, possibly several code units or none */
+  out: string;
+  /** class of each output code unit */
+  classes: number[];
+  /** gap strength of each output code unit (for GAP) */
+  strengths: number[];
+}
+
+const isFormat = /[\p{Cf}\p{Mn}\p{Me}]/u;
+const isSpace = /\p{White_Space}/u;
+const isPunct = /[\p{P}\p{S}]/u;
+const isHan = /[\p{Script=Han}〇]/u;
+
+function classify(ch: string, orig: string): { cls: number; strength: number } {
+  if (ch === '*' || ch === '＊') return { cls: MASK, strength: 0 };
+  if (isSpace.test(ch)) return { cls: GAP, strength: ch === '\n' || ch === '\r' || SENTENCE_MARKS.has(orig) ? SENTENCE : WEAK };
+  if (isPunct.test(ch)) {
+    const strength = SENTENCE_MARKS.has(orig) ? SENTENCE : CLAUSE_MARKS.has(orig) ? CLAUSE : WEAK;
+    return { cls: GAP, strength };
+  }
+  if (isHan.test(ch)) return { cls: CJK, strength: 0 };
+  const c = ch.charCodeAt(0);
+  if (c >= 48 && c <= 57) return { cls: DIGIT, strength: 0 };
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return { cls: LATIN, strength: 0 };
+  return { cls: OTHER, strength: 0 };
+}
+
+function compute(cp: number): Entry {
+  const orig = String.fromCodePoint(cp);
+  if (isFormat.test(orig)) return { out: '', classes: [], strengths: [] };
+  let out = '';
+  for (const ch of orig.normalize('NFKC')) {
+    if (isFormat.test(ch)) continue;
+    out += T2S.get(ch) ?? ch;
+  }
+  const classes: number[] = [];
+  const strengths: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    // a surrogate pair shares the class of its code point
+    const code = out.codePointAt(i)!;
+    const { cls, strength } = classify(String.fromCodePoint(code), orig);
+    classes.push(cls);
+    strengths.push(strength);
+    if (code > 0xffff) {
+      classes.push(cls);
+      strengths.push(strength);
+      i++;
+    }
+  }
+  return { out, classes, strengths };
+}
+
+// The BMP fast path: one Int32 per code unit, filled on first sight. Packed as
+// bit 24 "known", bit 23 "complex" (see COMPLEX), bits 20–22 strength, 16–19 class, 0–15 output.
+// Bounded: 65,536 entries; complex and astral entries are few (ligatures, compatibility forms).
+const TABLE = new Int32Array(0x10000);
+const COMPLEX = new Map<number, Entry>();
+const KNOWN = 1 << 24;
+const IS_COMPLEX = 1 << 23;
+
+function lookup(c: number): number {
+  let v = TABLE[c]!;
+  if (v !== 0) return v;
+  const e = compute(c);
+  if (e.out.length === 1) v = KNOWN | (e.strengths[0]! << 20) | (e.classes[0]! << 16) | e.out.charCodeAt(0);
+  else if (e.out.length === 0) v = KNOWN | (DROP << 16);
+  else {
+    COMPLEX.set(c, e);
+    v = KNOWN | IS_COMPLEX;
+  }
+  TABLE[c] = v;
+  return v;
+}
+const ASTRAL = new Map<number, Entry>();
+
+/** Normalises `source` for matching; see the file comment for the steps. */
+export function normalize(source: string): Normalized {
+  const n = source.length;
+  let cap = n + 16;
+  let codes = new Uint16Array(cap);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let cls = new Uint8Array(cap);
+  let gap = new Uint8Array(cap);
+  let clause = new Int32Array(cap);
+  let sentence = new Int32Array(cap);
+  let len = 0;
+
+  // whitespace/punctuation waiting to learn whether it sits between two CJK characters
+  const pCode: number[] = [];
+  const pStart: number[] = [];
+  const pEnd: number[] = [];
+  let pStrength = 0;
+  let lastCls = 0;
+  let clauseNo = 0;
+  let sentenceNo = 0;
+
+  const grow = () => {
+    cap *= 2;
+    const c2 = new Uint16Array(cap);
+    c2.set(codes);
+    codes = c2;
+    const s2 = new Int32Array(cap);
+    s2.set(start);
+    start = s2;
+    const e2 = new Int32Array(cap);
+    e2.set(end);
+    end = e2;
+    const k2 = new Uint8Array(cap);
+    k2.set(cls);
+    cls = k2;
+    const g2 = new Uint8Array(cap);
+    g2.set(gap);
+    gap = g2;
+    const l2 = new Int32Array(cap);
+    l2.set(clause);
+    clause = l2;
+    const t2 = new Int32Array(cap);
+    t2.set(sentence);
+    sentence = t2;
+  };
+  const put = (code: number, k: number, s: number, e: number, g: number) => {
+    if (len === cap) grow();
+    codes[len] = code;
+    cls[len] = k;
+    start[len] = s;
+    end[len] = e;
+    gap[len] = g;
+    clause[len] = clauseNo;
+    sentence[len] = sentenceNo;
+    len++;
+  };
+  const flush = () => {
+    for (let j = 0; j < pCode.length; j++) put(pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
+  };
+  const feed = (code: number, k: number, strength: number, s: number, e: number) => {
+    if (k === GAP) {
+      pCode.push(code);
+      pStart.push(s);
+      pEnd.push(e);
+      if (strength > pStrength) pStrength = strength;
+      return;
+    }
+    let g = 0;
+    if (pCode.length > 0) {
+      if (lastCls === CJK && k === CJK) g = pStrength;
+      else flush();
+      if (pStrength >= CLAUSE) clauseNo++;
+      if (pStrength >= SENTENCE) sentenceNo++;
+      pCode.length = 0;
+      pStart.length = 0;
+      pEnd.length = 0;
+      pStrength = 0;
+    }
+    put(code, k, s, e, g);
+    lastCls = k;
+  };
+  const feedEntry = (e: Entry, s: number, t: number) => {
+    for (let j = 0; j < e.out.length; j++) feed(e.out.charCodeAt(j), e.classes[j]!, e.strengths[j]!, s, t);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = source.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        let e = ASTRAL.get(cp);
+        if (!e) ASTRAL.set(cp, (e = compute(cp)));
+        feedEntry(e, i, i + 2);
+        i++;
+        continue;
+      }
+    }
+    const v = lookup(c);
+    if (v & IS_COMPLEX) {
+      feedEntry(COMPLEX.get(c)!, i, i + 1);
+      continue;
+    }
+    const k = (v >> 16) & 15;
+    if (k === DROP) continue;
+    feed(v & 0xffff, k, (v >> 20) & 7, i, i + 1);
+  }
+  if (pCode.length > 0) flush();
+
+  return {
+    source,
+    text: decoder.decode(codes.subarray(0, len)),
+    start: start.subarray(0, len),
+    end: end.subarray(0, len),
+    cls: cls.subarray(0, len),
+    gap: gap.subarray(0, len),
+    clause: clause.subarray(0, len),
+    sentence: sentence.subarray(0, len),
+  };
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+/** The normalised form of a rule term or phrase, as it will be matched (ASCII letters lower-cased). */
+export function normalizeTerm(term: string): string {
+  return normalize(term).text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Traditional → simplified, character by character (for words and display). */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (const ch of text) out += T2S.get(ch) ?? ch;
+  return out;
+}
+
+/** The original [start, end) of normalised [from, to). */
+export function originalRange(n: Normalized, from: number, to: number): [number, number] {
+  return [n.start[from]!, n.end[to - 1]!];
+}
+
+/** True when normalised [from, to) does not cross a dropped clause or sentence mark. */
+export function withinClause(n: Normalized, from: number, to: number): boolean {
+  return n.clause[from] === n.clause[to - 1];
+}

@@ -1,0 +1,268 @@
+// Loading the rule set: YAML files in rules/ (word-list rules, and the metadata and examples of
+// detector rules) and lexicon.yaml, validated when loaded with errors naming the file and key,
+// compiled once per process (module cache) into one Aho–Corasick automaton.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { AhoCorasick } from './ac.ts';
+import { normalizeTerm } from './normalize.ts';
+import { REQUIRED_WARNINGS } from './warnings.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+/** where a term counts: anywhere, or only in a sentence about a product / a wealth or insurance product */
+export type Context = 'any' | 'product' | 'wealth';
+
+export const RULES_DIR = new URL('./rules/', import.meta.url);
+const LEXICON_FILE = new URL('./lexicon.yaml', import.meta.url);
+
+const text = z.string().trim().min(1, 'Expected a non-empty string');
+const context = z.enum(['any', 'product', 'wealth']);
+const example = z.union([
+  text,
+  z.strictObject({ text: z.union([text, z.array(text).min(1)]), excerpt: text.optional() }),
+  z.array(text).min(1),
+]);
+const term = z.union([text, z.strictObject({ text, context })]);
+const pattern = z.union([text, z.strictObject({ pattern: text, context })]);
+
+const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'Expected a lower-case id like `guarantee` or `pii-phone`'),
+  severity: z.enum(['error', 'warning', 'info']),
+  basis: text,
+  message: text,
+  suggestion: text,
+  /** the code module that detects this rule (detectors/<name>.ts); absent for word-list rules */
+  detector: text.optional(),
+  /** detector rules: the detector's own word lists, validated by the detector */
+  data: z.record(z.string(), z.unknown()).optional(),
+  context: context.default('any'),
+  terms: z.array(term).default([]),
+  patterns: z.array(pattern).default([]),
+  exceptions: z.array(text).default([]),
+  negations: z.array(text).default([]),
+  fix: z.record(z.string(), text).optional(),
+  examples: z.strictObject({
+    valid: z.array(example).min(1, 'Expected at least one valid example: a rule cannot ship without proof'),
+    invalid: z.array(example).min(1, 'Expected at least one invalid example: a rule cannot ship without proof'),
+  }),
+});
+export type RuleData = z.infer<typeof ruleSchema>;
+
+const lexiconSchema = z.strictObject({
+  product: z.strictObject({ terms: z.array(text).min(1), except: z.array(text).default([]) }),
+  wealth: z.strictObject({ terms: z.array(text).min(1), except: z.array(text).default([]) }),
+  negations: z.array(text).min(1),
+  cautions: z.array(text).default([]),
+  safe: z.array(text).default([]),
+});
+export type LexiconData = z.infer<typeof lexiconSchema>;
+
+export interface Example {
+  /** one text, or several texts that ship together (image strings + caption) */
+  texts: string[];
+  /** the original characters the finding must quote (masked for PII) */
+  excerpt?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  basis: string;
+  message: string;
+  suggestion: string;
+  detector?: string;
+  data?: Record<string, unknown>;
+  /** where the rule is defined, for error messages */
+  file: string;
+  examples: { valid: Example[]; invalid: Example[] };
+}
+
+export interface CompiledTerm {
+  rule: number;
+  context: Context;
+}
+export interface CompiledPattern {
+  re: RegExp;
+  context: Context;
+}
+export interface WordRule extends RuleMeta {
+  index: number;
+  patterns: CompiledPattern[];
+  /** normalised phrases that contain a term and do not count */
+  exceptions: string[];
+  negations: string[];
+  /** normalised term → replacement, applied by --fix when the original has no inserted characters */
+  fix: Map<string, string>;
+}
+
+/** what an automaton match stands for */
+export type AcEntry =
+  | { kind: 'term'; rule: number; context: Context; norm: string }
+  | { kind: 'lex'; list: 'product' | 'wealth' }
+  | { kind: 'lex-except'; list: 'product' | 'wealth' }
+  | { kind: 'safe' };
+
+export interface RuleSet {
+  rules: RuleMeta[];
+  wordRules: WordRule[];
+  automaton: AhoCorasick;
+  entries: AcEntry[];
+  negations: string[];
+  cautions: string[];
+  version: string;
+}
+
+export class RuleFileError extends Error {}
+
+function formatIssues(file: string, error: z.ZodError): string {
+  return error.issues.map((i) => `${file}: ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('\n');
+}
+
+function readYaml(url: URL, shown: string): unknown {
+  let raw: string;
+  try {
+    raw = readFileSync(url, 'utf8');
+  } catch (err) {
+    throw new RuleFileError(`${shown}: cannot read: ${(err as Error).message}`);
+  }
+  try {
+    return parseYaml(raw);
+  } catch (err) {
+    throw new RuleFileError(`${shown}: invalid YAML: ${(err as Error).message}`);
+  }
+}
+
+const toExample = (e: z.infer<typeof example>): Example =>
+  typeof e === 'string' ? { texts: [e] } : Array.isArray(e) ? { texts: e } : { texts: typeof e.text === 'string' ? [e.text] : e.text, ...(e.excerpt ? { excerpt: e.excerpt } : {}) };
+
+/**
+ * Validates one rule file's parsed content. Errors name the file and the key
+ * (`pipeline/lint/rules/guarantee.yaml: examples.invalid: Expected at least one …`).
+ */
+export function validateRule(data: unknown, file: string, detectors: ReadonlySet<string>): RuleData {
+  const parsed = ruleSchema.safeParse(data);
+  if (!parsed.success) throw new RuleFileError(formatIssues(file, parsed.error));
+  const r = parsed.data;
+  const base = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  if (r.id !== base) throw new RuleFileError(`${file}: id: Expected \`${base}\` (the file name) but found \`${r.id}\``);
+  if (r.detector) {
+    if (!detectors.has(r.detector)) throw new RuleFileError(`${file}: detector: Unknown detector \`${r.detector}\`; known: ${[...detectors].sort().join(', ')}`);
+    if (r.terms.length || r.patterns.length) throw new RuleFileError(`${file}: terms: A detector rule keeps its word lists under \`data\``);
+  } else {
+    if (!r.terms.length && !r.patterns.length) throw new RuleFileError(`${file}: terms: Expected \`terms\` or \`patterns\` (or a \`detector\`)`);
+    if (r.data) throw new RuleFileError(`${file}: data: Only detector rules take \`data\``);
+  }
+  r.patterns.forEach((p, i) => {
+    const source = typeof p === 'string' ? p : p.pattern;
+    try {
+      new RegExp(source, 'gi');
+    } catch (err) {
+      throw new RuleFileError(`${file}: patterns.${i}: ${(err as Error).message}`);
+    }
+  });
+  return r;
+}
+
+export function validateLexicon(data: unknown, file: string): LexiconData {
+  const parsed = lexiconSchema.safeParse(data);
+  if (!parsed.success) throw new RuleFileError(formatIssues(file, parsed.error));
+  return parsed.data;
+}
+
+/** Compiles validated rule data (and the lexicon) into a rule set. `sources` feed the version hash. */
+export function compileRules(datas: { data: RuleData; file: string }[], lexicon: LexiconData, sources: string[] = []): RuleSet {
+  const sorted = [...datas].sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+  const seen = new Set<string>();
+  for (const { data, file } of sorted) {
+    if (seen.has(data.id)) throw new RuleFileError(`${file}: id: Duplicate rule id \`${data.id}\``);
+    seen.add(data.id);
+  }
+  const automaton = new AhoCorasick();
+  const entries: AcEntry[] = [];
+  const add = (norm: string, entry: AcEntry) => {
+    if (!norm) return;
+    automaton.add(norm);
+    entries.push(entry);
+  };
+
+  const rules: RuleMeta[] = [];
+  const wordRules: WordRule[] = [];
+  for (const { data: r, file } of sorted) {
+    const meta: RuleMeta = {
+      id: r.id,
+      severity: r.severity,
+      basis: r.basis,
+      message: r.message,
+      suggestion: r.suggestion,
+      file,
+      examples: { valid: r.examples.valid.map(toExample), invalid: r.examples.invalid.map(toExample) },
+      ...(r.detector ? { detector: r.detector } : {}),
+      ...(r.data ? { data: r.data } : {}),
+    };
+    rules.push(meta);
+    if (r.detector) continue;
+    const index = wordRules.length;
+    for (const t of r.terms) {
+      const [raw, ctx] = typeof t === 'string' ? [t, r.context] : [t.text, t.context];
+      const norm = normalizeTerm(raw);
+      add(norm, { kind: 'term', rule: index, context: ctx, norm });
+    }
+    wordRules.push({
+      ...meta,
+      index,
+      patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: new RegExp(p, 'gi'), context: r.context } : { re: new RegExp(p.pattern, 'gi'), context: p.context })),
+      exceptions: r.exceptions.map(normalizeTerm),
+      negations: r.negations.map(normalizeTerm),
+      fix: new Map(Object.entries(r.fix ?? {}).map(([k, v]) => [normalizeTerm(k), v])),
+    });
+  }
+  for (const list of ['product', 'wealth'] as const) {
+    for (const t of lexicon[list].terms) add(normalizeTerm(t), { kind: 'lex', list });
+    for (const t of lexicon[list].except) add(normalizeTerm(t), { kind: 'lex-except', list });
+  }
+  for (const phrase of [...Object.values(REQUIRED_WARNINGS).flatMap(splitSentences), ...lexicon.safe]) add(normalizeTerm(phrase), { kind: 'safe' });
+  automaton.build();
+
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(sorted.map((d) => d.data)));
+  hash.update(JSON.stringify(lexicon));
+  hash.update(JSON.stringify(REQUIRED_WARNINGS));
+  for (const s of sources) hash.update(s);
+  return {
+    rules,
+    wordRules,
+    automaton,
+    entries,
+    negations: [...new Set(lexicon.negations.map(normalizeTerm))],
+    cautions: lexicon.cautions.map(normalizeTerm),
+    version: hash.digest('hex').slice(0, 12),
+  };
+}
+
+/** A warning and each of its sentences are safe phrases (the fund warning is two sentences). */
+function splitSentences(w: string): string[] {
+  const parts = w.split('。').filter(Boolean);
+  return parts.length > 1 ? [w, ...parts] : [w];
+}
+
+/** The code that decides findings: part of the rule-set version, so a changed engine is a new version. */
+const VERSIONED_SOURCES = ['normalize.ts', 'ac.ts', 'engine.ts', 'rules.ts', 'warnings.ts'];
+
+let cached: RuleSet | undefined;
+
+/** The rule set of this checkout, loaded and compiled once per process. */
+export function loadRuleSet(detectors: ReadonlySet<string>, detectorSources: URL[]): RuleSet {
+  if (cached) return cached;
+  const files = readdirSync(RULES_DIR)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+  const datas = files.map((f) => {
+    const shown = `pipeline/lint/rules/${f}`;
+    return { data: validateRule(readYaml(new URL(f, RULES_DIR), shown), shown, detectors), file: shown };
+  });
+  const lexicon = validateLexicon(readYaml(LEXICON_FILE, 'pipeline/lint/lexicon.yaml'), 'pipeline/lint/lexicon.yaml');
+  const sources = [...VERSIONED_SOURCES.map((f) => new URL(`./${f}`, import.meta.url)), ...detectorSources].map((u) => readFileSync(u, 'utf8'));
+  cached = compileRules(datas, lexicon, sources);
+  return cached;
+}
