@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../pipeline/cli/main.ts';
+import { CONTENT_DIR } from '../helpers/content.ts';
+
+function capture(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), cwd, tty: false }, out, err };
+}
+
+describe('wendu build', () => {
+  it('reports a broken brief at path:line:col, builds the others, and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wendu-build-'));
+    await cp(CONTENT_DIR, join(dir, 'content'), { recursive: true });
+    const broken = join(dir, 'content/weeks/2026-W48/xihu/wed-relocation-funds.md');
+    await writeFile(broken, (await readFile(broken, 'utf8')).replace('persona: xihu/president', 'persona: xihu/presdent'));
+
+    const { io, out, err } = capture(dir);
+    const code = await main(['build', '--week', '2026-W48', '--branch', 'xihu'], io);
+    expect(code).toBe(1);
+    expect(err.join('')).toContain('content/weeks/2026-W48/xihu/wed-relocation-funds.md:2:10: error: Unknown persona `xihu/presdent`; known: xiao-u, xihu/manager-chen, xihu/president');
+    const captions = await readFile(join(dir, 'out/2026-W48/xihu/captions.md'), 'utf8');
+    expect(captions).toContain('张阿姨的一封手写感谢信');
+    expect(captions).not.toContain('拆迁款到手，先做好这三件事');
+    expect(out.join('')).toMatch(/briefs\s+\d+ loaded/);
+    expect(await readdir(join(dir, 'out/2026-W48'))).not.toContain('jinjiang');
+  });
+
+  it('exits 2 on usage and configuration errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wendu-usage-'));
+    expect(await main(['build', '--bogus'], capture(dir).io)).toBe(2);
+    expect(await main(['build', '--content', 'nowhere'], capture(dir).io)).toBe(2);
+    const c = capture(process.cwd());
+    expect(await main(['build', '--content', CONTENT_DIR, '--week', '2026-W99'], c.io)).toBe(2);
+    expect(c.err.join('')).toContain('not an ISO week');
+    expect(await main(['frobnicate'], capture(dir).io)).toBe(2);
+  });
+
+  it('prints help with the exit codes', async () => {
+    const c = capture(process.cwd());
+    expect(await main(['build', '--help'], c.io)).toBe(0);
+    expect(c.out.join('')).toContain('Exit codes:');
+    expect(c.out.join('')).not.toContain('--shard');
+  });
+});
