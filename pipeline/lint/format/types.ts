@@ -1,0 +1,41 @@
+// What every report format receives: the findings per input file, plus the rule-set version.
+import type { Problem } from '../../model.ts';
+import type { CatalogEntry, Finding } from '../engine.ts';
+import type { AppliedFix } from '../fix.ts';
+
+export interface FileResult {
+  /** the path as the user gave it (or as found under a folder they gave) */
+  file: string;
+  findings: Finding[];
+  /** problems that kept (part of) the file from being linted: unreadable, bad frontmatter */
+  problems: Problem[];
+}
+
+export interface ReportMeta {
+  ruleset: string;
+  catalog: CatalogEntry[];
+  /** the fixes `--fix` wrote, per file */
+  fixed: { file: string; fixes: AppliedFix[] }[];
+}
+
+export type Formatter = (results: FileResult[], meta: ReportMeta) => string;
+
+/** Findings and load problems of a file, in file order, as one list of messages. */
+export function messages(r: FileResult): (Problem & { excerpt: string; suggestion?: string })[] {
+  return [...r.problems.map((p) => ({ ...p, excerpt: '' })), ...r.findings].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export function counts(results: FileResult[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const r of results)
+    for (const m of messages(r)) {
+      if (m.severity === 'error') errors++;
+      else if (m.severity === 'warning') warnings++;
+      else infos++;
+    }
+  return { errors, warnings, infos };
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : /(x|s|ch|sh)$/.test(word) ? 'es' : 's'}`;
