@@ -1,0 +1,85 @@
+// What the reviewers' report and the branch portal show: plain data the build assembles, so the
+// HTML writers are pure functions of it (and testable with fixtures). Every text here has client
+// details already masked: a client detail never leaves the source brief in full.
+
+export type AssetStatus = 'approved' | 'waived' | 'rejected';
+
+export interface ReportFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** the law and article behind the rule, e.g. 《广告法》第二十五条 */
+  basis: string;
+  suggestion?: string;
+  /** where: the brief file and position, and which text (title, body, caption, image:…) */
+  file: string;
+  line: number;
+  column: number;
+  field: string;
+  /** the flagged characters (masked when they are a client detail) */
+  excerpt: string;
+  /** open: blocks the asset; waived: a reviewer accepted it; unwaivable: PII, never waivable */
+  status: 'open' | 'waived' | 'unwaivable' | 'info';
+  waiver?: { reviewer: string; date: string; reason: string };
+}
+
+export interface ReportText {
+  field: string;
+  /** the text as shipped, client details masked */
+  text: string;
+  /** character ranges [start, end) of `text` to highlight, each pointing at findings[index] */
+  highlights: { start: number; end: number; finding: number }[];
+}
+
+export interface ReportAsset {
+  /** the job id, `2026-W48:xihu:xihu/wed-relocation-funds` */
+  id: string;
+  branch: string;
+  branchName: string;
+  brief: string;
+  file: string;
+  kind: string;
+  persona: string;
+  title: string;
+  /** `11月25日 周三 10:00` */
+  slot: string;
+  status: AssetStatus;
+  /** thumbnail images, paths relative to the report's index.html */
+  thumbnails: string[];
+  texts: ReportText[];
+  findings: ReportFinding[];
+}
+
+export interface ReportData {
+  week: string;
+  /** the rule-set version (hash of the rules) the decisions were made under */
+  ruleset: string;
+  assets: ReportAsset[];
+  /** waivers in approvals.yaml that match no finding any more */
+  staleWaivers: { brief: string; rule: string; reviewer: string; date: string; reason: string }[];
+  /** briefs that could not be loaded or rendered: located messages */
+  problems: { file: string; line: number; column: number; message: string; ruleId: string }[];
+}
+
+export interface PortalBranch {
+  id: string;
+  name: string;
+  city: string;
+  /** approved assets in the bundle */
+  assets: number;
+  rejected: number;
+  /** the bundle, relative to the portal's index.html; absent when nothing was approved */
+  bundle?: { path: string; bytes: number; sha256: string };
+  /** preview images, relative to the portal's index.html */
+  thumbnails: string[];
+  colors: { primary: string; accent: string };
+}
+
+export interface PortalData {
+  week: string;
+  /** `11月23日 – 11月29日` */
+  range: string;
+  bank: string;
+  ruleset: string;
+  branches: PortalBranch[];
+}
