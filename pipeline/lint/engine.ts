@@ -168,12 +168,14 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
   // a wealth sentence is a product sentence too
   for (const s of view.wealthSentences) view.productSentences.add(s);
 
+  const aboutFraud = set.mentions.some((w) => text.includes(w));
   const found: Candidate[] = [];
   const consider = (rule: WordRule, context: Context, from: number, to: number, maxGap: number) => {
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= maxGap) return;
     if (view.safe.some(([s, e]) => from < e && to > s)) return;
     if (rule.exceptions.some((x) => covers(text, x, from, to))) return;
     if (negated(set, rule, view, from)) return;
+    if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) return;
     if (context === 'product' && !view.productSentences.has(norm.sentence[from]!)) return;
     if (context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!)) return;
     found.push({ rule, view, from, to });
@@ -200,6 +202,18 @@ function covers(t: string, phrase: string, from: number, to: number): boolean {
   if (phrase.length < to - from) return false;
   for (let s = Math.max(0, to - phrase.length); s <= from; s++) if (t.startsWith(phrase, s)) return true;
   return false;
+}
+
+const OPEN_QUOTES = new Set([...'“"\'‘「『《〈']);
+const CLOSE_QUOTES = new Set([...'”"\'’」』》〉']);
+
+/** true when original [from, to) is wrapped in quotation marks */
+function quoted(t: string, from: number, to: number): boolean {
+  let a = from - 1;
+  while (a >= 0 && /\s/.test(t[a]!)) a--;
+  let b = to;
+  while (b < t.length && /\s/.test(t[b]!)) b++;
+  return a >= 0 && b < t.length && OPEN_QUOTES.has(t[a]!) && CLOSE_QUOTES.has(t[b]!);
 }
 
 /** How far back in the clause a negation or caution word is looked for. */

@@ -54,6 +54,7 @@ const lexiconSchema = z.strictObject({
   wealth: z.strictObject({ terms: z.array(text).min(1), except: z.array(text).default([]) }),
   negations: z.array(text).min(1),
   cautions: z.array(text).default([]),
+  mentions: z.array(text).default([]),
   safe: z.array(text).default([]),
 });
 export type LexiconData = z.infer<typeof lexiconSchema>;
@@ -110,6 +111,7 @@ export interface RuleSet {
   entries: AcEntry[];
   negations: string[];
   cautions: string[];
+  mentions: string[];
   version: string;
 }
 
@@ -236,6 +238,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
     entries,
     negations: [...new Set(lexicon.negations.map(normalizeTerm))],
     cautions: lexicon.cautions.map(normalizeTerm),
+    mentions: lexicon.mentions.map(normalizeTerm),
     version: hash.digest('hex').slice(0, 12),
   };
 }

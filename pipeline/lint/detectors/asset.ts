@@ -14,36 +14,26 @@ function parseData<T extends z.ZodType>(rule: RuleMeta, schema: T): z.infer<T> {
 }
 const regex = z.string().transform((s, ctx) => {
   try {
-    return new RegExp(s, 'g');
+    return new RegExp(s, 'gi');
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: (err as Error).message });
     return z.NEVER;
   }
 });
-const words = z.array(z.string().min(1));
 
-/** the first occurrence of any of `terms` (normalised) in the views, outside safe ranges and exceptions */
-function firstTerm(views: SpanView[], terms: string[], except: string[]): { view: SpanView; from: number; to: number } | undefined {
+/** the first match of any of `res` in the views (earliest in the first view that has one), outside safe ranges */
+function firstMatch(views: SpanView[], res: RegExp[]): { view: SpanView; from: number; to: number } | undefined {
   for (const view of views) {
-    const t = view.norm.text;
     let best: { from: number; to: number } | undefined;
-    for (const term of terms) {
-      for (let i = t.indexOf(term); i >= 0; i = t.indexOf(term, i + 1)) {
-        if (inSafe(view, i, i + term.length)) continue;
-        if (except.some((e) => covers(t, e, i, i + term.length))) continue;
-        if (!best || i < best.from) best = { from: i, to: i + term.length };
+    for (const re of res) {
+      for (const m of regexHits(view, re)) {
+        if (!best || m.from < best.from) best = { from: m.from, to: m.to };
         break;
       }
     }
     if (best) return { view, ...best };
   }
   return undefined;
-}
-
-/** true when an occurrence of `phrase` in `t` covers [from, to) */
-function covers(t: string, phrase: string, from: number, to: number): boolean {
-  for (let s = Math.max(0, to - phrase.length); s <= from; s++) if (t.startsWith(phrase, s)) return true;
-  return false;
 }
 
 const hasAny = (views: SpanView[], re: RegExp) =>
@@ -62,15 +52,14 @@ export const missingRiskWarning: Detector = {
   id: 'missing-risk-warning',
   pii: false,
   create(rule): Detect {
-    const d = parseData(rule, z.strictObject({ wealth: words, fund: words, generic: words, except: words.default([]), fundStatement: regex, paraphrase: regex }));
-    const norm = (l: string[]) => l.map(normalizeTerm);
-    const [wealth, fund, generic, except] = [norm(d.wealth), norm(d.fund), norm(d.generic), norm(d.except)];
+    const triggers = z.array(regex).min(1);
+    const d = parseData(rule, z.strictObject({ wealth: triggers, fund: triggers, generic: triggers, fundStatement: regex, paraphrase: regex }));
     const wealthWarning = normalizeTerm(REQUIRED_WARNINGS.wealth);
     const fundRisk = normalizeTerm(REQUIRED_WARNINGS.fund.split('。')[0]!);
     return (views) => {
-      const w = firstTerm(views, wealth, except);
-      const f = firstTerm(views, fund, except);
-      const g = w || f ? undefined : firstTerm(views, generic, except);
+      const w = firstMatch(views, d.wealth);
+      const f = firstMatch(views, d.fund);
+      const g = w || f ? undefined : firstMatch(views, d.generic);
       const hits: DetectorHit[] = [];
       const paraphrase = () => {
         for (const v of views) for (const p of regexHits(v, d.paraphrase)) return `; \`${v.span.text.slice(...orig(v, p.from, p.to))}\` is a paraphrase and does not count`;
