@@ -1,6 +1,8 @@
-// One job through the per-asset stages: caption → render → check (→ lint → approve as they land).
+// One job through the per-asset stages: caption → render → check → lint → approve.
 // Pure apart from `readContentFile`; the command layer writes what comes back.
-import type { Bank, Branch, Job, Problem, TextSpan } from './model.ts';
+import type { Bank, Branch, Content, Job, Problem, TextSpan, Waiver } from './model.ts';
+import { lintSpans, type LintContext } from './lint/index.ts';
+import { judge, type Decision } from './approve/gate.ts';
 import { caption, captionContext } from './captions/captions.ts';
 import { renderJob, type OutputFile } from './render/job.ts';
 import { checkCanvas, drawnSpans, overflowFindings, type VisualFinding } from './check/visual.ts';
@@ -12,9 +14,12 @@ export interface JobResult {
   files: (OutputFile & { path: string })[];
   /** the texts that ship with the asset: the brief's, the caption, and what the image draws beyond them */
   spans: TextSpan[];
+  /** what only the rendered image shows (overflow, glyphs, safe zone, warning legibility) */
   findings: VisualFinding[];
   /** set when the job could not be rendered at all */
   failure?: Problem;
+  /** the gate's verdict over the lint findings of every span and the visual findings */
+  decision: Decision;
 }
 
 export interface JobDeps {
@@ -23,6 +28,17 @@ export interface JobDeps {
   /** the exact required risk warning for the brief's product ('' when none) */
   warning: string;
   readContentFile: (rel: string) => Promise<Buffer>;
+  lint: LintContext;
+  waivers: Waiver[];
+}
+
+/** What the linter must know is public: the personas' own names, branch phones, the hotline. */
+export function lintContextOf(content: Pick<Content, 'personas' | 'branches' | 'bank'>): LintContext {
+  return {
+    personaNames: [...content.personas.values()].map((p) => p.name),
+    allowedPhones: content.branches.map((b) => b.contact.phone),
+    hotlines: [content.bank.hotline],
+  };
 }
 
 const EXT = { jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp' } as const;
@@ -37,7 +53,7 @@ export function baseName(job: Job): string {
 export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
   const text = caption(captionContext(job, deps.branch, deps.bank, deps.warning), job.persona.role);
   const captionSpan: TextSpan = { field: 'caption', text, file: job.brief.file };
-  const result: JobResult = { job, caption: text, files: [], spans: [...job.brief.spans, captionSpan], findings: [] };
+  const result: Omit<JobResult, 'decision'> = { job, caption: text, files: [], spans: [...job.brief.spans, captionSpan], findings: [] };
   try {
     const rendered = await renderJob({ job, branch: deps.branch, bank: deps.bank, warning: deps.warning, readContentFile: deps.readContentFile });
     const base = baseName(job);
@@ -56,5 +72,7 @@ export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
       message: `Could not render ${job.brief.fields.kind} for ${job.branch}: ${(err as Error).message}`,
     };
   }
-  return result;
+  const visual = result.findings.map((f) => ({ ...f, waivable: false }));
+  const decision = judge(job.brief.id, [...lintSpans(result.spans, deps.lint), ...visual], deps.waivers, !!result.failure);
+  return { ...result, decision };
 }

@@ -20,6 +20,8 @@ export interface ReportFinding {
   excerpt: string;
   /** open: blocks the asset; waived: a reviewer accepted it; unwaivable: PII, never waivable */
   status: 'open' | 'waived' | 'unwaivable' | 'info';
+  /** sha256 of the exact text the finding is in: what a waiver in approvals.yaml names */
+  textHash?: string;
   waiver?: { reviewer: string; date: string; reason: string };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadContent } from '../../pipeline/load/content.ts';
 import { plan } from '../../pipeline/plan/plan.ts';
 import { checkMascot } from '../../pipeline/cli/build.ts';
+import { lintContextOf } from '../../pipeline/batch.ts';
 import type { Brief, Content, Job } from '../../pipeline/model.ts';
 import { CONTENT_DIR, sampleTree } from './content.ts';
 
@@ -16,5 +17,13 @@ export async function sampleJob(briefId: string, branch = briefId.startsWith('_a
   const job = plan(content).find((j) => j.brief.id === briefId && j.branch === branch);
   if (!job) throw new Error(`no sample job ${briefId} for ${branch}`);
   const changed: Job = { ...job, brief: { ...job.brief, fields: { ...job.brief.fields, ...change }, paragraphs: paragraphs ?? job.brief.paragraphs } };
-  return { content, job: changed, branch: content.branches.find((b) => b.id === branch)!, bank: content.bank, readContentFile: (rel: string) => readFile(join(CONTENT_DIR, rel)) };
+  return {
+    content,
+    job: changed,
+    branch: content.branches.find((b) => b.id === branch)!,
+    bank: content.bank,
+    readContentFile: (rel: string) => readFile(join(CONTENT_DIR, rel)),
+    lint: lintContextOf(content),
+    waivers: content.waivers,
+  };
 }
