@@ -146,91 +146,131 @@ function lookup(c: number): number {
 }
 const ASTRAL = new Map<number, Entry>();
 
+// Output buffers come from a slab: allocating seven small typed arrays per text costs more than
+// normalising it. A slab is never reused, only abandoned when full (the garbage collector frees
+// it with the last view into it), so results stay valid as long as they are referenced.
+const SLAB_BYTES = 1 << 20;
+let slab = new ArrayBuffer(SLAB_BYTES);
+let slabUsed = 0;
+
+interface Buffers {
+  cap: number;
+  start: Int32Array;
+  end: Int32Array;
+  clause: Int32Array;
+  sentence: Int32Array;
+  codes: Uint16Array;
+  cls: Uint8Array;
+  gap: Uint8Array;
+}
+
+function allocate(cap: number): Buffers {
+  const bytes = (cap * 20 + 7) & ~7;
+  let buf: ArrayBuffer;
+  let off: number;
+  if (bytes > SLAB_BYTES / 4) {
+    buf = new ArrayBuffer(bytes);
+    off = 0;
+  } else {
+    if (slabUsed + bytes > SLAB_BYTES) {
+      slab = new ArrayBuffer(SLAB_BYTES);
+      slabUsed = 0;
+    }
+    buf = slab;
+    off = slabUsed;
+    slabUsed += bytes;
+  }
+  return {
+    cap,
+    start: new Int32Array(buf, off, cap),
+    end: new Int32Array(buf, off + cap * 4, cap),
+    clause: new Int32Array(buf, off + cap * 8, cap),
+    sentence: new Int32Array(buf, off + cap * 12, cap),
+    codes: new Uint16Array(buf, off + cap * 16, cap),
+    cls: new Uint8Array(buf, off + cap * 18, cap),
+    gap: new Uint8Array(buf, off + cap * 19, cap),
+  };
+}
+
+// The state of the running normalisation (normalize is synchronous and not re-entrant).
+let B: Buffers = allocate(16);
+let len = 0;
+// whitespace/punctuation waiting to learn whether it sits between two CJK characters
+const pCode: number[] = [];
+const pStart: number[] = [];
+const pEnd: number[] = [];
+let pStrength = 0;
+let lastCls = 0;
+let clauseNo = 0;
+let sentenceNo = 0;
+
+function grow() {
+  const next = allocate(B.cap * 2);
+  next.start.set(B.start);
+  next.end.set(B.end);
+  next.clause.set(B.clause);
+  next.sentence.set(B.sentence);
+  next.codes.set(B.codes);
+  next.cls.set(B.cls);
+  next.gap.set(B.gap);
+  B = next;
+}
+
+function put(code: number, k: number, s: number, e: number, g: number) {
+  if (len === B.cap) grow();
+  B.codes[len] = code;
+  B.cls[len] = k;
+  B.start[len] = s;
+  B.end[len] = e;
+  B.gap[len] = g;
+  B.clause[len] = clauseNo;
+  B.sentence[len] = sentenceNo;
+  len++;
+}
+
+function flushPending() {
+  for (let j = 0; j < pCode.length; j++) put(pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
+}
+
+function feed(code: number, k: number, strength: number, s: number, e: number) {
+  if (k === GAP) {
+    pCode.push(code);
+    pStart.push(s);
+    pEnd.push(e);
+    if (strength > pStrength) pStrength = strength;
+    return;
+  }
+  let g = 0;
+  if (pCode.length > 0) {
+    if (lastCls === CJK && k === CJK) g = pStrength;
+    else flushPending();
+    if (pStrength >= CLAUSE) clauseNo++;
+    if (pStrength >= SENTENCE) sentenceNo++;
+    pCode.length = 0;
+    pStart.length = 0;
+    pEnd.length = 0;
+    pStrength = 0;
+  }
+  put(code, k, s, e, g);
+  lastCls = k;
+}
+
+function feedEntry(e: Entry, s: number, t: number) {
+  for (let j = 0; j < e.out.length; j++) feed(e.out.charCodeAt(j), e.classes[j]!, e.strengths[j]!, s, t);
+}
+
 /** Normalises `source` for matching; see the file comment for the steps. */
 export function normalize(source: string): Normalized {
   const n = source.length;
-  let cap = n + 16;
-  let codes = new Uint16Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let cls = new Uint8Array(cap);
-  let gap = new Uint8Array(cap);
-  let clause = new Int32Array(cap);
-  let sentence = new Int32Array(cap);
-  let len = 0;
-
-  // whitespace/punctuation waiting to learn whether it sits between two CJK characters
-  const pCode: number[] = [];
-  const pStart: number[] = [];
-  const pEnd: number[] = [];
-  let pStrength = 0;
-  let lastCls = 0;
-  let clauseNo = 0;
-  let sentenceNo = 0;
-
-  const grow = () => {
-    cap *= 2;
-    const c2 = new Uint16Array(cap);
-    c2.set(codes);
-    codes = c2;
-    const s2 = new Int32Array(cap);
-    s2.set(start);
-    start = s2;
-    const e2 = new Int32Array(cap);
-    e2.set(end);
-    end = e2;
-    const k2 = new Uint8Array(cap);
-    k2.set(cls);
-    cls = k2;
-    const g2 = new Uint8Array(cap);
-    g2.set(gap);
-    gap = g2;
-    const l2 = new Int32Array(cap);
-    l2.set(clause);
-    clause = l2;
-    const t2 = new Int32Array(cap);
-    t2.set(sentence);
-    sentence = t2;
-  };
-  const put = (code: number, k: number, s: number, e: number, g: number) => {
-    if (len === cap) grow();
-    codes[len] = code;
-    cls[len] = k;
-    start[len] = s;
-    end[len] = e;
-    gap[len] = g;
-    clause[len] = clauseNo;
-    sentence[len] = sentenceNo;
-    len++;
-  };
-  const flush = () => {
-    for (let j = 0; j < pCode.length; j++) put(pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
-  };
-  const feed = (code: number, k: number, strength: number, s: number, e: number) => {
-    if (k === GAP) {
-      pCode.push(code);
-      pStart.push(s);
-      pEnd.push(e);
-      if (strength > pStrength) pStrength = strength;
-      return;
-    }
-    let g = 0;
-    if (pCode.length > 0) {
-      if (lastCls === CJK && k === CJK) g = pStrength;
-      else flush();
-      if (pStrength >= CLAUSE) clauseNo++;
-      if (pStrength >= SENTENCE) sentenceNo++;
-      pCode.length = 0;
-      pStart.length = 0;
-      pEnd.length = 0;
-      pStrength = 0;
-    }
-    put(code, k, s, e, g);
-    lastCls = k;
-  };
-  const feedEntry = (e: Entry, s: number, t: number) => {
-    for (let j = 0; j < e.out.length; j++) feed(e.out.charCodeAt(j), e.classes[j]!, e.strengths[j]!, s, t);
-  };
+  B = allocate(n + 16);
+  len = 0;
+  pCode.length = 0;
+  pStart.length = 0;
+  pEnd.length = 0;
+  pStrength = 0;
+  lastCls = 0;
+  clauseNo = 0;
+  sentenceNo = 0;
 
   for (let i = 0; i < n; i++) {
     const c = source.charCodeAt(i);
@@ -254,17 +294,17 @@ export function normalize(source: string): Normalized {
     if (k === DROP) continue;
     feed(v & 0xffff, k, (v >> 20) & 7, i, i + 1);
   }
-  if (pCode.length > 0) flush();
+  if (pCode.length > 0) flushPending();
 
   return {
     source,
-    text: decoder.decode(codes.subarray(0, len)),
-    start: start.subarray(0, len),
-    end: end.subarray(0, len),
-    cls: cls.subarray(0, len),
-    gap: gap.subarray(0, len),
-    clause: clause.subarray(0, len),
-    sentence: sentence.subarray(0, len),
+    text: decoder.decode(B.codes.subarray(0, len)),
+    start: B.start.subarray(0, len),
+    end: B.end.subarray(0, len),
+    cls: B.cls.subarray(0, len),
+    gap: B.gap.subarray(0, len),
+    clause: B.clause.subarray(0, len),
+    sentence: B.sentence.subarray(0, len),
   };
 }
 
