@@ -1,0 +1,26 @@
+// QR codes for sign-up links: an SVG from the `qrcode` package, black on white, one module of quiet
+// zone inside the image (the template's white card adds more), drawn at a whole number of pixels per
+// module so every module edge falls on a pixel edge.
+import QRCode from 'qrcode';
+
+export interface QrImage {
+  svg: string;
+  uri: string;
+  /** modules per side, quiet zone included */
+  modules: number;
+  /** drawn size in pixels: a multiple of `modules`, at least `minSize` */
+  size: number;
+}
+
+/** The exact SVG drawn for `link`: tests regenerate it to prove the poster encodes the brief's link. */
+export async function qrSvg(link: string): Promise<string> {
+  return QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+}
+
+export async function qrImage(link: string, minSize = 240, target = 280): Promise<QrImage> {
+  const svg = await qrSvg(link);
+  const modules = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1]);
+  if (!Number.isInteger(modules) || modules <= 0) throw new Error(`qrcode returned an SVG without a viewBox for ${link}`);
+  const perModule = Math.max(Math.ceil(minSize / modules), Math.floor(target / modules));
+  return { svg, uri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, modules, size: modules * perModule };
+}
