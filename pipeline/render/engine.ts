@@ -205,7 +205,7 @@ export interface EncodeOptions {
 
 /** Encodes resvg's raw RGBA pixels with sharp directly: no PNG round trip (RENDERING.md). */
 export async function encode(r: { pixels: Buffer; width: number; height: number }, options: EncodeOptions): Promise<Buffer> {
-  const img = sharp(r.pixels, { raw: { width: r.width, height: r.height, channels: 4 } });
+  const img = sharp(r.pixels, { raw: { width: r.width, height: r.height, channels: 4, premultiplied: true } });
   return options.format === 'png'
     ? img.png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer()
     : img.flatten({ background: '#ffffff' }).jpeg({ quality: options.quality ?? 90, mozjpeg: true, chromaSubsampling: '4:4:4' }).toBuffer();

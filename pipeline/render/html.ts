@@ -55,7 +55,7 @@ function convert(node: ChildNode, options: HtmlOptions): SatoriChild | null {
 
 /** Inline CSS → satori style object; every box is border-box so padding never overflows a canvas. */
 function parseStyle(css: string): Record<string, string | number> {
-  const style = styleToJs(css) as Record<string, string>;
+  const style = styleToJs(css, { reactCompat: true }) as Record<string, string>;
   return { boxSizing: 'border-box', ...style };
 }
 

@@ -70,7 +70,7 @@ export async function renderJob(input: PrepareInput & { warning: string }): Prom
     const { cols, rows } = canvas.tiles;
     const w = rendered.width / cols;
     const h = rendered.height / rows;
-    const whole = sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } });
+    const whole = sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4, premultiplied: true } });
     for (let i = 0; i < cols * rows; i++) {
       const tile = whole.clone().extract({ left: (i % cols) * w, top: Math.floor(i / cols) * h, width: w, height: h });
       const data =
