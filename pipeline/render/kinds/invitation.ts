@@ -2,6 +2,7 @@
 // way, the place with the branch's own name and address, and an RSVP line with the branch phone.
 import { chineseDate } from '../../week.ts';
 import type { PrepareInput, Prepared } from '../job.ts';
+import { softShadow } from './shadow.ts';
 import { drawMascot } from './mascot-asset.ts';
 import { qrImage } from './qr.ts';
 import { titleLines } from './lines.ts';
@@ -22,6 +23,7 @@ export async function prepareInvitation(input: PrepareInput): Promise<Prepared> 
   return {
     assets: { mascot: mascot.uri, ...(qr ? { qr: qr.uri } : {}) },
     context: {
+      shadow: softShadow({ radius: 28 }),
       mascot: mascot.context,
       event: {
         name: event.name,

@@ -67,17 +67,36 @@ async function blurredPatch(upright: Sharp, r: BlurRegion, width: number, height
     .toBuffer({ resolveWithObject: true });
   return sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
     .resize(ctx.width, ctx.height, { kernel: 'cubic' })
-    .blur(BLUR_SIGMA / 2)
+    .blur(BLUR_SIGMA)
     .extract({ left: r.x - ctx.x, top: r.y - ctx.y, width: r.width, height: r.height })
     .png()
     .toBuffer();
+}
+
+/**
+ * The window of an upright photo that covers a frame: the largest one of the frame's aspect ratio,
+ * placed so the photo's centre lands at `anchor` in the frame (clamped to the photo), and the scale
+ * from photo pixels to frame pixels. Exported so tests can map photo coordinates onto the output.
+ */
+export function coverCrop(
+  photo: { width: number; height: number },
+  frame: { width: number; height: number },
+  anchor: { x: number; y: number } = { x: 0.5, y: 0.5 },
+): { left: number; top: number; width: number; height: number; scale: number } {
+  const scale = Math.max(frame.width / photo.width, frame.height / photo.height);
+  const width = Math.min(photo.width, Math.round(frame.width / scale));
+  const height = Math.min(photo.height, Math.round(frame.height / scale));
+  const left = Math.round(Math.min(Math.max(0, photo.width / 2 - (anchor.x * frame.width) / scale), photo.width - width));
+  const top = Math.round(Math.min(Math.max(0, photo.height / 2 - (anchor.y * frame.height) / scale), photo.height - height));
+  return { left, top, width, height, scale };
 }
 
 export async function preparePhoto(input: Buffer, opts: PhotoOptions): Promise<PreparedPhoto> {
   const name = opts.name ?? 'photo';
   let meta: Metadata;
   try {
-    meta = await sharp(input, { limitInputPixels: PHOTO_PIXEL_LIMIT }).metadata();
+    // the header only: the size is checked before a single pixel is decoded
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (e) {
     throw new Error(`${name}: not a readable image (${(e as Error).message})`);
   }
@@ -87,7 +106,7 @@ export async function preparePhoto(input: Buffer, opts: PhotoOptions): Promise<P
   // decode once, upright; everything after works on these pixels
   const { data, info } = await sharp(input, { limitInputPixels: PHOTO_PIXEL_LIMIT, failOn: 'error' })
     .rotate()
-    .removeAlpha()
+    .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -111,15 +130,9 @@ export async function preparePhoto(input: Buffer, opts: PhotoOptions): Promise<P
     pixels = merged.data;
   }
 
-  // cover: the largest window of the frame's aspect that fits, placed by the anchor, then resized
-  const scale = Math.max(opts.width / width, opts.height / height);
-  const cw = Math.min(width, Math.round(opts.width / scale));
-  const ch = Math.min(height, Math.round(opts.height / scale));
-  const anchor = opts.anchor ?? { x: 0.5, y: 0.5 };
-  const left = Math.round(Math.min(Math.max(0, width / 2 - (anchor.x * opts.width) / scale), width - cw));
-  const top = Math.round(Math.min(Math.max(0, height / 2 - (anchor.y * opts.height) / scale), height - ch));
+  const crop = coverCrop({ width, height }, opts, opts.anchor);
   const out = await sharp(pixels, raw)
-    .extract({ left, top, width: cw, height: ch })
+    .extract({ left: crop.left, top: crop.top, width: crop.width, height: crop.height })
     .resize(opts.width, opts.height, { fit: 'cover', position: 'centre', kernel: 'lanczos3' })
     .jpeg({ quality: opts.quality ?? 92, mozjpeg: true, chromaSubsampling: '4:4:4' })
     .toBuffer();

@@ -1,6 +1,7 @@
 // The poster kind: 小U (pose from the brief, sign lettered in the project font) and a QR code of the
 // brief's sign-up link.
 import type { PrepareInput, Prepared } from '../job.ts';
+import { softShadow } from './shadow.ts';
 import { drawMascot } from './mascot-asset.ts';
 import { qrImage } from './qr.ts';
 
@@ -14,6 +15,7 @@ export async function preparePoster(input: PrepareInput): Promise<Prepared> {
   const qr = await qrImage(f.link);
   return {
     assets: { mascot: mascot.uri, qr: qr.uri },
-    context: { mascot: mascot.context, qr: { size: qr.size }, cta: f.cta ?? '' },
+    context: {
+      shadow: softShadow({ radius: 32 }), mascot: mascot.context, qr: { size: qr.size }, cta: f.cta ?? '' },
   };
 }
