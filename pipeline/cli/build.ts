@@ -1,13 +1,22 @@
 // `wendu build`: the weekly batch. Reads the content folder, runs the stages, writes out/<week>/.
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
-import type { Content, Job, Problem } from '../model.ts';
+import type { Content, Job, Problem, Waiver } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
-import { runJob, type JobResult } from '../batch.ts';
-import { REQUIRED_WARNINGS } from '../lint/warnings.ts';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, rm } from 'node:fs/promises';
+import sharp from 'sharp';
+import { lintContextOf, runJob, type JobResult } from '../batch.ts';
+import { REQUIRED_WARNINGS, ruleCatalog, rulesetVersion, type Finding } from '../lint/index.ts';
+import { FORMATS, type FileResult } from '../lint/format/index.ts';
+import { staleWaivers } from '../approve/gate.ts';
+import { bundleFiles, zipBundle, type BundlePost } from '../bundle/bundle.ts';
+import { reportData, type AssetOutcome } from '../report/assemble.ts';
+import { reportHtml } from '../report/html.ts';
+import { portalHtml } from '../report/portal.ts';
 import { EXPRESSIONS, POSES } from '../mascot/compose.ts';
-import { chineseDate, isWeek } from '../week.ts';
+import { chineseDate, dateOf, isWeek } from '../week.ts';
 import PQueue from 'p-queue';
 import { readFile } from 'node:fs/promises';
 import { isDirectory, readContentTree, writeFileAtomic } from './files.ts';
@@ -31,9 +40,6 @@ Exit codes:
   1  a brief could not be loaded or rendered (or, with --strict, an asset was rejected)
   2  usage or configuration error (bad option, missing content folder, invalid branches.yaml)
 `;
-
-/** Stages that later work fills in; the summary names those not built yet rather than pretending. */
-const NOT_BUILT = ['lint', 'approve', 'bundle', 'report'];
 
 /** The loader's check of `mascot:` in a brief, from the mascot's own pose data. */
 export function checkMascot(m: { pose: string; expression?: string }) {
@@ -91,13 +97,15 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   // rendering is CPU-bound: two jobs in flight keep both cores busy while one waits on native work
   const queue = new PQueue({ concurrency: 2 });
   const readContentFile = (rel: string) => readFile(join(contentDir, rel));
+  const lint = lintContextOf(content);
   const results: JobResult[] = [];
   await Promise.all(
     jobs.map((job) =>
       queue.add(async () => {
         const branch = content.branches.find((b) => b.id === job.branch)!;
         const product = job.brief.fields.product;
-        const result = await runJob(job, { branch, bank: content.bank, warning: product ? REQUIRED_WARNINGS[product] : '', readContentFile });
+        const warning = product ? REQUIRED_WARNINGS[product] : '';
+        const result = await runJob(job, { branch, bank: content.bank, warning, readContentFile, lint, waivers: content.waivers });
         results.push(result);
         bar.tick(`${job.branch} ${job.brief.id}`, !result.failure);
       }),
@@ -105,30 +113,160 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   );
   bar.done();
   results.sort((a, b) => a.job.branch.localeCompare(b.job.branch) || a.job.order - b.job.order);
+
   const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
+  for (const f of failures) io.stderr(`${formatProblem(f)}\n`);
+  const published = await publish(content, results, outWeek);
+  await writeFileAtomic(join(outWeek, 'plan.json'), `${JSON.stringify(planJson(content, jobs), null, 2)}\n`);
+
+  const loadErrors = content.problems.filter((p) => p.severity === 'error');
+  const rejected = results.filter((r) => !r.decision.approved);
+  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!));
+  if (loadErrors.length || failures.length) return 1;
+  return values.strict && rejected.length ? 1 : 0;
+}
+
+interface Published {
+  bundles: Map<string, { path: string; bytes: number; sha256: string }>;
+  stale: Waiver[];
+}
+
+/** The approve → bundle → report stages' outputs: bundles, unpacked branch folders, report, portal, audit log. */
+async function publish(content: Content, results: JobResult[], outWeek: string): Promise<Published> {
+  const ruleset = rulesetVersion();
+  const week = content.week;
+  const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
+
+  // thumbnails for the report and the portal; blurred where the asset holds a client detail
+  await rm(join(outWeek, 'report/thumbs'), { recursive: true, force: true });
+  const thumbs = new Map<JobResult, string[]>();
+  for (const r of results) {
+    const pii = r.decision.judged.some((j) => j.status === 'unwaivable');
+    const paths: string[] = [];
+    for (const f of r.files.filter((f) => f.format !== 'gif' && f.format !== 'webp' && !f.path.includes('-thumb')).slice(0, 9)) {
+      const rel = `report/thumbs/${r.job.branch}/${f.path.replace(/^images\//, '').replace(/\.\w+$/, '.jpg')}`;
+      let img = sharp(f.data).resize({ width: 360, withoutEnlargement: true }).flatten({ background: '#ffffff' });
+      if (pii) img = img.blur(14);
+      await writeFileAtomic(join(outWeek, rel), await img.jpeg({ quality: 80 }).toBuffer());
+      paths.push(rel);
+    }
+    thumbs.set(r, paths);
+  }
 
   for (const branch of content.branches) {
     const mine = results.filter((r) => r.job.branch === branch.id);
     if (!mine.length) continue;
-    for (const r of mine) for (const f of r.files) await writeFileAtomic(join(outWeek, branch.id, f.path), f.data);
-    await writeFileAtomic(join(outWeek, branch.id, 'captions.md'), captionsMarkdown(content, branch.id, mine));
+    const approved = mine.filter((r) => r.decision.approved && !r.failure);
+    // the unpacked folder holds exactly the bundle: clear what an earlier build left there
+    await rm(join(outWeek, branch.id), { recursive: true, force: true });
+    await rm(join(outWeek, 'bundles', `${branch.id}.zip`), { force: true });
+    if (!approved.length) continue;
+    const posts: BundlePost[] = approved.map((r) => ({
+      order: r.job.order,
+      briefId: r.job.brief.id,
+      title: r.job.brief.fields.title,
+      kind: r.job.brief.fields.kind,
+      persona: r.job.persona.name,
+      date: r.job.date,
+      time: r.job.time,
+      caption: r.caption,
+      files: r.files.map((f) => ({ path: f.path, data: f.data, width: f.width, height: f.height })),
+    }));
+    const waivers = [...new Set(approved.flatMap((r) => r.decision.waivers))];
+    const { files } = bundleFiles({ week, branch, bank: content.bank, ruleset, waivers, posts });
+    const zip = await zipBundle(files, week);
+    const zipRel = `bundles/${branch.id}.zip`;
+    await writeFileAtomic(join(outWeek, zipRel), zip);
+    for (const f of files) await writeFileAtomic(join(outWeek, branch.id, f.path), f.data);
+    bundles.set(branch.id, { path: zipRel, bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') });
   }
-  await writeFileAtomic(join(outWeek, 'plan.json'), `${JSON.stringify(planJson(content, jobs), null, 2)}\n`);
-  for (const f of failures) io.stderr(`${formatProblem(f)}\n`);
-  for (const r of results) for (const f of r.findings) io.stderr(`${formatProblem(f)}\n`);
 
-  const loadErrors = content.problems.filter((p) => p.severity === 'error');
-  io.stdout(summary(content, results, [...loadErrors, ...failures], Date.now() - started, values.out!));
-  return loadErrors.length || failures.length ? 1 : 0;
-}
+  const judgedBriefs = new Set(results.map((r) => r.job.brief.id));
+  const stale = staleWaivers(content.waivers, judgedBriefs, results.map((r) => ({ brief: r.job.brief.id, decision: r.decision })));
+  const outcomes: AssetOutcome[] = results.map((r) => ({
+    id: r.job.id,
+    branch: r.job.branch,
+    branchName: content.branches.find((b) => b.id === r.job.branch)!.name,
+    briefId: r.job.brief.id,
+    file: r.job.brief.file,
+    kind: r.job.brief.fields.kind,
+    persona: r.job.persona.name,
+    title: r.job.brief.fields.title,
+    date: r.job.date,
+    time: r.job.time,
+    spans: r.spans,
+    decision: r.decision,
+    thumbnails: (thumbs.get(r) ?? []).map((p) => p.replace(/^report\//, '')),
+  }));
+  const problems = [...content.problems, ...results.flatMap((r) => (r.failure ? [r.failure] : []))];
+  await writeFileAtomic(join(outWeek, 'report/index.html'), reportHtml(reportData(week, ruleset, outcomes, stale, problems)));
 
-function captionsMarkdown(content: Content, branchId: string, items: JobResult[]): string {
-  const branch = content.branches.find((b) => b.id === branchId)!;
-  const parts = [`# ${branch.name} · ${content.week} 朋友圈文案`, '', '按发布顺序排列；每条文案可直接复制粘贴。', ''];
-  for (const { job, caption: text } of items) {
-    parts.push(`## ${job.order}. ${chineseDate(job.date)} ${job.time} · ${job.brief.fields.title}`, '', `<!-- ${job.brief.id} · ${job.persona.name} · ${job.brief.fields.kind} -->`, '', text, '');
+  // lint.json / lint.sarif: every finding once per brief file (an _all brief's texts are linted per branch)
+  const byFile = new Map<string, FileResult>();
+  const entryFor = (file: string) => {
+    const entry = byFile.get(file) ?? { file, findings: [], problems: [] };
+    byFile.set(file, entry);
+    return entry;
+  };
+  for (const r of results) {
+    const entry = entryFor(r.job.brief.file);
+    for (const j of r.decision.judged) {
+      const f = j.finding as Finding;
+      if (!f.textHash || !f.basis) continue;
+      if (!entry.findings.some((x) => x.ruleId === f.ruleId && x.line === f.line && x.column === f.column && x.field === f.field)) entry.findings.push(f);
+    }
   }
-  return parts.join('\n');
+  for (const p of content.problems) entryFor(p.file).problems.push(p);
+  const fileResults = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+  const meta = { ruleset, catalog: ruleCatalog(), fixed: [] };
+  await writeFileAtomic(join(outWeek, 'report/lint.json'), FORMATS.json(fileResults, meta));
+  await writeFileAtomic(join(outWeek, 'report/lint.sarif'), FORMATS.sarif(fileResults, meta));
+
+  await writeFileAtomic(
+    join(outWeek, 'index.html'),
+    portalHtml({
+      week,
+      range: `${chineseDate(dateOf(week, 'mon')).split(' ')[0]} – ${chineseDate(dateOf(week, 'sun')).split(' ')[0]}`,
+      bank: content.bank.name,
+      ruleset,
+      branches: content.branches
+        .filter((b) => results.some((r) => r.job.branch === b.id))
+        .map((b) => {
+          const mine = results.filter((r) => r.job.branch === b.id);
+          const ok = mine.filter((r) => r.decision.approved);
+          const bundle = bundles.get(b.id);
+          return {
+            id: b.id,
+            name: b.name,
+            city: b.city,
+            assets: ok.length,
+            rejected: mine.length - ok.length,
+            ...(bundle ? { bundle } : {}),
+            thumbnails: ok.flatMap((r) => thumbs.get(r) ?? []).slice(0, 4),
+            colors: { primary: b.colors.primary, accent: b.colors.accent },
+          };
+        }),
+    }),
+  );
+
+  // the audit trail: every decision of this run appended; earlier runs' lines are never rewritten
+  const at = new Date().toISOString();
+  const run = createHash('sha256').update(`${at}${process.pid}`).digest('hex').slice(0, 12);
+  const lines = results.map((r) =>
+    JSON.stringify({
+      at,
+      run,
+      ruleset,
+      job: r.job.id,
+      hash: r.job.hash,
+      decision: r.failure ? 'failed' : r.decision.approved ? (r.decision.waivers.length ? 'approved-with-waivers' : 'approved') : 'rejected',
+      reasons: r.decision.reasons,
+      waived: r.decision.judged.filter((j) => j.waiver).map((j) => ({ rule: j.finding.ruleId, reviewer: j.waiver!.reviewer, date: j.waiver!.date, reason: j.waiver!.reason })),
+    }),
+  );
+  await mkdir(outWeek, { recursive: true });
+  await appendFile(join(outWeek, 'audit.jsonl'), lines.map((l) => `${l}\n`).join(''));
+  return { bundles, stale };
 }
 
 function planJson(content: Content, jobs: Job[]) {
@@ -149,25 +287,36 @@ function planJson(content: Content, jobs: Job[]) {
   };
 }
 
-function summary(content: Content, results: JobResult[], errors: Problem[], ms: number, out: string): string {
-  const jobs = results.map((r) => r.job);
-  const images = results.reduce((n, r) => n + r.files.length, 0);
-  const findings = results.reduce((n, r) => n + r.findings.length, 0);
+function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string): string {
+  const dir = `${out}/${content.week}`;
   const failedFiles = new Set(errors.map((e) => e.file));
-  const perBranch = content.branches.map((b) => `${b.id} ${jobs.filter((j) => j.branch === b.id).length}`).join(', ');
-  const lines = [
-    '',
-    `Wendu build ${content.week}: ${content.root}/ → ${out}/${content.week}/`,
-    `  briefs    ${content.briefs.length} loaded, ${failedFiles.size} with errors`,
-    `  jobs      ${jobs.length} (${perBranch})`,
-    `  images    ${images} rendered to ${out}/${content.week}/<branch>/images/, ${findings} visual findings`,
-    `  captions  ${results.length} written to ${out}/${content.week}/<branch>/captions.md`,
-    `  not built yet: ${NOT_BUILT.join(', ')}`,
-  ];
+  const lines = ['', `Wendu build ${content.week}: ${content.root}/ → ${dir}/`];
+  lines.push(`  briefs     ${content.briefs.length} loaded${failedFiles.size ? `, ${failedFiles.size} with errors (skipped)` : ''}`);
+  lines.push(`  assets     ${results.length} planned, ${results.reduce((n, r) => n + r.files.length, 0)} images rendered`);
+  for (const b of content.branches) {
+    const mine = results.filter((r) => r.job.branch === b.id);
+    if (!mine.length) continue;
+    const ok = mine.filter((r) => r.decision.approved).length;
+    const waived = mine.filter((r) => r.decision.approved && r.decision.waivers.length).length;
+    const bundle = published.bundles.get(b.id);
+    lines.push(
+      `  ${b.id.padEnd(10)} ${ok} approved${waived ? ` (${waived} with waivers)` : ''}, ${mine.length - ok} rejected → ${bundle ? `${dir}/${bundle.path} (${(bundle.bytes / 1048576).toFixed(1)} MB)` : 'no bundle: nothing approved'}`,
+    );
+  }
+  const rejected = results.filter((r) => !r.decision.approved);
+  if (rejected.length) {
+    lines.push('  rejected');
+    for (const r of rejected) {
+      const more = r.decision.reasons.length > 1 ? ` (+${r.decision.reasons.length - 1} more)` : '';
+      lines.push(`    ${r.job.branch}: ${r.job.brief.id} — ${r.failure ? 'could not be rendered' : r.decision.reasons[0]}${more}`);
+    }
+  }
+  if (published.stale.length) lines.push(`  stale      ${published.stale.length} waiver(s) in approvals.yaml match nothing: ${published.stale.map((w) => `${w.brief} ${w.rule}`).join('; ')}`);
   if (errors.length) {
-    lines.push(`  errors    ${errors.length} (listed above; each brief with an error was skipped, the rest went on)`);
+    lines.push(`  errors     ${errors.length} (listed above; each brief with an error was skipped, the rest went on)`);
     for (const file of [...failedFiles].sort()) lines.push(`    ${file}`);
   }
-  lines.push(`  time      ${(ms / 1000).toFixed(1)}s`, '');
+  lines.push(`  report     ${dir}/report/index.html · portal ${dir}/index.html · rule set ${rulesetVersion()}`);
+  lines.push(`  time       ${(ms / 1000).toFixed(1)}s`, '');
   return lines.join('\n');
 }

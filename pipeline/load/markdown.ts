@@ -57,9 +57,19 @@ export function parseMarkdown(file: string, bytes: Uint8Array): { md?: MarkdownF
 }
 
 function blockTexts(node: RootContent): string[] {
-  if (node.type === 'list') return node.children.map((item) => `· ${toString(item)}`);
+  if (node.type === 'list') return node.children.map((item) => `· ${joinLines(toString(item))}`);
   if (node.type === 'yaml' || node.type === 'html' || node.type === 'thematicBreak') return [];
-  return [toString(node)];
+  return [joinLines(toString(node))];
+}
+
+/** Chinese and full-width characters, between which a soft line break is no space at all. */
+const WIDE = /[\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF—…“”‘’]/u;
+
+/** Soft line breaks inside a paragraph: nothing next to Chinese text, one space between Latin words. */
+export function joinLines(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, (m, offset: number, s: string) =>
+    WIDE.test(s[offset - 1] ?? '') || WIDE.test(s[offset + m.length] ?? '') ? '' : ' ',
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { readContentTree } from '../cli/files.ts';
 import { loadContent } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
 import { renderJob } from '../render/job.ts';
+import { REQUIRED_WARNINGS } from '../lint/warnings.ts';
 
 const [briefId, branchId, outDir = '/tmp/preview'] = process.argv.slice(2);
 if (!briefId) {
@@ -21,7 +22,7 @@ for (const p of content.problems) console.error(`${p.file}:${p.line}:${p.column}
 const job = plan(content).find((j) => j.brief.id === briefId && (!branchId || j.branch === branchId));
 if (!job) throw new Error(`no job for ${briefId} ${branchId ?? ''}`);
 const branch = content.branches.find((b) => b.id === job.branch)!;
-const warning = job.brief.fields.product === 'fund' ? '基金有风险，投资须谨慎' : job.brief.fields.product ? '理财非存款、产品有风险、投资须谨慎' : '';
+const warning = job.brief.fields.product ? REQUIRED_WARNINGS[job.brief.fields.product] : '';
 const t0 = performance.now();
 const result = await renderJob({ job, branch, bank: content.bank, warning, readContentFile: (rel) => readFile(join(contentDir, rel)) });
 console.log(`${job.id}: ${result.files.length} files in ${(performance.now() - t0).toFixed(0)} ms; overflows: ${JSON.stringify(result.overflows)}`);

@@ -15,19 +15,9 @@ export const AXIS_WIDTH = 68;
 /** the line SVG overhangs the plot by this much on every side, so edge points are whole */
 const SVG_PAD = 20;
 
-/** Soft line breaks of the Markdown source: nothing between Han characters, a space elsewhere. */
-export function joinLines(text: string): string {
-  return text.replace(/[ \t]*\n[ \t]*/g, (m, offset: number, s: string) => {
-    const before = s[offset - 1] ?? '';
-    const after = s[offset + m.length] ?? '';
-    const han = /[\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF—…“”‘’]/u;
-    return han.test(before) || han.test(after) ? '' : ' ';
-  });
-}
-
 export async function prepareWeeklyReport(input: PrepareInput): Promise<Prepared> {
   const { chart } = input.job.brief.fields;
-  const commentary = joinLines(input.job.brief.paragraphs[0] ?? '');
+  const commentary = input.job.brief.paragraphs[0] ?? '';
   if (!chart) return { context: { commentary } };
   const brand = brandOf(input.branch);
   const geometry = chartGeometry(chart, PLOT);
