@@ -334,7 +334,13 @@ function problemsSection(data: ReportData): string {
 
 /** The reviewers' report: one self-contained HTML page. */
 export function reportHtml(data: ReportData): string {
-  const cards = data.assets.map(card).join('\n');
+  // what needs a reviewer first: rejected, then waived, then approved; the data's order within each
+  const rank: Record<string, number> = { rejected: 0, waived: 1, approved: 2 };
+  const cards = data.assets
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => (rank[x.a.status] ?? 3) - (rank[y.a.status] ?? 3) || x.i - y.i)
+    .map(({ a, i }) => card(a, i))
+    .join('\n');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

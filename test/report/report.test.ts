@@ -26,7 +26,11 @@ async function open(w: WatchedPage, hash = '') {
   await w.page.goto(url + hash);
 }
 
-const visible = (w: WatchedPage) => w.page.$$eval('article.card', (els: any[]) => els.filter((e) => !e.hidden && e.offsetParent !== null).map((e) => e.id));
+/** ids of the cards on screen, in data order (`a0`, `a3`, …) */
+const visible = (w: WatchedPage) =>
+  w.page
+    .$$eval('article.card', (els: any[]) => els.filter((e) => !e.hidden && e.offsetParent !== null).map((e) => e.id as string))
+    .then((v) => v.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
 const shownCount = (w: WatchedPage) => w.page.textContent('#shown').then(Number);
 
 beforeAll(async () => {
@@ -108,6 +112,9 @@ describe('the reviewers report in Chromium', () => {
     await open(desk);
     expect(await visible(desk)).toEqual(ids(() => true));
     expect(await shownCount(desk)).toBe(REPORT.assets.length);
+    // rejected first, then waived, then approved
+    const order = await page.$$eval('article.card', (els: any[]) => els.map((e) => e.dataset.status));
+    expect(order).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'waived', 'approved', 'approved', 'approved']);
     expect(await page.isDisabled('#f-reset')).toBe(true);
 
     const label = await page.$eval('#f-branch option[value="jinjiang"]', (o: any) => o.textContent);
