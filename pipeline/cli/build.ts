@@ -242,7 +242,10 @@ async function publish(content: Content, results: JobResult[], outWeek: string):
             assets: ok.length,
             rejected: mine.length - ok.length,
             ...(bundle ? { bundle } : {}),
-            thumbnails: ok.flatMap((r) => thumbs.get(r) ?? []).slice(0, 4),
+            // one preview per asset, the branch's own posts before the shared ones
+            thumbnails: [...ok.filter((r) => r.job.brief.scope !== '_all'), ...ok.filter((r) => r.job.brief.scope === '_all')]
+              .flatMap((r) => (thumbs.get(r) ?? []).slice(0, 1))
+              .slice(0, 4),
             colors: { primary: b.colors.primary, accent: b.colors.accent },
           };
         }),

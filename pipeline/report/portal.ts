@@ -30,7 +30,7 @@ function previews(b: PortalBranch): string {
     .join('')}</div>`;
 }
 
-function branchCard(b: PortalBranch, i: number): string {
+function branchCard(b: PortalBranch, i: number, week: string): string {
   const primary = safeColor(b.colors?.primary, BANK_RED);
   const accent = safeColor(b.colors?.accent, '#e8a33d');
   // text on the brand colour: white when it reads, ink otherwise; headings in the brand colour only when legible
@@ -49,7 +49,7 @@ ${b.bundle ? `<li><b title="${esc(groupDigits(b.bundle.bytes))} 字节">${esc(hu
 <div class="sha-head"><span>SHA-256 校验值</span><button type="button" class="copy" data-target="sha-${i}" aria-label="复制 ${esc(b.name)} 的 SHA-256">复制</button></div>
 <code class="sha-v" id="sha-${i}">${shaGroups(b.bundle.sha256)}</code>
 </div>
-<a class="dl" href="${url}" download><span class="dl-i" aria-hidden="true">↓</span>下载素材包<small>${esc(humanBytes(b.bundle.bytes))} · ZIP</small></a>`;
+<a class="dl" href="${url}" download="${esc(`${b.id}-${week}.zip`)}"><span class="dl-i" aria-hidden="true">↓</span>下载素材包<small>${esc(humanBytes(b.bundle.bytes))} · ZIP</small></a>`;
   } else if (b.bundle) {
     bundle = '<p class="nobundle">素材包路径无效，请联系总行。</p>';
   } else {
@@ -91,7 +91,7 @@ ${cspMeta(SCRIPT)}
 </header>
 <main class="wrap">
 <section class="grid" aria-label="支行素材包">
-${data.branches.length ? data.branches.map((b, i) => branchCard(b, i)).join('\n') : '<p class="nobundle">本周没有支行素材。</p>'}
+${data.branches.length ? data.branches.map((b, i) => branchCard(b, i, data.week)).join('\n') : '<p class="nobundle">本周没有支行素材。</p>'}
 </section>
 <section class="help">
 <h2>使用说明</h2>
