@@ -124,3 +124,15 @@ describe('brief texts for the linter', () => {
     expect(wed.paragraphs[0]).toContain('拆迁补偿款');
   });
 });
+
+describe('a brief naming the mascot', () => {
+  it('reports an unknown pose at its value, listing the known poses', async () => {
+    const { checkMascot } = await import('../../pipeline/cli/build.ts');
+    const rel = 'weeks/2026-W48/_all/tue-poster-finance-101.md';
+    const tree = await sampleTree();
+    put(tree, rel, text(tree, rel).replace('pose: sign', 'pose: dance'));
+    const problems = loadContent(tree, WEEK, { checkMascot }).problems.filter((p) => p.file === `content/${rel}`);
+    expect(problems).toEqual([expect.objectContaining({ line: 10, column: 17, endColumn: 22, ruleId: 'load/unknown-mascot' })]);
+    expect(problems[0]!.message).toBe('Unknown mascot pose `dance`; known: wave, sign, calculator, coffee, thumbs-up, cheer');
+  });
+});
