@@ -8,7 +8,7 @@
  * installs `fonts-noto-cjk` with apt-get when it runs as root, and otherwise
  * stops and says what to install. See fonts/README.md for the character set.
  */
-import { execFileSync } from 'node:child_process';
+import { $ } from 'zx';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -166,7 +166,7 @@ function extractFace(ttc: Buffer, faceName: string): Buffer {
 
 // ---------------------------------------------------------------------------
 
-function ensureSource(): void {
+async function ensureSource(): Promise<void> {
   const missing = WEIGHTS.filter((w) => !existsSync(`${SOURCE_DIR}/${w.source}`));
   if (missing.length === 0) return;
   const files = missing.map((w) => `${SOURCE_DIR}/${w.source}`).join(', ');
@@ -174,12 +174,12 @@ function ensureSource(): void {
     throw new Error(`missing ${files}: run \`sudo apt-get install -y fonts-noto-cjk\` (Debian/Ubuntu) and retry`);
   }
   console.log(`missing ${files}: installing fonts-noto-cjk with apt-get`);
-  execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', 'fonts-noto-cjk'], { stdio: 'inherit' });
+  await $({ stdio: 'inherit' })`apt-get update`;
+  await $({ stdio: 'inherit' })`apt-get install -y fonts-noto-cjk`;
 }
 
 async function main(): Promise<void> {
-  ensureSource();
+  await ensureSource();
   const wanted = wantedCodePoints();
   console.log(`wanted: ${wanted.length} code points (GB2312 ${gb2312Chars().length}, extra list ${extraChars().length})`);
 
