@@ -61,7 +61,7 @@ describe('wendu lint exit codes', () => {
 describe('--format stylish', () => {
   it('lists path:line:col severity rule-id message, the suggestion, and a summary with the rule set', async () => {
     const { stdout } = await run('bad.txt', 'warn.txt');
-    expect(stdout).toMatch(/^bad\.txt:2:5 error guarantee Unexpected guarantee .*`保本保息`/m);
+    expect(stdout).toMatch(/^bad\.txt:2:5 error guarantee 出现保本保收益类表述「保本保息」：/m);
     expect(stdout).toMatch(/^warn\.txt:1:5 warning safety-words /m);
     expect(stdout).toMatch(/^ {4}→ /m);
     expect(stdout).toContain(`✖ 2 problems (1 error, 1 warning) in 2 files · ruleset ${rulesetVersion()}`);
@@ -127,6 +127,15 @@ describe('--format html', () => {
     expect(stdout).toContain(rulesetVersion());
     expect(stdout).not.toContain('<b>');
     expect(stdout).not.toMatch(/<script|<link/);
+  });
+  it('labels the page in Chinese for the reviewers', async () => {
+    writeFileSync(join(dir, 'x.txt'), '这款理财稳赚不赔。理财非存款、产品有风险、投资须谨慎。');
+    const { stdout } = await run('--format', 'html', 'x.txt', 'clean.txt');
+    expect(stdout).toContain('<th>位置</th><th>级别</th><th>规则</th><th>问题</th><th>原文</th>');
+    expect(stdout).toContain('<td>错误</td><td><code>guarantee</code></td><td>出现保本保收益类表述「稳赚不赔」');
+    expect(stdout).toContain('✔ 未发现问题');
+    expect(stdout).toContain('共 2 个文件：错误 1 条，警告 0 条');
+    expect(stdout).not.toMatch(/>(at|severity|message|excerpt|no problems)</);
   });
 });
 

@@ -77,6 +77,12 @@ describe('PII findings', () => {
       expect(f.excerpt).toContain('*');
     }
   });
+  it('say in Chinese what was found, quoting only the masked form, and why it cannot be published', () => {
+    const byRule = Object.fromEntries(pii('客户王建华，手机13800138000，卡号6222021234567890128').map((f) => [f.ruleId, f.message]));
+    expect(byRule['pii-phone']).toBe('出现客户手机号「138****8000」：客户电话属于个人信息，不得公开发布');
+    expect(byRule['pii-card']).toBe('出现银行卡号「622202*********0128」（符合卡号校验规则）：客户金融账户属于敏感个人信息，不得公开发布');
+    expect(byRule['pii-person']).toMatch(/^出现客户姓名「王\*」（紧邻“客户”）：/);
+  });
   it('carry the masked replacement for --fix', () => {
     const [f] = pii('卡号6222021234567890128');
     expect(f!.fix).toEqual({ from: 2, to: 21, text: '622202*********0128' });

@@ -30,9 +30,23 @@ describe('every rule carries its proof', () => {
             expect(f.severity).toBe(r.severity);
             expect(f.basis).toBe(r.basis);
             expect(f.message).not.toMatch(/\{\{/);
+            // the reviewers read Chinese: no English beyond what the excerpt quotes
+            expect(f.message.replace(f.excerpt, '')).not.toMatch(/[A-Za-z]{2,}/);
           }
         });
       }
+    });
+  }
+});
+
+describe('messages speak the reviewers\' language', () => {
+  for (const r of rules) {
+    it(`${r.id}: says what was found and why, in Chinese, in one short line`, () => {
+      const template = r.message.replace(/\{\{\s*\w+\s*\}\}/g, '');
+      expect(r.message).toContain('「{{excerpt}}」');
+      expect(template).toMatch(/：/);
+      expect(template).not.toMatch(/[A-Za-z]/);
+      expect(template.length).toBeLessThanOrEqual(48);
     });
   }
 });

@@ -62,15 +62,15 @@ export const missingRiskWarning: Detector = {
       const g = w || f ? undefined : firstMatch(views, d.generic);
       const hits: DetectorHit[] = [];
       const paraphrase = () => {
-        for (const v of views) for (const p of regexHits(v, d.paraphrase)) return `; \`${v.span.text.slice(...orig(v, p.from, p.to))}\` is a paraphrase and does not count`;
+        for (const v of views) for (const p of regexHits(v, d.paraphrase)) return `；「${v.span.text.slice(...orig(v, p.from, p.to))}」是改写，不能代替原文`;
         return '';
       };
       const wealthLike = w ?? g;
       if (wealthLike && !contains(views, wealthWarning)) {
-        hits.push(hit(wealthLike.view, wealthLike.from, wealthLike.to, { kind: 'wealth', warning: REQUIRED_WARNINGS.wealth, paraphrase: paraphrase() }));
+        hits.push(hit(wealthLike.view, wealthLike.from, wealthLike.to, { kind: '理财', warning: REQUIRED_WARNINGS.wealth, paraphrase: paraphrase() }));
       }
       if (f && !(contains(views, fundRisk) && hasAny(views, d.fundStatement))) {
-        hits.push(hit(f.view, f.from, f.to, { kind: 'fund', warning: REQUIRED_WARNINGS.fund, paraphrase: paraphrase() }));
+        hits.push(hit(f.view, f.from, f.to, { kind: '基金', warning: REQUIRED_WARNINGS.fund, paraphrase: paraphrase() }));
       }
       return hits;
     };
@@ -85,14 +85,14 @@ export const benchmarkDisplay: Detector = {
     return (views) => {
       const reason = hasAny(views, d.reason);
       const method = hasAny(views, d.method);
-      const missing = [reason ? '' : 'its selection reason (选取理由)', method ? '' : 'its calculation method (测算方法)'].filter(Boolean);
+      const missing = [reason ? '' : '选取理由', method ? '' : '测算方法'].filter(Boolean);
       const hits: DetectorHit[] = [];
       for (const view of views) {
         const highlighted = d.highlighted.test(view.span.field);
         if (!highlighted && missing.length === 0) continue;
         for (const m of regexHits(view, d.number)) {
-          const how = highlighted ? 'highlighted' : 'bare';
-          const why = highlighted ? ` in \`${view.span.field}\`; show it in the body with its reason and method` : ` without ${missing.join(' and ')}`;
+          const how = highlighted ? '突出展示' : '单独展示';
+          const why = highlighted ? `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` : `未说明其${missing.join('和')}`;
           hits.push(hit(view, m.from, m.to, { how, missing: why }));
         }
       }
@@ -100,6 +100,15 @@ export const benchmarkDisplay: Detector = {
     };
   },
 };
+
+/** where a highlighted number sits, in the reviewers' words (`image:headline` → 图片上的主标题) */
+const FIELD_LABELS: Record<string, string> = { title: '标题', subtitle: '副标题', headline: '主标题', cta: '按钮文字' };
+function fieldLabel(field: string): string {
+  if (field.startsWith('image:')) return `图片上的${fieldLabel(field.slice(6))}`;
+  const tile = /^tiles\.(\d+)$/.exec(field);
+  if (tile) return `九宫格第 ${Number(tile[1]) + 1} 格`;
+  return FIELD_LABELS[field] ?? `「${field}」`;
+}
 
 export const pastPerformance: Detector = {
   id: 'past-performance',
@@ -122,7 +131,7 @@ export const pastPerformance: Detector = {
       const hasWarning = contains(views, warning) || hasAny(views, d.fundStatement);
       const hasPeriod = d.period.some((re) => hasAny(views, re));
       if (hasWarning && hasPeriod) return [];
-      const missing = [hasWarning ? '' : `the warning \`${REQUIRED_WARNINGS['past-performance']}\``, hasPeriod ? '' : "the period's start and end dates"].filter(Boolean).join(' and ');
+      const missing = [hasWarning ? '' : '附“过往业绩不代表其未来表现”的风险提示', hasPeriod ? '' : '注明业绩期间的起止日期'].filter(Boolean).join('，也未');
       return [hit(first.view, first.from, first.to, { missing })];
     };
   },

@@ -14,7 +14,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
           if (n.kind !== kind) continue;
           if (kind === 'phone' && allowed.has(n.digits)) continue;
           const masked = kind === 'phone' ? maskPhone(n.digits, n.prefix) : maskMiddle(n.digits);
-          const why = n.why === 'unionpay' ? ' (UnionPay 62 prefix; Luhn check fails)' : n.why === 'luhn' ? ' (passes the Luhn check)' : '';
+          const why = n.why === 'unionpay' ? '（银联卡号 62 开头，校验位不符）' : n.why === 'luhn' ? '（符合卡号校验规则）' : '';
           hits.push({ view: view.index, from: n.from, to: n.to, excerpt: masked, fix: masked, data: { masked, why } });
         }
       }
