@@ -1,8 +1,9 @@
 // The invitation kind (活动邀请函): 小U with the brief's pose, the event's date written the Chinese
 // way, the place with the branch's own name and address, and an RSVP line with the branch phone.
 import { chineseDate } from '../../week.ts';
+import { brandOf } from '../context.ts';
 import type { PrepareInput, Prepared } from '../job.ts';
-import { softShadow } from './shadow.ts';
+import { tints } from './colour.ts';
 import { drawMascot } from './mascot-asset.ts';
 import { qrImage } from './qr.ts';
 import { titleLines } from './lines.ts';
@@ -23,7 +24,7 @@ export async function prepareInvitation(input: PrepareInput): Promise<Prepared> 
   return {
     assets: { mascot: mascot.uri, ...(qr ? { qr: qr.uri } : {}) },
     context: {
-      shadow: softShadow({ radius: 28 }),
+      tint: tints(brandOf(input.branch)),
       mascot: mascot.context,
       event: {
         name: event.name,

@@ -1,7 +1,6 @@
 // The photo-moments kind: the brief's local photo, upright, blurred where the brief says, cropped to
 // the template's photo frame, as a metadata-free JPEG asset.
 import type { PrepareInput, Prepared } from '../job.ts';
-import { softShadow } from './shadow.ts';
 import { preparePhoto } from './photo.ts';
 import { titleLines } from './lines.ts';
 
@@ -16,5 +15,5 @@ export async function preparePhotoMoments(input: PrepareInput): Promise<Prepared
   const { photo, blur } = input.job.brief.fields;
   if (!photo) throw new Error(`${input.job.brief.file}: a photo-moments brief needs \`photo\``);
   const prepared = await preparePhoto(await input.readContentFile(photo), { ...PHOTO_FRAME, blur: blur ?? [], anchor: PHOTO_ANCHOR, name: photo });
-  return { assets: { photo: prepared.uri }, context: { shadow: softShadow({ radius: 28, spread: 28, offsetY: 14, strength: 0.16 }), titleLines: titleLines(input.job.brief.fields.title), photoFrame: PHOTO_FRAME, cardOverlap: CARD_OVERLAP, badgeSize: 112 } };
+  return { assets: { photo: prepared.uri }, context: { titleLines: titleLines(input.job.brief.fields.title), photoFrame: PHOTO_FRAME, cardOverlap: CARD_OVERLAP, badgeSize: 112 } };
 }

@@ -1,7 +1,8 @@
 // The poster kind: 小U (pose from the brief, sign lettered in the project font) and a QR code of the
 // brief's sign-up link.
+import { brandOf } from '../context.ts';
 import type { PrepareInput, Prepared } from '../job.ts';
-import { softShadow } from './shadow.ts';
+import { tints } from './colour.ts';
 import { drawMascot } from './mascot-asset.ts';
 import { qrImage } from './qr.ts';
 
@@ -15,7 +16,6 @@ export async function preparePoster(input: PrepareInput): Promise<Prepared> {
   const qr = await qrImage(f.link);
   return {
     assets: { mascot: mascot.uri, qr: qr.uri },
-    context: {
-      shadow: softShadow({ radius: 32 }), mascot: mascot.context, qr: { size: qr.size }, cta: f.cta ?? '' },
+    context: { tint: tints(brandOf(input.branch)), mascot: mascot.context, qr: { size: qr.size }, cta: f.cta ?? '' },
   };
 }

@@ -1,11 +1,9 @@
-// Soft drop shadows without SVG filters. A CSS box-shadow becomes a Gaussian blur filter that resvg
-// computes over the shadow's whole region: about 300 ms for one card on a 1080×1920 poster, seconds
-// for nine on the 3240 grid. A stack of translucent rounded rectangles, each a few pixels larger than
-// the one above it, draws the same soft edge as plain fills. Templates draw the layers as absolutely
-// positioned boxes in front of (before) the card, inside a wrapper the card fills:
-//
-//   {{#each shadow}}<div style="position: absolute; left: {{inset}}px; right: {{inset}}px;
-//     top: {{top}}px; bottom: {{bottom}}px; border-radius: {{radius}}px; background-color: {{color}};"></div>{{/each}}
+// Soft drop shadows without SVG filters, as data. A CSS box-shadow becomes a Gaussian blur filter that
+// resvg computes over the shadow's whole region (about 300 ms for one card on a 1080×1920 poster,
+// seconds for nine on the 3240 grid); a stack of translucent rounded rectangles, each a few pixels
+// larger than the one above it, draws a soft edge as plain fills. Upright cards use the shared
+// partial templates/partials/soft-shadow.hbs; this is for cards the partial cannot serve, such as the
+// nine-grid's tilted prints, whose layers are drawn as absolutely placed boxes turned with the card.
 
 export interface ShadowLayer {
   /** offsets of the layer's edges from the card's (negative: outside it) */
