@@ -233,6 +233,17 @@ describe('photo-moments', () => {
     expect(Math.abs(away.sd - awayClear.sd)).toBeLessThan(1);
   });
 
+  it('refuses a blur region that misses the upright photo instead of publishing unblurred', async () => {
+    const file = await readContentFile('photos/jinjiang/morning-meeting.jpg');
+    // y 1300 exists only in the sideways stored pixels (1200×1600), not in the upright 1600×1200 photo
+    await expect(preparePhoto(file, { ...PHOTO_FRAME, blur: [{ x: 100, y: 1300, width: 100, height: 100 }], name: 'photos/jinjiang/morning-meeting.jpg' })).rejects.toThrow(
+      /blur region \{x: 100, y: 1300, width: 100, height: 100\} lies outside the photo, which is 1600×1200 upright/,
+    );
+    // a region running over the edge is clamped to it
+    const edge = await preparePhoto(file, { ...PHOTO_FRAME, blur: [{ x: 1500, y: 1100, width: 300, height: 300 }] });
+    expect(edge.blurred).toEqual([{ x: 1500, y: 1100, width: 100, height: 100 }]);
+  });
+
   it('keeps the headline inside the centred square (y 180–1260)', async () => {
     for (const branch of BRANCHES) {
       const { rendered: r } = (await rendered(`${branch}/mon-morning-meeting`, branch)).renders[0]!;
@@ -278,6 +289,13 @@ describe('nine-grid', () => {
       expect(caption.text).toBe(job.brief.fields.tiles![i]);
       expect(inTile(caption)).toBe(i);
     }
+  });
+
+  it('still draws nine tiles for a brief without photos or captions', async () => {
+    const r = await renderJob(inputFor('xihu/sat-weekend-walk', 'xihu', { photos: undefined, tiles: undefined }));
+    expect(r.files).toHaveLength(9);
+    expect(r.overflows).toEqual([]);
+    expect(r.renders[0]!.rendered.nodes.filter((n) => n.role === 'photo')).toEqual([]);
   });
 
   it('keeps every card clear of the cut lines', async () => {

@@ -51,6 +51,8 @@ export interface GridCell {
   /** asset name of the photo, or null (centre, or a brief without photos) */
   photo: string | null;
   caption: string;
+  /** the caption goes under the photo (or the centre's title block); a tile without a photo shows it large instead */
+  captionBelow: boolean;
   field: string;
 }
 
@@ -78,6 +80,7 @@ export async function prepareNineGrid(input: PrepareInput): Promise<Prepared> {
       centre,
       photo: name,
       caption: tiles[i] ?? '',
+      captionBelow: !!tiles[i] && (centre || name !== null),
       field: `tiles.${i}`,
     });
   }

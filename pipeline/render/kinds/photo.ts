@@ -114,7 +114,17 @@ export async function preparePhoto(input: Buffer, opts: PhotoOptions): Promise<P
   const raw = { raw: { width, height, channels } } as const;
   const upright = sharp(data, raw);
 
-  const blurred = (opts.blur ?? []).map((r) => clampRegion(r, width, height)).filter((r): r is BlurRegion => r !== undefined);
+  // a region that misses the photo is a mistake (often coordinates taken from the sideways stored
+  // image): refuse it rather than publish the face it was meant to hide
+  const blurred = (opts.blur ?? []).map((r) => {
+    const clamped = clampRegion(r, width, height);
+    if (!clamped) {
+      throw new Error(
+        `${name}: blur region {x: ${r.x}, y: ${r.y}, width: ${r.width}, height: ${r.height}} lies outside the photo, which is ${width}×${height} upright; give blur regions in the upright photo's pixels`,
+      );
+    }
+    return clamped;
+  });
   let pixels: Buffer = data;
   if (blurred.length) {
     const patches = await Promise.all(blurred.map((r) => blurredPatch(upright, r, width, height)));
