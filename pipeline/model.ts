@@ -141,6 +141,8 @@ export interface BriefFields {
   /** photo-moments: a photo inside content/ */
   photo?: string;
   blur?: BlurRegion[];
+  /** nine-grid: the 8 photos around the centre tile, in posting order */
+  photos?: string[];
   /** nine-grid: the nine tiles' short texts, in posting order */
   tiles?: string[];
   /** poster: the sign-up link drawn as a QR code, and the call to action */

@@ -219,7 +219,7 @@ function loadBrief(
   if (fields) {
     const paths: [YamlPath, string][] = [];
     if (fields.photo) paths.push([['photo'], fields.photo]);
-    (fields as { photos?: string[] }).photos?.forEach((p, i) => paths.push([['photos', i], p]));
+    fields.photos?.forEach((p, i) => paths.push([['photos', i], p]));
     for (const [path, p] of paths) {
       const bad = checkContentPath(p, tree);
       if (bad) locate(path, 'load/bad-path', bad);

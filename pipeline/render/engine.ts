@@ -208,5 +208,5 @@ export async function encode(r: { pixels: Buffer; width: number; height: number 
   const img = sharp(r.pixels, { raw: { width: r.width, height: r.height, channels: 4, premultiplied: true } });
   return options.format === 'png'
     ? img.png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer()
-    : img.flatten({ background: '#ffffff' }).jpeg({ quality: options.quality ?? 90, mozjpeg: true, chromaSubsampling: '4:4:4' }).toBuffer();
+    : img.flatten({ background: '#ffffff' }).jpeg({ quality: options.quality ?? 90, chromaSubsampling: '4:4:4' }).toBuffer();
 }

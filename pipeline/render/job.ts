@@ -74,7 +74,7 @@ export async function renderJob(input: PrepareInput & { warning: string }): Prom
     for (let i = 0; i < cols * rows; i++) {
       const tile = whole.clone().extract({ left: (i % cols) * w, top: Math.floor(i / cols) * h, width: w, height: h });
       const data =
-        canvas.format === 'png' ? await tile.png().toBuffer() : await tile.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, mozjpeg: true, chromaSubsampling: '4:4:4' }).toBuffer();
+        canvas.format === 'png' ? await tile.png().toBuffer() : await tile.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:4:4' }).toBuffer();
       result.files.push({ name: `tile-${i + 1}`, data, width: w, height: h, format: canvas.format });
     }
   }

@@ -57,7 +57,7 @@ export interface GridCell {
 }
 
 export async function prepareNineGrid(input: PrepareInput): Promise<Prepared> {
-  const f = input.job.brief.fields as typeof input.job.brief.fields & { photos?: string[] };
+  const f = input.job.brief.fields;
   const photos = f.photos ?? [];
   const tiles = f.tiles ?? [];
   const assets: Record<string, string> = {};
