@@ -1,15 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { composeMascot, EXPRESSIONS, mascotSvg, POSES, signBox } from '../../pipeline/mascot/compose.ts';
 import type { MascotOptions } from '../../pipeline/mascot/compose.ts';
 import { fitSignText } from '../../pipeline/mascot/sign.ts';
+import { expectMatchesSnapshot } from '../helpers/snapshot.ts';
 
 const SNAPSHOT_DIR = fileURLToPath(new URL('./__snapshots__/', import.meta.url));
-const DIFF_DIR = fileURLToPath(new URL('./__diff__/', import.meta.url));
 const SNAPSHOT_SIZE = 240;
 /** pixelmatch's per-pixel colour threshold (0…1, smaller is stricter) */
 const PIXEL_THRESHOLD = 0.1;
@@ -148,31 +147,9 @@ describe('snapshots', () => {
   // Perceptual, not byte-exact: anti-aliasing may move between resvg builds. A pose passes when at
   // most MAX_DIFF_RATIO of its 240×240 pixels differ by more than PIXEL_THRESHOLD.
   it.for(POSES)('%s matches its committed 240×240 snapshot', async (pose, { annotate }) => {
-    const file = `${SNAPSHOT_DIR}${pose}.png`;
     const actual = render({ pose }, SNAPSHOT_SIZE);
-    const png = new PNG({ width: actual.width, height: actual.height });
-    actual.pixels.copy(png.data);
-    if (process.env['UPDATE_SNAPSHOTS'] === '1' || !existsSync(file)) {
-      mkdirSync(SNAPSHOT_DIR, { recursive: true });
-      writeFileSync(file, PNG.sync.write(png, { colorType: 2 }));
-      const note = `wrote snapshot ${file}; commit it so CI compares against it`;
-      console.warn(note);
-      await annotate(note, 'notice');
-      return;
-    }
-    const expected = PNG.sync.read(readFileSync(file));
-    expect([expected.width, expected.height]).toEqual([SNAPSHOT_SIZE, SNAPSHOT_SIZE]);
-    const diff = new PNG({ width: SNAPSHOT_SIZE, height: SNAPSHOT_SIZE });
-    const differing = pixelmatch(expected.data, png.data, diff.data, SNAPSHOT_SIZE, SNAPSHOT_SIZE, { threshold: PIXEL_THRESHOLD });
-    const ratio = differing / (SNAPSHOT_SIZE * SNAPSHOT_SIZE);
-    if (ratio > MAX_DIFF_RATIO) {
-      mkdirSync(DIFF_DIR, { recursive: true });
-      writeFileSync(`${DIFF_DIR}${pose}.png`, PNG.sync.write(diff));
-      writeFileSync(`${DIFF_DIR}${pose}.actual.png`, PNG.sync.write(png));
-    }
-    expect(
-      ratio,
-      `${(ratio * 100).toFixed(2)}% of pixels differ (diff in test/mascot/__diff__/${pose}.png; UPDATE_SNAPSHOTS=1 to accept)`,
-    ).toBeLessThanOrEqual(MAX_DIFF_RATIO);
+    expect([actual.width, actual.height]).toEqual([SNAPSHOT_SIZE, SNAPSHOT_SIZE]);
+    if (process.env['UPDATE_SNAPSHOTS'] === '1' || !existsSync(`${SNAPSHOT_DIR}${pose}.png`)) await annotate(`writing snapshot ${pose}.png; commit it so CI compares against it`, 'notice');
+    await expectMatchesSnapshot(pose, { data: actual.pixels, width: actual.width, height: actual.height }, { dir: SNAPSHOT_DIR, maxRatio: MAX_DIFF_RATIO, threshold: PIXEL_THRESHOLD });
   });
 });

@@ -2,11 +2,8 @@
 // renders at the right sizes without overflow, headline inside WeChat's centred square, warning
 // drawn where a product is declared, chart bars proportional to the data, and one render per
 // kind (plus the line chart) perceptually equal to its committed snapshot.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderJob, type RenderedJob } from '../../pipeline/render/job.ts';
 import { chartGeometry, niceScale, textEm } from '../../pipeline/render/chart.ts';
@@ -16,9 +13,9 @@ import { checkCanvas } from '../../pipeline/check/visual.ts';
 import { REQUIRED_WARNINGS } from '../../pipeline/lint/warnings.ts';
 import type { ChartSpec, Job } from '../../pipeline/model.ts';
 import { sampleJob } from '../helpers/jobs.ts';
+import { expectMatchesSnapshot, toRaw } from '../helpers/snapshot.ts';
 
 const SNAPSHOT_DIR = fileURLToPath(new URL('./__snapshots__/cards/', import.meta.url));
-const DIFF_DIR = fileURLToPath(new URL('./__diff__/cards/', import.meta.url));
 /** snapshots are compared (and committed) downscaled to this width */
 const SNAPSHOT_WIDTH = 270;
 /** pixelmatch's per-pixel colour threshold (0…1, smaller is stricter) */
@@ -198,27 +195,7 @@ describe('snapshots', () => {
   it.each(SNAPSHOTS)('%s matches its committed snapshot', async (name, id, fileName) => {
     const file = sample(id).result.files.find((f) => f.name === fileName);
     expect(file, `${id} has no output ${fileName}`).toBeDefined();
-    const { data, info } = await sharp(file!.data).resize({ width: SNAPSHOT_WIDTH }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const actual = new PNG({ width: info.width, height: info.height });
-    data.copy(actual.data);
-    const path = `${SNAPSHOT_DIR}${name}.png`;
-    if (process.env['UPDATE_SNAPSHOTS'] === '1' || !existsSync(path)) {
-      mkdirSync(SNAPSHOT_DIR, { recursive: true });
-      writeFileSync(path, PNG.sync.write(actual, { colorType: 2 }));
-      console.warn(`wrote snapshot ${path}; commit it so CI compares against it`);
-      return;
-    }
-    const expected = PNG.sync.read(readFileSync(path));
-    expect([expected.width, expected.height]).toEqual([info.width, info.height]);
-    const diff = new PNG({ width: info.width, height: info.height });
-    const differing = pixelmatch(expected.data, actual.data, diff.data, info.width, info.height, { threshold: PIXEL_THRESHOLD });
-    const ratio = differing / (info.width * info.height);
-    if (ratio > MAX_DIFF_RATIO) {
-      mkdirSync(DIFF_DIR, { recursive: true });
-      writeFileSync(`${DIFF_DIR}${name}.png`, PNG.sync.write(diff));
-      writeFileSync(`${DIFF_DIR}${name}.actual.png`, PNG.sync.write(actual));
-    }
-    expect(ratio, `${(ratio * 100).toFixed(2)}% of pixels differ (diff in test/render/__diff__/cards/${name}.png; UPDATE_SNAPSHOTS=1 to accept)`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
+    await expectMatchesSnapshot(name, await toRaw(file!.data, SNAPSHOT_WIDTH), { dir: SNAPSHOT_DIR, maxRatio: MAX_DIFF_RATIO, threshold: PIXEL_THRESHOLD });
   });
 
 });

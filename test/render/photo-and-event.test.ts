@@ -3,13 +3,9 @@
 // cannot: sizes, stripped metadata, orientation, blurred regions, the QR code's modules, the safe zone.
 //
 //   UPDATE_SNAPSHOTS=1 npx vitest run test/render/photo-and-event.test.ts   # write new snapshots
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +21,7 @@ import { PHOTO_ANCHOR, PHOTO_FRAME } from '../../pipeline/render/kinds/photo-mom
 import { preparePoster } from '../../pipeline/render/kinds/poster.ts';
 import { qrSvg } from '../../pipeline/render/kinds/qr.ts';
 import { CONTENT_DIR, sampleTree } from '../helpers/content.ts';
+import { expectMatchesSnapshot, toRaw } from '../helpers/snapshot.ts';
 
 const SNAPSHOT_DIR = fileURLToPath(new URL('./__snapshots__/photo-and-event/', import.meta.url));
 const SNAPSHOT_WIDTH = 270;
@@ -32,7 +29,6 @@ const SNAPSHOT_WIDTH = 270;
 const PIXEL_THRESHOLD = 0.1;
 /** a snapshot fails when more than this share of its pixels differ */
 const MAX_DIFF_RATIO = 0.01;
-const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 const BRANCHES = ['xihu', 'jinjiang', 'tianhe'] as const;
 
 let content: Content;
@@ -70,28 +66,9 @@ async function rgba(image: Buffer): Promise<{ data: Buffer; width: number; heigh
   return { data, width: info.width, height: info.height };
 }
 
-/** Compares an image, downscaled to 270 px wide, with its committed snapshot; writes it when missing or asked to. */
+/** Compares an image, downscaled to 270 px wide, with its committed snapshot. */
 async function expectSnapshot(name: string, image: Buffer): Promise<void> {
-  const small = await sharp(image).resize({ width: SNAPSHOT_WIDTH, kernel: 'lanczos3' }).png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer();
-  const file = join(SNAPSHOT_DIR, `${name}.png`);
-  if (UPDATE || !existsSync(file)) {
-    mkdirSync(SNAPSHOT_DIR, { recursive: true });
-    writeFileSync(file, small);
-    return;
-  }
-  const actual = PNG.sync.read(small);
-  const expected = PNG.sync.read(readFileSync(file));
-  expect([actual.width, actual.height], `${name}: snapshot size`).toEqual([expected.width, expected.height]);
-  const diff = new PNG({ width: actual.width, height: actual.height });
-  const differing = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: PIXEL_THRESHOLD });
-  const ratio = differing / (actual.width * actual.height);
-  if (ratio > MAX_DIFF_RATIO) {
-    const dir = join(tmpdir(), 'wendu-snapshot-diff');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.actual.png`), small);
-    writeFileSync(join(dir, `${name}.diff.png`), PNG.sync.write(diff));
-  }
-  expect(ratio, `${name}: ${(ratio * 100).toFixed(2)}% of pixels differ (diff in ${join(tmpdir(), 'wendu-snapshot-diff')})`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
+  await expectMatchesSnapshot(name, await toRaw(image, SNAPSHOT_WIDTH), { dir: SNAPSHOT_DIR, maxRatio: MAX_DIFF_RATIO, threshold: PIXEL_THRESHOLD });
 }
 
 /** Detail in a rectangle: the mean absolute luma step between neighbouring pixels. */

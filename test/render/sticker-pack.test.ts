@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPRESSIONS, POSES } from '../../pipeline/mascot/compose.ts';
@@ -15,6 +13,7 @@ import { layoutFor } from '../../pipeline/render/kinds/stickers/art.ts';
 import { lookFor, MOTIONS, PHRASE_LOOKS, WEATHER_LOOK } from '../../pipeline/render/kinds/stickers/looks.ts';
 import { motionSpec } from '../../pipeline/render/kinds/stickers/motions.ts';
 import { CONTENT_DIR, sampleTree } from '../helpers/content.ts';
+import { expectMatchesSnapshot } from '../helpers/snapshot.ts';
 
 const SNAPSHOT_DIR = fileURLToPath(new URL('./__snapshots__/stickers/', import.meta.url));
 /** pixelmatch's per-pixel colour threshold (0…1, smaller is stricter) */
@@ -54,25 +53,7 @@ const opaqueShare = (r: Raw) => {
 
 /** Compares with the committed PNG; writes it when missing or with UPDATE_SNAPSHOTS=1. */
 async function matchSnapshot(name: string, image: Raw): Promise<void> {
-  const file = join(SNAPSHOT_DIR, `${name}.png`);
-  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).png().toBuffer();
-  if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(file)) {
-    mkdirSync(SNAPSHOT_DIR, { recursive: true });
-    writeFileSync(file, png);
-    return;
-  }
-  const expected = PNG.sync.read(readFileSync(file));
-  expect([expected.width, expected.height], name).toEqual([image.width, image.height]);
-  const diff = new PNG({ width: image.width, height: image.height });
-  const differing = pixelmatch(expected.data, image.pixels, diff.data, image.width, image.height, { threshold: PIXEL_THRESHOLD });
-  const ratio = differing / (image.width * image.height);
-  if (ratio > MAX_DIFF_RATIO) {
-    const dir = join(tmpdir(), 'wendu-sticker-diff');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.actual.png`), png);
-    writeFileSync(join(dir, `${name}.diff.png`), PNG.sync.write(diff));
-  }
-  expect(ratio, `${name}: ${(ratio * 100).toFixed(2)} % of pixels differ (diff in ${join(tmpdir(), 'wendu-sticker-diff')})`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
+  await expectMatchesSnapshot(name, { data: image.pixels, width: image.width, height: image.height }, { dir: SNAPSHOT_DIR, maxRatio: MAX_DIFF_RATIO, threshold: PIXEL_THRESHOLD });
 }
 
 describe('the phrase table', () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { normalizeTerm } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
-import { inSafe, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 function parseData<T extends z.ZodType>(rule: RuleMeta, schema: T): z.infer<T> {
   const parsed = schema.safeParse(rule.data ?? {});

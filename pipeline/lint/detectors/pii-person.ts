@@ -60,10 +60,8 @@ export const piiPerson: Detector = {
           if (h === 0 || n.cls[h - 1] === MASK) continue;
           // the honorific straight after a surname is the masked form (张阿姨)
           const candidates: [number, number][] = [];
-          for (const [len, given] of [
-            [4, 2],
-            [3, 1],
-          ] as const) {
+          // compound surname (欧阳) + one or two given characters
+          for (const len of [4, 3]) {
             const from = h - len;
             if (from >= 0 && compound.has(t.slice(from, from + 2)) && range(from + 2, h).every((i) => givenChar(n, i))) candidates.push([from, 2]);
           }
