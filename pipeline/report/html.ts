@@ -245,7 +245,13 @@ function textBlock(t: ReportText, a: ReportAsset, ai: number): string {
   return `<div class="text"><div class="field" title="${esc(t.field)}">${esc(name)}${name !== t.field ? `<code>${esc(t.field)}</code>` : ''}</div><p class="t">${runs}</p></div>`;
 }
 
-function findingItem(f: ReportFinding, fi: number, ai: number): string {
+/** A ready-to-paste approvals.yaml entry for an open warning: the reviewer fills in name and reason. */
+function waiverTemplate(f: ReportFinding, brief: string): string {
+  const yaml = [`  - brief: ${brief}`, `    rule: ${f.ruleId}`, `    textHash: ${f.textHash}`, '    reviewer: 审核人姓名', '    date: YYYY-MM-DD', '    reason: 豁免理由'].join('\n');
+  return `<details class="waiver-tpl"><summary>豁免模板（复制到 content/approvals.yaml 的 waivers 下）</summary><pre><code>${esc(yaml)}</code></pre></details>`;
+}
+
+function findingItem(f: ReportFinding, fi: number, ai: number, brief: string): string {
   let decision: string;
   if (f.status === 'waived') {
     decision = f.waiver
@@ -253,8 +259,11 @@ function findingItem(f: ReportFinding, fi: number, ai: number): string {
       : '已豁免（未记录审核人）';
   } else if (f.status === 'unwaivable') {
     decision = '个人信息问题不可豁免：须在简报原文中删除或打码（如 138****5678、张女士）后重新生成。';
+  } else if (f.status === 'open' && f.severity === 'error') {
+    decision = '阻止发布：错误级问题不可豁免，须修改原文后重新生成。';
   } else if (f.status === 'open') {
     decision = '阻止发布：请修改原文；或由审核人在 approvals.yaml 中豁免此条（豁免绑定当前文字，改动后失效）。';
+    if (f.textHash) decision += waiverTemplate(f, brief);
   } else {
     decision = '仅供参考，不影响发布。';
   }
@@ -296,7 +305,7 @@ ${thumbs(a, ai)}
 <section class="texts"><h3>文字内容</h3>${a.texts.length ? `<div class="text-list">${a.texts.map((t) => textBlock(t, a, ai)).join('')}</div>` : '<p class="quiet">无文字内容</p>'}</section>
 <section class="findings">${
     a.findings.length
-      ? `<h3>发现 <span class="count">${a.findings.length}</span></h3><ol>${a.findings.map((f, fi) => findingItem(f, fi, ai)).join('')}</ol>`
+      ? `<h3>发现 <span class="count">${a.findings.length}</span></h3><ol>${a.findings.map((f, fi) => findingItem(f, fi, ai, a.brief)).join('')}</ol>`
       : '<p class="quiet ok">✓ 没有发现问题</p>'
   }</section>
 </div>
@@ -461,6 +470,7 @@ mark.hl-info{background:var(--blue-bg);box-shadow:inset 0 -2px 0 var(--blue)}
 mark[data-n]::after{content:attr(data-n);font-size:10px;vertical-align:super;line-height:0;margin-left:1px;color:var(--muted);font-weight:600}
 .findings ol{list-style:none;margin:0;padding:0;display:grid;gap:10px}
 .finding{border:1px solid var(--line);border-radius:10px;padding:10px 12px;background:#fff;scroll-margin:90px}
+.waiver-tpl{margin-top:6px}.waiver-tpl summary{cursor:pointer;color:var(--muted,#6b5b50)}.waiver-tpl pre{margin:6px 0 0;padding:8px 10px;background:#FBF6EC;border-radius:8px;overflow-x:auto;font-size:12px;white-space:pre}
 .finding.fs-open,.finding.fs-unwaivable{border-color:#F2B8B1;background:#FFFAF9}
 .finding.fs-waived{border-color:#F1D39A;background:#FFFCF5}
 .finding:target,.finding.flash{animation:flash 1.6s ease-out}
