@@ -2,7 +2,7 @@
 // JS, no network, works from file://). Every data string is escaped into static markup; the
 // little script only reads the DOM to filter cards and open thumbnails, it never writes markup.
 import type { AssetStatus, ReportAsset, ReportData, ReportFinding, ReportText } from './model.ts';
-import { cspMeta, esc, FONT_STACK, MONO_STACK, relUrl, segments } from './htmlkit.ts';
+import { esc, pageHead, FONT_STACK, MONO_STACK, relUrl, segments } from './htmlkit.ts';
 
 const STATUS: Record<AssetStatus, { label: string; icon: string }> = {
   rejected: { label: '未通过', icon: '✕' },
@@ -350,17 +350,7 @@ export function reportHtml(data: ReportData): string {
     .sort((x, y) => (rank[x.a.status] ?? 3) - (rank[y.a.status] ?? 3) || x.i - y.i)
     .map(({ a, i }) => card(a, i))
     .join('\n');
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${cspMeta(SCRIPT)}
-<meta name="referrer" content="no-referrer">
-<meta name="color-scheme" content="light">
-<title>审核报告 · ${esc(data.week)} · 温度 Wendu</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead(`审核报告 · ${data.week} · 温度 Wendu`, STYLE, SCRIPT)}
 <body>
 ${summary(data)}
 ${filters(data)}

@@ -133,3 +133,18 @@ export function cspMeta(script: string): string {
 export const FONT_STACK =
   'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 export const MONO_STACK = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace';
+
+/** The shared `<head>` of Wendu's pages: Chinese, responsive, no referrer, only the page's own script. */
+export function pageHead(title: string, style: string, script: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${cspMeta(script)}
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light">
+<title>${esc(title)}</title>
+<style>${style}</style>
+</head>`;
+}

@@ -2,7 +2,7 @@
 // serve as it is. One card per branch with previews, counts, the bundle's size and SHA-256 (with a
 // copy button) and its download link. Every data string is escaped into static markup.
 import type { PortalBranch, PortalData } from './model.ts';
-import { contrast, cspMeta, esc, FONT_STACK, groupDigits, humanBytes, MONO_STACK, relUrl, safeColor } from './htmlkit.ts';
+import { contrast, esc, pageHead, FONT_STACK, groupDigits, humanBytes, MONO_STACK, relUrl, safeColor } from './htmlkit.ts';
 
 const BANK_RED = '#b3261e';
 const INK = '#3a2a20';
@@ -68,17 +68,7 @@ export function portalHtml(data: PortalData): string {
   const withBundle = data.branches.filter((b) => b.bundle).length;
   const totalAssets = data.branches.reduce((s, b) => s + b.assets, 0);
   const mark = [...(data.bank || '温')][0] ?? '温';
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${cspMeta(SCRIPT)}
-<meta name="referrer" content="no-referrer">
-<meta name="color-scheme" content="light">
-<title>${esc(data.bank)} · 本周素材 · ${esc(data.week)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead(`${data.bank} · 本周素材 · ${data.week}`, STYLE, SCRIPT)}
 <body>
 <header class="hero">
 <div class="wrap">
