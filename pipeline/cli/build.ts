@@ -5,7 +5,7 @@ import type { Content, Job, Problem, Waiver } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, rm } from 'node:fs/promises';
+import { appendFile, mkdir, rename, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { lintContextOf, runJob, type JobResult } from '../batch.ts';
 import { REQUIRED_WARNINGS, ruleCatalog, rulesetVersion, type Finding } from '../lint/index.ts';
@@ -15,7 +15,7 @@ import { bundleFiles, zipBundle, type BundlePost } from '../bundle/bundle.ts';
 import { reportData, type AssetOutcome } from '../report/assemble.ts';
 import { reportHtml } from '../report/html.ts';
 import { portalHtml } from '../report/portal.ts';
-import { EXPRESSIONS, POSES } from '../mascot/compose.ts';
+import { checkMascot } from '../mascot/check.ts';
 import { chineseDate, dateOf, isWeek } from '../week.ts';
 import PQueue from 'p-queue';
 import { readFile } from 'node:fs/promises';
@@ -40,15 +40,6 @@ Exit codes:
   1  a brief could not be loaded or rendered (or, with --strict, an asset was rejected)
   2  usage or configuration error (bad option, missing content folder, invalid branches.yaml)
 `;
-
-/** The loader's check of `mascot:` in a brief, from the mascot's own pose data. */
-export function checkMascot(m: { pose: string; expression?: string }) {
-  if (!POSES.includes(m.pose)) return { field: 'pose' as const, message: `Unknown mascot pose \`${m.pose}\`; known: ${POSES.join(', ')}` };
-  if (m.expression !== undefined && !EXPRESSIONS.includes(m.expression)) {
-    return { field: 'expression' as const, message: `Unknown mascot expression \`${m.expression}\`; known: ${EXPRESSIONS.join(', ')}` };
-  }
-  return undefined;
-}
 
 export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -157,10 +148,11 @@ async function publish(content: Content, results: JobResult[], outWeek: string):
     const mine = results.filter((r) => r.job.branch === branch.id);
     if (!mine.length) continue;
     const approved = mine.filter((r) => r.decision.approved && !r.failure);
-    // the unpacked folder holds exactly the bundle: clear what an earlier build left there
-    await rm(join(outWeek, branch.id), { recursive: true, force: true });
-    await rm(join(outWeek, 'bundles', `${branch.id}.zip`), { force: true });
-    if (!approved.length) continue;
+    if (!approved.length) {
+      await rm(join(outWeek, branch.id), { recursive: true, force: true });
+      await rm(join(outWeek, 'bundles', `${branch.id}.zip`), { force: true });
+      continue;
+    }
     const posts: BundlePost[] = approved.map((r) => ({
       order: r.job.order,
       briefId: r.job.brief.id,
@@ -177,7 +169,12 @@ async function publish(content: Content, results: JobResult[], outWeek: string):
     const zip = await zipBundle(files, week);
     const zipRel = `bundles/${branch.id}.zip`;
     await writeFileAtomic(join(outWeek, zipRel), zip);
-    for (const f of files) await writeFileAtomic(join(outWeek, branch.id, f.path), f.data);
+    // the unpacked folder is written aside and swapped in whole: it never mixes two builds
+    const staging = join(outWeek, `.staging-${branch.id}-${process.pid}`);
+    await rm(staging, { recursive: true, force: true });
+    for (const f of files) await writeFileAtomic(join(staging, f.path), f.data);
+    await rm(join(outWeek, branch.id), { recursive: true, force: true });
+    await rename(staging, join(outWeek, branch.id));
     bundles.set(branch.id, { path: zipRel, bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') });
   }
 

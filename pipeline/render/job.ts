@@ -38,16 +38,27 @@ export interface RenderedJob {
 
 export const dataUri = (mime: string, data: Buffer | string) => `data:${mime};base64,${Buffer.from(data).toString('base64')}`;
 
+/**
+ * Avatars by persona file hash: every job of a persona draws the same badge, so each avatar is
+ * decoded and resized once per process. Bounded by the number of personas in the content folder.
+ */
+const avatars = new Map<string, Promise<string>>();
+
 /** The persona's avatar as a small JPEG for the badge; EXIF and all metadata dropped by sharp. */
 async function avatarAsset(input: PrepareInput): Promise<Record<string, string>> {
-  const path = input.job.persona.avatar;
+  const { avatar: path, hash } = input.job.persona;
   if (!path) return {};
-  const data = await sharp(await input.readContentFile(path), { limitInputPixels: 40_000_000 })
-    .rotate()
-    .resize(264, 264, { fit: 'cover', position: 'attention' })
-    .jpeg({ quality: 88 })
-    .toBuffer();
-  return { avatar: dataUri('image/jpeg', data) };
+  const key = `${hash}:${path}`;
+  let uri = avatars.get(key);
+  if (!uri) {
+    uri = input
+      .readContentFile(path)
+      .then((file) => sharp(file, { limitInputPixels: 40_000_000 }).rotate().resize(264, 264, { fit: 'cover', position: 'attention' }).jpeg({ quality: 88 }).toBuffer())
+      .then((data) => dataUri('image/jpeg', data));
+    uri.catch(() => avatars.delete(key));
+    avatars.set(key, uri);
+  }
+  return { avatar: await uri };
 }
 
 export async function renderJob(input: PrepareInput & { warning: string }): Promise<RenderedJob> {

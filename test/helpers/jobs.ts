@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadContent } from '../../pipeline/load/content.ts';
 import { plan } from '../../pipeline/plan/plan.ts';
-import { checkMascot } from '../../pipeline/cli/build.ts';
+import { checkMascot } from '../../pipeline/mascot/check.ts';
 import { lintContextOf } from '../../pipeline/batch.ts';
 import type { Brief, Content, Job } from '../../pipeline/model.ts';
 import { CONTENT_DIR, sampleTree } from './content.ts';

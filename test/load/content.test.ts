@@ -127,7 +127,7 @@ describe('brief texts for the linter', () => {
 
 describe('a brief naming the mascot', () => {
   it('reports an unknown pose at its value, listing the known poses', async () => {
-    const { checkMascot } = await import('../../pipeline/cli/build.ts');
+    const { checkMascot } = await import('../../pipeline/mascot/check.ts');
     const rel = 'weeks/2026-W48/_all/tue-poster-finance-101.md';
     const tree = await sampleTree();
     put(tree, rel, text(tree, rel).replace('pose: sign', 'pose: dance'));
