@@ -153,8 +153,9 @@ async function publish(content: Content, results: JobResult[], outWeek: string):
       await rm(join(outWeek, 'bundles', `${branch.id}.zip`), { force: true });
       continue;
     }
-    const posts: BundlePost[] = approved.map((r) => ({
-      order: r.job.order,
+    // numbered 1…n in posting order among what ships, so a rejected post leaves no gap
+    const posts: BundlePost[] = approved.map((r, i) => ({
+      order: i + 1,
       briefId: r.job.brief.id,
       title: r.job.brief.fields.title,
       kind: r.job.brief.fields.kind,
@@ -162,7 +163,7 @@ async function publish(content: Content, results: JobResult[], outWeek: string):
       date: r.job.date,
       time: r.job.time,
       caption: r.caption,
-      files: r.files.map((f) => ({ path: f.path, data: f.data, width: f.width, height: f.height })),
+      files: r.files.map((f) => ({ path: f.path.replace(/^images\/\d+-/, `images/${i + 1}-`), data: f.data, width: f.width, height: f.height })),
     }));
     const waivers = [...new Set(approved.flatMap((r) => r.decision.waivers))];
     const { files } = bundleFiles({ week, branch, bank: content.bank, ruleset, waivers, posts });
