@@ -28,6 +28,7 @@ const SAMPLES = {
   moments: ['xihu/tue-eggs-and-baskets', 'jinjiang/tue-first-salary', 'tianhe/tue-baking-and-time'],
   'story-card': ['xihu/fri-client-story', 'jinjiang/fri-client-story', 'tianhe/fri-client-story'],
   'weekly-report': ['xihu/thu-weekly-report', 'jinjiang/thu-weekly-report', 'tianhe/thu-weekly-report'],
+  'knowledge-card': ['xihu/wed-relocation-funds', 'jinjiang/wed-pension-plan', 'tianhe/wed-first-deposit'],
 } as const;
 
 /** snapshot name → brief and output file name ('' for a kind's only file) */
@@ -37,6 +38,7 @@ const SNAPSHOTS: [string, string, string][] = [
   ['story-card', 'jinjiang/fri-client-story', ''],
   ['weekly-report-bar', 'xihu/thu-weekly-report', ''],
   ['weekly-report-line', 'jinjiang/thu-weekly-report', ''],
+  ['knowledge-card', 'xihu/wed-relocation-funds', ''],
 ];
 
 interface Sample {
