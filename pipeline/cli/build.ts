@@ -5,7 +5,7 @@ import type { Content, Job, Problem, Waiver } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, rename, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { lintContextOf, runJob, type JobResult } from '../batch.ts';
 import { REQUIRED_WARNINGS, ruleCatalog, rulesetVersion, type Finding } from '../lint/index.ts';
@@ -127,6 +127,10 @@ async function publish(content: Content, results: JobResult[], outWeek: string):
   const ruleset = rulesetVersion();
   const week = content.week;
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
+
+  // an interrupted earlier build may have left a staging folder: it never counts as output
+  await mkdir(outWeek, { recursive: true });
+  for (const name of await readdir(outWeek)) if (name.startsWith('.staging-')) await rm(join(outWeek, name), { recursive: true, force: true });
 
   // thumbnails for the report and the portal; blurred where the asset holds a client detail
   await rm(join(outWeek, 'report/thumbs'), { recursive: true, force: true });
