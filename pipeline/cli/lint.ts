@@ -6,16 +6,12 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import type { Problem, TextSpan } from '../model.ts';
-import { briefSpans } from '../load/brief.ts';
+import { briefSpans } from '../load/markdown.ts';
+import { UsageError, type Io } from './io.ts';
 import { FORMATS, type FileResult, type FormatName } from '../lint/format/index.ts';
 import { applyFixes, lintSpans, REQUIRED_WARNINGS, ruleCatalog, rulesetVersion, type Finding, type LintContext } from '../lint/index.ts';
 import type { AppliedFix } from '../lint/fix.ts';
 
-export interface LintIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-}
 
 const USAGE = `Usage: wendu lint [--format stylish|json|sarif|html] [--fix] PATH…
 
@@ -37,9 +33,7 @@ Personas' names, branch phones and the bank hotline come from the nearest conten
 Exit codes: 0 no error remains, 1 errors remain, 2 usage error.
 `;
 
-class Usage extends Error {}
-
-export async function lintCommand(argv: string[], io: LintIo): Promise<number> {
+export async function lintCommand(argv: string[], io: Io): Promise<number> {
   let values: { format?: string; fix?: boolean; help?: boolean };
   let positionals: string[];
   try {
@@ -59,10 +53,10 @@ export async function lintCommand(argv: string[], io: LintIo): Promise<number> {
   }
   try {
     const format = (values.format ?? 'stylish') as FormatName;
-    if (!(format in FORMATS)) throw new Usage(`Unknown format \`${values.format}\`; expected one of: ${Object.keys(FORMATS).join(', ')}`);
-    if (positionals.length === 0) throw new Usage('Expected at least one PATH (a .md brief, a .txt file or a folder)');
+    if (!(format in FORMATS)) throw new UsageError(`Unknown format \`${values.format}\`; expected one of: ${Object.keys(FORMATS).join(', ')}`);
+    if (positionals.length === 0) throw new UsageError('Expected at least one PATH (a .md brief, a .txt file or a folder)');
     const files = positionals.flatMap((p) => collect(p, io.cwd));
-    if (files.length === 0) throw new Usage(`No .md or .txt files under ${positionals.join(', ')}`);
+    if (files.length === 0) throw new UsageError(`No .md or .txt files under ${positionals.join(', ')}`);
 
     const results: FileResult[] = [];
     const fixed: { file: string; fixes: AppliedFix[] }[] = [];
@@ -89,7 +83,7 @@ export async function lintCommand(argv: string[], io: LintIo): Promise<number> {
     const blocking = results.some((r) => r.findings.some((f) => f.severity === 'error') || r.problems.some((p) => p.severity === 'error'));
     return blocking ? 1 : 0;
   } catch (err) {
-    if (err instanceof Usage) {
+    if (err instanceof UsageError) {
       io.stderr(`wendu lint: ${err.message}\nRun \`wendu lint --help\` for usage.\n`);
       return 2;
     }
@@ -102,10 +96,10 @@ const LINTED = new Set(['.md', '.txt']);
 /** The files a PATH names: itself, or the .md/.txt files below a folder (sorted, dot-folders skipped). */
 function collect(path: string, cwd: string): string[] {
   const abs = resolve(cwd, path);
-  if (!existsSync(abs)) throw new Usage(`No such file or folder: ${path}`);
+  if (!existsSync(abs)) throw new UsageError(`No such file or folder: ${path}`);
   const st = statSync(abs);
   if (st.isFile()) {
-    if (!LINTED.has(extname(path).toLowerCase())) throw new Usage(`Cannot lint ${path}: expected a .md brief, a .txt file or a folder`);
+    if (!LINTED.has(extname(path).toLowerCase())) throw new UsageError(`Cannot lint ${path}: expected a .md brief, a .txt file or a folder`);
     return [path];
   }
   const out: string[] = [];

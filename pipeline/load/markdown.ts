@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import type { Root, RootContent } from 'mdast';
 import type { Position, Problem, TextSpan } from '../model.ts';
-import { advance, decode, SourceText } from './source.ts';
+import { decode, SourceText } from './source.ts';
 import { NON_TEXT_KEYS } from './schema.ts';
 import { parseYaml, type YamlPath, type YamlSource } from './yaml.ts';
 
@@ -112,4 +112,3 @@ export function briefSpans(file: string, bytes: Uint8Array): { spans: TextSpan[]
   return { spans: [...frontmatterSpans(md), bodySpan(md)], problems };
 }
 
-export { advance };

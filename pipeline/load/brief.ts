@@ -1,2 +1,0 @@
-// The texts of a brief file, for `wendu lint` (which lints without loading the whole content folder).
-export { briefSpans } from './markdown.ts';
