@@ -42,3 +42,24 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw err;
   }
 }
+
+/**
+ * The secret that keys SARIF fingerprints (HMAC-SHA256), so a fingerprint cannot be reversed by
+ * hashing candidate texts (every phone number, say). From WENDU_FINGERPRINT_KEY when set, else a
+ * per-install key in `.wendu/fingerprint.key` under the working folder, made on first use
+ * (32 random bytes, mode 0600, never committed: `.wendu/` is git-ignored). The same key gives the
+ * same fingerprints run after run, which is what code-scanning tools need to track an alert.
+ */
+export async function fingerprintKey(cwd: string, env: Record<string, string | undefined>): Promise<Uint8Array> {
+  if (env.WENDU_FINGERPRINT_KEY) return new TextEncoder().encode(env.WENDU_FINGERPRINT_KEY);
+  const file = join(cwd, '.wendu', 'fingerprint.key');
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing && /^[0-9a-f]{64}\s*$/.test(existing)) return Buffer.from(existing.trim(), 'hex');
+  const key = randomBytes(32);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: existing === undefined ? 'wx' : 'w' }).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
+  // a concurrent first run may have won the race: use what is on disk
+  return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+}

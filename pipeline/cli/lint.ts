@@ -1,50 +1,95 @@
-// `wendu lint [--format stylish|json|sarif|html] [--fix] PATH…`: lints briefs (.md, frontmatter
-// aware), plain text files (.txt) and folders of them, without rendering. Exit 0 when no error
-// remains, 1 otherwise, 2 on usage errors. The command layer: the only part that touches the disk.
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+// `wendu lint`: lints briefs (.md, frontmatter aware), plain text files (.txt), folders of them or
+// standard input, without rendering. Exit 0 when no error remains (and warnings are within
+// --max-warnings), 1 otherwise, 2 on usage or configuration errors. The command layer: the only
+// part that touches the disk. The pipeline modules load only once the arguments are read, so
+// `wendu lint --help` answers at once.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import type { Problem, TextSpan } from '../model.ts';
-import { briefSpans } from '../load/markdown.ts';
-import { UsageError, type Io } from './io.ts';
-import { FORMATS, type FileResult, type FormatName } from '../lint/format/index.ts';
-import { applyFixes, lintSpans, REQUIRED_WARNINGS, ruleCatalog, rulesetVersion, type Finding, type LintContext } from '../lint/index.ts';
+import type { Problem, TextSpan, Waiver } from '../model.ts';
+import type { FileResult } from '../lint/format/index.ts';
+import type { Finding, LintContext } from '../lint/index.ts';
 import type { AppliedFix } from '../lint/fix.ts';
+import type { ActiveRules } from '../lint/policy.ts';
+import { formatProblem, UsageError, type Io } from './io.ts';
 
+const FORMAT_NAMES = ['text', 'stylish', 'json', 'eslint', 'sarif', 'html'];
 
-const USAGE = `Usage: wendu lint [--format stylish|json|sarif|html] [--fix] PATH…
+const USAGE = `Usage: wendu lint [options] PATH…
+       wendu lint [options] --stdin [--stdin-filename NAME]      (or: … -)
 
-Checks briefs (.md), plain text files (.txt) and folders of them against the compliance rules
-(COMPLIANCE.md), without rendering.
+Checks briefs (.md), plain text files (.txt), folders of them, or standard input against the
+compliance rules that ship with Wendu (pipeline/lint/rules/), without rendering.
 
 Options:
-  -f, --format FORMAT  stylish (default): path:line:col severity rule-id message, and a summary
-                       json: one entry per file, as in DESIGN.md
-                       sarif: SARIF 2.1.0 with rule metadata
-                       html: a self-contained page
-      --fix            mask client details in the files (138****5678, 张*, card first 6 + last 4)
-                       and replace 预期收益率 with 业绩比较基准 where safe; files are rewritten atomically
-  -h, --help           show this help
+  -f, --format FORMAT     text (default): path:line:col: severity message [rule], the
+                            suggestion below, a summary with the rule-set version
+                          stylish: ESLint's stylish layout
+                          json: one entry per file, as in DESIGN.md
+                          eslint: ESLint's LintResult JSON (for ESLint formatters and CI)
+                          sarif: SARIF 2.1.0 for code-scanning tools
+                          html: a self-contained page, files with findings only
+      --fix               mask client details in the files (138****5678, 张*, card first 6 and
+                          last 4) and replace 预期收益率 with 业绩比较基准 where safe; files are
+                          rewritten atomically (not with --stdin)
+      --stdin, -          lint standard input instead of files
+      --stdin-filename F  the name standard input is reported under; a .md name is read as a
+                          brief, and the content folder is looked for from its folder
+      --max-warnings N    exit 1 when more than N warnings remain unwaived
+      --quiet             report errors only
+  -o, --output-file FILE  write the report to FILE instead of standard output
+      --policy FILE       the bank's policy (default: policy.yaml in the content folder)
+      --ignore-path FILE  the ignore file (default: .wenduignore in the working folder;
+                          gitignore syntax)
+      --no-ignore         lint files the ignore file names too
+  -h, --help              show this help
 
 Personas' names, branch phones and the bank hotline come from the nearest content folder
-(branches.yaml, personas/) and are never reported as client details.
+(branches.yaml, personas/) and are never reported as client details; the waivers in its
+approvals.yaml are shown as waived.
 
-Exit codes: 0 no error remains, 1 errors remain, 2 usage error.
+Exit codes: 0 no error remains, 1 errors remain (or more warnings than --max-warnings),
+2 usage or configuration error.
 `;
 
+interface Options {
+  format?: string;
+  fix?: boolean;
+  stdin?: boolean;
+  'stdin-filename'?: string;
+  'max-warnings'?: string;
+  quiet?: boolean;
+  'output-file'?: string;
+  policy?: string;
+  'ignore-path'?: string;
+  'no-ignore'?: boolean;
+  help?: boolean;
+}
+
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
-  let values: { format?: string; fix?: boolean; help?: boolean };
+  let values: Options;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
-      options: { format: { type: 'string', short: 'f' }, fix: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        'output-file': { type: 'string', short: 'o' },
+        policy: { type: 'string' },
+        'ignore-path': { type: 'string' },
+        'no-ignore': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     }));
   } catch (err) {
-    io.stderr(`wendu lint: ${(err as Error).message}\nRun \`wendu lint --help\` for usage.\n`);
+    io.stderr(`wendu lint: ${(err as Error).message}\nRun \`wendu help lint\` for usage.\n`);
     return 2;
   }
   if (values.help) {
@@ -52,54 +97,159 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   try {
-    const format = (values.format ?? 'stylish') as FormatName;
-    if (!(format in FORMATS)) throw new UsageError(`Unknown format \`${values.format}\`; expected one of: ${Object.keys(FORMATS).join(', ')}`);
-    if (positionals.length === 0) throw new UsageError('Expected at least one PATH (a .md brief, a .txt file or a folder)');
-    const files = positionals.flatMap((p) => collect(p, io.cwd));
-    if (files.length === 0) throw new UsageError(`No .md or .txt files under ${positionals.join(', ')}`);
-
-    const results: FileResult[] = [];
-    const fixed: { file: string; fixes: AppliedFix[] }[] = [];
-    for (const file of files) {
-      const abs = resolve(io.cwd, file);
-      const ctx = contextFor(abs, io.cwd);
-      let bytes = readFileSync(abs);
-      let { spans, problems } = textsOf(file, bytes);
-      let findings = problems.length && !spans.length ? [] : lintSpans(spans, ctx);
-      if (values.fix && findings.some((f) => f.fix)) {
-        const source = new TextDecoder().decode(bytes);
-        const { text, applied } = applyFixes(source, spans, findings);
-        if (applied.length) {
-          writeAtomically(abs, text);
-          fixed.push({ file, fixes: applied });
-          bytes = Buffer.from(text, 'utf8');
-          ({ spans, problems } = textsOf(file, bytes));
-          findings = lintSpans(spans, ctx);
-        }
-      }
-      results.push({ file, findings, problems });
-    }
-    io.stdout(FORMATS[format](results, { ruleset: rulesetVersion(), catalog: ruleCatalog(), fixed }));
-    const blocking = results.some((r) => r.findings.some((f) => f.severity === 'error') || r.problems.some((p) => p.severity === 'error'));
-    return blocking ? 1 : 0;
+    return await run(values, positionals, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`wendu lint: ${err.message}\nRun \`wendu lint --help\` for usage.\n`);
+      io.stderr(`wendu lint: ${err.message}\nRun \`wendu help lint\` for usage.\n`);
       return 2;
     }
     throw err;
   }
 }
 
+async function run(values: Options, positionals: string[], io: Io): Promise<number> {
+  const format = values.format ?? 'text';
+  if (!FORMAT_NAMES.includes(format)) throw new UsageError(`Unknown format \`${values.format}\`; expected one of: ${FORMAT_NAMES.join(', ')}`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings expects a whole number ≥ 0, not \`${values['max-warnings']}\``);
+    maxWarnings = Number(values['max-warnings']);
+  }
+  const stdin = values.stdin || positionals.includes('-');
+  if (stdin && positionals.some((p) => p !== '-')) throw new UsageError('Give either PATHs or standard input (--stdin / -), not both');
+  if (stdin && values.fix) throw new UsageError('--fix rewrites files and cannot be used with standard input');
+  if (values['stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename names standard input: use it with --stdin or -');
+  if (!stdin && positionals.length === 0) throw new UsageError('Expected at least one PATH (a .md brief, a .txt file or a folder), or --stdin');
+
+  // the inputs: files found on disk, or standard input under a name
+  let inputs: { file: string; bytes?: Uint8Array }[];
+  if (stdin) {
+    if (!io.stdin) throw new UsageError('No standard input to read');
+    const name = values['stdin-filename'] ?? '<stdin>';
+    inputs = [{ file: name, bytes: await io.stdin() }];
+  } else {
+    const ignored = values['no-ignore'] ? undefined : await ignoreFilter(io.cwd, values['ignore-path']);
+    const skipped: string[] = [];
+    const files = positionals.flatMap((p) => collect(p, io.cwd, ignored, skipped));
+    for (const s of skipped) io.stderr(`${s}: skipped: the ignore file names it (use --no-ignore to lint it)\n`);
+    if (files.length === 0) throw new UsageError(`No .md or .txt files to lint under ${positionals.join(', ')}${skipped.length ? ' (all ignored)' : ''}`);
+    inputs = files.map((file) => ({ file }));
+  }
+
+  // the rules: as shipped, or with the bank's policy applied
+  const { parsePolicy, activeRules } = await import('../lint/policy.ts');
+  const policyFile = values.policy ?? defaultPolicy(inputs[0]!.file, io.cwd);
+  let active: ActiveRules;
+  if (policyFile) {
+    const abs = resolve(io.cwd, policyFile);
+    if (!existsSync(abs)) throw new UsageError(`No such policy file: ${policyFile}`);
+    const { policy, problems } = parsePolicy(shown(abs, io.cwd), readFileSync(abs));
+    if (!policy) {
+      for (const p of problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
+      io.stderr(`wendu lint: the policy ${shown(abs, io.cwd)} must be fixed before anything can be linted\n`);
+      return 2;
+    }
+    active = activeRules(policy);
+  } else active = activeRules();
+
+  const { lintSpans, applyFixes } = await import('../lint/index.ts');
+  const { briefSpans } = await import('../load/markdown.ts');
+  const { judge } = await import('../approve/gate.ts');
+  const { FORMATS } = await import('../lint/format/index.ts');
+  const { writeFileAtomic, fingerprintKey } = await import('./files.ts');
+  const { REQUIRED_WARNINGS } = await import('../lint/warnings.ts');
+  const { parse: parseYaml } = await import('yaml');
+  const env = { briefSpans, REQUIRED_WARNINGS, parseYaml };
+
+  const results: FileResult[] = [];
+  const fixed: { file: string; fixes: AppliedFix[] }[] = [];
+  for (const input of inputs) {
+    const abs = resolve(io.cwd, input.file);
+    const ctx = await contextFor(abs, io.cwd);
+    let bytes = input.bytes ?? readFileSync(abs);
+    let { spans, problems } = textsOf(env, input.file, bytes);
+    const lint = () => (problems.length && !spans.length ? [] : lintSpans(spans, ctx.lint, active.rules));
+    let findings = lint();
+    if (values.fix && findings.some((f) => f.fix)) {
+      const source = new TextDecoder().decode(bytes);
+      const { text, applied } = applyFixes(source, spans, findings);
+      if (applied.length) {
+        await writeFileAtomic(abs, text);
+        fixed.push({ file: input.file, fixes: applied });
+        bytes = Buffer.from(text, 'utf8');
+        ({ spans, problems } = textsOf(env, input.file, bytes));
+        findings = lint();
+      }
+    }
+    if (values.quiet) {
+      findings = findings.filter((f) => f.severity === 'error');
+      problems = problems.filter((p) => p.severity === 'error');
+    }
+    const waived = new Map<Finding, Waiver>();
+    const briefId = ctx.root ? briefIdOf(ctx.root, abs) : undefined;
+    if (briefId && ctx.waivers.length) for (const j of judge(briefId, findings, ctx.waivers).judged) if (j.waiver) waived.set(j.finding, j.waiver);
+    results.push({ file: input.file, filePath: stdin && !values['stdin-filename'] ? input.file : abs, findings, problems, source: new TextDecoder().decode(bytes), spans, waived });
+  }
+
+  const fingerprints = format === 'sarif' ? await fingerprintKey(io.cwd, io.env ?? {}) : undefined;
+  const toFile = values['output-file'];
+  const report = FORMATS[format as keyof typeof FORMATS](results, {
+    ruleset: active.version,
+    catalog: active.catalog,
+    fixed,
+    color: !toFile && io.color,
+    ...(fingerprints ? { fingerprintKey: fingerprints } : {}),
+    srcRoot: `file://${io.cwd.split(sep).join('/').replace(/\/?$/, '/')}`,
+  });
+  if (toFile) await writeFileAtomic(resolve(io.cwd, toFile), report);
+  else io.stdout(report);
+
+  const errors = results.some((r) => r.findings.some((f) => f.severity === 'error') || r.problems.some((p) => p.severity === 'error'));
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning' && !r.waived?.has(f)).length + r.problems.filter((p) => p.severity === 'warning').length, 0);
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`wendu lint: ${warnings} warning${warnings === 1 ? '' : 's'} remain, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return errors ? 1 : 0;
+}
+
+const shown = (abs: string, cwd: string) => {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
+};
+
 const LINTED = new Set(['.md', '.txt']);
 
+type IgnoreFilter = (abs: string, dir: boolean) => boolean;
+
+/** The ignore file (gitignore syntax), its patterns relative to its own folder. */
+async function ignoreFilter(cwd: string, path: string | undefined): Promise<IgnoreFilter | undefined> {
+  const file = resolve(cwd, path ?? '.wenduignore');
+  if (!existsSync(file)) {
+    if (path) throw new UsageError(`No such ignore file: ${path}`);
+    return undefined;
+  }
+  const { default: ignore } = await import('ignore');
+  const ig = ignore().add(readFileSync(file, 'utf8'));
+  const base = dirname(file);
+  return (abs, dir) => {
+    const rel = relative(base, abs).split(sep).join('/');
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+    return ig.ignores(dir ? `${rel}/` : rel);
+  };
+}
+
 /** The files a PATH names: itself, or the .md/.txt files below a folder (sorted, dot-folders skipped). */
-function collect(path: string, cwd: string): string[] {
+function collect(path: string, cwd: string, ignored: IgnoreFilter | undefined, skipped: string[]): string[] {
   const abs = resolve(cwd, path);
   if (!existsSync(abs)) throw new UsageError(`No such file or folder: ${path}`);
-  const st = statSync(abs);
-  if (st.isFile()) {
+  const isDir = readdirSyncSafe(abs) !== undefined;
+  if (!isDir) {
     if (!LINTED.has(extname(path).toLowerCase())) throw new UsageError(`Cannot lint ${path}: expected a .md brief, a .txt file or a folder`);
+    if (ignored?.(abs, false)) {
+      skipped.push(path);
+      return [];
+    }
     return [path];
   }
   const out: string[] = [];
@@ -108,6 +258,7 @@ function collect(path: string, cwd: string): string[] {
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const r = rel ? `${rel}/${e.name}` : e.name;
+      if (ignored?.(join(abs, r), e.isDirectory())) continue;
       if (e.isDirectory()) walk(r);
       else if (e.isFile() && LINTED.has(extname(e.name).toLowerCase())) out.push(join(path, r));
     }
@@ -116,13 +267,27 @@ function collect(path: string, cwd: string): string[] {
   return out;
 }
 
+function readdirSyncSafe(abs: string): string[] | undefined {
+  try {
+    return readdirSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+interface Env {
+  briefSpans: typeof import('../load/markdown.ts').briefSpans;
+  REQUIRED_WARNINGS: typeof import('../lint/warnings.ts').REQUIRED_WARNINGS;
+  parseYaml: typeof import('yaml').parse;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The texts of a file as spans: a brief's frontmatter strings and body, or a text file whole. */
-function textsOf(file: string, bytes: Uint8Array): { spans: TextSpan[]; problems: Problem[] } {
+function textsOf(env: Env, file: string, bytes: Uint8Array): { spans: TextSpan[]; problems: Problem[] } {
   if (extname(file).toLowerCase() === '.md') {
-    const { spans, problems } = briefSpans(file, bytes);
-    return { spans: [...spans, ...templateWarnings(file, bytes)], problems };
+    const { spans, problems } = env.briefSpans(file, bytes);
+    return { spans: [...spans, ...templateWarnings(env, file, bytes)], problems };
   }
   let text: string;
   try {
@@ -137,32 +302,45 @@ function textsOf(file: string, bytes: Uint8Array): { spans: TextSpan[]; problems
  * A brief that declares `product: wealth|fund` gets its risk warning drawn and captioned by the
  * templates (from REQUIRED_WARNINGS): the whole-asset rules see it as they will after rendering.
  */
-function templateWarnings(file: string, bytes: Uint8Array): TextSpan[] {
+function templateWarnings(env: Env, file: string, bytes: Uint8Array): TextSpan[] {
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(new TextDecoder().decode(bytes));
   if (!m) return [];
   let product: unknown;
   try {
-    product = (parseYaml(m[1]!) as { product?: unknown } | null)?.product;
+    product = (env.parseYaml(m[1]!) as { product?: unknown } | null)?.product;
   } catch {
     return [];
   }
-  return product === 'wealth' || product === 'fund' ? [{ field: 'template:risk-warning', text: REQUIRED_WARNINGS[product], file }] : [];
-}
-
-function writeAtomically(path: string, text: string) {
-  const tmp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}.wendu-fix.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  return product === 'wealth' || product === 'fund' ? [{ field: 'template:risk-warning', text: env.REQUIRED_WARNINGS[product], file }] : [];
 }
 
 // What is public about the speaker, from the nearest content folder: personas' names, branch
-// phones, the bank hotline. Read once per folder; a folder that does not parse gives nothing
-// (the loader reports its problems; the linter only loses these exemptions).
-const contexts = new Map<string, LintContext>();
+// phones, the bank hotline; and the reviewers' waivers. Read once per folder; a folder that does
+// not parse gives nothing (the loader reports its problems; the linter only loses these).
+interface FolderContext {
+  root?: string;
+  lint: LintContext;
+  waivers: Waiver[];
+}
+const contexts = new Map<string, Promise<FolderContext>>();
 
-function contextFor(file: string, cwd: string): LintContext {
-  const root = findContentRoot(dirname(file)) ?? findContentRoot(cwd) ?? (existsSync(join(cwd, 'content', 'branches.yaml')) ? join(cwd, 'content') : undefined);
-  if (!root) return { personaNames: [], allowedPhones: [], hotlines: [] };
+function contentRootOf(file: string, cwd: string): string | undefined {
+  return findContentRoot(dirname(file)) ?? findContentRoot(cwd) ?? (existsSync(join(cwd, 'content', 'branches.yaml')) ? join(cwd, 'content') : undefined);
+}
+
+function defaultPolicy(firstInput: string, cwd: string): string | undefined {
+  const root = contentRootOf(resolve(cwd, firstInput), cwd);
+  return root && existsSync(join(root, 'policy.yaml')) ? join(root, 'policy.yaml') : undefined;
+}
+
+/** What the linter must know is public for a file: from its nearest content folder. */
+export async function lintContext(file: string, cwd: string): Promise<LintContext> {
+  return (await contextFor(file, cwd)).lint;
+}
+
+function contextFor(file: string, cwd: string): Promise<FolderContext> {
+  const root = contentRootOf(file, cwd);
+  if (!root) return Promise.resolve({ lint: { personaNames: [], allowedPhones: [], hotlines: [] }, waivers: [] });
   let ctx = contexts.get(root);
   if (!ctx) contexts.set(root, (ctx = readContext(root)));
   return ctx;
@@ -176,19 +354,33 @@ function findContentRoot(dir: string): string | undefined {
   }
 }
 
-function readContext(root: string): LintContext {
-  const ctx: LintContext = { personaNames: [], allowedPhones: [], hotlines: [] };
+/** `<root>/weeks/<week>/<scope>/<name>.md` → `<scope>/<name>`, the id waivers name. */
+function briefIdOf(root: string, abs: string): string | undefined {
+  const rel = relative(join(root, 'weeks'), abs).split(sep);
+  return rel.length === 3 && !rel[0]!.startsWith('..') && rel[2]!.endsWith('.md') ? `${rel[1]}/${rel[2]!.slice(0, -3)}` : undefined;
+}
+
+async function readContext(root: string): Promise<FolderContext> {
+  const { parse: parseYaml } = await import('yaml');
+  const { approvalsSchema } = await import('../load/schema.ts');
+  const lint: LintContext = { personaNames: [], allowedPhones: [], hotlines: [] };
+  let waivers: Waiver[] = [];
   try {
     const data = parseYaml(readFileSync(join(root, 'branches.yaml'), 'utf8')) as {
       bank?: { hotline?: unknown };
       branches?: { contact?: { phone?: unknown } }[];
     } | null;
-    if (typeof data?.bank?.hotline === 'string') ctx.hotlines.push(data.bank.hotline);
-    for (const b of data?.branches ?? []) if (typeof b?.contact?.phone === 'string') ctx.allowedPhones.push(b.contact.phone);
+    if (typeof data?.bank?.hotline === 'string') lint.hotlines.push(data.bank.hotline);
+    for (const b of data?.branches ?? []) if (typeof b?.contact?.phone === 'string') lint.allowedPhones.push(b.contact.phone);
   } catch {
     // no exemptions from an unreadable branches.yaml
   }
-  const personas = join(root, 'personas');
+  try {
+    const parsed = approvalsSchema.safeParse(parseYaml(readFileSync(join(root, 'approvals.yaml'), 'utf8')) ?? {});
+    if (parsed.success) waivers = parsed.data.waivers;
+  } catch {
+    // no waivers from a missing or unreadable approvals.yaml (the build reports it)
+  }
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -198,15 +390,13 @@ function readContext(root: string): LintContext {
         const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(p, 'utf8'));
         try {
           const name = m ? (parseYaml(m[1]!) as { name?: unknown } | null)?.name : undefined;
-          if (typeof name === 'string') ctx.personaNames.push(name);
+          if (typeof name === 'string') lint.personaNames.push(name);
         } catch {
           // a persona that does not parse exempts nothing
         }
       }
     }
   };
-  walk(personas);
-  return ctx;
+  walk(join(root, 'personas'));
+  return { root, lint, waivers };
 }
-
-export type { Finding };

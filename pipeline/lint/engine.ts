@@ -43,18 +43,22 @@ export interface CatalogEntry {
 const MASK_CODE = 42;
 
 let compiled: { set: RuleSet; detects: { rule: RuleMeta; detect: Detect; pii: boolean }[] } | undefined;
+/** rule sets other than the checkout's (a bank's policy applied: lint/policy.ts), compiled once each */
+const others = new WeakMap<RuleSet, NonNullable<typeof compiled>>();
 
-function engine() {
-  if (compiled) return compiled;
-  const set = loadRuleSet(new Set(DETECTORS.keys()), DETECTOR_SOURCES);
+function engine(rules?: RuleSet) {
+  if (rules) return others.get(rules) ?? (others.set(rules, withDetects(rules)), others.get(rules)!);
+  return (compiled ??= withDetects(loadRuleSet(new Set(DETECTORS.keys()), DETECTOR_SOURCES)));
+}
+
+function withDetects(set: RuleSet) {
   const detects = set.rules
     .filter((r) => r.detector)
     .map((rule) => {
       const d = DETECTORS.get(rule.detector!)!;
       return { rule, detect: d.create(rule), pii: d.pii };
     });
-  compiled = { set, detects };
-  return compiled;
+  return { set, detects };
 }
 
 /** The rule-set version: a short hash of the rule data, lexicon, warnings and engine/detector sources. */
@@ -63,8 +67,8 @@ export function rulesetVersion(): string {
 }
 
 /** Every rule with its metadata, for SARIF and reports. */
-export function ruleCatalog(): CatalogEntry[] {
-  return engine().set.rules.map((r) => ({
+export function ruleCatalog(rules?: RuleSet): CatalogEntry[] {
+  return engine(rules).set.rules.map((r) => ({
     id: r.id,
     severity: r.severity,
     basis: r.basis,
@@ -91,8 +95,8 @@ interface Candidate {
  * Lints the texts of one asset: word rules and PII detectors per text, whole-asset rules over
  * all of them together. Findings point at the original characters of each span.
  */
-export function lintSpans(spans: TextSpan[], ctx: LintContext): Finding[] {
-  const { set, detects } = engine();
+export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet): Finding[] {
+  const { set, detects } = engine(rules);
   const views: SpanView[] = [];
   const candidates: Candidate[] = [];
   for (const [index, span] of spans.entries()) {

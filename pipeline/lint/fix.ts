@@ -10,7 +10,7 @@ export interface AppliedFix {
 }
 
 /** File offset of a span's start, walking lines; spans without `start` cannot be fixed in place. */
-function spanOffset(source: string, span: TextSpan): number | undefined {
+export function spanOffset(source: string, span: TextSpan): number | undefined {
   if (!span.start) return undefined;
   let line = 1;
   let i = 0;
