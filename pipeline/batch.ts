@@ -2,8 +2,9 @@
 // Pure apart from `readContentFile`; the command layer writes what comes back.
 import type { Bank, Branch, Content, Job, Problem, TextSpan, Waiver } from './model.ts';
 import { lintSpans, type LintContext } from './lint/index.ts';
+import type { RuleSet } from './lint/rules.ts';
 import { judge, type Decision } from './approve/gate.ts';
-import { caption, captionContext } from './captions/captions.ts';
+import { caption, captionContext, captionFoldFindings } from './captions/captions.ts';
 import { renderJob, type OutputFile } from './render/job.ts';
 import { checkCanvas, drawnSpans, overflowFindings, type VisualFinding } from './check/visual.ts';
 
@@ -30,6 +31,8 @@ export interface JobDeps {
   readContentFile: (rel: string) => Promise<Buffer>;
   lint: LintContext;
   waivers: Waiver[];
+  /** the rule set with the bank's policy applied (lint/policy.ts); default: as shipped */
+  rules?: RuleSet;
 }
 
 /** What the linter must know is public: the personas' own names, branch phones, the hotline. */
@@ -53,7 +56,7 @@ export function baseName(job: Job): string {
 export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
   const text = caption(captionContext(job, deps.branch, deps.bank, deps.warning), job.persona.role);
   const captionSpan: TextSpan = { field: 'caption', text, file: job.brief.file };
-  const result: Omit<JobResult, 'decision'> = { job, caption: text, files: [], spans: [...job.brief.spans, captionSpan], findings: [] };
+  const result: Omit<JobResult, 'decision'> = { job, caption: text, files: [], spans: [...job.brief.spans, captionSpan], findings: [...captionFoldFindings(text, deps.warning, job.brief)] };
   try {
     const rendered = await renderJob({ job, branch: deps.branch, bank: deps.bank, warning: deps.warning, readContentFile: deps.readContentFile });
     const base = baseName(job);
@@ -73,6 +76,6 @@ export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
     };
   }
   const visual = result.findings.map((f) => ({ ...f, waivable: false }));
-  const decision = judge(job.brief.id, [...lintSpans(result.spans, deps.lint), ...visual], deps.waivers, !!result.failure);
+  const decision = judge(job.brief.id, [...lintSpans(result.spans, deps.lint, deps.rules), ...visual], deps.waivers, !!result.failure);
   return { ...result, decision };
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { lintContextOf, runJob, type JobResult } from '../batch.ts';
-import { REQUIRED_WARNINGS, ruleCatalog, rulesetVersion, type Finding } from '../lint/index.ts';
+import { REQUIRED_WARNINGS, type Finding } from '../lint/index.ts';
 import { FORMATS, type FileResult } from '../lint/format/index.ts';
 import { staleWaivers } from '../approve/gate.ts';
 import { bundleFiles, zipBundle, type BundlePost } from '../bundle/bundle.ts';
@@ -19,8 +19,10 @@ import { checkMascot } from '../mascot/check.ts';
 import { chineseDate, dateOf, isWeek } from '../week.ts';
 import PQueue from 'p-queue';
 import { readFile } from 'node:fs/promises';
-import { isDirectory, readContentTree, writeFileAtomic } from './files.ts';
-import { formatProblem, UsageError, type Io } from './io.ts';
+import { fingerprintKey, isDirectory, readContentTree, readPolicy, writeFileAtomic } from './files.ts';
+import stringWidth from 'string-width';
+import type { ActiveRules } from '../lint/policy.ts';
+import { formatProblem, paint, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
 
 const HELP = `Usage: wendu build [options]
@@ -33,6 +35,7 @@ Options:
   --out DIR           the output folder (default: out)
   --branch ID         build only this branch; repeat for several (default: all)
   --strict            exit 1 when any asset is rejected by compliance
+  --policy FILE       the bank's policy (default: <content>/policy.yaml when present)
   -h, --help          show this help
 
 Exit codes:
@@ -50,6 +53,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
       out: { type: 'string', default: 'out' },
       branch: { type: 'string', multiple: true, default: [] },
       strict: { type: 'boolean', default: false },
+      policy: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -73,7 +77,15 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 
   const content = loadContent(tree, week, { checkMascot });
   const configProblems = content.problems.filter((p) => p.file.endsWith('branches.yaml'));
-  for (const p of content.problems) io.stderr(`${formatProblem(p)}\n`);
+  for (const p of content.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
+  const policy = await readPolicy(io.cwd, values.policy, contentDir);
+  if (policy.missing) throw new UsageError(`no such policy file \`${policy.missing}\``);
+  for (const p of policy.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
+  if (!policy.active) {
+    io.stderr(`wendu build: the policy must be fixed before anything can be built\n`);
+    return 2;
+  }
+  const active = policy.active;
   if (configProblems.length || content.branches.length === 0) {
     io.stderr(`wendu build: ${tree.root}/branches.yaml must be fixed before anything can be built\n`);
     return 2;
@@ -96,7 +108,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
         const branch = content.branches.find((b) => b.id === job.branch)!;
         const product = job.brief.fields.product;
         const warning = product ? REQUIRED_WARNINGS[product] : '';
-        const result = await runJob(job, { branch, bank: content.bank, warning, readContentFile, lint, waivers: content.waivers });
+        const result = await runJob(job, { branch, bank: content.bank, warning, readContentFile, lint, waivers: content.waivers, rules: active.rules });
         results.push(result);
         bar.tick(`${job.branch} ${job.brief.id}`, !result.failure);
       }),
@@ -106,13 +118,13 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   results.sort((a, b) => a.job.branch.localeCompare(b.job.branch) || a.job.order - b.job.order);
 
   const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
-  for (const f of failures) io.stderr(`${formatProblem(f)}\n`);
-  const published = await publish(content, results, outWeek);
+  for (const f of failures) io.stderr(`${formatProblem(f, io.colorErr)}\n`);
+  const published = await publish(content, results, outWeek, active, await fingerprintKey(io.cwd, io.env ?? {}));
   await writeFileAtomic(join(outWeek, 'plan.json'), `${JSON.stringify(planJson(content, jobs), null, 2)}\n`);
 
   const loadErrors = content.problems.filter((p) => p.severity === 'error');
   const rejected = results.filter((r) => !r.decision.approved);
-  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!));
+  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!, active.version, io.color));
   if (loadErrors.length || failures.length) return 1;
   return values.strict && rejected.length ? 1 : 0;
 }
@@ -123,8 +135,8 @@ interface Published {
 }
 
 /** The approve → bundle → report stages' outputs: bundles, unpacked branch folders, report, portal, audit log. */
-async function publish(content: Content, results: JobResult[], outWeek: string): Promise<Published> {
-  const ruleset = rulesetVersion();
+async function publish(content: Content, results: JobResult[], outWeek: string, active: ActiveRules, fingerprints: Uint8Array): Promise<Published> {
+  const ruleset = active.version;
   const week = content.week;
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
 
@@ -212,15 +224,17 @@ async function publish(content: Content, results: JobResult[], outWeek: string):
   };
   for (const r of results) {
     const entry = entryFor(r.job.brief.file);
+    entry.spans = [...(entry.spans ?? []), ...r.spans];
     for (const j of r.decision.judged) {
       const f = j.finding as Finding;
       if (!f.textHash || !f.basis) continue;
       if (!entry.findings.some((x) => x.ruleId === f.ruleId && x.line === f.line && x.column === f.column && x.field === f.field)) entry.findings.push(f);
+      if (j.waiver) (entry.waived ??= new Map()).set(f, j.waiver);
     }
   }
   for (const p of content.problems) entryFor(p.file).problems.push(p);
   const fileResults = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
-  const meta = { ruleset, catalog: ruleCatalog(), fixed: [] };
+  const meta = { ruleset, catalog: active.catalog, fixed: [], fingerprintKey: fingerprints, srcRoot: `file://${process.cwd().replace(/\/?$/, '/')}` };
   await writeFileAtomic(join(outWeek, 'report/lint.json'), FORMATS.json(fileResults, meta));
   await writeFileAtomic(join(outWeek, 'report/lint.sarif'), FORMATS.sarif(fileResults, meta));
 
@@ -292,36 +306,64 @@ function planJson(content: Content, jobs: Job[]) {
   };
 }
 
-function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string): string {
+/** Cuts a line to `max` terminal columns (a CJK character takes two), ending it with … */
+function fit(line: string, max = 80): string {
+  if (stringWidth(line) <= max) return line;
+  let out = '';
+  for (const ch of line) {
+    if (stringWidth(`${out}${ch}…`) > max) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** The one-screen summary: every line within 80 columns, colour on a terminal only. */
+function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string, ruleset: string, color?: boolean): string {
+  const c = paint(color);
   const dir = `${out}/${content.week}`;
   const failedFiles = new Set(errors.map((e) => e.file));
-  const lines = ['', `Wendu build ${content.week}: ${content.root}/ → ${dir}/`];
-  lines.push(`  briefs     ${content.briefs.length} loaded${failedFiles.size ? `, ${failedFiles.size} with errors (skipped)` : ''}`);
-  lines.push(`  assets     ${results.length} planned, ${results.reduce((n, r) => n + r.files.length, 0)} images rendered`);
+  const lines: string[] = [];
+  /** `  label      text`, cut to 80 columns, then painted (the label bold, the text in `tone`) */
+  const row = (label: string, text: string, tone: (s: string) => string = (x) => x) => {
+    const line = fit(`  ${label.padEnd(10)} ${text}`);
+    const at = 2 + label.length;
+    lines.push(`  ${c.bold(line.slice(2, at))}${tone(line.slice(at))}`);
+  };
+  lines.push('', fit(`Wendu build ${content.week}: ${content.root}/ → ${dir}/`));
+  row('briefs', `${content.briefs.length} loaded${failedFiles.size ? `, ${failedFiles.size} with errors (skipped)` : ''}`);
+  row('assets', `${results.length} planned, ${results.reduce((n, r) => n + r.files.length, 0)} images rendered`);
   for (const b of content.branches) {
     const mine = results.filter((r) => r.job.branch === b.id);
     if (!mine.length) continue;
     const ok = mine.filter((r) => r.decision.approved).length;
     const waived = mine.filter((r) => r.decision.approved && r.decision.waivers.length).length;
     const bundle = published.bundles.get(b.id);
-    lines.push(
-      `  ${b.id.padEnd(10)} ${ok} approved${waived ? ` (${waived} with waivers)` : ''}, ${mine.length - ok} rejected → ${bundle ? `${dir}/${bundle.path} (${(bundle.bytes / 1048576).toFixed(1)} MB)` : 'no bundle: nothing approved'}`,
+    const rejected = mine.length - ok;
+    row(
+      b.id,
+      `${ok} approved${waived ? ` (${waived} waived)` : ''}, ${rejected} rejected → ${bundle ? `${bundle.path} ${(bundle.bytes / 1048576).toFixed(1)} MB` : 'no bundle'}`,
+      rejected ? c.yellow : c.green,
     );
   }
   const rejected = results.filter((r) => !r.decision.approved);
   if (rejected.length) {
-    lines.push('  rejected');
+    lines.push(`  ${c.bold('rejected')}`);
     for (const r of rejected) {
-      const more = r.decision.reasons.length > 1 ? ` (+${r.decision.reasons.length - 1} more)` : '';
-      lines.push(`    ${r.job.branch}: ${r.job.brief.id} — ${r.failure ? 'could not be rendered' : r.decision.reasons[0]}${more}`);
+      const more = r.decision.reasons.length > 1 ? ` (+${r.decision.reasons.length - 1})` : '';
+      const why = r.failure ? 'could not be rendered' : r.decision.reasons[0] ?? '';
+      const head = `    ${r.job.branch}: ${r.job.brief.id}${more} — `;
+      lines.push(c.red(fit(`${head}${why}`)));
     }
   }
-  if (published.stale.length) lines.push(`  stale      ${published.stale.length} waiver(s) in approvals.yaml match nothing: ${published.stale.map((w) => `${w.brief} ${w.rule}`).join('; ')}`);
+  if (published.stale.length) row('stale', `${published.stale.length} waiver(s) match nothing: ${published.stale.map((w) => `${w.brief} ${w.rule}`).join('; ')}`, c.yellow);
   if (errors.length) {
-    lines.push(`  errors     ${errors.length} (listed above; each brief with an error was skipped, the rest went on)`);
-    for (const file of [...failedFiles].sort()) lines.push(`    ${file}`);
+    row('errors', `${errors.length}, listed above; those briefs were skipped`, c.red);
+    for (const file of [...failedFiles].sort()) lines.push(fit(`    ${file}`));
   }
-  lines.push(`  report     ${dir}/report/index.html · portal ${dir}/index.html · rule set ${rulesetVersion()}`);
-  lines.push(`  time       ${(ms / 1000).toFixed(1)}s`, '');
+  row('report', `${dir}/report/index.html`);
+  row('portal', `${dir}/index.html`);
+  row('rule set', ruleset);
+  row('time', `${(ms / 1000).toFixed(1)}s`);
+  lines.push('');
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 // The disk edge: reading a content folder into memory and writing outputs atomically.
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ContentTree } from '../load/content.ts';
 
@@ -62,4 +62,24 @@ export async function fingerprintKey(cwd: string, env: Record<string, string | u
   });
   // a concurrent first run may have won the race: use what is on disk
   return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+}
+
+/**
+ * The rules a command runs: the bank's policy applied when `explicit` names one or the content
+ * folder has a `policy.yaml`, else the rule set as shipped. A policy with problems yields them
+ * (located) and no rules: the command stops with exit 2.
+ */
+export async function readPolicy(
+  cwd: string,
+  explicit: string | undefined,
+  contentRoot: string | undefined,
+): Promise<{ active?: import('../lint/policy.ts').ActiveRules; problems: import('../model.ts').Problem[]; missing?: string }> {
+  const { parsePolicy, activeRules } = await import('../lint/policy.ts');
+  const abs = explicit ? resolve(cwd, explicit) : contentRoot ? join(contentRoot, 'policy.yaml') : undefined;
+  const bytes = abs ? await readFile(abs).catch(() => undefined) : undefined;
+  if (!bytes) return explicit ? { problems: [], missing: explicit } : { active: activeRules(), problems: [] };
+  const rel = relative(cwd, abs!);
+  const shown = rel && !rel.startsWith('..') ? rel.split(sep).join(posix.sep) : abs!;
+  const { policy, problems } = parsePolicy(shown, bytes);
+  return policy ? { active: activeRules(policy), problems: [] } : { problems };
 }

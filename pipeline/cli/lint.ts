@@ -10,7 +10,6 @@ import type { Problem, TextSpan, Waiver } from '../model.ts';
 import type { FileResult } from '../lint/format/index.ts';
 import type { Finding, LintContext } from '../lint/index.ts';
 import type { AppliedFix } from '../lint/fix.ts';
-import type { ActiveRules } from '../lint/policy.ts';
 import { formatProblem, UsageError, type Io } from './io.ts';
 
 const FORMAT_NAMES = ['text', 'stylish', 'json', 'eslint', 'sarif', 'html'];
@@ -137,26 +136,19 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
   }
 
   // the rules: as shipped, or with the bank's policy applied
-  const { parsePolicy, activeRules } = await import('../lint/policy.ts');
-  const policyFile = values.policy ?? defaultPolicy(inputs[0]!.file, io.cwd);
-  let active: ActiveRules;
-  if (policyFile) {
-    const abs = resolve(io.cwd, policyFile);
-    if (!existsSync(abs)) throw new UsageError(`No such policy file: ${policyFile}`);
-    const { policy, problems } = parsePolicy(shown(abs, io.cwd), readFileSync(abs));
-    if (!policy) {
-      for (const p of problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
-      io.stderr(`wendu lint: the policy ${shown(abs, io.cwd)} must be fixed before anything can be linted\n`);
-      return 2;
-    }
-    active = activeRules(policy);
-  } else active = activeRules();
+  const { readPolicy, writeFileAtomic, fingerprintKey } = await import('./files.ts');
+  const { active, problems: policyProblems, missing } = await readPolicy(io.cwd, values.policy, contentRootOf(resolve(io.cwd, inputs[0]!.file), io.cwd));
+  if (missing) throw new UsageError(`No such policy file: ${missing}`);
+  if (!active) {
+    for (const p of policyProblems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
+    io.stderr(`wendu lint: the policy ${policyProblems[0]?.file ?? ''} must be fixed before anything can be linted\n`);
+    return 2;
+  }
 
   const { lintSpans, applyFixes } = await import('../lint/index.ts');
   const { briefSpans } = await import('../load/markdown.ts');
   const { judge } = await import('../approve/gate.ts');
   const { FORMATS } = await import('../lint/format/index.ts');
-  const { writeFileAtomic, fingerprintKey } = await import('./files.ts');
   const { REQUIRED_WARNINGS } = await import('../lint/warnings.ts');
   const { parse: parseYaml } = await import('yaml');
   const env = { briefSpans, REQUIRED_WARNINGS, parseYaml };
@@ -212,11 +204,6 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
   }
   return errors ? 1 : 0;
 }
-
-const shown = (abs: string, cwd: string) => {
-  const rel = relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
-};
 
 const LINTED = new Set(['.md', '.txt']);
 
@@ -326,11 +313,6 @@ const contexts = new Map<string, Promise<FolderContext>>();
 
 function contentRootOf(file: string, cwd: string): string | undefined {
   return findContentRoot(dirname(file)) ?? findContentRoot(cwd) ?? (existsSync(join(cwd, 'content', 'branches.yaml')) ? join(cwd, 'content') : undefined);
-}
-
-function defaultPolicy(firstInput: string, cwd: string): string | undefined {
-  const root = contentRootOf(resolve(cwd, firstInput), cwd);
-  return root && existsSync(join(root, 'policy.yaml')) ? join(root, 'policy.yaml') : undefined;
 }
 
 /** What the linter must know is public for a file: from its nearest content folder. */

@@ -62,25 +62,19 @@ export async function waiveCommand(argv: string[], io: Io): Promise<number> {
   if (!existsSync(join(root, 'weeks'))) throw new UsageError(`content folder \`${values.content}\` has no weeks/`);
   const { id, file } = findBrief(root, briefArg, io.cwd);
 
-  const { parsePolicy, activeRules } = await import('../lint/policy.ts');
-  const policyPath = values.policy ? resolve(io.cwd, values.policy) : join(root, 'policy.yaml');
-  let policy;
-  if (values.policy || existsSync(policyPath)) {
-    if (!existsSync(policyPath)) throw new UsageError(`No such policy file: ${values.policy}`);
-    const parsed = parsePolicy(relative(io.cwd, policyPath) || policyPath, readFileSync(policyPath));
-    if (!parsed.policy) {
-      for (const p of parsed.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
-      return 2;
-    }
-    policy = parsed.policy;
+  const { readPolicy, writeFileAtomic } = await import('./files.ts');
+  const { active, problems: policyProblems, missing } = await readPolicy(io.cwd, values.policy, root);
+  if (missing) throw new UsageError(`No such policy file: ${missing}`);
+  if (!active) {
+    for (const p of policyProblems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
+    return 2;
   }
-  const active = activeRules(policy);
+  const policy = active.policy;
   if (!active.catalog.some((r) => r.id === rule)) throw new UsageError(`Unknown rule \`${rule}\`; known: ${active.catalog.map((r) => r.id).join(', ')}`);
 
   const { lintSpans, REQUIRED_WARNINGS } = await import('../lint/index.ts');
   const { briefSpans } = await import('../load/markdown.ts');
   const { parse, parseDocument, isSeq, isMap } = await import('yaml');
-  const { writeFileAtomic } = await import('./files.ts');
 
   const shownFile = relative(io.cwd, file).split(sep).join('/');
   const bytes = readFileSync(file);
