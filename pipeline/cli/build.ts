@@ -341,7 +341,7 @@ function summary(content: Content, results: JobResult[], published: Published, e
     const rejected = mine.length - ok;
     row(
       b.id,
-      `${ok} approved${waived ? ` (${waived} waived)` : ''}, ${rejected} rejected → ${bundle ? `${bundle.path} ${(bundle.bytes / 1048576).toFixed(1)} MB` : 'no bundle'}`,
+      `${ok} approved${waived ? ` (${waived} with waivers)` : ''}, ${rejected} rejected → ${bundle ? `${bundle.path} ${(bundle.bytes / 1048576).toFixed(1)} MB` : 'no bundle'}`,
       rejected ? c.yellow : c.green,
     );
   }
@@ -349,10 +349,10 @@ function summary(content: Content, results: JobResult[], published: Published, e
   if (rejected.length) {
     lines.push(`  ${c.bold('rejected')}`);
     for (const r of rejected) {
-      const more = r.decision.reasons.length > 1 ? ` (+${r.decision.reasons.length - 1})` : '';
+      const more = r.decision.reasons.length > 1 ? ` (+${r.decision.reasons.length - 1} more)` : '';
       const why = r.failure ? 'could not be rendered' : r.decision.reasons[0] ?? '';
-      const head = `    ${r.job.branch}: ${r.job.brief.id}${more} — `;
-      lines.push(c.red(fit(`${head}${why}`)));
+      // the reason is cut, never the count of further reasons
+      lines.push(c.red(`${fit(`    ${r.job.branch}: ${r.job.brief.id} — ${why}`, 80 - more.length)}${more}`));
     }
   }
   if (published.stale.length) row('stale', `${published.stale.length} waiver(s) match nothing: ${published.stale.map((w) => `${w.brief} ${w.rule}`).join('; ')}`, c.yellow);

@@ -21,7 +21,7 @@ describe('wendu build', () => {
     const { io, out, err } = capture(dir);
     const code = await main(['build', '--week', '2026-W48', '--branch', 'xihu'], io);
     expect(code).toBe(1);
-    expect(err.join('')).toContain('content/weeks/2026-W48/xihu/wed-relocation-funds.md:2:10: error: Unknown persona `xihu/presdent`; known: xiao-u, xihu/manager-chen, xihu/president');
+    expect(err.join('')).toContain('content/weeks/2026-W48/xihu/wed-relocation-funds.md:2:10: error Unknown persona `xihu/presdent`; known: xiao-u, xihu/manager-chen, xihu/president');
     const captions = await readFile(join(dir, 'out/2026-W48/xihu/captions.md'), 'utf8');
     expect(captions).toContain('张阿姨的一封手写感谢信');
     expect(captions).not.toContain('拆迁款到手，先做好这三件事');

@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lintCommand } from '../../pipeline/cli/lint.ts';
 import { rulesetVersion } from '../../pipeline/lint/index.ts';
+import type { Io } from '../../pipeline/cli/io.ts';
 
 let dir: string;
-async function run(...argv: string[]) {
+async function runWith(extra: Partial<Io>, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await lintCommand(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: dir });
+  const code = await lintCommand(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: dir, ...extra });
   return { code, stdout, stderr };
 }
+const run = (...argv: string[]) => runWith({}, ...argv);
 
 const BRIEF = `---
 persona: xihu/president
@@ -58,16 +60,22 @@ describe('wendu lint exit codes', () => {
   });
 });
 
-describe('--format stylish', () => {
-  it('lists path:line:col severity rule-id message, the suggestion, and a summary with the rule set', async () => {
+describe('--format text (the default)', () => {
+  it('prints path:line:col: severity message [rule], the suggestion, and a summary with the rule set', async () => {
     const { stdout } = await run('bad.txt', 'warn.txt');
-    expect(stdout).toMatch(/^bad\.txt:2:5 error guarantee 出现保本保收益类表述「保本保息」：/m);
-    expect(stdout).toMatch(/^warn\.txt:1:5 warning safety-words /m);
+    expect(stdout).toMatch(/^bad\.txt:2:5: error 出现保本保收益类表述「保本保息」：.* \[guarantee\]$/m);
+    expect(stdout).toMatch(/^warn\.txt:1:5: warning .* \[safety-words\]$/m);
     expect(stdout).toMatch(/^ {4}→ /m);
     expect(stdout).toContain(`✖ 2 problems (1 error, 1 warning) in 2 files · ruleset ${rulesetVersion()}`);
+    expect(stdout).not.toContain('\x1b[');
   });
   it('says so when all is clean', async () => {
     expect((await run('clean.txt')).stdout).toBe(`✔ no problems in 1 file · ruleset ${rulesetVersion()}\n`);
+  });
+  it('colours severities only when the output is a terminal', async () => {
+    const coloured = await runWith({ color: true }, 'bad.txt');
+    expect(coloured.stdout).toContain('\x1b[31merror\x1b[39m');
+    expect((await runWith({ color: false }, 'bad.txt')).stdout).not.toContain('\x1b[');
   });
 });
 
@@ -106,14 +114,15 @@ describe('--format sarif', () => {
     expect(run0.tool.driver.name).toBe('wendu-lint');
     expect(run0.tool.driver.version).toBe(rulesetVersion());
     const rule = run0.tool.driver.rules.find((r: { id: string }) => r.id === 'guarantee');
-    expect(rule).toMatchObject({ id: 'guarantee', defaultConfiguration: { level: 'error' }, properties: { waivable: true } });
+    // an error is never waivable, whatever the rule's family
+    expect(rule).toMatchObject({ id: 'guarantee', defaultConfiguration: { level: 'error' }, properties: { waivable: false } });
     expect(rule.shortDescription.text).toBeTruthy();
     const [res] = run0.results;
     expect(res).toMatchObject({
       ruleId: 'guarantee',
       level: 'error',
       message: { text: expect.any(String) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'bad.txt' }, region: { startLine: 2, startColumn: 5, endLine: 2, endColumn: 9 } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'bad.txt', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 5, endLine: 2, endColumn: 9 } } }],
     });
     expect(run0.tool.driver.rules[res.ruleIndex].id).toBe('guarantee');
   });
@@ -128,14 +137,23 @@ describe('--format html', () => {
     expect(stdout).not.toContain('<b>');
     expect(stdout).not.toMatch(/<script|<link/);
   });
-  it('labels the page in Chinese for the reviewers', async () => {
+  it('labels the page in Chinese, lists only the files with findings under a summary bar', async () => {
     writeFileSync(join(dir, 'x.txt'), '这款理财稳赚不赔。理财非存款、产品有风险、投资须谨慎。');
     const { stdout } = await run('--format', 'html', 'x.txt', 'clean.txt');
     expect(stdout).toContain('<th>位置</th><th>级别</th><th>规则</th><th>问题</th><th>原文</th>');
-    expect(stdout).toContain('<td>错误</td><td><code>guarantee</code></td><td>出现保本保收益类表述「稳赚不赔」');
-    expect(stdout).toContain('✔ 未发现问题');
-    expect(stdout).toContain('共 2 个文件：错误 1 条，警告 0 条');
+    expect(stdout).toMatch(/<td class="sev">错误<\/td><td class="rule"[^>]*><code>guarantee<\/code><\/td><td>出现保本保收益类表述「稳赚不赔」/);
+    expect(stdout).toContain('<h2>x.txt</h2>');
+    expect(stdout).not.toContain('clean.txt');
+    expect(stdout).toMatch(/共 <strong>2<\/strong>个文件.*<strong>1<\/strong>条错误.*<strong>0<\/strong>条警告.*<strong>1<\/strong>个文件未发现问题/);
+    // fixed column widths: position, level and rule never squeeze the message
+    expect(stdout).toContain('table-layout:fixed');
+    expect(stdout).toContain('<colgroup><col class="pos"><col class="sev"><col class="rule"><col><col class="ex"></colgroup>');
     expect(stdout).not.toMatch(/>(at|severity|message|excerpt|no problems)</);
+  });
+  it('says so when every file is clean', async () => {
+    const { stdout } = await run('--format', 'html', 'clean.txt');
+    expect(stdout).toContain('✔ 所有文件均未发现问题');
+    expect(stdout).not.toContain('<table');
   });
 });
 
@@ -144,8 +162,8 @@ describe('--fix', () => {
     writeFileSync(join(dir, 'f.txt'), '客户王建华，手机 138 0013 8000，预期收益率4.5%。\n');
     const { stdout } = await run('--fix', 'f.txt');
     expect(readFileSync(join(dir, 'f.txt'), 'utf8')).toBe('客户王*，手机 138****8000，业绩比较基准4.5%。\n');
-    expect(stdout).toMatch(/fixed pii-phone → 138\*\*\*\*8000/);
-    expect(stdout).toMatch(/fixed expected-yield → 业绩比较基准/);
+    expect(stdout).toMatch(/^f\.txt:1:10: fixed 138\*\*\*\*8000 \[pii-phone\]$/m);
+    expect(stdout).toMatch(/^f\.txt:1:24: fixed 业绩比较基准 \[expected-yield\]$/m);
     expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
   });
   it('fixes a brief without touching its frontmatter', async () => {

@@ -13,7 +13,7 @@ const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', i
 const STYLE = `body{font:14px/1.6 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0 auto;padding:1.5em;max-width:1200px;color:#222}
 h1{font-size:20px;margin:0 0 .6em}h2{font-size:15px;margin:1.6em 0 .4em;font-family:ui-monospace,monospace;word-break:break-all}
 .bar{display:flex;flex-wrap:wrap;gap:.5em 1.5em;align-items:center;padding:.7em 1em;border-radius:8px;background:#f4f5f7;position:sticky;top:0}
-.bar b{font-size:18px;margin-right:.2em}.bar .error b{color:#b00020}.bar .warning b{color:#a15c00}.bar .info b{color:#2a5db0}.bar .ok b{color:#1b7f3b}.bar code{color:#555}
+.bar strong{font-size:18px;margin-right:.2em}.bar .error strong{color:#b00020}.bar .warning strong{color:#a15c00}.bar .info strong{color:#2a5db0}.bar .ok strong{color:#1b7f3b}.bar code{color:#555}
 .meter{display:flex;height:6px;border-radius:3px;overflow:hidden;background:#dfe3e8;margin:.4em 0 1em}.meter .error{background:#b00020}.meter .warning{background:#e0a100}.meter .info{background:#6c97d8}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 col.pos{width:6em}col.sev{width:4em}col.rule{width:13em}col.ex{width:24%}
@@ -51,9 +51,9 @@ export const html: Formatter = (results, meta) => {
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>温度 · 合规检查 · 规则集 ${esc(meta.ruleset)}</title>
 <style>${STYLE}</style></head>
 <body><h1>温度 · 合规检查</h1>
-<div class="bar" role="status"><span>共 <b>${results.length}</b>个文件</span><span class="error"><b>${c.errors}</b>条错误</span><span class="warning"><b>${c.warnings}</b>条警告</span>${
-    c.infos ? `<span class="info"><b>${c.infos}</b>条提示</span>` : ''
-  }<span class="ok"><b>${clean}</b>个文件未发现问题</span><span>规则集 <code>${esc(meta.ruleset)}</code></span></div>
+<div class="bar" role="status"><span>共 <strong>${results.length}</strong>个文件</span><span class="error"><strong>${c.errors}</strong>条错误</span><span class="warning"><strong>${c.warnings}</strong>条警告</span>${
+    c.infos ? `<span class="info"><strong>${c.infos}</strong>条提示</span>` : ''
+  }<span class="ok"><strong>${clean}</strong>个文件未发现问题</span><span>规则集 <code>${esc(meta.ruleset)}</code></span></div>
 <div class="meter" aria-hidden="true"><span class="error" style="width:${pct(c.errors)}%"></span><span class="warning" style="width:${pct(c.warnings)}%"></span><span class="info" style="width:${pct(c.infos)}%"></span></div>
 ${withFindings.length ? sections : '<p class="clean">✔ 所有文件均未发现问题</p>'}
 </body></html>
