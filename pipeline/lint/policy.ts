@@ -12,6 +12,7 @@ import { decode } from '../load/source.ts';
 import { parseYaml, rangeAt, validate, type YamlSource } from '../load/yaml.ts';
 import { DETECTORS } from './detectors/index.ts';
 import { ruleCatalog, rulesetVersion, type CatalogEntry } from './engine.ts';
+import { normalizeTerm } from './normalize.ts';
 import { compileRules, RULES_DIR, validateLexicon, validateRule, type RuleData, type RuleSet, type Severity } from './rules.ts';
 
 const text = z.string().trim().min(1, 'Expected a non-empty string');
@@ -123,7 +124,13 @@ export function applyPolicy(policy: Policy): RuleSet {
     if (o) data.severity = o.severity;
     for (const w of policy.words.filter((x) => x.rule === data.id)) data.terms.push(...w.words.map((t) => (w.context ? { text: t, context: w.context } : t)));
   }
-  for (const p of policy.products) lexicon[p.kind].terms.push(...p.names);
+  // a product name makes its sentence a product (or wealth) sentence, and requires the warning
+  const warningRule = datas.find((d) => d.data.id === 'missing-risk-warning')?.data.data;
+  for (const p of policy.products) {
+    lexicon[p.kind].terms.push(...p.names);
+    const triggers = warningRule?.[p.kind === 'wealth' ? 'wealth' : 'generic'];
+    if (Array.isArray(triggers)) triggers.push(...p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
   const set = compileRules(datas, lexicon);
   return { ...set, version: `${rulesetVersion()}+policy.${policy.hash.slice(0, 8)}` };
 }
