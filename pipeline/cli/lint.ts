@@ -24,7 +24,8 @@ Options:
   -f, --format FORMAT     text (default): path:line:col: severity message [rule], the
                             suggestion below, a summary with the rule-set version
                           stylish: ESLint's stylish layout
-                          json: one entry per file, as in DESIGN.md
+                          json: [{ file, messages: [{ ruleId, severity, line, column,
+                            endLine, endColumn, message, excerpt }] }], one entry a file
                           eslint: ESLint's LintResult JSON (for ESLint formatters and CI)
                           sarif: SARIF 2.1.0 for code-scanning tools
                           html: a self-contained page, files with findings only

@@ -1,0 +1,80 @@
+// The `wendu` entry point: usage, --version, `wendu help <command>`, unknown commands, and the
+// real process (tsx, bin.js) answering --help without loading the pipeline.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, main } from '../../pipeline/cli/main.ts';
+
+function capture(extra: Record<string, unknown> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), cwd: process.cwd(), ...extra }, out: () => out.join(''), err: () => err.join('') };
+}
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+describe('wendu', () => {
+  it('--version prints the version of the package', async () => {
+    for (const flag of ['--version', '-v']) {
+      const c = capture();
+      expect(await main([flag], c.io)).toBe(0);
+      expect(c.out()).toBe(`wendu ${pkg.version}\n`);
+    }
+  });
+
+  it('--help lists every command of the table, and nothing that does not ship', async () => {
+    const c = capture();
+    expect(await main(['--help'], c.io)).toBe(0);
+    for (const name of Object.keys(COMMANDS)) expect(c.out()).toMatch(new RegExp(`^  ${name}\\s+\\S`, 'm'));
+    expect(c.out()).toContain('wendu help <command>');
+    expect(c.out()).not.toContain('\x1b[');
+    expect(c.out()).not.toMatch(/COMPLIANCE\.md|DESIGN\.md/);
+  });
+
+  it('colours the usage on a terminal only', async () => {
+    const c = capture({ color: true });
+    await main(['--help'], c.io);
+    expect(c.out()).toContain('\x1b[1mUsage:\x1b[22m');
+  });
+
+  it("`wendu help <command>` prints that command's own help", async () => {
+    for (const [name, marker] of [
+      ['lint', 'Usage: wendu lint'],
+      ['verify', 'Usage: wendu verify'],
+      ['waive', 'Usage: wendu waive'],
+    ] as const) {
+      const c = capture();
+      expect(await main(['help', name], c.io)).toBe(0);
+      expect(c.out()).toContain(marker);
+      expect(c.out()).not.toContain('Usage: wendu <command>');
+    }
+    const bad = capture();
+    expect(await main(['help', 'frobnicate'], bad.io)).toBe(2);
+    expect(bad.err()).toContain('unknown command `frobnicate`');
+  });
+
+  it('help texts cite only files that ship with Wendu', async () => {
+    for (const name of Object.keys(COMMANDS)) {
+      if (name === 'build') continue; // build's help is owned by the build command; checked in build.test.ts
+      const c = capture();
+      await main(['help', name], c.io);
+      expect(c.out(), name).not.toMatch(/[A-Z]+\.md\b/);
+      for (const [, path] of c.out().matchAll(/\b((?:pipeline|templates)\/[\w/.-]+)/g)) {
+        expect(existsSync(new URL(`../../${path!.replace(/\)$/, '')}`, import.meta.url)), `${name}: ${path}`).toBe(true);
+      }
+    }
+  });
+
+  it('exits 2 with the usage on stderr when no command is given', async () => {
+    const c = capture();
+    expect(await main([], c.io)).toBe(2);
+    expect(c.err()).toContain('Usage: wendu <command>');
+    expect(c.out()).toBe('');
+  });
+
+  it('answers --help as a real process, through bin.js', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [new URL('../../pipeline/cli/bin.js', import.meta.url).pathname, '--help'], { env: { ...process.env, NO_COLOR: '1' } });
+    expect(stdout).toMatch(/^Usage: wendu <command>/);
+  });
+});
