@@ -307,7 +307,7 @@ function planJson(content: Content, jobs: Job[]) {
 }
 
 /** Cuts a line to `max` terminal columns (a CJK character takes two), ending it with … */
-function fit(line: string, max = 80): string {
+export function fit(line: string, max = 80): string {
   if (stringWidth(line) <= max) return line;
   let out = '';
   for (const ch of line) {
@@ -318,7 +318,7 @@ function fit(line: string, max = 80): string {
 }
 
 /** The one-screen summary: every line within 80 columns, colour on a terminal only. */
-function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string, ruleset: string, color?: boolean): string {
+export function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string, ruleset: string, color?: boolean): string {
   const c = paint(color);
   const dir = `${out}/${content.week}`;
   const failedFiles = new Set(errors.map((e) => e.file));
@@ -341,7 +341,7 @@ function summary(content: Content, results: JobResult[], published: Published, e
     const rejected = mine.length - ok;
     row(
       b.id,
-      `${ok} approved${waived ? ` (${waived} with waivers)` : ''}, ${rejected} rejected → ${bundle ? `${bundle.path} ${(bundle.bytes / 1048576).toFixed(1)} MB` : 'no bundle'}`,
+      `${ok} approved${waived ? ` (${waived} with waivers)` : ''}${rejected ? `, ${rejected} rejected` : ''} → ${bundle ? `${bundle.path} ${(bundle.bytes / 1048576).toFixed(1)} MB` : 'no bundle'}`,
       rejected ? c.yellow : c.green,
     );
   }
