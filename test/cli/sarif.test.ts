@@ -70,4 +70,26 @@ describe('SARIF from a build', () => {
     });
     expect(run.results.filter((r: { level: string; suppressions?: unknown }) => r.level === 'error').every((r: { suppressions?: unknown }) => !r.suppressions)).toBe(true);
   });
+  it('tells apart the same words copied from two fields', () => {
+    const brief = `---
+persona: xihu/president
+kind: moments
+day: sat
+title: 新品上架
+subtitle: 年化可达5%
+---
+这款产品年化可达5%，欢迎咨询。
+`;
+    const { spans: own } = briefSpans(FILE, new TextEncoder().encode(brief));
+    const cap: TextSpan = { field: 'caption', file: FILE, text: '新品上架\n年化可达5%\n这款产品年化可达5%，欢迎咨询。' };
+    const both = [...own, cap];
+    const run = sarifOf(both, lintSpans(both, CTX));
+    const placed = run.results
+      .filter((r: { ruleId: string; properties: { field: string } }) => r.ruleId === 'expected-yield' && r.properties.field === 'caption')
+      .map((r: { properties: { sourceField: string }; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }) => [r.properties.sourceField, r.locations[0]!.physicalLocation.region.startLine, r.locations[0]!.physicalLocation.region.startColumn]);
+    expect(placed).toEqual([
+      ['subtitle', 6, 11],
+      ['body', 8, 5],
+    ]);
+  });
 });

@@ -25,15 +25,33 @@ export function place(f: Finding, spans: TextSpan[] | undefined): Placement {
   if (!generated) return { field: f.field, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column } };
   if (span && f.line === 1) {
     // a span without `start` is located as line 1, column offset + 1: recover the original words
-    const words = span.text.slice(f.column - 1, (f.endColumn ?? f.column) - 1);
+    const from = f.column - 1;
+    const to = (f.endColumn ?? f.column) - 1;
+    const words = span.text.slice(from, to);
     if (words) {
-      for (const s of spans!) {
-        if (!s.start || s.file !== f.file) continue;
-        const at = s.text.indexOf(words);
-        if (at < 0) continue;
-        const a = advance(s.start, s.text, at);
-        const b = advance(s.start, s.text, at + words.length);
+      const sources = spans!.filter((s) => s.start && s.file === f.file);
+      const at = (s: TextSpan, offset: number): Placement => {
+        const a = advance(s.start!, s.text, offset);
+        const b = advance(s.start!, s.text, offset + words.length);
         return { field: f.field, sourceField: s.field, region: { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column } };
+      };
+      // best: the whole generated line came from one field (the lead paragraph), or one whole
+      // field sits in the line (【title】): the words are then at the same place in that field
+      const lineStart = span.text.lastIndexOf('\n', from - 1) + 1;
+      const lineEnd = span.text.indexOf('\n', to) < 0 ? span.text.length : span.text.indexOf('\n', to);
+      const line = span.text.slice(lineStart, lineEnd);
+      for (const s of sources) {
+        const i = line ? s.text.indexOf(line) : -1;
+        if (i >= 0) return at(s, i + from - lineStart);
+      }
+      for (const s of [...sources].sort((a, b) => b.text.length - a.text.length)) {
+        const j = s.text ? line.indexOf(s.text) : -1;
+        if (j >= 0 && from - lineStart >= j && to - lineStart <= j + s.text.length) return at(s, from - lineStart - j);
+      }
+      // else: the first field that holds the words
+      for (const s of sources) {
+        const i = s.text.indexOf(words);
+        if (i >= 0) return at(s, i);
       }
     }
   }
