@@ -16,7 +16,7 @@ h1{font-size:20px;margin:0 0 .6em}h2{font-size:15px;margin:1.6em 0 .4em;font-fam
 .bar strong{font-size:18px;margin-right:.2em}.bar .error strong{color:#b00020}.bar .warning strong{color:#a15c00}.bar .info strong{color:#2a5db0}.bar .ok strong{color:#1b7f3b}.bar code{color:#555}
 .meter{display:flex;height:6px;border-radius:3px;overflow:hidden;background:#dfe3e8;margin:.4em 0 1em}.meter .error{background:#b00020}.meter .warning{background:#e0a100}.meter .info{background:#6c97d8}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
-col.pos{width:6em}col.sev{width:4em}col.rule{width:13em}col.ex{width:24%}
+col.pos{width:6em}col.sev{width:4em}col.rule{width:15em}col.ex{width:24%}
 td,th{border-bottom:1px solid #e3e3e3;padding:.45em .6em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#fafafa;font-weight:600;white-space:nowrap}
 td.pos,td.sev,td.rule{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-variant-numeric:tabular-nums}
