@@ -21,6 +21,7 @@ import PQueue from 'p-queue';
 import { readFile } from 'node:fs/promises';
 import { fingerprintKey, isDirectory, readContentTree, readPolicy, writeFileAtomic } from './files.ts';
 import stringWidth from 'string-width';
+import { pathToFileURL } from 'node:url';
 import type { ActiveRules } from '../lint/policy.ts';
 import { formatProblem, paint, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
@@ -119,7 +120,8 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 
   const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
   for (const f of failures) io.stderr(`${formatProblem(f, io.colorErr)}\n`);
-  const published = await publish(content, results, outWeek, active, await fingerprintKey(io.cwd, io.env ?? {}));
+  const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
+  const published = await publish(content, results, outWeek, active, sarif);
   await writeFileAtomic(join(outWeek, 'plan.json'), `${JSON.stringify(planJson(content, jobs), null, 2)}\n`);
 
   const loadErrors = content.problems.filter((p) => p.severity === 'error');
@@ -135,7 +137,7 @@ interface Published {
 }
 
 /** The approve → bundle → report stages' outputs: bundles, unpacked branch folders, report, portal, audit log. */
-async function publish(content: Content, results: JobResult[], outWeek: string, active: ActiveRules, fingerprints: Uint8Array): Promise<Published> {
+async function publish(content: Content, results: JobResult[], outWeek: string, active: ActiveRules, sarif: { fingerprintKey: Uint8Array; srcRoot: string }): Promise<Published> {
   const ruleset = active.version;
   const week = content.week;
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
@@ -234,7 +236,7 @@ async function publish(content: Content, results: JobResult[], outWeek: string, 
   }
   for (const p of content.problems) entryFor(p.file).problems.push(p);
   const fileResults = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
-  const meta = { ruleset, catalog: active.catalog, fixed: [], fingerprintKey: fingerprints, srcRoot: `file://${process.cwd().replace(/\/?$/, '/')}` };
+  const meta = { ruleset, catalog: active.catalog, fixed: [], ...sarif };
   await writeFileAtomic(join(outWeek, 'report/lint.json'), FORMATS.json(fileResults, meta));
   await writeFileAtomic(join(outWeek, 'report/lint.sarif'), FORMATS.sarif(fileResults, meta));
 

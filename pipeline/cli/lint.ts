@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import type { Problem, TextSpan, Waiver } from '../model.ts';
 import type { FileResult } from '../lint/format/index.ts';
 import type { Finding, LintContext } from '../lint/index.ts';
@@ -192,7 +193,7 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     fixed,
     color: !toFile && io.color,
     ...(fingerprints ? { fingerprintKey: fingerprints } : {}),
-    srcRoot: `file://${io.cwd.split(sep).join('/').replace(/\/?$/, '/')}`,
+    srcRoot: pathToFileURL(`${io.cwd}/`).href,
   });
   if (toFile) await writeFileAtomic(resolve(io.cwd, toFile), report);
   else io.stdout(report);
