@@ -181,6 +181,18 @@ products:
     // without the policy the product name is just words
     expect((await lint(['p.txt'])).code).toBe(0);
   });
+  it('adds words to a word-list rule, caught in traditional characters and full-width forms too', async () => {
+    write(`words:
+  - rule: guarantee
+    words: [闭眼买]
+    reason: 分行文案中出现过的说法，暗示没有风险。
+`);
+    writeFileSync(join(dir, 'w.txt'), '這款理財，閉眼買就對了！理财非存款、产品有风险、投资须谨慎。');
+    expect((await lint(['w.txt'])).code).toBe(0);
+    const { code, stdout } = await lint(['--policy', 'policy.yaml', 'w.txt']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^w\.txt:1:6: error 出现保本保收益类表述「閉眼買」.*\[guarantee\]$/m);
+  });
   it('refuses to lower a client-detail rule, with a located error (exit 2)', async () => {
     write(`# 本行政策
 rules:
