@@ -1,7 +1,12 @@
 // SARIF for code-scanning tools: waived findings suppressed with the reviewer and reason; errors
 // never waivable; findings in generated captions placed at the brief field their words come from,
 // or named by field without a false line:col.
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintCommand } from '../../pipeline/cli/lint.ts';
+import { CONTENT_DIR } from '../helpers/content.ts';
 import { judge } from '../../pipeline/approve/gate.ts';
 import { briefSpans } from '../../pipeline/load/markdown.ts';
 import { FORMATS } from '../../pipeline/lint/format/index.ts';
@@ -91,5 +96,28 @@ subtitle: 年化可达5%
       ['subtitle', 6, 11],
       ['body', 8, 5],
     ]);
+  });
+});
+
+describe('wendu lint over a content folder', () => {
+  it("shows the reviewers' waivers: suppressed in SARIF and ESLint results, the count of open warnings spared", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wendu-lint-waived-'));
+    await cp(CONTENT_DIR, join(dir, 'content'), { recursive: true });
+    const lint = async (...argv: string[]) => {
+      let stdout = '';
+      const code = await lintCommand(argv, { stdout: (s) => void (stdout += s), stderr: () => {}, cwd: dir, env: { WENDU_FINGERPRINT_KEY: 'k' } });
+      return { code, stdout };
+    };
+    const brief = 'content/weeks/2026-W48/jinjiang/tue-first-salary.md';
+    const sarif = JSON.parse((await lint('-f', 'sarif', brief)).stdout).runs[0];
+    expect(sarif.results).toHaveLength(1);
+    expect(sarif.results[0]).toMatchObject({
+      ruleId: 'safety-words',
+      suppressions: [{ kind: 'external', justification: expect.stringContaining('活期存款'), properties: { reviewer: '王审核（合规部）', date: '2026-11-20' } }],
+    });
+    const [eslint] = JSON.parse((await lint('-f', 'eslint', brief)).stdout);
+    expect(eslint).toMatchObject({ messages: [], warningCount: 0, suppressedMessages: [{ ruleId: 'safety-words', severity: 1, suppressions: [{ kind: 'external' }] }] });
+    // a waived warning is not an open one
+    expect((await lint('--max-warnings', '0', brief)).code).toBe(0);
   });
 });
