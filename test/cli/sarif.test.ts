@@ -75,6 +75,15 @@ describe('SARIF from a build', () => {
     });
     expect(run.results.filter((r: { level: string; suppressions?: unknown }) => r.level === 'error').every((r: { suppressions?: unknown }) => !r.suppressions)).toBe(true);
   });
+  it("places a finding by the caption it was made in, when a brief's captions differ per branch", () => {
+    const xihu: TextSpan = { field: 'caption', file: FILE, text: '西湖支行｜周末好\n这款理财最稳' };
+    const tianhe: TextSpan = { field: 'caption', file: FILE, text: '天河支行的周末，一起走走\n这款理财最稳' };
+    const found = [...lintSpans([...spans, xihu], CTX), ...lintSpans([...spans, tianhe], CTX)].filter((f) => f.field === 'caption' && f.ruleId === 'superlative');
+    expect(found).toHaveLength(2);
+    const run = sarifOf([...spans, xihu, tianhe], found);
+    for (const r of run.results) expect(r.locations[0].physicalLocation.region).toMatchObject({ startLine: 5, startColumn: 12 });
+  });
+
   it('tells apart the same words copied from two fields', () => {
     const brief = `---
 persona: xihu/president

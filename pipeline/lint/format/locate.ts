@@ -3,6 +3,7 @@
 // has no place in the file of its own — its line:col would be an offset into generated text —
 // so it is placed at the brief field the words were copied from, when one holds them, and
 // otherwise named by its field alone, without a line and column.
+import { createHash } from 'node:crypto';
 import { advance } from '../../load/source.ts';
 import type { TextSpan } from '../../model.ts';
 import type { Finding } from '../engine.ts';
@@ -19,8 +20,12 @@ export interface Placement {
 /** Field names of texts Wendu generates rather than reads from the brief. */
 export const isGenerated = (field: string) => field === 'caption' || field.startsWith('image:') || field.startsWith('template:') || field.startsWith('drawn:');
 
+const sha256 = (t: string) => createHash('sha256').update(t).digest('hex');
+
 export function place(f: Finding, spans: TextSpan[] | undefined): Placement {
-  const span = spans?.find((s) => s.field === f.field && s.file === f.file);
+  // the span the finding is in: an _all brief's caption differs per branch, so match its text hash
+  const same = spans?.filter((s) => s.field === f.field && s.file === f.file) ?? [];
+  const span = same.length > 1 ? (same.find((s) => sha256(s.text) === f.textHash) ?? same[0]) : same[0];
   const generated = span ? !span.start : isGenerated(f.field);
   if (!generated) return { field: f.field, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column } };
   if (span && f.line === 1) {
