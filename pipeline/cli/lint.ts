@@ -16,41 +16,47 @@ import { formatProblem, UsageError, type Io } from './io.ts';
 const FORMAT_NAMES = ['text', 'stylish', 'json', 'eslint', 'sarif', 'html'];
 
 const USAGE = `Usage: wendu lint [options] PATH…
-       wendu lint [options] --stdin [--stdin-filename NAME]      (or: … -)
+       wendu lint [options] --stdin [--stdin-filename NAME]    (or: … -)
 
-Checks briefs (.md), plain text files (.txt), folders of them, or standard input against the
-compliance rules that ship with Wendu (pipeline/lint/rules/), without rendering.
+Checks briefs (.md), text files (.txt), folders of them or standard input
+against the compliance rules that ship with Wendu (pipeline/lint/rules/),
+without rendering.
 
 Options:
-  -f, --format FORMAT     text (default): path:line:col: severity message [rule], the
-                            suggestion below, a summary with the rule-set version
+  -f, --format FORMAT     text (default): path:line:col: severity message
+                            [rule], the suggestion, a summary line
                           stylish: ESLint's stylish layout
-                          json: [{ file, messages: [{ ruleId, severity, line, column,
-                            endLine, endColumn, message, excerpt }] }], one entry a file
-                          eslint: ESLint's LintResult JSON (for ESLint formatters and CI)
+                          json: [{ file, messages: [{ ruleId, severity,
+                            line, column, endLine, endColumn, message,
+                            excerpt }] }], one entry a file
+                          eslint: ESLint's LintResult JSON (for ESLint
+                            formatters and CI annotators)
                           sarif: SARIF 2.1.0 for code-scanning tools
-                          html: a self-contained page, files with findings only
-      --fix               mask client details in the files (138****5678, 张*, card first 6 and
-                          last 4) and replace 预期收益率 with 业绩比较基准 where safe; files are
-                          rewritten atomically (not with --stdin)
+                          html: a page listing the files with findings
+      --fix               mask client details (138****5678, 张*, a card's
+                          first 6 and last 4) and write 业绩比较基准 for
+                          预期收益率 where safe; files are rewritten
+                          atomically (not with --stdin)
       --stdin, -          lint standard input instead of files
-      --stdin-filename F  the name standard input is reported under; a .md name is read as a
-                          brief, and the content folder is looked for from its folder
+      --stdin-filename F  the name standard input is reported under; a .md
+                          name is read as a brief, and the content folder
+                          is looked for from its folder
       --max-warnings N    exit 1 when more than N warnings remain unwaived
       --quiet             report errors only
-  -o, --output-file FILE  write the report to FILE instead of standard output
-      --policy FILE       the bank's policy (default: policy.yaml in the content folder)
-      --ignore-path FILE  the ignore file (default: .wenduignore in the working folder;
-                          gitignore syntax)
-      --no-ignore         lint files the ignore file names too
+  -o, --output-file FILE  write the report to FILE, not standard output
+      --policy FILE       the bank's policy (default: policy.yaml in the
+                          content folder)
+      --ignore-path FILE  the ignore file, gitignore syntax (default:
+                          .wenduignore in the working folder)
+      --no-ignore         lint the files the ignore file names too
   -h, --help              show this help
 
-Personas' names, branch phones and the bank hotline come from the nearest content folder
-(branches.yaml, personas/) and are never reported as client details; the waivers in its
-approvals.yaml are shown as waived.
+Personas' names, branch phones and the bank hotline come from the nearest
+content folder (branches.yaml, personas/) and are never reported as client
+details; the waivers of its approvals.yaml show as waived.
 
-Exit codes: 0 no error remains, 1 errors remain (or more warnings than --max-warnings),
-2 usage or configuration error.
+Exit codes: 0 no error remains; 1 errors remain, or more warnings than
+--max-warnings; 2 usage or configuration error.
 `;
 
 interface Options {

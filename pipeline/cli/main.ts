@@ -41,7 +41,8 @@ ${Object.entries(COMMANDS)
   wendu help <command>   the command's options and exit codes
   wendu --version        the version of Wendu
 
-Exit codes: 0 success, 1 problems found (see each command), 2 usage or configuration error.
+Exit codes: 0 success; 1 problems found (see each command);
+2 usage or configuration error.
 `;
 }
 

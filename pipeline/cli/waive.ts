@@ -10,25 +10,26 @@ import { formatProblem, UsageError, type Io } from './io.ts';
 
 const HELP = `Usage: wendu waive BRIEF RULE --reason TEXT --reviewer NAME [options]
 
-Records a reviewer's waiver of one warning in approvals.yaml: BRIEF is a brief file
-(content/weeks/2026-W48/jinjiang/tue-first-salary.md) or its id (jinjiang/tue-first-salary, the
-newest week that has it), RULE a rule id (safety-words). The brief is linted as it is now; the
-waiver binds to the exact text the warning is in, so editing that text revives the finding.
+Records a reviewer's waiver of one warning in approvals.yaml. BRIEF is a
+brief file (content/weeks/2026-W48/jinjiang/tue-first-salary.md) or its id
+(jinjiang/tue-first-salary: the newest week that has it); RULE is a rule id
+(safety-words). The brief is linted as it is now, and the waiver binds to
+the exact text the warning is in: editing that text revives the finding.
 
 Options:
       --reason TEXT    why the warning is acceptable here (required)
       --reviewer NAME  who waives it, e.g. 王审核（合规部） (required)
       --date DATE      YYYY-MM-DD (default: today, China time)
       --content DIR    the content folder (default: content)
-      --policy FILE    the bank's policy (default: policy.yaml in the content folder)
+      --policy FILE    the bank's policy (default: <content>/policy.yaml)
   -h, --help           show this help
 
-Errors can never be waived, client details (pii-*) above all: fix the text instead.
-Only the brief's own texts are linted here; a warning that only the caption or an image string
-carries is waived from the report of a build.
+Errors can never be waived, client details (pii-*) above all: fix the text.
+Only the brief's own texts are linted here; a warning that only a caption
+or an image string carries is waived from a build's report.
 
-Exit codes: 0 waiver written (or already there), 1 nothing to waive or the finding may not be
-waived, 2 usage or configuration error.
+Exit codes: 0 waiver written (or already there); 1 nothing to waive, or the
+finding may not be waived; 2 usage or configuration error.
 `;
 
 export async function waiveCommand(argv: string[], io: Io): Promise<number> {

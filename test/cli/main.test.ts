@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../pipeline/cli/main.ts';
 
@@ -63,6 +64,14 @@ describe('wendu', () => {
       for (const [, path] of c.out().matchAll(/\b((?:pipeline|templates)\/[\w/.-]+)/g)) {
         expect(existsSync(new URL(`../../${path!.replace(/\)$/, '')}`, import.meta.url)), `${name}: ${path}`).toBe(true);
       }
+    }
+  });
+
+  it('help fits an 80-column terminal (a CJK character takes two)', async () => {
+    for (const argv of [['--help'], ['help', 'lint'], ['help', 'waive']]) {
+      const c = capture();
+      await main(argv, c.io);
+      for (const line of c.out().split('\n')) expect(stringWidth(line), `${argv.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
     }
   });
 
