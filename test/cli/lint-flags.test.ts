@@ -142,6 +142,15 @@ describe('--format eslint', () => {
     expect(clean).toMatchObject({ messages: [], errorCount: 0, warningCount: 0, suppressedMessages: [] });
     expect(clean.source).toBeUndefined();
   });
+  it("gives a brief's fixes as ranges of the whole file, frontmatter included", async () => {
+    const [r] = JSON.parse((await lint(['--stdin', '--stdin-filename', 'wed.md', '-f', 'eslint'], stdinOf(BRIEF))).stdout);
+    const fixes = r.messages.filter((m: { fix?: unknown }) => m.fix).map((m: { ruleId: string; fix: { range: [number, number]; text: string } }) => [m.ruleId, BRIEF.slice(...m.fix.range), m.fix.text]);
+    expect(fixes).toEqual([
+      ['pii-phone', '13800138000', '138****8000'],
+      ['expected-yield', '預期收益率', '业绩比较基准'],
+    ]);
+    expect(r.fixableErrorCount).toBe(2);
+  });
   it('never carries a file with a client detail in `source`', async () => {
     const { stdout } = await lint(['--format', 'eslint', '-'], stdinOf('客户手机13800138000'));
     expect(stdout).not.toContain('13800138000');
