@@ -1,18 +1,19 @@
 // `npm run bench:cli [-- N]`: how long the `wendu` command takes to answer without doing any work —
 // `wendu --help`, `--version` and `wendu help lint` — as a fresh process each time (node, tsx and
-// the lazily loaded command table), the median of N runs (default 15). Commands load their
-// modules only when run, so these never load the pipeline.
+// the lazily loaded command table), the median of N runs (default 15), beside a bare `node -e 0`
+// for the machine's own start-up. `--help` and `--version` are answered before tsx loads;
+// `help lint` loads tsx and the lint command's module, never the pipeline.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
 const runs = Math.max(3, Number(process.argv[2] ?? 15) || 15);
 
-function time(args: string[]): number[] {
+function time(args: string[], script: string[] = [BIN]): number[] {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [...script, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
     if (r.status !== 0) throw new Error(`wendu ${args.join(' ')} exited ${r.status}`);
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
@@ -22,9 +23,10 @@ function time(args: string[]): number[] {
 const median = (xs: number[]) => (xs.length % 2 ? xs[(xs.length - 1) >> 1]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2);
 console.log(`wendu CLI start-up, ${runs} fresh processes each (node ${process.version}):`);
 for (const [label, xs] of [
+  ['node -e 0 (baseline)', time([], ['-e', '0'])],
   ['wendu --help', time(['--help'])],
   ['wendu --version', time(['--version'])],
   ['wendu help lint', time(['help', 'lint'])],
 ] as const) {
-  console.log(`  ${label.padEnd(18)} median ${median(xs).toFixed(0).padStart(4)} ms   (min ${xs[0]!.toFixed(0)}, max ${xs.at(-1)!.toFixed(0)})`);
+  console.log(`  ${label.padEnd(22)} median ${median(xs).toFixed(0).padStart(4)} ms   (min ${xs[0]!.toFixed(0)}, max ${xs.at(-1)!.toFixed(0)})`);
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The `wendu` command. The pipeline is TypeScript run through tsx, so there is no build step
-// between editing a template rule and running the batch. main.ts holds only the command table:
-// each command's module is imported when that command runs, so `wendu --help` stays instant.
-import { register } from 'tsx/esm/api';
+// between editing a template rule and running the batch. `--help` and `--version` are answered
+// from the command table (commands.js, plain JavaScript) before tsx loads; a command's own
+// module is imported only when that command runs.
+import { answerWithoutCommand } from './commands.js';
 
 // `wendu lint … | head`: a reader that stops early is not an error
 for (const stream of [process.stdout, process.stderr]) {
@@ -12,6 +13,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const wanted = (/** @type {NodeJS.WriteStream} */ s) => !!s.isTTY && !process.env.NO_COLOR;
+const quick = answerWithoutCommand(argv, wanted(process.stdout), wanted(process.stderr));
+if (quick) {
+  if (quick.stdout) process.stdout.write(quick.stdout);
+  if (quick.stderr) process.stderr.write(quick.stderr);
+  process.exitCode = quick.code;
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import('./main.ts');
+  process.exitCode = await main(argv);
+}
