@@ -3,7 +3,7 @@
 // between editing a template rule and running the batch. `--help` and `--version` are answered
 // from the command table (commands.js, plain JavaScript) before tsx loads; a command's own
 // module is imported only when that command runs.
-import { answerWithoutCommand } from './commands.js';
+import { answerWithoutCommand, colorWanted } from './commands.js';
 
 // `wendu lint … | head`: a reader that stops early is not an error
 for (const stream of [process.stdout, process.stderr]) {
@@ -14,8 +14,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const argv = process.argv.slice(2);
-const wanted = (/** @type {NodeJS.WriteStream} */ s) => !!s.isTTY && !process.env.NO_COLOR;
-const quick = answerWithoutCommand(argv, wanted(process.stdout), wanted(process.stderr));
+const quick = answerWithoutCommand(argv, colorWanted(process.stdout.isTTY, process.env), colorWanted(process.stderr.isTTY, process.env));
 if (quick) {
   if (quick.stdout) process.stdout.write(quick.stdout);
   if (quick.stderr) process.stderr.write(quick.stderr);

@@ -15,6 +15,13 @@ export const COMMANDS = Object.freeze({
   waive: { summary: "record a reviewer's waiver of one warning in approvals.yaml", module: './waive.ts', export: 'waiveCommand' },
 });
 
+/**
+ * https://no-color.org: colour on a terminal, unless NO_COLOR is present and not empty.
+ * @param {boolean | undefined} isTTY
+ * @param {Record<string, string | undefined>} env
+ */
+export const colorWanted = (isTTY, env) => !!isTTY && !env.NO_COLOR;
+
 /** @returns {string} the version of the package */
 export function version() {
   return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;

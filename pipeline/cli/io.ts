@@ -17,8 +17,9 @@ export interface Io {
   env?: Record<string, string | undefined>;
 }
 
-/** https://no-color.org: a NO_COLOR that is present and not empty turns colour off. */
-export const colorWanted = (isTTY: boolean | undefined, env: Record<string, string | undefined>) => !!isTTY && !env.NO_COLOR;
+import { colorWanted } from './commands.js';
+
+export { colorWanted };
 
 export const processIo = (): Io => ({
   stdout: (s) => void process.stdout.write(s),

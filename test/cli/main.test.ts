@@ -1,7 +1,9 @@
 // The `wendu` entry point: usage, --version, `wendu help <command>`, unknown commands, and the
 // real process (tsx, bin.js) answering --help without loading the pipeline.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +87,22 @@ describe('wendu', () => {
   it('answers --help as a real process, through bin.js', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [new URL('../../pipeline/cli/bin.js', import.meta.url).pathname, '--help'], { env: { ...process.env, NO_COLOR: '1' } });
     expect(stdout).toMatch(/^Usage: wendu <command>/);
+  });
+
+  // `script` runs the command on a pseudo-terminal, as a reviewer's terminal would
+  const hasScript = existsSync('/usr/bin/script');
+  it.skipIf(!hasScript)('colours on a terminal, not with NO_COLOR set, not into a pipe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wendu-tty-'));
+    writeFileSync(join(dir, 'bad.txt'), '這款理財穩賺不賠！理财非存款、产品有风险、投资须谨慎。\n');
+    const bin = new URL('../../pipeline/cli/bin.js', import.meta.url).pathname;
+    const onTty = async (cmd: string, env: Record<string, string> = {}) => {
+      const { NO_COLOR: _, ...rest } = process.env;
+      const r = await promisify(execFile)('/usr/bin/script', ['-qec', cmd, '/dev/null'], { cwd: dir, env: { ...rest, ...env } }).catch((e: { stdout: string }) => e);
+      return r.stdout;
+    };
+    expect(await onTty(`node ${bin} --help`)).toContain('\x1b[1mUsage:');
+    expect(await onTty(`node ${bin} lint bad.txt`)).toContain('\x1b[31merror\x1b[39m');
+    expect(await onTty(`node ${bin} lint bad.txt`, { NO_COLOR: '1' })).not.toContain('\x1b[');
+    expect(await onTty(`node ${bin} lint bad.txt | cat`)).not.toContain('\x1b[');
   });
 });
