@@ -3,7 +3,7 @@
 // --max-warnings), 1 otherwise, 2 on usage or configuration errors. The command layer: the only
 // part that touches the disk. The pipeline modules load only once the arguments are read, so
 // `wendu lint --help` answers at once.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -238,8 +238,7 @@ async function ignoreFilter(cwd: string, path: string | undefined): Promise<Igno
 function collect(path: string, cwd: string, ignored: IgnoreFilter | undefined, skipped: string[]): string[] {
   const abs = resolve(cwd, path);
   if (!existsSync(abs)) throw new UsageError(`No such file or folder: ${path}`);
-  const isDir = readdirSyncSafe(abs) !== undefined;
-  if (!isDir) {
+  if (!statSync(abs).isDirectory()) {
     if (!LINTED.has(extname(path).toLowerCase())) throw new UsageError(`Cannot lint ${path}: expected a .md brief, a .txt file or a folder`);
     if (ignored?.(abs, false)) {
       skipped.push(path);
@@ -260,14 +259,6 @@ function collect(path: string, cwd: string, ignored: IgnoreFilter | undefined, s
   };
   walk('');
   return out;
-}
-
-function readdirSyncSafe(abs: string): string[] | undefined {
-  try {
-    return readdirSync(abs);
-  } catch {
-    return undefined;
-  }
 }
 
 interface Env {
