@@ -1,31 +1,33 @@
 // `wendu build`: the weekly batch. Reads the content folder, runs the stages, writes out/<week>/.
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import PQueue from 'p-queue';
 import type { Content, Job, Problem, Waiver } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
-import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import sharp from 'sharp';
 import { lintContextOf, runJob, type JobResult } from '../batch.ts';
 import { REQUIRED_WARNINGS, ruleCatalog, rulesetVersion, type Finding } from '../lint/index.ts';
 import { FORMATS, type FileResult } from '../lint/format/index.ts';
 import { staleWaivers } from '../approve/gate.ts';
-import { bundleFiles, zipBundle, type BundlePost } from '../bundle/bundle.ts';
-import { reportData, type AssetOutcome } from '../report/assemble.ts';
+import { avatarImages, branchRelease } from '../bundle/release.ts';
+import { fingerprint, publicKeyFrom, shortFingerprint, signingKeyFrom, type SigningKey } from '../bundle/sign.ts';
+import { branchOutcome, reviewThumbs, type Thumb } from '../report/review.ts';
 import { reportHtml } from '../report/html.ts';
 import { portalHtml } from '../report/portal.ts';
 import { checkMascot } from '../mascot/check.ts';
 import { chineseDate, dateOf, isWeek } from '../week.ts';
-import PQueue from 'p-queue';
-import { readFile } from 'node:fs/promises';
-import { isDirectory, readContentTree, writeFileAtomic } from './files.ts';
+import { isDirectory, readContentTree } from './files.ts';
 import { formatProblem, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
+import { acquireLock, commitBranch, portalFromDisk, PUBLIC, recover, removeLegacyLayout, reportFromDisk, REVIEW, swapDir, writeAtomic, type AuditRecord } from './out.ts';
 
 const HELP = `Usage: wendu build [options]
 
-Renders one week of briefs for every branch into out/<week>/.
+Renders one week of briefs for every branch into out/<week>/: public/ (the portal, branch pages,
+bundles, the public key — what branches may see) and review/ (report, lint.json, lint.sarif,
+audit.jsonl, plan.json, thumbnails — reviewers only).
 
 Options:
   --week 2026-W48     the ISO week to build (default: the newest week in <content>/weeks/)
@@ -33,12 +35,16 @@ Options:
   --out DIR           the output folder (default: out)
   --branch ID         build only this branch; repeat for several (default: all)
   --strict            exit 1 when any asset is rejected by compliance
+  --signing-key FILE  head office's private key (from \`wendu keys init\`): signs every bundle's
+                      manifest; default: the file named by WENDU_SIGNING_KEY; without one the
+                      bundles are unsigned and \`wendu verify\` says so
   -h, --help          show this help
 
 Exit codes:
   0  every brief loaded and rendered (rejected assets are a normal outcome; the summary names them)
   1  a brief could not be loaded or rendered (or, with --strict, an asset was rejected)
-  2  usage or configuration error (bad option, missing content folder, invalid branches.yaml)
+  2  usage or configuration error (bad option, missing content folder, invalid branches.yaml,
+     unreadable signing key, another build running on the same out/<week>)
 `;
 
 export async function buildCommand(argv: string[], io: Io): Promise<number> {
@@ -50,6 +56,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
       out: { type: 'string', default: 'out' },
       branch: { type: 'string', multiple: true, default: [] },
       strict: { type: 'boolean', default: false },
+      'signing-key': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -81,8 +88,28 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const unknown = values.branch!.filter((b) => !content.branches.some((x) => x.id === b));
   if (unknown.length) throw new UsageError(`unknown branch ${unknown.map((b) => `\`${b}\``).join(', ')}; known: ${content.branches.map((b) => b.id).join(', ')}`);
 
+  const keyFile = values['signing-key'] ?? (io as Io & { env?: Record<string, string | undefined> }).env?.WENDU_SIGNING_KEY ?? process.env.WENDU_SIGNING_KEY;
+  let key: SigningKey | undefined;
+  if (keyFile) {
+    const pem = await readFile(resolve(io.cwd, keyFile)).catch(() => undefined);
+    if (!pem) throw new UsageError(`cannot read the signing key \`${keyFile}\``);
+    try {
+      key = signingKeyFrom(pem);
+    } catch (err) {
+      throw new UsageError(`signing key \`${keyFile}\`: ${(err as Error).message}`);
+    }
+  }
+
   const jobs = plan(content, { branches: values.branch });
   const outWeek = resolve(io.cwd, values.out!, week);
+  const lock = await acquireLock(outWeek, new Date());
+  if ('heldBy' in lock) {
+    io.stderr(
+      `wendu build: another build (pid ${lock.heldBy.pid} on ${lock.heldBy.host}, since ${lock.heldBy.started}) is writing ${values.out}/${week}/; wait for it to finish, or use another --out\n`,
+    );
+    return 2;
+  }
+  try {
   const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr });
 
   // rendering is CPU-bound: two jobs in flight keep both cores busy while one waits on native work
@@ -107,101 +134,102 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 
   const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
   for (const f of failures) io.stderr(`${formatProblem(f)}\n`);
-  const published = await publish(content, results, outWeek);
-  await writeFileAtomic(join(outWeek, 'plan.json'), `${JSON.stringify(planJson(content, jobs), null, 2)}\n`);
+  const published = await publish({ content, jobs, results, outWeek, key, readContentFile, branchIds: content.branches.map((b) => b.id) });
+  for (const line of published.recovered) io.stderr(`wendu build: recovered from an interrupted build: ${line}\n`);
 
   const loadErrors = content.problems.filter((p) => p.severity === 'error');
   const rejected = results.filter((r) => !r.decision.approved);
-  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!));
+  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!, key));
   if (loadErrors.length || failures.length) return 1;
   return values.strict && rejected.length ? 1 : 0;
+  } finally {
+    await lock.release();
+  }
 }
 
 interface Published {
   bundles: Map<string, { path: string; bytes: number; sha256: string }>;
   stale: Waiver[];
+  recovered: string[];
 }
 
-/** The approve → bundle → report stages' outputs: bundles, unpacked branch folders, report, portal, audit log. */
-async function publish(content: Content, results: JobResult[], outWeek: string): Promise<Published> {
+interface PublishInput {
+  content: Content;
+  jobs: Job[];
+  results: JobResult[];
+  outWeek: string;
+  key?: SigningKey;
+  readContentFile: (rel: string) => Promise<Buffer>;
+  branchIds: string[];
+}
+
+/**
+ * The approve → bundle → report stages' outputs, written as out/<week>/public and review: each
+ * branch's release committed as one transaction, then the portal and report rebuilt from disk.
+ */
+export async function publish(input: PublishInput): Promise<Published> {
+  const { content, results, outWeek, key } = input;
   const ruleset = rulesetVersion();
   const week = content.week;
+  const run = createHash('sha256').update(`${new Date().toISOString()}${process.pid}${Math.random()}`).digest('hex').slice(0, 12);
+  await removeLegacyLayout(outWeek, input.branchIds);
+  const recovered = await recover(outWeek, run);
+  const range = weekRange(week);
+  const avatars = await avatarImages(new Set(results.map((r) => r.job.persona)), input.readContentFile);
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
-
-  // an interrupted earlier build may have left a staging folder: it never counts as output
-  await mkdir(outWeek, { recursive: true });
-  for (const name of await readdir(outWeek)) if (name.startsWith('.staging-')) await rm(join(outWeek, name), { recursive: true, force: true });
-
-  // thumbnails for the report and the portal; blurred where the asset holds a client detail
-  await rm(join(outWeek, 'report/thumbs'), { recursive: true, force: true });
-  const thumbs = new Map<JobResult, string[]>();
-  for (const r of results) {
-    const pii = r.decision.judged.some((j) => j.status === 'unwaivable');
-    const paths: string[] = [];
-    for (const f of r.files.filter((f) => f.format !== 'gif' && f.format !== 'webp' && !f.path.includes('-thumb')).slice(0, 9)) {
-      const rel = `report/thumbs/${r.job.branch}/${f.path.replace(/^images\//, '').replace(/\.\w+$/, '.jpg')}`;
-      let img = sharp(f.data).resize({ width: 360, withoutEnlargement: true }).flatten({ background: '#ffffff' });
-      if (pii) img = img.blur(14);
-      await writeFileAtomic(join(outWeek, rel), await img.jpeg({ quality: 80 }).toBuffer());
-      paths.push(rel);
-    }
-    thumbs.set(r, paths);
-  }
+  const at = new Date().toISOString();
 
   for (const branch of content.branches) {
     const mine = results.filter((r) => r.job.branch === branch.id);
     if (!mine.length) continue;
-    const approved = mine.filter((r) => r.decision.approved && !r.failure);
-    if (!approved.length) {
-      await rm(join(outWeek, branch.id), { recursive: true, force: true });
-      await rm(join(outWeek, 'bundles', `${branch.id}.zip`), { force: true });
-      continue;
-    }
-    // numbered 1…n in posting order among what ships, so a rejected post leaves no gap
-    const posts: BundlePost[] = approved.map((r, i) => ({
-      order: i + 1,
-      briefId: r.job.brief.id,
-      title: r.job.brief.fields.title,
-      kind: r.job.brief.fields.kind,
-      persona: r.job.persona.name,
-      date: r.job.date,
-      time: r.job.time,
-      caption: r.caption,
-      files: r.files.map((f) => ({ path: f.path.replace(/^images\/\d+-/, `images/${i + 1}-`), data: f.data, width: f.width, height: f.height })),
+    const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
+    // the reviewers' side first: thumbnails (every asset, rejected ones too) and the outcome
+    const thumbs = new Map<JobResult, Thumb[]>();
+    for (const r of mine) thumbs.set(r, await reviewThumbs(r));
+    await swapDir(join(outWeek, REVIEW, 'thumbs', branch.id), [...thumbs.values()].flat().map((t) => ({ path: t.path.replace(`thumbs/${branch.id}/`, ''), data: t.data })));
+    const outcome = branchOutcome({
+      week,
+      ruleset,
+      branch,
+      results: mine,
+      thumbs,
+      avatars,
+      ...(release ? { bundle: { sha256: release.sha256, bytes: release.zip.length, ...(release.signature ? { signedBy: release.signature.key } : {}) } } : {}),
+    });
+    await writeAtomic(join(outWeek, REVIEW, 'outcomes', `${branch.id}.json`), `${JSON.stringify(outcome, null, 2)}\n`);
+    const decisions: AuditRecord[] = mine.map((r) => ({
+      event: 'decision',
+      at,
+      run,
+      ruleset,
+      branch: branch.id,
+      job: r.job.id,
+      hash: r.job.hash,
+      decision: r.failure ? 'failed' : r.decision.approved ? (r.decision.waivers.length ? 'approved-with-waivers' : 'approved') : 'rejected',
+      reasons: r.decision.reasons,
+      waived: r.decision.judged.filter((j) => j.waiver).map((j) => ({ rule: j.finding.ruleId, reviewer: j.waiver!.reviewer, date: j.waiver!.date, reason: j.waiver!.reason })),
     }));
-    const waivers = [...new Set(approved.flatMap((r) => r.decision.waivers))];
-    const { files } = bundleFiles({ week, branch, bank: content.bank, ruleset, waivers, posts });
-    const zip = await zipBundle(files, week);
-    const zipRel = `bundles/${branch.id}.zip`;
-    await writeFileAtomic(join(outWeek, zipRel), zip);
-    // the unpacked folder is written aside and swapped in whole: it never mixes two builds
-    const staging = join(outWeek, `.staging-${branch.id}-${process.pid}`);
-    await rm(staging, { recursive: true, force: true });
-    for (const f of files) await writeFileAtomic(join(staging, f.path), f.data);
-    await rm(join(outWeek, branch.id), { recursive: true, force: true });
-    await rename(staging, join(outWeek, branch.id));
-    bundles.set(branch.id, { path: zipRel, bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') });
+    await commitBranch(outWeek, branch.id, release, decisions, run);
+    if (release) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: release.zip.length, sha256: release.sha256 });
   }
+
+  if (key) await writeAtomic(join(outWeek, PUBLIC, 'signing-key.pub'), key.publicPem);
+  const order = content.branches.map((b) => b.id);
+  const portal = await portalFromDisk(outWeek, order);
+  const publicKey = await readFile(join(outWeek, PUBLIC, 'signing-key.pub')).then((pem) => ({ path: 'signing-key.pub', fingerprint: fingerprint(publicKeyFrom(pem)) }), () => undefined);
+  await writeAtomic(
+    join(outWeek, PUBLIC, 'index.html'),
+    portalHtml({ week, range, bank: content.bank.name, ruleset, branches: portal.branches, tags: portal.tags, ...(publicKey ? { publicKey } : {}) }),
+  );
 
   const judgedBriefs = new Set(results.map((r) => r.job.brief.id));
   const stale = staleWaivers(content.waivers, judgedBriefs, results.map((r) => ({ brief: r.job.brief.id, decision: r.decision })));
-  const outcomes: AssetOutcome[] = results.map((r) => ({
-    id: r.job.id,
-    branch: r.job.branch,
-    branchName: content.branches.find((b) => b.id === r.job.branch)!.name,
-    briefId: r.job.brief.id,
-    file: r.job.brief.file,
-    kind: r.job.brief.fields.kind,
-    persona: r.job.persona.name,
-    title: r.job.brief.fields.title,
-    date: r.job.date,
-    time: r.job.time,
-    spans: r.spans,
-    decision: r.decision,
-    thumbnails: (thumbs.get(r) ?? []).map((p) => p.replace(/^report\//, '')),
-  }));
   const problems = [...content.problems, ...results.flatMap((r) => (r.failure ? [r.failure] : []))];
-  await writeFileAtomic(join(outWeek, 'report/index.html'), reportHtml(reportData(week, ruleset, outcomes, stale, problems)));
+  const reportRun = {
+    staleWaivers: stale.map(({ brief, rule, reviewer, date, reason }) => ({ brief, rule, reviewer, date, reason })),
+    problems: problems.map(({ file, line, column, message, ruleId }) => ({ file, line, column, message, ruleId })),
+  };
+  await writeAtomic(join(outWeek, REVIEW, 'index.html'), reportHtml(await reportFromDisk(outWeek, week, ruleset, order, reportRun)));
 
   // lint.json / lint.sarif: every finding once per brief file (an _all brief's texts are linted per branch)
   const byFile = new Map<string, FileResult>();
@@ -221,58 +249,13 @@ async function publish(content: Content, results: JobResult[], outWeek: string):
   for (const p of content.problems) entryFor(p.file).problems.push(p);
   const fileResults = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
   const meta = { ruleset, catalog: ruleCatalog(), fixed: [] };
-  await writeFileAtomic(join(outWeek, 'report/lint.json'), FORMATS.json(fileResults, meta));
-  await writeFileAtomic(join(outWeek, 'report/lint.sarif'), FORMATS.sarif(fileResults, meta));
-
-  await writeFileAtomic(
-    join(outWeek, 'index.html'),
-    portalHtml({
-      week,
-      range: `${chineseDate(dateOf(week, 'mon')).split(' ')[0]} – ${chineseDate(dateOf(week, 'sun')).split(' ')[0]}`,
-      bank: content.bank.name,
-      ruleset,
-      branches: content.branches
-        .filter((b) => results.some((r) => r.job.branch === b.id))
-        .map((b) => {
-          const mine = results.filter((r) => r.job.branch === b.id);
-          const ok = mine.filter((r) => r.decision.approved);
-          const bundle = bundles.get(b.id);
-          return {
-            id: b.id,
-            name: b.name,
-            city: b.city,
-            assets: ok.length,
-            rejected: mine.length - ok.length,
-            ...(bundle ? { bundle } : {}),
-            // one preview per asset, the branch's own posts before the shared ones
-            thumbnails: [...ok.filter((r) => r.job.brief.scope !== '_all'), ...ok.filter((r) => r.job.brief.scope === '_all')]
-              .flatMap((r) => (thumbs.get(r) ?? []).slice(0, 1))
-              .slice(0, 4),
-            colors: { primary: b.colors.primary, accent: b.colors.accent },
-          };
-        }),
-    }),
-  );
-
-  // the audit trail: every decision of this run appended; earlier runs' lines are never rewritten
-  const at = new Date().toISOString();
-  const run = createHash('sha256').update(`${at}${process.pid}`).digest('hex').slice(0, 12);
-  const lines = results.map((r) =>
-    JSON.stringify({
-      at,
-      run,
-      ruleset,
-      job: r.job.id,
-      hash: r.job.hash,
-      decision: r.failure ? 'failed' : r.decision.approved ? (r.decision.waivers.length ? 'approved-with-waivers' : 'approved') : 'rejected',
-      reasons: r.decision.reasons,
-      waived: r.decision.judged.filter((j) => j.waiver).map((j) => ({ rule: j.finding.ruleId, reviewer: j.waiver!.reviewer, date: j.waiver!.date, reason: j.waiver!.reason })),
-    }),
-  );
-  await mkdir(outWeek, { recursive: true });
-  await appendFile(join(outWeek, 'audit.jsonl'), lines.map((l) => `${l}\n`).join(''));
-  return { bundles, stale };
+  await writeAtomic(join(outWeek, REVIEW, 'lint.json'), FORMATS.json(fileResults, meta));
+  await writeAtomic(join(outWeek, REVIEW, 'lint.sarif'), FORMATS.sarif(fileResults, meta));
+  await writeAtomic(join(outWeek, REVIEW, 'plan.json'), `${JSON.stringify(planJson(content, input.jobs), null, 2)}\n`);
+  return { bundles, stale, recovered };
 }
+
+export const weekRange = (week: string) => `${chineseDate(dateOf(week, 'mon')).split(' ')[0]} – ${chineseDate(dateOf(week, 'sun')).split(' ')[0]}`;
 
 function planJson(content: Content, jobs: Job[]) {
   return {
@@ -292,7 +275,7 @@ function planJson(content: Content, jobs: Job[]) {
   };
 }
 
-function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string): string {
+function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string, key?: SigningKey): string {
   const dir = `${out}/${content.week}`;
   const failedFiles = new Set(errors.map((e) => e.file));
   const lines = ['', `Wendu build ${content.week}: ${content.root}/ → ${dir}/`];
@@ -321,7 +304,13 @@ function summary(content: Content, results: JobResult[], published: Published, e
     lines.push(`  errors     ${errors.length} (listed above; each brief with an error was skipped, the rest went on)`);
     for (const file of [...failedFiles].sort()) lines.push(`    ${file}`);
   }
-  lines.push(`  report     ${dir}/report/index.html · portal ${dir}/index.html · rule set ${rulesetVersion()}`);
+  lines.push(
+    key
+      ? `  signed     every bundle, key ${shortFingerprint(key.fingerprint)}; public key ${dir}/${PUBLIC}/signing-key.pub`
+      : '  UNSIGNED   no --signing-key (or WENDU_SIGNING_KEY): bundles carry no signature; make a key with `wendu keys init`',
+  );
+  lines.push(`  public     ${dir}/${PUBLIC}/index.html (portal, branch pages, bundles) · serve only this folder to branches`);
+  lines.push(`  review     ${dir}/${REVIEW}/index.html (report, lint.json, lint.sarif, audit.jsonl) · rule set ${rulesetVersion()}`);
   lines.push(`  time       ${(ms / 1000).toFixed(1)}s`, '');
   return lines.join('\n');
 }

@@ -7,7 +7,8 @@ const USAGE = `Usage: wendu <command> [options]
 Commands:
   build    render the week's briefs into per-branch asset bundles (wendu build --help)
   lint     check briefs or text files against the compliance rules (wendu lint --help)
-  verify   check a branch bundle against its manifest (wendu verify --help)
+  verify   check a branch bundle against its manifest and signature (wendu verify --help)
+  keys     make head office's signing key pair: wendu keys init (wendu keys --help)
 
 Exit codes: 0 success, 1 problems found (see each command), 2 usage or configuration error.
 `;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => buildCommand,
   lint: async () => (await import('./lint.ts')).lintCommand,
   verify: async () => (await import('./verify.ts')).verifyCommand,
+  keys: async () => (await import('./keys.ts')).keysCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -3,6 +3,7 @@
 // little script only reads the DOM to filter cards and open thumbnails, it never writes markup.
 import type { AssetStatus, ReportAsset, ReportData, ReportFinding, ReportText } from './model.ts';
 import { esc, pageHead, FONT_STACK, MONO_STACK, relUrl, segments } from './htmlkit.ts';
+import { momentsHtml, MOMENTS_CSS, MOMENTS_SCRIPT } from './moments.ts';
 
 const STATUS: Record<AssetStatus, { label: string; icon: string }> = {
   rejected: { label: '未通过', icon: '✕' },
@@ -302,6 +303,7 @@ ${thumbs(a, ai)}
 <dt>类型</dt><dd>${kind ? `${esc(kind)} <code>${esc(a.kind)}</code>` : `<code>${esc(a.kind)}</code>`}</dd>
 <dt>简报</dt><dd><code class="file">${esc(a.file)}</code></dd>
 </dl>
+${a.moments ? `<section class="moments"><h3>朋友圈预览${a.segments ? ` <span class="aud">可见范围：${esc(a.segments.length ? a.segments.join('、') : '全部客户')}</span>` : ''}</h3>${momentsHtml(a.moments)}</section>` : ''}
 <section class="texts"><h3>文字内容</h3>${a.texts.length ? `<div class="text-list">${a.texts.map((t) => textBlock(t, a, ai)).join('')}</div>` : '<p class="quiet">无文字内容</p>'}</section>
 <section class="findings">${
     a.findings.length
@@ -368,7 +370,8 @@ ${problemsSection(data)}
 `;
 }
 
-const STYLE = `
+const STYLE = `${MOMENTS_CSS}
+.moments .aud{font-weight:400;margin-left:6px}
 :root{--paper:#FFF7EE;--paper2:#FBEFE1;--ink:#3A2A20;--muted:#7A6657;--line:#EADBCB;--card:#FFFFFF;--red:#B3261E;--red-bg:#FCE8E6;--amber:#9A5B00;--amber-bg:#FFF0D4;--green:#2E7D4F;--green-bg:#E4F3E8;--blue:#2F5D8A;--blue-bg:#E6EEF7;--mono:${MONO_STACK}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -611,4 +614,4 @@ const SCRIPT = `
     box.addEventListener('close', function () { big.removeAttribute('src'); });
   }
 })();
-`;
+${MOMENTS_SCRIPT}`;
