@@ -88,5 +88,6 @@ export async function keysCommand(argv: string[], io: Io): Promise<number> {
   await writeFile(priv, pair.privatePem, { mode: 0o600, flag: 'wx' });
   await writeFile(pub, pair.publicPem, { mode: 0o644, flag: 'wx' });
   io.stdout(`wendu keys: wrote ${priv} (private, mode 0600) and ${pub}; key fingerprint ${shortFingerprint(pair.fingerprint)}\n`);
+  if (root) io.stdout(`wendu keys: this key lives in a git-ignored folder of the repository: fine for trying Wendu, but head office's real key belongs outside it (wendu keys init)\n`);
   return 0;
 }
