@@ -46,7 +46,7 @@ function postCard(p: PagePost, index: number): string {
 <p class="aud"><span>可见范围</span>${p.segments.length ? p.segments.map((s) => `<b class="seg">${esc(s)}</b>`).join('') : '<b class="seg all">全部客户</b>'}</p>
 <section class="cap"><div class="cap-h"><span>朋友圈文案</span><button type="button" class="copy" data-target="cap-${index}">复制文案</button></div><pre class="cap-t" id="cap-${index}">${esc(p.caption)}</pre></section>
 ${fullImages(p)}
-<details class="pv"><summary>朋友圈效果预览</summary>${preview}</details>
+<details class="pv" open><summary>朋友圈效果预览（客户看到的样子）</summary>${preview}</details>
 </article>`;
 }
 

@@ -46,14 +46,16 @@ ${b.bundle ? `<li><b title="${esc(groupDigits(b.bundle.bytes))} 字节">${esc(hu
   const page = b.page ? relUrl(b.page) : undefined;
   let bundle: string;
   if (b.bundle && url) {
-    bundle = `${page ? `<a class="dl page" href="${page}"><span class="dl-i" aria-hidden="true">▸</span>打开本周朋友圈<small>手机 · 长按存图 · 一键复制文案</small></a>` : ''}
-<details class="more-dl"><summary>电脑下载素材包（ZIP）与校验值</summary>
-<div class="sha">
+    const zipPart = `<div class="sha">
 <div class="sha-head"><span>SHA-256 校验值</span><button type="button" class="copy" data-target="sha-${i}" aria-label="复制 ${esc(b.name)} 的 SHA-256">复制</button></div>
 <code class="sha-v" id="sha-${i}">${shaGroups(b.bundle.sha256)}</code>
 </div>
-<a class="dl zip" href="${url}" download="${esc(`${b.id}-${week}.zip`)}"><span class="dl-i" aria-hidden="true">↓</span>下载素材包<small>${esc(humanBytes(b.bundle.bytes))} · ZIP</small></a>
-</details>`;
+<a class="dl${page ? ' zip' : ''}" href="${url}" download="${esc(`${b.id}-${week}.zip`)}"><span class="dl-i" aria-hidden="true">↓</span>下载素材包<small>${esc(humanBytes(b.bundle.bytes))} · ZIP</small></a>`;
+    // the phone page first; the zip (for a computer) the second way
+    bundle = page
+      ? `<a class="dl page" href="${page}"><span class="dl-i" aria-hidden="true">▸</span>打开本周朋友圈<small>手机 · 长按存图 · 一键复制文案</small></a>
+<details class="more-dl"><summary>电脑下载素材包（ZIP）与校验值</summary>${zipPart}</details>`
+      : zipPart;
   } else if (b.bundle) {
     bundle = '<p class="nobundle">素材包路径无效，请联系总行。</p>';
   } else {

@@ -22,11 +22,11 @@ describe('wendu build', () => {
     const code = await main(['build', '--week', '2026-W48', '--branch', 'xihu'], io);
     expect(code).toBe(1);
     expect(err.join('')).toContain('content/weeks/2026-W48/xihu/wed-relocation-funds.md:2:10: error: Unknown persona `xihu/presdent`; known: xiao-u, xihu/manager-chen, xihu/president');
-    const captions = await readFile(join(dir, 'out/2026-W48/xihu/captions.md'), 'utf8');
+    const captions = await readFile(join(dir, 'out/2026-W48/public/xihu/captions.md'), 'utf8');
     expect(captions).toContain('张阿姨的一封手写感谢信');
     expect(captions).not.toContain('拆迁款到手，先做好这三件事');
     expect(out.join('')).toMatch(/briefs\s+\d+ loaded/);
-    expect(await readdir(join(dir, 'out/2026-W48'))).not.toContain('jinjiang');
+    expect(await readdir(join(dir, 'out/2026-W48/public'))).not.toContain('jinjiang');
   });
 
   it('exits 2 on usage and configuration errors', async () => {
