@@ -3,7 +3,7 @@
 // - the sizes of one card (1:1 and 3:4) are alternatives: staff post exactly one (二选一);
 // - a sticker pack is not a post: its stickers are saved to WeChat's stickers one by one.
 // Pure: results in, posts out. Nothing of a rejected asset is ever selected.
-import { baseName, type JobResult } from '../batch.ts';
+import type { JobResult } from '../batch.ts';
 import type { BundleImage, BundlePost, Sticker } from './bundle.ts';
 
 /** WeChat Moments takes at most 9 images per post. */
@@ -11,10 +11,10 @@ export const MAX_IMAGES = 9;
 
 const isSize = (name: string) => /^\d+x\d+$/.test(name);
 
-/** The file's suffix after the job's base name: `images/3-tue-1210-eggs-3x4.jpg` → `3x4`. */
-function suffixOf(path: string, base: string): string {
-  const file = path.replace(/^images\//, '').replace(/\.\w+$/, '');
-  return file.startsWith(`${base}-`) ? file.slice(base.length + 1) : '';
+/** The job's base name from one of its files: `images/3-tue-1210-eggs-3x4.jpg` named `3x4` → `3-tue-1210-eggs`. */
+function baseOf(f: { path: string; name: string }): string {
+  const file = f.path.replace(/^images\//, '').replace(/\.\w+$/, '');
+  return f.name && file.endsWith(`-${f.name}`) ? file.slice(0, -f.name.length - 1) : file;
 }
 
 function stickersOf(images: (BundleImage & { suffix: string; format: string })[]): Sticker[] {
@@ -41,7 +41,7 @@ export function selectPosts(results: readonly JobResult[], avatars: ReadonlySet<
   const posts: BundlePost[] = [];
   for (const r of approved) {
     const order = posts.length + 1;
-    const oldBase = baseName(r.job);
+    const oldBase = r.files[0] ? baseOf(r.files[0]) : '';
     const newBase = oldBase.replace(/^\d+-/, `${order}-`);
     const images = r.files.map((f) => ({
       path: f.path.replace(`images/${oldBase}`, `images/${newBase}`),
@@ -49,7 +49,7 @@ export function selectPosts(results: readonly JobResult[], avatars: ReadonlySet<
       width: f.width,
       height: f.height,
       format: f.format,
-      suffix: suffixOf(f.path, oldBase),
+      suffix: f.name,
     }));
     const common = {
       briefId: r.job.brief.id,
