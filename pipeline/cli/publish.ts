@@ -56,14 +56,20 @@ export async function publish(input: PublishInput): Promise<Published> {
     const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
     // the reviewers' side first: thumbnails (every asset, rejected ones too) and the outcome
     const thumbs = new Map<JobResult, Thumb[]>();
-    for (const r of mine) thumbs.set(r, await reviewThumbs(r));
+    const full = new Map<JobResult, Thumb[]>();
+    for (const r of mine) {
+      thumbs.set(r, await reviewThumbs(r));
+      full.set(r, await reviewThumbs(r, true));
+    }
     await swapDir(join(outWeek, REVIEW, 'thumbs', branch.id), [...thumbs.values()].flat().map((t) => ({ path: t.path.replace(`thumbs/${branch.id}/`, ''), data: t.data })));
+    await swapDir(join(outWeek, REVIEW, 'images', branch.id), [...full.values()].flat().map((t) => ({ path: t.path.replace(`images/${branch.id}/`, ''), data: t.data })));
     const outcome = branchOutcome({
       week,
       ruleset,
       branch,
       results: mine,
       thumbs,
+      full,
       avatars,
       ...(release ? { bundle: { sha256: release.sha256, bytes: release.zip.length, ...(release.signature ? { signedBy: release.signature.key } : {}) } } : {}),
     });

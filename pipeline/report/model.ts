@@ -54,6 +54,10 @@ export interface ReportAsset {
   moments?: import('./moments.ts').MomentsPost;
   /** audience tags of the post; empty: every client */
   segments?: string[];
+  /** for product posts: on which displayed caption line the required warning ends, and whether Moments folds it away (line 0: missing) */
+  warningFold?: { line: number; folded: boolean };
+  /** full-size images for reading (same order as `thumbnails`), relative to the report */
+  fullImages?: string[];
 }
 
 export interface ReportData {

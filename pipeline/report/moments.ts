@@ -121,3 +121,45 @@ export const MOMENTS_SCRIPT = `
   document.addEventListener('toggle', all, true);
 })();
 `;
+
+/** Characters per line of Moments text on a common phone (about 20 Chinese characters; Latin, digits and spaces half). */
+export const LINE_WIDTH = 20;
+
+/** The displayed lines a caption takes, each hard line wrapped at `LINE_WIDTH`. */
+export function displayLines(caption: string, width = LINE_WIDTH): string[][] {
+  return caption.split('\n').map((line) => {
+    const rows: string[] = [];
+    let row = '';
+    let w = 0;
+    for (const ch of line) {
+      const cw = /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
+      if (w + cw > width) {
+        rows.push(row);
+        row = '';
+        w = 0;
+      }
+      row += ch;
+      w += cw;
+    }
+    rows.push(row);
+    return rows;
+  });
+}
+
+/** On which displayed line (1-based) `needle` ends, and whether that is after the fold; undefined when absent. */
+export function foldOf(caption: string, needle: string, width = LINE_WIDTH): { line: number; folded: boolean } | undefined {
+  const at = needle ? caption.indexOf(needle) : -1;
+  if (at < 0) return undefined;
+  const end = at + needle.length;
+  let offset = 0;
+  let line = 0;
+  for (const rows of displayLines(caption, width)) {
+    for (const row of rows) {
+      line++;
+      offset += row.length;
+      if (offset >= end) return { line, folded: line > FOLD_LINES };
+    }
+    offset += 1; // the newline
+  }
+  return { line, folded: line > FOLD_LINES };
+}

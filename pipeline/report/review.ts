@@ -6,6 +6,8 @@ import type { JobResult } from '../batch.ts';
 import type { Branch } from '../model.ts';
 import { reportAsset, type AssetOutcome } from './assemble.ts';
 import type { ReportAsset } from './model.ts';
+import { REQUIRED_WARNINGS } from '../lint/warnings.ts';
+import { foldOf } from './moments.ts';
 
 export interface BranchOutcome {
   week: string;
@@ -26,14 +28,17 @@ export interface Thumb {
 
 const stills = (r: JobResult) => r.files.filter((f) => f.format !== 'gif' && f.format !== 'webp' && !f.path.includes('-thumb')).slice(0, 9);
 
-/** Thumbnails of a result's images for the report; blurred where the asset holds a client detail. */
-export async function reviewThumbs(r: JobResult): Promise<Thumb[]> {
+/**
+ * Images of a result for the report — `thumbs/…` at 480 px, or `full` at their own size for reading
+ * the text on them; blurred where the asset holds a client detail.
+ */
+export async function reviewThumbs(r: JobResult, full = false): Promise<Thumb[]> {
   const pii = r.decision.judged.some((j) => j.status === 'unwaivable');
   const out: Thumb[] = [];
   for (const f of stills(r)) {
-    const path = `thumbs/${r.job.branch}/${f.path.replace(/^images\//, '').replace(/\.\w+$/, '.jpg')}`;
-    let img = sharp(f.data).resize({ width: 480, withoutEnlargement: true }).flatten({ background: '#ffffff' });
-    if (pii) img = img.blur(14);
+    const path = `${full ? 'images' : 'thumbs'}/${r.job.branch}/${f.path.replace(/^images\//, '').replace(/\.\w+$/, '.jpg')}`;
+    let img = sharp(f.data).resize({ width: full ? 1080 : 480, withoutEnlargement: true }).flatten({ background: '#ffffff' });
+    if (pii) img = img.blur(full ? 28 : 14);
     const { data, info } = await img.jpeg({ quality: 80 }).toBuffer({ resolveWithObject: true });
     out.push({ path, data, width: info.width, height: info.height });
   }
@@ -49,6 +54,8 @@ export function branchOutcome(input: {
   branch: Branch & { tags?: string[] };
   results: readonly JobResult[];
   thumbs: ReadonlyMap<JobResult, Thumb[]>;
+  /** full-size copies for the reviewers (same order as the thumbnails) */
+  full?: ReadonlyMap<JobResult, Thumb[]>;
   avatars: ReadonlyMap<string, Buffer>;
   bundle?: BranchOutcome['bundle'];
 }): BranchOutcome {
@@ -83,6 +90,11 @@ export function branchOutcome(input: {
       when: `${r.job.time}`,
     };
     asset.segments = [...(r.job.brief.fields.segments ?? [])];
+    const product = r.job.brief.fields.product;
+    const warning = product ? REQUIRED_WARNINGS[product] : undefined;
+    const fold = warning ? foldOf(r.caption, warning) : undefined;
+    if (warning) asset.warningFold = fold ?? { line: 0, folded: true };
+    asset.fullImages = (input.full?.get(r) ?? []).map((f) => f.path);
     return asset;
   });
   return {

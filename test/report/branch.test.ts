@@ -176,3 +176,37 @@ describe('the Moments preview', () => {
     expect(singleSize(1080, 9000)).toEqual({ width: 67, height: 200 });
   });
 });
+
+describe("the reviewers' report of the same build", () => {
+  it('shows every post as Moments shows it, where the warning falls, readable images, approved assets collapsed, findings by rule, labels in Chinese', async () => {
+    const w = await browser.page({ width: 1280, height: 900 });
+    await w.page.goto(pathToFileURL(join(dir, 'out/2026-W48/review/index.html')).href);
+    const cards = await w.page.$$eval('article.card', (els: any[]) =>
+      els.map((e) => ({
+        status: e.dataset.status,
+        collapsed: !!e.querySelector('details.card-body:not([open])'),
+        moments: e.querySelectorAll('.mo').length,
+        title: e.querySelector('h2').textContent,
+      })),
+    );
+    expect(cards.length).toBe(9);
+    for (const c of cards) {
+      expect(c.moments, c.title).toBe(1);
+      expect(c.collapsed, c.title).toBe(c.status === 'approved');
+    }
+    // the relocation card is a product post: the report says where its warning is against the fold
+    const reloc = w.page.locator('article.card', { hasText: '拆迁款到手，先做好这三件事' });
+    await reloc.locator('details.card-body > summary').click();
+    expect(await reloc.locator('.fold').textContent()).toMatch(/风险提示在文案第 \d+ 行/);
+    // thumbnails link to the image at full size
+    const href = await reloc.locator('a.thumb').first().getAttribute('href');
+    expect(href).toMatch(/^images\/xihu\//);
+    const full = await sharp(await readFile(join(dir, 'out/2026-W48/review', decodeURIComponent(href!)))).metadata();
+    expect(full.width).toBe(1080);
+    // field labels in Chinese
+    const labels = await reloc.locator('.field').allTextContents();
+    expect(labels.some((l) => l.startsWith('图上文字 · 人设姓名'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('朋友圈配文'))).toBe(true);
+    await w.page.close();
+  });
+});
