@@ -118,7 +118,10 @@ export const MOMENTS_SCRIPT = `
   }
   function all() { Array.prototype.forEach.call(document.querySelectorAll('.mo-text'), fold); }
   all();
+  // a preview shown later (a details opened, a filter changed) folds when it appears
   document.addEventListener('toggle', all, true);
+  document.addEventListener('change', function () { setTimeout(all, 0); });
+  window.addEventListener('hashchange', function () { setTimeout(all, 0); });
 })();
 `;
 

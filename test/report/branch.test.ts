@@ -210,3 +210,25 @@ describe("the reviewers' report of the same build", () => {
     await w.page.close();
   });
 });
+
+describe('the portal of the same build', () => {
+  it('leads to the branch page, keeps the zip a second way, shows per tag what clients see, and fits 390 px', async () => {
+    const w = await browser.page({ width: 390, height: 844 });
+    await w.page.goto(pathToFileURL(join(dir, 'out/2026-W48/public/index.html')).href);
+    expect(await w.page.getAttribute('#branch-xihu a.dl.page', 'href')).toBe('xihu/index.html');
+    expect(await w.page.locator('#branch-xihu a[download]').isVisible()).toBe(false);
+    await w.page.click('#branch-xihu .more-dl summary');
+    expect(await w.page.locator('#branch-xihu a[download]').isVisible()).toBe(true);
+    const old = w.page.locator('.tag-card[data-tag="白发客群"]');
+    expect(await old.textContent()).toContain('周一晨会');
+    const salaried = w.page.locator('.tag-card[data-tag="代发客群"]');
+    expect(await salaried.textContent()).not.toContain('周一晨会');
+    expect(await salaried.textContent()).toContain('别把鸡蛋放在一个篮子里');
+    // the PC checksum steps are a closed, secondary note, not the branch's instructions
+    expect(await w.page.textContent('.help ol')).not.toMatch(/certutil|shasum/);
+    expect(await w.page.locator('.help details.tech').evaluate((d: any) => d.open)).toBe(false);
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(w.errors).toEqual([]);
+    await w.page.close();
+  });
+});
