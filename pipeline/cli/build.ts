@@ -79,6 +79,12 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`wendu build: ${tree.root}/branches.yaml must be fixed before anything can be built\n`);
     return 2;
   }
+  // branch folders sit beside bundles/ in public/: a branch may not take a name the layout uses
+  const reserved = content.branches.filter((b) => ['bundles', 'public', 'review', 'avatars', 'images'].includes(b.id));
+  if (reserved.length) {
+    io.stderr(`wendu build: ${tree.root}/branches.yaml: branch id ${reserved.map((b) => `\`${b.id}\``).join(', ')} is reserved for the output layout; rename the branch\n`);
+    return 2;
+  }
   const unknown = values.branch!.filter((b) => !content.branches.some((x) => x.id === b));
   if (unknown.length) throw new UsageError(`unknown branch ${unknown.map((b) => `\`${b}\``).join(', ')}; known: ${content.branches.map((b) => b.id).join(', ')}`);
 
