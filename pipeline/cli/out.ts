@@ -118,17 +118,30 @@ export async function acquireLock(outWeek: string, now: Date): Promise<{ release
       return { release };
     } catch (err) {
       await unlink(tmp).catch(() => undefined);
+      // ENOENT: our half-made lock was swept by the holder's cleanup; try again
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
+    let raw = '';
     let holder: LockHolder | undefined;
     try {
-      holder = JSON.parse(await readFile(path, 'utf8')) as LockHolder;
+      raw = await readFile(path, 'utf8');
+      holder = JSON.parse(raw) as LockHolder;
     } catch {
       holder = undefined;
     }
     if (holder && (holder.host !== me.host || alive(holder.pid))) return { heldBy: holder };
-    // the holder is gone (killed): take the lock over
-    await rm(path, { force: true });
+    // the holder is gone (killed): move its lock aside and take over — unless what was moved is
+    // not the dead lock we read (another build took over in between): then put it back
+    const aside = join(outWeek, tempName());
+    try {
+      await rename(path, aside);
+    } catch {
+      continue;
+    }
+    const moved = await readFile(aside, 'utf8').catch(() => '');
+    if (moved !== raw) await link(aside, path).catch(() => undefined);
+    await rm(aside, { force: true });
   }
   throw new Error(`could not take ${path}`);
 }
