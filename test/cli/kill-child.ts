@@ -49,7 +49,9 @@ const lock = await acquireLock(outWeek, new Date());
 if ('heldBy' in lock) process.exit(3);
 process.stdout.write('ready\n');
 for (let i = Math.floor(Math.random() * 1000); ; i++) {
+  const t = Date.now();
   await publish({ content, jobs, results: results(i), outWeek, key, readContentFile, branchIds: content.branches.map((b) => b.id) });
+  process.stdout.write(`cycle ${Date.now() - t}\n`);
   if (mode === 'once') break;
 }
 await lock.release();
