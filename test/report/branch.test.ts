@@ -68,6 +68,19 @@ describe('the branch page on a 390 px phone', () => {
     }
   });
 
+  it('copies the caption without the Clipboard API too (older in-app browsers)', async () => {
+    const w = await browser.page({ width: 390, height: 844 });
+    await w.page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await w.page.goto(pathToFileURL(join(dir, 'out/2026-W48/public/xihu/index.html')).href);
+    const post = data.posts.find((p) => p.mode === 'pick-one')!;
+    const button = w.page.locator(`#post-${post.order} button.copy`);
+    await phone.page.evaluate(() => navigator.clipboard.writeText('（旧内容）'));
+    await button.click();
+    expect(await button.textContent()).toBe('已复制');
+    expect(await phone.page.evaluate(() => navigator.clipboard.readText())).toBe(post.caption);
+    await w.page.close();
+  });
+
   it('shows no post with more than 9 images, offers the two sizes of one card 二选一, and the stickers to save', async () => {
     const { page } = phone;
     const counts = await page.$$eval('article.post', (els: any[]) => els.map((e) => [e.querySelectorAll('.full img, .opts img').length, e.querySelectorAll('.mo-imgs img').length]));
