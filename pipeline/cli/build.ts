@@ -136,11 +136,12 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   for (const f of failures) io.stderr(`${formatProblem(f)}\n`);
   const published = await publish({ content, jobs, results, outWeek, key, readContentFile, branchIds: content.branches.map((b) => b.id) });
   for (const line of published.recovered) io.stderr(`wendu build: recovered from an interrupted build: ${line}\n`);
+  for (const line of published.failed) io.stderr(`wendu build: could not publish ${line}; the next build retries it\n`);
 
   const loadErrors = content.problems.filter((p) => p.severity === 'error');
   const rejected = results.filter((r) => !r.decision.approved);
   io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!, key));
-  if (loadErrors.length || failures.length) return 1;
+  if (loadErrors.length || failures.length || published.failed.length) return 1;
   return values.strict && rejected.length ? 1 : 0;
   } finally {
     await lock.release();

@@ -22,6 +22,8 @@ export interface Published {
   bundles: Map<string, { path: string; bytes: number; sha256: string }>;
   stale: Waiver[];
   recovered: string[];
+  /** branches that could not be published, with why (the rest were) */
+  failed: string[];
 }
 
 export interface PublishInput {
@@ -49,45 +51,51 @@ export async function publish(input: PublishInput): Promise<Published> {
   const avatars = await avatarImages(new Set(results.map((r) => r.job.persona)), input.readContentFile);
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
   const at = new Date().toISOString();
+  const failed: string[] = [];
 
   for (const branch of content.branches) {
     const mine = results.filter((r) => r.job.branch === branch.id);
     if (!mine.length) continue;
-    const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
-    // the reviewers' side first: thumbnails (every asset, rejected ones too) and the outcome
-    const thumbs = new Map<JobResult, Thumb[]>();
-    const full = new Map<JobResult, Thumb[]>();
-    for (const r of mine) {
-      thumbs.set(r, await reviewThumbs(r));
-      full.set(r, await reviewThumbs(r, true));
+    // one branch that cannot be published (a disk error, a bundle that cannot be made) does not stop the others
+    try {
+      const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
+      // the reviewers' side first: thumbnails (every asset, rejected ones too) and the outcome
+      const thumbs = new Map<JobResult, Thumb[]>();
+      const full = new Map<JobResult, Thumb[]>();
+      for (const r of mine) {
+        thumbs.set(r, await reviewThumbs(r));
+        full.set(r, await reviewThumbs(r, true));
+      }
+      await swapDir(join(outWeek, REVIEW, 'thumbs', branch.id), [...thumbs.values()].flat().map((t) => ({ path: t.path.replace(`thumbs/${branch.id}/`, ''), data: t.data })));
+      await swapDir(join(outWeek, REVIEW, 'images', branch.id), [...full.values()].flat().map((t) => ({ path: t.path.replace(`images/${branch.id}/`, ''), data: t.data })));
+      const outcome = branchOutcome({
+        week,
+        ruleset,
+        branch,
+        results: mine,
+        thumbs,
+        full,
+        avatars,
+        ...(release ? { bundle: { sha256: release.sha256, bytes: release.zip.length, ...(release.signature ? { signedBy: release.signature.key } : {}) } } : {}),
+      });
+      await writeAtomic(join(outWeek, REVIEW, 'outcomes', `${branch.id}.json`), `${JSON.stringify(outcome, null, 2)}\n`);
+      const decisions: AuditRecord[] = mine.map((r) => ({
+        event: 'decision',
+        at,
+        run,
+        ruleset,
+        branch: branch.id,
+        job: r.job.id,
+        hash: r.job.hash,
+        decision: r.failure ? 'failed' : r.decision.approved ? (r.decision.waivers.length ? 'approved-with-waivers' : 'approved') : 'rejected',
+        reasons: r.decision.reasons,
+        waived: r.decision.judged.filter((j) => j.waiver).map((j) => ({ rule: j.finding.ruleId, reviewer: j.waiver!.reviewer, date: j.waiver!.date, reason: j.waiver!.reason })),
+      }));
+      await commitBranch(outWeek, branch.id, release, decisions, run);
+      if (release) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: release.zip.length, sha256: release.sha256 });
+    } catch (err) {
+      failed.push(`${branch.id}: ${(err as Error).message}`);
     }
-    await swapDir(join(outWeek, REVIEW, 'thumbs', branch.id), [...thumbs.values()].flat().map((t) => ({ path: t.path.replace(`thumbs/${branch.id}/`, ''), data: t.data })));
-    await swapDir(join(outWeek, REVIEW, 'images', branch.id), [...full.values()].flat().map((t) => ({ path: t.path.replace(`images/${branch.id}/`, ''), data: t.data })));
-    const outcome = branchOutcome({
-      week,
-      ruleset,
-      branch,
-      results: mine,
-      thumbs,
-      full,
-      avatars,
-      ...(release ? { bundle: { sha256: release.sha256, bytes: release.zip.length, ...(release.signature ? { signedBy: release.signature.key } : {}) } } : {}),
-    });
-    await writeAtomic(join(outWeek, REVIEW, 'outcomes', `${branch.id}.json`), `${JSON.stringify(outcome, null, 2)}\n`);
-    const decisions: AuditRecord[] = mine.map((r) => ({
-      event: 'decision',
-      at,
-      run,
-      ruleset,
-      branch: branch.id,
-      job: r.job.id,
-      hash: r.job.hash,
-      decision: r.failure ? 'failed' : r.decision.approved ? (r.decision.waivers.length ? 'approved-with-waivers' : 'approved') : 'rejected',
-      reasons: r.decision.reasons,
-      waived: r.decision.judged.filter((j) => j.waiver).map((j) => ({ rule: j.finding.ruleId, reviewer: j.waiver!.reviewer, date: j.waiver!.date, reason: j.waiver!.reason })),
-    }));
-    await commitBranch(outWeek, branch.id, release, decisions, run);
-    if (release) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: release.zip.length, sha256: release.sha256 });
   }
 
   if (key) await writeAtomic(join(outWeek, PUBLIC, 'signing-key.pub'), key.publicPem);
@@ -129,7 +137,7 @@ export async function publish(input: PublishInput): Promise<Published> {
   await writeAtomic(join(outWeek, REVIEW, 'lint.json'), FORMATS.json(fileResults, meta));
   await writeAtomic(join(outWeek, REVIEW, 'lint.sarif'), FORMATS.sarif(fileResults, meta));
   await writeAtomic(join(outWeek, REVIEW, 'plan.json'), `${JSON.stringify(planJson(content, input.jobs), null, 2)}\n`);
-  return { bundles, stale, recovered };
+  return { bundles, stale, recovered, failed };
 }
 
 export const weekRange = (week: string) => `${chineseDate(dateOf(week, 'mon')).split(' ')[0]} – ${chineseDate(dateOf(week, 'sun')).split(' ')[0]}`;
