@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Content, Job, Waiver } from '../model.ts';
+import type { ReportData } from '../report/model.ts';
 import type { JobResult } from '../batch.ts';
 import { ruleCatalog, rulesetVersion, type Finding } from '../lint/index.ts';
 import { FORMATS, type FileResult } from '../lint/format/index.ts';
@@ -99,22 +100,19 @@ export async function publish(input: PublishInput): Promise<Published> {
   }
 
   if (key) await writeAtomic(join(outWeek, PUBLIC, 'signing-key.pub'), key.publicPem);
-  const order = content.branches.map((b) => b.id);
-  const portal = await portalFromDisk(outWeek, order);
-  const publicKey = await readFile(join(outWeek, PUBLIC, 'signing-key.pub')).then((pem) => ({ path: 'signing-key.pub', fingerprint: fingerprint(publicKeyFrom(pem)) }), () => undefined);
-  await writeAtomic(
-    join(outWeek, PUBLIC, 'index.html'),
-    portalHtml({ week, range, bank: content.bank.name, ruleset, branches: portal.branches, tags: portal.tags, ...(publicKey ? { publicKey } : {}) }),
-  );
-
   const judgedBriefs = new Set(results.map((r) => r.job.brief.id));
   const stale = staleWaivers(content.waivers, judgedBriefs, results.map((r) => ({ brief: r.job.brief.id, decision: r.decision })));
   const problems = [...content.problems, ...results.flatMap((r) => (r.failure ? [r.failure] : []))];
-  const reportRun = {
+  const runInfo: RunInfo = {
+    week,
+    bank: content.bank.name,
+    ruleset,
+    order: content.branches.map((b) => b.id),
     staleWaivers: stale.map(({ brief, rule, reviewer, date, reason }) => ({ brief, rule, reviewer, date, reason })),
     problems: problems.map(({ file, line, column, message, ruleId }) => ({ file, line, column, message, ruleId })),
   };
-  await writeAtomic(join(outWeek, REVIEW, 'index.html'), reportHtml(await reportFromDisk(outWeek, week, ruleset, order, reportRun)));
+  await writeAtomic(join(outWeek, REVIEW, 'run.json'), `${JSON.stringify(runInfo, null, 2)}\n`);
+  await writePages(outWeek);
 
   // lint.json / lint.sarif: every finding once per brief file (an _all brief's texts are linted per branch)
   const byFile = new Map<string, FileResult>();
@@ -138,6 +136,29 @@ export async function publish(input: PublishInput): Promise<Published> {
   await writeAtomic(join(outWeek, REVIEW, 'lint.sarif'), FORMATS.sarif(fileResults, meta));
   await writeAtomic(join(outWeek, REVIEW, 'plan.json'), `${JSON.stringify(planJson(content, input.jobs), null, 2)}\n`);
   return { bundles, stale, recovered, failed };
+}
+
+/** What the portal and report need beyond the branches' outcomes: review/run.json. */
+export interface RunInfo {
+  week: string;
+  bank: string;
+  ruleset: string;
+  /** branch order of branches.yaml */
+  order: string[];
+  staleWaivers: ReportData['staleWaivers'];
+  problems: ReportData['problems'];
+}
+
+/** The portal and the report, rebuilt from what is on disk alone (public/, review/outcomes, review/run.json). */
+export async function writePages(outWeek: string): Promise<void> {
+  const run = JSON.parse(await readFile(join(outWeek, REVIEW, 'run.json'), 'utf8')) as RunInfo;
+  const portal = await portalFromDisk(outWeek, run.order);
+  const publicKey = await readFile(join(outWeek, PUBLIC, 'signing-key.pub')).then((pem) => ({ path: 'signing-key.pub', fingerprint: fingerprint(publicKeyFrom(pem)) }), () => undefined);
+  await writeAtomic(
+    join(outWeek, PUBLIC, 'index.html'),
+    portalHtml({ week: run.week, range: weekRange(run.week), bank: run.bank, ruleset: run.ruleset, branches: portal.branches, tags: portal.tags, ...(publicKey ? { publicKey } : {}) }),
+  );
+  await writeAtomic(join(outWeek, REVIEW, 'index.html'), reportHtml(await reportFromDisk(outWeek, run.week, run.ruleset, run.order, run)));
 }
 
 export const weekRange = (week: string) => `${chineseDate(dateOf(week, 'mon')).split(' ')[0]} – ${chineseDate(dateOf(week, 'sun')).split(' ')[0]}`;

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { main } from '../../pipeline/cli/main.ts';
 import { readZip } from '../../pipeline/bundle/verify.ts';
+import { writePages } from '../../pipeline/cli/publish.ts';
 import { CONTENT_DIR } from '../helpers/content.ts';
 
 const PHONE = '13812345678';
@@ -134,6 +135,16 @@ describe('a weekly build', () => {
     const c = capture(dir);
     expect(await main(['verify', ...trust, copy], c.io)).toBe(1);
     expect(c.err.join('')).toMatch(/NOT intact/);
+  });
+
+  it('rebuilds the portal and the report byte for byte from what is on disk', async () => {
+    const pages = [join(week, 'public/index.html'), join(week, 'review/index.html')];
+    const before = await Promise.all(pages.map((p) => readFile(p)));
+    for (const p of pages) await (await import('node:fs/promises')).rm(p);
+    await writePages(week);
+    const after = await Promise.all(pages.map((p) => readFile(p)));
+    expect(after[0]!.equals(before[0]!)).toBe(true);
+    expect(after[1]!.equals(before[1]!)).toBe(true);
   });
 
   it('refuses a second build on the same out/<week> while one holds the lock', async () => {
