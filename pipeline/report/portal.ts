@@ -76,16 +76,17 @@ function tagSection(tags: PortalTag[]): string {
 <h2>按客户标签：本周客户会看到什么</h2>
 <p class="lead">朋友圈按企业微信客户标签设置可见范围；未设标签的朋友圈所有客户可见。</p>
 <div class="tag-grid">${tags
-    .map(
-      (t) => `<article class="tag-card" data-tag="${esc(t.tag)}"><h3>${esc(t.tag)}</h3>${t.branches
+    .map((t) => {
+      const total = t.branches.reduce((n, b) => n + b.posts.length, 0);
+      return `<details class="tag-card" data-tag="${esc(t.tag)}"><summary><b>${esc(t.tag)}</b><span>${t.branches.length} 个支行 · 共 ${total} 条朋友圈</span></summary>${t.branches
         .map(
           (b) =>
             `<div class="tag-branch"><b>${esc(b.name)}</b>${
               b.posts.length ? `<ol>${b.posts.map((p) => `<li><span class="slot">${esc(p.slot)}</span> ${esc(p.title)}</li>`).join('')}</ol>` : '<p class="quiet">本周无可见朋友圈</p>'
             }</div>`,
         )
-        .join('')}</article>`,
-    )
+        .join('')}</details>`;
+    })
     .join('')}</div>
 </section>`;
 }
@@ -192,7 +193,9 @@ main{padding:18px 20px 8px}
 .tags h2{font-size:19px;margin:4px 0}
 .tag-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,300px),1fr));gap:14px}
 .tag-card{background:#fff;border:1px solid var(--line);border-radius:14px;padding:12px 16px}
-.tag-card h3{margin:0 0 6px;font-size:17px;color:var(--red)}
+.tag-card summary{cursor:pointer;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}
+.tag-card summary b{font-size:17px;color:var(--red)}
+.tag-card summary span{font-size:13px;color:var(--muted)}
 .tag-branch{margin:6px 0}
 .tag-branch ol{margin:2px 0 0;padding-left:1.3em;font-size:14px}
 .slot{color:var(--muted);font-variant-numeric:tabular-nums}

@@ -49,7 +49,7 @@ describe('wendu build', () => {
     expect(manifest.posts.find((p: { brief: string }) => p.brief === 'xihu/wed-relocation-funds').segments).toEqual(['白发客群', '社区客群']);
     // the portal, per tag: 代发客群 sees only the posts meant for every client, 白发客群 also the relocation card
     const portal = await readFile(join(public_, 'index.html'), 'utf8');
-    const card = (tag: string) => portal.slice(portal.indexOf(`data-tag="${tag}"`), portal.indexOf('</article>', portal.indexOf(`data-tag="${tag}"`)));
+    const card = (tag: string) => portal.slice(portal.indexOf(`data-tag="${tag}"`), portal.indexOf('</details>', portal.indexOf(`data-tag="${tag}"`)));
     expect(card('白发客群')).toContain('拆迁款到手，先做好这三件事');
     expect(card('代发客群')).not.toContain('拆迁款到手，先做好这三件事');
     expect(card('代发客群')).toContain('鸡蛋');
