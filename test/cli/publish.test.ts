@@ -137,6 +137,22 @@ describe('a weekly build', () => {
     expect(c.err.join('')).toMatch(/NOT intact/);
   });
 
+  it('has no post of more than 9 images in any output: manifest, captions, calendar, 说明.txt, branch page', async () => {
+    const b = join(week, 'public/jinjiang');
+    const manifest = JSON.parse(await readFile(join(b, 'manifest.json'), 'utf8')) as { posts: { mode: string; files: string[] }[] };
+    for (const p of manifest.posts.filter((p) => p.mode !== 'stickers')) expect(p.files.length).toBeLessThanOrEqual(9);
+    expect(manifest.posts.find((p) => p.mode === 'stickers')!.files.length).toBeGreaterThan(9);
+    const counts = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => Number(m[1]));
+    const captions = await readFile(join(b, 'captions.md'), 'utf8');
+    const ics = (await readFile(join(b, 'schedule.ics'), 'utf8')).replace(/\r\n[ \t]/g, '');
+    const readme = await readFile(join(b, '说明.txt'), 'utf8');
+    for (const n of [...counts(captions, /图片 (\d+) 张/g), ...counts(ics, /图片 (\d+) 张/g), ...counts(readme, /（(\d+) 张/g)]) expect(n).toBeLessThanOrEqual(9);
+    expect(counts(captions, /图片 (\d+) 张/g).length).toBeGreaterThan(0);
+    for (const text of [captions, ics, readme]) expect(text).not.toMatch(/2[0-9] 张/);
+    const posts = JSON.parse(await readFile(join(b, 'posts.json'), 'utf8')) as { posts: { mode: string; images: unknown[] }[] };
+    for (const p of posts.posts) expect(p.images.length).toBeLessThanOrEqual(9);
+  });
+
   it('rebuilds the portal and the report byte for byte from what is on disk', async () => {
     const pages = [join(week, 'public/index.html'), join(week, 'review/index.html')];
     const before = await Promise.all(pages.map((p) => readFile(p)));
