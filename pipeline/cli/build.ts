@@ -80,7 +80,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   // branch folders sit beside bundles/ in public/: a branch may not take a name the layout uses
-  const reserved = content.branches.filter((b) => ['bundles', 'public', 'review', 'avatars', 'images'].includes(b.id));
+  const reserved = content.branches.filter((b) => ['bundles', 'previews', 'public', 'review', 'avatars', 'images'].includes(b.id));
   if (reserved.length) {
     io.stderr(`wendu build: ${tree.root}/branches.yaml: branch id ${reserved.map((b) => `\`${b.id}\``).join(', ')} is reserved for the output layout; rename the branch\n`);
     return 2;

@@ -3,7 +3,8 @@
 // release is committed as one transaction (see out.ts); the portal and the report are then rebuilt
 // from what is on disk, so they always show what is really there.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import type { Content, Job, Waiver } from '../model.ts';
 import type { ReportData } from '../report/model.ts';
@@ -153,6 +154,21 @@ export interface RunInfo {
 export async function writePages(outWeek: string): Promise<void> {
   const run = JSON.parse(await readFile(join(outWeek, REVIEW, 'run.json'), 'utf8')) as RunInfo;
   const portal = await portalFromDisk(outWeek, run.order);
+  // small previews for the portal (a phone should not fetch full images to show four thumbnails)
+  const pub = join(outWeek, PUBLIC);
+  for (const b of portal.branches) {
+    const files: { path: string; data: Buffer }[] = [];
+    for (const [i, t] of b.thumbnails.entries()) {
+      const data = await readFile(join(pub, t)).catch(() => undefined);
+      if (!data) continue;
+      files.push({ path: `${i + 1}.jpg`, data: await sharp(data).resize({ width: 360, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 78 }).toBuffer() });
+    }
+    await swapDir(join(pub, 'previews', b.id), files.length ? files : undefined);
+    b.thumbnails = files.map((f) => `previews/${b.id}/${f.path}`);
+  }
+  for (const name of await readdir(join(pub, 'previews')).catch(() => [] as string[])) {
+    if (!name.startsWith('.') && !portal.branches.some((b) => b.id === name && b.thumbnails.length)) await rm(join(pub, 'previews', name), { recursive: true, force: true });
+  }
   const publicKey = await readFile(join(outWeek, PUBLIC, 'signing-key.pub')).then((pem) => ({ path: 'signing-key.pub', fingerprint: fingerprint(publicKeyFrom(pem)) }), () => undefined);
   await writeAtomic(
     join(outWeek, PUBLIC, 'index.html'),

@@ -67,7 +67,8 @@ describe('a weekly build', () => {
     expect(files).toContain('signing-key.pub');
     expect(files).toContain('bundles/jinjiang.zip');
     expect(files).toContain('jinjiang/index.html');
-    expect(files.filter((f) => !/^(index\.html|signing-key\.pub|bundles\/jinjiang\.zip|jinjiang\/.+)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(index\.html|signing-key\.pub|bundles\/jinjiang\.zip|jinjiang\/.+|previews\/jinjiang\/\d\.jpg)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('previews/'))).toHaveLength(4);
     expect(files.some((f) => /client-story|pension-plan/.test(f))).toBe(false);
     for (const name of ['index.html', 'lint.json', 'lint.sarif', 'audit.jsonl', 'plan.json']) expect((await stat(join(week, 'review', name))).isFile()).toBe(true);
     expect((await readdir(join(week, 'review/thumbs/jinjiang'))).some((f) => f.includes('pension-plan'))).toBe(true);
