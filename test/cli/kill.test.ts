@@ -4,7 +4,7 @@
 // log has committed every bundle on disk.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,5 +107,6 @@ describe('a publish killed at random moments', () => {
       for (const r of audit) if (r.branch && r.event !== 'decision') open.set(r.branch, r.event);
       expect([...open.values()].filter((e) => e === 'pending')).toEqual([]);
     }
+    for (const d of [keys, ...lanes]) await rm(d, { recursive: true, force: true });
   }, 120_000);
 });
