@@ -24,7 +24,7 @@ let FIXTURE = '';
 /** how long one publish takes here (ms), measured as the children report it: kills are spread over two of them */
 let cycle = 300;
 
-function child(outWeek: string, keyFile: string, mode: 'loop' | 'once', killAfterMs?: number): Promise<{ code: number | null; signal: string | null; ready: boolean }> {
+function child(outWeek: string, keyFile: string, mode: 'loop' | 'once', killAfterMs?: number, onReady?: () => void): Promise<{ code: number | null; signal: string | null; ready: boolean }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', CHILD, outWeek, keyFile, FIXTURE, mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let ready = false;
@@ -34,6 +34,7 @@ function child(outWeek: string, keyFile: string, mode: 'loop' | 'once', killAfte
       for (const m of d.toString().matchAll(/cycle (\d+)/g)) cycle = Math.round(0.7 * cycle + 0.3 * Number(m[1]));
       if (!ready && d.toString().includes('ready')) {
         ready = true;
+        onReady?.();
         if (killAfterMs !== undefined) setTimeout(() => p.kill('SIGKILL'), killAfterMs);
       }
     });
@@ -109,4 +110,24 @@ describe('a publish killed at random moments', () => {
     }
     for (const d of [keys, ...lanes]) await rm(d, { recursive: true, force: true });
   }, 120_000);
+
+  it('refuses a second publish on the same folder while the first runs, and lets it in once the first is killed', async () => {
+    const keys = await mkdtemp(join(tmpdir(), 'wendu-lock-'));
+    const pair = generateSigningKey();
+    await writeFile(join(keys, 'k.key'), pair.privatePem, { mode: 0o600 });
+    const content = await sampleContent();
+    content.branches = content.branches.slice(0, 1);
+    FIXTURE = join(keys, 'fixture.v8');
+    await writeFile(FIXTURE, serialize({ content, jobs: plan(content).slice(0, 2) }));
+    const outWeek = join(keys, 'out/2026-W48');
+    // the first holds the lock (looping) until it is killed; the second comes while it runs
+    let running!: () => void;
+    const isRunning = new Promise<void>((r) => (running = r));
+    const first = child(outWeek, join(keys, 'k.key'), 'loop', 6000, running);
+    await isRunning;
+    expect((await child(outWeek, join(keys, 'k.key'), 'once')).code).toBe(3);
+    expect((await first).signal).toBe('SIGKILL');
+    expect((await child(outWeek, join(keys, 'k.key'), 'once')).code).toBe(0);
+    await rm(keys, { recursive: true, force: true });
+  }, 60_000);
 });
