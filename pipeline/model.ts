@@ -64,6 +64,8 @@ export interface Branch {
   city: string;
   colors: { primary: string; accent: string; ink: string; paper: string };
   contact: { phone: string; address: string; hours?: string };
+  /** the audience tags (WeCom client tags) the branch uses; a brief's `segments` must be among them */
+  tags?: string[];
 }
 
 /** A persona on the playbook's six dimensions, plus its role and where it was defined. */

@@ -1,34 +1,29 @@
 // `wendu build`: the weekly batch. Reads the content folder, runs the stages, writes out/<week>/.
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
-import type { Content, Job, Problem, Waiver } from '../model.ts';
+import { readFile } from 'node:fs/promises';
+import PQueue from 'p-queue';
+import type { Content, Problem } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
-import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import sharp from 'sharp';
 import { lintContextOf, runJob, type JobResult } from '../batch.ts';
-import { REQUIRED_WARNINGS, type Finding } from '../lint/index.ts';
-import { FORMATS, type FileResult } from '../lint/format/index.ts';
-import { staleWaivers } from '../approve/gate.ts';
-import { bundleFiles, zipBundle, type BundlePost } from '../bundle/bundle.ts';
-import { reportData, type AssetOutcome } from '../report/assemble.ts';
-import { reportHtml } from '../report/html.ts';
-import { portalHtml } from '../report/portal.ts';
+import { REQUIRED_WARNINGS } from '../lint/index.ts';
+import { shortFingerprint, signingKeyFrom, type SigningKey } from '../bundle/sign.ts';
 import { checkMascot } from '../mascot/check.ts';
-import { chineseDate, dateOf, isWeek } from '../week.ts';
-import PQueue from 'p-queue';
-import { readFile } from 'node:fs/promises';
-import { fingerprintKey, isDirectory, readContentTree, readPolicy, writeFileAtomic } from './files.ts';
+import { isWeek } from '../week.ts';
+import { fingerprintKey, isDirectory, readContentTree, readPolicy } from './files.ts';
 import stringWidth from 'string-width';
 import { pathToFileURL } from 'node:url';
-import type { ActiveRules } from '../lint/policy.ts';
 import { formatProblem, paint, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
+import { acquireLock, PUBLIC, REVIEW } from './out.ts';
+import { publish, type Published } from './publish.ts';
 
 const HELP = `Usage: wendu build [options]
 
-Renders one week of briefs for every branch into out/<week>/.
+Renders one week of briefs for every branch into out/<week>/: public/ (the portal, branch pages,
+bundles, the public key — what branches may see) and review/ (report, lint.json, lint.sarif,
+audit.jsonl, plan.json, thumbnails — reviewers only).
 
 Options:
   --week 2026-W48     the ISO week to build (default: the newest week in <content>/weeks/)
@@ -37,12 +32,16 @@ Options:
   --branch ID         build only this branch; repeat for several (default: all)
   --strict            exit 1 when any asset is rejected by compliance
   --policy FILE       the bank's policy (default: <content>/policy.yaml when present)
+  --signing-key FILE  head office's private key (from \`wendu keys init\`): signs every bundle's
+                      manifest; default: the file named by WENDU_SIGNING_KEY; without one the
+                      bundles are unsigned and \`wendu verify\` says so
   -h, --help          show this help
 
 Exit codes:
   0  every brief loaded and rendered (rejected assets are a normal outcome; the summary names them)
   1  a brief could not be loaded or rendered (or, with --strict, an asset was rejected)
-  2  usage or configuration error (bad option, missing content folder, invalid branches.yaml)
+  2  usage or configuration error (bad option, missing content folder, invalid branches.yaml,
+     unreadable signing key, another build running on the same out/<week>)
 `;
 
 export async function buildCommand(argv: string[], io: Io): Promise<number> {
@@ -54,6 +53,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
       out: { type: 'string', default: 'out' },
       branch: { type: 'string', multiple: true, default: [] },
       strict: { type: 'boolean', default: false },
+      'signing-key': { type: 'string' },
       policy: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -91,11 +91,37 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`wendu build: ${tree.root}/branches.yaml must be fixed before anything can be built\n`);
     return 2;
   }
+  // branch folders sit beside bundles/ in public/: a branch may not take a name the layout uses
+  const reserved = content.branches.filter((b) => ['bundles', 'previews', 'public', 'review', 'avatars', 'images'].includes(b.id));
+  if (reserved.length) {
+    io.stderr(`wendu build: ${tree.root}/branches.yaml: branch id ${reserved.map((b) => `\`${b.id}\``).join(', ')} is reserved for the output layout; rename the branch\n`);
+    return 2;
+  }
   const unknown = values.branch!.filter((b) => !content.branches.some((x) => x.id === b));
   if (unknown.length) throw new UsageError(`unknown branch ${unknown.map((b) => `\`${b}\``).join(', ')}; known: ${content.branches.map((b) => b.id).join(', ')}`);
 
+  const keyFile = values['signing-key'] ?? (io as Io & { env?: Record<string, string | undefined> }).env?.WENDU_SIGNING_KEY ?? process.env.WENDU_SIGNING_KEY;
+  let key: SigningKey | undefined;
+  if (keyFile) {
+    const pem = await readFile(resolve(io.cwd, keyFile)).catch(() => undefined);
+    if (!pem) throw new UsageError(`cannot read the signing key \`${keyFile}\``);
+    try {
+      key = signingKeyFrom(pem);
+    } catch (err) {
+      throw new UsageError(`signing key \`${keyFile}\`: ${(err as Error).message}`);
+    }
+  }
+
   const jobs = plan(content, { branches: values.branch });
   const outWeek = resolve(io.cwd, values.out!, week);
+  const lock = await acquireLock(outWeek, new Date());
+  if ('heldBy' in lock) {
+    io.stderr(
+      `wendu build: another build (pid ${lock.heldBy.pid} on ${lock.heldBy.host}, since ${lock.heldBy.started}) is writing ${values.out}/${week}/; wait for it to finish, or use another --out\n`,
+    );
+    return 2;
+  }
+  try {
   const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr });
 
   // rendering is CPU-bound: two jobs in flight keep both cores busy while one waits on native work
@@ -121,191 +147,18 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
   for (const f of failures) io.stderr(`${formatProblem(f, io.colorErr)}\n`);
   const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
-  const published = await publish(content, results, outWeek, active, sarif);
-  await writeFileAtomic(join(outWeek, 'plan.json'), `${JSON.stringify(planJson(content, jobs), null, 2)}\n`);
+  const published = await publish({ content, jobs, results, outWeek, key, readContentFile, branchIds: content.branches.map((b) => b.id), active, sarif });
+  for (const line of published.recovered) io.stderr(`wendu build: recovered from an interrupted build: ${line}\n`);
+  for (const line of published.failed) io.stderr(`wendu build: could not publish ${line}; the next build retries it\n`);
 
   const loadErrors = content.problems.filter((p) => p.severity === 'error');
   const rejected = results.filter((r) => !r.decision.approved);
-  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!, active.version, io.color));
-  if (loadErrors.length || failures.length) return 1;
+  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!, active.version, io.color, key));
+  if (loadErrors.length || failures.length || published.failed.length) return 1;
   return values.strict && rejected.length ? 1 : 0;
-}
-
-interface Published {
-  bundles: Map<string, { path: string; bytes: number; sha256: string }>;
-  stale: Waiver[];
-}
-
-/** The approve → bundle → report stages' outputs: bundles, unpacked branch folders, report, portal, audit log. */
-async function publish(content: Content, results: JobResult[], outWeek: string, active: ActiveRules, sarif: { fingerprintKey: Uint8Array; srcRoot: string }): Promise<Published> {
-  const ruleset = active.version;
-  const week = content.week;
-  const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
-
-  // an interrupted earlier build may have left a staging folder: it never counts as output
-  await mkdir(outWeek, { recursive: true });
-  for (const name of await readdir(outWeek)) if (name.startsWith('.staging-')) await rm(join(outWeek, name), { recursive: true, force: true });
-
-  // thumbnails for the report and the portal; blurred where the asset holds a client detail
-  await rm(join(outWeek, 'report/thumbs'), { recursive: true, force: true });
-  const thumbs = new Map<JobResult, string[]>();
-  for (const r of results) {
-    const pii = r.decision.judged.some((j) => j.status === 'unwaivable');
-    const paths: string[] = [];
-    for (const f of r.files.filter((f) => f.format !== 'gif' && f.format !== 'webp' && !f.path.includes('-thumb')).slice(0, 9)) {
-      const rel = `report/thumbs/${r.job.branch}/${f.path.replace(/^images\//, '').replace(/\.\w+$/, '.jpg')}`;
-      let img = sharp(f.data).resize({ width: 360, withoutEnlargement: true }).flatten({ background: '#ffffff' });
-      if (pii) img = img.blur(14);
-      await writeFileAtomic(join(outWeek, rel), await img.jpeg({ quality: 80 }).toBuffer());
-      paths.push(rel);
-    }
-    thumbs.set(r, paths);
+  } finally {
+    await lock.release();
   }
-
-  for (const branch of content.branches) {
-    const mine = results.filter((r) => r.job.branch === branch.id);
-    if (!mine.length) continue;
-    const approved = mine.filter((r) => r.decision.approved && !r.failure);
-    if (!approved.length) {
-      await rm(join(outWeek, branch.id), { recursive: true, force: true });
-      await rm(join(outWeek, 'bundles', `${branch.id}.zip`), { force: true });
-      continue;
-    }
-    // numbered 1…n in posting order among what ships, so a rejected post leaves no gap
-    const posts: BundlePost[] = approved.map((r, i) => ({
-      order: i + 1,
-      briefId: r.job.brief.id,
-      title: r.job.brief.fields.title,
-      kind: r.job.brief.fields.kind,
-      persona: r.job.persona.name,
-      date: r.job.date,
-      time: r.job.time,
-      caption: r.caption,
-      files: r.files.map((f) => ({ path: f.path.replace(/^images\/\d+-/, `images/${i + 1}-`), data: f.data, width: f.width, height: f.height })),
-    }));
-    const waivers = [...new Set(approved.flatMap((r) => r.decision.waivers))];
-    const { files } = bundleFiles({ week, branch, bank: content.bank, ruleset, waivers, posts });
-    const zip = await zipBundle(files, week);
-    const zipRel = `bundles/${branch.id}.zip`;
-    await writeFileAtomic(join(outWeek, zipRel), zip);
-    // the unpacked folder is written aside and swapped in whole: it never mixes two builds
-    const staging = join(outWeek, `.staging-${branch.id}-${process.pid}`);
-    await rm(staging, { recursive: true, force: true });
-    for (const f of files) await writeFileAtomic(join(staging, f.path), f.data);
-    await rm(join(outWeek, branch.id), { recursive: true, force: true });
-    await rename(staging, join(outWeek, branch.id));
-    bundles.set(branch.id, { path: zipRel, bytes: zip.length, sha256: createHash('sha256').update(zip).digest('hex') });
-  }
-
-  const judgedBriefs = new Set(results.map((r) => r.job.brief.id));
-  const stale = staleWaivers(content.waivers, judgedBriefs, results.map((r) => ({ brief: r.job.brief.id, decision: r.decision })));
-  const outcomes: AssetOutcome[] = results.map((r) => ({
-    id: r.job.id,
-    branch: r.job.branch,
-    branchName: content.branches.find((b) => b.id === r.job.branch)!.name,
-    briefId: r.job.brief.id,
-    file: r.job.brief.file,
-    kind: r.job.brief.fields.kind,
-    persona: r.job.persona.name,
-    title: r.job.brief.fields.title,
-    date: r.job.date,
-    time: r.job.time,
-    spans: r.spans,
-    decision: r.decision,
-    thumbnails: (thumbs.get(r) ?? []).map((p) => p.replace(/^report\//, '')),
-  }));
-  const problems = [...content.problems, ...results.flatMap((r) => (r.failure ? [r.failure] : []))];
-  await writeFileAtomic(join(outWeek, 'report/index.html'), reportHtml(reportData(week, ruleset, outcomes, stale, problems)));
-
-  // lint.json / lint.sarif: every finding once per brief file (an _all brief's texts are linted per branch)
-  const byFile = new Map<string, FileResult>();
-  const entryFor = (file: string) => {
-    const entry = byFile.get(file) ?? { file, findings: [], problems: [] };
-    byFile.set(file, entry);
-    return entry;
-  };
-  for (const r of results) {
-    const entry = entryFor(r.job.brief.file);
-    entry.spans = [...(entry.spans ?? []), ...r.spans];
-    for (const j of r.decision.judged) {
-      const f = j.finding as Finding;
-      if (!f.textHash || !f.basis) continue;
-      if (!entry.findings.some((x) => x.ruleId === f.ruleId && x.line === f.line && x.column === f.column && x.field === f.field)) entry.findings.push(f);
-      if (j.waiver) (entry.waived ??= new Map()).set(f, j.waiver);
-    }
-  }
-  for (const p of content.problems) entryFor(p.file).problems.push(p);
-  const fileResults = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
-  const meta = { ruleset, catalog: active.catalog, fixed: [], ...sarif };
-  await writeFileAtomic(join(outWeek, 'report/lint.json'), FORMATS.json(fileResults, meta));
-  await writeFileAtomic(join(outWeek, 'report/lint.sarif'), FORMATS.sarif(fileResults, meta));
-
-  await writeFileAtomic(
-    join(outWeek, 'index.html'),
-    portalHtml({
-      week,
-      range: `${chineseDate(dateOf(week, 'mon')).split(' ')[0]} – ${chineseDate(dateOf(week, 'sun')).split(' ')[0]}`,
-      bank: content.bank.name,
-      ruleset,
-      branches: content.branches
-        .filter((b) => results.some((r) => r.job.branch === b.id))
-        .map((b) => {
-          const mine = results.filter((r) => r.job.branch === b.id);
-          const ok = mine.filter((r) => r.decision.approved);
-          const bundle = bundles.get(b.id);
-          return {
-            id: b.id,
-            name: b.name,
-            city: b.city,
-            assets: ok.length,
-            rejected: mine.length - ok.length,
-            ...(bundle ? { bundle } : {}),
-            // one preview per asset, the branch's own posts before the shared ones
-            thumbnails: [...ok.filter((r) => r.job.brief.scope !== '_all'), ...ok.filter((r) => r.job.brief.scope === '_all')]
-              .flatMap((r) => (thumbs.get(r) ?? []).slice(0, 1))
-              .slice(0, 4),
-            colors: { primary: b.colors.primary, accent: b.colors.accent },
-          };
-        }),
-    }),
-  );
-
-  // the audit trail: every decision of this run appended; earlier runs' lines are never rewritten
-  const at = new Date().toISOString();
-  const run = createHash('sha256').update(`${at}${process.pid}`).digest('hex').slice(0, 12);
-  const lines = results.map((r) =>
-    JSON.stringify({
-      at,
-      run,
-      ruleset,
-      job: r.job.id,
-      hash: r.job.hash,
-      decision: r.failure ? 'failed' : r.decision.approved ? (r.decision.waivers.length ? 'approved-with-waivers' : 'approved') : 'rejected',
-      reasons: r.decision.reasons,
-      waived: r.decision.judged.filter((j) => j.waiver).map((j) => ({ rule: j.finding.ruleId, reviewer: j.waiver!.reviewer, date: j.waiver!.date, reason: j.waiver!.reason })),
-    }),
-  );
-  await mkdir(outWeek, { recursive: true });
-  await appendFile(join(outWeek, 'audit.jsonl'), lines.map((l) => `${l}\n`).join(''));
-  return { bundles, stale };
-}
-
-function planJson(content: Content, jobs: Job[]) {
-  return {
-    week: content.week,
-    jobs: jobs.map((j) => ({
-      id: j.id,
-      branch: j.branch,
-      brief: j.brief.id,
-      file: j.brief.file,
-      kind: j.brief.fields.kind,
-      persona: j.persona.id,
-      date: j.date,
-      time: j.time,
-      order: j.order,
-      hash: j.hash,
-    })),
-  };
 }
 
 /** Cuts a line to `max` terminal columns (a CJK character takes two), ending it with … */
@@ -320,7 +173,7 @@ export function fit(line: string, max = 80): string {
 }
 
 /** The one-screen summary: every line within 80 columns, colour on a terminal only. */
-export function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string, ruleset: string, color?: boolean): string {
+export function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string, ruleset: string, color?: boolean, key?: SigningKey): string {
   const c = paint(color);
   const dir = `${out}/${content.week}`;
   const failedFiles = new Set(errors.map((e) => e.file));
@@ -362,8 +215,10 @@ export function summary(content: Content, results: JobResult[], published: Publi
     row('errors', `${errors.length}, listed above; those briefs were skipped`, c.red);
     for (const file of [...failedFiles].sort()) lines.push(fit(`    ${file}`));
   }
-  row('report', `${dir}/report/index.html`);
-  row('portal', `${dir}/index.html`);
+  if (key) row('signed', `every bundle, key ${shortFingerprint(key.fingerprint)}; ${dir}/${PUBLIC}/signing-key.pub`);
+  else row('UNSIGNED', 'no --signing-key: bundles carry no signature (wendu keys init)', c.yellow);
+  row('public', `${dir}/${PUBLIC}/index.html · serve only this folder to branches`);
+  row('review', `${dir}/${REVIEW}/index.html · lint.json, lint.sarif, audit.jsonl`);
   row('rule set', ruleset);
   row('time', `${(ms / 1000).toFixed(1)}s`);
   lines.push('');

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 export const COMMANDS = Object.freeze({
   build: { summary: "render the week's briefs into per-branch asset bundles", module: './build.ts', export: 'buildCommand' },
   lint: { summary: 'check briefs or text files against the compliance rules', module: './lint.ts', export: 'lintCommand' },
-  verify: { summary: 'check a branch bundle against its manifest', module: './verify.ts', export: 'verifyCommand' },
+  verify: { summary: 'check a branch bundle against its manifest and signature', module: './verify.ts', export: 'verifyCommand' },
+  keys: { summary: "make head office's signing key pair (wendu keys init)", module: './keys.ts', export: 'keysCommand' },
   waive: { summary: "record a reviewer's waiver of one warning in approvals.yaml", module: './waive.ts', export: 'waiveCommand' },
 });
 

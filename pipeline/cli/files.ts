@@ -33,7 +33,8 @@ export async function isDirectory(path: string): Promise<boolean> {
 /** Writes through a temporary name and a rename, so a crash never leaves a half-written file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  // a short temporary name: appending to a long file name would overflow NAME_MAX (255 bytes)
+  const tmp = join(dirname(path), `.t-${randomBytes(4).toString('hex')}`);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);

@@ -1,39 +1,81 @@
-// `wendu verify BUNDLE.zip…`: is this bundle exactly what Wendu approved?
+// `wendu verify [--trust PUBKEY]… [--allow-unsigned] BUNDLE.zip…`: is this bundle exactly what head
+// office approved and signed?
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { KeyObject } from 'node:crypto';
 import { verifyBundle } from '../bundle/verify.ts';
+import { publicKeyFrom, shortFingerprint } from '../bundle/sign.ts';
 import { UsageError, type Io } from './io.ts';
 
-const HELP = `Usage: wendu verify BUNDLE.zip…
+const HELP = `Usage: wendu verify --trust PUBKEY [--allow-unsigned] BUNDLE.zip…
 
-Checks a branch bundle against its manifest: every file's size and SHA-256, no file added or
-missing, and the approval stamp over the manifest.
+Checks a branch bundle against its manifest (every file's size and SHA-256, no file added or
+missing, no duplicate entry) and the manifest against head office's Ed25519 signature, made by a
+key you trust (the signing-key.pub head office publishes beside the portal).
+
+Options:
+  --trust PUBKEY      a trusted public key (PEM); repeat for several
+  --allow-unsigned    accept an intact bundle that carries no signature (exit 0 instead of 1)
+  -h, --help          show this help
 
 Exit codes:
-  0  intact
-  1  a file was altered, added or removed, or the manifest does not match its stamp
-  2  usage error (no bundle named, file not found)
+  0  intact and signed by a trusted key
+  1  a file was altered, added or removed, a duplicate entry, a bad or untrusted signature,
+     or (without --allow-unsigned) no signature
+  2  usage error (no bundle named, file or key not readable)
 `;
 
 export async function verifyCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      trust: { type: 'string', multiple: true, default: [] },
+      'allow-unsigned': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.help) {
     io.stdout(HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('name the bundle to verify, e.g. wendu verify out/2026-W48/bundles/xihu.zip');
+  if (positionals.length === 0) throw new UsageError('name the bundle to verify, e.g. wendu verify --trust out/2026-W48/public/signing-key.pub out/2026-W48/public/bundles/xihu.zip');
+  const trusted: KeyObject[] = [];
+  for (const path of values.trust!) {
+    const pem = await readFile(resolve(io.cwd, path)).catch(() => undefined);
+    if (!pem) throw new UsageError(`cannot read the trusted key \`${path}\``);
+    try {
+      trusted.push(publicKeyFrom(pem));
+    } catch (err) {
+      throw new UsageError(`\`${path}\`: ${(err as Error).message}`);
+    }
+  }
   let worst = 0;
   for (const path of positionals) {
     const data = await readFile(resolve(io.cwd, path)).catch(() => undefined);
     if (!data) throw new UsageError(`cannot read \`${path}\``);
-    const result = await verifyBundle(data);
-    if (result.problems.length === 0) {
-      const m = result.manifest!;
-      io.stdout(`${path}: intact — ${result.files} files, ${m.branch} ${m.week}, rule set ${m.ruleset}, approval stamp ${m.approval.stamp.slice(0, 16)}…\n`);
+    const r = await verifyBundle(data, trusted);
+    const by = r.signedBy ? `key ${shortFingerprint(r.signedBy)}` : '';
+    const lines = r.problems.map((p) => `  ${p}\n`);
+    let ok = r.problems.length === 0;
+    if (r.signature === 'bad-signature') lines.push(`  manifest.json: the signature does not match (${by || 'unknown key'}): the manifest was edited or the signature forged\n`);
+    if (r.signature === 'untrusted')
+      lines.push(`  manifest.json: signed by ${by || 'an unknown key'}, which is not a trusted key${trusted.length ? '' : ' (name head office’s public key with --trust)'}\n`);
+    if (r.signature === 'bad-signature' || r.signature === 'untrusted') ok = false;
+    if (r.signature === 'unsigned' && !values['allow-unsigned']) {
+      lines.push('  manifest.json: unsigned — nothing proves head office approved it (pass --allow-unsigned to accept)\n');
+      ok = false;
+    }
+    if (ok) {
+      const m = r.manifest!;
+      const how = r.signature === 'signed' ? `signed by trusted ${by}` : 'UNSIGNED (accepted with --allow-unsigned)';
+      io.stdout(`${path}: intact — ${r.files} files, ${m.branch} ${m.week}, rule set ${m.ruleset}, ${how}\n`);
     } else {
       worst = 1;
-      io.stderr(`${path}: NOT intact\n${result.problems.map((p) => `  ${p}\n`).join('')}`);
+      const what = r.problems.length ? 'NOT intact' : r.signature === 'unsigned' ? 'intact but UNSIGNED' : 'signature NOT trusted';
+      io.stderr(`${path}: ${what}\n${lines.join('')}`);
     }
   }
   return worst;

@@ -228,6 +228,17 @@ function loadBrief(
       const bad = options.checkMascot(fields.mascot);
       if (bad) locate(['mascot', bad.field], 'load/unknown-mascot', bad.message);
     }
+    // audience tags: each must be one the branch (every branch, for _all/) declares in branches.yaml
+    fields.segments?.forEach((tag, i) => {
+      const missing = branches.filter((b) => (scope === '_all' || b.id === scope) && !(b.tags ?? []).includes(tag));
+      if (!missing.length) return;
+      const b = missing[0]!;
+      locate(
+        ['segments', i],
+        'load/unknown-segment',
+        `Unknown audience tag \`${tag}\` for branch ${missing.map((m) => m.id).join(', ')}; ${b.tags?.length ? `its tags in branches.yaml: ${b.tags.join(', ')}` : 'it declares no tags in branches.yaml'}`,
+      );
+    });
   }
   problems.push(...local);
   if (!fields || local.length) return undefined;

@@ -19,6 +19,7 @@ export const branchesSchema = z.strictObject({
         city: text,
         colors: z.strictObject({ primary: colour, accent: colour, ink: colour.optional(), paper: colour.optional() }),
         contact: z.strictObject({ phone: text, address: text, hours: text.optional() }),
+        tags: z.array(text).optional(),
       }),
     )
     .min(1),

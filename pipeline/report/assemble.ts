@@ -92,6 +92,7 @@ export function reportAsset(o: AssetOutcome): ReportAsset {
     ...(j.finding.textHash && j.finding.waivable ? { textHash: j.finding.textHash } : {}),
     ...(j.waiver ? { waiver: { reviewer: j.waiver.reviewer, date: j.waiver.date, reason: j.waiver.reason } } : {}),
   }));
+  const texts = reportTexts(o.spans, findings);
   return {
     id: o.id,
     branch: o.branch,
@@ -100,11 +101,12 @@ export function reportAsset(o: AssetOutcome): ReportAsset {
     file: o.file,
     kind: o.kind,
     persona: o.persona,
-    title: o.title,
+    // the heading, alt texts and captions show the title as masked in its text block
+    title: texts.find((t) => t.field === 'title')?.text ?? o.title,
     slot: `${chineseDate(o.date)} ${o.time}`,
     status: statusOf(o.decision),
     thumbnails: o.thumbnails,
-    texts: reportTexts(o.spans, findings),
+    texts,
     findings: reportFindings,
   };
 }

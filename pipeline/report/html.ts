@@ -3,6 +3,7 @@
 // little script only reads the DOM to filter cards and open thumbnails, it never writes markup.
 import type { AssetStatus, ReportAsset, ReportData, ReportFinding, ReportText } from './model.ts';
 import { esc, pageHead, FONT_STACK, MONO_STACK, relUrl, segments } from './htmlkit.ts';
+import { momentsHtml, MOMENTS_CSS, MOMENTS_SCRIPT } from './moments.ts';
 
 const STATUS: Record<AssetStatus, { label: string; icon: string }> = {
   rejected: { label: '未通过', icon: '✕' },
@@ -68,6 +69,38 @@ const FIELD_NAMES: Record<string, string> = {
   pose: '姿势',
   expression: '表情',
   'template:risk-warning': '模板 · 风险提示',
+  warning: '风险提示',
+  'persona.name': '人设姓名',
+  'persona.title': '人设头衔',
+  'persona.signature': '人设签名',
+  'persona.identity': '人设身份',
+  'branch.name': '支行名称',
+  'branch.contact.phone': '支行电话',
+  'branch.contact.address': '支行地址',
+  'branch.contact.hours': '营业时间',
+  'bank.name': '银行名称',
+  'bank.hotline': '客服热线',
+  'event.name': '活动名称',
+  'event.place': '活动地点',
+  'event.date': '活动日期',
+  'event.time': '活动时间',
+  'chart.unit': '图表单位',
+  'chart.source': '数据来源',
+  'mascot.sign': '小U举牌文字',
+  sign: '举牌文字',
+  link: '报名链接',
+  date: '日期',
+  badge: '角标',
+  lead: '导语',
+  dateCn: '日期',
+  kicker: '栏目名',
+  'kicker.en': '栏目英文名',
+  rsvp: '报名方式',
+  'label.place': '“地点”标签',
+  'label.time': '“时间”标签',
+  'label.rsvp': '“报名”标签',
+  'qr.label': '二维码说明',
+  'qr.hint': '二维码提示',
 };
 
 function fieldName(field: string): string {
@@ -75,7 +108,12 @@ function fieldName(field: string): string {
   if (known) return known;
   const tile = /^(tiles|stickers)\.(\d+)$/.exec(field);
   if (tile) return `${tile[1] === 'tiles' ? '九宫格' : '表情'}第 ${Number(tile[2]) + 1} 张`;
+  const point = /^chart\.data\.(\d+)\.(label|value)$/.exec(field);
+  if (point) return `图表第 ${Number(point[1]) + 1} 项${point[2] === 'label' ? '名称' : '数值'}`;
+  const para = /^(body|paragraphs)\.(\d+)$/.exec(field);
+  if (para) return `正文第 ${Number(para[2]) + 1} 段`;
   if (field.startsWith('image:')) return `图上文字 · ${fieldName(field.slice('image:'.length))}`;
+  if (field.startsWith('template:')) return `模板 · ${fieldName(field.slice('template:'.length))}`;
   return field;
 }
 
@@ -226,9 +264,12 @@ function thumbs(a: ReportAsset, ai: number): string {
     const url = relUrl(t);
     const alt = `${a.title} · 预览 ${i + 1}/${a.thumbnails.length}`;
     if (!url) return `<span class="thumb broken" title="${esc(t)}">图片路径无效</span>`;
-    return `<a class="thumb" href="${url}" target="_blank" rel="noopener" data-caption="${esc(alt)}"><img src="${url}" loading="lazy" decoding="async" alt="${esc(alt)}"></a>`;
+    const full = a.fullImages?.[i] ? relUrl(a.fullImages[i]!) : undefined;
+    return `<a class="thumb" href="${full ?? url}" target="_blank" rel="noopener" data-caption="${esc(alt)}"><img src="${url}" loading="lazy" decoding="async" alt="${esc(alt)}"></a>`;
   });
-  return `<div class="thumbs n${Math.min(a.thumbnails.length, 3)}" id="a${ai}-thumbs">${items.join('')}</div>`;
+  return `<div class="thumbs n${Math.min(a.thumbnails.length, 3)}" id="a${ai}-thumbs">${items.join('')}${
+    a.fullImages?.length ? '<p class="full-hint">点击图片看原尺寸</p>' : ''
+  }</div>`;
 }
 
 function textBlock(t: ReportText, a: ReportAsset, ai: number): string {
@@ -275,12 +316,35 @@ function findingItem(f: ReportFinding, fi: number, ai: number, brief: string): s
 <p class="msg">${esc(f.message)}</p>
 <dl class="facts">
 <dt>原文摘录</dt><dd><q class="excerpt">${esc(f.excerpt)}</q></dd>
-<dt>法律依据</dt><dd>${esc(f.basis)}</dd>
 ${f.suggestion ? `<dt>建议</dt><dd>${esc(f.suggestion)}</dd>` : ''}
 <dt>位置</dt><dd><code class="loc">${esc(loc)}</code> · ${esc(fieldName(f.field))}</dd>
 <dt>处理</dt><dd class="decision">${decision}</dd>
 </dl>
 </li>`;
+}
+
+/** The findings of an asset grouped by rule (first appearance first), the rule's legal basis said once per group. */
+function ruleGroups(a: ReportAsset, ai: number): string {
+  const groups = new Map<string, number[]>();
+  a.findings.forEach((f, fi) => groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), fi]));
+  return [...groups]
+    .map(([rule, idx]) => {
+      const first = a.findings[idx[0]!]!;
+      return `<section class="rule-group" data-rule="${esc(rule)}"><h4><code class="rule">${esc(rule)}</code>${RULE_NAMES[rule] ? `<span class="rule-name">${esc(RULE_NAMES[rule]!)}</span>` : ''}<span class="count">${idx.length} 处</span></h4><p class="basis">法律依据：${esc(first.basis)}</p><ol>${idx
+        .map((fi) => findingItem(a.findings[fi]!, fi, ai, a.brief))
+        .join('')}</ol></section>`;
+    })
+    .join('');
+}
+
+/** For product posts: where the risk warning falls against the Moments fold. */
+function foldNote(a: ReportAsset): string {
+  const f = a.warningFold;
+  if (!f) return '';
+  if (f.line === 0) return '<p class="fold bad">文案中没有完整的风险提示语。</p>';
+  return f.folded
+    ? `<p class="fold bad">风险提示在文案第 ${f.line} 行（按手机约 20 字一行估算），朋友圈折叠后需点“全文”才能看到。</p>`
+    : `<p class="fold ok">风险提示在文案第 ${f.line} 行，折叠前可见。</p>`;
 }
 
 function card(a: ReportAsset, ai: number): string {
@@ -292,6 +356,7 @@ function card(a: ReportAsset, ai: number): string {
 <span class="badge st-${esc(a.status)}"><i aria-hidden="true">${st.icon}</i>${esc(st.label)}</span>
 <h2>${esc(a.title)}</h2>
 </div>
+${a.status === 'approved' ? `<details class="card-body"><summary>${esc(a.slot)} · ${esc(a.persona)} · ${esc(kind ?? a.kind)} · ${a.findings.length ? `${a.findings.length} 条提示` : '没有发现问题'}（已通过，点开查看）</summary>` : ''}
 <div class="card-grid">
 ${thumbs(a, ai)}
 <div class="card-main">
@@ -302,14 +367,16 @@ ${thumbs(a, ai)}
 <dt>类型</dt><dd>${kind ? `${esc(kind)} <code>${esc(a.kind)}</code>` : `<code>${esc(a.kind)}</code>`}</dd>
 <dt>简报</dt><dd><code class="file">${esc(a.file)}</code></dd>
 </dl>
+${a.moments ? `<section class="moments"><h3>朋友圈预览${a.segments ? ` <span class="aud">可见范围：${esc(a.segments.length ? a.segments.join('、') : '全部客户')}</span>` : ''}</h3>${momentsHtml(a.moments)}${foldNote(a)}</section>` : ''}
 <section class="texts"><h3>文字内容</h3>${a.texts.length ? `<div class="text-list">${a.texts.map((t) => textBlock(t, a, ai)).join('')}</div>` : '<p class="quiet">无文字内容</p>'}</section>
 <section class="findings">${
     a.findings.length
-      ? `<h3>发现 <span class="count">${a.findings.length}</span></h3><ol>${a.findings.map((f, fi) => findingItem(f, fi, ai, a.brief)).join('')}</ol>`
+      ? `<h3>发现 <span class="count">${a.findings.length}</span></h3>${ruleGroups(a, ai)}`
       : '<p class="quiet ok">✓ 没有发现问题</p>'
   }</section>
 </div>
 </div>
+${a.status === 'approved' ? '</details>' : ''}
 </article>`;
 }
 
@@ -368,7 +435,17 @@ ${problemsSection(data)}
 `;
 }
 
-const STYLE = `
+const STYLE = `${MOMENTS_CSS}
+.moments .aud{font-weight:400;margin-left:6px}
+.fold{margin:6px 0 0;font-size:13px;padding:4px 10px;border-radius:8px;max-width:420px}
+.fold.ok{background:#E4F3E8;color:#2E7D4F}.fold.bad{background:#FCE8E6;color:#B3261E;font-weight:600}
+.rule-group{border-left:3px solid #EADBCB;padding-left:10px;margin:0 0 12px}
+.rule-group h4{margin:0 0 2px;font-size:14px;display:flex;flex-wrap:wrap;gap:6px;align-items:baseline}
+.rule-group .count{font-size:12px;color:#7A6657;font-weight:400}
+.basis{margin:0 0 6px;font-size:13px;color:#7A6657}
+.card-body>summary{cursor:pointer;color:#7A6657;font-size:14px;margin:-4px 0 4px}
+.card-body[open]>summary{margin-bottom:10px}
+.full-hint{grid-column:1/-1;margin:2px 0 0;font-size:12px;color:#7A6657;text-align:center}
 :root{--paper:#FFF7EE;--paper2:#FBEFE1;--ink:#3A2A20;--muted:#7A6657;--line:#EADBCB;--card:#FFFFFF;--red:#B3261E;--red-bg:#FCE8E6;--amber:#9A5B00;--amber-bg:#FFF0D4;--green:#2E7D4F;--green-bg:#E4F3E8;--blue:#2F5D8A;--blue-bg:#E6EEF7;--mono:${MONO_STACK}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -431,7 +508,7 @@ main{padding-top:18px;padding-bottom:24px}
 .badge.st-approved{background:var(--green-bg);color:var(--green)}.badge.st-approved i{background:var(--green)}
 .badge.st-waived{background:var(--amber-bg);color:var(--amber)}.badge.st-waived i{background:#D88A00}
 .badge.st-rejected{background:var(--red-bg);color:var(--red)}.badge.st-rejected i{background:var(--red)}
-.card-grid{display:grid;grid-template-columns:220px minmax(0,1fr);gap:18px;align-items:start}
+.card-grid{display:grid;grid-template-columns:300px minmax(0,1fr);gap:18px;align-items:start}
 .thumbs{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:6px}
 .thumbs.n1{grid-template-columns:1fr}
 .thumbs.n2{grid-template-columns:repeat(2,minmax(0,1fr))}
@@ -611,4 +688,4 @@ const SCRIPT = `
     box.addEventListener('close', function () { big.removeAttribute('src'); });
   }
 })();
-`;
+${MOMENTS_SCRIPT}`;

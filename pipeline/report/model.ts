@@ -50,6 +50,14 @@ export interface ReportAsset {
   thumbnails: string[];
   texts: ReportText[];
   findings: ReportFinding[];
+  /** the post as the Moments feed shows it (caption masked like the texts) */
+  moments?: import('./moments.ts').MomentsPost;
+  /** audience tags of the post; empty: every client */
+  segments?: string[];
+  /** for product posts: on which displayed caption line the required warning ends, and whether Moments folds it away (line 0: missing) */
+  warningFold?: { line: number; folded: boolean };
+  /** full-size images for reading (same order as `thumbnails`), relative to the report */
+  fullImages?: string[];
 }
 
 export interface ReportData {
@@ -75,6 +83,14 @@ export interface PortalBranch {
   /** preview images, relative to the portal's index.html */
   thumbnails: string[];
   colors: { primary: string; accent: string };
+  /** the branch page for a phone, relative to the portal (`xihu/index.html`) */
+  page?: string;
+}
+
+/** Per audience tag: what its clients will see this week, branch by branch. */
+export interface PortalTag {
+  tag: string;
+  branches: { id: string; name: string; posts: { order: number; title: string; slot: string }[] }[];
 }
 
 export interface PortalData {
@@ -84,4 +100,48 @@ export interface PortalData {
   bank: string;
   ruleset: string;
   branches: PortalBranch[];
+  tags?: PortalTag[];
+  /** head office's public key beside the portal, and its fingerprint */
+  publicKey?: { path: string; fingerprint: string };
+}
+
+/** An image of a post on the branch page: path relative to the branch folder. */
+export interface PageImage {
+  path: string;
+  width: number;
+  height: number;
+}
+
+/** A post as the branch page shows it; `posts.json` in every bundle holds these. */
+export interface PagePost {
+  order: number;
+  brief: string;
+  title: string;
+  kind: string;
+  persona: string;
+  personaTitle?: string;
+  /** `avatars/…jpg`, relative to the branch folder */
+  avatar?: string;
+  date: string;
+  time: string;
+  /** the exact text to paste */
+  caption: string;
+  /** audience tags (the WeCom visible range); empty: every client */
+  segments: string[];
+  /** post: images go together (≤ 9); pick-one: sizes of one card, post one (二选一); stickers: save, not a post */
+  mode: 'post' | 'pick-one' | 'stickers';
+  images: PageImage[];
+  stickers?: { name: string; still: PageImage; animated: PageImage[] }[];
+}
+
+/** The branch page's data (`posts.json`): public, approved posts only. */
+export interface BranchPageData {
+  week: string;
+  /** `11月23日 – 11月29日` */
+  range: string;
+  bank: string;
+  branch: { id: string; name: string; city: string; colors: { primary: string; accent: string }; tags: string[] };
+  posts: PagePost[];
+  /** the zip, relative to the branch folder (`../bundles/xihu.zip`) */
+  zip: string;
 }

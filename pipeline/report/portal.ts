@@ -1,7 +1,7 @@
 // The branch portal, `out/<week>/index.html`: a static page any web server or shared folder can
 // serve as it is. One card per branch with previews, counts, the bundle's size and SHA-256 (with a
 // copy button) and its download link. Every data string is escaped into static markup.
-import type { PortalBranch, PortalData } from './model.ts';
+import type { PortalBranch, PortalData, PortalTag } from './model.ts';
 import { contrast, esc, pageHead, FONT_STACK, groupDigits, humanBytes, MONO_STACK, relUrl, safeColor } from './htmlkit.ts';
 
 const BANK_RED = '#b3261e';
@@ -43,13 +43,19 @@ function branchCard(b: PortalBranch, i: number, week: string): string {
 <li class="${b.rejected ? 'rej' : ''}"><b>${b.rejected}</b><span>项未通过</span></li>
 ${b.bundle ? `<li><b title="${esc(groupDigits(b.bundle.bytes))} 字节">${esc(humanBytes(b.bundle.bytes))}</b><span>素材包大小</span></li>` : ''}
 </ul>`;
+  const page = b.page ? relUrl(b.page) : undefined;
   let bundle: string;
   if (b.bundle && url) {
-    bundle = `<div class="sha">
+    const zipPart = `<div class="sha">
 <div class="sha-head"><span>SHA-256 校验值</span><button type="button" class="copy" data-target="sha-${i}" aria-label="复制 ${esc(b.name)} 的 SHA-256">复制</button></div>
 <code class="sha-v" id="sha-${i}">${shaGroups(b.bundle.sha256)}</code>
 </div>
-<a class="dl" href="${url}" download="${esc(`${b.id}-${week}.zip`)}"><span class="dl-i" aria-hidden="true">↓</span>下载素材包<small>${esc(humanBytes(b.bundle.bytes))} · ZIP</small></a>`;
+<a class="dl${page ? ' zip' : ''}" href="${url}" download="${esc(`${b.id}-${week}.zip`)}"><span class="dl-i" aria-hidden="true">↓</span>下载素材包<small>${esc(humanBytes(b.bundle.bytes))} · ZIP</small></a>`;
+    // the phone page first; the zip (for a computer) the second way
+    bundle = page
+      ? `<a class="dl page" href="${page}"><span class="dl-i" aria-hidden="true">▸</span>打开本周朋友圈<small>手机 · 长按存图 · 一键复制文案</small></a>
+<details class="more-dl"><summary>电脑下载素材包（ZIP）与校验值</summary>${zipPart}</details>`
+      : zipPart;
   } else if (b.bundle) {
     bundle = '<p class="nobundle">素材包路径无效，请联系总行。</p>';
   } else {
@@ -61,6 +67,28 @@ ${b.bundle || b.thumbnails.length ? previews(b) : ''}
 ${b.bundle || b.assets ? stats : ''}
 ${bundle}
 </article>`;
+}
+
+/** Per audience tag: the posts its clients will see this week, per branch. */
+function tagSection(tags: PortalTag[]): string {
+  if (!tags.length) return '';
+  return `<section class="tags" id="tags">
+<h2>按客户标签：本周客户会看到什么</h2>
+<p class="lead">朋友圈按企业微信客户标签设置可见范围；未设标签的朋友圈所有客户可见。</p>
+<div class="tag-grid">${tags
+    .map((t) => {
+      const total = t.branches.reduce((n, b) => n + b.posts.length, 0);
+      return `<details class="tag-card" data-tag="${esc(t.tag)}"><summary><b>${esc(t.tag)}</b><span>${t.branches.length} 个支行 · 共 ${total} 条朋友圈</span></summary>${t.branches
+        .map(
+          (b) =>
+            `<div class="tag-branch"><b>${esc(b.name)}</b>${
+              b.posts.length ? `<ol>${b.posts.map((p) => `<li><span class="slot">${esc(p.slot)}</span> ${esc(p.title)}</li>`).join('')}</ol>` : '<p class="quiet">本周无可见朋友圈</p>'
+            }</div>`,
+        )
+        .join('')}</details>`;
+    })
+    .join('')}</div>
+</section>`;
 }
 
 /** The branch portal: one static HTML page. */
@@ -75,7 +103,7 @@ export function portalHtml(data: PortalData): string {
 <p class="bank"><span class="logo" aria-hidden="true">${esc(mark)}</span>${esc(data.bank)}</p>
 <h1>本周朋友圈素材</h1>
 <p class="when"><span class="week">${esc(data.week)}</span><span class="range">${esc(data.range)}</span></p>
-<p class="lead">每个支行一个素材包：图片、可直接粘贴的朋友圈文案、发布日程和校验清单。包内素材均已通过合规审核，请按日程原样发布，不要修改文字。</p>
+<p class="lead">每个支行一个手机页面：按发布顺序的朋友圈、长按保存的图片、一键复制的文案和可见范围；电脑可下载整个素材包。素材均已通过合规审核，请按日程原样发布，不要修改文字。</p>
 <p class="totals">${data.branches.length} 个支行 · ${withBundle} 个素材包 · 共 ${totalAssets} 项素材</p>
 </div>
 </header>
@@ -83,13 +111,21 @@ export function portalHtml(data: PortalData): string {
 <section class="grid" aria-label="支行素材包">
 ${data.branches.length ? data.branches.map((b, i) => branchCard(b, i, data.week)).join('\n') : '<p class="nobundle">本周没有支行素材。</p>'}
 </section>
+${tagSection(data.tags ?? [])}
 <section class="help">
 <h2>使用说明</h2>
 <ol>
-<li><b>下载</b>本支行的素材包（ZIP）。</li>
-<li><b>核对校验值</b>（可选）：Windows 在命令行运行 <code>certutil -hashfile 文件名.zip SHA256</code>，Mac 在终端运行 <code>shasum -a 256 文件名.zip</code>，结果应与卡片上的 SHA-256 完全一致。</li>
-<li><b>解压</b>后先看 <code>说明.txt</code>；<code>images/</code> 是图片，<code>captions.md</code> 是朋友圈文案，<code>schedule.ics</code> 可导入日历提醒发布时间。</li>
+<li>在手机上点<b>“打开本周朋友圈”</b>：按发布顺序列出每条朋友圈，长按图片保存，点“复制文案”复制文字，按“可见范围”选择客户标签。</li>
+<li>“二选一”的两张图是同一张卡片的两种尺寸，只发其中一张；表情包长按“添加到表情”，不发朋友圈。</li>
+<li>微信内置浏览器无法下载 ZIP：需要整包时请在电脑上下载，解压后先看 <code>说明.txt</code>。</li>
 </ol>
+<details class="tech"><summary>电脑核对校验值（可选）</summary>
+<p>Windows：<code>certutil -hashfile 文件名.zip SHA256</code>；Mac：<code>shasum -a 256 文件名.zip</code>，结果应与卡片上的 SHA-256 一致。${
+    data.publicKey && relUrl(data.publicKey.path)
+      ? ` 素材包由总行签名，<a href="${relUrl(data.publicKey.path)}">总行公钥</a>指纹 <code>${esc(data.publicKey.fingerprint.slice(0, 16))}</code>，可用 <code>wendu verify --trust signing-key.pub</code> 核验。`
+      : ''
+  }</p>
+</details>
 </section>
 </main>
 <footer class="foot"><div class="wrap">由 温度 Wendu 生成 · 规则集 <code>${esc(data.ruleset)}</code> · 未通过审核的素材不会出现在素材包中</div></footer>
@@ -148,6 +184,23 @@ main{padding:18px 20px 8px}
 .nobundle{flex:1;display:flex;flex-direction:column;justify-content:center;margin:0;min-height:96px;padding:14px;border-radius:12px;background:var(--paper);color:var(--muted);text-align:center;font-weight:600}
 .nobundle small{font-weight:400;margin-top:4px}
 .branch.empty::before{background:linear-gradient(90deg,#D9CBBE 0 70%,#EADBCB 70% 100%)}
+.dl.page{background:var(--brand)}
+.more-dl{display:flex;flex-direction:column;gap:8px}
+.more-dl summary{cursor:pointer;color:var(--muted);font-size:13px}
+.more-dl .dl.zip{background:#fff;color:var(--ink);border:1px solid var(--line);box-shadow:none;margin-top:8px}
+.more-dl .sha{margin-top:8px}
+.tags{margin:26px 0 8px}
+.tags h2{font-size:19px;margin:4px 0}
+.tag-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,300px),1fr));gap:14px}
+.tag-card{background:#fff;border:1px solid var(--line);border-radius:14px;padding:12px 16px}
+.tag-card summary{cursor:pointer;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}
+.tag-card summary b{font-size:17px;color:var(--red)}
+.tag-card summary span{font-size:13px;color:var(--muted)}
+.tag-branch{margin:6px 0}
+.tag-branch ol{margin:2px 0 0;padding-left:1.3em;font-size:14px}
+.slot{color:var(--muted);font-variant-numeric:tabular-nums}
+.quiet{color:var(--muted);margin:2px 0;font-size:14px}
+.tech summary{cursor:pointer;color:var(--muted)}
 .help{margin:26px 0 8px;background:#fff;border:1px solid var(--line);border-radius:16px;padding:14px 20px}
 .help h2{font-size:17px;margin:4px 0}
 .help ol{margin:0;padding-left:1.4em}

@@ -40,9 +40,9 @@ describe('wendu build with a policy', () => {
     const version = r.stdout.match(/rule set\s+(\S+)/)![1]!;
     expect(version).toMatch(new RegExp(`^${rulesetVersion()}\\+policy\\.[0-9a-f]{8}$`));
     expect(r.stdout).toContain('jinjiang/tue-first-salary — safety-words');
-    const manifest = JSON.parse(await readFile(join(dir, 'out/2026-W48/jinjiang/manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(dir, 'out/2026-W48/public/jinjiang/manifest.json'), 'utf8'));
     expect(manifest.ruleset).toBe(version);
-    const sarif = JSON.parse(await readFile(join(dir, 'out/2026-W48/report/lint.sarif'), 'utf8'));
+    const sarif = JSON.parse(await readFile(join(dir, 'out/2026-W48/review/lint.sarif'), 'utf8'));
     expect(sarif.runs[0].tool.driver.version).toBe(version);
     const rule = sarif.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'safety-words');
     expect(rule).toMatchObject({ defaultConfiguration: { level: 'error' }, properties: { waivable: false } });

@@ -26,6 +26,9 @@ async function open(w: WatchedPage, hash = '') {
   await w.page.goto(url + hash);
 }
 
+/** Approved assets are collapsed: a reviewer opens them to look. */
+const expandApproved = (w: WatchedPage) => w.page.$$eval('details.card-body', (els: any[]) => els.forEach((e) => (e.open = true)));
+
 /** ids of the cards on screen, in data order (`a0`, `a3`, …) */
 const visible = (w: WatchedPage) =>
   w.page
@@ -189,7 +192,8 @@ describe('the reviewers report in Chromium', () => {
     const href = await mark.evaluate((m: any) => m.closest('a').getAttribute('href'));
     expect(await page.textContent(`${href} .rule`)).toBe('guarantee');
     expect(await page.textContent(`${href} .excerpt`)).toBe('稳赚不赔');
-    expect(await page.textContent(`${href}`)).toContain('《广告法》第二十五条');
+    // the legal basis is said once for the rule's group of findings
+    expect(await page.evaluate((h: string) => document.querySelector(h).closest('.rule-group').querySelector('.basis').textContent, href)).toContain('《广告法》第二十五条');
 
     // the overlapping 最高 / 高收益 of the 天河 poster: 高 belongs to both
     const shared = await page.$eval('#a6 mark[data-findings="0 1"]', (m: any) => m.textContent);
@@ -222,6 +226,13 @@ describe('the reviewers report in Chromium', () => {
     expect(pii).toContain('138****5678');
     expect(await page.textContent('#a3 mark')).toBe('138****5678');
 
+    // grouped by rule: one group per rule with its findings, in every card
+    for (const [ai, a] of REPORT.assets.entries()) {
+      const groups = await page.$$eval(`#a${ai} .rule-group`, (els: any[]) => els.map((e) => [e.dataset.rule, e.querySelectorAll('li.finding').length]));
+      const want = [...new Set(a.findings.map((f) => f.ruleId))].map((r) => [r, a.findings.filter((f) => f.ruleId === r).length]);
+      expect(groups, a.id).toEqual(want);
+    }
+
     expect(await page.textContent('#stale')).toContain('李合规');
     expect(await page.textContent('#problems')).toContain('content/weeks/2026-W48/tianhe/fri-client-story.md:2:10');
     expect(await page.textContent('#problems')).toContain('unknown-persona');
@@ -242,6 +253,7 @@ describe('the reviewers report in Chromium', () => {
     const { page } = desk;
     await open(desk);
     expect(await page.$$eval('#list img', (els: any[]) => els.every((e) => e.loading === 'lazy'))).toBe(true);
+    await expandApproved(desk);
     const imgs = await loadAllImages(page);
     expect(imgs).toHaveLength(reportThumbnails().length);
     for (const img of imgs) expect(img.naturalWidth, img.src).toBeGreaterThan(0);
@@ -258,10 +270,12 @@ describe('the reviewers report in Chromium', () => {
   it('looks right on a laptop (screenshot) with no console errors and no network', async () => {
     const { page } = desk;
     await open(desk);
+    await expandApproved(desk);
     await loadAllImages(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, 'report-desktop.png'), fullPage: true });
     await open(desk, '#?status=rejected');
+    await expandApproved(desk);
     await loadAllImages(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-desktop-rejected.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
@@ -273,6 +287,7 @@ describe('the reviewers report in Chromium', () => {
   it('fits a 390 px phone without horizontal scrolling', async () => {
     const phone = await browser.page({ width: 390, height: 844 });
     await open(phone);
+    await expandApproved(phone);
     await loadAllImages(phone.page);
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.page.evaluate(() => window.scrollTo(0, 0));

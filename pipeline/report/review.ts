@@ -1,0 +1,107 @@
+// The reviewers' side of a branch's outcome: every asset (approved or not) with its decision, its
+// texts masked, its thumbnails and its Moments preview — written to review/outcomes/<branch>.json,
+// so the report can be rebuilt from what is on disk. Thumbnails are made here (CPU only).
+import sharp from 'sharp';
+import type { JobResult } from '../batch.ts';
+import type { Branch } from '../model.ts';
+import { reportAsset, type AssetOutcome } from './assemble.ts';
+import type { ReportAsset } from './model.ts';
+import { REQUIRED_WARNINGS } from '../lint/warnings.ts';
+import { foldOf } from './moments.ts';
+
+export interface BranchOutcome {
+  week: string;
+  ruleset: string;
+  branch: { id: string; name: string; city: string; colors: { primary: string; accent: string }; tags: string[] };
+  /** the bundle that shipped, if anything was approved */
+  bundle?: { sha256: string; bytes: number; signedBy?: string };
+  assets: ReportAsset[];
+}
+
+export interface Thumb {
+  /** relative to review/ */
+  path: string;
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+const stills = (r: JobResult) => r.files.filter((f) => f.format !== 'gif' && f.format !== 'webp' && !f.path.includes('-thumb')).slice(0, 9);
+
+/**
+ * Images of a result for the report — `thumbs/…` at 480 px, or `full` at their own size for reading
+ * the text on them; blurred where the asset holds a client detail.
+ */
+export async function reviewThumbs(r: JobResult, full = false): Promise<Thumb[]> {
+  const pii = r.decision.judged.some((j) => j.status === 'unwaivable');
+  const out: Thumb[] = [];
+  for (const f of stills(r)) {
+    const path = `${full ? 'images' : 'thumbs'}/${r.job.branch}/${f.path.replace(/^images\//, '').replace(/\.\w+$/, '.jpg')}`;
+    let img = sharp(f.data).resize({ width: full ? 1080 : 480, withoutEnlargement: true }).flatten({ background: '#ffffff' });
+    if (pii) img = img.blur(full ? 28 : 14);
+    const { data, info } = await img.jpeg({ quality: 80 }).toBuffer({ resolveWithObject: true });
+    out.push({ path, data, width: info.width, height: info.height });
+  }
+  return out;
+}
+
+export const dataUri = (mime: string, data: Buffer) => `data:${mime};base64,${data.toString('base64')}`;
+
+/** The outcome of one branch for the reviewers. `thumbs` and `avatars` as made for this run. */
+export function branchOutcome(input: {
+  week: string;
+  ruleset: string;
+  branch: Branch & { tags?: string[] };
+  results: readonly JobResult[];
+  thumbs: ReadonlyMap<JobResult, Thumb[]>;
+  /** full-size copies for the reviewers (same order as the thumbnails) */
+  full?: ReadonlyMap<JobResult, Thumb[]>;
+  avatars: ReadonlyMap<string, Buffer>;
+  bundle?: BranchOutcome['bundle'];
+}): BranchOutcome {
+  const b = input.branch;
+  const assets = input.results.map((r) => {
+    const thumbs = input.thumbs.get(r) ?? [];
+    const o: AssetOutcome = {
+      id: r.job.id,
+      branch: r.job.branch,
+      branchName: b.name,
+      briefId: r.job.brief.id,
+      file: r.job.brief.file,
+      kind: r.job.brief.fields.kind,
+      persona: r.job.persona.name,
+      title: r.job.brief.fields.title,
+      date: r.job.date,
+      time: r.job.time,
+      spans: r.spans,
+      decision: r.decision,
+      thumbnails: thumbs.map((t) => t.path),
+    };
+    const asset = reportAsset(o);
+    const avatar = input.avatars.get(r.job.persona.id);
+    const caption = asset.texts.find((t) => t.field === 'caption')?.text ?? '';
+    // what the feed shows: a sticker pack is not a post; sizes of one card show the first
+    const shown = r.job.brief.fields.kind === 'sticker-pack' ? [] : r.job.brief.fields.kind === 'moments' ? thumbs.slice(0, 1) : thumbs;
+    asset.moments = {
+      name: r.job.persona.name,
+      ...(avatar ? { avatar: dataUri('image/jpeg', avatar) } : {}),
+      caption,
+      images: shown.map((t, i) => ({ src: t.path, width: t.width, height: t.height, alt: `${r.job.brief.fields.title} 预览 ${i + 1}` })),
+      when: `${r.job.time}`,
+    };
+    asset.segments = [...(r.job.brief.fields.segments ?? [])];
+    const product = r.job.brief.fields.product;
+    const warning = product ? REQUIRED_WARNINGS[product] : undefined;
+    const fold = warning ? foldOf(r.caption, warning) : undefined;
+    if (warning) asset.warningFold = fold ?? { line: 0, folded: true };
+    asset.fullImages = (input.full?.get(r) ?? []).map((f) => f.path);
+    return asset;
+  });
+  return {
+    week: input.week,
+    ruleset: input.ruleset,
+    branch: { id: b.id, name: b.name, city: b.city, colors: { primary: b.colors.primary, accent: b.colors.accent }, tags: [...(b.tags ?? [])] },
+    ...(input.bundle ? { bundle: input.bundle } : {}),
+    assets,
+  };
+}
