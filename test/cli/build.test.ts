@@ -37,7 +37,7 @@ describe('wendu build', () => {
     const { io, err } = capture(dir);
     expect(await main(['build', '--week', '2026-W48', '--branch', 'xihu'], io)).toBe(1);
     expect(err.join('')).toContain(
-      'content/weeks/2026-W48/xihu/mon-morning-meeting.md:8:18: error: Unknown audience tag `車主客群` for branch xihu; its tags in branches.yaml: 社区客群, 白发客群, 代发客群, 白领客群 [load/unknown-segment]',
+      'content/weeks/2026-W48/xihu/mon-morning-meeting.md:8:18: error Unknown audience tag `車主客群` for branch xihu; its tags in branches.yaml: 社区客群, 白发客群, 代发客群, 白领客群 [load/unknown-segment]',
     );
     const public_ = join(dir, 'out/2026-W48/public');
     const captions = await readFile(join(public_, 'xihu/captions.md'), 'utf8');
