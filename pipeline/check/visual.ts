@@ -2,7 +2,7 @@
 // nodes satori reported (data-role / data-field attributes from the templates) and the pixels,
 // and reports findings located in the brief the way the linter does.
 import type { Job, Problem, TextSpan } from '../model.ts';
-import { advance } from '../load/source.ts';
+import { locateIn } from './texts.ts';
 import { missingGlyphs } from '../render/fonts.ts';
 import type { DrawnNode, Overflow, Rendered } from '../render/engine.ts';
 
@@ -24,11 +24,9 @@ export interface DrawnCanvas {
 /** Where a finding about `field` points: the exact characters when the brief holds them, else the field's start, else the file's top. */
 function locate(job: Job, field: string, needle?: string): Pick<Problem, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
   const span = job.brief.spans.find((s) => s.field === field) ?? (field === 'body' ? undefined : job.brief.spans.find((s) => s.field.startsWith(`${field}.`)));
-  if (!span?.start) return { file: job.brief.file, line: 1, column: 1 };
+  if (!span || (!span.start && !span.map?.length)) return { file: job.brief.file, line: 1, column: 1 };
   const at = needle ? Math.max(0, span.text.indexOf(needle)) : 0;
-  const from = advance(span.start, span.text, at);
-  const to = advance(span.start, span.text, at + (needle?.length ?? 0));
-  return { file: job.brief.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  return locateIn(span, at, at + (needle?.length ?? 0));
 }
 
 const px = (v: string | number | undefined) => (v === undefined ? NaN : Number.parseFloat(String(v)));

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Bank, Branch, Brief, BriefFields, Content, Persona, Problem, Waiver } from '../model.ts';
 import { KINDS } from '../model.ts';
-import { bodySpan, frontmatterSpans, parseMarkdown } from './markdown.ts';
+import { decodedSpans, parseMarkdown } from './markdown.ts';
 import { approvalsSchema, branchesSchema, briefSchema, personaSchema } from './schema.ts';
 import { decode } from './source.ts';
 import { parseYaml, rangeAt, validate, type YamlPath, type YamlSource } from './yaml.ts';
@@ -231,7 +231,7 @@ function loadBrief(
   }
   problems.push(...local);
   if (!fields || local.length) return undefined;
-  const spans = [...frontmatterSpans(md), bodySpan(md)];
+  const spans = decodedSpans(md, fields);
   return {
     id: `${scope}/${name}`,
     file,

@@ -2,13 +2,14 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { toString } from 'mdast-util-to-string';
-import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
-import type { Root, RootContent } from 'mdast';
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import type { Nodes, Root, RootContent } from 'mdast';
 import type { Position, Problem, TextSpan } from '../model.ts';
 import { decode, SourceText } from './source.ts';
+import { align, append, characterReference, concat, emptyMapped, joinLinesMapped, mappedSpan, markdownEscape, synthetic, trimMapped, type Mapped } from './decode.ts';
 import { NON_TEXT_KEYS } from './schema.ts';
-import { parseYaml, type YamlPath, type YamlSource } from './yaml.ts';
+import { parseYaml, valueAt, type YamlPath, type YamlSource } from './yaml.ts';
+import { yamlDoubleEscape, yamlSingleQuote } from './decode.ts';
 
 export interface MarkdownFile {
   source: SourceText;
@@ -17,8 +18,10 @@ export interface MarkdownFile {
   /** the body as written, after the closing `---` */
   body: string;
   bodyStart: Position;
-  /** the body's blocks as plain text, Markdown syntax removed */
+  /** the body's blocks as plain text, Markdown syntax removed: what templates draw */
   paragraphs: string[];
+  /** the same paragraphs, each with the source range of every character */
+  mappedParagraphs: Mapped[];
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -48,18 +51,55 @@ export function parseMarkdown(file: string, bytes: Uint8Array): { md?: MarkdownF
   const nl = source.text.indexOf('\n', end);
   const bodyOffset = nl < 0 ? source.text.length : nl + 1;
   const body = source.text.slice(bodyOffset);
-  const paragraphs = tree.children
+  const mappedParagraphs = tree.children
     .slice(1)
-    .flatMap(blockTexts)
-    .map((t) => t.trim())
-    .filter(Boolean);
-  return { md: { source, yaml, doc: parsed.doc, body, bodyStart: source.position(bodyOffset), paragraphs }, problems: [] };
+    .flatMap((node) => blockTexts(node, source.text))
+    .map(trimMapped)
+    .filter((m) => m.text !== '');
+  const paragraphs = mappedParagraphs.map((m) => m.text);
+  return { md: { source, yaml, doc: parsed.doc, body, bodyStart: source.position(bodyOffset), paragraphs, mappedParagraphs }, problems: [] };
 }
 
-function blockTexts(node: RootContent): string[] {
-  if (node.type === 'list') return node.children.map((item) => `· ${joinLines(toString(item))}`);
+/** The blocks of the body as templates get them: lists one paragraph per item behind a `· `. */
+function blockTexts(node: RootContent, src: string): Mapped[] {
+  if (node.type === 'list') {
+    return node.children.map((item) => {
+      const at = item.position?.start.offset ?? 0;
+      return concat([synthetic('· ', at, at + 1), joinLinesMapped(mappedToString(item, src))]);
+    });
+  }
   if (node.type === 'yaml' || node.type === 'html' || node.type === 'thematicBreak') return [];
-  return [joinLines(toString(node))];
+  return [joinLinesMapped(mappedToString(node, src))];
+}
+
+/**
+ * `mdast-util-to-string` (values of text, inline code and HTML nodes, image alts, children
+ * concatenated), keeping where each character came from. A test pins it to the library's result.
+ */
+export function mappedToString(node: Nodes, src: string, fallback: [number, number] = [0, 0]): Mapped {
+  const range: [number, number] = [node.position?.start.offset ?? fallback[0], node.position?.end.offset ?? fallback[1]];
+  if ('value' in node && typeof node.value === 'string') return align(node.value, src, range[0], range[1], [characterReference, markdownEscape]);
+  if ('alt' in node && node.alt) return align(node.alt, src, range[0], range[1], [characterReference, markdownEscape]);
+  const out = emptyMapped();
+  if ('children' in node) {
+    // iterative over siblings; depth is bounded by the loader's nesting limit
+    for (const child of node.children) append(out, mappedToString(child as Nodes, src, range));
+  }
+  return out;
+}
+
+/** The body as drawn and pasted: paragraphs separated by blank lines, mapped back to the source. */
+export function bodyMapped(md: MarkdownFile): Mapped {
+  const out = emptyMapped();
+  md.mappedParagraphs.forEach((p, i) => {
+    if (i > 0) {
+      const prev = md.mappedParagraphs[i - 1]!;
+      const at = prev.end[prev.end.length - 1] ?? 0;
+      append(out, synthetic('\n\n', at, at));
+    }
+    append(out, p);
+  });
+  return out;
 }
 
 /** Chinese and full-width characters, between which a soft line break is no space at all. */
@@ -112,3 +152,57 @@ export function briefSpans(file: string, bytes: Uint8Array): { spans: TextSpan[]
   return { spans: [...frontmatterSpans(md), bodySpan(md)], problems };
 }
 
+
+/** Frontmatter keys that name things (a persona, a kind, a file): neither drawn nor pasted. */
+const NOT_DRAWN = new Set(['persona', 'kind', 'day', 'product', 'photo', 'photos', 'pose', 'expression', 'type']);
+
+/**
+ * Every string of the frontmatter as templates get it: YAML escapes, quotes and line folding
+ * decoded, and trimmed where the schema trims (the value in `fields`), with the source range of
+ * every character. Aliases are followed to their anchor.
+ */
+export function decodedFrontmatter(md: MarkdownFile, fields: unknown): { field: string; mapped: Mapped }[] {
+  const out: { field: string; mapped: Mapped }[] = [];
+  const seen = new Set<Node>();
+  const walk = (node: Node | null | undefined, path: YamlPath) => {
+    if (isAlias(node)) node = node.resolve(md.doc) as Node | undefined;
+    if (!node || seen.has(node) || seen.size > 10_000) return;
+    if (isMap(node)) {
+      seen.add(node);
+      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value as Node, [...path, String(pair.key.value)]);
+      seen.delete(node);
+    } else if (isSeq(node)) {
+      seen.add(node);
+      node.items.forEach((item, i) => walk(item as Node, [...path, i]));
+      seen.delete(node);
+    } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+      const key = [...path].reverse().find((p): p is string => typeof p === 'string');
+      if (key && NOT_DRAWN.has(key)) return;
+      const mapped = decodedScalar(md, node);
+      const value = valueAt(fields, path);
+      const final = typeof value === 'string' && value !== mapped.text && value === mapped.text.trim() ? trimMapped(mapped) : mapped;
+      out.push({ field: path.join('.'), mapped: typeof value === 'string' && value !== final.text ? synthetic(value, final.start[0] ?? md.yaml.base + node.range[0], md.yaml.base + node.range[1]) : final });
+    } else if (isScalar(node) && typeof node.value === 'number' && node.range && path.at(-1) === 'value') {
+      // a chart value as typed: drawn (formatted) on the image, so a client detail typed as a number is linted too
+      const [from, to] = [md.yaml.base + node.range[0], md.yaml.base + node.range[1]];
+      const typed = md.source.text.slice(from, to).trimEnd();
+      out.push({ field: path.join('.'), mapped: align(typed, md.source.text, from, to, []) });
+    }
+  };
+  walk(md.doc.contents as Node, []);
+  return out;
+}
+
+function decodedScalar(md: MarkdownFile, node: Scalar): Mapped {
+  let [from, to] = node.range!;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) from = md.yaml.yaml.indexOf('\n', from) + 1 || to;
+  const decoders = node.type === Scalar.QUOTE_DOUBLE ? [yamlDoubleEscape] : node.type === Scalar.QUOTE_SINGLE ? [yamlSingleQuote] : [];
+  return align(node.value as string, md.source.text, md.yaml.base + from, md.yaml.base + to, decoders);
+}
+
+/** The texts of a loaded brief as drawn and pasted (decoded, mapped back to the source). */
+export function decodedSpans(md: MarkdownFile, fields: unknown): TextSpan[] {
+  const spans = decodedFrontmatter(md, fields).map(({ field, mapped }) => mappedSpan(field, mapped, md.source));
+  spans.push(mappedSpan('body', bodyMapped(md), md.source));
+  return spans;
+}
