@@ -153,8 +153,8 @@ export function briefSpans(file: string, bytes: Uint8Array): { spans: TextSpan[]
 }
 
 
-/** Frontmatter keys that name things (a persona, a kind, a file): neither drawn nor pasted. */
-const NOT_DRAWN = new Set(['persona', 'kind', 'day', 'product', 'photo', 'photos', 'pose', 'expression', 'type']);
+/** Frontmatter keys that name things (a persona, a kind, a file) or are checked formats (time, date): never free text. */
+const NOT_DRAWN = new Set(['persona', 'kind', 'day', 'product', 'photo', 'photos', 'pose', 'expression', 'type', 'time', 'date']);
 
 /**
  * Every string of the frontmatter as templates get it: YAML escapes, quotes and line folding
