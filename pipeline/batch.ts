@@ -18,6 +18,8 @@ export interface JobResult {
    * source), the chart's formatted values, the caption, and every other string the image draws
    */
   spans: TextSpan[];
+  /** every string satori laid out on the images, with the template field that drew it */
+  drawn: { field?: string; text: string }[];
   /** what only the rendered image shows (overflow, glyphs, safe zone, warning legibility) */
   findings: VisualFinding[];
   /** set when the job could not be rendered at all */
@@ -57,7 +59,7 @@ export function baseName(job: Job): string {
 export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
   const text = caption(captionContext(job, deps.branch, deps.bank, deps.warning), job.persona.role);
   const captionSpan: TextSpan = { field: 'caption', text, file: job.brief.file };
-  const result: Omit<JobResult, 'decision'> = { job, caption: text, files: [], spans: [...job.brief.spans, ...generatedSpans(job), captionSpan], findings: [] };
+  const result: Omit<JobResult, 'decision'> = { job, caption: text, files: [], spans: [...job.brief.spans, ...generatedSpans(job), captionSpan], drawn: [], findings: [] };
   try {
     const rendered = await renderJob({ job, branch: deps.branch, bank: deps.bank, warning: deps.warning, readContentFile: deps.readContentFile });
     const base = baseName(job);
@@ -65,6 +67,7 @@ export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
     const canvases = rendered.renders.map((r) => ({ name: r.canvas.name || `${r.canvas.width}×${r.canvas.height}`, rendered: r.rendered }));
     result.findings.push(...overflowFindings(job, rendered.overflows));
     for (const c of canvases) result.findings.push(...checkCanvas(job, c, { warning: deps.warning }));
+    for (const c of canvases) for (const n of c.rendered.nodes) if (n.text) result.drawn.push({ ...(n.field ? { field: n.field } : {}), text: n.text });
     // the net: every string satori laid out that no linted text already contains is linted itself
     result.spans.push(...uncoveredSpans(job, result.spans, canvases));
   } catch (err) {
