@@ -71,10 +71,19 @@ export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
     // the net: every string satori laid out that no linted text already contains is linted itself
     result.spans.push(...uncoveredSpans(job, result.spans, canvases));
   } catch (err) {
+    // point at the reference that failed (a photo that does not decode) when the message names it
+    const message = (err as Error).message;
+    const f = job.brief.fields;
+    const refs = Object.entries(job.brief.refs ?? {}).filter(([key]) => key !== 'persona');
+    const named = refs.find(([key]) => {
+      const path = key === 'photo' ? f.photo : key.startsWith('photos.') ? f.photos?.[Number(key.slice(7))] : undefined;
+      return !!path && message.includes(path);
+    });
+    const at = named?.[1] ?? { line: 1, column: 1 };
     result.failure = {
       file: job.brief.file,
-      line: 1,
-      column: 1,
+      line: at.line,
+      column: at.column,
       severity: 'error',
       ruleId: 'render/failed',
       message: `Could not render ${job.brief.fields.kind} for ${job.branch}: ${(err as Error).message}`,

@@ -188,6 +188,8 @@ export interface Brief {
   spans: TextSpan[];
   /** sha256 of the brief file's bytes */
   hash: string;
+  /** where file references are typed (`photo`, `photos.3`, `persona`), for problems found later (a photo that does not decode) */
+  refs?: Record<string, Position>;
 }
 
 export interface Waiver {

@@ -32,7 +32,15 @@ export function parseMarkdown(file: string, bytes: Uint8Array): { md?: MarkdownF
   if (source.text.trim() === '') {
     return { problems: [source.problem('load/empty', 'Empty file: expected YAML frontmatter between two `---` lines, then the text', 0)] };
   }
-  const tree = processor.parse(source.text) as Root;
+  const refused = refuse(source);
+  if (refused) return { problems: [refused] };
+  let tree: Root;
+  try {
+    tree = processor.parse(source.text) as Root;
+  } catch (err) {
+    // the parser recursed too deep or ran out of room: one located error, the batch goes on
+    return { problems: [source.problem('load/too-complex', `The Markdown could not be parsed (${(err as Error).message}); simplify its nesting`, 0)] };
+  }
   const front = tree.children[0];
   if (front?.type !== 'yaml' || front.position?.start.offset === undefined) {
     return { problems: [source.problem('load/no-frontmatter', 'Missing frontmatter: the file must start with a `---` line, the YAML fields, and a closing `---` line', 0)] };
@@ -61,6 +69,27 @@ export function parseMarkdown(file: string, bytes: Uint8Array): { md?: MarkdownF
 }
 
 /** The blocks of the body as templates get them: lists one paragraph per item behind a `· `. */
+/** A brief or persona file is text someone typed: a few kilobytes. Anything far beyond is refused before parsing. */
+export const MAX_FILE_BYTES = 256 * 1024;
+/** Block nesting (`>` quotes, list markers) a line may open before its text. */
+export const MAX_LINE_PREFIX = 64;
+
+/** Why a file is refused before it is parsed (size, control characters, absurd nesting), located; undefined when fine. */
+function refuse(source: SourceText): Problem | undefined {
+  const { text } = source;
+  if (text.length > MAX_FILE_BYTES) {
+    return source.problem('load/too-large', `File is ${Math.round(text.length / 1024)} K characters; a brief or persona may be at most ${MAX_FILE_BYTES / 1024} K (a WeChat Moments post is a few hundred characters)`, MAX_FILE_BYTES);
+  }
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return source.problem('load/control-character', `Control character ${code} in the file: it draws nothing and hides text from reviewers; remove it`, control.index, control.index + 1);
+  }
+  const deep = new RegExp(`^(?:[ \\t]*(?:>|[*+-][ \\t])){${MAX_LINE_PREFIX + 1}}`, 'm').exec(text);
+  if (deep) return source.problem('load/too-deep', `A line opens more than ${MAX_LINE_PREFIX} levels of quotes, lists or indentation before its text; flatten it`, deep.index, deep.index + deep[0].length);
+  return undefined;
+}
+
 function blockTexts(node: RootContent, src: string): Mapped[] {
   if (node.type === 'list') {
     return node.children.map((item) => {
@@ -164,9 +193,11 @@ const NOT_DRAWN = new Set(['persona', 'kind', 'day', 'product', 'photo', 'photos
 export function decodedFrontmatter(md: MarkdownFile, fields: unknown): { field: string; mapped: Mapped }[] {
   const out: { field: string; mapped: Mapped }[] = [];
   const seen = new Set<Node>();
+  let visits = 0;
   const walk = (node: Node | null | undefined, path: YamlPath) => {
     if (isAlias(node)) node = node.resolve(md.doc) as Node | undefined;
-    if (!node || seen.has(node) || seen.size > 10_000) return;
+    // aliases are followed (an aliased text is drawn too), within the loader's alias budget
+    if (!node || seen.has(node) || ++visits > 20_000) return;
     if (isMap(node)) {
       seen.add(node);
       for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value as Node, [...path, String(pair.key.value)]);
