@@ -24,6 +24,8 @@ export interface DrawnNode {
   /** set on fitted texts (`data-fit`) and on their boxes (`data-fit-box`) */
   fit?: string;
   fitBox?: string;
+  /** inherited `fontSize|fontWeight|letterSpacing` of an element that holds text */
+  font?: string;
   style: Record<string, string | number>;
 }
 
@@ -114,6 +116,7 @@ async function layout(tree: SatoriElement, width: number, height: number | undef
         field: p['data-field'] as string | undefined,
         text: n.textContent,
         fit: p['data-fit'] as string | undefined,
+        font: p['data-font'] as string | undefined,
         fitBox: p['data-fit-box'] as string | undefined,
         style: (p.style ?? {}) as Record<string, string | number>,
       });
@@ -146,6 +149,7 @@ export async function render(req: RenderRequest): Promise<Rendered> {
 export async function renderHtml(html: string, width: number, height: number, assets: Record<string, string> = {}): Promise<Rendered> {
   const req = { width, height };
   const tree = htmlToElement(html, { assets });
+  annotateFonts(tree, { fontSize: 16, fontWeight: 400, letterSpacing: 0 });
 
   // parents of fitted elements, so their boxes can be read from the layout
   const fits: { el: SatoriElement; box: SatoriElement; field: string; min: number; max: number }[] = [];
@@ -192,6 +196,8 @@ export async function renderHtml(html: string, width: number, height: number, as
   }
   if (changed) ({ svg, nodes } = await layout(tree, req.width, req.height));
 
+  overflows.push(...(await clipped(nodes, width, height, overflows)));
+
   const resvg = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
   const image = resvg.render();
   return { width: image.width, height: image.height, pixels: Buffer.from(image.pixels), nodes, overflows, fitted };
@@ -209,4 +215,75 @@ export async function encode(r: { pixels: Buffer; width: number; height: number 
   return options.format === 'png'
     ? img.png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer()
     : img.flatten({ background: '#ffffff' }).jpeg({ quality: options.quality ?? 90, chromaSubsampling: '4:4:4' }).toBuffer();
+}
+
+// ---------------------------------------------------------------------------
+// Clipping in any direction. A word longer than its box does not wrap (satori breaks lines at
+// spaces and between Chinese characters only), so a long Latin run, a number or a row of dashes
+// runs out of its box to the right and is cut at the canvas edge: reported as an overflow too.
+
+interface FontSpec {
+  fontSize: number;
+  fontWeight: number | string;
+  letterSpacing: number | string;
+}
+
+/** Records on every element that holds text the font it inherits, for the clipping check. */
+function annotateFonts(el: SatoriElement, inherited: FontSpec): void {
+  const st = el.props.style ?? {};
+  const size = st.fontSize === undefined ? inherited.fontSize : Number.parseFloat(String(st.fontSize)) || inherited.fontSize;
+  const font: FontSpec = { fontSize: size, fontWeight: st.fontWeight ?? inherited.fontWeight, letterSpacing: st.letterSpacing ?? inherited.letterSpacing };
+  const c = el.props.children;
+  const kids = Array.isArray(c) ? c : c === undefined ? [] : [c];
+  if (kids.some((k) => typeof k === 'string')) el.props['data-font'] = `${font.fontSize}|${font.fontWeight}|${font.letterSpacing}`;
+  for (const k of kids) if (typeof k !== 'string') annotateFonts(k, font);
+}
+
+/** Runs of text a line can not break inside: everything but spaces and Chinese/full-width characters. */
+const UNBREAKABLE = /[^\s\u2E80-\u9FFF\u3000-\u303F\uF900-\uFAFF\uFF00-\uFFEF]+/gu;
+
+/** Width in px of `run` drawn on one line in `font`. */
+async function runWidth(run: string, font: FontSpec): Promise<number> {
+  let w = 0;
+  const probe: SatoriElement = {
+    type: 'div',
+    props: { style: { display: 'flex' }, children: { type: 'div', props: { 'data-probe': '1', style: { display: 'flex', flexShrink: 0, whiteSpace: 'nowrap', fontSize: font.fontSize, fontWeight: font.fontWeight, letterSpacing: font.letterSpacing }, children: run } } },
+  };
+  await satori(probe as never, {
+    width: 100_000,
+    height: Math.ceil(font.fontSize * 3),
+    fonts: loadFonts().satoriFonts,
+    onNodeDetected: (n) => {
+      if ((n.props as Record<string, unknown>)['data-probe']) w = n.width;
+    },
+  });
+  return w;
+}
+
+/** Texts that run out of their box sideways or off the canvas, beyond those already reported. */
+async function clipped(nodes: DrawnNode[], width: number, height: number, known: Overflow[]): Promise<Overflow[]> {
+  const out: Overflow[] = [];
+  const add = (n: DrawnNode, size: number) => {
+    const field = n.field ?? 'text';
+    if (![...known, ...out].some((o) => o.field === field)) out.push({ field, text: n.text ?? '', minSize: size });
+  };
+  for (const n of nodes) {
+    if (!n.text?.trim() || !n.font) continue;
+    const [size, weight, spacing] = n.font.split('|') as [string, string, string];
+    const font: FontSpec = { fontSize: Number(size), fontWeight: Number(weight) || weight, letterSpacing: Number(spacing) || spacing };
+    // a text the template names (data-field) must lie on the canvas; decorative glyphs may bleed off its edge
+    if (n.field && (n.left < -0.5 || n.top < -0.5 || n.left + n.width > width + 0.5 || n.top + n.height > height + 0.5)) {
+      add(n, font.fontSize);
+      continue;
+    }
+    // cheap bound first: a run can only be too wide if even narrow glyphs would make it so
+    const runs = [...n.text.matchAll(UNBREAKABLE)].map((m) => m[0]).filter((r) => r.length * font.fontSize * 0.22 > n.width);
+    for (const run of runs.sort((a, b) => b.length - a.length).slice(0, 3)) {
+      if ((await runWidth(run.slice(0, 2000), font)) > n.width + 1) {
+        add(n, font.fontSize);
+        break;
+      }
+    }
+  }
+  return out;
 }
