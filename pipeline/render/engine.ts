@@ -26,6 +26,11 @@ export interface DrawnNode {
   fitBox?: string;
   /** inherited `fontSize|fontWeight|letterSpacing` of an element that holds text */
   font?: string;
+  /** this element's number and its parent's, to compare a text's box with its container's */
+  box?: string;
+  parent?: string;
+  /** the nearest `data-field` of the element or an ancestor */
+  inField?: string;
   style: Record<string, string | number>;
 }
 
@@ -117,6 +122,9 @@ async function layout(tree: SatoriElement, width: number, height: number | undef
         text: n.textContent,
         fit: p['data-fit'] as string | undefined,
         font: p['data-font'] as string | undefined,
+        box: p['data-box'] as string | undefined,
+        parent: p['data-parent'] as string | undefined,
+        inField: p['data-in'] as string | undefined,
         fitBox: p['data-fit-box'] as string | undefined,
         style: (p.style ?? {}) as Record<string, string | number>,
       });
@@ -149,7 +157,6 @@ export async function render(req: RenderRequest): Promise<Rendered> {
 export async function renderHtml(html: string, width: number, height: number, assets: Record<string, string> = {}): Promise<Rendered> {
   const req = { width, height };
   const tree = htmlToElement(html, { assets });
-  annotateFonts(tree, { fontSize: 16, fontWeight: 400, letterSpacing: 0 });
 
   // parents of fitted elements, so their boxes can be read from the layout
   const fits: { el: SatoriElement; box: SatoriElement; field: string; min: number; max: number }[] = [];
@@ -168,6 +175,7 @@ export async function renderHtml(html: string, width: number, height: number, as
     }
   }
 
+  annotateFonts(tree);
   let { svg, nodes } = await layout(tree, req.width, req.height);
   const fitted: Record<string, number> = {};
   const overflows: Overflow[] = [];
@@ -194,7 +202,10 @@ export async function renderHtml(html: string, width: number, height: number, as
     fitted[fit.field] = size;
     changed = true;
   }
-  if (changed) ({ svg, nodes } = await layout(tree, req.width, req.height));
+  if (changed) {
+    annotateFonts(tree);
+    ({ svg, nodes } = await layout(tree, req.width, req.height));
+  }
 
   overflows.push(...(await clipped(nodes, width, height, overflows)));
 
@@ -228,15 +239,27 @@ interface FontSpec {
   letterSpacing: number | string;
 }
 
-/** Records on every element that holds text the font it inherits, for the clipping check. */
-function annotateFonts(el: SatoriElement, inherited: FontSpec): void {
-  const st = el.props.style ?? {};
-  const size = st.fontSize === undefined ? inherited.fontSize : Number.parseFloat(String(st.fontSize)) || inherited.fontSize;
-  const font: FontSpec = { fontSize: size, fontWeight: st.fontWeight ?? inherited.fontWeight, letterSpacing: st.letterSpacing ?? inherited.letterSpacing };
-  const c = el.props.children;
-  const kids = Array.isArray(c) ? c : c === undefined ? [] : [c];
-  if (kids.some((k) => typeof k === 'string')) el.props['data-font'] = `${font.fontSize}|${font.fontWeight}|${font.letterSpacing}`;
-  for (const k of kids) if (typeof k !== 'string') annotateFonts(k, font);
+/**
+ * Records on every element the number of its box and its parent's, the nearest field, and on
+ * elements that hold text the font they inherit: what the clipping check needs from the layout.
+ */
+function annotateFonts(root: SatoriElement): void {
+  let next = 0;
+  const walk = (el: SatoriElement, inherited: FontSpec, parent: string, field: string | undefined) => {
+    const st = el.props.style ?? {};
+    const size = st.fontSize === undefined ? inherited.fontSize : Number.parseFloat(String(st.fontSize)) || inherited.fontSize;
+    const font: FontSpec = { fontSize: size, fontWeight: st.fontWeight ?? inherited.fontWeight, letterSpacing: st.letterSpacing ?? inherited.letterSpacing };
+    const id = String(++next);
+    const here = (el.props['data-field'] as string | undefined) ?? field;
+    el.props['data-box'] = id;
+    el.props['data-parent'] = parent;
+    if (here) el.props['data-in'] = here;
+    const c = el.props.children;
+    const kids = Array.isArray(c) ? c : c === undefined ? [] : [c];
+    if (kids.some((k) => typeof k === 'string')) el.props['data-font'] = `${font.fontSize}|${font.fontWeight}|${font.letterSpacing}`;
+    for (const k of kids) if (typeof k !== 'string') walk(k, font, id, here);
+  };
+  walk(root, { fontSize: 16, fontWeight: 400, letterSpacing: 0 }, '', undefined);
 }
 
 /** Runs of text a line can not break inside: everything but spaces and Chinese/full-width characters. */
@@ -260,26 +283,35 @@ async function runWidth(run: string, font: FontSpec): Promise<number> {
   return w;
 }
 
-/** Texts that run out of their box sideways or off the canvas, beyond those already reported. */
+/** Texts that run out of their container sideways or off the canvas, beyond those already reported. */
 async function clipped(nodes: DrawnNode[], width: number, height: number, known: Overflow[]): Promise<Overflow[]> {
   const out: Overflow[] = [];
+  const byBox = new Map(nodes.filter((n) => n.box).map((n) => [n.box!, n]));
   const add = (n: DrawnNode, size: number) => {
-    const field = n.field ?? 'text';
+    const field = n.field ?? n.inField ?? 'text';
     if (![...known, ...out].some((o) => o.field === field)) out.push({ field, text: n.text ?? '', minSize: size });
   };
   for (const n of nodes) {
     if (!n.text?.trim() || !n.font) continue;
     const [size, weight, spacing] = n.font.split('|') as [string, string, string];
     const font: FontSpec = { fontSize: Number(size), fontWeight: Number(weight) || weight, letterSpacing: Number(spacing) || spacing };
-    // a text the template names (data-field) must lie on the canvas; decorative glyphs may bleed off its edge
-    if (n.field && (n.left < -0.5 || n.top < -0.5 || n.left + n.width > width + 0.5 || n.top + n.height > height + 0.5)) {
+    // a text the template names (data-field, here or above) must lie on the canvas; decorative glyphs may bleed off its edge
+    const named = n.field ?? n.inField;
+    if (named && (n.left < -0.5 || n.top < -0.5 || n.left + n.width > width + 0.5 || n.top + n.height > height + 0.5)) {
+      add(n, font.fontSize);
+      continue;
+    }
+    // a word too long for its line widens its box beyond its container's, or runs past its own box
+    const parent = n.parent ? byBox.get(n.parent) : undefined;
+    const room = parent ? Math.min(n.width, parent.left + parent.width - n.left) : n.width;
+    if (named && parent && n.width > parent.width + 1 && n.style.position !== 'absolute') {
       add(n, font.fontSize);
       continue;
     }
     // cheap bound first: a run can only be too wide if even narrow glyphs would make it so
-    const runs = [...n.text.matchAll(UNBREAKABLE)].map((m) => m[0]).filter((r) => r.length * font.fontSize * 0.22 > n.width);
+    const runs = [...n.text.matchAll(UNBREAKABLE)].map((m) => m[0]).filter((r) => r.length * font.fontSize * 0.22 > room);
     for (const run of runs.sort((a, b) => b.length - a.length).slice(0, 3)) {
-      if ((await runWidth(run.slice(0, 2000), font)) > n.width + 1) {
+      if ((await runWidth(run.slice(0, 2000), font)) > room + 1) {
         add(n, font.fontSize);
         break;
       }

@@ -20,15 +20,22 @@ export const briefSource = (front: string[], body: string) => `---\n${front.join
 
 export const KNOWLEDGE = ['persona: xihu/president', 'kind: knowledge-card', 'day: wed', 'time: "10:00"'];
 
-export async function loadBrief(source: string | Uint8Array, rel = REL): Promise<{ content: Content; brief?: Brief; problems: Problem[] }> {
+/** Extra files for a test: put in the tree (by path) and served to the renderer from memory. */
+export type Extra = Record<string, Uint8Array>;
+
+export async function loadBrief(source: string | Uint8Array, rel = REL, extra: Extra = {}): Promise<{ content: Content; brief?: Brief; problems: Problem[] }> {
   const tree = put(await sampleTree(), rel, source);
+  for (const [p, data] of Object.entries(extra)) {
+    tree.paths.add(p);
+    if (/\.(md|ya?ml)$/.test(p)) tree.files.set(p, data);
+  }
   const content = loadContent(tree, WEEK, { checkMascot });
   return { content, brief: content.briefs.find((b) => b.file === `content/${rel}`), problems: content.problems.filter((p) => p.file === `content/${rel}`) };
 }
 
 /** Loads a brief in place of a sample one and runs its job for `branch` through the gate. */
-export async function gate(source: string, rel = REL, branch = 'xihu'): Promise<{ result?: JobResult; problems: Problem[] }> {
-  const { content, brief, problems } = await loadBrief(source, rel);
+export async function gate(source: string, rel = REL, branch = 'xihu', extra: Extra = {}): Promise<{ result?: JobResult; problems: Problem[] }> {
+  const { content, brief, problems } = await loadBrief(source, rel, extra);
   if (!brief) return { problems };
   const job = plan(content).find((j) => j.brief.id === brief.id && j.branch === branch)!;
   const product = job.brief.fields.product;
@@ -36,7 +43,7 @@ export async function gate(source: string, rel = REL, branch = 'xihu'): Promise<
     branch: content.branches.find((b) => b.id === branch)!,
     bank: content.bank,
     warning: product ? REQUIRED_WARNINGS[product] : '',
-    readContentFile: (p: string) => readFile(join(CONTENT_DIR, p)),
+    readContentFile: async (p: string) => (extra[p] ? Buffer.from(extra[p]) : readFile(join(CONTENT_DIR, p))),
     lint: lintContextOf(content),
     waivers: content.waivers,
   });
