@@ -11,6 +11,9 @@ import { generatedSpans, lintMapped, uncoveredTexts } from '../../pipeline/check
 import { SourceText } from '../../pipeline/load/source.ts';
 import type { TextSpan } from '../../pipeline/model.ts';
 import { briefSource, gate, KNOWLEDGE, loadBrief } from './helpers.ts';
+import { maskDigits } from '../../pipeline/load/mask.ts';
+import { runJob } from '../../pipeline/batch.ts';
+import { sampleJob } from '../helpers/jobs.ts';
 
 const PHONE = fc.tuple(fc.constantFrom('13', '15', '18', '19'), fc.stringMatching(/^[0-9]{9}$/)).map(([a, b]) => `${a}${b}`);
 const CLAIM = fc.constant('保本保息');
@@ -216,6 +219,35 @@ describe('the gate under any mix of encodings (fast-check)', () => {
         expect(uncoveredTexts(result!.spans, canvas(result!.drawn))).toEqual([]);
       }),
       { numRuns: 4, seed: 7 },
+    );
+  });
+});
+
+describe('masking and rendering under any input (fast-check)', () => {
+  it('masking a load message never leaves a run of seven raw digits, however separated', () => {
+    const digits = fc.stringMatching(/^[0-9]{7,19}$/);
+    const sep = fc.constantFrom('', ' ', '-');
+    fc.assert(
+      fc.property(fc.string(), digits, sep, fc.string(), (pre, d, s, post) => {
+        const typed = [...d].join(s);
+        const masked = maskDigits(`${pre}${typed}${post}`);
+        expect(masked.replace(/[ -]/g, '')).not.toContain(d);
+      }),
+      { numRuns: 300, seed: 99 },
+    );
+  });
+
+  it('any printable Unicode title renders, or yields missing-glyph: never a crash', async () => {
+    const printable = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).filter((t) => t.trim() !== '' && !/[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/u.test(t));
+    await fc.assert(
+      fc.asyncProperty(printable, async (title) => {
+        const input = await sampleJob('xihu/wed-relocation-funds', 'xihu', { title });
+        const result = await runJob(input.job, { ...input, warning: '' });
+        expect(result.failure, JSON.stringify(title)).toBeUndefined();
+        expect(result.files.length).toBeGreaterThan(0);
+        for (const f of result.findings) expect(['missing-glyph', 'text-overflow', 'safe-zone']).toContain(f.ruleId);
+      }),
+      { numRuns: 6, seed: 31 },
     );
   });
 });
