@@ -1,7 +1,7 @@
 // The check stage: what can only be seen on the rendered image. Every check reads the laid-out
 // nodes satori reported (data-role / data-field attributes from the templates) and the pixels,
 // and reports findings located in the brief the way the linter does.
-import type { Job, Problem, TextSpan } from '../model.ts';
+import type { Job, Problem } from '../model.ts';
 import { locateIn } from './texts.ts';
 import { missingGlyphs } from '../render/fonts.ts';
 import type { DrawnNode, Overflow, Rendered } from '../render/engine.ts';
@@ -99,21 +99,6 @@ export function overflowFindings(job: Job, overflows: Overflow[]): VisualFinding
     excerpt: o.text.slice(0, 40),
     message: `\`${o.field}\` (${[...o.text].length} characters) does not fit its box even at the smallest size, ${o.minSize} px; shorten it`,
   }));
-}
-
-/** Texts drawn on the image that do not come from the brief (signature, branch name, warning…): the linter checks them too. */
-export function drawnSpans(job: Job, canvases: DrawnCanvas[]): TextSpan[] {
-  const briefFields = new Set(job.brief.spans.map((s) => s.field.split('.')[0]!));
-  briefFields.add('body');
-  const spans = new Map<string, TextSpan>();
-  for (const { rendered } of canvases) {
-    for (const node of rendered.nodes) {
-      if (!node.text?.trim() || !node.field || briefFields.has(node.field.split('.')[0]!)) continue;
-      const key = `${node.field}\0${node.text}`;
-      if (!spans.has(key)) spans.set(key, { field: `image:${node.field}`, text: node.text, file: job.brief.file });
-    }
-  }
-  return [...spans.values()];
 }
 
 /** WCAG contrast of a text node's colour against the dominant colour of its box in the pixels. */
