@@ -8,7 +8,7 @@ import { KINDS } from '../model.ts';
 import { decodedSpans, parseMarkdown } from './markdown.ts';
 import { approvalsSchema, branchesSchema, briefSchema, personaSchema } from './schema.ts';
 import { decode } from './source.ts';
-import { holdsClientDetail, maskProblem, maskText } from './mask.ts';
+import { maskProblem, maskText } from './mask.ts';
 import type { LintContext } from '../lint/index.ts';
 import { parseYaml, rangeAt, toData, validate, valueAt as valueAtPath, type YamlPath, type YamlSource } from './yaml.ts';
 
@@ -80,9 +80,9 @@ export const MAX_NAME_BYTES = 96;
 export function badFileName(rel: string, ctx: LintContext): { shown: string; message: string } | undefined {
   const name = posix.basename(rel, '.md');
   const dir = posix.dirname(rel);
-  const spaced = name.replace(/[-_.]/g, ' ');
-  if (holdsClientDetail(name, ctx) || holdsClientDetail(spaced, ctx)) {
-    const masked = maskText(holdsClientDetail(name, ctx) ? name : spaced, ctx);
+  // the linter reads the name with its separators as spaces (wed-visit-张伟女士 → wed visit 张伟女士)
+  const masked = maskText(name, ctx, name.replace(/[-_.]/g, ' '));
+  if (masked !== name) {
     return { shown: `${dir}/${masked}.md`, message: 'The file name holds a client detail (shown masked); it would be copied into image names, captions, the calendar and the audit. Rename the file' };
   }
   if (/[\u0000-\u001F\u007F\\/:*?"<>|\u202A-\u202E\u2066-\u2069]/.test(name) || name.startsWith('-') || name.trim() !== name || name === '') {
@@ -158,6 +158,12 @@ function loadPersonas(tree: ContentTree, branches: Branch[], shown: (rel: string
     const file = shown(rel);
     if (branch && !branchIds.has(branch)) {
       problems.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'load/unknown-branch', message: `Persona folder \`${branch}\` is not a branch in branches.yaml; known: ${[...branchIds].join(', ')}` });
+      continue;
+    }
+    const bad = badFileName(rel, { personaNames: [], allowedPhones: [], hotlines: [] });
+    if (bad) {
+      // a persona's id (its file name) is printed on plans and reports like a brief's
+      problems.push({ file: shown(bad.shown), line: 1, column: 1, severity: 'error', ruleId: 'load/file-name', message: bad.message });
       continue;
     }
     const { md, problems: found } = parseMarkdown(file, bytes);

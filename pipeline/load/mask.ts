@@ -27,10 +27,14 @@ function piiRanges(text: string, ctx: LintContext): { from: number; to: number; 
     .sort((a, b) => b.from - a.from);
 }
 
-/** `text` with every client detail the linter finds replaced by its masked form, and long digit runs masked. */
-export function maskText(text: string, ctx: LintContext): string {
+/**
+ * `text` with every client detail the linter finds replaced by its masked form, and long digit
+ * runs masked. `probe` (same length as `text`) is what the linter reads: a file name with its
+ * `-` and `_` read as spaces, say.
+ */
+export function maskText(text: string, ctx: LintContext, probe = text): string {
   let out = text;
-  for (const r of piiRanges(text, ctx)) out = out.slice(0, r.from) + r.masked + out.slice(r.to);
+  for (const r of piiRanges(probe, ctx)) out = out.slice(0, r.from) + r.masked + out.slice(r.to);
   return maskDigits(out);
 }
 
