@@ -7,6 +7,7 @@ import { caption, captionContext } from './captions/captions.ts';
 import { renderJob, type OutputFile } from './render/job.ts';
 import { checkCanvas, overflowFindings, type VisualFinding } from './check/visual.ts';
 import { bidiFindings, generatedSpans, lintMapped, uncoveredSpans } from './check/texts.ts';
+import { maskDigits } from './load/mask.ts';
 
 export interface JobResult {
   job: Job;
@@ -86,7 +87,7 @@ export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
       column: at.column,
       severity: 'error',
       ruleId: 'render/failed',
-      message: `Could not render ${job.brief.fields.kind} for ${job.branch}: ${(err as Error).message}`,
+      message: maskDigits(`Could not render ${job.brief.fields.kind} for ${job.branch}: ${message}`),
     };
   }
   const visual = [...result.findings.map((f) => ({ ...f, waivable: false })), ...bidiFindings(result.spans)];

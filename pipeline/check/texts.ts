@@ -106,7 +106,9 @@ export function lintMapped(spans: TextSpan[], ctx: LintContext): Finding[] {
     if (!span) return f;
     const from = f.line === 1 ? f.column - 1 : 0;
     const to = f.endLine === 1 && f.endColumn !== undefined ? f.endColumn - 1 : from + f.excerpt.length;
-    return { ...f, ...locateIn(span, from, Math.max(from, to)), field: span.field };
+    // a fix's offsets are in the decoded text, not the file: it does not travel with the finding
+    const { fix: _fix, ...rest } = f;
+    return { ...rest, ...locateIn(span, from, Math.max(from, to)), field: span.field };
   });
   const seen = new Set<string>();
   return findings.filter((f) => {

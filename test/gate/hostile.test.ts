@@ -294,6 +294,9 @@ describe('markup and template syntax are drawn as typed', () => {
     expect(drawn).toContain(typed[1]);
     expect(drawn).toContain('正文里有 <i>斜体</i> 和 {{persona.name}}。');
     expect(result!.caption).toContain(typed[2]);
+    // character references in YAML fields are text: drawn as typed, not decoded
+    const refs = await gate(card(['title: "&#49;&#51;&#56; 和 &amp;"']));
+    expect(refs.result!.drawn.map((d) => d.text)).toContain('&#49;&#51;&#56; 和 &amp;');
     expect(blocking(result!).filter((b) => b.startsWith('render'))).toEqual([]);
   });
 });
