@@ -8,7 +8,7 @@ import type { Position, Problem, TextSpan } from '../model.ts';
 import { decode, SourceText } from './source.ts';
 import { align, append, characterReference, concat, emptyMapped, joinLinesMapped, mappedSpan, markdownEscape, synthetic, trimMapped, type Mapped } from './decode.ts';
 import { NON_TEXT_KEYS } from './schema.ts';
-import { parseYaml, valueAt, type YamlPath, type YamlSource } from './yaml.ts';
+import { parseYaml, toData, valueAt, type YamlPath, type YamlSource } from './yaml.ts';
 import { yamlDoubleEscape, yamlSingleQuote } from './decode.ts';
 
 export interface MarkdownFile {
@@ -86,7 +86,7 @@ function refuse(source: SourceText): Problem | undefined {
     return source.problem('load/control-character', `Control character ${code} in the file: it draws nothing and hides text from reviewers; remove it`, control.index, control.index + 1);
   }
   const deep = new RegExp(`^(?:[ \\t]*(?:>|[*+-][ \\t])){${MAX_LINE_PREFIX + 1}}`, 'm').exec(text);
-  if (deep) return source.problem('load/too-deep', `A line opens more than ${MAX_LINE_PREFIX} levels of quotes, lists or indentation before its text; flatten it`, deep.index, deep.index + deep[0].length);
+  if (deep) return source.problem('load/too-deep', `A line opens more than ${MAX_LINE_PREFIX} levels of quotes or lists before its text; flatten it`, deep.index, deep.index + deep[0].length);
   return undefined;
 }
 
@@ -236,4 +236,19 @@ export function decodedSpans(md: MarkdownFile, fields: unknown): TextSpan[] {
   const spans = decodedFrontmatter(md, fields).map(({ field, mapped }) => mappedSpan(field, mapped, md.source));
   spans.push(mappedSpan('body', bodyMapped(md), md.source));
   return spans;
+}
+
+/**
+ * The texts of a brief file as drawn (decoded, with `map`), for `wendu lint` and other tools that
+ * do not run the loader: lint them with `lintMapped` (pipeline/check/texts.ts) to get findings at
+ * the typed characters. `briefSpans` stays the exact source slices that `--fix` rewrites.
+ */
+export function decodedBriefSpans(file: string, bytes: Uint8Array): { spans: TextSpan[]; problems: Problem[] } {
+  const { md, problems } = parseMarkdown(file, bytes);
+  if (!md) return { spans: [], problems };
+  try {
+    return { spans: decodedSpans(md, toData(md.doc)), problems };
+  } catch (err) {
+    return { spans: [], problems: [md.source.problem('load/yaml-aliases', `YAML aliases expand too far (${(err as Error).message})`, md.yaml.base)] };
+  }
 }
