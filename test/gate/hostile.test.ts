@@ -137,6 +137,14 @@ describe('bytes and sizes', () => {
 });
 
 describe('text that does not fit', () => {
+  it('the longest body the loader lets through renders in bounded time and is reported, not approved', async () => {
+    const t0 = Date.now();
+    const { result, problems } = await gate(card([TITLE], `${'很长的正文，'.repeat(833)}\n`));
+    expect(problems).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(result!.findings.filter((f) => f.ruleId === 'text-overflow').map((f) => f.field)).toEqual(['body']);
+  });
+
   it('a long Latin run in the title and a row of dashes in the body are text-overflow findings, not approved', async () => {
     const { result } = await gate(card([`title: ${'W'.repeat(120)}`], `分隔线${'-'.repeat(150)}\n`));
     expect(result!.failure).toBeUndefined();
