@@ -177,6 +177,19 @@ describe('file names and places', () => {
     expect(content.briefs.some((b) => b.id.includes('1381234'))).toBe(false);
   });
 
+  it('an ID number, a card number or a client named with an honorific in a file name is refused too', async () => {
+    for (const detail of ['11010519491231002X', '6222021234567890123']) {
+      const { content } = await loadBrief(card([TITLE]), `weeks/2026-W48/xihu/wed-${detail}.md`);
+      const file = content.problems.find((p) => p.ruleId === 'load/file-name')!.file;
+      expect(file, detail).toMatch(/^content\/weeks\/2026-W48\/xihu\/wed-\d{3,6}\*{6,}\d{2,4}X?\.md$/);
+      expect(JSON.stringify(content.problems)).not.toContain(detail.slice(0, 12));
+    }
+    const { content } = await loadBrief(card([TITLE]), 'weeks/2026-W48/xihu/wed-客户张伟女士-回访.md');
+    const p = content.problems.find((x) => x.ruleId === 'load/file-name')!;
+    expect(p.message).toContain('client detail');
+    expect(p.file).not.toContain('张伟');
+  });
+
   it('a brief saved as .MD or another extension gets a message, not silence', async () => {
     const { content } = await loadBrief(card([TITLE]), 'weeks/2026-W48/xihu/wed-upper.MD');
     expect(content.problems.find((p) => p.file.endsWith('wed-upper.MD'))).toMatchObject({ ruleId: 'load/file-name', severity: 'error' });

@@ -15,7 +15,10 @@ import { maskDigits } from '../../pipeline/load/mask.ts';
 import { runJob } from '../../pipeline/batch.ts';
 import { sampleJob } from '../helpers/jobs.ts';
 
-const PHONE = fc.tuple(fc.constantFrom('13', '15', '18', '19'), fc.stringMatching(/^[0-9]{9}$/)).map(([a, b]) => `${a}${b}`);
+/** a mobile number, some digits full-width (１３８…): the linter's normalisation meets the decoders' */
+const PHONE = fc
+  .tuple(fc.constantFrom('13', '15', '18', '19'), fc.stringMatching(/^[0-9]{9}$/), fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }))
+  .map(([a, b, wide]) => [...`${a}${b}`].map((d, i) => (wide[i] ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d)).join(''));
 const CLAIM = fc.constant('保本保息');
 
 /** An encoded secret: the source text and where each of the secret's characters is encoded in it. */
@@ -45,7 +48,7 @@ const bodyEncoding = (secret: string) =>
     seps: fc.array(fc.constantFrom('', '&#8203;', '&ZeroWidthSpace;', '\n'), { minLength: 5, maxLength: 5 }),
   }).map(({ cuts, wraps, hows, seps }): Encoded => {
     const bounds = [0, ...cuts.sort((a, b) => a - b), secret.length];
-    const digits = /^\d+$/.test(secret);
+    const digits = /^[0-9０-９]+$/.test(secret);
     let src = '';
     const units: number[] = [];
     for (let k = 0; k + 1 < bounds.length; k++) {
@@ -83,7 +86,7 @@ const yamlEncoding = (secret: string, indent: string) =>
       return { src: `${src}"`, units };
     }),
     fc.uniqueArray(fc.integer({ min: 1, max: secret.length - 1 }), { maxLength: 3 }).map((cuts): Encoded => {
-      const digits = /^\d+$/.test(secret);
+      const digits = /^[0-9０-９]+$/.test(secret);
       const breaks = new Set(cuts.filter((c) => !digits || c === 3 || c === 7));
       let src = `>-\n${indent}`;
       const units: number[] = [];
@@ -110,7 +113,7 @@ interface Planted {
 const REPORT_REL = 'weeks/2026-W48/xihu/thu-weekly-report.md';
 
 function plant(secret: string, place: Place, body: Encoded, yaml: Encoded): Planted {
-  const rule = /^\d+$/.test(secret) ? 'pii-phone' : 'guarantee';
+  const rule = /^[0-9０-９]+$/.test(secret) ? 'pii-phone' : 'guarantee';
   const lead = rule === 'pii-phone' ? '客户电话' : '本产品承诺';
   const report = place === 'chart.unit';
   const front = report
