@@ -104,8 +104,9 @@ export function lintMapped(spans: TextSpan[], ctx: LintContext): Finding[] {
   const findings = lintSpans(keyed, ctx).map((f) => {
     const span = byKey.get(`${f.file}\u0000${f.field}`);
     if (!span) return f;
-    const from = f.line === 1 ? f.column - 1 : 0;
-    const to = f.endLine === 1 && f.endColumn !== undefined ? f.endColumn - 1 : from + f.excerpt.length;
+    // the linter places a generated text's findings by offset on line 1 (or, equally, by line and column within it)
+    const from = textOffset(span.text, f.line, f.column);
+    const to = f.endLine !== undefined && f.endColumn !== undefined ? textOffset(span.text, f.endLine, f.endColumn) : from + f.excerpt.length;
     // a fix's offsets are in the decoded text, not the file: it does not travel with the finding
     const { fix: _fix, ...rest } = f;
     return { ...rest, ...locateIn(span, from, Math.max(from, to)), field: span.field };
@@ -117,6 +118,17 @@ export function lintMapped(spans: TextSpan[], ctx: LintContext): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Offset of a 1-based line and column within `text` itself. */
+function textOffset(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) break;
+    offset = nl + 1;
+  }
+  return Math.min(text.length, offset + column - 1);
 }
 
 export interface TextFinding extends Problem {

@@ -27,6 +27,7 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'a phone split by a soft line break', source: withBody('街坊客户电话138123\n45678，欢迎来电。\n'), rule: 'pii-phone', field: 'body', at: [8, 7] },
+  { name: 'a phone split by emphasis in a third paragraph, after a list', source: withBody('第一段。\n\n- 一条\n- 两条\n\n街坊客户电话138**1234**5678。\n'), rule: 'pii-phone', field: 'body', at: [13, 7] },
   { name: 'a phone split by emphasis', source: withBody('街坊客户电话138**1234**5678，欢迎来电。\n'), rule: 'pii-phone', field: 'body', at: [8, 7] },
   { name: 'a phone split by inline code', source: withBody('街坊客户电话138`1234`5678，欢迎来电。\n'), rule: 'pii-phone', field: 'body', at: [8, 7] },
   { name: 'a phone as numeric character references', source: withBody('客户电话&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;。\n'), rule: 'pii-phone', field: 'body', at: [8, 5] },
