@@ -321,3 +321,23 @@ describe('markup and template syntax are drawn as typed', () => {
     expect(blocking(result!).filter((b) => b.startsWith('render'))).toEqual([]);
   });
 });
+
+describe('markup and template syntax in every kind\'s fields are drawn as typed', () => {
+  const M = ['<b>粗</b>', '{{title}}', '{{{x}}}', '&lt;i&gt;'];
+  const q = (t: string) => JSON.stringify(t);
+  const cases: [string, string, string[], string[]][] = [
+    ['weeks/2026-W48/_all/tue-poster-finance-101.md', 'poster', ['persona: xiao-u', 'kind: poster', 'day: tue', `title: ${q(`课${M[0]}`)}`, `cta: ${q(`报名${M[1]}`)}`, 'link: https://events.tongxin-bank.example/x', `mascot: { pose: sign, sign: ${q(`指南${M[3]}`)} }`], [`课${M[0]}`, `报名${M[1]}`]],
+    ['weeks/2026-W48/_all/wed-invitation-tea-party.md', 'invitation', ['persona: xiao-u', 'kind: invitation', 'day: wed', 'title: 茶话会', `event: { name: ${q(`茶${M[2]}`)}, date: 2026-11-28, place: ${q(`三楼${M[0]}`)} }`], [`三楼${M[0]}`]],
+    ['weeks/2026-W48/_all/mon-sticker-pack.md', 'sticker-pack', ['persona: xiao-u', 'kind: sticker-pack', 'day: mon', 'title: 表情包', `stickers: [${['早安', '收到', '谢谢', '加油', '晚安', '辛苦啦', '么么哒'].join(', ')}, ${q(`{{x}}`)}]`], ['{{x}}']],
+    ['weeks/2026-W48/xihu/thu-weekly-report.md', 'weekly-report', ['persona: xihu/manager-chen', 'kind: weekly-report', 'day: thu', 'title: 周报', 'chart:', '  type: bar', `  unit: ${q(`次${M[0]}`)}`, `  source: ${q(`登记${M[1]}`)}`, '  data:', `    - { label: ${q(`养老${M[3]}`)}, value: 46 }`, '    - { label: 教育金, value: 31 }'], [`单位：次${M[0]}`, `养老${M[3]}`]],
+  ];
+  for (const [rel, kind, front, expected] of cases) {
+    it(kind, async () => {
+      const { result, problems } = await gate(briefSource(front, `正文 ${M.join(' ')}\n`), rel);
+      expect(problems).toEqual([]);
+      expect(result!.failure).toBeUndefined();
+      const drawn = result!.drawn.map((d) => d.text).join('\n');
+      for (const t of expected) expect(drawn, t).toContain(t);
+    });
+  }
+});
