@@ -36,14 +36,7 @@ function walk(start: Position, text: string, offset: number): Position {
   return { line, column };
 }
 
-/** Offset in span.text of a source position (the inverse of `locateIn`), or -1. */
-export function offsetOf(span: TextSpan, line: number, column: number): number {
-  if (!span.map) return -1;
-  const i = span.map.findIndex((r) => r.start.line === line && r.start.column === column);
-  if (i >= 0) return i;
-  const j = span.map.findIndex((r) => r.end.line === line && r.end.column === column);
-  return j >= 0 ? j + 1 : -1;
-}
+export { offsetOf } from '../load/source.ts';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 

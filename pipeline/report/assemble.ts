@@ -2,8 +2,7 @@
 // Texts are masked here: every client detail the linter found is replaced by its masked excerpt,
 // so the report never holds a client detail in full.
 import type { Problem, TextSpan, Waiver } from '../model.ts';
-import { advance } from '../load/source.ts';
-import { offsetOf } from '../check/texts.ts';
+import { advance, offsetOf } from '../load/source.ts';
 import type { Decision, GateFinding } from '../approve/gate.ts';
 import { chineseDate } from '../week.ts';
 import type { AssetStatus, ReportAsset, ReportData, ReportFinding, ReportText } from './model.ts';
