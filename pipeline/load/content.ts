@@ -57,10 +57,18 @@ export function loadContent(tree: ContentTree, week: string, options: LoadOption
     }
   }
   const briefs: Brief[] = [];
+  // names that differ only in case are one file on macOS and Windows (and one image name in a zip): all of them are refused
+  const byKey = new Map<string, string[]>();
+  for (const rel of briefPaths) byKey.set(rel.toLowerCase(), [...(byKey.get(rel.toLowerCase()) ?? []), rel]);
   for (const rel of briefPaths) {
     const bad = badFileName(rel, ctx);
     if (bad) {
       problems.push({ file: shown(bad.shown), line: 1, column: 1, severity: 'error', ruleId: 'load/file-name', message: bad.message });
+      continue;
+    }
+    const twins = byKey.get(rel.toLowerCase())!.filter((r) => r !== rel);
+    if (twins.length) {
+      problems.push({ file: shown(rel), line: 1, column: 1, severity: 'error', ruleId: 'load/duplicate-brief', message: `Same name as ${twins.map(shown).join(', ')} but for letter case; on many systems they are one file. Rename one` });
       continue;
     }
     const brief = loadBrief(tree, rel, week, branches, personas, shown(rel), problems, options);
@@ -84,6 +92,9 @@ export function badFileName(rel: string, ctx: LintContext): { shown: string; mes
   const masked = maskText(name, ctx, name.replace(/[-_.]/g, ' '));
   if (masked !== name) {
     return { shown: `${dir}/${masked}.md`, message: 'The file name holds a client detail (shown masked); it would be copied into image names, captions, the calendar and the audit. Rename the file' };
+  }
+  if (name.normalize('NFC') !== name) {
+    return { shown: rel, message: 'The file name is in decomposed Unicode (NFD, as some Macs save it); two names that look the same would make two images of one name. Save it in NFC (composed) form' };
   }
   if (/[\u0000-\u001F\u007F\\/:*?"<>|\u202A-\u202E\u2066-\u2069]/.test(name) || name.startsWith('-') || name.trim() !== name || name === '') {
     return { shown: rel, message: 'The file name has characters that file systems and zip tools treat specially (control, bidi, \\ : * ? " < > |, a leading - or space); use letters, digits, - and _' };

@@ -190,6 +190,19 @@ describe('file names and places', () => {
     expect(p.file).not.toContain('张伟');
   });
 
+  it('names that differ only in letter case or Unicode form are refused: they would be one file elsewhere', async () => {
+    const tree = await sampleTree();
+    put(tree, 'weeks/2026-W48/xihu/Wed-Relocation-Funds.md', card([TITLE]));
+    put(tree, 'weeks/2026-W48/xihu/wed-cafe\u0301.md', card([TITLE]));
+    const content = loadContent(tree, WEEK, { checkMascot });
+    expect(content.problems.filter((p) => p.ruleId === 'load/duplicate-brief').map((p) => p.file).sort()).toEqual([
+      'content/weeks/2026-W48/xihu/Wed-Relocation-Funds.md',
+      'content/weeks/2026-W48/xihu/wed-relocation-funds.md',
+    ]);
+    expect(content.problems.find((p) => p.file.includes('cafe'))).toMatchObject({ ruleId: 'load/file-name' });
+    expect(content.briefs.filter((b) => b.id.toLowerCase() === 'xihu/wed-relocation-funds')).toEqual([]);
+  });
+
   it('a brief saved as .MD or another extension gets a message, not silence', async () => {
     const { content } = await loadBrief(card([TITLE]), 'weeks/2026-W48/xihu/wed-upper.MD');
     expect(content.problems.find((p) => p.file.endsWith('wed-upper.MD'))).toMatchObject({ ruleId: 'load/file-name', severity: 'error' });
