@@ -83,26 +83,27 @@ export function uncoveredTexts(linted: TextSpan[], canvases: DrawnCanvas[]): str
 
 /**
  * Lints spans and locates every finding in the source. Decoded spans (`map`) are handed to the
- * linter as generated texts (no `start`: positions are offsets on line 1) under unique field names,
+ * linter as generated texts (no `start`: positions are offsets on line 1), each under a keyed file name,
  * and each finding's offsets are mapped back through `map` to the characters the author typed.
  */
 export function lintMapped(spans: TextSpan[], ctx: LintContext): Finding[] {
+  // a decoded span is told apart by a keyed file name (rules read field names: `title` is where a number is highlighted)
   const byKey = new Map<string, TextSpan>();
   const keyed = spans.map((span, i) => {
     if (!span.map) return span;
-    const field = `${span.field}\u0000${i}`;
-    byKey.set(`${span.file}\u0000${field}`, span);
-    return { field, text: span.text, file: span.file };
+    const file = `${span.file}\u0000${i}`;
+    byKey.set(file, span);
+    return { field: span.field, text: span.text, file };
   });
   const findings = lintSpans(keyed, ctx).map((f) => {
-    const span = byKey.get(`${f.file}\u0000${f.field}`);
+    const span = byKey.get(f.file);
     if (!span) return f;
     // the linter places a generated text's findings by offset on line 1 (or, equally, by line and column within it)
     const from = textOffset(span.text, f.line, f.column);
     const to = f.endLine !== undefined && f.endColumn !== undefined ? textOffset(span.text, f.endLine, f.endColumn) : from + f.excerpt.length;
     // a fix's offsets are in the decoded text, not the file: it does not travel with the finding
     const { fix: _fix, ...rest } = f;
-    return { ...rest, ...locateIn(span, from, Math.max(from, to)), field: span.field };
+    return { ...rest, ...locateIn(span, from, Math.max(from, to)), file: span.file, field: span.field };
   });
   const seen = new Set<string>();
   return findings.filter((f) => {

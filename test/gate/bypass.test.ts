@@ -79,3 +79,13 @@ describe('bypasses of the gate (issue 12): each is rejected and located at what 
     expect(result!.decision.approved).toBe(true);
   });
 });
+
+describe('the linter sees decoded texts under their own field names', () => {
+  it('a rate highlighted in the title is judged as in the title (field-aware rules still apply)', async () => {
+    const { result } = await gate(briefSource([...KNOWLEDGE, 'title: "业绩比较基准\\uFF14.5%"', 'product: wealth'], '稳健的理财。\n'));
+    const bench = result!.decision.judged.find((j) => j.finding.ruleId === 'benchmark-display' && j.finding.field === 'title');
+    expect(bench).toBeDefined();
+    expect(bench!.finding.message).toContain('标题');
+    expect(bench!.finding).toMatchObject({ file: FILE, line: 6 });
+  });
+});
