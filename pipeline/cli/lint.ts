@@ -154,12 +154,13 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
   }
 
   const { lintSpans, applyFixes } = await import('../lint/index.ts');
-  const { briefSpans } = await import('../load/markdown.ts');
+  const { briefSpans, decodedBriefSpans } = await import('../load/markdown.ts');
+  const { lintMapped } = await import('../check/texts.ts');
   const { judge } = await import('../approve/gate.ts');
   const { FORMATS } = await import('../lint/format/index.ts');
   const { REQUIRED_WARNINGS } = await import('../lint/warnings.ts');
   const { parse: parseYaml } = await import('yaml');
-  const env = { briefSpans, REQUIRED_WARNINGS, parseYaml };
+  const env = { briefSpans: decodedBriefSpans, REQUIRED_WARNINGS, parseYaml };
 
   const results: FileResult[] = [];
   const fixed: { file: string; fixes: AppliedFix[] }[] = [];
@@ -168,11 +169,14 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     const ctx = await contextFor(abs, io.cwd);
     let bytes = input.bytes ?? readFileSync(abs);
     let { spans, problems } = textsOf(env, input.file, bytes);
-    const lint = () => (problems.length && !spans.length ? [] : lintSpans(spans, ctx.lint, active.rules));
+    // judged as it ships: Markdown, entities and YAML decoded, positions mapped back to the file
+    const lint = () => (problems.length && !spans.length ? [] : lintMapped(spans, ctx.lint, active.rules));
     let findings = lint();
-    if (values.fix && findings.some((f) => f.fix)) {
+    if (values.fix && findings.length) {
+      // fixes are written into the file as typed: found on the source slices, where offsets are the file's
       const source = new TextDecoder().decode(bytes);
-      const { text, applied } = applyFixes(source, spans, findings);
+      const typed = extname(input.file).toLowerCase() === '.md' ? briefSpans(input.file, bytes).spans : spans;
+      const { text, applied } = applyFixes(source, typed, lintSpans(typed, ctx.lint, active.rules));
       if (applied.length) {
         await writeFileAtomic(abs, text);
         fixed.push({ file: input.file, fixes: applied });
