@@ -169,14 +169,27 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     const ctx = await contextFor(abs, io.cwd);
     let bytes = input.bytes ?? readFileSync(abs);
     let { spans, problems } = textsOf(env, input.file, bytes);
-    // judged as it ships: Markdown, entities and YAML decoded, positions mapped back to the file
-    const lint = () => (problems.length && !spans.length ? [] : lintMapped(spans, ctx.lint, active.rules));
+    // judged as it ships: Markdown, entities and YAML decoded, positions mapped back to the file;
+    // a fix is written into the file as typed, so it comes from the typed slices where a finding
+    // there stands at the same place
+    const isBrief = extname(input.file).toLowerCase() === '.md';
+    const typedSpans = () => (isBrief ? briefSpans(input.file, bytes).spans : spans);
+    const lint = () => {
+      if (problems.length && !spans.length) return [];
+      const judged = lintMapped(spans, ctx.lint, active.rules);
+      if (!isBrief) return judged;
+      const typed = lintSpans(typedSpans(), ctx.lint, active.rules).filter((t) => t.fix);
+      const at = (f: Finding) => `${f.ruleId}\0${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+      const fixes = new Map(typed.map((t) => [at(t), t]));
+      return judged.map((f) => {
+        const t = fixes.get(at(f));
+        return t?.fix ? { ...f, fix: t.fix } : f;
+      });
+    };
     let findings = lint();
-    if (values.fix && findings.length) {
-      // fixes are written into the file as typed: found on the source slices, where offsets are the file's
+    if (values.fix && findings.some((f) => f.fix)) {
       const source = new TextDecoder().decode(bytes);
-      const typed = extname(input.file).toLowerCase() === '.md' ? briefSpans(input.file, bytes).spans : spans;
-      const { text, applied } = applyFixes(source, typed, lintSpans(typed, ctx.lint, active.rules));
+      const { text, applied } = applyFixes(source, typedSpans(), findings.filter((f) => f.fix));
       if (applied.length) {
         await writeFileAtomic(abs, text);
         fixed.push({ file: input.file, fixes: applied });
@@ -192,7 +205,7 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     const waived = new Map<Finding, Waiver>();
     const briefId = ctx.root ? briefIdOf(ctx.root, abs) : undefined;
     if (briefId && ctx.waivers.length) for (const j of judge(briefId, findings, ctx.waivers).judged) if (j.waiver) waived.set(j.finding, j.waiver);
-    results.push({ file: input.file, filePath: stdin && !values['stdin-filename'] ? input.file : abs, findings, problems, source: new TextDecoder().decode(bytes), spans, waived });
+    results.push({ file: input.file, filePath: stdin && !values['stdin-filename'] ? input.file : abs, findings, problems, source: new TextDecoder().decode(bytes), spans: isBrief ? [...typedSpans(), ...spans] : spans, waived });
   }
 
   const fingerprints = format === 'sarif' ? await fingerprintKey(io.cwd, io.env ?? {}) : undefined;
