@@ -7,6 +7,7 @@ import type { Position, Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
+import { lineIndex, lineOf, rangeIndex } from './ranges.ts';
 import { loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 
 export type { LintContext } from './detectors/types.ts';
@@ -153,7 +154,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
     if (e.kind === 'safe') view.safe.push([m.from, m.to]);
     else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
   }
-  const within = (ranges: [number, number][], from: number, to: number) => ranges.some(([s, e]) => from >= s && to <= e);
+  const within = (ranges: [number, number][], from: number, to: number) => rangeIndex(ranges).contains(from, to);
 
   const terms: { rule: number; context: Context; from: number; to: number }[] = [];
   for (const m of matches) {
@@ -172,7 +173,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
   const found: Candidate[] = [];
   const consider = (rule: WordRule, context: Context, from: number, to: number, maxGap: number) => {
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= maxGap) return;
-    if (view.safe.some(([s, e]) => from < e && to > s)) return;
+    if (rangeIndex(view.safe).overlaps(from, to)) return;
     if (rule.exceptions.some((x) => covers(text, x, from, to))) return;
     if (negated(set, rule, view, from)) return;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) return;
@@ -239,14 +240,40 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
  */
 function resolve(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => a.view.index - b.view.index || a.from - b.from || b.to - b.from - (a.to - a.from));
+  // sorted by start: a candidate overlaps a kept one of its rule when that rule's furthest kept end is past its start
   const kept: Candidate[] = [];
+  const reach = new Map<string, number>();
   for (const c of sorted) {
-    const overlapsSame = kept.some((k) => k.rule === c.rule && k.view === c.view && c.from < k.to && c.to > k.from);
-    if (!overlapsSame) kept.push(c);
+    const key = `${c.view.index}:${c.rule.index}`;
+    if ((reach.get(key) ?? -1) > c.from) continue;
+    kept.push(c);
+    reach.set(key, Math.max(reach.get(key) ?? -1, c.to));
   }
-  return kept.filter(
-    (c) => !kept.some((k) => k !== c && k.view === c.view && RANK[k.rule.severity] > RANK[c.rule.severity] && k.from <= c.from && k.to >= c.to),
-  );
+  // contained in a kept match of a stricter rule: among the kept ones that start at or before it,
+  // the furthest end per severity (candidates with the same start are taken as one group)
+  const out: Candidate[] = [];
+  let maxTo: Record<Severity, number> = { error: -1, warning: -1, info: -1 };
+  let view = -1;
+  for (let i = 0; i < kept.length; ) {
+    const g = kept[i]!;
+    if (g.view.index !== view) {
+      view = g.view.index;
+      maxTo = { error: -1, warning: -1, info: -1 };
+    }
+    let j = i;
+    while (j < kept.length && kept[j]!.view === g.view && kept[j]!.from === g.from) {
+      const k = kept[j]!;
+      maxTo[k.rule.severity] = Math.max(maxTo[k.rule.severity], k.to);
+      j++;
+    }
+    for (let q = i; q < j; q++) {
+      const c = kept[q]!;
+      const stricter = (Object.keys(RANK) as Severity[]).some((s) => RANK[s] > RANK[c.rule.severity] && maxTo[s] >= c.to);
+      if (!stricter) out.push(c);
+    }
+    i = j;
+  }
+  return out;
 }
 
 function fill(template: string, data: Record<string, string>): string {
@@ -292,16 +319,10 @@ function positions(span: TextSpan, from: number, to: number): [Position, Positio
     { line: 1, column: from + 1 },
     { line: 1, column: to + 1 },
   ];
-  let { line, column } = span.start;
-  let a: Position = { line, column };
-  const t = span.text;
-  for (let i = 0; i < to; i++) {
-    if (i === from) a = { line, column };
-    if (t.charCodeAt(i) === 10) {
-      line++;
-      column = 1;
-    } else column++;
-  }
-  if (from >= to) a = { line, column };
-  return [a, { line, column }];
+  const starts = lineIndex(span, span.text);
+  const at = (offset: number): Position => {
+    const l = lineOf(starts, offset);
+    return l === 0 ? { line: span.start!.line, column: span.start!.column + offset } : { line: span.start!.line + l, column: offset - starts[l]! + 1 };
+  };
+  return [at(from), at(to)];
 }

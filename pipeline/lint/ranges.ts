@@ -1,0 +1,84 @@
+// Interval queries in O(log n): "does any range overlap [from, to)?" and "does any range contain
+// [from, to)?" over a list of [start, end) ranges. The linter asks these once per candidate; with a
+// linear scan over thousands of safe ranges (every risk warning in an 8 MB file) that was quadratic.
+
+export class RangeIndex {
+  private readonly starts: Int32Array;
+  /** prefix maximum of the ends, in start order */
+  private readonly maxEnd: Int32Array;
+
+  constructor(ranges: readonly (readonly [number, number])[]) {
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    this.starts = new Int32Array(sorted.length);
+    this.maxEnd = new Int32Array(sorted.length);
+    let m = -1;
+    sorted.forEach(([s, e], i) => {
+      this.starts[i] = s;
+      m = Math.max(m, e);
+      this.maxEnd[i] = m;
+    });
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  /** index of the last range whose start is ≤ x (or < x when `strict`), -1 when none */
+  private last(x: number, strict: boolean): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? this.starts[mid]! < x : this.starts[mid]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** true when some range [s, e) has from < e and to > s */
+  overlaps(from: number, to: number): boolean {
+    const i = this.last(to, true);
+    return i >= 0 && this.maxEnd[i]! > from;
+  }
+
+  /** true when some range [s, e) has s ≤ from and to ≤ e */
+  contains(from: number, to: number): boolean {
+    const i = this.last(from, false);
+    return i >= 0 && this.maxEnd[i]! >= to;
+  }
+}
+
+const indexes = new WeakMap<readonly unknown[], { size: number; index: RangeIndex }>();
+
+/** The index of a range list, built on first use and rebuilt when the list has grown. */
+export function rangeIndex(ranges: readonly (readonly [number, number])[]): RangeIndex {
+  const hit = indexes.get(ranges);
+  if (hit && hit.size === ranges.length) return hit.index;
+  const index = new RangeIndex(ranges);
+  indexes.set(ranges, { size: ranges.length, index });
+  return index;
+}
+
+/** Line starts of a text (offsets just after each \n, with 0 first), for offset → line:column. */
+const lineStarts = new WeakMap<object, Int32Array>();
+export function lineIndex(key: object, text: string): Int32Array {
+  let starts = lineStarts.get(key);
+  if (starts) return starts;
+  const list = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+  starts = Int32Array.from(list);
+  lineStarts.set(key, starts);
+  return starts;
+}
+
+/** 0-based line of `offset` given the line starts. */
+export function lineOf(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
