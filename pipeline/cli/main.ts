@@ -1,5 +1,4 @@
 // The `wendu` command: dispatches to build, lint and verify.
-import { buildCommand } from './build.ts';
 import { processIo, UsageError, type Io } from './io.ts';
 
 const USAGE = `Usage: wendu <command> [options]
@@ -15,7 +14,7 @@ Exit codes: 0 success, 1 problems found (see each command), 2 usage or configura
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  build: async () => buildCommand,
+  build: async () => (await import('./build.ts')).buildCommand,
   lint: async () => (await import('./lint.ts')).lintCommand,
   verify: async () => (await import('./verify.ts')).verifyCommand,
 };
