@@ -133,13 +133,15 @@ const line = (name: string, r: { ms: number; found: number }) =>
 // `wendu lint` as a user runs it: a fresh process per run (start-up included), on one large file
 // and on the same text as many small files.
 const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'wendu-bench-'));
+// BENCH_KEEP=DIR writes the files there and keeps them (for profiling)
+const keep = process.env.BENCH_KEEP;
+const dir = keep ? (mkdirSync(keep, { recursive: true }), keep) : mkdtempSync(join(tmpdir(), 'wendu-bench-'));
 const fileText = generate(FILE_BYTES)
   .map((a) => a.map((s) => s.text).join('\n'))
   .join('\n');
 const fileBytes = Buffer.byteLength(fileText, 'utf8');
 writeFileSync(join(dir, 'large.txt'), fileText);
-mkdirSync(join(dir, 'small'));
+mkdirSync(join(dir, 'small'), { recursive: true });
 {
   let i = 0;
   let at = 0;
@@ -162,7 +164,7 @@ function cli(path: string): number {
 }
 const large = cli(join(dir, 'large.txt'));
 const small = cli(join(dir, 'small'));
-rmSync(dir, { recursive: true, force: true });
+if (!keep) rmSync(dir, { recursive: true, force: true });
 const fileMb = fileBytes / 1e6;
 const cliLine = (name: string, ms: number) => `${name.padEnd(34)} ${(fileMb / (ms / 1000)).toFixed(1).padStart(7)} MB/s  ${ms.toFixed(0).padStart(6)} ms`;
 const met = (ms: number) => fileMb / (ms / 1000) >= 10;

@@ -12,9 +12,12 @@
 // whitespace and punctuation that sit between two CJK characters. What was dropped between two
 // characters is remembered as a "gap strength", so a rule term may run across an inserted space
 // or symbol but never across a clause or sentence boundary (，。！？ or a line break).
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import { readEvasion } from './evasion.ts';
 
 /** Character classes of the normalised text. */
 export const DROP = 0;
@@ -47,6 +50,8 @@ export interface Normalized {
   /** clause and sentence index of text[i]: context checks stay within one */
   clause: Int32Array;
   sentence: Int32Array;
+  /** how text[i] was read when it stands for evaded characters (evasion.ts VIA_*), else 0 */
+  via: Uint8Array;
 }
 
 const SENTENCE_MARKS = new Set([...'。｡！？!?\n\r\u2028\u2029']);
@@ -69,6 +74,11 @@ function loadDict(dict: string, into: Map<string, string>) {
   for (const [t, s] of ts) T2S.set(t, s);
   for (const [v, t] of variants) if (!T2S.has(v)) T2S.set(v, ts.get(t) ?? t);
 }
+
+// Look-alike characters read as the character they imitate (confusables.yaml `chars`).
+const LOOKALIKE = new Map<string, string>(
+  Object.entries((parseYaml(readFileSync(new URL('./confusables.yaml', import.meta.url), 'utf8')) as { chars?: Record<string, string> }).chars ?? {}),
+);
 
 interface Entry {
   /** normalised output, possibly several code units or none */
@@ -102,9 +112,17 @@ function compute(cp: number): Entry {
   const orig = String.fromCodePoint(cp);
   if (isFormat.test(orig)) return { out: '', classes: [], strengths: [] };
   let out = '';
-  for (const ch of orig.normalize('NFKC')) {
+  for (let ch of orig.normalize('NFKC')) {
     if (isFormat.test(ch)) continue;
-    out += T2S.get(ch) ?? ch;
+    ch = LOOKALIKE.get(ch) ?? ch;
+    // Latin letters with diacritics (pinyin tone marks: wěn zhuàn) read without them
+    const c = ch.charCodeAt(0);
+    if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
+      const bare = ch.normalize('NFD').replace(/\p{Mn}/gu, '');
+      if (/^[A-Za-z]+$/.test(bare)) ch = bare;
+    }
+    ch = T2S.get(ch) ?? ch;
+    out += LOOKALIKE.get(ch) ?? ch;
   }
   const classes: number[] = [];
   const strengths: number[] = [];
@@ -162,10 +180,11 @@ interface Buffers {
   codes: Uint16Array;
   cls: Uint8Array;
   gap: Uint8Array;
+  via: Uint8Array;
 }
 
 function allocate(cap: number): Buffers {
-  const bytes = (cap * 20 + 7) & ~7;
+  const bytes = (cap * 21 + 7) & ~7;
   let buf: ArrayBuffer;
   let off: number;
   if (bytes > SLAB_BYTES / 4) {
@@ -189,6 +208,7 @@ function allocate(cap: number): Buffers {
     codes: new Uint16Array(buf, off + cap * 16, cap),
     cls: new Uint8Array(buf, off + cap * 18, cap),
     gap: new Uint8Array(buf, off + cap * 19, cap),
+    via: new Uint8Array(buf, off + cap * 20, cap),
   };
 }
 
@@ -259,8 +279,17 @@ function feedEntry(e: Entry, s: number, t: number) {
   for (let j = 0; j < e.out.length; j++) feed(e.out.charCodeAt(j), e.classes[j]!, e.strengths[j]!, s, t);
 }
 
-/** Normalises `source` for matching; see the file comment for the steps. */
+/**
+ * Normalises `source` for matching: the character steps of the file comment, then evasion read
+ * back (evasion.ts: components, digits for numerals, pinyin, homophones). Computed once per text;
+ * every rule, detector and concept list works on the result.
+ */
 export function normalize(source: string): Normalized {
+  return readEvasion(normalizeBase(source), normalizeTerm);
+}
+
+/** The character steps only (no evasion): what rule terms are compiled with. */
+export function normalizeBase(source: string): Normalized {
   const n = source.length;
   B = allocate(n + 16);
   len = 0;
@@ -272,8 +301,13 @@ export function normalize(source: string): Normalized {
   clauseNo = 0;
   sentenceNo = 0;
 
+  const soft = softNewlines(source);
   for (let i = 0; i < n; i++) {
     const c = source.charCodeAt(i);
+    if (soft && (c === 10 || c === 13) && soft.has(i)) {
+      feed(c, GAP, WEAK, i, i + 1);
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = source.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
@@ -305,14 +339,52 @@ export function normalize(source: string): Normalized {
     gap: B.gap.subarray(0, len),
     clause: B.clause.subarray(0, len),
     sentence: B.sentence.subarray(0, len),
+    via: B.via.subarray(0, len),
   };
 }
+
+/**
+ * Line breaks inside text written one or two characters per line (稳\n赚\n不\n赔): between two
+ * such lines the break is an inserted gap, not a sentence end. Undefined when there are none.
+ */
+function softNewlines(source: string): Set<number> | undefined {
+  let soft: Set<number> | undefined;
+  let prevShort = false;
+  let prevBreak = -1;
+  for (let start = 0; start <= source.length; ) {
+    let nl = source.indexOf('\n', start);
+    if (nl < 0) nl = source.length;
+    const short = nl - start <= 12 && isShortLine(source.slice(start, nl));
+    if (short && prevShort) {
+      soft ??= new Set();
+      soft.add(prevBreak);
+      if (prevBreak > 0 && source.charCodeAt(prevBreak - 1) === 13) soft.add(prevBreak - 1);
+    }
+    prevShort = short;
+    prevBreak = nl;
+    start = nl + 1;
+  }
+  return soft;
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+const FILLER = /[\s\p{P}\p{S}\p{Cf}\p{Mn}\p{Me}]/u;
+/** one or two Han characters and nothing else but spaces, punctuation and emoji */
+function isShortLine(line: string): boolean {
+  let han = 0;
+  for (const ch of line) {
+    if (HAN_CHAR.test(ch)) han++;
+    else if (!FILLER.test(ch)) return false;
+  }
+  return han >= 1 && han <= 2;
+}
+
 
 const decoder = new TextDecoder('utf-16le');
 
 /** The normalised form of a rule term or phrase, as it will be matched (ASCII letters lower-cased). */
 export function normalizeTerm(term: string): string {
-  return normalize(term).text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return normalizeBase(term).text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /** Traditional → simplified, character by character (for words and display). */

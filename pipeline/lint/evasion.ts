@@ -1,0 +1,512 @@
+// Evasion: the second half of normalisation. Writers keep a banned claim and lose the word — 亻呆本
+// (components), 0风险 (digits for numerals), wěn zhuàn / wenzhuan / wen赚 (pinyin), 温赚 / 宝本
+// (homophones). This pass reads such spans back as the words they stand for, in the normalised text
+// itself, so every word rule, pattern and concept list downstream matches the evaded text without
+// knowing about evasion, and findings still point at the original characters (each rewritten
+// character keeps the original range it was read from).
+//
+// Two passes over the base-normalised text, both linear:
+//   1. sequences: component pairs from confusables.yaml (亻呆 → 保) and digit forms of the banned
+//      terms (0风险 → 零风险), found from a first-character index;
+//   2. pinyin space: every CJK character is fed as its toneless pinyin letters and every Latin
+//      letter as itself into one automaton over the letters of the vocabulary's pinyin. A match
+//      whose characters differ from the word is read as the word when
+//        - it contains Latin letters (pinyin is deliberate), starting and ending on syllable
+//          boundaries; or
+//        - it is all CJK (a homophone), the word is a banned term, it shares at least half of its
+//          characters with the word, and it is neither a vocabulary word nor in homophoneStop.
+import { readFileSync, readdirSync } from 'node:fs';
+import { pinyin as toPinyin } from '@napi-rs/pinyin';
+import { parse as parseYaml } from 'yaml';
+import { CJK, CLAUSE, LATIN, DIGIT, GAP, type Normalized } from './normalize.ts';
+
+/** how a normalised character was read (Normalized.via) */
+export const VIA_NONE = 0;
+export const VIA_JOIN = 1;
+export const VIA_DIGIT = 2;
+export const VIA_PINYIN = 3;
+export const VIA_HOMOPHONE = 4;
+
+export type Tier = 'banned' | 'word';
+
+interface Rewrite {
+  from: number;
+  to: number;
+  text: string;
+  /** normalised [from, to) each output character was read from */
+  parts: [number, number][];
+  via: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinyin of single characters, cached in a table (one native call per distinct character)
+
+const SYLLABLES: string[] = [''];
+const SYLLABLE_ID = new Map<string, number>();
+/** 0 unknown, -1 no pinyin, else index into SYLLABLES */
+const CHAR_SYLLABLE = new Int16Array(0x10000);
+
+function syllableId(s: string): number {
+  let id = SYLLABLE_ID.get(s);
+  if (id === undefined) {
+    id = SYLLABLES.length;
+    SYLLABLES.push(s);
+    SYLLABLE_ID.set(s, id);
+  }
+  return id;
+}
+
+/** toneless pinyin as matched: lower-case a–z (ü as u, as the normaliser reads a typed ü) */
+function plain(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+function charSyllable(code: number): number {
+  let v = CHAR_SYLLABLE[code]!;
+  if (v !== 0) return v;
+  const ch = String.fromCharCode(code);
+  const [p] = toPinyin(ch);
+  const s = typeof p === 'string' ? plain(p) : '';
+  v = /^[a-z]+$/.test(s) && s !== ch ? syllableId(s) : -1;
+  CHAR_SYLLABLE[code] = v;
+  return v;
+}
+
+/** every reading of each character of a word (for the vocabulary side) */
+function readings(word: string): string[][] | undefined {
+  const out: string[][] = [];
+  for (const ch of word) {
+    const [r] = toPinyin(ch, { heteronym: true }) as unknown as string[][];
+    const list = [...new Set((r ?? []).map(plain))].filter((s) => /^[a-z]+$/.test(s));
+    if (!list.length) return undefined;
+    out.push(list);
+  }
+  return out;
+}
+
+let allSyllables: Set<string> | undefined;
+/** every toneless syllable (for splitting Latin words into syllables) */
+function syllableSet(): Set<string> {
+  if (allSyllables) return allSyllables;
+  allSyllables = new Set();
+  for (let c = 0x4e00; c <= 0x9fa5; c++) {
+    const id = charSyllable(c);
+    if (id > 0) allSyllables.add(SYLLABLES[id]!);
+  }
+  for (const s of ['a', 'o', 'e', 'ai', 'ei', 'ao', 'ou', 'an', 'en', 'ang', 'eng', 'er']) allSyllables.add(s);
+  return allSyllables;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The data
+
+const CONFUSABLES = new URL('./confusables.yaml', import.meta.url);
+const RULES_DIR = new URL('./rules/', import.meta.url);
+const LEXICON = new URL('./lexicon.yaml', import.meta.url);
+
+interface Data {
+  joins: Map<string, string>;
+  stop: Set<string>;
+}
+
+let data: Data | undefined;
+function loadData(): Data {
+  if (data) return data;
+  const raw = parseYaml(readFileSync(CONFUSABLES, 'utf8')) as { joins?: Record<string, string[]>; homophoneStop?: string[] };
+  const joins = new Map<string, string>();
+  for (const [target, forms] of Object.entries(raw.joins ?? {})) for (const f of forms) joins.set(f, target);
+  data = { joins, stop: new Set(raw.homophoneStop ?? []) };
+  return data;
+}
+
+const extra: { words: string[]; tier: Tier }[] = [];
+
+/**
+ * Adds words the evasion pass reads back (a concept list, say). `banned` words are also read back
+ * from homophones; `word`s only from pinyin and digits. Call before linting; the pass is rebuilt.
+ */
+export function registerEvasionVocabulary(words: string[], tier: Tier = 'word') {
+  extra.push({ words, tier });
+  compiled = undefined;
+}
+
+/** The default vocabulary: the terms of every error/warning word rule (banned) and the lexicon (words). */
+function defaultVocabulary(): { word: string; tier: Tier }[] {
+  const out: { word: string; tier: Tier }[] = [];
+  for (const f of readdirSync(RULES_DIR).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const r = parseYaml(readFileSync(new URL(f, RULES_DIR), 'utf8')) as { detector?: string; severity?: string; terms?: (string | { text: string })[] } | null;
+    if (!r || r.detector || (r.severity !== 'error' && r.severity !== 'warning')) continue;
+    for (const t of r.terms ?? []) out.push({ word: typeof t === 'string' ? t : t.text, tier: 'banned' });
+  }
+  const lex = parseYaml(readFileSync(LEXICON, 'utf8')) as Record<string, unknown>;
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push({ word: v, tier: 'word' });
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'except') walk(x);
+  };
+  walk(lex);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled passes
+
+interface Pattern {
+  word: string;
+  tier: Tier;
+  /** letters per syllable */
+  lens: number[];
+  letters: number;
+}
+
+interface Compiled {
+  /** sequence variants by first code unit */
+  seqFirst: Uint8Array;
+  seq: Map<number, { form: string; word: string; via: number }[]>;
+  /** pinyin automaton over a–z: goto[state * 26 + letter] */
+  go: Int32Array;
+  out: number[][];
+  patterns: Pattern[];
+  vocab: Set<string>;
+  banned: Set<string>;
+  stop: Set<string>;
+}
+
+let compiled: Compiled | undefined;
+const CJK_WORD = /^[\u4e00-\u9fa5]{2,8}$/;
+const NUMERAL_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+function compile(norm: (s: string) => string): Compiled {
+  if (compiled) return compiled;
+  const d = loadData();
+  const entries = [...defaultVocabulary(), ...extra.flatMap((e) => e.words.map((word) => ({ word, tier: e.tier })))];
+  const vocab = new Set<string>();
+  const banned = new Set<string>();
+  for (const { word, tier } of entries) {
+    const w = norm(word);
+    if (!CJK_WORD.test(w)) continue;
+    vocab.add(w);
+    if (tier === 'banned') banned.add(w);
+  }
+
+  // sequences: joins everywhere, digit forms of banned terms
+  const seq = new Map<number, { form: string; word: string; via: number }[]>();
+  const seqFirst = new Uint8Array(0x10000);
+  const addSeq = (form: string, word: string, via: number) => {
+    const c = form.charCodeAt(0);
+    seqFirst[c] = 1;
+    const list = seq.get(c) ?? [];
+    list.push({ form, word, via });
+    list.sort((a, b) => b.form.length - a.form.length);
+    seq.set(c, list);
+  };
+  for (const [form, target] of d.joins) addSeq(norm(form), target, VIA_JOIN);
+  for (const w of banned) {
+    if (!/[零〇一二三四五六七八九]/.test(w) || w.startsWith('第')) continue;
+    addSeq(w.replace(/[零〇一二三四五六七八九]/g, (c) => NUMERAL_DIGIT[c]!), w, VIA_DIGIT);
+  }
+
+  // pinyin automaton
+  const patterns: Pattern[] = [];
+  const trie: Map<number, number>[] = [new Map()];
+  const outs: number[][] = [[]];
+  for (const w of vocab) {
+    const r = readings(w);
+    if (!r) continue;
+    // the first reading of every character, and each other reading of one character at a time
+    const variants: string[][] = [r.map((x) => x[0]!)];
+    r.forEach((x, i) => {
+      for (const alt of x.slice(1, 3)) variants.push(r.map((y, j) => (j === i ? alt : y[0]!)));
+    });
+    const tier: Tier = banned.has(w) ? 'banned' : 'word';
+    const seen = new Set<string>();
+    for (const sy of variants) {
+      const letters = sy.join('');
+      if (seen.has(letters)) continue;
+      seen.add(letters);
+      const id = patterns.length;
+      patterns.push({ word: w, tier, lens: sy.map((s) => s.length), letters: letters.length });
+      let s = 0;
+      for (let i = 0; i < letters.length; i++) {
+        const c = letters.charCodeAt(i) - 97;
+        let t = trie[s]!.get(c);
+        if (t === undefined) {
+          t = trie.length;
+          trie.push(new Map());
+          outs.push([]);
+          trie[s]!.set(c, t);
+        }
+        s = t;
+      }
+      outs[s]!.push(id);
+    }
+  }
+  // breadth-first: failure links folded into a full transition table
+  const n = trie.length;
+  const go = new Int32Array(n * 26);
+  const fail = new Int32Array(n);
+  const queue: number[] = [];
+  for (let c = 0; c < 26; c++) {
+    const t = trie[0]!.get(c);
+    go[c] = t ?? 0;
+    if (t !== undefined) queue.push(t);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    const f = fail[s]!;
+    if (outs[f]!.length) outs[s] = [...outs[s]!, ...outs[f]!];
+    for (let c = 0; c < 26; c++) {
+      const t = trie[s]!.get(c);
+      if (t !== undefined) {
+        fail[t] = go[f * 26 + c]!;
+        go[s * 26 + c] = t;
+        queue.push(t);
+      } else go[s * 26 + c] = go[f * 26 + c]!;
+    }
+  }
+  compiled = { seqFirst, seq, go, out: outs, patterns, vocab, banned, stop: d.stop };
+  return compiled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The passes
+
+function sequencePass(n: Normalized, c: Compiled): Rewrite[] {
+  const t = n.text;
+  const found: Rewrite[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (!c.seqFirst[t.charCodeAt(i)]) continue;
+    for (const { form, word, via } of c.seq.get(t.charCodeAt(i))!) {
+      if (!t.startsWith(form, i)) continue;
+      const to = i + form.length;
+      if (n.clause[i] !== n.clause[to - 1]) continue;
+      // a digit form is a whole number, not the tail of one (100风险 is not 0风险)
+      if (via === VIA_DIGIT && i > 0 && n.cls[i - 1] === DIGIT) continue;
+      const parts: [number, number][] =
+        via === VIA_DIGIT ? [...word].map((_, k) => [i + k, i + k + 1]) : word.length === 1 ? [[i, to]] : splitEven(i, to, word.length);
+      found.push({ from: i, to, text: word, parts, via });
+      i = to - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** [from, to) cut into k consecutive parts (a multi-character join read as k characters) */
+function splitEven(from: number, to: number, k: number): [number, number][] {
+  const parts: [number, number][] = [];
+  const size = (to - from) / k;
+  for (let j = 0; j < k; j++) parts.push([from + Math.round(j * size), from + Math.round((j + 1) * size)]);
+  return parts;
+}
+
+const SKIP_BETWEEN = new Set([...' \'’-‐·・._']);
+
+function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
+  const { text: t, cls } = n;
+  const len = t.length;
+  const { go, out, patterns } = c;
+  // letters each normalised index fed (0 for skipped characters); Latin syllable boundaries
+  let latinStart: Uint8Array | undefined;
+  const fedLetters = (j: number): number => {
+    const k = cls[j]!;
+    if (k === CJK) {
+      const id = charSyllable(t.charCodeAt(j));
+      return id > 0 ? SYLLABLES[id]!.length : -1;
+    }
+    if (k === LATIN) return 1;
+    return 0;
+  };
+  const cands: (Rewrite & { letters: number })[] = [];
+  let state = 0;
+  let prevFed = -1;
+  for (let j = 0; j < len; j++) {
+    const k = cls[j]!;
+    if (n.gap[j]! >= CLAUSE) state = 0;
+    if (k === CJK) {
+      const id = charSyllable(t.charCodeAt(j));
+      if (id < 0) {
+        state = 0;
+        continue;
+      }
+      const s = SYLLABLES[id]!;
+      for (let q = 0; q < s.length; q++) state = go[state * 26 + s.charCodeAt(q) - 97]!;
+      prevFed = j;
+      if (out[state]!.length) match(j);
+    } else if (k === LATIN) {
+      if (j === 0 || cls[j - 1] !== LATIN) latinStart = markLatinRun(n, j, latinStart);
+      const code = t.charCodeAt(j) | 32;
+      if (code < 97 || code > 122) {
+        state = 0;
+        continue;
+      }
+      state = go[state * 26 + code - 97]!;
+      prevFed = j;
+      // a Latin match may only end where a syllable ends
+      if (out[state]!.length && (j + 1 >= len || cls[j + 1] !== LATIN || latinStart![j + 1] === 1)) match(j);
+    } else if (k === DIGIT && prevFed === j - 1 && cls[j - 1] === LATIN && t.charCodeAt(j) >= 49 && t.charCodeAt(j) <= 53 && (j + 1 >= len || cls[j + 1] !== DIGIT)) {
+      // a tone number (wen3zhuan4): skipped
+    } else if (k === GAP && SKIP_BETWEEN.has(t[j]!) && prevFed === j - 1) {
+      prevFed = j;
+    } else {
+      state = 0;
+    }
+  }
+
+  function match(end: number) {
+    for (const id of out[state]!) {
+      const p = patterns[id]!;
+      // walk back over whole fed units until the pattern's letters are used up
+      let need = p.letters;
+      let from = end;
+      let latin = false;
+      for (; from >= 0; from--) {
+        const f = fedLetters(from);
+        if (f < 0) break;
+        if (f > 0 && cls[from] === LATIN) latin = true;
+        need -= f;
+        if (need <= 0) break;
+      }
+      if (need !== 0 || from < 0) continue;
+      if (cls[from] === LATIN && from > 0 && cls[from - 1] === LATIN && latinStart![from] !== 1) continue;
+      if (n.clause[from] !== n.clause[end]) continue;
+      // cut the span into the word's syllables; a CJK character must be exactly one syllable
+      const parts: [number, number][] = [];
+      let j = from;
+      let ok = true;
+      for (const l of p.lens) {
+        while (j <= end && fedLetters(j) === 0) j++;
+        const a = j;
+        let got = 0;
+        while (j <= end && got < l) {
+          const f = fedLetters(j);
+          if (cls[j] === CJK && (got !== 0 || f !== l)) {
+            ok = false;
+            break;
+          }
+          got += f;
+          j++;
+        }
+        if (!ok || got !== l) {
+          ok = false;
+          break;
+        }
+        parts.push([a, j]);
+      }
+      if (!ok) continue;
+      let to = end + 1;
+      // a trailing tone number belongs to the last syllable (bao3ben3)
+      if (latin && cls[end] === LATIN && to < len && cls[to] === DIGIT && /[1-5]/.test(t[to]!) && (to + 1 >= len || cls[to + 1] !== DIGIT)) {
+        parts[parts.length - 1]![1] = ++to;
+      }
+      const seen = t.slice(from, end + 1);
+      if (seen === p.word) continue;
+      if (latin) {
+        // deliberate pinyin: long enough not to be an English word, and a lexicon word only as
+        // whole Latin words
+        if (p.letters < 5 && p.lens.length < 3) continue;
+        if (p.tier === 'word' && ((from > 0 && cls[from - 1] === LATIN) || (to < len && cls[to] === LATIN))) continue;
+        cands.push({ from, to, text: p.word, parts, via: VIA_PINYIN, letters: p.letters });
+      } else {
+        if (p.tier !== 'banned' || c.vocab.has(seen) || c.stop.has(seen)) continue;
+        let same = 0;
+        for (let q = 0; q < p.word.length; q++) if (seen[q] === p.word[q]) same++;
+        if (same * 2 < p.word.length) continue;
+        cands.push({ from, to, text: p.word, parts, via: VIA_HOMOPHONE, letters: p.letters });
+      }
+    }
+  }
+
+  if (!cands.length) return [];
+  // leftmost, then longest; no overlaps
+  cands.sort((a, b) => a.from - b.from || b.to - a.to);
+  const kept: Rewrite[] = [];
+  let reach = -1;
+  for (const x of cands) {
+    if (x.from < reach) continue;
+    kept.push(x);
+    reach = x.to;
+  }
+  return kept;
+}
+
+/** Marks the syllable starts of the Latin run at `from` (a word that splits into pinyin syllables). */
+function markLatinRun(n: Normalized, from: number, marks: Uint8Array | undefined): Uint8Array {
+  const t = n.text;
+  marks ??= new Uint8Array(t.length + 1);
+  let to = from;
+  while (to < t.length && n.cls[to] === LATIN) to++;
+  marks[from] = 1;
+  marks[to] = 1;
+  const word = t.slice(from, to).toLowerCase();
+  if (word.length > 40) return marks;
+  const syl = syllableSet();
+  const L = word.length;
+  // reachable from the start / can reach the end, by whole syllables (at most 6 letters each)
+  const fwd = new Uint8Array(L + 1);
+  const bwd = new Uint8Array(L + 1);
+  fwd[0] = 1;
+  for (let i = 0; i < L; i++) if (fwd[i]) for (let l = 1; l <= 6 && i + l <= L; l++) if (syl.has(word.slice(i, i + l))) fwd[i + l] = 1;
+  bwd[L] = 1;
+  for (let i = L - 1; i >= 0; i--) for (let l = 1; l <= 6 && i + l <= L; l++) if (bwd[i + l] && syl.has(word.slice(i, i + l))) bwd[i] = 1;
+  if (!fwd[L]) return marks;
+  for (let i = 1; i < L; i++) if (fwd[i] && bwd[i]) marks[from + i] = 1;
+  return marks;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function apply(n: Normalized, rewrites: Rewrite[]): Normalized {
+  if (!rewrites.length) return n;
+  const total = n.text.length + rewrites.reduce((s, r) => s + r.text.length - (r.to - r.from), 0);
+  const start = new Int32Array(total);
+  const end = new Int32Array(total);
+  const clause = new Int32Array(total);
+  const sentence = new Int32Array(total);
+  const cls = new Uint8Array(total);
+  const gap = new Uint8Array(total);
+  const via = new Uint8Array(total);
+  let text = '';
+  let o = 0;
+  let i = 0;
+  const copy = (a: number, b: number) => {
+    if (b <= a) return;
+    start.set(n.start.subarray(a, b), o);
+    end.set(n.end.subarray(a, b), o);
+    clause.set(n.clause.subarray(a, b), o);
+    sentence.set(n.sentence.subarray(a, b), o);
+    cls.set(n.cls.subarray(a, b), o);
+    gap.set(n.gap.subarray(a, b), o);
+    via.set(n.via.subarray(a, b), o);
+    text += n.text.slice(a, b);
+    o += b - a;
+  };
+  for (const r of rewrites) {
+    copy(i, r.from);
+    for (let k = 0; k < r.text.length; k++) {
+      const [a, b] = r.parts[k]!;
+      start[o] = n.start[a]!;
+      end[o] = n.end[b - 1]!;
+      clause[o] = n.clause[r.from]!;
+      sentence[o] = n.sentence[r.from]!;
+      cls[o] = CJK;
+      gap[o] = k === 0 ? n.gap[r.from]! : 0;
+      via[o] = r.via;
+      o++;
+    }
+    text += r.text;
+    i = r.to;
+  }
+  copy(i, n.text.length);
+  return { source: n.source, text, start, end, cls, gap, clause, sentence, via };
+}
+
+/** Reads evaded spans of a base-normalised text back as the words they stand for. */
+export function readEvasion(n: Normalized, norm: (s: string) => string): Normalized {
+  const c = compile(norm);
+  const afterSeq = apply(n, sequencePass(n, c));
+  return apply(afterSeq, pinyinPass(afterSeq, c));
+}
