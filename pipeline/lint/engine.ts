@@ -126,7 +126,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext): Finding[] {
       const view = views[hit.view]!;
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
       findings.push(
-        finding(rule, view, hit.from, hit.to, { excerpt, waivable: !pii, textHash: textHash(view), ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}) }),
+        finding(rule, view, hit.from, hit.to, { excerpt, waivable: !pii, textHash: textHash(view), ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}), ...(hit.severity ? { severity: hit.severity } : {}) }),
       );
     }
   }
@@ -285,7 +285,7 @@ function finding(
   view: SpanView,
   from: number,
   to: number,
-  o: { excerpt: string; waivable: boolean; textHash: string; data?: Record<string, string>; fix?: string },
+  o: { excerpt: string; waivable: boolean; textHash: string; data?: Record<string, string>; fix?: string; severity?: Severity },
 ): Finding {
   const span = view.span;
   const data = { excerpt: o.excerpt, ...o.data };
@@ -296,7 +296,7 @@ function finding(
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    severity: rule.severity,
+    severity: o.severity ?? rule.severity,
     ruleId: rule.id,
     message: fill(rule.message, data),
     excerpt: o.excerpt,

@@ -39,6 +39,8 @@ export interface DetectorHit {
   data?: Record<string, string>;
   /** replacement for `--fix` */
   fix?: string;
+  /** a milder severity than the rule's for this hit (an ID with a wrong check digit: warning) */
+  severity?: 'warning' | 'info';
 }
 
 export type Detect = (views: SpanView[], ctx: LintContext) => DetectorHit[];
