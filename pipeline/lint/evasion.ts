@@ -100,6 +100,28 @@ function syllableSet(): Set<string> {
   return allSyllables;
 }
 
+/** How many pinyin syllables `word` splits into (fewest), or 0 when it is not pinyin. */
+export function pinyinSyllableCount(word: string): number {
+  const w = plain(word);
+  if (!/^[a-z]+$/.test(w)) return 0;
+  const syl = syllableSet();
+  const best = new Array<number>(w.length + 1).fill(Infinity);
+  best[0] = 0;
+  for (let i = 0; i < w.length; i++) {
+    if (best[i] === Infinity) continue;
+    for (let l = 1; l <= 6 && i + l <= w.length; l++) if (syl.has(w.slice(i, i + l))) best[i + l] = Math.min(best[i + l]!, best[i]! + 1);
+  }
+  return best[w.length] === Infinity ? 0 : best[w.length]!;
+}
+
+/** Toneless pinyin of a Chinese text, one syllable per character ('' for a character without). */
+export function pinyinOf(text: string): string[] {
+  return [...text].map((ch) => {
+    const id = ch.length === 1 ? charSyllable(ch.charCodeAt(0)) : -1;
+    return id > 0 ? SYLLABLES[id]! : '';
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The data
 
