@@ -302,19 +302,31 @@ function sequencePass(n: Normalized, c: Compiled): Rewrite[] {
   for (let i = 0; i < t.length; i++) {
     if (!c.seqFirst[t.charCodeAt(i)]) continue;
     for (const { form, word, via } of c.seq.get(t.charCodeAt(i))!) {
-      if (!t.startsWith(form, i)) continue;
-      const to = i + form.length;
+      const to = matchForm(n, i, form);
+      if (to < 0) continue;
       if (n.clause[i] !== n.clause[to - 1]) continue;
       // a digit form is a whole number, not the tail of one (100风险 is not 0风险)
       if (via === VIA_DIGIT && i > 0 && n.cls[i - 1] === DIGIT) continue;
       const parts: [number, number][] =
-        via === VIA_DIGIT ? [...word].map((_, k) => [i + k, i + k + 1]) : word.length === 1 ? [[i, to]] : splitEven(i, to, word.length);
+        via === VIA_DIGIT && to - i === word.length ? [...word].map((_, k) => [i + k, i + k + 1]) : word.length === 1 ? [[i, to]] : splitEven(i, to, word.length);
       found.push({ from: i, to, text: word, parts, via });
       i = to - 1;
       break;
     }
   }
   return found;
+}
+
+/** end of `form` matched at i, stepping over spaces the base pass kept (0 风险: a digit and a CJK character), else -1 */
+function matchForm(n: Normalized, i: number, form: string): number {
+  const t = n.text;
+  let j = i;
+  for (let k = 0; k < form.length; k++) {
+    if (k > 0) while (j < t.length && n.cls[j] === GAP && (t[j] === ' ' || t[j] === '\u3000')) j++;
+    if (t[j] !== form[k]) return -1;
+    j++;
+  }
+  return j;
 }
 
 /** [from, to) cut into k consecutive parts (a multi-character join read as k characters) */

@@ -45,7 +45,7 @@ for (let c = 0x80; c < 0x10000; c++) {
 for (let d = 1; d <= 9; d++) for (const base of [0x2775, 0x277f, 0x2789, 0x24f4]) VALUE[base + d] = d;
 VALUE[0x24ff] = 0;
 for (const ch of 'XxＸｘ×╳ⅩⅹΧχ') VALUE[ch.charCodeAt(0)] = X;
-for (const ch of ' \t\u3000\u00a0\n\r-‐‑‒–—－.．·・•_/／()（）|｜~～') VALUE[ch.charCodeAt(0)] = SEP;
+for (const ch of ' \t\u3000\u00a0\n\r-‐‑‒–—－.．·・•_/／()（）|｜~～，、') VALUE[ch.charCodeAt(0)] = SEP;
 // zero-width characters, variation selectors and the keycap mark (1️⃣ is 1 U+FE0F U+20E3)
 for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u20e3') VALUE[ch.charCodeAt(0)] = IGNORE;
 
@@ -253,7 +253,7 @@ export function phoneDigits(s: string): string {
 // Numbers given in pieces: 前3位138，中间4位0013，后4位8000 / 开头是138…尾号8000. Each piece is a
 // position word, an optional digit count and the digits; pieces within a short stretch of one
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
-const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]';
+const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
 const PIECE = new RegExp(
   `(前|开头|头|第一段|中间|中段|中|第二段|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,11})`,
   'g',
@@ -270,6 +270,7 @@ export function findPieces(text: string): FoundNumber[] {
     for (const ch of m[2]!) {
       const v = VALUE[ch.charCodeAt(0)]!;
       if (v >= 0 && v <= 9) digits += String(v);
+      else if (v === X) digits += 'X';
     }
     const to = m.index + m[0].replace(/[\s-]+$/, '').length;
     pieces.push({ order: ORDER[m[1]!]!, digits, from: m.index, to });

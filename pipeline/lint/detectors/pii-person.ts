@@ -6,7 +6,7 @@
 // (鲁迅先生, 袁隆平院士, 著名作家…).
 import { z } from 'zod';
 import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
-import { CJK, CLAUSE, MASK, type Normalized } from '../normalize.ts';
+import { CJK, CLAUSE, MASK, WEAK, type Normalized } from '../normalize.ts';
 import { inSafe, orig, type Detector, type DetectorHit } from './types.ts';
 
 const dataSchema = z.strictObject({
@@ -90,10 +90,11 @@ export const piiPerson: Detector = {
           return 0;
         };
         /** a name starting at p (surname + one or two given characters), ending at a boundary */
-        const nameAt = (p: number, loose: boolean): [number, number] | undefined => {
+        /** in a list, a space between two names separates them (王建国 李秀英) */
+        const nameAt = (p: number, loose: boolean, sepGap = CLAUSE): [number, number] | undefined => {
           const sl = surnameAt(p, loose);
           if (!sl || honorific.test(t.slice(p + sl, p + sl + 4))) return undefined;
-          const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= CLAUSE || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4));
+          const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= sepGap || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4));
           for (const given of [2, 1]) {
             const end = p + sl + given;
             if (end > t.length) continue;
@@ -155,11 +156,11 @@ export const piiPerson: Detector = {
             let p = m.index + m[0].length;
             while (p < t.length && n.sentence[p] === sentence) {
               // the start of each item: a CJK character after a list mark or a non-CJK character
-              const hit = nameAt(p, true);
+              const hit = nameAt(p, true, WEAK);
               if (hit) accept(p, hit[0], hit[1], m[0]);
               // to the next item
               p++;
-              while (p < t.length && n.sentence[p] === sentence && n.cls[p] === CJK && n.gap[p]! < CLAUSE) p++;
+              while (p < t.length && n.sentence[p] === sentence && n.cls[p] === CJK && n.gap[p]! < WEAK) p++;
               while (p < t.length && n.sentence[p] === sentence && n.cls[p] !== CJK) p++;
             }
           }
