@@ -5,6 +5,7 @@
 // building-unit-room (3栋2单元501, 3-2-501) and village-group-number (李家村3组12号) form. What is
 // not a client's passes: an institution's mailbox, a public venue's or the bank's own rooms.
 import { z } from 'zod';
+import { CLAUSE } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
@@ -145,7 +146,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     const marker = MARKER.exec(t.slice(Math.max(0, from - 4), from));
     if (marker) {
       start = from - marker[0].length;
-      for (let k = 0; k < 4 && start > 0 && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_NAME.has(t[start - 1]!); k++) start--;
+      for (let k = 0; k < 4 && start > 0 && view.norm.gap[start]! < CLAUSE && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_NAME.has(t[start - 1]!); k++) start--;
     } else if (!residential) return;
     found.push({ from: start, to, masked: t.slice(start, from) + t.slice(from, to).replace(NUMERAL, '*') });
   };
@@ -164,7 +165,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     const keep = match[1]!.length;
     if (isPublic(from, to)) continue;
     let start = from;
-    for (let k = 0; k < 3 && start > 0 && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_VILLAGE.has(t[start - 1]!); k++) start--;
+    for (let k = 0; k < 3 && start > 0 && view.norm.gap[start]! < CLAUSE && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_VILLAGE.has(t[start - 1]!); k++) start--;
     found.push({ from: start, to, masked: t.slice(start, from + keep) + t.slice(from + keep, to).replace(NUMERAL, '*') });
   }
   return found;
