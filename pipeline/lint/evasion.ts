@@ -159,7 +159,10 @@ export function registerEvasionVocabulary(words: string[], tier: Tier = 'word') 
 function defaultVocabulary(): { word: string; tier: Tier }[] {
   const out: { word: string; tier: Tier }[] = [];
   for (const f of readdirSync(RULES_DIR).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    const r = parseYaml(readFileSync(new URL(f, RULES_DIR), 'utf8')) as { detector?: string; severity?: string; terms?: (string | { text: string })[] } | null;
+    const raw = readFileSync(new URL(f, RULES_DIR), 'utf8');
+    // detector rules have no terms: not worth parsing (pii-person.yaml is large)
+    if (/^detector:/m.test(raw)) continue;
+    const r = parseYaml(raw) as { detector?: string; severity?: string; terms?: (string | { text: string })[] } | null;
     if (!r || r.detector || (r.severity !== 'error' && r.severity !== 'warning')) continue;
     for (const t of r.terms ?? []) out.push({ word: typeof t === 'string' ? t : t.text, tier: 'banned' });
   }
@@ -393,6 +396,13 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
   function match(end: number) {
     for (const id of out[state]!) {
       const p = patterns[id]!;
+      // the word itself, as written (the common case): nothing to read back
+      const wl = p.word.length;
+      if (cls[end] === CJK && end + 1 >= wl && t.charCodeAt(end) === p.word.charCodeAt(wl - 1) && t.startsWith(p.word, end + 1 - wl)) {
+        let allCjk = true;
+        for (let q = end + 1 - wl; q <= end; q++) if (cls[q] !== CJK) allCjk = false;
+        if (allCjk) continue;
+      }
       // walk back over whole fed units until the pattern's letters are used up
       let need = p.letters;
       let from = end;

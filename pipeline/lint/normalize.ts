@@ -216,9 +216,11 @@ function allocate(cap: number): Buffers {
 let B: Buffers = allocate(16);
 let len = 0;
 // whitespace/punctuation waiting to learn whether it sits between two CJK characters
-const pCode: number[] = [];
-const pStart: number[] = [];
-const pEnd: number[] = [];
+// (typed arrays with a count: resetting a JS array's length on every gap was a measurable cost)
+let pCode = new Uint16Array(64);
+let pStart = new Int32Array(64);
+let pEnd = new Int32Array(64);
+let pLen = 0;
 let pStrength = 0;
 let lastCls = 0;
 let clauseNo = 0;
@@ -249,26 +251,36 @@ function put(code: number, k: number, s: number, e: number, g: number) {
 }
 
 function flushPending() {
-  for (let j = 0; j < pCode.length; j++) put(pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
+  for (let j = 0; j < pLen; j++) put(pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
 }
 
 function feed(code: number, k: number, strength: number, s: number, e: number) {
   if (k === GAP) {
-    pCode.push(code);
-    pStart.push(s);
-    pEnd.push(e);
+    if (pLen === pCode.length) {
+      const grownCode = new Uint16Array(pLen * 2);
+      grownCode.set(pCode);
+      pCode = grownCode;
+      const grownStart = new Int32Array(pLen * 2);
+      grownStart.set(pStart);
+      pStart = grownStart;
+      const grownEnd = new Int32Array(pLen * 2);
+      grownEnd.set(pEnd);
+      pEnd = grownEnd;
+    }
+    pCode[pLen] = code;
+    pStart[pLen] = s;
+    pEnd[pLen] = e;
+    pLen++;
     if (strength > pStrength) pStrength = strength;
     return;
   }
   let g = 0;
-  if (pCode.length > 0) {
+  if (pLen > 0) {
     if (lastCls === CJK && k === CJK) g = pStrength;
     else flushPending();
     if (pStrength >= CLAUSE) clauseNo++;
     if (pStrength >= SENTENCE) sentenceNo++;
-    pCode.length = 0;
-    pStart.length = 0;
-    pEnd.length = 0;
+    pLen = 0;
     pStrength = 0;
   }
   put(code, k, s, e, g);
@@ -293,9 +305,7 @@ export function normalizeBase(source: string): Normalized {
   const n = source.length;
   B = allocate(n + 16);
   len = 0;
-  pCode.length = 0;
-  pStart.length = 0;
-  pEnd.length = 0;
+  pLen = 0;
   pStrength = 0;
   lastCls = 0;
   clauseNo = 0;
@@ -328,7 +338,7 @@ export function normalizeBase(source: string): Normalized {
     if (k === DROP) continue;
     feed(v & 0xffff, k, (v >> 20) & 7, i, i + 1);
   }
-  if (pCode.length > 0) flushPending();
+  if (pLen > 0) flushPending();
 
   return {
     source,

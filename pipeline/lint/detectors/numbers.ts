@@ -82,7 +82,7 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   if (!found) {
     found = scan(view.span.text);
     // pieces only where a position word is written at all
-    if (/[前中后尾末]/.test(view.span.text)) {
+    if (/位|尾号|开头|中间|末尾/.test(view.span.text)) {
       const whole = found;
       for (const p of findPieces(view.span.text)) if (!whole.some((n) => n.from < p.to && n.to > p.from && n.kind === p.kind)) found.push(p);
     }

@@ -9,6 +9,9 @@ import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
 import { CJK, CLAUSE, MASK, WEAK, type Normalized } from '../normalize.ts';
 import { inSafe, orig, type Detector, type DetectorHit } from './types.ts';
 
+/** a word list written as one space-separated string (fast to load) or as a YAML list */
+const words = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string())]).default([]);
+
 const dataSchema = z.strictObject({
   surnames: z.string().min(1),
   ambiguous: z.string().default(''),
@@ -20,9 +23,9 @@ const dataSchema = z.strictObject({
   /** list openers: every name in the list after them (中奖名单：王建国、李秀英) */
   lists: z.array(z.string().min(1)).default([]),
   stop: z.string().default(''),
-  notNames: z.array(z.string()).default([]),
+  notNames: words,
   /** historical and public figures: never a client */
-  publicFigures: z.array(z.string().min(2)).default([]),
+  publicFigures: words,
   /** words right before a name that make it a public figure's (著名作家, 院士) */
   publicTitles: z.array(z.string().min(1)).default([]),
   /** pinyin surnames for names written in pinyin (Zhang Wei) */
