@@ -24,6 +24,8 @@ const dataSchema = z.strictObject({
   lists: z.array(z.string().min(1)).default([]),
   stop: z.string().default(''),
   notNames: words,
+  /** words that end in a one-character honorific but are not one (汇总, 空姐, 帅哥, 表叔) */
+  notHonorific: words,
   /** historical and public figures: never a client */
   publicFigures: words,
   /** words right before a name that make it a public figure's (著名作家, 院士) */
@@ -46,6 +48,7 @@ export const piiPerson: Detector = {
     const compound = new Set(d.compound);
     const stop = new Set([...d.stop]);
     const notNames = new Set(d.notNames);
+    const notHonorific = new Set(d.notHonorific);
     const figures = new Set(d.publicFigures);
     const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
     const afterRe = new RegExp(alt(d.after), 'g');
@@ -113,6 +116,7 @@ export const piiPerson: Detector = {
         for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) {
           const h = m.index;
           if (h === 0 || n.cls[h - 1] === MASK) continue;
+          if (m[0].length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) continue;
           // the honorific straight after a surname is the masked form (张阿姨)
           const candidates: [number, number][] = [];
           // compound surname (欧阳) + one or two given characters
