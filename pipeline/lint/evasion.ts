@@ -42,6 +42,8 @@ interface Rewrite {
 // Pinyin of single characters, cached in a table (one native call per distinct character)
 
 const SYLLABLES: string[] = [''];
+/** the letters of each syllable as automaton symbols (a = 0) */
+const SYLLABLE_CODES: Uint8Array[] = [new Uint8Array(0)];
 const SYLLABLE_ID = new Map<string, number>();
 /** 0 unknown, -1 no pinyin, else index into SYLLABLES */
 const CHAR_SYLLABLE = new Int16Array(0x10000);
@@ -51,6 +53,7 @@ function syllableId(s: string): number {
   if (id === undefined) {
     id = SYLLABLES.length;
     SYLLABLES.push(s);
+    SYLLABLE_CODES.push(Uint8Array.from(s, (ch) => ch.charCodeAt(0) - 97));
     SYLLABLE_ID.set(s, id);
   }
   return id;
@@ -369,8 +372,8 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
         state = 0;
         continue;
       }
-      const s = SYLLABLES[id]!;
-      for (let q = 0; q < s.length; q++) state = go[state * 26 + s.charCodeAt(q) - 97]!;
+      const codes = SYLLABLE_CODES[id]!;
+      for (let q = 0; q < codes.length; q++) state = go[state * 26 + codes[q]!]!;
       prevFed = j;
       if (out[state]!.length) match(j);
     } else if (k === LATIN) {

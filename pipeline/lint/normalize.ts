@@ -336,6 +336,20 @@ export function normalizeBase(source: string): Normalized {
     }
     const k = (v >> 16) & 15;
     if (k === DROP) continue;
+    if (k !== GAP && pLen === 0 && len < B.cap) {
+      // the common case, inlined: a character with nothing pending before it
+      const b = B;
+      b.codes[len] = v & 0xffff;
+      b.cls[len] = k;
+      b.start[len] = i;
+      b.end[len] = i + 1;
+      b.gap[len] = 0;
+      b.clause[len] = clauseNo;
+      b.sentence[len] = sentenceNo;
+      len++;
+      lastCls = k;
+      continue;
+    }
     feed(v & 0xffff, k, (v >> 20) & 7, i, i + 1);
   }
   if (pLen > 0) flushPending();

@@ -45,8 +45,12 @@ const PLATE = new RegExp(
   'g',
 );
 
+// cheap tests that spare the full patterns on texts that cannot contain a match
+const HAS_LATIN = /[A-Za-z]/;
+const HAS_AT = /@|at|#|艾特/i;
+
 export const piiPlate = patternDetector('pii-plate', noData, (view) =>
-  [...regexHits(view, PLATE)].map(({ from, to, match }) => {
+  (HAS_LATIN.test(view.norm.text) ? [...regexHits(view, PLATE)] : []).map(({ from, to, match }) => {
     const s = match[0];
     // province + letter (+ separator) kept, the serial masked but its last character
     const head = /^.\s?.[\s·•-]*/.exec(s)![0];
@@ -68,6 +72,7 @@ const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 
 export const piiPassport = patternDetector('pii-passport', noData, (view) => {
   const t = view.norm.text;
+  if (!HAS_LATIN.test(t)) return [];
   const found = [...regexHits(view, PASSPORT)];
   if (PASSPORT_WORDS.test(t)) found.push(...regexHits(view, PASSPORT_CONTEXT));
   if (PERMIT_WORDS.test(t)) found.push(...regexHits(view, PERMIT));
@@ -96,6 +101,7 @@ const emailData = z.strictObject({
 
 export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
   const roles = new Set(d.roles.map((r) => r.toLowerCase()));
+  if (!HAS_AT.test(view.norm.text)) return [];
   return [...regexHits(view, EMAIL)]
     .filter(({ match }) => {
       const local = match[1]!.toLowerCase();
@@ -150,6 +156,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     } else if (!residential) return;
     found.push({ from: start, to, masked: t.slice(start, from) + t.slice(from, to).replace(NUMERAL, '*') });
   };
+  if (!/[幢栋楼座弄组队社-]/.test(t)) return found;
   for (const { from, to, match } of regexHits(view, BUILDING)) {
     // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
     if (match[2] === '楼' && !match[3] && !match[5]) continue;
