@@ -7,7 +7,7 @@ import type { Position, Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
-import { lineIndex, lineOf, rangeIndex } from './ranges.ts';
+import { anyContains, anyOverlaps, lineIndex, lineOf } from './ranges.ts';
 import { loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 
 export type { LintContext } from './detectors/types.ts';
@@ -154,7 +154,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
     if (e.kind === 'safe') view.safe.push([m.from, m.to]);
     else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
   }
-  const within = (ranges: [number, number][], from: number, to: number) => rangeIndex(ranges).contains(from, to);
+  const within = (ranges: [number, number][], from: number, to: number) => anyContains(ranges, from, to);
 
   const terms: { rule: number; context: Context; from: number; to: number }[] = [];
   for (const m of matches) {
@@ -173,7 +173,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
   const found: Candidate[] = [];
   const consider = (rule: WordRule, context: Context, from: number, to: number, maxGap: number) => {
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= maxGap) return;
-    if (rangeIndex(view.safe).overlaps(from, to)) return;
+    if (anyOverlaps(view.safe, from, to)) return;
     if (rule.exceptions.some((x) => covers(text, x, from, to))) return;
     if (negated(set, rule, view, from)) return;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) return;

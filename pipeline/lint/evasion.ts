@@ -488,8 +488,9 @@ function markLatinRun(n: Normalized, from: number, marks: Uint8Array | undefined
   while (to < t.length && n.cls[to] === LATIN) to++;
   marks[from] = 1;
   marks[to] = 1;
+  // inner syllable boundaries only matter in a word long enough to hold a term's pinyin
+  if (to - from < 4 || to - from > 40) return marks;
   const word = t.slice(from, to).toLowerCase();
-  if (word.length > 40) return marks;
   const syl = syllableSet();
   const L = word.length;
   // reachable from the start / can reach the end, by whole syllables (at most 6 letters each)

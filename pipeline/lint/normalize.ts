@@ -356,7 +356,7 @@ export function normalizeBase(source: string): Normalized {
 
   return {
     source,
-    text: decoder.decode(B.codes.subarray(0, len)),
+    text: len < 2048 ? String.fromCharCode.apply(null, B.codes.subarray(0, len) as unknown as number[]) : decoder.decode(B.codes.subarray(0, len)),
     start: B.start.subarray(0, len),
     end: B.end.subarray(0, len),
     cls: B.cls.subarray(0, len),

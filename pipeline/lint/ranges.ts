@@ -59,6 +59,24 @@ export function rangeIndex(ranges: readonly (readonly [number, number])[]): Rang
   return index;
 }
 
+/** True when some range overlaps [from, to); small lists are scanned, large ones indexed. */
+export function anyOverlaps(ranges: readonly (readonly [number, number])[], from: number, to: number): boolean {
+  if (ranges.length <= 8) {
+    for (const [s, e] of ranges) if (from < e && to > s) return true;
+    return false;
+  }
+  return rangeIndex(ranges).overlaps(from, to);
+}
+
+/** True when some range contains [from, to); small lists are scanned, large ones indexed. */
+export function anyContains(ranges: readonly (readonly [number, number])[], from: number, to: number): boolean {
+  if (ranges.length <= 8) {
+    for (const [s, e] of ranges) if (s <= from && to <= e) return true;
+    return false;
+  }
+  return rangeIndex(ranges).contains(from, to);
+}
+
 /** Line starts of a text (offsets just after each \n, with 0 first), for offset → line:column. */
 const lineStarts = new WeakMap<object, Int32Array>();
 export function lineIndex(key: object, text: string): Int32Array {

@@ -174,9 +174,9 @@ function classify(d: string): Omit<FoundNumber, 'from' | 'to'> | undefined {
   if (n === 18 && validId18(d)) return { kind: 'id', digits: d };
   if (n === 15 && validId15(d)) return { kind: 'id', digits: d };
   if (n >= 16 && n <= 19) {
-    const ok = luhn(d);
-    if (DOMESTIC_BINS.some((b) => d.startsWith(b))) return { kind: 'card', digits: d, why: ok ? 'luhn' : 'bin' };
-    if (/^[3-6]/.test(d) && ok) return { kind: 'card', digits: d, why: 'luhn' };
+    if (DOMESTIC_BINS.some((b) => d.startsWith(b))) return { kind: 'card', digits: d, why: luhn(d) ? 'luhn' : 'bin' };
+    const first = d.charCodeAt(0);
+    if (first >= 51 && first <= 54 && luhn(d)) return { kind: 'card', digits: d, why: 'luhn' };
   }
   if (n === 18 && suspectId(d)) return { kind: 'id-suspect', digits: d };
   if (n === 11 && /^1[3-9]/.test(d)) return { kind: 'phone', digits: d };

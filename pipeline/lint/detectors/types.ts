@@ -3,7 +3,7 @@
 import type { TextSpan } from '../../model.ts';
 import type { Normalized } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
-import { rangeIndex } from '../ranges.ts';
+import { anyOverlaps } from '../ranges.ts';
 
 /** What the linter knows about the speaker: these are public, never client details. */
 export interface LintContext {
@@ -55,7 +55,7 @@ export interface Detector {
 
 /** True when normalised [from, to) overlaps a safe range of the view. */
 export function inSafe(view: SpanView, from: number, to: number): boolean {
-  return view.safe.length > 0 && rangeIndex(view.safe).overlaps(from, to);
+  return anyOverlaps(view.safe, from, to);
 }
 
 /** The original [from, to) of normalised [from, to). */
