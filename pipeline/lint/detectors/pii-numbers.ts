@@ -29,6 +29,14 @@ function before(view: SpanView, from: number): string {
   return toSimplified(t.slice(s, from)).replace(/\s+/g, '');
 }
 
+/** the text after original offset `to`, to the end of its sentence (at most LABEL_WINDOW) */
+function after(view: SpanView, to: number): string {
+  const t = view.span.text;
+  let e = to;
+  while (e < t.length && e - to < LABEL_WINDOW && !SENTENCE_END.test(t[e]!)) e++;
+  return toSimplified(t.slice(to, e)).replace(/\s+/g, '');
+}
+
 function parse(rule: RuleMeta) {
   const parsed = dataSchema.safeParse(rule.data ?? {});
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
@@ -52,7 +60,8 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             if (kind === 'phone' && allowed.has(n.digits)) continue;
             const pre = before(view, n.from);
             if (labelled(d.notPersonal, pre)) continue;
-            if (kind === 'card' && labelled(d.organisation, pre)) continue;
+            // an organisation's account names its holder before or after the number (户名：某某基金会)
+            if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)))) continue;
             if (suspect && !labelled(d.idLabels, pre)) continue;
             hits.push(hit(view, n, kind, suspect));
           }
