@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { idCheckDigit, luhn, scan, validId15, validId18 } from '../../pipeline/lint/detectors/numbers.ts';
-import { lint, ids } from './helpers.ts';
+import { applyFixes, lintSpans } from '../../pipeline/lint/index.ts';
+import { CTX, lint, ids } from './helpers.ts';
 
 const pii = (text: string) => lint(text).filter((f) => f.ruleId.startsWith('pii-'));
 
@@ -218,6 +219,35 @@ describe('masking never leaves the raw number', () => {
         expect(found[0]!.fix!.text).not.toMatch(/\d{7}/);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('--fix masks client details in place', () => {
+  it('leaves no client detail behind, whatever its format', () => {
+    const source = [
+      '客户王建国先生，手机①③⑧⓪⓪①③⑧⓪⓪⓪，',
+      '身份证 110105 19491231 002×，卡号 9558 8012 3456 7890 123，',
+      '邮箱 wangjg(at)qq.com，车牌 浙a 12345，住阳光小区3栋2单元501。',
+    ].join('\n');
+    const spans = [{ field: 'text', text: source, file: 'a.txt', start: { line: 1, column: 1 } }];
+    const { text, applied } = applyFixes(source, spans, lintSpans(spans, CTX));
+    expect(applied.length).toBeGreaterThanOrEqual(7);
+    for (const raw of ['⓪①③⑧', '19491231', '8012 3456', 'wangjg', '王建国', '12345', '3栋2单元501']) expect(text).not.toContain(raw);
+    const again = lintSpans([{ ...spans[0]!, text }], CTX).filter((f) => f.ruleId.startsWith('pii-'));
+    expect(again).toEqual([]);
+  });
+
+  it('keeps the text around each masked detail', () => {
+    const fc2 = fc.constantFrom('客户电话', '联系我：', 'Tel ', '号码是');
+    fc.assert(
+      fc.property(fc2, fc.constantFrom('', '，谢谢', '（王姐）'), (pre, post) => {
+        const source = `${pre}13957126638${post}`;
+        const spans = [{ field: 'text', text: source, file: 'a.txt', start: { line: 1, column: 1 } }];
+        const { text } = applyFixes(source, spans, lintSpans(spans, CTX));
+        expect(text).toBe(`${pre}139****6638${post}`);
+      }),
+      { numRuns: 20 },
     );
   });
 });
