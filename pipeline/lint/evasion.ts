@@ -252,6 +252,8 @@ function compile(norm: (s: string) => string): Compiled {
   for (const w of banned) {
     if (!/[零〇一二三四五六七八九]/.test(w) || w.startsWith('第')) continue;
     addSeq(w.replace(/[零〇一二三四五六七八九]/g, (c) => NUMERAL_DIGIT[c]!), w, VIA_DIGIT);
+    // the letter O for a zero (O风险)
+    if (/[零〇]/.test(w)) for (const o of ['O', 'o']) addSeq(w.replace(/[零〇]/g, o), w, VIA_DIGIT);
   }
 
   // pinyin automaton
@@ -328,8 +330,8 @@ function sequencePass(n: Normalized, c: Compiled): Rewrite[] {
       const to = matchForm(n, i, form);
       if (to < 0) continue;
       if (n.clause[i] !== n.clause[to - 1]) continue;
-      // a digit form is a whole number, not the tail of one (100风险 is not 0风险)
-      if (via === VIA_DIGIT && i > 0 && n.cls[i - 1] === DIGIT) continue;
+      // a digit form is a whole number, not the tail of one (100风险 is not 0风险, VIPO风险 is not O风险)
+      if (via === VIA_DIGIT && i > 0 && (n.cls[i - 1] === DIGIT || n.cls[i - 1] === LATIN)) continue;
       const parts: [number, number][] =
         via === VIA_DIGIT && to - i === word.length ? [...word].map((_, k) => [i + k, i + k + 1]) : word.length === 1 ? [[i, to]] : splitEven(i, to, word.length);
       found.push({ from: i, to, text: word, parts, via });
