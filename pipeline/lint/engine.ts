@@ -7,7 +7,7 @@ import type { Position, Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
-import { anyContains, anyOverlaps, lineIndex, lineOf } from './ranges.ts';
+import { anyContains, anyOverlaps, dropContainedInStricter, filePositions } from './ranges.ts';
 import { loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 
 export type { LintContext } from './detectors/types.ts';
@@ -249,31 +249,7 @@ function resolve(candidates: Candidate[]): Candidate[] {
     kept.push(c);
     reach.set(key, Math.max(reach.get(key) ?? -1, c.to));
   }
-  // contained in a kept match of a stricter rule: among the kept ones that start at or before it,
-  // the furthest end per severity (candidates with the same start are taken as one group)
-  const out: Candidate[] = [];
-  let maxTo: Record<Severity, number> = { error: -1, warning: -1, info: -1 };
-  let view = -1;
-  for (let i = 0; i < kept.length; ) {
-    const g = kept[i]!;
-    if (g.view.index !== view) {
-      view = g.view.index;
-      maxTo = { error: -1, warning: -1, info: -1 };
-    }
-    let j = i;
-    while (j < kept.length && kept[j]!.view === g.view && kept[j]!.from === g.from) {
-      const k = kept[j]!;
-      maxTo[k.rule.severity] = Math.max(maxTo[k.rule.severity], k.to);
-      j++;
-    }
-    for (let q = i; q < j; q++) {
-      const c = kept[q]!;
-      const stricter = (Object.keys(RANK) as Severity[]).some((s) => RANK[s] > RANK[c.rule.severity] && maxTo[s] >= c.to);
-      if (!stricter) out.push(c);
-    }
-    i = j;
-  }
-  return out;
+  return dropContainedInStricter(kept, (c) => RANK[c.rule.severity]);
 }
 
 function fill(template: string, data: Record<string, string>): string {
@@ -319,10 +295,5 @@ function positions(span: TextSpan, from: number, to: number): [Position, Positio
     { line: 1, column: from + 1 },
     { line: 1, column: to + 1 },
   ];
-  const starts = lineIndex(span, span.text);
-  const at = (offset: number): Position => {
-    const l = lineOf(starts, offset);
-    return l === 0 ? { line: span.start!.line, column: span.start!.column + offset } : { line: span.start!.line + l, column: offset - starts[l]! + 1 };
-  };
-  return [at(from), at(to)];
+  return filePositions(span.start, span.text, from, to, span);
 }

@@ -79,13 +79,17 @@ export function anyContains(ranges: readonly (readonly [number, number])[], from
 
 /** Line starts of a text (offsets just after each \n, with 0 first), for offset → line:column. */
 const lineStarts = new WeakMap<object, Int32Array>();
-export function lineIndex(key: object, text: string): Int32Array {
-  let starts = lineStarts.get(key);
+let lastText: string | undefined;
+let lastStarts: Int32Array | undefined;
+export function lineIndex(key: object | undefined, text: string): Int32Array {
+  let starts = key ? lineStarts.get(key) : text === lastText ? lastStarts : undefined;
   if (starts) return starts;
   const list = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) list.push(i + 1);
   starts = Int32Array.from(list);
-  lineStarts.set(key, starts);
+  if (key) lineStarts.set(key, starts);
+  lastText = text;
+  lastStarts = starts;
   return starts;
 }
 
@@ -99,4 +103,49 @@ export function lineOf(starts: Int32Array, offset: number): number {
     else hi = mid;
   }
   return lo - 1;
+}
+
+/**
+ * File positions (1-based line, UTF-16 column) of offsets [from, to) of a text that starts at
+ * `start` in its file, through a line index built once per text (walking the text from its start
+ * for every finding was quadratic). `key`: an object the text belongs to, to cache the index on.
+ */
+export function filePositions(start: { line: number; column: number }, text: string, from: number, to: number, key?: object): [{ line: number; column: number }, { line: number; column: number }] {
+  const starts = lineIndex(key, text);
+  const at = (offset: number) => {
+    const l = lineOf(starts, offset);
+    return l === 0 ? { line: start.line, column: start.column + offset } : { line: start.line + l, column: offset - starts[l]! + 1 };
+  };
+  return [at(from), at(to)];
+}
+
+/**
+ * The items not contained in an item of higher rank in the same view (a milder rule's match inside
+ * a stricter one's), in their original order: one sweep by start instead of comparing every pair.
+ */
+export function dropContainedInStricter<T extends { view: { index: number }; from: number; to: number }>(items: T[], rank: (t: T) => number): T[] {
+  const order = items.map((_, i) => i).sort((a, b) => items[a]!.view.index - items[b]!.view.index || items[a]!.from - items[b]!.from || items[b]!.to - items[a]!.to);
+  const dropped = new Uint8Array(items.length);
+  // furthest end per rank among the items that start at or before the current one
+  let maxTo = new Map<number, number>();
+  let view = -1;
+  for (let i = 0; i < order.length; ) {
+    const g = items[order[i]!]!;
+    if (g.view.index !== view) {
+      view = g.view.index;
+      maxTo = new Map();
+    }
+    let j = i;
+    while (j < order.length && items[order[j]!]!.view.index === view && items[order[j]!]!.from === g.from) {
+      const k = items[order[j]!]!;
+      maxTo.set(rank(k), Math.max(maxTo.get(rank(k)) ?? -1, k.to));
+      j++;
+    }
+    for (let q = i; q < j; q++) {
+      const c = items[order[q]!]!;
+      for (const [r, to] of maxTo) if (r > rank(c) && to >= c.to) dropped[order[q]!] = 1;
+    }
+    i = j;
+  }
+  return items.filter((_, i) => !dropped[i]);
 }
