@@ -15,7 +15,7 @@
 //          boundaries; or
 //        - it is all CJK (a homophone), the word is a banned term, it shares at least half of its
 //          characters with the word, and it is neither a vocabulary word nor in homophoneStop.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';
 import { parse as parseYaml } from 'yaml';
 import { CJK, CLAUSE, LATIN, DIGIT, GAP, type Normalized } from './normalize.ts';
@@ -148,6 +148,7 @@ export function pinyinOf(text: string): string[] {
 const CONFUSABLES = new URL('./confusables.yaml', import.meta.url);
 const RULES_DIR = new URL('./rules/', import.meta.url);
 const LEXICON = new URL('./lexicon.yaml', import.meta.url);
+const CONCEPTS = new URL('./claims/concepts.yaml', import.meta.url);
 
 interface Data {
   joins: Map<string, string>;
@@ -193,6 +194,20 @@ function defaultVocabulary(): { word: string; tier: Tier }[] {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'except') walk(x);
   };
   walk(lex);
+  // the claims layer's concept lists (claims/concepts.yaml, when present): every `words` list
+  if (existsSync(CONCEPTS)) {
+    const concepts = parseYaml(readFileSync(CONCEPTS, 'utf8')) as unknown;
+    const words = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(words);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'words' && Array.isArray(x)) {
+            for (const w of x) if (typeof w === 'string') out.push({ word: w, tier: 'word' });
+          } else words(x);
+        }
+    };
+    words(concepts);
+  }
   return out;
 }
 
