@@ -115,7 +115,8 @@ export const piiPerson: Detector = {
         afterRe.lastIndex = 0;
         for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) {
           const h = m.index;
-          if (h === 0 || n.cls[h - 1] === MASK) continue;
+          // a name and its honorific are one phrase: nothing but a space between them (纸巾，叔叔 is not one)
+          if (h === 0 || n.cls[h - 1] === MASK || n.gap[h]! >= CLAUSE) continue;
           if (m[0].length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) continue;
           // the honorific straight after a surname is the masked form (张阿姨)
           const candidates: [number, number][] = [];
