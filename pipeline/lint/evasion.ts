@@ -228,6 +228,10 @@ interface Compiled {
   seq: Map<number, { form: string; word: string; via: number }[]>;
   /** pinyin automaton over a–z: goto[state * 26 + letter] */
   go: Int32Array;
+  /** a whole syllable's transition, filled on first use: bySyllable[state * SYLLABLE_SLOTS + id] (0 unknown, else state + 1) */
+  bySyllable: Int16Array | Int32Array;
+  /** states with an output (a match ends there) */
+  hasOut: Uint8Array;
   out: number[][];
   patterns: Pattern[];
   vocab: Set<string>;
@@ -236,6 +240,8 @@ interface Compiled {
 }
 
 let compiled: Compiled | undefined;
+/** syllable ids are below this (about 420 toneless syllables exist) */
+const SYLLABLE_SLOTS = 512;
 const CJK_WORD = /^[\u4e00-\u9fa5]{2,8}$/;
 const NUMERAL_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
@@ -329,7 +335,8 @@ function compile(norm: (s: string) => string): Compiled {
       } else go[s * 26 + c] = go[f * 26 + c]!;
     }
   }
-  compiled = { seqFirst, seq, go, out: outs, patterns, vocab, banned, stop: d.stop };
+  const hasOut = Uint8Array.from(outs, (o) => (o.length ? 1 : 0));
+  compiled = { seqFirst, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop };
   return compiled;
 }
 
@@ -382,7 +389,7 @@ const SKIP_BETWEEN = new Set([...' \'’-‐·・._']);
 function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
   const { text: t, cls } = n;
   const len = t.length;
-  const { go, out, patterns } = c;
+  const { go, out, patterns, bySyllable, hasOut } = c;
   // letters each normalised index fed (0 for skipped characters); Latin syllable boundaries
   let latinStart: Uint8Array | undefined;
   const fedLetters = (j: number): number => {
@@ -406,10 +413,16 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
         state = 0;
         continue;
       }
-      const codes = SYLLABLE_CODES[id]!;
-      for (let q = 0; q < codes.length; q++) state = go[state * 26 + codes[q]!]!;
+      const slot = id < SYLLABLE_SLOTS ? state * SYLLABLE_SLOTS + id : -1;
+      const known = slot >= 0 ? bySyllable[slot]! : 0;
+      if (known) state = known - 1;
+      else {
+        const codes = SYLLABLE_CODES[id]!;
+        for (let q = 0; q < codes.length; q++) state = go[state * 26 + codes[q]!]!;
+        if (slot >= 0) bySyllable[slot] = state + 1;
+      }
       prevFed = j;
-      if (out[state]!.length) match(j);
+      if (hasOut[state]) match(j);
     } else if (k === LATIN) {
       if (j === 0 || cls[j - 1] !== LATIN) latinStart = markLatinRun(n, j, latinStart);
       const code = t.charCodeAt(j) | 32;
