@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { findNumbers, maskMiddle, maskPhone, phoneDigits, type FoundNumber, type NumberKind } from './numbers.ts';
-import type { Detector, DetectorHit, SpanView } from './types.ts';
+import type { Detector, DetectorHit, LintContext, SpanView } from './types.ts';
 
 const dataSchema = z.strictObject({
   /** labels that make the number that follows them not a person's (运单号, 订单号 …) */
@@ -37,6 +37,14 @@ function after(view: SpanView, to: number): string {
   return toSimplified(t.slice(to, e)).replace(/\s+/g, '');
 }
 
+/** the branch phones and hotlines as digits, once per context */
+const allowedCache = new WeakMap<LintContext, Set<string>>();
+function allowedPhones(ctx: LintContext): Set<string> {
+  let set = allowedCache.get(ctx);
+  if (!set) allowedCache.set(ctx, (set = new Set([...ctx.allowedPhones, ...ctx.hotlines].map(phoneDigits).filter(Boolean))));
+  return set;
+}
+
 function parse(rule: RuleMeta) {
   const parsed = dataSchema.safeParse(rule.data ?? {});
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
@@ -51,7 +59,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
       const d = parse(rule);
       const labelled = (words: string[], pre: string) => words.some((w) => pre.includes(w));
       return (views, ctx) => {
-        const allowed = new Set([...ctx.allowedPhones, ...ctx.hotlines].map(phoneDigits).filter(Boolean));
+        const allowed = allowedPhones(ctx);
         const hits: DetectorHit[] = [];
         for (const view of views) {
           for (const n of findNumbers(view)) {

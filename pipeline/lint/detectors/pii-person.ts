@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
 import { CJK, CLAUSE, MASK, WEAK, type Normalized } from '../normalize.ts';
-import { inSafe, orig, type Detector, type DetectorHit } from './types.ts';
+import { inSafe, orig, type Detector, type DetectorHit, type LintContext } from './types.ts';
 
 /** a word list written as one space-separated string (fast to load) or as a YAML list */
 const words = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string())]).default([]);
@@ -65,9 +65,8 @@ export const piiPerson: Detector = {
     const givenChar = (n: Normalized, i: number) => n.cls[i] === CJK && !stop.has(n.text[i]!) && n.gap[i]! < CLAUSE;
 
     return (views, ctx) => {
-      const personas = ctx.personaNames.map((p) => p.trim()).filter(Boolean);
+      const { personas, personaPinyin } = personasOf(ctx);
       const isPersona = (name: string) => personas.some((p) => p === name || p.includes(name) || name.includes(p));
-      const personaPinyin = new Set(personas.map((p) => pinyinOf(p).join('')));
       const hits: DetectorHit[] = [];
       for (const view of views) {
         const n = view.norm;
@@ -199,6 +198,17 @@ export const piiPerson: Detector = {
     };
   },
 };
+
+/** the personas' names and their pinyin, once per context */
+const personaCache = new WeakMap<LintContext, { personas: string[]; personaPinyin: Set<string> }>();
+function personasOf(ctx: LintContext) {
+  let p = personaCache.get(ctx);
+  if (!p) {
+    const personas = ctx.personaNames.map((x) => x.trim()).filter(Boolean);
+    personaCache.set(ctx, (p = { personas, personaPinyin: new Set(personas.map((x) => pinyinOf(x).join(''))) }));
+  }
+  return p;
+}
 
 /** surname characters that are more often a verb or preposition right before a name */
 const VERBISH = new Set([...'谢和与给跟陪向请让叫为帮祝等见问找送']);
