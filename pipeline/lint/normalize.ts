@@ -250,8 +250,11 @@ function put(code: number, k: number, s: number, e: number, g: number) {
   len++;
 }
 
-function flushPending() {
-  for (let j = 0; j < pLen; j++) put(pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
+/** hyphens and underscores: between two Latin words they read as a space (zero-risk = zero risk) */
+const JOINERS = new Set([0x2d, 0x5f, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xff0d]);
+
+function flushPending(betweenLatin = false) {
+  for (let j = 0; j < pLen; j++) put(betweenLatin && JOINERS.has(pCode[j]!) ? 0x20 : pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
 }
 
 function feed(code: number, k: number, strength: number, s: number, e: number) {
@@ -277,7 +280,7 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
   let g = 0;
   if (pLen > 0) {
     if (lastCls === CJK && k === CJK) g = pStrength;
-    else flushPending();
+    else flushPending(lastCls === LATIN && k === LATIN);
     if (pStrength >= CLAUSE) clauseNo++;
     if (pStrength >= SENTENCE) sentenceNo++;
     pLen = 0;

@@ -82,7 +82,7 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   if (!found) {
     found = scan(view.span.text);
     // pieces only where a position word is written at all
-    if (/位|尾号|开头|中间|末尾/.test(view.span.text)) {
+    if (/位|尾号|开头|中间|末尾|出生日期|生日/.test(view.span.text)) {
       const whole = found;
       for (const p of findPieces(view.span.text)) if (!whole.some((n) => n.from < p.to && n.to > p.from && n.kind === p.kind)) found.push(p);
     }
@@ -255,10 +255,10 @@ export function phoneDigits(s: string): string {
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
 const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
 const PIECE = new RegExp(
-  `(前|开头|头|第一段|中间|中段|中|第二段|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,11})`,
+  `(前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,11})`,
   'g',
 );
-const ORDER: Record<string, number> = { 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2 };
+const ORDER: Record<string, number> = { 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 出生日期: 1, 生日: 1, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2 };
 /** characters between two pieces of one number, at most */
 const PIECE_WINDOW = 40;
 

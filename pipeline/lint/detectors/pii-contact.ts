@@ -120,6 +120,8 @@ export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
 const N = '[0-9〇零一二三四五六七八九十两]';
 const BUILDING = new RegExp(`(${N}{1,4})(幢|栋|号楼|座|楼)(?:(${N}{1,2})(?:单元|门))?(${N}{2,5})(室|号|房)?`, 'g');
 const LANE = new RegExp(`(${N}{1,4})弄(${N}{1,4})号(${N}{2,5})室?`, 'g');
+// 解放路12号502室: a street number with a room
+const STREET_ROOM = new RegExp(`(?<=[路街巷道])(${N}{1,4})号(${N}{3,4})(室|房)`, 'g');
 // 3-2-501 / 3－2－501 after a compound's name
 const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
@@ -156,13 +158,14 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     } else if (!residential) return;
     found.push({ from: start, to, masked: t.slice(start, from) + t.slice(from, to).replace(NUMERAL, '*') });
   };
-  if (!/[幢栋楼座弄组队社-]/.test(t)) return found;
+  if (!/[幢栋楼座弄组队社室房-]/.test(t)) return found;
   for (const { from, to, match } of regexHits(view, BUILDING)) {
     // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
     if (match[2] === '楼' && !match[3] && !match[5]) continue;
     add(from, to, !!(match[3] || match[5] === '室'));
   }
   for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
+  for (const { from, to } of regexHits(view, STREET_ROOM)) add(from, to, true);
   for (const { from, to } of regexHits(view, DASHED)) {
     // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
     if (MARKER.test(t.slice(Math.max(0, from - 4), from)) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
