@@ -153,15 +153,16 @@ const CONCEPTS = new URL('./claims/concepts.yaml', import.meta.url);
 interface Data {
   joins: Map<string, string>;
   stop: Set<string>;
+  common: Set<string>;
 }
 
 let data: Data | undefined;
 function loadData(): Data {
   if (data) return data;
-  const raw = parseYaml(readFileSync(CONFUSABLES, 'utf8')) as { joins?: Record<string, string[]>; homophoneStop?: string[] };
+  const raw = parseYaml(readFileSync(CONFUSABLES, 'utf8')) as { joins?: Record<string, string[]>; homophoneStop?: string[]; homophoneCommon?: string };
   const joins = new Map<string, string>();
   for (const [target, forms] of Object.entries(raw.joins ?? {})) for (const f of forms) joins.set(f, target);
-  data = { joins, stop: new Set(raw.homophoneStop ?? []) };
+  data = { joins, stop: new Set(raw.homophoneStop ?? []), common: new Set((raw.homophoneCommon ?? '').replace(/\s/g, '')) };
   return data;
 }
 
@@ -237,6 +238,7 @@ interface Compiled {
   vocab: Set<string>;
   banned: Set<string>;
   stop: Set<string>;
+  common: Set<string>;
 }
 
 let compiled: Compiled | undefined;
@@ -336,7 +338,7 @@ function compile(norm: (s: string) => string): Compiled {
     }
   }
   const hasOut = Uint8Array.from(outs, (o) => (o.length ? 1 : 0));
-  compiled = { seqFirst, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop };
+  compiled = { seqFirst, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop, common: d.common };
   return compiled;
 }
 
@@ -507,8 +509,12 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
       } else {
         if (p.tier !== 'banned' || c.vocab.has(seen) || c.stop.has(seen)) continue;
         let same = 0;
-        for (let q = 0; q < p.word.length; q++) if (seen[q] === p.word[q]) same++;
-        if (same * 2 < p.word.length) continue;
+        let common = false;
+        for (let q = 0; q < p.word.length; q++) {
+          if (seen[q] === p.word[q]) same++;
+          else if (c.common.has(seen[q]!)) common = true;
+        }
+        if (same * 2 < p.word.length || (common && p.word.length <= 3)) continue;
         cands.push({ from, to, text: p.word, parts, via: VIA_HOMOPHONE, letters: p.letters });
       }
     }

@@ -124,6 +124,15 @@ describe('evasion is read back in the normaliser', () => {
     expect(lint(text).filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('does not read ordinary words across a word boundary as homophones of a term', () => {
+    for (const text of ['运行时测试通过了', '每位一份小礼品', '国家对养老有补贴', '扫码收款', '本溪的朋友']) expect(normalize(text).text).toBe(text);
+  });
+
+  it('reads an emoji-style enclosed ideograph inside a word as decoration', () => {
+    expect(normalize('保🉐本保🉐息').text).toBe('保本保息');
+    expect(ids(lint('保🈚本理财'))).toContain('guarantee');
+  });
+
   it('keeps line breaks between ordinary lines as sentence ends', () => {
     const n = normalize('早安\n今天天气不错');
     expect(n.sentence[n.text.indexOf('今')]).toBe(1);
