@@ -18,7 +18,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';
 import { parse as parseYaml } from 'yaml';
-import { CJK, CLAUSE, LATIN, DIGIT, GAP, type Normalized } from './normalize.ts';
+import { CJK, CLAUSE, CONFUSABLES, LATIN, DIGIT, GAP, type Normalized } from './normalize.ts';
 
 /** how a normalised character was read (Normalized.via) */
 export const VIA_NONE = 0;
@@ -145,7 +145,6 @@ export function pinyinOf(text: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // The data
 
-const CONFUSABLES = new URL('./confusables.yaml', import.meta.url);
 const RULES_DIR = new URL('./rules/', import.meta.url);
 const LEXICON = new URL('./lexicon.yaml', import.meta.url);
 const CONCEPTS = new URL('./claims/concepts.yaml', import.meta.url);
@@ -159,7 +158,7 @@ interface Data {
 let data: Data | undefined;
 function loadData(): Data {
   if (data) return data;
-  const raw = parseYaml(readFileSync(CONFUSABLES, 'utf8')) as { joins?: Record<string, string[]>; homophoneStop?: string[]; homophoneCommon?: string };
+  const raw = CONFUSABLES;
   const joins = new Map<string, string>();
   for (const [target, forms] of Object.entries(raw.joins ?? {})) for (const f of forms) joins.set(f, target);
   data = { joins, stop: new Set(raw.homophoneStop ?? []), common: new Set((raw.homophoneCommon ?? '').replace(/\s/g, '')) };
@@ -177,6 +176,28 @@ export function registerEvasionVocabulary(words: string[], tier: Tier = 'word') 
   compiled = undefined;
 }
 
+/**
+ * The severity and terms of a rule file read line by line (a full YAML parse of every rule file
+ * costs start-up time), or undefined when the file is not in the plain block shape the rules use —
+ * then the caller parses it properly.
+ */
+function quickTerms(raw: string): { severity?: string; terms: string[] } | undefined {
+  const severity = /^severity:\s*(\w+)\s*$/m.exec(raw)?.[1];
+  const lines = raw.split('\n');
+  const at = lines.findIndex((l) => /^terms:\s*$/.test(l));
+  if (at < 0) return /^terms:/m.test(raw) ? undefined : { severity, terms: [] };
+  const terms: string[] = [];
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^\S/.test(l)) break;
+    if (/^\s*(#.*)?$/.test(l)) continue;
+    const m = /^\s+-\s+(?:\{\s*text:\s*([^,{}]+?)\s*,[^{}]*\}|([^{}[\]#'"]+?))\s*$/.exec(l);
+    if (!m) return undefined;
+    terms.push((m[1] ?? m[2])!);
+  }
+  return { severity, terms };
+}
+
 /** The default vocabulary: the terms of every error/warning word rule (banned) and the lexicon (words). */
 function defaultVocabulary(): { word: string; tier: Tier }[] {
   const out: { word: string; tier: Tier }[] = [];
@@ -184,8 +205,8 @@ function defaultVocabulary(): { word: string; tier: Tier }[] {
     const raw = readFileSync(new URL(f, RULES_DIR), 'utf8');
     // detector rules have no terms: not worth parsing (pii-person.yaml is large)
     if (/^detector:/m.test(raw)) continue;
-    const r = parseYaml(raw) as { detector?: string; severity?: string; terms?: (string | { text: string })[] } | null;
-    if (!r || r.detector || (r.severity !== 'error' && r.severity !== 'warning')) continue;
+    const r = quickTerms(raw) ?? (parseYaml(raw) as { severity?: string; terms?: (string | { text: string })[] } | null);
+    if (!r || (r.severity !== 'error' && r.severity !== 'warning')) continue;
     for (const t of r.terms ?? []) out.push({ word: typeof t === 'string' ? t : t.text, tier: 'banned' });
   }
   const lex = parseYaml(readFileSync(LEXICON, 'utf8')) as Record<string, unknown>;

@@ -75,10 +75,15 @@ function loadDict(dict: string, into: Map<string, string>) {
   for (const [v, t] of variants) if (!T2S.has(v)) T2S.set(v, ts.get(t) ?? t);
 }
 
+/** confusables.yaml, parsed once (evasion.ts reads its sequence and homophone data from here) */
+export const CONFUSABLES = parseYaml(readFileSync(new URL('./confusables.yaml', import.meta.url), 'utf8')) as {
+  chars?: Record<string, string>;
+  joins?: Record<string, string[]>;
+  homophoneStop?: string[];
+  homophoneCommon?: string;
+};
 // Look-alike characters read as the character they imitate (confusables.yaml `chars`).
-const LOOKALIKE = new Map<string, string>(
-  Object.entries((parseYaml(readFileSync(new URL('./confusables.yaml', import.meta.url), 'utf8')) as { chars?: Record<string, string> }).chars ?? {}),
-);
+const LOOKALIKE = new Map<string, string>(Object.entries(CONFUSABLES.chars ?? {}));
 
 interface Entry {
   /** normalised output, possibly several code units or none */
