@@ -121,7 +121,7 @@ const N = '[0-9〇零一二三四五六七八九十两]';
 const BUILDING = new RegExp(`(${N}{1,4})(幢|栋|号楼|座|楼)(?:(${N}{1,2})(?:单元|门))?(${N}{2,5})(室|号|房)?`, 'g');
 const LANE = new RegExp(`(${N}{1,4})弄(${N}{1,4})号(${N}{2,5})室?`, 'g');
 // 解放路12号502室: a street number with a room
-const STREET_ROOM = new RegExp(`(?<=[路街巷道])(${N}{1,4})号(${N}{3,4})(室|房)`, 'g');
+const STREET_ROOM = new RegExp(`[路街巷道](${N}{1,4})号(${N}{3,4})(室|房)`, 'g');
 // 3-2-501 / 3－2－501 after a compound's name
 const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
@@ -165,7 +165,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     add(from, to, !!(match[3] || match[5] === '室'));
   }
   for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
-  for (const { from, to } of regexHits(view, STREET_ROOM)) add(from, to, true);
+  // (the match starts at the street word, which stays readable)
+  for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
   for (const { from, to } of regexHits(view, DASHED)) {
     // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
     if (MARKER.test(t.slice(Math.max(0, from - 4), from)) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
