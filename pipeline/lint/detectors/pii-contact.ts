@@ -118,14 +118,15 @@ export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
 // --- home addresses -------------------------------------------------------------------------------
 
 const N = '[0-9〇零一二三四五六七八九十两]';
-const BUILDING = new RegExp(`(${N}{1,4})(幢|栋|号楼|座|楼)(?:(${N}{1,2})(?:单元|门))?(${N}{2,5})(室|号|房)?`, 'g');
+// 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
+const BUILDING = new RegExp(`(${N}{1,4})(幢|栋|号楼|座|楼)(?:(${N}{1,2})(?:单元|门))?(?:${N}{1,2}[楼层])?(${N}{2,5})(室|号|房)?`, 'g');
 const LANE = new RegExp(`(${N}{1,4})弄(${N}{1,4})号(${N}{2,5})室?`, 'g');
 // 解放路12号502室: a street number with a room
 const STREET_ROOM = new RegExp(`[路街巷道](${N}{1,4})号(${N}{3,4})(室|房)`, 'g');
 // 3-2-501 / 3－2－501 after a compound's name
 const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
-const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(${N}{1,3})(组|队|社)(${N}{1,4})号`, 'g');
+const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:(${N}{1,3})(组|队|社))?(${N}{1,4})号(?![楼院])`, 'g');
 const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院)$/;
 const NOT_NAME = new Set([...'在住于的家是到从为和与及']);
 /** before a village's name (李家村): 家 belongs to the name */
@@ -158,7 +159,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     } else if (!residential) return;
     found.push({ from: start, to, masked: t.slice(start, from) + t.slice(from, to).replace(NUMERAL, '*') });
   };
-  if (!/[幢栋楼座弄组队社室房-]/.test(t)) return found;
+  if (!/[幢栋楼座弄组队社室房村屯庄寨-]/.test(t)) return found;
   for (const { from, to, match } of regexHits(view, BUILDING)) {
     // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
     if (match[2] === '楼' && !match[3] && !match[5]) continue;
