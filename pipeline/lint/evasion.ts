@@ -293,6 +293,8 @@ function compile(norm: (s: string) => string): Compiled {
     seq.set(c, list);
   };
   for (const [form, target] of d.joins) addSeq(norm(form), target, VIA_JOIN);
+  // 第1 for 第一 (the superlative rule's pattern reads 第一, and leaves 第一期, 第一天 alone)
+  addSeq('第1', '第一', VIA_DIGIT);
   for (const w of banned) {
     if (!/[零〇一二三四五六七八九]/.test(w) || w.startsWith('第')) continue;
     addSeq(w.replace(/[零〇一二三四五六七八九]/g, (c) => NUMERAL_DIGIT[c]!), w, VIA_DIGIT);
@@ -375,8 +377,10 @@ function sequencePass(n: Normalized, c: Compiled): Rewrite[] {
       const to = matchForm(n, i, form);
       if (to < 0) continue;
       if (n.clause[i] !== n.clause[to - 1]) continue;
-      // a digit form is a whole number, not the tail of one (100风险 is not 0风险, VIPO风险 is not O风险)
+      // a digit form is a whole number, not the tail or head of one (100风险 is not 0风险, VIPO风险 is
+      // not O风险, 第12期 is not 第一)
       if (via === VIA_DIGIT && i > 0 && (n.cls[i - 1] === DIGIT || n.cls[i - 1] === LATIN)) continue;
+      if (via === VIA_DIGIT && to < t.length && n.cls[to] === DIGIT) continue;
       const parts: [number, number][] =
         via === VIA_DIGIT && to - i === word.length ? [...word].map((_, k) => [i + k, i + k + 1]) : word.length === 1 ? [[i, to]] : splitEven(i, to, word.length);
       found.push({ from: i, to, text: word, parts, via });

@@ -96,6 +96,14 @@ describe('evasion is read back in the normaliser', () => {
     expect(guarantee(text).map((f) => f.excerpt)).toContain(excerpt);
   });
 
+  it('reads evaded superlatives and state endorsement too', () => {
+    expect(ids(lint('这只基金收益全国第1！'))).toContain('superlative');
+    expect(ids(lint('这只基金收益zui gao，没有之一'))).toContain('superlative');
+    expect(ids(lint('这款理财有政腐兜底'))).toContain('regulator-endorsement');
+    expect(ids(lint('理财产品 guo jia dui bei shu'))).toContain('regulator-endorsement');
+    expect(ids(lint('2026年第1期反诈课堂圆满结束。'))).not.toContain('superlative');
+  });
+
   it('reads Cyrillic look-alikes and full-width Latin as Latin', () => {
     expect(normalize('risk-frее').text).toBe('risk free');
     expect(normalize('zero-risk').text).toBe(normalize('zero risk').text);
