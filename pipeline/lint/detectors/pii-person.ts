@@ -55,6 +55,8 @@ export const piiPerson: Detector = {
     const beforeRe = new RegExp(`(?:${alt(d.before)})(?:是|叫|名叫)?`, 'g');
     const labelRe = d.labels.length ? new RegExp(`(?:${alt(d.labels)})(?:是|为|叫)?`, 'g') : undefined;
     const listRe = d.lists.length ? new RegExp(alt(d.lists), 'g') : undefined;
+    // a cheap test before the list openers: the last characters of the openers
+    const listHint = d.lists.length ? new RegExp(`[${[...new Set(d.lists.map((w) => w.slice(-1)))].join('')}]`) : undefined;
     const honorific = new RegExp(`^(?:${alt(d.after)})`);
     const titleRe = d.publicTitles.length ? new RegExp(`(?:${alt(d.publicTitles)})$`) : undefined;
     const pinyinSurnames = new Set(d.pinyinSurnames.map((s) => s.toLowerCase()));
@@ -156,7 +158,7 @@ export const piiPerson: Detector = {
         if (labelRe) ahead(labelRe, true);
 
         // 中奖名单：王建国、李秀英、张伟: every name of the list, to the end of the sentence
-        if (listRe) {
+        if (listRe && listHint!.test(t)) {
           listRe.lastIndex = 0;
           for (let m = listRe.exec(t); m; m = listRe.exec(t)) {
             const sentence = n.sentence[m.index]!;
@@ -174,7 +176,7 @@ export const piiPerson: Detector = {
         }
 
         // Zhang Wei / ZHANG Wei / Wang Jianguo: a pinyin surname, then a given name of one or two syllables
-        if (pinyinSurnames.size) {
+        if (pinyinSurnames.size && /[A-Z]/.test(t)) {
           PINYIN_NAME.lastIndex = 0;
           for (let m = PINYIN_NAME.exec(t); m; m = PINYIN_NAME.exec(t)) {
             const sur = m[1]!.toLowerCase();
