@@ -527,8 +527,9 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
       if (seen === p.word) continue;
       if (latin) {
         // deliberate pinyin: long enough not to be an English word, and a lexicon word only as
-        // whole Latin words
+        // whole Latin words; never inside an email address, a web address or a file name
         if (p.letters < 5 && p.lens.length < 3) continue;
+        if (inAddress(n, from, end + 1)) continue;
         if (p.tier === 'word' && ((from > 0 && cls[from - 1] === LATIN) || (to < len && cls[to] === LATIN))) continue;
         cands.push({ from, to, text: p.word, parts, via: VIA_PINYIN, letters: p.letters });
       } else {
@@ -556,6 +557,17 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
     reach = x.to;
   }
   return kept;
+}
+
+/** true when [from, to) lies in an address-like token: with @ or /, www. or a domain ending (zhangbaoben@163.com, www.wenzhuan.com) */
+function inAddress(n: Normalized, from: number, to: number): boolean {
+  const t = n.text;
+  let a = from;
+  while (a > 0 && n.cls[a - 1] !== CJK && !/\s/.test(t[a - 1]!)) a--;
+  let b = to;
+  while (b < t.length && n.cls[b] !== CJK && !/\s/.test(t[b]!)) b++;
+  const token = t.slice(a, b);
+  return /[@/]|^www\.|\.(com|cn|net|org|gov|edu|io|cc|top|vip|hk)\b/i.test(token);
 }
 
 /** Marks the syllable starts of the Latin run at `from` (a word that splits into pinyin syllables). */

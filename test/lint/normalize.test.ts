@@ -132,6 +132,12 @@ describe('evasion is read back in the normaliser', () => {
     expect(lint(text).filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('leaves pinyin inside an email or web address alone', () => {
+    expect(normalize('zhangbaoben@163.com').text).toBe('zhangbaoben@163.com');
+    expect(normalize('www.wenzhuan.com').text).toBe('www.wenzhuan.com');
+    expect(normalize('理财wen.zhuan').text).toBe('理财稳赚');
+  });
+
   it('does not read ordinary words across a word boundary as homophones of a term', () => {
     for (const text of ['运行时测试通过了', '每位一份小礼品', '国家对养老有补贴', '扫码收款', '本溪的朋友']) expect(normalize(text).text).toBe(text);
   });
