@@ -82,7 +82,7 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   if (!found) {
     found = scan(view.span.text);
     // pieces only where a position word is written at all
-    if (/位|尾号|开头|中间|末尾|出生日期|生日/.test(view.span.text)) {
+    if (/位|尾号|开头|中间|末尾|出生日期|生日|后面|接着|然后|最后/.test(view.span.text)) {
       const whole = found;
       for (const p of findPieces(view.span.text)) if (!whole.some((n) => n.from < p.to && n.to > p.from && n.kind === p.kind)) found.push(p);
     }
@@ -255,10 +255,16 @@ export function phoneDigits(s: string): string {
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
 const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
 const PIECE = new RegExp(
-  `(前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,11})`,
+  `(手机号码|手机号|手机|电话号码|电话|号码|身份证号码|身份证号|身份证|证件号码|证件号|卡号|前面|前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|接着|然后|再后面|后面|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,11})`,
   'g',
 );
-const ORDER: Record<string, number> = { 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 出生日期: 1, 生日: 1, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2 };
+/** where a piece goes: 0 first, 1 middle, 2 last; NEXT: after the piece before it (接着, 然后, 后面) */
+const NEXT = -1;
+const ORDER: Record<string, number> = {
+  手机号码: 0, 手机号: 0, 手机: 0, 电话号码: 0, 电话: 0, 号码: 0, 身份证号码: 0, 身份证号: 0, 身份证: 0, 证件号码: 0, 证件号: 0, 卡号: 0,
+  前面: 0, 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 出生日期: 1, 生日: 1,
+  接着: NEXT, 然后: NEXT, 再后面: NEXT, 后面: NEXT, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2,
+};
 /** characters between two pieces of one number, at most */
 const PIECE_WINDOW = 40;
 
@@ -278,7 +284,8 @@ export function findPieces(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
   for (let i = 0; i < pieces.length; ) {
     let j = i + 1;
-    while (j < pieces.length && pieces[j]!.from - pieces[j - 1]!.to <= PIECE_WINDOW && pieces[j]!.order > pieces[j - 1]!.order) j++;
+    // a piece follows the one before it: a later position, or a "next" word
+    while (j < pieces.length && pieces[j]!.from - pieces[j - 1]!.to <= PIECE_WINDOW && (pieces[j]!.order === NEXT || pieces[j]!.order > pieces[j - 1]!.order)) j++;
     if (j - i >= 2) {
       const group = pieces.slice(i, j);
       const hit = classify(group.map((p) => p.digits).join(''));
