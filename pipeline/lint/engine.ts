@@ -99,7 +99,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext): Finding[] {
   for (const [index, span] of spans.entries()) {
     const { view, found } = scanSpan(set, index, span);
     views.push(view);
-    candidates.push(...found);
+    for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
   }
 
   const findings: Finding[] = [];

@@ -206,3 +206,12 @@ describe('properties', () => {
     );
   });
 });
+
+describe('large inputs', () => {
+  it('lints a text with 150,000 findings without overflowing the stack, each finding on its own line', () => {
+    const text = '保本\n'.repeat(150_000);
+    const found = lintSpans([{ field: 'text', text, file: 'big.txt', start: { line: 1, column: 1 } }], CTX).filter((f) => f.ruleId === 'guarantee');
+    expect(found).toHaveLength(150_000);
+    expect(found[149_999]).toMatchObject({ line: 150_000, column: 1, endColumn: 3 });
+  });
+});

@@ -165,6 +165,7 @@ describe('whose detail is it', () => {
     ['沪深300和中证500今天都涨了'],
     ['航班号 CA1234 准时起飞'],
     ['2026-11-24 9:30，阳光小区门口集合'],
+    ['1\n2\n3\n4\n5\n6\n7\n8\n9\n1\n1\n1\n1\n1\n1\n1\n1\n1'],
   ])('passes %j', (text) => {
     expect(pii(text)).toEqual([]);
   });

@@ -56,7 +56,12 @@ interface Group {
   digits: string;
   from: number;
   to: number;
+  /** a line break separates it from the group before */
+  nl?: boolean;
 }
+
+/** a number continues across a line break only between groups of at least this many digits (not 1\n2\n3) */
+const MIN_GROUP_ACROSS_LINES = 3;
 
 /** `id-suspect`: 18 characters with a valid region and birth date but a wrong check digit */
 export type NumberKind = 'id' | 'phone' | 'card' | 'id-suspect';
@@ -96,6 +101,7 @@ export function scan(text: string): FoundNumber[] {
   let run: Group[] = [];
   let cur: Group | undefined;
   let seps = 0;
+  let nl = false;
   const endRun = () => {
     if (cur) run.push(cur);
     cur = undefined;
@@ -115,7 +121,8 @@ export function scan(text: string): FoundNumber[] {
     if (v >= 0 && v <= 9) {
       if (!cur) {
         if (run.length && seps > MAX_SEPARATORS) endRun();
-        cur = { digits: '', from: i, to: i };
+        cur = { digits: '', from: i, to: i, ...(nl && run.length ? { nl: true } : {}) };
+        nl = false;
       }
       cur.digits += String(v);
       cur.to = i + 1;
@@ -132,8 +139,10 @@ export function scan(text: string): FoundNumber[] {
         cur = undefined;
       }
       seps++;
+      if (code === 10 || code === 13) nl = true;
       if (seps > MAX_SEPARATORS) endRun();
     } else if (cur || run.length) endRun();
+    if (!cur && !run.length) nl = false;
   }
   endRun();
   return found;
@@ -145,7 +154,9 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
     let bestJ = i;
     let digits = '';
     for (let j = i; j < groups.length && digits.length < 19; j++) {
-      digits += groups[j]!.digits;
+      const g = groups[j]!;
+      if (j > i && g.nl && (g.digits.length < MIN_GROUP_ACROSS_LINES || groups[j - 1]!.digits.length < MIN_GROUP_ACROSS_LINES)) break;
+      digits += g.digits;
       const hit = classify(digits);
       if (hit && (!best || digits.length >= best.digits.length)) {
         best = { ...hit, from: groups[i]!.from, to: groups[j]!.to };

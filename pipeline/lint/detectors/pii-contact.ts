@@ -74,8 +74,9 @@ export const piiPassport = patternDetector('pii-passport', noData, (view) => {
   const t = view.norm.text;
   if (!HAS_LATIN.test(t)) return [];
   const found = [...regexHits(view, PASSPORT)];
-  if (PASSPORT_WORDS.test(t)) found.push(...regexHits(view, PASSPORT_CONTEXT));
-  if (PERMIT_WORDS.test(t)) found.push(...regexHits(view, PERMIT));
+  // (a loop, not push(...): a spread of a long list overflows the stack)
+  if (PASSPORT_WORDS.test(t)) for (const h of regexHits(view, PASSPORT_CONTEXT)) found.push(h);
+  if (PERMIT_WORDS.test(t)) for (const h of regexHits(view, PERMIT)) found.push(h);
   const seen = new Set<number>();
   return found
     .filter(({ from }) => !seen.has(from) && (seen.add(from), true))

@@ -75,7 +75,7 @@ export const piiPerson: Detector = {
         const t = n.text;
         const taken = new Set<number>();
         const isPublic = (from: number, name: string) => {
-          if (figures.has(name) || [...figures].some((f) => f.length >= 2 && name.startsWith(f))) return true;
+          for (let l = 2; l <= name.length; l++) if (figures.has(name.slice(0, l))) return true;
           if (!titleRe) return false;
           let s = from;
           while (s > 0 && from - s < 8 && n.gap[s]! < CLAUSE && n.cls[s - 1] === CJK) s--;
