@@ -12,9 +12,15 @@
 //      letter as itself into one automaton over the letters of the vocabulary's pinyin. A match
 //      whose characters differ from the word is read as the word when
 //        - it contains Latin letters (pinyin is deliberate), starting and ending on syllable
-//          boundaries; or
+//          boundaries, at least 5 letters or 3 syllables, not inside an email or web address; or
 //        - it is all CJK (a homophone), the word is a banned term, it shares at least half of its
-//          characters with the word, and it is neither a vocabulary word nor in homophoneStop.
+//          characters with the word, it is neither a vocabulary word nor in homophoneStop, and (for
+//          words of up to three characters) no substituted character is one of the 300 most
+//          frequent characters (运行时|测试 is not 实测).
+//
+// The vocabulary: the terms of every error/warning word rule (banned: pinyin, homophones, digits),
+// the lexicon and the claims layer's concept lists (claims/concepts.yaml: pinyin and digits only),
+// and whatever registerEvasionVocabulary adds. Compiled once per process, on first use.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';
 import { parse as parseYaml } from 'yaml';
