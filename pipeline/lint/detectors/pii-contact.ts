@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CLAUSE } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
-import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+import { inSafe, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 type Found = { from: number; to: number; masked: string };
 
@@ -41,17 +41,35 @@ const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 // province, (space), authority letter, (separator), 5 serial characters (6 for new-energy plates)
 // with at least one digit; either case, one space allowed inside the serial
 const PLATE = new RegExp(
-  `(?<![A-Za-z0-9])[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?[·•\\s-]?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
-  'g',
+  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?[·•\\s-]?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
+  'y',
 );
+/** the authority letter of a plate: the search starts from Latin letters (rare in Chinese text), not from province characters (common) */
+const PLATE_LETTER = /[A-HJ-NP-Za-hj-np-z]/g;
 
 // cheap tests that spare the full patterns on texts that cannot contain a match
 const HAS_LATIN = /[A-Za-z]/;
 const HAS_AT = /@|at|#|艾特/i;
 
+function plates(view: SpanView): { from: number; to: number; s: string }[] {
+  const t = view.norm.text;
+  const found: { from: number; to: number; s: string }[] = [];
+  PLATE_LETTER.lastIndex = 0;
+  for (let m = PLATE_LETTER.exec(t); m; m = PLATE_LETTER.exec(t)) {
+    let p = m.index - 1;
+    if (p >= 0 && /\s/.test(t[p]!)) p--;
+    if (p < 0 || !PROVINCES.includes(t[p]!) || (p > 0 && /[A-Za-z0-9]/.test(t[p - 1]!))) continue;
+    PLATE.lastIndex = p;
+    const hit = PLATE.exec(t);
+    if (!hit || inSafe(view, p, p + hit[0].length)) continue;
+    found.push({ from: p, to: p + hit[0].length, s: hit[0] });
+    PLATE_LETTER.lastIndex = p + hit[0].length;
+  }
+  return found;
+}
+
 export const piiPlate = patternDetector('pii-plate', noData, (view) =>
-  (HAS_LATIN.test(view.norm.text) ? [...regexHits(view, PLATE)] : []).map(({ from, to, match }) => {
-    const s = match[0];
+  (HAS_LATIN.test(view.norm.text) ? plates(view) : []).map(({ from, to, s }) => {
     // province + letter (+ separator) kept, the serial masked but its last character
     const head = /^.\s?.[\s·•-]*/.exec(s)![0];
     const serial = s.slice(head.length);
