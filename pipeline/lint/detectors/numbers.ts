@@ -109,7 +109,13 @@ export function scan(text: string): FoundNumber[] {
     run = [];
     seps = 0;
   };
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    // outside a number, skip to the next character that can start one (most characters)
+    if (!cur && !run.length) {
+      while (i < n && VALUE[text.charCodeAt(i)]! !== X && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9)) i++;
+      if (i >= n) break;
+    }
     const code = text.charCodeAt(i);
     let v = VALUE[code]!;
     // an astral emoji (🌟, 📞) separates like a symbol; its low surrogate is skipped

@@ -120,7 +120,7 @@ const emailData = z.strictObject({
 
 export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
   const roles = new Set(d.roles.map((r) => r.toLowerCase()));
-  if (!HAS_AT.test(view.norm.text)) return [];
+  if (!HAS_LATIN.test(view.norm.text) || !HAS_AT.test(view.norm.text)) return [];
   return [...regexHits(view, EMAIL)]
     .filter(({ match }) => {
       const local = match[1]!.toLowerCase();
@@ -178,20 +178,22 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     } else if (!residential) return;
     found.push({ from: start, to, masked: t.slice(start, from) + t.slice(from, to).replace(NUMERAL, '*') });
   };
-  if (!/[幢栋楼座弄组队社室房村屯庄寨-]/.test(t)) return found;
-  for (const { from, to, match } of regexHits(view, BUILDING)) {
-    // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
-    if (match[2] === '楼' && !match[3] && !match[5]) continue;
-    add(from, to, !!(match[3] || match[5] === '室'));
+  // each pattern only where its marker occurs
+  if (/[幢栋楼座]/.test(t)) {
+    for (const { from, to, match } of regexHits(view, BUILDING)) {
+      // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
+      if (match[2] === '楼' && !match[3] && !match[5]) continue;
+      add(from, to, !!(match[3] || match[5] === '室'));
+    }
   }
-  for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
+  if (t.includes('弄')) for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
   // (the match starts at the street word, which stays readable)
-  for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
-  for (const { from, to } of regexHits(view, DASHED)) {
+  if (/[室房]/.test(t)) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
+  if (t.includes('-')) for (const { from, to } of regexHits(view, DASHED)) {
     // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
     if (MARKER.test(t.slice(Math.max(0, from - 4), from)) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
   }
-  for (const { from, to, match } of regexHits(view, VILLAGE)) {
+  if (/[村屯庄寨区]/.test(t)) for (const { from, to, match } of regexHits(view, VILLAGE)) {
     // the village's name stays readable; the group and number are masked
     const keep = match[1]!.length;
     if (isPublic(from, to)) continue;
