@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CLAUSE } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
-import { inSafe, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+import { inSafe, MARK_BUILDING, MARK_DASH, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 type Found = { from: number; to: number; masked: string };
 
@@ -47,8 +47,7 @@ const PLATE = new RegExp(
 /** the authority letter of a plate: the search starts from Latin letters (rare in Chinese text), not from province characters (common) */
 const PLATE_LETTER = /[A-HJ-NP-Za-hj-np-z]/g;
 
-// cheap tests that spare the full patterns on texts that cannot contain a match
-const HAS_LATIN = /[A-Za-z]/;
+// a cheap test that spares the email pattern on texts that cannot contain an address
 const HAS_AT = /@|at|#|艾特/i;
 
 function plates(view: SpanView): { from: number; to: number; s: string }[] {
@@ -69,7 +68,7 @@ function plates(view: SpanView): { from: number; to: number; s: string }[] {
 }
 
 export const piiPlate = patternDetector('pii-plate', noData, (view) =>
-  (HAS_LATIN.test(view.norm.text) ? plates(view) : []).map(({ from, to, s }) => {
+  (markers(view) & MARK_LATIN ? plates(view) : []).map(({ from, to, s }) => {
     // province + letter (+ separator) kept, the serial masked but its last character
     const head = /^.\s?.[\s·•-]*/.exec(s)![0];
     const serial = s.slice(head.length);
@@ -90,7 +89,7 @@ const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 
 export const piiPassport = patternDetector('pii-passport', noData, (view) => {
   const t = view.norm.text;
-  if (!HAS_LATIN.test(t)) return [];
+  if (!(markers(view) & MARK_LATIN)) return [];
   const found = [...regexHits(view, PASSPORT)];
   // (a loop, not push(...): a spread of a long list overflows the stack)
   if (PASSPORT_WORDS.test(t)) for (const h of regexHits(view, PASSPORT_CONTEXT)) found.push(h);
@@ -120,7 +119,7 @@ const emailData = z.strictObject({
 
 export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
   const roles = new Set(d.roles.map((r) => r.toLowerCase()));
-  if (!HAS_LATIN.test(view.norm.text) || !HAS_AT.test(view.norm.text)) return [];
+  if (!(markers(view) & MARK_LATIN) || !HAS_AT.test(view.norm.text)) return [];
   return [...regexHits(view, EMAIL)]
     .filter(({ match }) => {
       const local = match[1]!.toLowerCase();
@@ -179,21 +178,22 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     found.push({ from: start, to, masked: t.slice(start, from) + t.slice(from, to).replace(NUMERAL, '*') });
   };
   // each pattern only where its marker occurs
-  if (/[幢栋楼座]/.test(t)) {
+  const m = markers(view);
+  if (m & MARK_BUILDING) {
     for (const { from, to, match } of regexHits(view, BUILDING)) {
       // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
       if (match[2] === '楼' && !match[3] && !match[5]) continue;
       add(from, to, !!(match[3] || match[5] === '室'));
     }
   }
-  if (t.includes('弄')) for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
+  if (m & MARK_LANE) for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
   // (the match starts at the street word, which stays readable)
-  if (/[室房]/.test(t)) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
-  if (t.includes('-')) for (const { from, to } of regexHits(view, DASHED)) {
+  if (m & MARK_ROOM) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
+  if (m & MARK_DASH) for (const { from, to } of regexHits(view, DASHED)) {
     // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
     if (MARKER.test(t.slice(Math.max(0, from - 4), from)) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
   }
-  if (/[村屯庄寨区]/.test(t)) for (const { from, to, match } of regexHits(view, VILLAGE)) {
+  if (m & MARK_VILLAGE) for (const { from, to, match } of regexHits(view, VILLAGE)) {
     // the village's name stays readable; the group and number are masked
     const keep = match[1]!.length;
     if (isPublic(from, to)) continue;

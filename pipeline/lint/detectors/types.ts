@@ -82,3 +82,40 @@ export function* regexHits(view: SpanView, re: RegExp): Generator<{ from: number
     if (!inSafe(view, from, to)) yield { from, to, match: m };
   }
 }
+
+// Which marker characters a text contains, found in one pass and shared by the detectors: a
+// pattern runs only on texts that hold its marker (most texts hold none of them).
+export const MARK_LATIN = 1;
+export const MARK_DASH = 4;
+export const MARK_BUILDING = 8;
+export const MARK_LANE = 16;
+export const MARK_ROOM = 32;
+export const MARK_VILLAGE = 64;
+export const MARK_DIGIT = 128;
+
+const MARK_TABLE = new Uint8Array(0x10000);
+for (let c = 65; c <= 90; c++) MARK_TABLE[c] = MARK_LATIN;
+for (let c = 97; c <= 122; c++) MARK_TABLE[c] = MARK_LATIN;
+for (let c = 48; c <= 57; c++) MARK_TABLE[c] = MARK_DIGIT;
+for (const [chars, bit] of [
+  ['-', MARK_DASH],
+  ['幢栋楼座', MARK_BUILDING],
+  ['弄', MARK_LANE],
+  ['室房', MARK_ROOM],
+  ['村屯庄寨区', MARK_VILLAGE],
+] as const) {
+  for (const ch of chars) MARK_TABLE[ch.charCodeAt(0)]! |= bit;
+}
+
+const marks = new WeakMap<SpanView, number>();
+/** the MARK_* bits of the view's normalised text */
+export function markers(view: SpanView): number {
+  let m = marks.get(view);
+  if (m === undefined) {
+    m = 0;
+    const t = view.norm.text;
+    for (let i = 0; i < t.length; i++) m |= MARK_TABLE[t.charCodeAt(i)]!;
+    marks.set(view, m);
+  }
+  return m;
+}
