@@ -85,13 +85,22 @@ function charSyllable(code: number): number {
 }
 
 /** every reading of each character of a word (for the vocabulary side) */
-function readings(word: string): string[][] | undefined {
+function readings(word: string, overrides: Map<string, string[]>): string[][] | undefined {
   const out: string[][] = [];
   for (const ch of word) {
     const [r] = toPinyin(ch, { heteronym: true }) as unknown as string[][];
     const list = [...new Set((r ?? []).map(plain))].filter((s) => /^[a-z]+$/.test(s));
     if (!list.length) return undefined;
     out.push(list);
+  }
+  // a word's own reading of a polyphone comes first (央行 is yang hang, not yang xing)
+  for (const [key, sy] of overrides) {
+    for (let at = word.indexOf(key); at >= 0; at = word.indexOf(key, at + 1)) {
+      sy.forEach((s, k) => {
+        const list = out[at + k]!;
+        out[at + k] = [s, ...list.filter((x) => x !== s)];
+      });
+    }
   }
   return out;
 }
@@ -156,9 +165,12 @@ const LEXICON = new URL('./lexicon.yaml', import.meta.url);
 const CONCEPTS = new URL('./claims/concepts.yaml', import.meta.url);
 
 interface Data {
+  /** word → its reading, for polyphones read otherwise in the word (央行: yang hang) */
+  readings: Map<string, string[]>;
   joins: Map<string, string>;
   stop: Set<string>;
   common: Set<string>;
+  words: Set<string>;
 }
 
 let data: Data | undefined;
@@ -167,7 +179,8 @@ function loadData(): Data {
   const raw = CONFUSABLES;
   const joins = new Map<string, string>();
   for (const [target, forms] of Object.entries(raw.joins ?? {})) for (const f of forms) joins.set(f, target);
-  data = { joins, stop: new Set(raw.homophoneStop ?? []), common: new Set((raw.homophoneCommon ?? '').replace(/\s/g, '')) };
+  const readings = new Map(Object.entries(raw.readings ?? {}).map(([w, r]) => [w, r.trim().split(/\s+/)] as [string, string[]]));
+  data = { readings, joins, stop: new Set(raw.homophoneStop ?? []), common: new Set((raw.homophoneCommon ?? '').replace(/\s/g, '')), words: new Set((raw.commonWords ?? '').split(/\s+/).filter(Boolean)) };
   return data;
 }
 
@@ -245,6 +258,8 @@ function defaultVocabulary(): { word: string; tier: Tier }[] {
 interface Pattern {
   word: string;
   tier: Tier;
+  /** the first (most common) reading of every character: only these are matched by homophones */
+  primary: boolean;
   /** letters per syllable */
   lens: number[];
   letters: number;
@@ -266,6 +281,7 @@ interface Compiled {
   banned: Set<string>;
   stop: Set<string>;
   common: Set<string>;
+  words: Set<string>;
 }
 
 let compiled: Compiled | undefined;
@@ -313,7 +329,7 @@ function compile(norm: (s: string) => string): Compiled {
   const trie: Map<number, number>[] = [new Map()];
   const outs: number[][] = [[]];
   for (const w of vocab) {
-    const r = readings(w);
+    const r = readings(w, d.readings);
     if (!r) continue;
     // the first reading of every character, and each other reading of one character at a time
     const variants: string[][] = [r.map((x) => x[0]!)];
@@ -327,7 +343,7 @@ function compile(norm: (s: string) => string): Compiled {
       if (seen.has(letters)) continue;
       seen.add(letters);
       const id = patterns.length;
-      patterns.push({ word: w, tier, lens: sy.map((s) => s.length), letters: letters.length });
+      patterns.push({ word: w, tier, primary: sy === variants[0], lens: sy.map((s) => s.length), letters: letters.length });
       let s = 0;
       for (let i = 0; i < letters.length; i++) {
         const c = letters.charCodeAt(i) - 97;
@@ -367,7 +383,7 @@ function compile(norm: (s: string) => string): Compiled {
     }
   }
   const hasOut = Uint8Array.from(outs, (o) => (o.length ? 1 : 0));
-  compiled = { seqFirst, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop, common: d.common };
+  compiled = { seqFirst, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop, common: d.common, words: d.words };
   return compiled;
 }
 
@@ -539,13 +555,18 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
         if (p.tier === 'word' && ((from > 0 && cls[from - 1] === LATIN) || (to < len && cls[to] === LATIN))) continue;
         cands.push({ from, to, text: p.word, parts, via: VIA_PINYIN, letters: p.letters });
       } else {
-        if (p.tier !== 'banned' || c.vocab.has(seen) || c.stop.has(seen)) continue;
+        if (p.tier !== 'banned' || !p.primary || c.vocab.has(seen) || c.stop.has(seen)) continue;
         let same = 0;
         let common = false;
-        for (let q = 0; q < p.word.length; q++) {
-          if (seen[q] === p.word[q]) same++;
-          else if (c.common.has(seen[q]!)) common = true;
+        const last = p.word.length - 1;
+        for (let q = 0; q <= last; q++) {
+          if (seen[q] === p.word[q]) continue;
+          if (c.common.has(seen[q]!)) common = true;
+          // a substituted character at the edge that makes an everyday word with its neighbour
+          if (q === 0 && from > 0 && c.words.has(t[from - 1]! + seen[0]!)) common = true;
+          if (q === last && end + 1 < len && c.words.has(seen[last]! + t[end + 1]!)) common = true;
         }
+        for (let q = 0; q <= last; q++) if (seen[q] === p.word[q]) same++;
         if (same * 2 < p.word.length || (common && p.word.length <= 3)) continue;
         cands.push({ from, to, text: p.word, parts, via: VIA_HOMOPHONE, letters: p.letters });
       }

@@ -81,6 +81,8 @@ export const CONFUSABLES = parseYaml(readFileSync(new URL('./confusables.yaml', 
   joins?: Record<string, string[]>;
   homophoneStop?: string[];
   homophoneCommon?: string;
+  commonWords?: string;
+  readings?: Record<string, string>;
 };
 // Look-alike characters read as the character they imitate (confusables.yaml `chars`).
 const LOOKALIKE = new Map<string, string>(Object.entries(CONFUSABLES.chars ?? {}));
