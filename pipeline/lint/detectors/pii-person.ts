@@ -81,9 +81,13 @@ export const piiPerson: Detector = {
           while (s > 0 && from - s < 8 && n.gap[s]! < CLAUSE && n.cls[s - 1] === CJK) s--;
           return titleRe.test(t.slice(s, from));
         };
+        // 文中人物均为化名 / 李秀英（化名）: a pseudonym is nobody's detail
+        const pseudonyms = t.includes('化名') || t.includes('假名');
+        const allPseudonyms = pseudonyms && /(均|皆|都|全|人物|姓名)[^。!?！？]{0,3}(化名|假名)|(化名|假名)处理/.test(t);
+        const pseudonym = (to: number) => allPseudonyms || (pseudonyms && /^[^。!?！？]{0,6}(化名|假名)/.test(t.slice(to, to + 10)));
         const accept = (from: number, surnameLen: number, to: number, context: string) => {
           const name = t.slice(from, to);
-          if (taken.has(from) || isPersona(name) || inSafe(view, from, to) || isPublic(from, name)) return;
+          if (taken.has(from) || isPersona(name) || inSafe(view, from, to) || isPublic(from, name) || pseudonym(to)) return;
           for (let i = from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
           taken.add(from);
