@@ -58,6 +58,7 @@ export const piiPerson: Detector = {
     // a cheap test before the list openers: the last characters of the openers
     const listHint = d.lists.length ? new RegExp(`[${[...new Set(d.lists.map((w) => w.slice(-1)))].join('')}]`) : undefined;
     const honorific = new RegExp(`^(?:${alt(d.after)})`);
+    const parenRe = new RegExp(`(?:${alt(d.after)})`, 'g');
     const titleRe = d.publicTitles.length ? new RegExp(`(?:${alt(d.publicTitles)})$`) : undefined;
     const pinyinSurnames = new Set(d.pinyinSurnames.map((s) => s.toLowerCase()));
     const pinyinNot = new Set(d.pinyinNotNames.map((s) => s.toLowerCase()));
@@ -160,6 +161,20 @@ export const piiPerson: Detector = {
         };
         ahead(beforeRe, false);
         if (labelRe) ahead(labelRe, true);
+        // 张先生（张建国）, 客户（王秀兰）: the full name in brackets right after the public form
+        // (the bracket itself was dropped between two CJK characters: look at the original)
+        const src = view.span.text;
+        if (src.includes('(') || src.includes('（')) {
+          parenRe.lastIndex = 0;
+          for (let m = parenRe.exec(t); m; m = parenRe.exec(t)) {
+            const p = m.index + m[0].length;
+            if (p >= t.length || n.gap[p] === 0) continue;
+            const between = src.slice(n.end[p - 1]!, n.start[p]!);
+            if (!/[(（]/.test(between)) continue;
+            const hit = nameAt(p, true);
+            if (hit) accept(p, hit[0], hit[1], m[0]);
+          }
+        }
 
         // 中奖名单：王建国、李秀英、张伟: every name of the list, to the end of the sentence
         if (listRe && listHint!.test(t)) {
