@@ -439,8 +439,19 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
   const { text: t, cls } = n;
   const len = t.length;
   const { go, out, patterns, bySyllable, hasOut } = c;
-  // letters each normalised index fed (0 for skipped characters); Latin syllable boundaries
+  // letters each normalised index fed (0 for skipped characters); Latin syllable boundaries,
+  // worked out for a Latin word only when a match needs them (rare)
   let latinStart: Uint8Array | undefined;
+  const marked = new Set<number>();
+  const syllableStart = (pos: number): boolean => {
+    let a = pos;
+    while (a > 0 && cls[a - 1] === LATIN) a--;
+    if (!marked.has(a)) {
+      marked.add(a);
+      latinStart = markLatinRun(n, a, latinStart);
+    }
+    return latinStart![pos] === 1;
+  };
   const fedLetters = (j: number): number => {
     const k = cls[j]!;
     if (k === CJK) {
@@ -473,7 +484,6 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
       prevFed = j;
       if (hasOut[state]) match(j);
     } else if (k === LATIN) {
-      if (j === 0 || cls[j - 1] !== LATIN) latinStart = markLatinRun(n, j, latinStart);
       const code = t.charCodeAt(j) | 32;
       if (code < 97 || code > 122) {
         state = 0;
@@ -482,7 +492,7 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
       state = go[state * 26 + code - 97]!;
       prevFed = j;
       // a Latin match may only end where a syllable ends
-      if (out[state]!.length && (j + 1 >= len || cls[j + 1] !== LATIN || latinStart![j + 1] === 1)) match(j);
+      if (hasOut[state] && (j + 1 >= len || cls[j + 1] !== LATIN || syllableStart(j + 1))) match(j);
     } else if (k === DIGIT && prevFed === j - 1 && cls[j - 1] === LATIN && t.charCodeAt(j) >= 49 && t.charCodeAt(j) <= 53 && (j + 1 >= len || cls[j + 1] !== DIGIT)) {
       // a tone number (wen3zhuan4): skipped
     } else if (k === GAP && SKIP_BETWEEN.has(t[j]!) && prevFed === j - 1) {
@@ -514,7 +524,7 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
         if (need <= 0) break;
       }
       if (need !== 0 || from < 0) continue;
-      if (cls[from] === LATIN && from > 0 && cls[from - 1] === LATIN && latinStart![from] !== 1) continue;
+      if (cls[from] === LATIN && from > 0 && cls[from - 1] === LATIN && !syllableStart(from)) continue;
       if (n.clause[from] !== n.clause[end]) continue;
       // cut the span into the word's syllables; a CJK character must be exactly one syllable
       const parts: [number, number][] = [];

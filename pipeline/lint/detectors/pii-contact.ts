@@ -44,8 +44,8 @@ const PLATE = new RegExp(
   `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?[·•\\s-]?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
   'y',
 );
-/** the authority letter of a plate: the search starts from Latin letters (rare in Chinese text), not from province characters (common) */
-const PLATE_LETTER = /[A-HJ-NP-Za-hj-np-z]/g;
+/** where a plate can start: a province character before an authority letter (one regex scan; the full pattern runs only there) */
+const PLATE_START = new RegExp(`[${PROVINCES}](?=\\s?[A-HJ-NP-Za-hj-np-z])`, 'g');
 
 // a cheap test that spares the email pattern on texts that cannot contain an address
 const HAS_AT = /@|at|#|艾特/i;
@@ -53,16 +53,15 @@ const HAS_AT = /@|at|#|艾特/i;
 function plates(view: SpanView): { from: number; to: number; s: string }[] {
   const t = view.norm.text;
   const found: { from: number; to: number; s: string }[] = [];
-  PLATE_LETTER.lastIndex = 0;
-  for (let m = PLATE_LETTER.exec(t); m; m = PLATE_LETTER.exec(t)) {
-    let p = m.index - 1;
-    if (p >= 0 && /\s/.test(t[p]!)) p--;
-    if (p < 0 || !PROVINCES.includes(t[p]!) || (p > 0 && /[A-Za-z0-9]/.test(t[p - 1]!))) continue;
+  PLATE_START.lastIndex = 0;
+  for (let m = PLATE_START.exec(t); m; m = PLATE_START.exec(t)) {
+    const p = m.index;
+    if (p > 0 && /[A-Za-z0-9]/.test(t[p - 1]!)) continue;
     PLATE.lastIndex = p;
     const hit = PLATE.exec(t);
     if (!hit || inSafe(view, p, p + hit[0].length)) continue;
     found.push({ from: p, to: p + hit[0].length, s: hit[0] });
-    PLATE_LETTER.lastIndex = p + hit[0].length;
+    PLATE_START.lastIndex = p + hit[0].length;
   }
   return found;
 }
