@@ -7,6 +7,7 @@ import type { Position, Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
+import { anyContains, anyOverlaps, dropContainedInStricter, filePositions } from './ranges.ts';
 import { loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 
 export type { LintContext } from './detectors/types.ts';
@@ -102,7 +103,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   for (const [index, span] of spans.entries()) {
     const { view, found } = scanSpan(set, index, span);
     views.push(view);
-    candidates.push(...found);
+    for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
   }
 
   const findings: Finding[] = [];
@@ -129,7 +130,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
       const view = views[hit.view]!;
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
       findings.push(
-        finding(rule, view, hit.from, hit.to, { excerpt, waivable: !pii, textHash: textHash(view), ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}) }),
+        finding(rule, view, hit.from, hit.to, { excerpt, waivable: !pii, textHash: textHash(view), ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}), ...(hit.severity ? { severity: hit.severity } : {}) }),
       );
     }
   }
@@ -157,7 +158,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
     if (e.kind === 'safe') view.safe.push([m.from, m.to]);
     else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
   }
-  const within = (ranges: [number, number][], from: number, to: number) => ranges.some(([s, e]) => from >= s && to <= e);
+  const within = (ranges: [number, number][], from: number, to: number) => anyContains(ranges, from, to);
 
   const terms: { rule: number; context: Context; from: number; to: number }[] = [];
   for (const m of matches) {
@@ -176,7 +177,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
   const found: Candidate[] = [];
   const consider = (rule: WordRule, context: Context, from: number, to: number, maxGap: number) => {
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= maxGap) return;
-    if (view.safe.some(([s, e]) => from < e && to > s)) return;
+    if (anyOverlaps(view.safe, from, to)) return;
     if (rule.exceptions.some((x) => covers(text, x, from, to))) return;
     if (negated(set, rule, view, from)) return;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) return;
@@ -243,14 +244,16 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
  */
 function resolve(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => a.view.index - b.view.index || a.from - b.from || b.to - b.from - (a.to - a.from));
+  // sorted by start: a candidate overlaps a kept one of its rule when that rule's furthest kept end is past its start
   const kept: Candidate[] = [];
+  const reach = new Map<string, number>();
   for (const c of sorted) {
-    const overlapsSame = kept.some((k) => k.rule === c.rule && k.view === c.view && c.from < k.to && c.to > k.from);
-    if (!overlapsSame) kept.push(c);
+    const key = `${c.view.index}:${c.rule.index}`;
+    if ((reach.get(key) ?? -1) > c.from) continue;
+    kept.push(c);
+    reach.set(key, Math.max(reach.get(key) ?? -1, c.to));
   }
-  return kept.filter(
-    (c) => !kept.some((k) => k !== c && k.view === c.view && RANK[k.rule.severity] > RANK[c.rule.severity] && k.from <= c.from && k.to >= c.to),
-  );
+  return dropContainedInStricter(kept, (c) => RANK[c.rule.severity]);
 }
 
 function fill(template: string, data: Record<string, string>): string {
@@ -262,7 +265,7 @@ function finding(
   view: SpanView,
   from: number,
   to: number,
-  o: { excerpt: string; waivable: boolean; textHash: string; data?: Record<string, string>; fix?: string },
+  o: { excerpt: string; waivable: boolean; textHash: string; data?: Record<string, string>; fix?: string; severity?: Severity },
 ): Finding {
   const span = view.span;
   const data = { excerpt: o.excerpt, ...o.data };
@@ -273,7 +276,7 @@ function finding(
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    severity: rule.severity,
+    severity: o.severity ?? rule.severity,
     ruleId: rule.id,
     message: fill(rule.message, data),
     excerpt: o.excerpt,
@@ -296,16 +299,5 @@ function positions(span: TextSpan, from: number, to: number): [Position, Positio
     { line: 1, column: from + 1 },
     { line: 1, column: to + 1 },
   ];
-  let { line, column } = span.start;
-  let a: Position = { line, column };
-  const t = span.text;
-  for (let i = 0; i < to; i++) {
-    if (i === from) a = { line, column };
-    if (t.charCodeAt(i) === 10) {
-      line++;
-      column = 1;
-    } else column++;
-  }
-  if (from >= to) a = { line, column };
-  return [a, { line, column }];
+  return filePositions(span.start, span.text, from, to, span);
 }
