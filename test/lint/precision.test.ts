@@ -58,7 +58,7 @@ describe('whole-asset rules look at everything that ships together', () => {
   });
   it('rejects a paraphrase and says so', () => {
     const [f] = lint(['这款理财最低起购金额1元', '理财有风险，投资要小心']).filter((x) => x.ruleId === 'missing-risk-warning');
-    expect(f!.message).toBe('提及产品「这款理财」：须附理财风险提示原文「理财非存款、产品有风险、投资须谨慎」；「理财有风险，投资要小心」是改写，不能代替原文');
+    expect(f!.message).toBe('提及理财产品「这款理财」：须附风险提示原文「理财非存款、产品有风险、投资须谨慎」；「理财有风险，投资要小心」是改写，不能代替原文');
   });
   it('flags a benchmark number in the title even when the body explains it', () => {
     const fs = lint(['业绩比较基准3.5%', '业绩比较基准选取理由：参考同期限债券收益；测算方法：加权计算。理财非存款、产品有风险、投资须谨慎。']);

@@ -1,0 +1,368 @@
+// The claims layer: what a sentence claims, from concepts and their scope.
+//
+// Per text: one automaton scan finds every concept phrase and operator (leftmost-longest, exceptions
+// swallow what they cover). Only sentences that could hold a claim (a pattern's concepts are all
+// there) or that hold a word-rule term are analysed further: one-character phrases must be words of
+// their own in jieba's segmentation of the clause (不 in 不会 counts, in 不错 it does not), then each
+// concept gets a status:
+//   - a negation covers the rest of its clause up to and including the first head (不保证…),
+//     and what follows a negated head is not asserted at all (不保证本金安全);
+//   - a negation after (想多了, 退出历史舞台) flips its clause, the clause before when it opens its
+//     own, and a question just before it (会亏本？想多了！ claims no loss);
+//   - a caution word (警惕, 听到…) makes the rest of its clause a quotation, a caution after (…都是骗子)
+//     the sentence before it; quoted text is a quotation when the text warns or talks about fraud.
+// Patterns (rules' `claims:`) then ask for concepts with a polarity within a clause or sentence.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { SpanView } from '../detectors/types.ts';
+import type { ClaimPattern, ConceptSet, Operator, ProductType } from './concepts.ts';
+
+const MASK_CODE = 42;
+
+export const ASSERTED = 0;
+export const NEGATED = 1;
+export const NEUTRAL = 2;
+export type Status = typeof ASSERTED | typeof NEGATED | typeof NEUTRAL;
+
+export interface Hit {
+  from: number;
+  to: number;
+  /** concept class, or -1 for an operator */
+  cls: number;
+  op?: Operator;
+  status: Status;
+}
+
+let jieba: Jieba | undefined;
+/** The segmenter, with its dictionary loaded once per process, on first need. */
+function segmenter(): Jieba {
+  return (jieba ??= Jieba.withDict(dict));
+}
+
+export interface ViewClaims {
+  view: SpanView;
+  /** hits per analysed sentence, in order */
+  sentences: Map<number, Hit[]>;
+  /** status of a word-rule term at normalised [from, to) (its sentence must have been analysed) */
+  statusAt(from: number, to: number): Status;
+  /** operators found anywhere in the text (undercut, caution) */
+  ops: Set<Operator>;
+  /** the undercut phrase, if any (original characters) */
+  undercut?: { from: number; to: number };
+}
+
+interface Raw {
+  from: number;
+  to: number;
+  entry: number;
+  cls: number;
+  op?: Operator;
+}
+
+/** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
+function select(c: ConceptSet, view: SpanView): Raw[] {
+  const text = view.norm.text;
+  const raw: Raw[] = [];
+  for (const m of c.automaton.scan(text, MASK_CODE)) {
+    const e = c.entries[m.id]!;
+    raw.push({ from: m.from, to: m.to, entry: m.id, cls: e.kind === 'class' ? e.cls : -1, ...(e.kind === 'op' ? { op: e.op } : {}), ...(e.kind === 'except' ? { op: undefined, cls: -2 } : {}) });
+  }
+  for (const { cls, re } of c.patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!m[0].length) {
+        re.lastIndex++;
+        continue;
+      }
+      raw.push({ from: m.index, to: m.index + m[0].length, entry: -1, cls });
+    }
+  }
+  raw.sort((a, b) => a.from - b.from || b.to - a.to);
+  const out: Raw[] = [];
+  let end = 0;
+  for (const r of raw) {
+    if (r.from < end) continue;
+    // never across a clause mark
+    let crosses = false;
+    for (let i = r.from + 1; i < r.to; i++) if (view.norm.gap[i]! >= 2) crosses = true;
+    if (crosses) continue;
+    if (view.safe.some(([s, e]) => r.from < e && r.to > s)) continue;
+    out.push(r);
+    end = r.to;
+  }
+  return out.filter((r) => r.cls !== -2);
+}
+
+/** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
+const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供']));
+
+interface Segmented {
+  /** token boundaries (normalised offsets) */
+  bounds: Set<number>;
+  /** starts of verbs that take a negation for themselves, sorted */
+  verbs: number[];
+}
+
+/**
+ * Segments the clauses that need it (a one-character hit or a negation) with jieba, once each;
+ * drops one-character hits that are not words of their own: 非 in 非常, 不 in 不错, 最 in 最近. A
+ * character that starts a longer word followed by another hit (非 + 保本 in 非保本) still counts.
+ */
+function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[] {
+  const { norm } = view;
+  const segment = (clause: number, at: number): Segmented => {
+    let seg = segs.get(clause);
+    if (seg) return seg;
+    let a = at;
+    while (a > 0 && norm.clause[a - 1] === clause) a--;
+    let b = at;
+    while (b < norm.text.length && norm.clause[b] === clause) b++;
+    seg = { bounds: new Set<number>(), verbs: [] };
+    let pos = a;
+    for (const w of segmenter().tag(norm.text.slice(a, b), false)) {
+      seg.bounds.add(pos);
+      if (w.tag.startsWith('v') && !LIGHT.has(w.word)) seg.verbs.push(pos);
+      pos += w.word.length;
+    }
+    seg.bounds.add(pos);
+    segs.set(clause, seg);
+    return seg;
+  };
+  const starts = new Set(hits.map((h) => h.from));
+  const bad = new Set<Raw>();
+  for (const h of hits) {
+    const seg = segment(norm.clause[h.from]!, h.from);
+    const [a, b] = [seg.bounds.has(h.from), seg.bounds.has(h.to)];
+    // a phrase that starts and ends inside words is not there (保本 in 环保本来)
+    if (h.to - h.from > 1) {
+      if (!a && !b) bad.add(h);
+      continue;
+    }
+    if (a && b) continue;
+    if (a && starts.has(h.to)) continue;
+    bad.add(h);
+  }
+  return bad.size ? hits.filter((h) => !bad.has(h)) : hits;
+}
+
+/** Quotation depth of every original character (“…”, 「…」, ‘…’, "…"). */
+function quoteDepth(source: string): Uint8Array {
+  const d = new Uint8Array(source.length);
+  let depth = 0;
+  let straight = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if ('“「『‘《'.includes(ch)) depth++;
+    else if ('”」』’》'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (ch === '"' || ch === "'") straight = !straight;
+    else if (ch === '\n') straight = false;
+    d[i] = depth > 0 || straight ? 1 : 0;
+  }
+  return d;
+}
+
+/** True when sentence `s` of the view ends with a question mark in the original. */
+function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
+  const { norm } = view;
+  const next = lastIndex + 1 < norm.text.length ? norm.start[lastIndex + 1]! : norm.source.length;
+  const between = norm.source.slice(norm.end[lastIndex]!, next);
+  return /[？?]/.test(between);
+}
+
+/**
+ * Analyses one text: the concept hits of the sentences that may hold a claim (patterns) or a word
+ * term (`need`), with their status.
+ */
+export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean): ViewClaims {
+  const { norm } = view;
+  const all = select(c, view);
+  const ops = new Set<Operator>();
+  let undercut: { from: number; to: number } | undefined;
+  for (const h of all) {
+    if (h.op) ops.add(h.op);
+    if (h.op === 'undercut' && !undercut) undercut = { from: h.from, to: h.to };
+  }
+
+  // group by sentence; keep the sentences worth analysing
+  const bySentence = new Map<number, Raw[]>();
+  for (const h of all) {
+    const s = norm.sentence[h.from]!;
+    let list = bySentence.get(s);
+    if (!list) bySentence.set(s, (list = []));
+    list.push(h);
+  }
+  const wanted = (s: number, list: Raw[]) => {
+    if (need.has(s)) return true;
+    const present = new Set(list.map((h) => h.cls));
+    return patterns.some((p) => p.all.every((r) => present.has(r.cls)));
+  };
+  const sentences = new Map<number, Hit[]>();
+  let quotes: Uint8Array | undefined;
+  const analysed = [...bySentence].filter(([s, list]) => wanted(s, list));
+  // a question answered by the next sentence (会亏本？想多了！): keep the answer too
+  for (const [s] of analysed) if (!sentences.has(s + 1) && bySentence.has(s + 1)) sentences.set(s + 1, []);
+  const raws = new Map<number, Raw[]>();
+  const segs = new Map<number, Segmented>();
+  for (const [s, list] of analysed) raws.set(s, align(view, list, segs));
+  for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, bySentence.get(s)!, segs));
+  sentences.clear();
+  const covered = (list: Raw[], at: number) => list.some((h) => h.from <= at && at < h.to);
+  /** a verb of its own between a negation and a concept takes the negation (不了解风险) */
+  const verbBetween = (list: Raw[], clause: number, a: number, b: number) => {
+    const seg = segs.get(clause);
+    return !!seg && seg.verbs.some((v) => v >= a && v < b && !covered(list, v));
+  };
+
+  const statusIn = (s: number, from: number, to: number): Status => {
+    const list = raws.get(s) ?? [];
+    const clause = norm.clause[from]!;
+    let neg = 0;
+    let neutral = false;
+    let negEnd = -1;
+    const bind = (at: number) => {
+      if (neg && verbBetween(list, clause, negEnd, at)) {
+        neutral = true;
+        neg = 0;
+      }
+    };
+    for (const h of list) {
+      if (h.to > from) break;
+      if (norm.clause[h.from] !== clause) continue;
+      if (h.op === 'negate') {
+        bind(h.from);
+        neg ^= 1;
+        negEnd = h.to;
+      } else if (h.op === 'caution') neutral = true;
+      else if (h.cls >= 0) {
+        bind(h.from);
+        if (c.heads[h.cls]) {
+          if (neg) neutral = true;
+          neg = 0;
+        }
+      }
+    }
+    bind(from);
+    // after the target: a negation after flips its clause (and the clause before when it opens its
+    // own clause); a caution after makes the sentence a quotation
+    let firstInClause = new Map<number, number>();
+    for (const h of list) if (!firstInClause.has(norm.clause[h.from]!)) firstInClause.set(norm.clause[h.from]!, h.from);
+    const after = (hs: Raw[], question: boolean) => {
+      for (const h of hs) {
+        if (!question && h.from < to) continue;
+        const hc = norm.clause[h.from]!;
+        if (h.op === 'negate-after') {
+          const opens = firstInClause.get(hc) === h.from || question;
+          if (question || hc === clause || (opens && hc === clause + 1)) neg ^= 1;
+        } else if (h.op === 'caution-after') neutral = true;
+      }
+    };
+    after(list, false);
+    // the answer to a question
+    const lastOfSentence = (() => {
+      let i = from;
+      while (i + 1 < norm.text.length && norm.sentence[i + 1] === s) i++;
+      return i;
+    })();
+    if (endsWithQuestion(view, lastOfSentence)) {
+      const next = raws.get(s + 1) ?? [];
+      const firstClause = next.length ? norm.clause[next[0]!.from]! : -1;
+      firstInClause = new Map([[firstClause, next[0]?.from ?? -1]]);
+      after(
+        next.filter((h) => norm.clause[h.from] === firstClause),
+        true,
+      );
+    }
+    if (!neutral && (aboutFraud || list.some((h) => h.op === 'caution' || h.op === 'caution-after'))) {
+      quotes ??= quoteDepth(norm.source);
+      if (quotes[norm.start[from]!]) neutral = true;
+    }
+    return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
+  };
+
+  for (const [s, list] of raws) {
+    sentences.set(
+      s,
+      list.map((h) => ({ from: h.from, to: h.to, cls: h.cls, ...(h.op ? { op: h.op } : {}), status: h.cls >= 0 ? statusIn(s, h.from, h.to) : ASSERTED })),
+    );
+  }
+  return {
+    view,
+    sentences,
+    ops,
+    ...(undercut ? { undercut } : {}),
+    statusAt: (from, to) => statusIn(norm.sentence[from]!, from, to),
+  };
+}
+
+/** The claims analysis of each asset's views (keyed by the views array), for the whole-asset detectors. */
+export const analysesOf = new WeakMap<SpanView[], ViewClaims[]>();
+
+export interface ClaimHit {
+  pattern: ClaimPattern;
+  view: SpanView;
+  from: number;
+  to: number;
+}
+
+/** Runs the claim patterns over the analysed sentences of every view of one asset. */
+export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], types: ReadonlySet<ProductType>): ClaimHit[] {
+  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'gained', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
+  const out: ClaimHit[] = [];
+  for (const a of analyses) {
+    const { norm } = a.view;
+    for (const [, hits] of a.sentences) {
+      const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
+      if (!live.length) continue;
+      const sentenceFinance = live.some((h) => finance.includes(h.cls));
+      const units = new Map<number, Hit[]>();
+      for (const p of patterns) {
+        if (!contextOk(p.context, types, sentenceFinance)) continue;
+        units.clear();
+        for (const h of live) {
+          const u = p.scope === 'clause' ? norm.clause[h.from]! : 0;
+          let list = units.get(u);
+          if (!list) units.set(u, (list = []));
+          list.push(h);
+        }
+        for (const [, unit] of units) {
+          const m = matchUnit(p, unit);
+          if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>, sentenceFinance: boolean): boolean {
+  if (ctx === 'any') return true;
+  if (ctx === 'finance') return types.size > 0 || sentenceFinance;
+  if (!sentenceFinance) return false;
+  if (ctx === 'product') return types.size > 0;
+  return ctx.some((t) => types.has(t));
+}
+
+const fits = (h: Hit, r: { cls: number; polarity: string }) =>
+  h.cls === r.cls && (r.polarity === 'either' || (r.polarity === 'asserted' ? h.status === ASSERTED : h.status === NEGATED));
+
+function matchUnit(p: ClaimPattern, unit: Hit[]): { from: number; to: number } | undefined {
+  if (p.none.some((r) => unit.some((h) => fits(h, r)))) return undefined;
+  if (p.any.length && !p.any.some((r) => unit.some((h) => fits(h, r)))) return undefined;
+  let from = Infinity;
+  let to = -1;
+  let after = -1;
+  // the excerpt spans what the claim is made of: the required concepts and the first of `any`
+  const extra = p.any.length ? unit.find((h) => p.any.some((r) => fits(h, r))) : undefined;
+  if (extra) {
+    from = extra.from;
+    to = extra.to;
+  }
+  for (const r of p.all) {
+    const h = unit.find((x) => fits(x, r) && (!p.ordered || x.from >= after));
+    if (!h) return undefined;
+    after = h.to;
+    from = Math.min(from, h.from);
+    to = Math.max(to, h.to);
+  }
+  return { from, to };
+}

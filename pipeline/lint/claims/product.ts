@@ -1,0 +1,74 @@
+// Product type of a whole asset: every span that ships together, read as one post. A post is about
+// a wealth product, a fund, a structured deposit, insurance, a deposit or a loan (or several) when
+// its text carries that type's evidence outside the mandated warnings; a post with a return word
+// and a product cue but no named type is a wealth-like product ("generic"); a metaphor is none.
+import type { SpanView } from '../detectors/types.ts';
+import { regexHits } from '../detectors/types.ts';
+import type { ConceptSet, ProductType } from './concepts.ts';
+import { loadConcepts } from './concepts.ts';
+
+export interface Evidence {
+  view: SpanView;
+  /** normalised [from, to) */
+  from: number;
+  to: number;
+}
+
+export interface AssetProducts {
+  types: Set<ProductType>;
+  /** first evidence of each type (earliest in the first span that has one) */
+  evidence: Map<ProductType, Evidence>;
+  /** no named type, but a return word and a product cue: asked for the wealth warning */
+  generic?: Evidence;
+}
+
+const cache = new WeakMap<SpanView[], AssetProducts>();
+
+function first(views: SpanView[], res: RegExp[]): Evidence | undefined {
+  for (const view of views) {
+    let best: Evidence | undefined;
+    for (const re of res) {
+      for (const m of regexHits(view, re)) {
+        if (!best || m.from < best.from) best = { view, from: m.from, to: m.to };
+        break;
+      }
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/** The product types of the asset made of `views` (computed once per asset). */
+export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
+  const known = cache.get(views);
+  if (known) return known;
+  const { types: evidenceOf, generic } = concepts.products;
+  const types = new Set<ProductType>();
+  const evidence = new Map<ProductType, Evidence>();
+  for (const [type, res] of Object.entries(evidenceOf) as [ProductType, RegExp[]][]) {
+    const e = first(views, res);
+    if (e) {
+      types.add(type);
+      evidence.set(type, e);
+    }
+  }
+  const result: AssetProducts = { types, evidence };
+  if (!types.size) {
+    const weak = first(views, [concepts.products.weakWealth]);
+    if (weak) {
+      types.add('wealth');
+      evidence.set('wealth', weak);
+    }
+  }
+  if (!types.size) {
+    const r = first(views, [generic.returns]);
+    const cue = first(views, [generic.cue]);
+    if (r && cue) {
+      result.generic = r;
+      types.add('wealth');
+      evidence.set('wealth', r);
+    }
+  }
+  cache.set(views, result);
+  return result;
+}
