@@ -119,7 +119,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext): Finding[] {
     analyses.push(analysis);
   }
   for (const c of matchClaims(set.concepts, set.claims, analyses, products.types)) {
-    candidates.push({ rule: set.wordRules[c.pattern.rule]!, view: c.view, from: c.from, to: c.to });
+    const rule = set.wordRules[c.pattern.rule]!;
+    if (!exempt(rule, products.types)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   analysesOf.set(views, analyses);
 
@@ -169,6 +170,11 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext): Finding[] {
         (a.offset?.from ?? 0) - (b.offset?.from ?? 0) ||
         (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
     );
+}
+
+/** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
+function exempt(rule: WordRule, types: ReadonlySet<ProductType>): boolean {
+  return types.size > 0 && rule.exemptIfOnly.length > 0 && [...types].every((t) => rule.exemptIfOnly.includes(t));
 }
 
 interface Scan {
@@ -232,6 +238,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
   for (const t of scan.terms) {
     const { from, to } = t;
     const rule = set.wordRules[t.rule]!;
+    if (exempt(rule, types) || rule.wordsExemptIfAny.some((x) => types.has(x))) continue;
     let broken = false;
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
     if (broken) continue;
@@ -250,7 +257,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
   const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud);
   // a negation or caution anywhere before the term in its clause (不得宣传预期收益率), a negation
   // after it (刚兑已经退出历史舞台), a quotation in a warning
-  for (const t of kept) if (analysis.statusAt(t.from, t.to) === ASSERTED) found.push({ rule: set.wordRules[t.rule]!, view, from: t.from, to: t.to });
+  for (const t of kept) if (!analysis.straddled(t.from, t.to) && analysis.statusAt(t.from, t.to) === ASSERTED) found.push({ rule: set.wordRules[t.rule]!, view, from: t.from, to: t.to });
   return { found, analysis };
 }
 

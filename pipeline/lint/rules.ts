@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AhoCorasick } from './ac.ts';
 import { normalizeTerm } from './normalize.ts';
 import { REQUIRED_WARNINGS } from './warnings.ts';
-import { compileClaims, PRODUCT_TYPES, type ClaimPattern, type ConceptSet, loadConcepts, CONCEPTS_SOURCE } from './claims/concepts.ts';
+import { compileClaims, PRODUCT_TYPES, type ClaimPattern, type ConceptSet, loadConcepts, CONCEPTS_SOURCE, type ProductType } from './claims/concepts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** where a term counts: anywhere, or only in a sentence about a product / a wealth or insurance product */
@@ -28,8 +28,11 @@ const term = z.union([text, z.strictObject({ text, context })]);
 const pattern = z.union([text, z.strictObject({ pattern: text, context })]);
 /** a concept of a claim pattern: `loss` (asserted), `!loss` (negated), `~loss` (either) */
 const conceptRef = z.string().regex(/^[!~]?[a-z][a-z-]*$/, 'Expected a concept class like `loss`, `!loss` or `~loss`');
-/** where a claim counts: anywhere, in a finance sentence or asset, or in an asset of these product types */
-const claimContext = z.union([z.enum(['any', 'finance', 'product']), z.array(z.enum(PRODUCT_TYPES)).min(1)]);
+/**
+ * where a claim counts: anywhere; in a finance sentence or asset; in a product asset's sentence about
+ * money (`product`) or anywhere in a product asset (`product-asset`); or in an asset of these types
+ */
+const claimContext = z.union([z.enum(['any', 'finance', 'product', 'product-asset']), z.array(z.enum(PRODUCT_TYPES)).min(1)]);
 const claim = z.strictObject({
   /** what the pattern recognises, in the reviewers' words */
   name: text,
@@ -43,6 +46,8 @@ const claim = z.strictObject({
   ordered: z.boolean().default(false),
   scope: z.enum(['clause', 'sentence']).default('clause'),
   context: claimContext.default('any'),
+  /** not in an asset that also has one of these product types */
+  unlessTypes: z.array(z.enum(PRODUCT_TYPES)).default([]),
   examples: z.strictObject({
     valid: z.array(example).min(1, 'Expected at least one valid example: a pattern cannot ship without proof'),
     invalid: z.array(example).min(1, 'Expected at least one invalid example: a pattern cannot ship without proof'),
@@ -67,6 +72,10 @@ const ruleSchema = z.strictObject({
   fix: z.record(z.string(), text).optional(),
   /** claim patterns over concept classes (claims/concepts.yaml) */
   claims: z.array(claim).default([]),
+  /** the rule does not apply to an asset whose product types are all among these (存款是保本的) */
+  exemptIfOnly: z.array(z.enum(PRODUCT_TYPES)).default([]),
+  /** the rule's words do not apply to an asset that has one of these types (存单 in a post about 大额存单) */
+  wordsExemptIfAny: z.array(z.enum(PRODUCT_TYPES)).default([]),
   examples: z.strictObject({
     valid: z.array(example).min(1, 'Expected at least one valid example: a rule cannot ship without proof'),
     invalid: z.array(example).min(1, 'Expected at least one invalid example: a rule cannot ship without proof'),
@@ -116,6 +125,8 @@ export interface CompiledPattern {
 }
 export interface WordRule extends RuleMeta {
   index: number;
+  exemptIfOnly: ProductType[];
+  wordsExemptIfAny: ProductType[];
   patterns: CompiledPattern[];
   /** normalised phrases that contain a term and do not count */
   exceptions: string[];
@@ -244,6 +255,8 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
     wordRules.push({
       ...meta,
       index,
+      exemptIfOnly: r.exemptIfOnly,
+      wordsExemptIfAny: r.wordsExemptIfAny,
       patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: new RegExp(p, 'gi'), context: r.context } : { re: new RegExp(p.pattern, 'gi'), context: p.context })),
       exceptions: r.exceptions.map(normalizeTerm),
       negations: r.negations.map(normalizeTerm),

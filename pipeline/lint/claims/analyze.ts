@@ -45,6 +45,8 @@ export interface ViewClaims {
   sentences: Map<number, Hit[]>;
   /** status of a word-rule term at normalised [from, to) (its sentence must have been analysed) */
   statusAt(from: number, to: number): Status;
+  /** true when a listed exception runs across the edge of [from, to) (不会亏 in 不会亏待) */
+  straddled(from: number, to: number): boolean;
   /** operators found anywhere in the text (undercut, caution) */
   ops: Set<Operator>;
   /** the undercut phrase, if any (original characters) */
@@ -60,7 +62,7 @@ interface Raw {
 }
 
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
-function select(c: ConceptSet, view: SpanView): Raw[] {
+function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw[] {
   const text = view.norm.text;
   const raw: Raw[] = [];
   for (const m of c.automaton.scan(text, MASK_CODE)) {
@@ -90,7 +92,10 @@ function select(c: ConceptSet, view: SpanView): Raw[] {
     out.push(r);
     end = r.to;
   }
-  return out.filter((r) => r.cls !== -2);
+  for (const r of raw) if (r.cls === -2) excepts.push([r.from, r.to]);
+  // an exception across a phrase's edge is the word really there (亏待 in 不会亏待)
+  const straddles = (h: Raw) => excepts.some(([a, b]) => a < h.to && b > h.from && !(a <= h.from && b >= h.to) && !(h.from <= a && h.to >= b));
+  return out.filter((r) => r.cls !== -2 && !straddles(r));
 }
 
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
@@ -175,7 +180,8 @@ function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
  */
 export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean): ViewClaims {
   const { norm } = view;
-  const all = select(c, view);
+  const excepts: [number, number][] = [];
+  const all = select(c, view, excepts);
   const ops = new Set<Operator>();
   let undercut: { from: number; to: number } | undefined;
   for (const h of all) {
@@ -250,7 +256,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       for (const h of hs) {
         if (!question && h.from < to) continue;
         const hc = norm.clause[h.from]!;
-        if (h.op === 'negate-after') {
+        // a bare denial answering a question (…能拿到的收益？不是。)
+        if (h.op === 'negate-after' || (question && h.op === 'negate' && firstInClause.get(hc) === h.from)) {
           const opens = firstInClause.get(hc) === h.from || question;
           if (question || hc === clause || (opens && hc === clause + 1)) neg ^= 1;
         } else if (h.op === 'caution-after') neutral = true;
@@ -291,6 +298,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     ops,
     ...(undercut ? { undercut } : {}),
     statusAt: (from, to) => statusIn(norm.sentence[from]!, from, to),
+    straddled: (from, to) => excepts.some(([a, b]) => a < to && b > from && (a < from || b > to) && !(a <= from && b >= to)),
   };
 }
 
@@ -306,7 +314,7 @@ export interface ClaimHit {
 
 /** Runs the claim patterns over the analysed sentences of every view of one asset. */
 export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], types: ReadonlySet<ProductType>): ClaimHit[] {
-  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'gained', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
+  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'deposit-word', 'gained', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
   for (const a of analyses) {
     const { norm } = a.view;
@@ -316,7 +324,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       const sentenceFinance = live.some((h) => finance.includes(h.cls));
       const units = new Map<number, Hit[]>();
       for (const p of patterns) {
-        if (!contextOk(p.context, types, sentenceFinance)) continue;
+        if (!contextOk(p.context, types, sentenceFinance) || p.unlessTypes.some((t) => types.has(t))) continue;
         units.clear();
         for (const h of live) {
           const u = p.scope === 'clause' ? norm.clause[h.from]! : 0;
@@ -337,6 +345,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
 function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>, sentenceFinance: boolean): boolean {
   if (ctx === 'any') return true;
   if (ctx === 'finance') return types.size > 0 || sentenceFinance;
+  if (ctx === 'product-asset') return types.size > 0;
   if (!sentenceFinance) return false;
   if (ctx === 'product') return types.size > 0;
   return ctx.some((t) => types.has(t));

@@ -36,6 +36,7 @@ const conceptsSchema = z.strictObject({
     types: z.strictObject(Object.fromEntries(PRODUCT_TYPES.map((t) => [t, z.array(regex).min(1)])) as Record<ProductType, z.ZodArray<typeof regex>>),
     /** a product of no named type: a return word together with a product cue */
     weakWealth: regex,
+    notOffer: regex,
     generic: z.strictObject({ returns: regex, cue: regex }),
   }),
 });
@@ -108,7 +109,7 @@ export interface ConceptReq {
   cls: number;
   polarity: Polarity;
 }
-export type ClaimContext = 'any' | 'finance' | 'product' | ProductType[];
+export type ClaimContext = 'any' | 'finance' | 'product' | 'product-asset' | ProductType[];
 
 export interface ClaimPattern {
   /** WordRule.index of the rule it belongs to */
@@ -120,6 +121,8 @@ export interface ClaimPattern {
   ordered: boolean;
   scope: 'clause' | 'sentence';
   context: ClaimContext;
+  /** not in an asset that has one of these types */
+  unlessTypes: ProductType[];
 }
 
 export interface ClaimData {
@@ -132,6 +135,7 @@ export interface ClaimData {
   ordered: boolean;
   scope: 'clause' | 'sentence';
   context: ClaimContext;
+  unlessTypes: ProductType[];
 }
 
 /** Resolves the concept names of the rules' claim patterns; an unknown class names the rule file. */
@@ -152,5 +156,6 @@ export function compileClaims(concepts: ConceptSet, claims: ClaimData[]): ClaimP
     ordered: c.ordered,
     scope: c.scope,
     context: c.context,
+    unlessTypes: c.unlessTypes,
   }));
 }

@@ -6,6 +6,8 @@ import type { SpanView } from '../detectors/types.ts';
 import { regexHits } from '../detectors/types.ts';
 import type { ConceptSet, ProductType } from './concepts.ts';
 import { loadConcepts } from './concepts.ts';
+import { normalizeTerm } from '../normalize.ts';
+import { REQUIRED_WARNINGS } from '../warnings.ts';
 
 export interface Evidence {
   view: SpanView;
@@ -24,11 +26,23 @@ export interface AssetProducts {
 
 const cache = new WeakMap<SpanView[], AssetProducts>();
 
-function first(views: SpanView[], res: RegExp[]): Evidence | undefined {
+/** The text of the clause before normalised offset `at`. */
+function clauseBefore(view: SpanView, at: number): string {
+  const { norm } = view;
+  let a = at;
+  while (a > 0 && norm.clause[a - 1] === norm.clause[at]) a--;
+  return norm.text.slice(a, at);
+}
+
+function first(views: SpanView[], res: RegExp[], notOffer?: RegExp): Evidence | undefined {
   for (const view of views) {
     let best: Evidence | undefined;
     for (const re of res) {
       for (const m of regexHits(view, re)) {
+        if (notOffer) {
+          notOffer.lastIndex = 0;
+          if (notOffer.test(clauseBefore(view, m.from))) continue;
+        }
         if (!best || m.from < best.from) best = { view, from: m.from, to: m.to };
         break;
       }
@@ -38,6 +52,13 @@ function first(views: SpanView[], res: RegExp[]): Evidence | undefined {
   return undefined;
 }
 
+/** A post that carries a type's exact warning is about that type (the warning is where it is found). */
+const WARNED: [ProductType, string][] = [
+  ['wealth', normalizeTerm(REQUIRED_WARNINGS.wealth)],
+  ['fund', normalizeTerm(REQUIRED_WARNINGS.fund.split('。')[0]!)],
+  ['structured', normalizeTerm(REQUIRED_WARNINGS.structured)],
+];
+
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
   const known = cache.get(views);
@@ -45,23 +66,35 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
+  const { notOffer } = concepts.products;
   for (const [type, res] of Object.entries(evidenceOf) as [ProductType, RegExp[]][]) {
-    const e = first(views, res);
+    const e = first(views, res, notOffer);
     if (e) {
       types.add(type);
       evidence.set(type, e);
     }
   }
+  for (const [type, warning] of WARNED) {
+    if (types.has(type)) continue;
+    for (const view of views) {
+      const at = view.norm.text.indexOf(warning);
+      if (at >= 0) {
+        types.add(type);
+        evidence.set(type, { view, from: at, to: at + warning.length });
+        break;
+      }
+    }
+  }
   const result: AssetProducts = { types, evidence };
   if (!types.size) {
-    const weak = first(views, [concepts.products.weakWealth]);
+    const weak = first(views, [concepts.products.weakWealth], notOffer);
     if (weak) {
       types.add('wealth');
       evidence.set('wealth', weak);
     }
   }
   if (!types.size) {
-    const r = first(views, [generic.returns]);
+    const r = first(views, [generic.returns], notOffer);
     const cue = first(views, [generic.cue]);
     if (r && cue) {
       result.generic = r;
