@@ -166,6 +166,20 @@ function quoteDepth(source: string): Uint8Array {
   return d;
 }
 
+/** True when the quotation around original offset `at` is introduced by a reporting verb (他说：“…”). */
+function reported(source: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
+  if (i === 0) return false;
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|写着|标着|号称|叫做?|所谓|一句)[:：,，]?\s*$/.test(source.slice(Math.max(0, i - 9), i - 1));
+}
+
+/** True when the sentence ending at normalised `lastIndex` is a yes-no question (…吗？). */
+function askedYesNo(view: SpanView, lastIndex: number): boolean {
+  const last = view.norm.text[lastIndex];
+  return (last === '吗' || last === '么' || last === '嘛') && endsWithQuestion(view, lastIndex);
+}
+
 /** True when sentence `s` of the view ends with a question mark in the original. */
 function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
   const { norm } = view;
@@ -270,6 +284,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       while (i + 1 < norm.text.length && norm.sentence[i + 1] === s) i++;
       return i;
     })();
+    // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
+    const yesNo = askedYesNo(view, lastOfSentence);
+    const negBefore = neg;
     if (endsWithQuestion(view, lastOfSentence)) {
       const next = raws.get(s + 1) ?? [];
       const firstClause = next.length ? norm.clause[next[0]!.from]! : -1;
@@ -279,9 +296,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         true,
       );
     }
-    if (!neutral && (aboutFraud || list.some((h) => h.op === 'caution' || h.op === 'caution-after'))) {
+    if (yesNo && neg === negBefore && !negBefore) neutral = true;
+    if (!neutral) {
       quotes ??= quoteDepth(norm.source);
-      if (quotes[norm.start[from]!]) neutral = true;
+      const at = norm.start[from]!;
+      // quoted words are a quotation in a warning, or when someone else is reported saying them
+      if (quotes[at] && (aboutFraud || list.some((h) => h.op === 'caution' || h.op === 'caution-after') || reported(norm.source, at))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };

@@ -26,22 +26,22 @@ export interface AssetProducts {
 
 const cache = new WeakMap<SpanView[], AssetProducts>();
 
-/** The text of the clause before normalised offset `at`. */
-function clauseBefore(view: SpanView, at: number): string {
-  const { norm } = view;
+/** The text of the clause (or sentence) before normalised offset `at`. */
+function before(view: SpanView, at: number, unit: Int32Array): string {
   let a = at;
-  while (a > 0 && norm.clause[a - 1] === norm.clause[at]) a--;
-  return norm.text.slice(a, at);
+  while (a > 0 && unit[a - 1] === unit[at]) a--;
+  return view.norm.text.slice(a, at);
 }
 
-function first(views: SpanView[], res: RegExp[], notOffer?: RegExp): Evidence | undefined {
+function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp }): Evidence | undefined {
   for (const view of views) {
     let best: Evidence | undefined;
     for (const re of res) {
       for (const m of regexHits(view, re)) {
         if (notOffer) {
-          notOffer.lastIndex = 0;
-          if (notOffer.test(clauseBefore(view, m.from))) continue;
+          notOffer.clause.lastIndex = 0;
+          notOffer.sentence.lastIndex = 0;
+          if (notOffer.clause.test(before(view, m.from, view.norm.clause)) || notOffer.sentence.test(before(view, m.from, view.norm.sentence))) continue;
         }
         if (!best || m.from < best.from) best = { view, from: m.from, to: m.to };
         break;
@@ -66,7 +66,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
-  const { notOffer } = concepts.products;
+  const notOffer = { clause: concepts.products.notOffer, sentence: concepts.products.pastSentence };
   for (const [type, res] of Object.entries(evidenceOf) as [ProductType, RegExp[]][]) {
     const e = first(views, res, notOffer);
     if (e) {
