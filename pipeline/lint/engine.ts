@@ -8,7 +8,7 @@ import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
 import { loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, matchClaims, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, covers as inMask, matchClaims, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset } from './claims/product.ts';
 import type { ProductType } from './claims/concepts.ts';
 
@@ -195,13 +195,23 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): Scan {
     if (e.kind === 'safe') view.safe.push([m.from, m.to]);
     else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
   }
-  const within = (ranges: [number, number][], from: number, to: number) => ranges.some(([s, e]) => from >= s && to <= e);
+  // masks of the safe and excepted characters: a match inside one does not count (linear in the text)
+  const mask = (ranges: [number, number][]) => {
+    const m = new Uint8Array(text.length);
+    for (const [a, b] of ranges) m.fill(1, a, b);
+    return m;
+  };
+  const masks = { safe: mask(view.safe), product: mask(excepted.product), wealth: mask(excepted.wealth) };
+  const within = (m: Uint8Array, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!m[i]) return false;
+    return true;
+  };
 
   const terms: Scan['terms'] = [];
   for (const m of matches) {
     const e = set.entries[m.id]!;
     if (e.kind === 'lex') {
-      if (within(view.safe, m.from, m.to) || within(excepted[e.list], m.from, m.to)) continue;
+      if (within(masks.safe, m.from, m.to) || within(masks[e.list], m.from, m.to)) continue;
       (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[m.from]!);
     } else if (e.kind === 'term') {
       // terms never run across a clause mark
@@ -242,7 +252,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
     let broken = false;
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
     if (broken) continue;
-    if (view.safe.some(([s, e]) => from < e && to > s)) continue;
+    if (inMask(safeMask(view), from, to)) continue;
     if (rule.exceptions.some((x) => covers(text, x, from, to))) continue;
     if (negated(set, rule, view, from)) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;

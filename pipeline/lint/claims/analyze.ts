@@ -80,6 +80,7 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
     }
   }
   raw.sort((a, b) => a.from - b.from || b.to - a.to);
+  const safe = safeMask(view);
   const out: Raw[] = [];
   let end = 0;
   for (const r of raw) {
@@ -88,18 +89,70 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
     let crosses = false;
     for (let i = r.from + 1; i < r.to; i++) if (view.norm.gap[i]! >= 2) crosses = true;
     if (crosses) continue;
-    if (view.safe.some(([s, e]) => r.from < e && r.to > s)) continue;
+    if (covers(safe, r.from, r.to)) continue;
     out.push(r);
     end = r.to;
   }
   for (const r of raw) if (r.cls === -2) excepts.push([r.from, r.to]);
   // an exception across a phrase's edge is the word really there (亏待 in 不会亏待)
-  const straddles = (h: Raw) => excepts.some(([a, b]) => a < h.to && b > h.from && !(a <= h.from && b >= h.to) && !(h.from <= a && h.to >= b));
-  return out.filter((r) => r.cls !== -2 && !straddles(r));
+  const index = exceptIndex(excepts);
+  return out.filter((r) => r.cls !== -2 && !index(r.from, r.to));
+}
+
+/** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
+const masks = new WeakMap<SpanView, Uint8Array>();
+export function safeMask(view: SpanView): Uint8Array {
+  let m = masks.get(view);
+  if (m && m.length === view.norm.text.length) return m;
+  m = new Uint8Array(view.norm.text.length);
+  for (const [a, b] of view.safe) m.fill(1, a, b);
+  masks.set(view, m);
+  return m;
+}
+export function covers(mask: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (mask[i]) return true;
+  return false;
+}
+
+/** A test for "an exception runs across the edge of [from, to)", in time linear in the range. */
+function exceptIndex(excepts: [number, number][]): (from: number, to: number) => boolean {
+  const byStart = new Map<number, number[]>();
+  let longest = 0;
+  for (const [a, b] of excepts) {
+    let l = byStart.get(a);
+    if (!l) byStart.set(a, (l = []));
+    l.push(b);
+    longest = Math.max(longest, b - a);
+  }
+  return (from, to) => {
+    for (let a = Math.max(0, from - longest + 1); a < to; a++) {
+      const ends = byStart.get(a);
+      if (!ends) continue;
+      for (const b of ends) if (b > from && !(a <= from && b >= to) && !(from <= a && to >= b)) return true;
+    }
+    return false;
+  };
 }
 
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
 const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供']));
+
+/** Token starts (and the end) of a clause, with whether each token is a verb of its own; cached. */
+const tokenCache = new Map<string, [number, boolean][]>();
+function tokens(clause: string): [number, boolean][] {
+  let t = tokenCache.get(clause);
+  if (t) return t;
+  t = [];
+  let pos = 0;
+  for (const w of segmenter().tag(clause, false)) {
+    t.push([pos, w.tag.startsWith('v') && !LIGHT.has(w.word)]);
+    pos += w.word.length;
+  }
+  t.push([pos, false]);
+  if (tokenCache.size > 20000) tokenCache.clear();
+  tokenCache.set(clause, t);
+  return t;
+}
 
 interface Segmented {
   /** token boundaries (normalised offsets) */
@@ -123,20 +176,21 @@ function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[]
     let b = at;
     while (b < norm.text.length && norm.clause[b] === clause) b++;
     seg = { bounds: new Set<number>(), verbs: [] };
-    let pos = a;
-    for (const w of segmenter().tag(norm.text.slice(a, b), false)) {
-      seg.bounds.add(pos);
-      if (w.tag.startsWith('v') && !LIGHT.has(w.word)) seg.verbs.push(pos);
-      pos += w.word.length;
+    for (const [at, verb] of tokens(norm.text.slice(a, b))) {
+      seg.bounds.add(a + at);
+      if (verb) seg.verbs.push(a + at);
     }
-    seg.bounds.add(pos);
     segs.set(clause, seg);
     return seg;
   };
   const starts = new Set(hits.map((h) => h.from));
   const bad = new Set<Raw>();
+  const needed = new Set<number>();
+  for (const h of hits) if (h.to - h.from === 1 || h.op === 'negate') needed.add(norm.clause[h.from]!);
   for (const h of hits) {
-    const seg = segment(norm.clause[h.from]!, h.from);
+    const clause = norm.clause[h.from]!;
+    if (!needed.has(clause)) continue;
+    const seg = segment(clause, h.from);
     const [a, b] = [seg.bounds.has(h.from), seg.bounds.has(h.to)];
     // a phrase that starts and ends inside words is not there (保本 in 环保本来)
     if (h.to - h.from > 1) {
@@ -196,6 +250,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const { norm } = view;
   const excepts: [number, number][] = [];
   const all = select(c, view, excepts);
+  const straddles = exceptIndex(excepts);
   const ops = new Set<Operator>();
   let undercut: { from: number; to: number } | undefined;
   for (const h of all) {
@@ -211,10 +266,20 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (!list) bySentence.set(s, (list = []));
     list.push(h);
   }
+  // a sentence is analysed when a pattern could match it: its concepts are there, a negated one
+  // with a negation in reach (in the sentence, or an answer after a question)
   const wanted = (s: number, list: Raw[]) => {
     if (need.has(s)) return true;
-    const present = new Set(list.map((h) => h.cls));
-    return patterns.some((p) => p.all.every((r) => present.has(r.cls)));
+    const present = new Set<number>();
+    let negation = false;
+    for (const h of list) {
+      present.add(h.cls);
+      if (h.op === 'negate' || h.op === 'negate-after') negation = true;
+    }
+    if (!negation && bySentence.get(s + 1)?.some((h) => h.op === 'negate-after' || h.op === 'negate')) negation = true;
+    return patterns.some(
+      (p) => p.all.every((r) => present.has(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present.has(r.cls))),
+    );
   };
   const sentences = new Map<number, Hit[]>();
   let quotes: Uint8Array | undefined;
@@ -233,6 +298,23 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return !!seg && seg.verbs.some((v) => v >= a && v < b && !covered(list, v));
   };
 
+  const infos = new Map<number, { firstInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }>();
+  const sentenceInfo = (s: number, list: Raw[], from: number) => {
+    let info = infos.get(s);
+    if (info) return info;
+    const firstInClause = new Map<number, number>();
+    for (const h of list) if (!firstInClause.has(norm.clause[h.from]!)) firstInClause.set(norm.clause[h.from]!, h.from);
+    let last = from;
+    while (last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
+    info = {
+      firstInClause,
+      question: endsWithQuestion(view, last),
+      yesNo: askedYesNo(view, last),
+      caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
+    };
+    infos.set(s, info);
+    return info;
+  };
   const statusIn = (s: number, from: number, to: number): Status => {
     const list = raws.get(s) ?? [];
     const clause = norm.clause[from]!;
@@ -264,8 +346,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     bind(from);
     // after the target: a negation after flips its clause (and the clause before when it opens its
     // own clause); a caution after makes the sentence a quotation
-    let firstInClause = new Map<number, number>();
-    for (const h of list) if (!firstInClause.has(norm.clause[h.from]!)) firstInClause.set(norm.clause[h.from]!, h.from);
+    const info = sentenceInfo(s, list, from);
+    let firstInClause = info.firstInClause;
     const after = (hs: Raw[], question: boolean) => {
       for (const h of hs) {
         if (!question && h.from < to) continue;
@@ -278,16 +360,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
     };
     after(list, false);
-    // the answer to a question
-    const lastOfSentence = (() => {
-      let i = from;
-      while (i + 1 < norm.text.length && norm.sentence[i + 1] === s) i++;
-      return i;
-    })();
     // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
-    const yesNo = askedYesNo(view, lastOfSentence);
+    const yesNo = info.yesNo;
     const negBefore = neg;
-    if (endsWithQuestion(view, lastOfSentence)) {
+    if (info.question) {
       const next = raws.get(s + 1) ?? [];
       const firstClause = next.length ? norm.clause[next[0]!.from]! : -1;
       firstInClause = new Map([[firstClause, next[0]?.from ?? -1]]);
@@ -301,7 +377,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       quotes ??= quoteDepth(norm.source);
       const at = norm.start[from]!;
       // quoted words are a quotation in a warning, or when someone else is reported saying them
-      if (quotes[at] && (aboutFraud || list.some((h) => h.op === 'caution' || h.op === 'caution-after') || reported(norm.source, at))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || reported(norm.source, at))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
@@ -318,7 +394,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     ops,
     ...(undercut ? { undercut } : {}),
     statusAt: (from, to) => statusIn(norm.sentence[from]!, from, to),
-    straddled: (from, to) => excepts.some(([a, b]) => a < to && b > from && (a < from || b > to) && !(a <= from && b >= to)),
+    straddled: straddles,
   };
 }
 
