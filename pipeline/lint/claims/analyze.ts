@@ -210,12 +210,13 @@ function quoteDepth(source: string): Uint8Array {
   let depth = 0;
   let straight = false;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if ('“「『‘《'.includes(ch)) depth++;
-    else if ('”」』’》'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (ch === '"' || ch === "'") straight = !straight;
-    else if (ch === '\n') straight = false;
-    d[i] = depth > 0 || straight ? 1 : 0;
+    const c = source.charCodeAt(i);
+    // “ 「 『 ‘ 《 open, ” 」 』 ’ 》 close, " ' toggle, a line break ends a straight quote
+    if (c === 0x201c || c === 0x300c || c === 0x300e || c === 0x2018 || c === 0x300a) depth++;
+    else if (c === 0x201d || c === 0x300d || c === 0x300f || c === 0x2019 || c === 0x300b) depth = depth > 0 ? depth - 1 : 0;
+    else if (c === 34 || c === 39) straight = !straight;
+    else if (c === 10) straight = false;
+    if (depth > 0 || straight) d[i] = 1;
   }
   return d;
 }
@@ -418,8 +419,10 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
       if (!live.length) continue;
       const sentenceFinance = live.some((h) => finance.includes(h.cls));
+      const present = new Set(live.map((h) => h.cls));
       const units = new Map<number, Hit[]>();
       for (const p of patterns) {
+        if (!p.all.every((r) => present.has(r.cls))) continue;
         if (!contextOk(p.context, types, sentenceFinance) || p.unlessTypes.some((t) => types.has(t))) continue;
         units.clear();
         for (const h of live) {
