@@ -229,6 +229,14 @@ function reported(source: string, at: number): boolean {
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|写着|标着|号称|叫做?|所谓|一句)[:：,，]?\s*$/.test(source.slice(Math.max(0, i - 9), i - 1));
 }
 
+/** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
+function named(source: string, at: number): boolean {
+  let i = at;
+  while (i < source.length && i - at < 8 && !'”」』’"\''.includes(source[i]!)) i++;
+  if (/^(型|类)$/.test(source.slice(at, i))) return true;
+  return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词)/.test(source.slice(i + 1, i + 7));
+}
+
 /** True when the sentence ending at normalised `lastIndex` is a yes-no question (…吗？). */
 function askedYesNo(view: SpanView, lastIndex: number): boolean {
   const last = view.norm.text[lastIndex];
@@ -378,7 +386,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       quotes ??= quoteDepth(norm.source);
       const at = norm.start[from]!;
       // quoted words are a quotation in a warning, or when someone else is reported saying them
-      if (quotes[at] && (aboutFraud || info.caution || reported(norm.source, at))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || reported(norm.source, at) || named(norm.source, norm.end[to - 1]!))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
