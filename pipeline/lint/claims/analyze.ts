@@ -237,10 +237,21 @@ function named(source: string, at: number): boolean {
   return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词)/.test(source.slice(i + 1, i + 7));
 }
 
-/** True when the sentence ending at normalised `lastIndex` is a yes-no question (…吗？). */
+/**
+ * True when the sentence ending at normalised `lastIndex` asks (保本吗？哪款收益最高？) and the next
+ * sentence does not answer it with the product (…？就是这款！).
+ */
 function askedYesNo(view: SpanView, lastIndex: number): boolean {
-  const last = view.norm.text[lastIndex];
-  return (last === '吗' || last === '么' || last === '嘛') && endsWithQuestion(view, lastIndex);
+  const { norm } = view;
+  if (!endsWithQuestion(view, lastIndex)) return false;
+  const last = norm.text[lastIndex];
+  let first = lastIndex;
+  while (first > 0 && norm.sentence[first - 1] === norm.sentence[lastIndex]) first--;
+  const sentence = norm.text.slice(first, lastIndex + 1);
+  const asks = last === '吗' || last === '么' || last === '嘛' || last === '呢' || /哪|什么|怎么|为什么|多少|是否|是不是|有没有|会不会|能不能/.test(sentence);
+  if (!asks) return false;
+  const answer = norm.text.slice(lastIndex + 1, lastIndex + 8);
+  return !/^(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)/.test(answer);
 }
 
 /** True when sentence `s` of the view ends with a question mark in the original. */
@@ -419,7 +430,7 @@ export interface ClaimHit {
 
 /** Runs the claim patterns over the analysed sentences of every view of one asset. */
 export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], types: ReadonlySet<ProductType>): ClaimHit[] {
-  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'deposit-word', 'gained', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
+  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
   for (const a of analyses) {
     const { norm } = a.view;
@@ -467,18 +478,24 @@ function matchUnit(p: ClaimPattern, unit: Hit[]): { from: number; to: number } |
   let from = Infinity;
   let to = -1;
   let after = -1;
-  // the excerpt spans what the claim is made of: the required concepts and the first of `any`
-  const extra = p.any.length ? unit.find((h) => p.any.some((r) => fits(h, r))) : undefined;
-  if (extra) {
-    from = extra.from;
-    to = extra.to;
-  }
   for (const r of p.all) {
     const h = unit.find((x) => fits(x, r) && (!p.ordered || x.from >= after));
     if (!h) return undefined;
     after = h.to;
     from = Math.min(from, h.from);
     to = Math.max(to, h.to);
+  }
+  // the excerpt spans what the claim is made of: the required concepts and the nearest of `any`
+  let extra: Hit | undefined;
+  for (const h of unit) {
+    if (!p.any.some((r) => fits(h, r))) continue;
+    const d = h.to <= from ? from - h.to : h.from >= to ? h.from - to : 0;
+    const e = extra ? (extra.to <= from ? from - extra.to : extra.from >= to ? extra.from - to : 0) : Infinity;
+    if (d < e) extra = h;
+  }
+  if (extra) {
+    from = Math.min(from, extra.from);
+    to = Math.max(to, extra.to);
   }
   return { from, to };
 }
