@@ -31,6 +31,8 @@ export interface Hit {
   cls: number;
   op?: Operator;
   status: Status;
+  /** where the negation that flipped it starts, when it stands before it in its clause */
+  negatedFrom?: number;
 }
 
 let jieba: Jieba | undefined;
@@ -335,12 +337,14 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     infos.set(s, info);
     return info;
   };
+  let lastNegFrom = -1;
   const statusIn = (s: number, from: number, to: number): Status => {
     const list = raws.get(s) ?? [];
     const clause = norm.clause[from]!;
     let neg = 0;
     let neutral = false;
     let negEnd = -1;
+    lastNegFrom = -1;
     const bind = (at: number) => {
       if (neg && verbBetween(list, clause, negEnd, at)) {
         neutral = true;
@@ -354,6 +358,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         bind(h.from);
         neg ^= 1;
         negEnd = h.to;
+        if (neg) lastNegFrom = h.from;
       } else if (h.op === 'caution') neutral = true;
       else if (h.cls >= 0) {
         bind(h.from);
@@ -364,6 +369,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
     }
     bind(from);
+    if (!neg) lastNegFrom = -1;
     // after the target: a negation after flips its clause (and the clause before when it opens its
     // own clause); a caution after makes the sentence a quotation
     const info = sentenceInfo(s, list, from);
@@ -405,7 +411,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   for (const [s, list] of raws) {
     sentences.set(
       s,
-      list.map((h) => ({ from: h.from, to: h.to, cls: h.cls, ...(h.op ? { op: h.op } : {}), status: h.cls >= 0 ? statusIn(s, h.from, h.to) : ASSERTED })),
+      list.map((h) => {
+        const status = h.cls >= 0 ? statusIn(s, h.from, h.to) : ASSERTED;
+        return { from: h.from, to: h.to, cls: h.cls, ...(h.op ? { op: h.op } : {}), status, ...(status === NEGATED && lastNegFrom >= 0 ? { negatedFrom: lastNegFrom } : {}) };
+      }),
     );
   }
   return {
@@ -482,7 +491,8 @@ function matchUnit(p: ClaimPattern, unit: Hit[]): { from: number; to: number } |
     const h = unit.find((x) => fits(x, r) && (!p.ordered || x.from >= after));
     if (!h) return undefined;
     after = h.to;
-    from = Math.min(from, h.from);
+    // a denial is quoted with its negation (不用担心亏损)
+    from = Math.min(from, r.polarity === 'negated' && h.negatedFrom !== undefined ? h.negatedFrom : h.from);
     to = Math.max(to, h.to);
   }
   // the excerpt spans what the claim is made of: the required concepts and the nearest of `any`
