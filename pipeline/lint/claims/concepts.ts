@@ -37,6 +37,7 @@ const conceptsSchema = z.strictObject({
     /** a product of no named type: a return word together with a product cue */
     weakWealth: regex,
     notOffer: regex,
+    notOfferAfter: z.string().transform((s) => new RegExp(s)),
     pastSentence: regex,
     generic: z.strictObject({ returns: regex, cue: regex }),
   }),

@@ -33,7 +33,15 @@ function before(view: SpanView, at: number, unit: Int32Array): string {
   return view.norm.text.slice(a, at);
 }
 
-function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp }): Evidence | undefined {
+/** The text of the clause after normalised offset `at`. */
+function after(view: SpanView, at: number): string {
+  const c = view.norm.clause;
+  let b = at;
+  while (b < c.length && c[b] === c[at - 1]) b++;
+  return view.norm.text.slice(at, b);
+}
+
+function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp; after: RegExp }): Evidence | undefined {
   for (const view of views) {
     let best: Evidence | undefined;
     for (const re of res) {
@@ -42,6 +50,7 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
           notOffer.clause.lastIndex = 0;
           notOffer.sentence.lastIndex = 0;
           if (notOffer.clause.test(before(view, m.from, view.norm.clause)) || notOffer.sentence.test(before(view, m.from, view.norm.sentence))) continue;
+          if (notOffer.after.test(after(view, m.to))) continue;
         }
         if (!best || m.from < best.from) best = { view, from: m.from, to: m.to };
         break;
@@ -66,7 +75,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
-  const notOffer = { clause: concepts.products.notOffer, sentence: concepts.products.pastSentence };
+  const notOffer = { clause: concepts.products.notOffer, sentence: concepts.products.pastSentence, after: concepts.products.notOfferAfter };
   for (const [type, res] of Object.entries(evidenceOf) as [ProductType, RegExp[]][]) {
     const e = first(views, res, notOffer);
     if (e) {
