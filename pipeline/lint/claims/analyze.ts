@@ -357,6 +357,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     };
     for (const h of list) {
       if (h.to > from) break;
+      // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
+      if ((h.op === 'caution' || h.op === 'caution-after') && /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) neutral = true;
       if (norm.clause[h.from] !== clause) continue;
       if (h.op === 'negate') {
         bind(h.from);
