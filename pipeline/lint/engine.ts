@@ -172,6 +172,18 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext): Finding[] {
     );
 }
 
+/** The sentence at `at` says something is an investment (健身是回报最稳的投资; 读书是最划算的投资). */
+const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款)(?![\u4e00-\u9fa5])/;
+function metaphor(view: SpanView, at: number): boolean {
+  const { norm } = view;
+  const s = norm.sentence[at];
+  let a = at;
+  while (a > 0 && norm.sentence[a - 1] === s) a--;
+  let b = at;
+  while (b < norm.text.length && norm.sentence[b] === s) b++;
+  return METAPHOR.test(norm.source.slice(norm.start[a]!, norm.end[b - 1]!));
+}
+
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
 function exempt(rule: WordRule, types: ReadonlySet<ProductType>): boolean {
   return types.size > 0 && rule.exemptIfOnly.length > 0 && [...types].every((t) => rule.exemptIfOnly.includes(t));
@@ -257,9 +269,9 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
     if (negated(set, rule, view, from)) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
     // a product rule needs a product: the asset has one, and this sentence is about it
-    // (without a product type, only a sentence naming a wealth product, fund or insurance counts:
-    // 健身是回报最稳的投资 is a metaphor)
-    if (t.context === 'product' && !(types.size ? view.productSentences : view.wealthSentences).has(norm.sentence[from]!)) continue;
+    // (without a product type, a sentence that calls something else an investment is a metaphor:
+    // 健身是回报最稳的投资)
+    if (t.context === 'product' && (!view.productSentences.has(norm.sentence[from]!) || (!types.size && metaphor(view, from)))) continue;
     if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!)) continue;
     kept.push(t);
   }
