@@ -86,15 +86,18 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
   const out: Raw[] = [];
   let end = 0;
   for (const r of raw) {
-    if (r.from < end) continue;
+    // pattern classes (amounts, comparisons) overlap the words they are made of
+    const pattern = r.entry < 0;
+    if (!pattern && r.from < end) continue;
     // never across a clause mark
     let crosses = false;
     for (let i = r.from + 1; i < r.to; i++) if (view.norm.gap[i]! >= 2) crosses = true;
     if (crosses) continue;
     if (covers(safe, r.from, r.to)) continue;
     out.push(r);
-    end = r.to;
+    if (!pattern) end = r.to;
   }
+  out.sort((a, b) => a.from - b.from || b.to - a.to);
   for (const r of raw) if (r.cls === -2) excepts.push([r.from, r.to]);
   // an exception across a phrase's edge is the word really there (亏待 in 不会亏待)
   const index = exceptIndex(excepts);
