@@ -67,20 +67,22 @@ export const missingRiskWarning: Detector = {
         for (const v of views) for (const p of regexHits(v, d.paraphrase)) return `；「${v.span.text.slice(...orig(v, p.from, p.to))}」是改写，不能代替原文`;
         return '';
       };
+      /** `what` completes 须… (the message) and 请… (the suggestion) */
       const need = (type: ProductType, ok: boolean, what: string) => {
         if (ok && !undercut) return;
         const e = evidence.get(type)!;
         hits.push(hit(e.view, e.from, e.to, { kind: KIND[type], need: what, note: type === 'loan' ? '' : paraphrase() }));
       };
-      if (types.has('wealth')) need('wealth', contains(views, wealthWarning), `须附风险提示原文「${REQUIRED_WARNINGS.wealth}」`);
-      if (types.has('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), `须附风险提示原文「${REQUIRED_WARNINGS.fund}」`);
-      if (types.has('structured')) need('structured', hasAny(views, d.structured), `须附风险提示原文「${REQUIRED_WARNINGS.structured}」`);
+      const warning = (w: string) => `附风险提示原文「${w}」`;
+      if (types.has('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
+      if (types.has('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
+      if (types.has('structured')) need('structured', hasAny(views, d.structured), warning(REQUIRED_WARNINGS.structured));
       if (types.has('insurance')) {
         const insurer = hasAny(views, d.insurer);
         const notDeposit = hasAny(views, d.notDeposit);
-        need('insurance', insurer && notDeposit, [insurer ? '' : '须写明承保的保险公司', notDeposit ? '' : '须说明保险产品不是存款'].filter(Boolean).join('，') || '须写明承保公司并说明保险不是存款');
+        need('insurance', insurer && notDeposit, [insurer ? '' : '写明承保的保险公司', notDeposit ? '' : '说明保险产品不是存款'].filter(Boolean).join('，并') || '写明承保的保险公司，并说明保险产品不是存款');
       }
-      if (types.has('loan')) need('loan', hasAny(views, d.loanRate), '须醒目标明年化利率，只写日利率或月利率不算');
+      if (types.has('loan')) need('loan', hasAny(views, d.loanRate), '醒目标明年化利率（只写日利率或月利率不算）');
       return hits;
     };
   },
