@@ -140,7 +140,7 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
 }
 
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
-const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供']));
+const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供', '到期', '到时', '到时候']));
 
 /** Token starts (and the end) of a clause, with whether each token is a verb of its own; cached. */
 const tokenCache = new Map<string, [number, boolean][]>();
@@ -267,7 +267,8 @@ function askedYesNo(view: SpanView, lastIndex: number): boolean {
 function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
   const { norm } = view;
   const next = lastIndex + 1 < norm.text.length ? norm.start[lastIndex + 1]! : norm.source.length;
-  const between = norm.source.slice(norm.end[lastIndex]!, next);
+  // the mark was dropped between two characters, or kept after a digit or a Latin letter
+  const between = norm.source.slice(norm.start[lastIndex]!, next);
   return /[？?]/.test(between);
 }
 
@@ -305,7 +306,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       present.add(h.cls);
       if (h.op === 'negate' || h.op === 'negate-after') negation = true;
     }
-    if (!negation && bySentence.get(s + 1)?.some((h) => h.op === 'negate-after' || h.op === 'negate')) negation = true;
+    if (!negation && bySentence.get(s + 1)?.some((h) => h.op === 'negate-after' || h.op === 'negate' || h.op === 'answer')) negation = true;
     return patterns.some(
       (p) => p.all.every((r) => present.has(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present.has(r.cls))),
     );
@@ -327,22 +328,32 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return !!seg && seg.verbs.some((v) => v >= a && v < b && !covered(list, v));
   };
 
-  const infos = new Map<number, { firstInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }>();
+  const infos = new Map<number, { firstInClause: Map<number, number>; lastInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }>();
   const sentenceInfo = (s: number, list: Raw[], from: number) => {
     let info = infos.get(s);
     if (info) return info;
     const firstInClause = new Map<number, number>();
     for (const h of list) if (!firstInClause.has(norm.clause[h.from]!)) firstInClause.set(norm.clause[h.from]!, h.from);
+    // the last hit of each clause, when nothing but non-concept words follow it
+    const lastInClause = new Map<number, number>();
+    for (const h of list) lastInClause.set(norm.clause[h.from]!, h.from);
     let last = from;
     while (last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
     info = {
       firstInClause,
+      lastInClause,
       question: endsWithQuestion(view, last),
       yesNo: askedYesNo(view, last),
       caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
     };
     infos.set(s, info);
     return info;
+  };
+  /** true when nothing but a particle follows normalised `at` in its clause (但这款不会。) */
+  const endsClause = (at: number) => {
+    let i = at;
+    while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && '了的啊呀哦吧呢嘛'.includes(norm.text[i]!)) i++;
+    return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
   let lastNegFrom = -1;
   const statusIn = (s: number, from: number, to: number): Status => {
@@ -387,9 +398,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       for (const h of hs) {
         if (!question && h.from < to) continue;
         const hc = norm.clause[h.from]!;
-        // a bare denial answering a question (…能拿到的收益？不是。)
-        if (h.op === 'negate-after' || (question && h.op === 'negate' && firstInClause.get(hc) === h.from)) {
-          const opens = firstInClause.get(hc) === h.from || question;
+        // a bare denial answering a question (…能拿到的收益？不是。), or closing a clause with nothing
+        // after it (有人说理财会亏，但这款不会): it denies the clause before
+        const elliptic = !question && h.op === 'negate' && hc === clause + 1 && info.lastInClause.get(hc) === h.from && endsClause(h.to);
+        if (h.op === 'negate-after' || elliptic || (question && (h.op === 'negate' || h.op === 'answer') && firstInClause.get(hc) === h.from)) {
+          const opens = firstInClause.get(hc) === h.from || question || elliptic;
           if (question || hc === clause || (opens && hc === clause + 1)) neg ^= 1;
         } else if (h.op === 'caution-after') neutral = true;
       }
