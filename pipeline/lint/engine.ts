@@ -120,7 +120,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext): Finding[] {
   }
   for (const c of matchClaims(set.concepts, set.claims, analyses, products.types)) {
     const rule = set.wordRules[c.pattern.rule]!;
-    if (!exempt(rule, products.types)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
+    if (!exempt(rule, products.types) && !saidOfDeposit(rule, c.view, c.from)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   analysesOf.set(views, analyses);
 
@@ -187,6 +187,24 @@ function metaphor(view: SpanView, at: number): boolean {
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
 function exempt(rule: WordRule, types: ReadonlySet<ProductType>): boolean {
   return types.size > 0 && rule.exemptIfOnly.length > 0 && [...types].every((t) => rule.exemptIfOnly.includes(t));
+}
+
+/** The product a sentence is about at `at`: the nearest product noun before it in its sentence. */
+const SUBJECT = /(大额存单|存单|定期存款|活期存款|储蓄存款|存款|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/g;
+function depositSubject(view: SpanView, at: number): boolean {
+  const { norm } = view;
+  let a = at;
+  while (a > 0 && norm.sentence[a - 1] === norm.sentence[at]) a--;
+  let last: string | undefined;
+  SUBJECT.lastIndex = 0;
+  const before = norm.text.slice(a, at);
+  for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) last = m[1];
+  return !!last && /存单|存款|储蓄/.test(last) && last !== '结构性存款';
+}
+
+/** A rule exempt for deposits (exemptIfOnly: [deposit]) does not apply to what is said of a deposit. */
+function saidOfDeposit(rule: WordRule, view: SpanView, at: number): boolean {
+  return rule.exemptIfOnly.includes('deposit') && depositSubject(view, at);
 }
 
 interface Scan {
@@ -260,7 +278,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
   for (const t of scan.terms) {
     const { from, to } = t;
     const rule = set.wordRules[t.rule]!;
-    if (exempt(rule, types) || rule.wordsExemptIfAny.some((x) => types.has(x))) continue;
+    if (exempt(rule, types) || rule.wordsExemptIfAny.some((x) => types.has(x)) || saidOfDeposit(rule, view, t.from)) continue;
     let broken = false;
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
     if (broken) continue;

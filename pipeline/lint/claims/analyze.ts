@@ -235,7 +235,8 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话里|私募|传单|宣传单|所谓/.test(lead)) return false;
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|写着|标着|号称|叫做?|所谓|一句|印着)[:：,，]?\s*$/.test(source.slice(Math.max(0, i - 9), i - 1));
+  // the verb may introduce several quotations in a row (说“…”“…”)
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|写着|标着|号称|叫做?|所谓|一句|印着)[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
@@ -243,6 +244,11 @@ function named(source: string, at: number): boolean {
   let i = at;
   while (i < source.length && i - at < 8 && !'”」』’"\''.includes(source[i]!)) i++;
   if (/^(型|类)$/.test(source.slice(at, i))) return true;
+  // a word being taught or named (新词：“刚兑”。意思是…)
+  let open = at;
+  while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
+  if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词)/.test(source.slice(i + 1, i + 7));
 }
 
