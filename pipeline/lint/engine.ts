@@ -189,22 +189,26 @@ function exempt(rule: WordRule, types: ReadonlySet<ProductType>): boolean {
   return types.size > 0 && rule.exemptIfOnly.length > 0 && [...types].every((t) => rule.exemptIfOnly.includes(t));
 }
 
-/** The product a sentence is about at `at`: the nearest product noun before it in its sentence. */
-const SUBJECT = /(大额存单|存单|定期存款|活期存款|储蓄存款|存款|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/g;
+/**
+ * Whether what is said at `at` is said of a deposit: the subject is the first product noun of the
+ * clause before it, or else of the sentence (存单是存款，保本保息 — but 这款“高息存款”…还本付息 is
+ * said of 这款).
+ */
+const SUBJECT = /(大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 function depositSubject(view: SpanView, at: number): boolean {
   const { norm } = view;
-  let a = at;
-  while (a > 0 && norm.sentence[a - 1] === norm.sentence[at]) a--;
-  let last: string | undefined;
-  SUBJECT.lastIndex = 0;
-  const before = norm.text.slice(a, at);
-  for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) last = m[1];
-  return !!last && /存单|存款|储蓄/.test(last) && last !== '结构性存款';
+  const start = (unit: Int32Array) => {
+    let a = at;
+    while (a > 0 && unit[a - 1] === unit[at]) a--;
+    return a;
+  };
+  const subject = SUBJECT.exec(norm.text.slice(start(norm.clause), at))?.[1] ?? SUBJECT.exec(norm.text.slice(start(norm.sentence), at))?.[1];
+  return !!subject && /存单|存款|储蓄|定期/.test(subject) && subject !== '结构性存款';
 }
 
-/** A rule exempt for deposits (exemptIfOnly: [deposit]) does not apply to what is said of a deposit. */
+/** A rule exempt for deposits (exemptIfOnly / wordsExemptIfAny: [deposit]) does not apply to what is said of a deposit. */
 function saidOfDeposit(rule: WordRule, view: SpanView, at: number): boolean {
-  return rule.exemptIfOnly.includes('deposit') && depositSubject(view, at);
+  return (rule.exemptIfOnly.includes('deposit') || rule.wordsExemptIfAny.includes('deposit')) && depositSubject(view, at);
 }
 
 interface Scan {

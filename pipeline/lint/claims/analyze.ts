@@ -234,7 +234,7 @@ function reported(source: string, at: number): boolean {
   const lead = source.slice(Math.max(0, i - 24), i - 1);
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
-  if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话里|私募|传单|宣传单|所谓/.test(lead)) return false;
+  if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”)
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|写着|标着|号称|叫做?|所谓|一句|印着)[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
