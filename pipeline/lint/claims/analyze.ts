@@ -71,7 +71,8 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
     const e = c.entries[m.id]!;
     raw.push({ from: m.from, to: m.to, entry: m.id, cls: e.kind === 'class' ? e.cls : -1, ...(e.kind === 'op' ? { op: e.op } : {}), ...(e.kind === 'except' ? { op: undefined, cls: -2 } : {}) });
   }
-  for (const { cls, re } of c.patterns) {
+  // the pattern classes (amounts, comparisons) only matter next to a word of some class
+  if (raw.some((r) => r.cls >= 0)) for (const { cls, re } of c.patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (!m[0].length) {
@@ -106,7 +107,9 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
 
 /** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
 const masks = new WeakMap<SpanView, Uint8Array>();
+const NO_MASK = new Uint8Array(0);
 export function safeMask(view: SpanView): Uint8Array {
+  if (!view.safe.length) return NO_MASK;
   let m = masks.get(view);
   if (m && m.length === view.norm.text.length) return m;
   m = new Uint8Array(view.norm.text.length);
