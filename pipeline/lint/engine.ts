@@ -308,7 +308,8 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
 /** true when an occurrence of `phrase` in `t` covers [from, to) */
 function covers(t: string, phrase: string, from: number, to: number): boolean {
   if (phrase.length < to - from) return false;
-  for (let s = Math.max(0, to - phrase.length); s <= from; s++) if (t.startsWith(phrase, s)) return true;
+  // phrases are normalised with ASCII lower-cased, like the automaton matches
+  for (let s = Math.max(0, to - phrase.length); s <= from; s++) if (t.slice(s, s + phrase.length).toLowerCase() === phrase) return true;
   return false;
 }
 
