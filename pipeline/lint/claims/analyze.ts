@@ -518,14 +518,26 @@ function matchUnit(p: ClaimPattern, unit: Hit[]): { from: number; to: number } |
   let from = Infinity;
   let to = -1;
   let after = -1;
+  const chosen: Hit[] = [];
   for (const r of p.all) {
     const h = unit.find((x) => fits(x, r) && (!p.ordered || x.from >= after));
     if (!h) return undefined;
     after = h.to;
+    chosen.push(h);
+  }
+  // in order, each concept is the nearest one before the next (产品…这款理财，就是放心 quotes 这款理财，就是放心)
+  if (p.ordered) {
+    for (let i = chosen.length - 2; i >= 0; i--) {
+      const next = chosen[i + 1]!;
+      for (const x of unit) if (fits(x, p.all[i]!) && x.to <= next.from && x.from > chosen[i]!.from) chosen[i] = x;
+    }
+  }
+  p.all.forEach((r, i) => {
+    const h = chosen[i]!;
     // a denial is quoted with its negation (不用担心亏损)
     from = Math.min(from, r.polarity === 'negated' && h.negatedFrom !== undefined ? h.negatedFrom : h.from);
     to = Math.max(to, h.to);
-  }
+  });
   // the excerpt spans what the claim is made of: the required concepts and the nearest of `any`
   let extra: Hit | undefined;
   for (const h of unit) {
