@@ -61,9 +61,10 @@ describe('findings point at the original characters', () => {
     expect(f).toMatchObject({ line: 6, column: 8, endColumn: 12, field: 'title' });
   });
 
-  it('at line 1, offset + 1, in a generated caption without a start', () => {
+  it('by field and offset, with no made-up line:column, in a generated caption without a start', () => {
     const [f] = lintSpans([{ field: 'caption', text: '好消息，稳赚不赔', file: 'job' }], CTX).filter((x) => x.ruleId === 'guarantee');
-    expect(f).toMatchObject({ line: 1, column: 5, endColumn: 9, field: 'caption' });
+    expect(f).toMatchObject({ line: 0, column: 0, field: 'caption', offset: { from: 4, to: 8 }, excerpt: '稳赚不赔' });
+    expect(f!.endLine).toBeUndefined();
   });
 
   it('binds each finding to the sha256 of its whole span', async () => {
