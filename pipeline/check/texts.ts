@@ -109,7 +109,7 @@ export function lintMapped(spans: TextSpan[], ctx: LintContext, rules?: RuleSet)
   const seen = new Set<string>();
   return findings
     .filter((f) => {
-      const key = `${f.ruleId}\u0000${f.file}\u0000${f.field}\u0000${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+      const key = `${f.ruleId}\u0000${f.file}\u0000${f.field}\u0000${f.line}:${f.column}-${f.endLine}:${f.endColumn}\u0000${f.offset?.from}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -3,6 +3,7 @@
 // names, each with a required reason. Loaded with located errors (file:line:col); client-detail
 // (PII) rules can never be lowered. The policy is folded into the rule-set version
 // (`<rules>+policy.<hash>`), so every report and manifest says which policy the content passed.
+import { loadConcepts } from './claims/concepts.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse as parseYamlText } from 'yaml';
@@ -131,6 +132,10 @@ export function applyPolicy(policy: Policy): RuleSet {
     const triggers = warningRule?.[p.kind === 'wealth' ? 'wealth' : 'generic'];
     if (Array.isArray(triggers)) triggers.push(...p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   }
-  const set = compileRules(datas, lexicon);
+  // …and makes the whole post a product of that type for the per-asset classification
+  const base = loadConcepts();
+  const named = policy.products.map((p) => new RegExp(p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi'));
+  const concepts = named.length ? { ...base, products: { ...base.products, types: { ...base.products.types, wealth: [...base.products.types.wealth, ...named] } } } : base;
+  const set = compileRules(datas, lexicon, [], concepts);
   return { ...set, version: `${rulesetVersion()}+policy.${policy.hash.slice(0, 8)}` };
 }

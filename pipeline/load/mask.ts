@@ -21,8 +21,8 @@ export function maskDigits(text: string): string {
 function piiRanges(text: string, ctx: LintContext): { from: number; to: number; masked: string }[] {
   if (!text) return [];
   return lintSpans([{ field: 'name', text, file: '' }], ctx)
-    .filter((f) => !f.waivable && f.line === 1 && f.endLine === 1)
-    .map((f) => ({ from: f.column - 1, to: (f.endColumn ?? f.column) - 1, masked: f.excerpt }))
+    .filter((f) => !f.waivable && f.offset)
+    .map((f) => ({ from: f.offset.from, to: f.offset.to, masked: f.excerpt }))
     .filter((r) => r.to > r.from)
     .sort((a, b) => b.from - a.from);
 }

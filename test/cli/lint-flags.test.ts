@@ -182,7 +182,7 @@ products:
 `);
     const { stdout, code } = await lint(['--policy', 'policy.yaml', 'warn2.txt']);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/warn2\.txt:1:7: error .*\[superlative\]/);
+    expect(stdout).toMatch(/warn2\.txt:1:5: error .*「全市最好」.*\[superlative\]/);
     expect(stdout).toMatch(new RegExp(`ruleset ${rulesetVersion()}\\+policy\\.[0-9a-f]{8}`));
     writeFileSync(join(dir, 'p.txt'), '金钥匙安盈，灵活申赎。');
     const product = await lint(['--policy', 'policy.yaml', 'p.txt']);
@@ -193,14 +193,14 @@ products:
   it('adds words to a word-list rule, caught in traditional characters and full-width forms too', async () => {
     write(`words:
   - rule: guarantee
-    words: [闭眼买]
+    words: [铁饭碗]
     reason: 分行文案中出现过的说法，暗示没有风险。
 `);
-    writeFileSync(join(dir, 'w.txt'), '這款理財，閉眼買就對了！理财非存款、产品有风险、投资须谨慎。');
+    writeFileSync(join(dir, 'w.txt'), '這款理財，鐵飯碗就對了！理财非存款、产品有风险、投资须谨慎。');
     expect((await lint(['w.txt'])).code).toBe(0);
     const { code, stdout } = await lint(['--policy', 'policy.yaml', 'w.txt']);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^w\.txt:1:6: error 出现保本保收益类表述「閉眼買」.*\[guarantee\]$/m);
+    expect(stdout).toMatch(/^w\.txt:1:6: error 出现保本保收益类表述「鐵飯碗」.*\[guarantee\]$/m);
   });
   it('refuses to lower a client-detail rule, with a located error (exit 2)', async () => {
     write(`# 本行政策

@@ -28,10 +28,11 @@ export function place(f: Finding, spans: TextSpan[] | undefined): Placement {
   const span = same.length > 1 ? (same.find((s) => sha256(s.text) === f.textHash) ?? same[0]) : same[0];
   const generated = span ? !span.start : isGenerated(f.field);
   if (!generated) return { field: f.field, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column } };
-  if (span && f.line === 1) {
-    // a span without `start` is located as line 1, column offset + 1: recover the original words
-    const from = f.column - 1;
-    const to = (f.endColumn ?? f.column) - 1;
+  if (span && (f.offset || f.line === 1)) {
+    // a span without `start` carries the finding's offset in its text (older rule sets: line 1,
+    // column offset + 1): recover the original words
+    const from = f.offset?.from ?? f.column - 1;
+    const to = f.offset?.to ?? (f.endColumn ?? f.column) - 1;
     const words = span.text.slice(from, to);
     if (words) {
       const sources = spans!.filter((s) => s.start && s.file === f.file);
