@@ -200,11 +200,14 @@ function exempt(rule: WordRule, types: ReadonlySet<ProductType>): boolean {
  * said of 这款).
  */
 const SUBJECT = /(大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+/** How far back a subject is looked for: a noun further back is not what the words are said of. */
+const SUBJECT_WINDOW = 160;
 function depositSubject(view: SpanView, at: number): boolean {
   const { norm } = view;
+  // bounded, so a text with one endless sentence stays linear
   const start = (unit: Int32Array) => {
     let a = at;
-    while (a > 0 && unit[a - 1] === unit[at]) a--;
+    while (a > 0 && at - a < SUBJECT_WINDOW && unit[a - 1] === unit[at]) a--;
     return a;
   };
   const subject = SUBJECT.exec(norm.text.slice(start(norm.clause), at))?.[1] ?? SUBJECT.exec(norm.text.slice(start(norm.sentence), at))?.[1];

@@ -236,6 +236,10 @@ let pStrength = 0;
 let lastCls = 0;
 let clauseNo = 0;
 let sentenceNo = 0;
+/** where the current sentence began (normalised index) */
+let sentenceFrom = 0;
+/** Characters a sentence may run before its next clause mark ends it too. */
+const MAX_SENTENCE = 400;
 
 function grow() {
   const next = allocate(B.cap * 2);
@@ -293,7 +297,12 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     if (lastCls === CJK && k === CJK) g = pStrength;
     else flushPending(lastCls === LATIN && k === LATIN);
     if (pStrength >= CLAUSE) clauseNo++;
-    if (pStrength >= SENTENCE) sentenceNo++;
+    // a sentence of more than MAX_SENTENCE characters ends at its next clause mark: no real claim
+    // spans that far, and context checks within a sentence stay linear in the text
+    if (pStrength >= SENTENCE || (pStrength >= CLAUSE && len - sentenceFrom > MAX_SENTENCE)) {
+      sentenceNo++;
+      sentenceFrom = len;
+    }
     pLen = 0;
     pStrength = 0;
   }
@@ -324,6 +333,7 @@ export function normalizeBase(source: string): Normalized {
   lastCls = 0;
   clauseNo = 0;
   sentenceNo = 0;
+  sentenceFrom = 0;
 
   const soft = softNewlines(source);
   for (let i = 0; i < n; i++) {
@@ -385,15 +395,22 @@ export function normalizeBase(source: string): Normalized {
  * Line breaks inside text written one or two characters per line (稳\n赚\n不\n赔): between two
  * such lines the break is an inserted gap, not a sentence end. Undefined when there are none.
  */
+/** Consecutive soft line breaks at most: longer runs of one-word lines are lists, not one word. */
+const MAX_SOFT_RUN = 24;
+
 function softNewlines(source: string): Set<number> | undefined {
   let soft: Set<number> | undefined;
   let prevShort = false;
   let prevBreak = -1;
+  let run = 0;
   for (let start = 0; start <= source.length; ) {
     let nl = source.indexOf('\n', start);
     if (nl < 0) nl = source.length;
     const short = nl - start <= 12 && isShortLine(source.slice(start, nl));
-    if (short && prevShort) {
+    // a word spelt down the lines is a few lines long; a run longer than that is a list, and its
+    // breaks end sentences again (so one endless "sentence" never makes context checks quadratic)
+    run = short && prevShort ? run + 1 : 0;
+    if (short && prevShort && run <= MAX_SOFT_RUN) {
       soft ??= new Set();
       soft.add(prevBreak);
       if (prevBreak > 0 && source.charCodeAt(prevBreak - 1) === 13) soft.add(prevBreak - 1);

@@ -330,11 +330,30 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   for (const [s, list] of analysed) raws.set(s, align(view, list, segs));
   for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, bySentence.get(s)!, segs));
   sentences.clear();
-  const covered = (list: Raw[], at: number) => list.some((h) => h.from <= at && at < h.to);
+  // lists are sorted by `from` and hits do not overlap much: look at the few that can cover `at`
+  const covered = (list: Raw[], at: number) => {
+    for (let i = firstFrom(list, at - MAX_HIT) ; i < list.length && list[i]!.from <= at; i++) if (at < list[i]!.to) return true;
+    return false;
+  };
   /** a verb of its own between a negation and a concept takes the negation (不了解风险) */
   const verbBetween = (list: Raw[], clause: number, a: number, b: number) => {
     const seg = segs.get(clause);
-    return !!seg && seg.verbs.some((v) => v >= a && v < b && !covered(list, v));
+    if (!seg) return false;
+    for (let i = lowerBound(seg.verbs, a); i < seg.verbs.length && seg.verbs[i]! < b; i++) if (!covered(list, seg.verbs[i]!)) return true;
+    return false;
+  };
+  /** per sentence: where the earliest caution that introduces a list ends, and where the last caution-after starts */
+  const marks = new Map<number, { listCautionTo: number; cautionAfterFrom: number }>();
+  const marksOf = (s: number, list: Raw[]) => {
+    let m = marks.get(s);
+    if (m) return m;
+    m = { listCautionTo: Infinity, cautionAfterFrom: -1 };
+    for (const h of list) {
+      if ((h.op === 'caution' || h.op === 'caution-after') && /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) m.listCautionTo = Math.min(m.listCautionTo, h.to);
+      if (h.op === 'caution-after') m.cautionAfterFrom = Math.max(m.cautionAfterFrom, h.from);
+    }
+    marks.set(s, m);
+    return m;
   };
 
   const infos = new Map<number, { firstInClause: Map<number, number>; lastInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }>();
@@ -378,7 +397,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         neg = 0;
       }
     };
-    for (const h of list) {
+    const m = marksOf(s, list);
+    if (m.listCautionTo <= from) neutral = true;
+    // only the target's own clause, and within it what is near enough to bind: a text with one
+    // endless clause stays linear
+    for (let i = firstFrom(list, from - LOOKBACK); i < list.length; i++) {
+      const h = list[i]!;
       if (h.to > from) break;
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if ((h.op === 'caution' || h.op === 'caution-after') && /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) neutral = true;
@@ -404,9 +428,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const info = sentenceInfo(s, list, from);
     let firstInClause = info.firstInClause;
     const after = (hs: Raw[], question: boolean) => {
-      for (const h of hs) {
+      if (!question && m.cautionAfterFrom >= to) neutral = true;
+      for (let i = question ? 0 : firstFrom(hs, to); i < hs.length; i++) {
+        const h = hs[i]!;
         if (!question && h.from < to) continue;
         const hc = norm.clause[h.from]!;
+        // beyond the next clause only a caution-after counts, and that is known from the marks
+        if (!question && hc > clause + 1) break;
         // a bare denial answering a question (…能拿到的收益？不是。), or closing a clause with nothing
         // after it (有人说理财会亏，但这款不会): it denies the clause before
         const elliptic = !question && h.op === 'negate' && hc === clause + 1 && info.lastInClause.get(hc) === h.from && endsClause(h.to);
@@ -551,4 +579,33 @@ function matchUnit(p: ClaimPattern, unit: Hit[]): { from: number; to: number } |
     to = Math.max(to, extra.to);
   }
   return { from, to };
+}
+
+/** The longest a concept hit is: hits starting further back than this cannot cover a position. */
+const MAX_HIT = 64;
+/** How far back in its clause a negation or concept can still bind the target. */
+const LOOKBACK = 200;
+
+/** Index of the first hit of `list` (sorted by `from`) with from >= `at`. */
+function firstFrom(list: readonly { from: number }[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.from < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first value of sorted `values` >= `at`. */
+function lowerBound(values: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
