@@ -86,7 +86,7 @@ export function branchOutcome(input: {
       name: r.job.persona.name,
       ...(avatar ? { avatar: dataUri('image/jpeg', avatar) } : {}),
       caption,
-      images: shown.map((t, i) => ({ src: t.path, width: t.width, height: t.height, alt: `${r.job.brief.fields.title} 预览 ${i + 1}` })),
+      images: shown.map((t, i) => ({ src: t.path, width: t.width, height: t.height, alt: `${asset.title} 预览 ${i + 1}` })),
       when: `${r.job.time}`,
     };
     asset.segments = [...(r.job.brief.fields.segments ?? [])];
