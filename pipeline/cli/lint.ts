@@ -115,6 +115,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function run(values: Options, positionals: string[], io: Io): Promise<number> {
+  roots.clear(); // folders are looked up afresh on each run
   const format = values.format ?? 'text';
   if (!FORMAT_NAMES.includes(format)) throw new UsageError(`Unknown format \`${values.format}\`; expected one of: ${FORMAT_NAMES.join(', ')}`);
   let maxWarnings: number | undefined;
@@ -154,13 +155,16 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
   }
 
   const { lintSpans, applyFixes } = await import('../lint/index.ts');
-  const { briefSpans, decodedBriefSpans } = await import('../load/markdown.ts');
+  // the brief reader (remark, YAML) loads only when there is a brief to read
+  const anyBrief = inputs.some((i) => extname(i.file).toLowerCase() === '.md');
+  const markdown = anyBrief ? await import('../load/markdown.ts') : undefined;
+  const briefSpans = markdown?.briefSpans ?? noBriefReader;
   const { lintMapped } = await import('../check/texts.ts');
   const { judge } = await import('../approve/gate.ts');
   const { FORMATS } = await import('../lint/format/index.ts');
   const { REQUIRED_WARNINGS } = await import('../lint/warnings.ts');
-  const { parse: parseYaml } = await import('yaml');
-  const env = { briefSpans: decodedBriefSpans, REQUIRED_WARNINGS, parseYaml };
+  const { parse: parseYaml } = anyBrief ? await import('yaml') : { parse: noBriefReader };
+  const env = { briefSpans: markdown?.decodedBriefSpans ?? noBriefReader, REQUIRED_WARNINGS, parseYaml };
 
   const results: FileResult[] = [];
   const fixed: { file: string; fixes: AppliedFix[] }[] = [];
@@ -231,6 +235,11 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
 }
 
 const LINTED = new Set(['.md', '.txt']);
+
+/** Stands in for the brief reader when no input is a brief (it is never called then). */
+function noBriefReader(): never {
+  throw new Error('wendu lint: the brief reader was not loaded');
+}
 
 type IgnoreFilter = (abs: string, dir: boolean) => boolean;
 
@@ -327,8 +336,15 @@ interface FolderContext {
 }
 const contexts = new Map<string, Promise<FolderContext>>();
 
+/** The content root found for a folder (and working folder), looked up once per folder. */
+const roots = new Map<string, string | undefined>();
+
 function contentRootOf(file: string, cwd: string): string | undefined {
-  return findContentRoot(dirname(file)) ?? findContentRoot(cwd) ?? (existsSync(join(cwd, 'content', 'branches.yaml')) ? join(cwd, 'content') : undefined);
+  const key = `${dirname(file)}\u0000${cwd}`;
+  if (roots.has(key)) return roots.get(key);
+  const root = findContentRoot(dirname(file)) ?? findContentRoot(cwd) ?? (existsSync(join(cwd, 'content', 'branches.yaml')) ? join(cwd, 'content') : undefined);
+  roots.set(key, root);
+  return root;
 }
 
 /** What the linter must know is public for a file: from its nearest content folder. */

@@ -316,8 +316,15 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
 /** true when an occurrence of `phrase` in `t` covers [from, to) */
 function covers(t: string, phrase: string, from: number, to: number): boolean {
   if (phrase.length < to - from) return false;
+  // a phrase that opens with a CJK ideograph (no case: only itself lower-cases to it) can only
+  // stand where that character does: test it before slicing
+  const first = phrase.charCodeAt(0);
+  const ideograph = (first >= 0x4e00 && first <= 0x9fff) || (first >= 0x3400 && first <= 0x4dbf);
   // phrases are normalised with ASCII lower-cased, like the automaton matches
-  for (let s = Math.max(0, to - phrase.length); s <= from; s++) if (t.slice(s, s + phrase.length).toLowerCase() === phrase) return true;
+  for (let s = Math.max(0, to - phrase.length); s <= from; s++) {
+    if (ideograph && t.charCodeAt(s) !== first) continue;
+    if (t.slice(s, s + phrase.length).toLowerCase() === phrase) return true;
+  }
   return false;
 }
 

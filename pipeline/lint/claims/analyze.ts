@@ -500,6 +500,7 @@ export interface ClaimHit {
 export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], types: ReadonlySet<ProductType>): ClaimHit[] {
   const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
+  const index = patternIndex(patterns);
   for (const a of analyses) {
     const { norm } = a.view;
     for (const [, hits] of a.sentences) {
@@ -508,7 +509,15 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       const sentenceFinance = live.some((h) => finance.includes(h.cls));
       const present = new Set(live.map((h) => h.cls));
       const units = new Map<number, Hit[]>();
-      for (const p of patterns) {
+      // only the patterns whose first required class is here (the others cannot match), in order
+      const candidates = index.always.slice();
+      for (const cls of present) {
+        const list = index.byClass.get(cls);
+        if (list) for (const i of list) candidates.push(i);
+      }
+      candidates.sort((x, y) => x - y);
+      for (const i of candidates) {
+        const p = patterns[i]!;
         if (!p.all.every((r) => present.has(r.cls))) continue;
         if (!contextOk(p.context, types, sentenceFinance) || p.unlessTypes.some((t) => types.has(t))) continue;
         units.clear();
@@ -526,6 +535,25 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
     }
   }
   return out;
+}
+
+/** Claim patterns by the class of their first `all` requirement (those without one: always), built once per list. */
+const patternIndexes = new WeakMap<ClaimPattern[], { byClass: Map<number, number[]>; always: number[] }>();
+function patternIndex(patterns: ClaimPattern[]): { byClass: Map<number, number[]>; always: number[] } {
+  let index = patternIndexes.get(patterns);
+  if (index) return index;
+  index = { byClass: new Map(), always: [] };
+  for (const [i, p] of patterns.entries()) {
+    const first = p.all[0];
+    if (!first) index.always.push(i);
+    else {
+      let list = index.byClass.get(first.cls);
+      if (!list) index.byClass.set(first.cls, (list = []));
+      list.push(i);
+    }
+  }
+  patternIndexes.set(patterns, index);
+  return index;
 }
 
 function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>, sentenceFinance: boolean): boolean {
