@@ -55,6 +55,37 @@ function spanRange(spans: TextSpan[], f: GateFinding): { span: TextSpan; from: n
   return undefined;
 }
 
+/** A client-detail finding (PII rules): its characters are never shown, only its masked excerpt. */
+const isClientDetail = (f: GateFinding) => !!f.ruleId?.startsWith('pii-');
+
+/** `span.text` from `from` to `to`, every client detail in it replaced by its masked form (a detail
+ * the slice only cuts into is starred), so no other finding's highlight can show one raw. */
+function maskedSlice(text: string, details: { from: number; to: number; masked: string }[], from: number, to: number): string {
+  let out = '';
+  let cursor = from;
+  for (const d of details) {
+    if (d.to <= cursor || d.from >= to) continue;
+    out += text.slice(cursor, Math.max(cursor, d.from));
+    out += d.from >= cursor && d.to <= to ? d.masked : '*'.repeat(Math.min(to, d.to) - Math.max(cursor, d.from));
+    cursor = Math.min(to, d.to);
+  }
+  return out + text.slice(cursor, to);
+}
+
+/** The raw texts of the client details found in `spans`, with their masked forms (longest first). */
+function detailPairs(spans: TextSpan[], findings: GateFinding[]): [string, string][] {
+  const pairs = new Map<string, string>();
+  for (const f of findings.filter(isClientDetail)) {
+    const r = spanRange(spans, f);
+    const raw = r ? r.span.text.slice(r.from, r.to) : '';
+    if (raw && raw !== f.excerpt) pairs.set(raw, f.excerpt);
+  }
+  return [...pairs].sort((a, b) => b[0].length - a[0].length);
+}
+
+/** A message or excerpt with every client detail found in the asset's texts masked. */
+export const maskWith = (pairs: [string, string][], text: string) => pairs.reduce((t, [raw, masked]) => t.split(raw).join(masked), text);
+
 function reportTexts(spans: TextSpan[], findings: GateFinding[]): ReportText[] {
   return spans.map((span) => {
     // ranges of this span, later ones first so replacing keeps earlier offsets valid
@@ -62,36 +93,42 @@ function reportTexts(spans: TextSpan[], findings: GateFinding[]): ReportText[] {
       .map((f, index) => ({ f, index, r: spanRange([span], f) }))
       .filter((x): x is { f: GateFinding; index: number; r: NonNullable<ReturnType<typeof spanRange>> } => !!x.r)
       .sort((a, b) => a.r.from - b.r.from);
+    // every client detail is masked, even where another finding's highlight covers it
+    const details: { from: number; to: number; masked: string }[] = [];
+    for (const { f, r } of ranges) if (isClientDetail(f) && r.to > r.from && !details.some((d) => r.from < d.to && d.from < r.to)) details.push({ from: r.from, to: r.to, masked: f.excerpt });
+    details.sort((a, b) => a.from - b.from);
+    const shownOf = (from: number, to: number) => maskedSlice(span.text, details, from, to);
     let text = '';
     let cursor = 0;
     const highlights: ReportText['highlights'] = [];
     for (const { f, index, r } of ranges) {
       if (r.from < cursor) continue; // overlapping findings: the first one is highlighted
-      text += span.text.slice(cursor, r.from);
+      text += shownOf(cursor, r.from);
       // client details (not waivable) are shown as the linter masked them
-      const shown = f.waivable ? span.text.slice(r.from, r.to) : f.excerpt;
+      const shown = isClientDetail(f) ? f.excerpt : shownOf(r.from, r.to);
       highlights.push({ start: text.length, end: text.length + shown.length, finding: index });
       text += shown;
-      cursor = r.to;
+      cursor = Math.max(cursor, r.to);
     }
-    text += span.text.slice(cursor);
+    text += shownOf(cursor, span.text.length);
     return { field: span.field, text, highlights };
   });
 }
 
 export function reportAsset(o: AssetOutcome): ReportAsset {
   const findings = o.decision.judged.map((j) => j.finding);
+  const pairs = detailPairs(o.spans, findings);
   const reportFindings: ReportFinding[] = o.decision.judged.map((j) => ({
     ruleId: j.finding.ruleId,
     severity: j.finding.severity,
-    message: j.finding.message,
+    message: maskWith(pairs, j.finding.message),
     basis: j.finding.basis ?? 'Wendu 出图规范（视觉检查）',
-    ...(j.finding.suggestion ? { suggestion: j.finding.suggestion } : {}),
+    ...(j.finding.suggestion ? { suggestion: maskWith(pairs, j.finding.suggestion) } : {}),
     file: j.finding.file,
     line: j.finding.line,
     column: j.finding.column,
     field: j.finding.field,
-    excerpt: j.finding.excerpt,
+    excerpt: isClientDetail(j.finding) ? j.finding.excerpt : maskWith(pairs, j.finding.excerpt),
     status: j.status,
     ...(j.finding.textHash && j.finding.waivable ? { textHash: j.finding.textHash } : {}),
     ...(j.waiver ? { waiver: { reviewer: j.waiver.reviewer, date: j.waiver.date, reason: j.waiver.reason } } : {}),
