@@ -62,7 +62,7 @@ const grouped = (c: string) => c.replace(/(\d{4})(?=\d)/g, '$1 ');
 const ID1 = residentId(false);
 const ID2 = residentId(true); // typed with × for X
 const ID3 = residentId(false); // in a file name
-const P = Array.from({ length: 8 }, mobile);
+const P = Array.from({ length: 10 }, mobile);
 const CARD62 = luhnCard('622202', 19);
 const CARD4 = luhnCard('4', 16);
 const CARD5 = luhnCard('5', 16);
@@ -91,7 +91,13 @@ const DETAILS = {
   fileNameId: D('id-file', ID3),
   dayValue: D('phone-day', P[6]!),
   spaced: D('phone-spaced', spaced(P[7]!), P[7]!),
+  softBreak: D('phone-soft-break', `${P[8]!.slice(0, 6)}\n${P[8]!.slice(6)}`, P[8]!),
+  sign: D('name', '赵丽华女士', '赵丽华'),
+  eventName: D('name', '孙志强先生', '孙志强'),
+  waiverReason: D('phone-waiver', P[9]!),
 };
+/** planted outside the briefs' texts: located by their own assertions */
+const ELSEWHERE = new Set(['fileName', 'fileNameId', 'dayValue', 'waiverReason']);
 const ALL: Detail[] = Object.values(DETAILS);
 
 /** every form of every detail, plus its digits with separators removed */
@@ -163,26 +169,28 @@ async function plant(dir: string) {
   );
   await edit(join(w, 'xihu/thu-weekly-report.md'), (s) => s.replace('unit: 次', `unit: 次 客户${d.unit.typed}`).replace('label: 防诈骗', `label: "${d.label.typed}"`));
   await edit(join(w, 'xihu/tue-eggs-and-baskets.md'), (s) =>
-    s.replace('subtitle: 用大白话讲讲"资产配置"', `subtitle: 客户手机${d.subtitle.typed}`).replace('这就是资产配置最朴素的道理：', `客户卡号${d.bodyCard.typed}\n\n这就是资产配置最朴素的道理：`),
+    s.replace('subtitle: 用大白话讲讲"资产配置"', `subtitle: 客户手机${d.subtitle.typed}`).replace('这就是资产配置最朴素的道理：', `客户卡号${d.bodyCard.typed}\n\n客户电话${d.softBreak.typed}\n\n这就是资产配置最朴素的道理：`),
   );
   await edit(join(w, 'xihu/mon-morning-meeting.md'), (s) =>
     s.replace('今天早上跑完西湖一圈', `今天${d.bodyName.typed}来网点，身份证号${d.bodyId.typed}，手机${d.spaced.typed}。今天早上跑完西湖一圈`),
   );
   await edit(join(w, 'xihu/sat-weekend-walk.md'), (s) => s.replace('一杯龙井茶', `电话${d.tile.typed}`));
   await edit(join(w, '_all/wed-invitation-tea-party.md'), (s) =>
-    s.replace('place: 本支行三楼客户活动室', `place: 客户家${d.place.typed}`).replace('天冷了，小U煮好了热茶', `报名请发邮件到${d.email.typed}。天冷了，小U煮好了热茶`),
+    s.replace('place: 本支行三楼客户活动室', `place: 客户家${d.place.typed}`).replace('name: 冬日暖心茶话会 · 防诈骗小课堂', `name: 冬日暖心茶话会 · 客户${d.eventName.typed}专场`).replace('天冷了，小U煮好了热茶', `报名请发邮件到${d.email.typed}。天冷了，小U煮好了热茶`),
   );
   await edit(join(w, '_all/mon-sticker-pack.md'), (s) =>
     s.replace('么么哒', `${d.sticker.typed}`).replace('weather: 早呀！今天有雨，记得带伞~', `weather: 客户电话${d.weather.typed}`),
   );
   await edit(join(w, '_all/tue-poster-finance-101.md'), (s) =>
-    s.replace('cta: 扫码报名，周六见！', `cta: 客户卡号${d.cta.typed}\ncaption: 客户银行卡${d.caption.typed}，周六见`),
+    s.replace('sign: 理财小白入门指南', `sign: 客户${d.sign.typed}`).replace('cta: 扫码报名，周六见！', `cta: 客户卡号${d.cta.typed}\ncaption: 客户银行卡${d.caption.typed}，周六见`),
   );
   const poster = await readFile(join(w, 'xihu/tue-eggs-and-baskets.md'), 'utf8');
   // a brief whose only fault is its file name; another whose `day` is a phone (quoted back by the loader)
   await writeFile(join(w, `xihu/fri-visit-${d.fileName.typed}.md`), poster.replace(/day: tue/, 'day: fri').replace(/subtitle: .*/, 'subtitle: 回访'));
   await cp(join(w, '_all/mon-sticker-pack.md'), join(w, `_all/thu-id-${d.fileNameId.typed}.md`));
   await writeFile(join(w, 'xihu/sun-bad-day.md'), poster.replace(/day: tue/, `day: "${d.dayValue.typed}"`).replace(/subtitle: .*/, 'subtitle: 回访'));
+  // a reviewer's waiver whose reason quotes a client's phone (its hash matches nothing: a stale waiver)
+  await edit(join(dir, 'content/approvals.yaml'), (s) => `${s.trimEnd()}\n  - brief: xihu/tue-eggs-and-baskets\n    rule: safety-words\n    textHash: ${'ab'.repeat(32)}\n    reviewer: 王审核（合规部）\n    date: 2026-11-20\n    reason: 已电话回访客户${d.waiverReason.typed}，同意发布。\n`);
   const rels = ['xihu/fri-client-story.md', 'xihu/thu-weekly-report.md', 'xihu/tue-eggs-and-baskets.md', 'xihu/mon-morning-meeting.md', 'xihu/sat-weekend-walk.md', '_all/wed-invitation-tea-party.md', '_all/mon-sticker-pack.md', '_all/tue-poster-finance-101.md'];
   return Promise.all(rels.map(async (rel) => ({ rel, source: await readFile(join(w, rel), 'utf8') })));
 }
@@ -228,7 +236,7 @@ describe('no client detail leaks (issue 12, deliverable 4)', () => {
     const piiFindings = outcomes.assets.flatMap((a) => a.findings).filter((f) => f.ruleId.startsWith('pii-'));
     let located = 0;
     for (const [key, detail] of Object.entries(DETAILS)) {
-      if (key === 'fileName' || key === 'fileNameId' || key === 'dayValue') continue;
+      if (ELSEWHERE.has(key)) continue;
       const where = planted.find((p) => p.source.includes(detail.typed));
       expect(where, key).toBeDefined();
       const line = where!.source.slice(0, where!.source.indexOf(detail.typed)).split('\n').length;
@@ -239,7 +247,7 @@ describe('no client detail leaks (issue 12, deliverable 4)', () => {
       for (const h of hits) expect(report, key).toContain(h.excerpt.replace(/&/g, '&amp;'));
       located++;
     }
-    expect(located).toBe(ALL.length - 3);
+    expect(located).toBe(ALL.length - ELSEWHERE.size);
     expect(report).toMatch(/张\*\*?先生|张\*/);
     expect(report).toContain(`${ID2.slice(0, 6)}********${ID2.slice(14)}`);
     // the file names and the quoted `day` value: load problems at the masked name, line 1 / the day line
@@ -248,6 +256,8 @@ describe('no client detail leaks (issue 12, deliverable 4)', () => {
     expect(report).toMatch(new RegExp(`_all/thu-id-${ID3.slice(0, 6)}\\*+${ID3.slice(-4)}\\.md:1:1`));
     expect(report).toMatch(/xihu\/sun-bad-day\.md:\d+:\d+/);
     expect(report).toContain(maskedPhone(P[6]!));
+    // the stale waiver is still listed for the reviewers, its reason masked
+    expect(report).toContain(`已电话回访客户${maskedPhone(P[9]!)}`);
   });
 
   it('SARIF fingerprints are keyed: a phone-only text is not recoverable by hashing candidates', async () => {
