@@ -62,7 +62,7 @@ const grouped = (c: string) => c.replace(/(\d{4})(?=\d)/g, '$1 ');
 const ID1 = residentId(false);
 const ID2 = residentId(true); // typed with × for X
 const ID3 = residentId(false); // in a file name
-const P = Array.from({ length: 10 }, mobile);
+const P = Array.from({ length: 15 }, mobile);
 const CARD62 = luhnCard('622202', 19);
 const CARD4 = luhnCard('4', 16);
 const CARD5 = luhnCard('5', 16);
@@ -95,9 +95,14 @@ const DETAILS = {
   sign: D('name', '赵丽华女士', '赵丽华'),
   eventName: D('name', '孙志强先生', '孙志强'),
   waiverReason: D('phone-waiver', P[9]!),
+  titlePhone: D('phone-title', P[10]!),
+  segment: D('name', '周美玲女士', '周美玲'),
+  timeValue: D('phone-time', P[11]!),
+  poseValue: D('phone-pose', P[12]!),
+  link: D('phone-link', P[13]!),
 };
 /** planted outside the briefs' texts: located by their own assertions */
-const ELSEWHERE = new Set(['fileName', 'fileNameId', 'dayValue', 'waiverReason']);
+const ELSEWHERE = new Set(['fileName', 'fileNameId', 'dayValue', 'waiverReason', 'timeValue', 'poseValue', 'segment']);
 const ALL: Detail[] = Object.values(DETAILS);
 
 /** every form of every detail, plus its digits with separators removed */
@@ -167,7 +172,7 @@ async function plant(dir: string) {
   await edit(join(w, 'xihu/fri-client-story.md'), (s) =>
     s.replace('title: 张阿姨的一封手写感谢信', `title: ${d.title.typed}的一封手写感谢信`).replace('这封信，我们贴在了网点的墙上。', `这封信，我们贴在了网点的墙上。客户电话${d.body.typed}。`),
   );
-  await edit(join(w, 'xihu/thu-weekly-report.md'), (s) => s.replace('unit: 次', `unit: 次 客户${d.unit.typed}`).replace('label: 防诈骗', `label: "${d.label.typed}"`));
+  await edit(join(w, 'xihu/thu-weekly-report.md'), (s) => s.replace('title: 财富健康周报：本周街坊最关心什么？', `title: 财富健康周报：客户${d.titlePhone.typed}`).replace('unit: 次', `unit: 次 客户${d.unit.typed}`).replace('label: 防诈骗', `label: "${d.label.typed}"`));
   await edit(join(w, 'xihu/tue-eggs-and-baskets.md'), (s) =>
     s.replace('subtitle: 用大白话讲讲"资产配置"', `subtitle: 客户手机${d.subtitle.typed}`).replace('这就是资产配置最朴素的道理：', `客户卡号${d.bodyCard.typed}\n\n客户电话${d.softBreak.typed}\n\n这就是资产配置最朴素的道理：`),
   );
@@ -182,7 +187,7 @@ async function plant(dir: string) {
     s.replace('么么哒', `${d.sticker.typed}`).replace('weather: 早呀！今天有雨，记得带伞~', `weather: 客户电话${d.weather.typed}`),
   );
   await edit(join(w, '_all/tue-poster-finance-101.md'), (s) =>
-    s.replace('sign: 理财小白入门指南', `sign: 客户${d.sign.typed}`).replace('cta: 扫码报名，周六见！', `cta: 客户卡号${d.cta.typed}\ncaption: 客户银行卡${d.caption.typed}，周六见`),
+    s.replace('sign: 理财小白入门指南', `sign: 客户${d.sign.typed}`).replace('link: https://events.tongxin-bank.example/finance-101', `link: https://events.tongxin-bank.example/finance-101?tel=${d.link.typed}`).replace('cta: 扫码报名，周六见！', `cta: 客户卡号${d.cta.typed}\ncaption: 客户银行卡${d.caption.typed}，周六见`),
   );
   const poster = await readFile(join(w, 'xihu/tue-eggs-and-baskets.md'), 'utf8');
   // a brief whose only fault is its file name; another whose `day` is a phone (quoted back by the loader)
@@ -191,6 +196,10 @@ async function plant(dir: string) {
   await writeFile(join(w, 'xihu/sun-bad-day.md'), poster.replace(/day: tue/, `day: "${d.dayValue.typed}"`).replace(/subtitle: .*/, 'subtitle: 回访'));
   // a reviewer's waiver whose reason quotes a client's phone (its hash matches nothing: a stale waiver)
   await edit(join(dir, 'content/approvals.yaml'), (s) => `${s.trimEnd()}\n  - brief: xihu/tue-eggs-and-baskets\n    rule: safety-words\n    textHash: ${'ab'.repeat(32)}\n    reviewer: 王审核（合规部）\n    date: 2026-11-20\n    reason: 已电话回访客户${d.waiverReason.typed}，同意发布。\n`);
+  await writeFile(join(w, 'xihu/sun-bad-time.md'), poster.replace(/day: tue/, 'day: sun').replace(/time: .*/, `time: "${d.timeValue.typed}"`).replace(/subtitle: .*/, 'subtitle: 回访'));
+  await writeFile(join(w, 'xihu/sun-bad-segment.md'), poster.replace(/day: tue/, 'day: sun').replace('product: wealth', `product: wealth\nsegments: [社区客群, ${d.segment.typed}]`).replace(/subtitle: .*/, 'subtitle: 回访'));
+  const sticker = await readFile(join(w, '_all/mon-sticker-pack.md'), 'utf8');
+  await writeFile(join(w, '_all/sun-bad-pose.md'), sticker.replace(/day: mon/, 'day: sun').replace('pose: wave', `pose: "${d.poseValue.typed}"`));
   const rels = ['xihu/fri-client-story.md', 'xihu/thu-weekly-report.md', 'xihu/tue-eggs-and-baskets.md', 'xihu/mon-morning-meeting.md', 'xihu/sat-weekend-walk.md', '_all/wed-invitation-tea-party.md', '_all/mon-sticker-pack.md', '_all/tue-poster-finance-101.md'];
   return Promise.all(rels.map(async (rel) => ({ rel, source: await readFile(join(w, rel), 'utf8') })));
 }
@@ -256,6 +265,10 @@ describe('no client detail leaks (issue 12, deliverable 4)', () => {
     expect(report).toMatch(new RegExp(`_all/thu-id-${ID3.slice(0, 6)}\\*+${ID3.slice(-4)}\\.md:1:1`));
     expect(report).toMatch(/xihu\/sun-bad-day\.md:\d+:\d+/);
     expect(report).toContain(maskedPhone(P[6]!));
+    expect(report).toMatch(/xihu\/sun-bad-time\.md:\d+:\d+/);
+    expect(report).toMatch(/xihu\/sun-bad-segment\.md:\d+:\d+/);
+    expect(report).toContain('周*女士');
+    expect(report).toMatch(/_all\/sun-bad-pose\.md:\d+:\d+/);
     // the stale waiver is still listed for the reviewers, its reason masked
     expect(report).toContain(`已电话回访客户${maskedPhone(P[9]!)}`);
   });
