@@ -84,7 +84,26 @@ function detailPairs(spans: TextSpan[], findings: GateFinding[]): [string, strin
 }
 
 /** A message or excerpt with every client detail found in the asset's texts masked. */
-export const maskWith = (pairs: [string, string][], text: string) => pairs.reduce((t, [raw, masked]) => t.split(raw).join(masked), text);
+const maskWith = (pairs: [string, string][], text: string) => pairs.reduce((t, [raw, masked]) => t.split(raw).join(masked), text);
+
+/** The client details found in one span, in order, not overlapping, with their masked forms. */
+function spanDetails(span: TextSpan, findings: GateFinding[]): { from: number; to: number; masked: string }[] {
+  const details: { from: number; to: number; masked: string }[] = [];
+  for (const f of findings.filter(isClientDetail)) {
+    const r = spanRange([span], f);
+    if (r && r.to > r.from && !details.some((d) => r.from < d.to && d.from < r.to)) details.push({ from: r.from, to: r.to, masked: f.excerpt });
+  }
+  return details.sort((a, b) => a.from - b.from);
+}
+
+/** Another finding's excerpt: a slice of its text (a text's first 40 characters, say) is masked like
+ * the text, a detail it cuts into starred; any other excerpt has the details found in the texts masked. */
+function maskedExcerpt(spans: TextSpan[], findings: GateFinding[], f: GateFinding, pairs: [string, string][]): string {
+  if (isClientDetail(f)) return f.excerpt;
+  const r = spanRange(spans, f);
+  if (r && f.excerpt && r.span.text.startsWith(f.excerpt, r.from)) return maskedSlice(r.span.text, spanDetails(r.span, findings), r.from, r.from + f.excerpt.length);
+  return maskWith(pairs, f.excerpt);
+}
 
 function reportTexts(spans: TextSpan[], findings: GateFinding[]): ReportText[] {
   return spans.map((span) => {
@@ -94,9 +113,7 @@ function reportTexts(spans: TextSpan[], findings: GateFinding[]): ReportText[] {
       .filter((x): x is { f: GateFinding; index: number; r: NonNullable<ReturnType<typeof spanRange>> } => !!x.r)
       .sort((a, b) => a.r.from - b.r.from);
     // every client detail is masked, even where another finding's highlight covers it
-    const details: { from: number; to: number; masked: string }[] = [];
-    for (const { f, r } of ranges) if (isClientDetail(f) && r.to > r.from && !details.some((d) => r.from < d.to && d.from < r.to)) details.push({ from: r.from, to: r.to, masked: f.excerpt });
-    details.sort((a, b) => a.from - b.from);
+    const details = spanDetails(span, findings);
     const shownOf = (from: number, to: number) => maskedSlice(span.text, details, from, to);
     let text = '';
     let cursor = 0;
@@ -105,7 +122,9 @@ function reportTexts(spans: TextSpan[], findings: GateFinding[]): ReportText[] {
       if (r.from < cursor) continue; // overlapping findings: the first one is highlighted
       text += shownOf(cursor, r.from);
       // client details (not waivable) are shown as the linter masked them
-      const shown = isClientDetail(f) ? f.excerpt : shownOf(r.from, r.to);
+      // other unwaivable findings show their excerpt when it names what is there (U+202E for an invisible
+      // control), with the client details in it masked; the rest show the text itself, details masked
+      const shown = isClientDetail(f) ? f.excerpt : f.waivable || f.excerpt === span.text.slice(r.from, r.to) ? shownOf(r.from, r.to) : maskedExcerpt([span], findings, f, detailPairs([span], findings));
       highlights.push({ start: text.length, end: text.length + shown.length, finding: index });
       text += shown;
       cursor = Math.max(cursor, r.to);
@@ -128,7 +147,7 @@ export function reportAsset(o: AssetOutcome): ReportAsset {
     line: j.finding.line,
     column: j.finding.column,
     field: j.finding.field,
-    excerpt: isClientDetail(j.finding) ? j.finding.excerpt : maskWith(pairs, j.finding.excerpt),
+    excerpt: maskedExcerpt(o.spans, findings, j.finding, pairs),
     status: j.status,
     ...(j.finding.textHash && j.finding.waivable ? { textHash: j.finding.textHash } : {}),
     ...(j.waiver ? { waiver: { reviewer: j.waiver.reviewer, date: j.waiver.date, reason: j.waiver.reason } } : {}),
