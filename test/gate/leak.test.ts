@@ -64,6 +64,7 @@ const ID2 = residentId(true); // typed with × for X
 const ID3 = residentId(false); // in a file name
 const P = Array.from({ length: 15 }, mobile);
 const CARD62 = luhnCard('622202', 19);
+const PASSPORT = `E${digits(8)}`;
 const CARD4 = luhnCard('4', 16);
 const CARD5 = luhnCard('5', 16);
 
@@ -100,6 +101,11 @@ const DETAILS = {
   timeValue: D('phone-time', P[11]!),
   poseValue: D('phone-pose', P[12]!),
   link: D('phone-link', P[13]!),
+  passport: D('passport', PASSPORT),
+  plate: D('plate', '浙A 8K2C9', '浙A8K2C9'),
+  winner: D('name-in-list', '刘德明'),
+  village: D('address-village', '仓前街道新桥村3组25号', '新桥村3组25号'),
+  emailAt: D('email-at', 'liu.deming(at)qq。com', 'liu.deming'),
 };
 /** planted outside the briefs' texts: located by their own assertions */
 const ELSEWHERE = new Set(['fileName', 'fileNameId', 'dayValue', 'waiverReason', 'timeValue', 'poseValue', 'segment']);
@@ -178,6 +184,9 @@ async function plant(dir: string) {
   );
   await edit(join(w, 'xihu/mon-morning-meeting.md'), (s) =>
     s.replace('今天早上跑完西湖一圈', `今天${d.bodyName.typed}来网点，身份证号${d.bodyId.typed}，手机${d.spaced.typed}。今天早上跑完西湖一圈`),
+  );
+  await edit(join(w, 'xihu/fri-client-story.md'), (s) =>
+    `${s.trimEnd()}\n\n获奖名单：${d.winner.typed}、陈女士。客户护照号${d.passport.typed}，车牌${d.plate.typed}。\n\n客户住址：${d.village.typed}，邮箱 ${d.emailAt.typed}\n`,
   );
   await edit(join(w, 'xihu/sat-weekend-walk.md'), (s) => s.replace('一杯龙井茶', `电话${d.tile.typed}`));
   await edit(join(w, '_all/wed-invitation-tea-party.md'), (s) =>
