@@ -193,7 +193,7 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
       const { text, applied } = applyFixes(source, typedSpans(), findings.filter((f) => f.fix));
       if (applied.length) {
         await writeFileAtomic(abs, text);
-        fixed.push({ file: input.file, fixes: applied });
+        fixed.push({ file: maskedFileName(input.file, ctx.lint, maskText), fixes: applied });
         bytes = Buffer.from(text, 'utf8');
         ({ spans, problems } = textsOf(env, input.file, bytes));
         findings = lint();

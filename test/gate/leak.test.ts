@@ -234,7 +234,7 @@ describe('no client detail leaks (issue 12, deliverable 4)', () => {
 
     // `wendu lint` in every machine format, on the planted briefs
     const weekDir = join(dir, 'content/weeks/2026-W48');
-    for (const format of ['json', 'sarif', 'eslint', 'html', 'text']) {
+    for (const format of ['json', 'sarif', 'eslint', 'html', 'text', 'stylish']) {
       const lo: string[] = [];
       const le: string[] = [];
       await main(['lint', '--format', format, join(weekDir, 'xihu'), join(weekDir, '_all')], { ...io, stdout: (s) => void lo.push(s), stderr: (s) => void le.push(s) });
