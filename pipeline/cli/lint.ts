@@ -4,7 +4,7 @@
 // part that touches the disk. The pipeline modules load only once the arguments are read, so
 // `wendu lint --help` answers at once.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { Problem, TextSpan, Waiver } from '../model.ts';
@@ -155,6 +155,7 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
   }
 
   const { lintSpans, applyFixes } = await import('../lint/index.ts');
+  const { maskText } = await import('../load/mask.ts');
   // the brief reader (remark, YAML) loads only when there is a brief to read
   const anyBrief = inputs.some((i) => extname(i.file).toLowerCase() === '.md');
   const markdown = anyBrief ? await import('../load/markdown.ts') : undefined;
@@ -196,7 +197,7 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
       const { text, applied } = applyFixes(source, typedSpans(), findings.filter((f) => f.fix));
       if (applied.length) {
         await writeFileAtomic(abs, text);
-        fixed.push({ file: input.file, fixes: applied });
+        fixed.push({ file: maskedFileName(input.file, ctx.lint, maskText), fixes: applied });
         bytes = Buffer.from(text, 'utf8');
         ({ spans, problems } = textsOf(env, input.file, bytes));
         findings = lint();
@@ -209,7 +210,11 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     const waived = new Map<Finding, Waiver>();
     const briefId = ctx.root ? briefIdOf(ctx.root, abs) : undefined;
     if (briefId && ctx.waivers.length) for (const j of judge(briefId, findings, ctx.waivers).judged) if (j.waiver) waived.set(j.finding, j.waiver);
-    results.push({ file: input.file, filePath: stdin && !values['stdin-filename'] ? input.file : abs, findings, problems, source: new TextDecoder().decode(bytes), spans: isBrief ? [...typedSpans(), ...spans] : spans, waived });
+    // a client detail in the file name is shown masked, as `wendu build` shows it, and is an error
+    const shownName = maskedFileName(input.file, ctx.lint, maskText);
+    if (shownName !== input.file) problems = [{ file: input.file, line: 1, column: 1, severity: 'error', ruleId: 'load/file-name', message: 'The file name holds a client detail (shown masked); it would be copied into image names, captions, the calendar and the audit. Rename the file' }, ...problems];
+    const filePath = stdin && !values['stdin-filename'] ? input.file : abs;
+    results.push({ file: shownName, filePath: shownName === input.file ? filePath : filePath.slice(0, filePath.length - basename(input.file).length) + basename(shownName), findings, problems, source: new TextDecoder().decode(bytes), spans: isBrief ? [...typedSpans(), ...spans] : spans, waived });
   }
 
   const fingerprints = format === 'sarif' ? await fingerprintKey(io.cwd, io.env ?? {}) : undefined;
@@ -239,6 +244,13 @@ const LINTED = new Set(['.md', '.txt']);
 /** Stands in for the brief reader when no input is a brief (it is never called then). */
 function noBriefReader(): never {
   throw new Error('wendu lint: the brief reader was not loaded');
+}
+
+/** `file` with a client detail in its name masked (the linter reads `-`, `_` and `.` as spaces). */
+function maskedFileName(file: string, ctx: LintContext, maskText: (text: string, ctx: LintContext, probe?: string) => string): string {
+  const name = basename(file);
+  const masked = maskText(name, ctx, name.replace(/[-_.]/g, ' '));
+  return masked === name ? file : file.slice(0, file.length - name.length) + masked;
 }
 
 type IgnoreFilter = (abs: string, dir: boolean) => boolean;

@@ -74,7 +74,14 @@ export function loadContent(tree: ContentTree, week: string, options: LoadOption
     const brief = loadBrief(tree, rel, week, branches, personas, shown(rel), problems, options);
     if (brief) briefs.push(brief);
   }
-  return { root: tree.root, week, bank, branches, personas, briefs, waivers, problems: problems.map((p) => maskProblem(p, ctx)) };
+  // a waiver's reason is free text that the report, run.json and the audit repeat: a client detail in
+  // it is masked (so is one in the brief it names: such a brief is refused by its file name anyway)
+  const maskedWaivers = waivers.map((w) => {
+    const reason = typeof w.reason === 'string' ? maskText(w.reason, ctx) : w.reason;
+    const brief = typeof w.brief === 'string' ? maskText(w.brief, ctx, w.brief.replace(/[-_./]/g, ' ')) : w.brief;
+    return reason === w.reason && brief === w.brief ? w : { ...w, reason, brief };
+  });
+  return { root: tree.root, week, bank, branches, personas, briefs, waivers: maskedWaivers, problems: problems.map((p) => maskProblem(p, ctx)) };
 }
 
 /** Bytes a brief's file name may take: its id becomes file names in bundles, with suffixes and temporary names added. */
