@@ -122,7 +122,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-  const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr });
+  const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr, color: io.colorErr, columns: process.stderr.columns || Number(io.env?.COLUMNS) || 80 });
 
   // rendering is CPU-bound: two jobs in flight keep both cores busy while one waits on native work
   const queue = new PQueue({ concurrency: 2 });
