@@ -31,7 +31,10 @@ async function writeAtomic(path: string, data: string | Uint8Array): Promise<voi
 
 export class RenderStore {
   readonly root: string;
+  /** the folder given (out/.cache or --cache DIR); workers open the same store from it */
+  readonly dir: string;
   constructor(dir: string) {
+    this.dir = dir;
     this.root = join(dir, LAYOUT);
   }
 
