@@ -1,20 +1,27 @@
 // One job through the per-asset stages: caption → render → check → lint → approve.
 // Pure apart from `readContentFile`; the command layer writes what comes back.
 import type { Bank, Branch, Content, Job, Problem, TextSpan, Waiver } from './model.ts';
-import { lintSpans, type LintContext } from './lint/index.ts';
+import type { LintContext } from './lint/index.ts';
 import type { RuleSet } from './lint/rules.ts';
 import { judge, type Decision } from './approve/gate.ts';
 import { caption, captionContext, captionFoldFindings } from './captions/captions.ts';
 import { renderJob, type OutputFile } from './render/job.ts';
-import { checkCanvas, drawnSpans, overflowFindings, type VisualFinding } from './check/visual.ts';
+import { checkCanvas, overflowFindings, type VisualFinding } from './check/visual.ts';
+import { bidiFindings, generatedSpans, lintMapped, uncoveredSpans } from './check/texts.ts';
+import { maskDigits } from './load/mask.ts';
 
 export interface JobResult {
   job: Job;
   caption: string;
   /** files named for the bundle: `images/1-mon-0830-morning-meeting.jpg` */
   files: (OutputFile & { path: string })[];
-  /** the texts that ship with the asset: the brief's, the caption, and what the image draws beyond them */
+  /**
+   * the texts that ship with the asset, as drawn and pasted: the brief's (decoded, mapped to the
+   * source), the chart's formatted values, the caption, and every other string the image draws
+   */
   spans: TextSpan[];
+  /** every string satori laid out on the images, with the template field that drew it */
+  drawn: { field?: string; text: string }[];
   /** what only the rendered image shows (overflow, glyphs, safe zone, warning legibility) */
   findings: VisualFinding[];
   /** set when the job could not be rendered at all */
@@ -56,7 +63,7 @@ export function baseName(job: Job): string {
 export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
   const text = caption(captionContext(job, deps.branch, deps.bank, deps.warning), job.persona.role);
   const captionSpan: TextSpan = { field: 'caption', text, file: job.brief.file };
-  const result: Omit<JobResult, 'decision'> = { job, caption: text, files: [], spans: [...job.brief.spans, captionSpan], findings: [...captionFoldFindings(text, deps.warning, job.brief)] };
+  const result: Omit<JobResult, 'decision'> = { job, caption: text, files: [], spans: [...job.brief.spans, ...generatedSpans(job), captionSpan], drawn: [], findings: [...captionFoldFindings(text, deps.warning, job.brief)] };
   try {
     const rendered = await renderJob({ job, branch: deps.branch, bank: deps.bank, warning: deps.warning, readContentFile: deps.readContentFile });
     const base = baseName(job);
@@ -64,18 +71,29 @@ export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
     const canvases = rendered.renders.map((r) => ({ name: r.canvas.name || `${r.canvas.width}×${r.canvas.height}`, rendered: r.rendered }));
     result.findings.push(...overflowFindings(job, rendered.overflows));
     for (const c of canvases) result.findings.push(...checkCanvas(job, c, { warning: deps.warning }));
-    result.spans.push(...drawnSpans(job, canvases));
+    for (const c of canvases) for (const n of c.rendered.nodes) if (n.text) result.drawn.push({ ...(n.field ? { field: n.field } : {}), text: n.text });
+    // the net: every string satori laid out that no linted text already contains is linted itself
+    result.spans.push(...uncoveredSpans(job, result.spans, canvases));
   } catch (err) {
+    // point at the reference that failed (a photo that does not decode) when the message names it
+    const message = (err as Error).message;
+    const f = job.brief.fields;
+    const refs = Object.entries(job.brief.refs ?? {}).filter(([key]) => key !== 'persona');
+    const named = refs.find(([key]) => {
+      const path = key === 'photo' ? f.photo : key.startsWith('photos.') ? f.photos?.[Number(key.slice(7))] : undefined;
+      return !!path && message.includes(path);
+    });
+    const at = named?.[1] ?? { line: 1, column: 1 };
     result.failure = {
       file: job.brief.file,
-      line: 1,
-      column: 1,
+      line: at.line,
+      column: at.column,
       severity: 'error',
       ruleId: 'render/failed',
-      message: `Could not render ${job.brief.fields.kind} for ${job.branch}: ${(err as Error).message}`,
+      message: maskDigits(`Could not render ${job.brief.fields.kind} for ${job.branch}: ${message}`),
     };
   }
-  const visual = result.findings.map((f) => ({ ...f, waivable: false }));
-  const decision = judge(job.brief.id, [...lintSpans(result.spans, deps.lint, deps.rules), ...visual], deps.waivers, !!result.failure);
+  const visual = [...result.findings.map((f) => ({ ...f, waivable: false })), ...bidiFindings(result.spans)];
+  const decision = judge(job.brief.id, [...lintMapped(result.spans, deps.lint, deps.rules), ...visual], deps.waivers, !!result.failure);
   return { ...result, decision };
 }

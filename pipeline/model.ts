@@ -20,10 +20,18 @@ export interface Problem {
   message: string;
 }
 
+/** A range of a source file: `start` inclusive, `end` exclusive. */
+export interface SourceRange {
+  start: Position;
+  end: Position;
+}
+
 /**
  * A piece of text that ships with an asset, as the linter and the approval gate see it.
  * When `start` is set, `text` is an exact slice of `file` beginning there, so an offset in `text`
  * maps back to a line and column of the file; generated texts (captions, labels) have no `start`.
+ * A *decoded* text (Markdown, character references and YAML escapes decoded, as templates draw it)
+ * has no `start` but a `map`: `map[i]` is the source range the unit `text[i]` came from.
  */
 export interface TextSpan {
   /** where the text is used: `title`, `body`, `subtitle`, `caption`, `image:headline`, … */
@@ -31,6 +39,8 @@ export interface TextSpan {
   text: string;
   file: string;
   start?: Position;
+  /** for decoded texts: the source range of every UTF-16 unit of `text` (same length as `text`) */
+  map?: SourceRange[];
 }
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -173,10 +183,15 @@ export interface Brief {
   bodyStart: Position;
   /** plain paragraphs of the body, Markdown syntax removed: what templates draw */
   paragraphs: string[];
-  /** every text of the brief with its exact source position: frontmatter strings and the body */
+  /**
+   * every text of the brief as templates draw it (decoded, with `map` back to the source):
+   * frontmatter strings and the body's paragraphs
+   */
   spans: TextSpan[];
   /** sha256 of the brief file's bytes */
   hash: string;
+  /** where file references are typed (`photo`, `photos.3`, `persona`), for problems found later (a photo that does not decode) */
+  refs?: Record<string, Position>;
 }
 
 export interface Waiver {

@@ -40,5 +40,7 @@ const CN_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五',
 /** `2026-11-23` → `11月23日 周一` */
 export function chineseDate(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
+  // the loader refuses impossible dates; should one get here, it fails loudly rather than drawing NaN月NaN日 or rolling 11-31 over to 12月1日
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) throw new Error(`\`${iso}\` is not a calendar date (expected YYYY-MM-DD)`);
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${CN_WEEKDAYS[d.getUTCDay()]}`;
 }

@@ -1,8 +1,8 @@
 // The check stage: what can only be seen on the rendered image. Every check reads the laid-out
 // nodes satori reported (data-role / data-field attributes from the templates) and the pixels,
 // and reports findings located in the brief the way the linter does.
-import type { Job, Problem, TextSpan } from '../model.ts';
-import { advance } from '../load/source.ts';
+import type { Job, Problem } from '../model.ts';
+import { locateIn } from './texts.ts';
 import { missingGlyphs } from '../render/fonts.ts';
 import type { DrawnNode, Overflow, Rendered } from '../render/engine.ts';
 
@@ -24,11 +24,9 @@ export interface DrawnCanvas {
 /** Where a finding about `field` points: the exact characters when the brief holds them, else the field's start, else the file's top. */
 function locate(job: Job, field: string, needle?: string): Pick<Problem, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
   const span = job.brief.spans.find((s) => s.field === field) ?? (field === 'body' ? undefined : job.brief.spans.find((s) => s.field.startsWith(`${field}.`)));
-  if (!span?.start) return { file: job.brief.file, line: 1, column: 1 };
+  if (!span || (!span.start && !span.map?.length)) return { file: job.brief.file, line: 1, column: 1 };
   const at = needle ? Math.max(0, span.text.indexOf(needle)) : 0;
-  const from = advance(span.start, span.text, at);
-  const to = advance(span.start, span.text, at + (needle?.length ?? 0));
-  return { file: job.brief.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  return locateIn(span, at, at + (needle?.length ?? 0));
 }
 
 const px = (v: string | number | undefined) => (v === undefined ? NaN : Number.parseFloat(String(v)));
@@ -101,21 +99,6 @@ export function overflowFindings(job: Job, overflows: Overflow[]): VisualFinding
     excerpt: o.text.slice(0, 40),
     message: `\`${o.field}\` (${[...o.text].length} characters) does not fit its box even at the smallest size, ${o.minSize} px; shorten it`,
   }));
-}
-
-/** Texts drawn on the image that do not come from the brief (signature, branch name, warning…): the linter checks them too. */
-export function drawnSpans(job: Job, canvases: DrawnCanvas[]): TextSpan[] {
-  const briefFields = new Set(job.brief.spans.map((s) => s.field.split('.')[0]!));
-  briefFields.add('body');
-  const spans = new Map<string, TextSpan>();
-  for (const { rendered } of canvases) {
-    for (const node of rendered.nodes) {
-      if (!node.text?.trim() || !node.field || briefFields.has(node.field.split('.')[0]!)) continue;
-      const key = `${node.field}\0${node.text}`;
-      if (!spans.has(key)) spans.set(key, { field: `image:${node.field}`, text: node.text, file: job.brief.file });
-    }
-  }
-  return [...spans.values()];
 }
 
 /** WCAG contrast of a text node's colour against the dominant colour of its box in the pixels. */

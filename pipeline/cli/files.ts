@@ -10,11 +10,14 @@ const TEXT = /\.(md|ya?ml|txt)$/i;
 export async function readContentTree(dir: string): Promise<ContentTree> {
   const files = new Map<string, Uint8Array>();
   const paths = new Set<string>();
+  const skipped: { path: string; why: string }[] = [];
   const walk = async (d: string) => {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
       const full = join(d, entry.name);
-      if (entry.isDirectory()) await walk(full);
+      // symbolic links are never followed (they could lead out of the content folder): each is named
+      if (entry.isSymbolicLink()) skipped.push({ path: relative(dir, full).split(sep).join(posix.sep), why: 'a symbolic link (links are not followed)' });
+      else if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) {
         const rel = relative(dir, full).split(sep).join(posix.sep);
         paths.add(rel);
@@ -23,7 +26,7 @@ export async function readContentTree(dir: string): Promise<ContentTree> {
     }
   };
   await walk(dir);
-  return { root: dir.split(sep).join(posix.sep).replace(/\/+$/, ''), files, paths };
+  return { root: dir.split(sep).join(posix.sep).replace(/\/+$/, ''), files, paths, skipped };
 }
 
 export async function isDirectory(path: string): Promise<boolean> {

@@ -5,10 +5,12 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Bank, Branch, Brief, BriefFields, Content, Persona, Problem, Waiver } from '../model.ts';
 import { KINDS } from '../model.ts';
-import { bodySpan, frontmatterSpans, parseMarkdown } from './markdown.ts';
+import { decodedSpans, parseMarkdown } from './markdown.ts';
 import { approvalsSchema, branchesSchema, briefSchema, personaSchema } from './schema.ts';
 import { decode } from './source.ts';
-import { parseYaml, rangeAt, validate, type YamlPath, type YamlSource } from './yaml.ts';
+import { maskProblem, maskText } from './mask.ts';
+import type { LintContext } from '../lint/index.ts';
+import { parseYaml, rangeAt, toData, validate, valueAt as valueAtPath, type YamlPath, type YamlSource } from './yaml.ts';
 
 /** A content folder read into memory: text files by path relative to the folder, and every file's path. */
 export interface ContentTree {
@@ -16,6 +18,8 @@ export interface ContentTree {
   root: string;
   files: Map<string, Uint8Array>;
   paths: Set<string>;
+  /** entries not read (symbolic links, special files): each gets a message, never silence */
+  skipped?: { path: string; why: string }[];
 }
 
 /** Hooks for checks that belong to later stages' vocabularies (mascot poses, for one). */
@@ -36,14 +40,70 @@ export function loadContent(tree: ContentTree, week: string, options: LoadOption
   const personas = loadPersonas(tree, branches, shown, problems);
   const waivers = loadApprovals(tree, shown('approvals.yaml'), problems);
 
+  const ctx: LintContext = { personaNames: [...personas.values()].map((p) => p.name), allowedPhones: branches.map((b) => b.contact.phone), hotlines: bank.hotline ? [bank.hotline] : [] };
   const prefix = `weeks/${week}/`;
-  const briefPaths = [...tree.files.keys()].filter((p) => p.startsWith(prefix) && p.endsWith('.md')).sort();
+  for (const s of tree.skipped ?? []) {
+    if (s.path.startsWith(prefix) || s.path.startsWith('personas/') || s.path.endsWith('.yaml')) {
+      problems.push({ file: shown(s.path), line: 1, column: 1, severity: 'error', ruleId: 'load/not-read', message: `Not read: ${s.why}; put the file itself in the content folder` });
+    }
+  }
+  const briefPaths: string[] = [];
+  for (const rel of [...tree.paths].filter((p) => p.startsWith(prefix)).sort()) {
+    if (rel.endsWith('.md')) briefPaths.push(rel);
+    else if (/\.md$/i.test(rel)) {
+      problems.push({ file: shown(rel), line: 1, column: 1, severity: 'error', ruleId: 'load/file-name', message: `Brief file names end in lower-case \`.md\`; rename it to ${posix.basename(rel).replace(/\.md$/i, '.md')}` });
+    } else {
+      problems.push({ file: shown(rel), line: 1, column: 1, severity: 'warning', ruleId: 'load/not-a-brief', message: 'Not a brief (briefs are .md files); ignored' });
+    }
+  }
   const briefs: Brief[] = [];
+  // names that differ only in case are one file on macOS and Windows (and one image name in a zip): all of them are refused
+  const byKey = new Map<string, string[]>();
+  for (const rel of briefPaths) byKey.set(rel.toLowerCase(), [...(byKey.get(rel.toLowerCase()) ?? []), rel]);
   for (const rel of briefPaths) {
+    const bad = badFileName(rel, ctx);
+    if (bad) {
+      problems.push({ file: shown(bad.shown), line: 1, column: 1, severity: 'error', ruleId: 'load/file-name', message: bad.message });
+      continue;
+    }
+    const twins = byKey.get(rel.toLowerCase())!.filter((r) => r !== rel);
+    if (twins.length) {
+      problems.push({ file: shown(rel), line: 1, column: 1, severity: 'error', ruleId: 'load/duplicate-brief', message: `Same name as ${twins.map(shown).join(', ')} but for letter case; on many systems they are one file. Rename one` });
+      continue;
+    }
     const brief = loadBrief(tree, rel, week, branches, personas, shown(rel), problems, options);
     if (brief) briefs.push(brief);
   }
-  return { root: tree.root, week, bank, branches, personas, briefs, waivers, problems };
+  return { root: tree.root, week, bank, branches, personas, briefs, waivers, problems: problems.map((p) => maskProblem(p, ctx)) };
+}
+
+/** Bytes a brief's file name may take: its id becomes file names in bundles, with suffixes and temporary names added. */
+export const MAX_NAME_BYTES = 96;
+
+/**
+ * Why a brief's file name cannot be used, or undefined. Its id spreads into image names, zip
+ * entries, captions, the calendar, the plan and the audit: so no client detail (shown masked),
+ * nothing a file system or a zip tool mangles, and short enough to take suffixes.
+ */
+export function badFileName(rel: string, ctx: LintContext): { shown: string; message: string } | undefined {
+  const name = posix.basename(rel, '.md');
+  const dir = posix.dirname(rel);
+  // the linter reads the name with its separators as spaces (wed-visit-张伟女士 → wed visit 张伟女士)
+  const masked = maskText(name, ctx, name.replace(/[-_.]/g, ' '));
+  if (masked !== name) {
+    return { shown: `${dir}/${masked}.md`, message: 'The file name holds a client detail (shown masked); it would be copied into image names, captions, the calendar and the audit. Rename the file' };
+  }
+  if (name.normalize('NFC') !== name) {
+    return { shown: rel, message: 'The file name is in decomposed Unicode (NFD, as some Macs save it); two names that look the same would make two images of one name. Save it in NFC (composed) form' };
+  }
+  if (/[\u0000-\u001F\u007F\\/:*?"<>|\u202A-\u202E\u2066-\u2069]/.test(name) || name.startsWith('-') || name.trim() !== name || name === '') {
+    return { shown: rel, message: 'The file name has characters that file systems and zip tools treat specially (control, bidi, \\ : * ? " < > |, a leading - or space); use letters, digits, - and _' };
+  }
+  const bytes = Buffer.byteLength(name, 'utf8');
+  if (bytes > MAX_NAME_BYTES) {
+    return { shown: rel, message: `The file name is ${bytes} bytes; at most ${MAX_NAME_BYTES} (about ${Math.floor(MAX_NAME_BYTES / 3)} Chinese characters), since image names and temporary files are built from it` };
+  }
+  return undefined;
 }
 
 /** Weeks that have briefs in the tree, newest last. */
@@ -111,6 +171,12 @@ function loadPersonas(tree: ContentTree, branches: Branch[], shown: (rel: string
       problems.push({ file, line: 1, column: 1, severity: 'error', ruleId: 'load/unknown-branch', message: `Persona folder \`${branch}\` is not a branch in branches.yaml; known: ${[...branchIds].join(', ')}` });
       continue;
     }
+    const bad = badFileName(rel, { personaNames: [], allowedPhones: [], hotlines: [] });
+    if (bad) {
+      // a persona's id (its file name) is printed on plans and reports like a brief's
+      problems.push({ file: shown(bad.shown), line: 1, column: 1, severity: 'error', ruleId: 'load/file-name', message: bad.message });
+      continue;
+    }
     const { md, problems: found } = parseMarkdown(file, bytes);
     problems.push(...found);
     if (!md) continue;
@@ -148,6 +214,7 @@ export function checkContentPath(path: string, tree: ContentTree): string | unde
   if (posix.isAbsolute(path) || normal.startsWith('..')) {
     return `Path \`${path}\` leaves the content folder: give a path relative to ${tree.root}/, like photos/xihu/morning-meeting.jpg`;
   }
+  if (tree.skipped?.some((s) => s.path === normal)) return `\`${path}\` is ${tree.skipped.find((s) => s.path === normal)!.why}: put the file itself under ${tree.root}/`;
   if (!tree.paths.has(normal)) {
     const dir = posix.dirname(normal);
     const near = [...tree.paths].filter((p) => posix.dirname(p) === dir).sort().slice(0, 8);
@@ -192,7 +259,7 @@ function loadBrief(
     local.push(md.source.problem(ruleId, message, md.yaml.base + r[0], md.yaml.base + r[1]));
   };
 
-  const data = md.doc.toJS() as Record<string, unknown>;
+  const data = toData(md.doc) as Record<string, unknown>;
   if (data.kind !== undefined && !(KINDS as readonly unknown[]).includes(data.kind)) {
     locate(['kind'], 'load/unknown-kind', `Unknown kind \`${String(data.kind)}\`; allowed: ${KINDS.join(', ')}`);
   }
@@ -242,8 +309,21 @@ function loadBrief(
   }
   problems.push(...local);
   if (!fields || local.length) return undefined;
-  const spans = [...frontmatterSpans(md), bodySpan(md)];
+  const spans = decodedSpans(md, fields);
+  const long = tooLong(spans);
+  if (long) {
+    problems.push({ ...long.at, severity: 'error', ruleId: 'load/too-long', message: long.message });
+    return undefined;
+  }
+  // where file references are typed, so a photo that fails to decode is reported at its `photo:` line
+  const refs: Record<string, import('../model.ts').Position> = {};
+  const refPaths: YamlPath[] = [['photo'], ...(fields.photos ?? []).map((_, i): YamlPath => ['photos', i]), ['persona']];
+  for (const path of refPaths) {
+    const r = rangeAt(md.doc, path, 'value');
+    if (r && valueAtPath(fields, path) !== undefined) refs[path.join('.')] = md.source.position(md.yaml.base + r[0]);
+  }
   return {
+    refs,
     id: `${scope}/${name}`,
     file,
     week,
@@ -262,4 +342,22 @@ function validateInto(md: { yaml: YamlSource; doc: import('yaml').Document }, sc
   // the unknown-kind message above already says what is wrong with `kind`
   problems.push(...result.problems.filter((p) => !(p.ruleId === 'load/invalid-value' && problems.some((q) => q.ruleId === 'load/unknown-kind' && q.line === p.line))));
   return result;
+}
+
+/** The longest body a brief may have, in characters as drawn, and the longest of any other text. */
+export const MAX_BODY_CHARS = 5000;
+export const MAX_FIELD_CHARS = 500;
+
+/** The first text over its limit, located at its first character beyond the limit: rendering time and memory stay bounded. */
+function tooLong(spans: import('../model.ts').TextSpan[]): { at: Pick<Problem, 'file' | 'line' | 'column'>; message: string } | undefined {
+  for (const span of spans) {
+    const limit = span.field === 'body' ? MAX_BODY_CHARS : MAX_FIELD_CHARS;
+    if (span.text.length <= limit) continue;
+    const pos = span.map?.[limit]?.start ?? { line: 1, column: 1 };
+    return {
+      at: { file: span.file, line: pos.line, column: pos.column },
+      message: `\`${span.field}\` is ${span.text.length} characters; at most ${limit} fit an image (this is where the limit is passed)`,
+    };
+  }
+  return undefined;
 }

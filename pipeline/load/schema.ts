@@ -6,6 +6,15 @@ import { KINDS, ROLES, WEEKDAYS, type Kind } from '../model.ts';
 const text = z.string().trim().min(1, 'Expected a non-empty text');
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Expected a colour like #C8102E');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time as HH:MM (24-hour), like 09:30');
+/** YYYY-MM-DD naming a day that exists (2026-13-45 and 2026-11-31 do not) */
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, 'Expected a real calendar date (month 01–12, a day the month has)');
 /** a file inside the content folder, checked for existence by the loader */
 const contentPath = z.string().trim().min(1);
 
@@ -66,7 +75,7 @@ const KIND_FIELDS = {
   },
   poster: { link, cta: text, mascot: mascot.optional() },
   invitation: {
-    event: z.strictObject({ name: text, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD'), time: time.optional(), place: text }),
+    event: z.strictObject({ name: text, date, time: time.optional(), place: text }),
     link: link.optional(),
     mascot: mascot.optional(),
   },
@@ -107,7 +116,7 @@ export const approvalsSchema = z.strictObject({
         rule: text,
         textHash: z.string().regex(/^[0-9a-f]{64}$/, 'Expected the sha256 (64 hex digits) of the waived text'),
         reviewer: text,
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD'),
+        date,
         reason: text,
       }),
     )

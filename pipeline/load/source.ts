@@ -1,6 +1,6 @@
 // Source files as text with positions: decoding (UTF-8 only, located errors otherwise) and
 // offset → line/column conversion. Columns count UTF-16 code units, as editors and ESLint do.
-import type { Position, Problem } from '../model.ts';
+import type { Position, Problem, TextSpan } from '../model.ts';
 
 export class SourceText {
   /** offsets at which each line starts */
@@ -86,3 +86,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return 0;
 }
+
+/** Offset in a decoded span's text of a source position (through its `map`), or -1: the report uses it to mask what a finding located. */
+export function offsetOf(span: TextSpan, line: number, column: number): number {
+  if (!span.map) return -1;
+  const i = span.map.findIndex((r) => r.start.line === line && r.start.column === column);
+  if (i >= 0) return i;
+  const j = span.map.findIndex((r) => r.end.line === line && r.end.column === column);
+  return j >= 0 ? j + 1 : -1;
+}
+

@@ -21,10 +21,30 @@ export interface Parsed<T> {
   problems: Problem[];
 }
 
-/** Parses YAML; syntax errors become located problems. */
+/**
+ * How much aliasing a YAML file may do: an anchor reused a few hundred times is ordinary (a
+ * reviewer named in every waiver), an alias bomb (aliases of aliases, exponential) is refused.
+ */
+export const MAX_ALIAS_COUNT = 2000;
+
+/** Plain data of a parsed document, aliases expanded within MAX_ALIAS_COUNT (throws beyond). */
+export function toData(doc: Document): unknown {
+  return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+}
+
+/** Parses YAML; syntax errors and alias bombs become located problems. */
 export function parseYaml(src: YamlSource): { doc?: Document; problems: Problem[] } {
   const doc = parseDocument(src.yaml, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length === 0) return { doc, problems: [] };
+  if (doc.errors.length === 0) {
+    try {
+      toData(doc);
+      return { doc, problems: [] };
+    } catch (err) {
+      const at = src.yaml.search(/(^|[\s[{,])\*[^\s,\]}]/);
+      const message = `YAML aliases expand too far (${(err as Error).message}); an anchor may be reused, but aliases of aliases that multiply are refused`;
+      return { problems: [src.source.problem('load/yaml-aliases', message, src.base + Math.max(0, at + 1))] };
+    }
+  }
   const problems = doc.errors.map((err) => {
     const first = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return src.source.problem('load/yaml', `Invalid YAML: ${first}`, src.base + err.pos[0], src.base + err.pos[1]);
@@ -86,7 +106,7 @@ const EXPECTED: Record<string, string> = {
  * `label` names the thing validated ("brief frontmatter", "branches.yaml") in messages.
  */
 export function validate<T>(src: YamlSource, doc: Document, schema: ZodType<T>, label: string): Parsed<T> {
-  const data = doc.toJS();
+  const data = toData(doc);
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, doc, problems: [] };
   const problems: Problem[] = [];

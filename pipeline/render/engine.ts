@@ -24,6 +24,13 @@ export interface DrawnNode {
   /** set on fitted texts (`data-fit`) and on their boxes (`data-fit-box`) */
   fit?: string;
   fitBox?: string;
+  /** inherited `fontSize|fontWeight|letterSpacing` of an element that holds text */
+  font?: string;
+  /** this element's number and its parent's, to compare a text's box with its container's */
+  box?: string;
+  parent?: string;
+  /** the nearest `data-field` of the element or an ancestor */
+  inField?: string;
   style: Record<string, string | number>;
 }
 
@@ -114,6 +121,10 @@ async function layout(tree: SatoriElement, width: number, height: number | undef
         field: p['data-field'] as string | undefined,
         text: n.textContent,
         fit: p['data-fit'] as string | undefined,
+        font: p['data-font'] as string | undefined,
+        box: p['data-box'] as string | undefined,
+        parent: p['data-parent'] as string | undefined,
+        inField: p['data-in'] as string | undefined,
         fitBox: p['data-fit-box'] as string | undefined,
         style: (p.style ?? {}) as Record<string, string | number>,
       });
@@ -164,6 +175,7 @@ export async function renderHtml(html: string, width: number, height: number, as
     }
   }
 
+  annotateFonts(tree);
   let { svg, nodes } = await layout(tree, req.width, req.height);
   const fitted: Record<string, number> = {};
   const overflows: Overflow[] = [];
@@ -190,7 +202,12 @@ export async function renderHtml(html: string, width: number, height: number, as
     fitted[fit.field] = size;
     changed = true;
   }
-  if (changed) ({ svg, nodes } = await layout(tree, req.width, req.height));
+  if (changed) {
+    annotateFonts(tree);
+    ({ svg, nodes } = await layout(tree, req.width, req.height));
+  }
+
+  overflows.push(...(await clipped(nodes, width, height, overflows)));
 
   const resvg = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
   const image = resvg.render();
@@ -209,4 +226,96 @@ export async function encode(r: { pixels: Buffer; width: number; height: number 
   return options.format === 'png'
     ? img.png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer()
     : img.flatten({ background: '#ffffff' }).jpeg({ quality: options.quality ?? 90, chromaSubsampling: '4:4:4' }).toBuffer();
+}
+
+// ---------------------------------------------------------------------------
+// Clipping in any direction. A word longer than its box does not wrap (satori breaks lines at
+// spaces and between Chinese characters only), so a long Latin run, a number or a row of dashes
+// runs out of its box to the right and is cut at the canvas edge: reported as an overflow too.
+
+interface FontSpec {
+  fontSize: number;
+  fontWeight: number | string;
+  letterSpacing: number | string;
+}
+
+/**
+ * Records on every element the number of its box and its parent's, the nearest field, and on
+ * elements that hold text the font they inherit: what the clipping check needs from the layout.
+ */
+function annotateFonts(root: SatoriElement): void {
+  let next = 0;
+  const walk = (el: SatoriElement, inherited: FontSpec, parent: string, field: string | undefined) => {
+    const st = el.props.style ?? {};
+    const size = st.fontSize === undefined ? inherited.fontSize : Number.parseFloat(String(st.fontSize)) || inherited.fontSize;
+    const font: FontSpec = { fontSize: size, fontWeight: st.fontWeight ?? inherited.fontWeight, letterSpacing: st.letterSpacing ?? inherited.letterSpacing };
+    const id = String(++next);
+    const here = (el.props['data-field'] as string | undefined) ?? field;
+    el.props['data-box'] = id;
+    el.props['data-parent'] = parent;
+    if (here) el.props['data-in'] = here;
+    const c = el.props.children;
+    const kids = Array.isArray(c) ? c : c === undefined ? [] : [c];
+    if (kids.some((k) => typeof k === 'string')) el.props['data-font'] = `${font.fontSize}|${font.fontWeight}|${font.letterSpacing}`;
+    for (const k of kids) if (typeof k !== 'string') walk(k, font, id, here);
+  };
+  walk(root, { fontSize: 16, fontWeight: 400, letterSpacing: 0 }, '', undefined);
+}
+
+/** Runs of text a line can not break inside: everything but spaces and Chinese/full-width characters. */
+const UNBREAKABLE = /[^\s\u2E80-\u9FFF\u3000-\u303F\uF900-\uFAFF\uFF00-\uFFEF]+/gu;
+
+/** Width in px of `run` drawn on one line in `font`. */
+async function runWidth(run: string, font: FontSpec): Promise<number> {
+  let w = 0;
+  const probe: SatoriElement = {
+    type: 'div',
+    props: { style: { display: 'flex' }, children: { type: 'div', props: { 'data-probe': '1', style: { display: 'flex', flexShrink: 0, whiteSpace: 'nowrap', fontSize: font.fontSize, fontWeight: font.fontWeight, letterSpacing: font.letterSpacing }, children: run } } },
+  };
+  await satori(probe as never, {
+    width: 100_000,
+    height: Math.ceil(font.fontSize * 3),
+    fonts: loadFonts().satoriFonts,
+    onNodeDetected: (n) => {
+      if ((n.props as Record<string, unknown>)['data-probe']) w = n.width;
+    },
+  });
+  return w;
+}
+
+/** Texts that run out of their container sideways or off the canvas, beyond those already reported. */
+async function clipped(nodes: DrawnNode[], width: number, height: number, known: Overflow[]): Promise<Overflow[]> {
+  const out: Overflow[] = [];
+  const byBox = new Map(nodes.filter((n) => n.box).map((n) => [n.box!, n]));
+  const add = (n: DrawnNode, size: number) => {
+    const field = n.field ?? n.inField ?? 'text';
+    if (![...known, ...out].some((o) => o.field === field)) out.push({ field, text: n.text ?? '', minSize: size });
+  };
+  for (const n of nodes) {
+    if (!n.text?.trim() || !n.font) continue;
+    const [size, weight, spacing] = n.font.split('|') as [string, string, string];
+    const font: FontSpec = { fontSize: Number(size), fontWeight: Number(weight) || weight, letterSpacing: Number(spacing) || spacing };
+    // a text the template names (data-field, here or above) must lie on the canvas; decorative glyphs may bleed off its edge
+    const named = n.field ?? n.inField;
+    if (named && (n.left < -0.5 || n.top < -0.5 || n.left + n.width > width + 0.5 || n.top + n.height > height + 0.5)) {
+      add(n, font.fontSize);
+      continue;
+    }
+    // a word too long for its line widens its box beyond its container's, or runs past its own box
+    const parent = n.parent ? byBox.get(n.parent) : undefined;
+    const room = parent ? Math.min(n.width, parent.left + parent.width - n.left) : n.width;
+    if (named && parent && n.width > parent.width + 1 && n.style.position !== 'absolute') {
+      add(n, font.fontSize);
+      continue;
+    }
+    // cheap bound first: a run can only be too wide if even narrow glyphs would make it so
+    const runs = [...n.text.matchAll(UNBREAKABLE)].map((m) => m[0]).filter((r) => r.length * font.fontSize * 0.22 > room);
+    for (const run of runs.sort((a, b) => b.length - a.length).slice(0, 3)) {
+      if ((await runWidth(run.slice(0, 2000), font)) > room + 1) {
+        add(n, font.fontSize);
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // Texts are masked here: every client detail the linter found is replaced by its masked excerpt,
 // so the report never holds a client detail in full.
 import type { Problem, TextSpan, Waiver } from '../model.ts';
-import { advance } from '../load/source.ts';
+import { advance, offsetOf } from '../load/source.ts';
 import type { Decision, GateFinding } from '../approve/gate.ts';
 import { chineseDate } from '../week.ts';
 import type { AssetStatus, ReportAsset, ReportData, ReportFinding, ReportText } from './model.ts';
@@ -27,6 +27,7 @@ export const statusOf = (d: Decision): AssetStatus => (!d.approved ? 'rejected' 
 
 /** Offset in `span.text` of a 1-based line/column of the file (or of the text, for generated spans). */
 export function offsetIn(span: TextSpan, line: number, column: number): number {
+  if (span.map) return offsetOf(span, line, column);
   if (!span.start) {
     const lines = span.text.split('\n');
     return lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;

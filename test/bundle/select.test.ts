@@ -34,7 +34,7 @@ async function results(): Promise<JobResult[]> {
     // the Wednesday card is rejected
     const finding = { file: job.brief.file, line: 9, column: 1, severity: 'error' as const, ruleId: 'guarantee', message: '保本', field: 'body', excerpt: '保本', waivable: true };
     const rejected = job.brief.id === 'xihu/wed-relocation-funds';
-    return { job, caption: `${job.brief.fields.title}\n理财非存款、产品有风险、投资须谨慎`, files, spans: [], findings: [], decision: judge(job.brief.id, rejected ? [finding] : [], []) };
+    return { job, caption: `${job.brief.fields.title}\n理财非存款、产品有风险、投资须谨慎`, files, spans: [], drawn: [], findings: [], decision: judge(job.brief.id, rejected ? [finding] : [], []) };
   });
 }
 

@@ -39,6 +39,7 @@ function results(i: number): JobResult[] {
       caption,
       files: [{ name: '', path: `images/${base}.jpg`, data: images[(i + k) % 3]!, width: 48, height: 64, format: 'jpeg' as const }],
       spans: [{ field: 'caption', text: caption, file: job.brief.file }],
+      drawn: [],
       findings: [],
       decision: judge(job.brief.id, rejected ? [finding] : [], []),
     };

@@ -1,6 +1,6 @@
 // Perceptual snapshot comparison, shared by every image test: not byte equality (anti-aliasing
 // moves between library versions), but "at most maxRatio of the pixels differ by more than
-// pixelmatch's threshold". A missing snapshot, or UPDATE_SNAPSHOTS=1, writes it and says so.
+// pixelmatch's threshold". A missing snapshot fails; only UPDATE_SNAPSHOTS=1 writes snapshots.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,11 +37,17 @@ export async function toRaw(image: Buffer, width?: number): Promise<Raw> {
 export async function expectMatchesSnapshot(name: string, image: Raw, options: SnapshotOptions): Promise<void> {
   const file = join(options.dir, `${name}.png`);
   const png = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }).png({ compressionLevel: 9 }).toBuffer();
-  if (process.env['UPDATE_SNAPSHOTS'] === '1' || !existsSync(file)) {
+  if (process.env['UPDATE_SNAPSHOTS'] === '1') {
     mkdirSync(options.dir, { recursive: true });
     writeFileSync(file, png);
     console.warn(`wrote snapshot ${file}; commit it so CI compares against it`);
     return;
+  }
+  if (!existsSync(file)) {
+    // a missing snapshot fails (in CI above all): writing it would make the test pass on whatever was drawn
+    mkdirSync(DIFF_DIR, { recursive: true });
+    writeFileSync(join(DIFF_DIR, `${name}.actual.png`), png);
+    expect.fail(`${name}: no committed snapshot ${file}${process.env['CI'] ? ' (CI)' : ''}; the image drawn is in ${DIFF_DIR}. Look at it, then run with UPDATE_SNAPSHOTS=1 to write it and commit it`);
   }
   const expected = PNG.sync.read(readFileSync(file));
   expect([expected.width, expected.height], `${name}: snapshot size`).toEqual([image.width, image.height]);

@@ -109,7 +109,11 @@ export async function preparePhoto(input: Buffer, opts: PhotoOptions): Promise<P
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
     .raw()
-    .toBuffer({ resolveWithObject: true });
+    .toBuffer({ resolveWithObject: true })
+    .catch((e: Error) => {
+      // a truncated or corrupt file passes the header check and fails here: name it, so the problem points at its line
+      throw new Error(`${name}: not a readable image (${e.message.split('\n')[0]})`);
+    });
   const { width, height, channels } = info;
   const raw = { raw: { width, height, channels } } as const;
   const upright = sharp(data, raw);

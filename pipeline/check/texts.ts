@@ -1,0 +1,155 @@
+// What the gate lints: the texts as drawn and as pasted. The brief's texts come decoded from the
+// loader (with a map back to the source); the chart's values as formatted on the image; the
+// caption; and, as a net under all of these, every string satori actually laid out that none of
+// them already contains — so nothing drawn goes un-linted even if a decoder is missed.
+import type { Job, Position, Problem, SourceRange, TextSpan } from '../model.ts';
+import { formatValue } from '../render/chart.ts';
+import type { DrawnCanvas } from './visual.ts';
+import { lintSpans, type Finding, type LintContext } from '../lint/index.ts';
+import type { RuleSet } from '../lint/rules.ts';
+
+/** Bidi controls: they reorder what WeChat shows (a reversed phone number reads right). */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** The source location of span.text[from, to): exact through `map` or `start`, else the text's own line 1. */
+export function locateIn(span: TextSpan, from: number, to = from): Pick<Problem, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const { file } = span;
+  if (span.map) {
+    if (span.map.length === 0) return { file, line: 1, column: 1 };
+    const a = span.map[Math.min(Math.max(0, from), span.map.length - 1)]!;
+    const b = to > from ? span.map[Math.min(to, span.map.length) - 1]!.end : a.start;
+    return { file, line: a.start.line, column: a.start.column, endLine: b.line, endColumn: b.column };
+  }
+  if (span.start) {
+    const a = walk(span.start, span.text, from);
+    const b = walk(span.start, span.text, to);
+    return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+  return { file, line: 1, column: from + 1, endLine: 1, endColumn: to + 1 };
+}
+
+function walk(start: Position, text: string, offset: number): Position {
+  let { line, column } = start;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) ((line += 1), (column = 1));
+    else column++;
+  }
+  return { line, column };
+}
+
+export { offsetOf } from '../load/source.ts';
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The generated texts a template draws from the brief's data: the chart's values as formatted on the image. */
+export function generatedSpans(job: Job): TextSpan[] {
+  const chart = job.brief.fields.chart;
+  if (!chart) return [];
+  const out: TextSpan[] = [];
+  chart.data.forEach((d, i) => {
+    const typed = job.brief.spans.find((s) => s.field === `chart.data.${i}.value`);
+    const text = formatValue(d.value);
+    const range: SourceRange | undefined = typed?.map?.length ? { start: typed.map[0]!.start, end: typed.map.at(-1)!.end } : undefined;
+    out.push({ field: `chart.data.${i}.value:drawn`, text, file: job.brief.file, ...(range ? { map: Array.from(text, () => range) } : {}) });
+  });
+  return out;
+}
+
+/** Drawn strings that no linted text contains, as spans of their own (located at their field when the brief has it). */
+export function uncoveredSpans(job: Job, linted: TextSpan[], canvases: DrawnCanvas[]): TextSpan[] {
+  const haystack = linted.map((s) => collapse(s.text));
+  const out = new Map<string, TextSpan>();
+  for (const { rendered } of canvases) {
+    for (const node of rendered.nodes) {
+      const text = node.text;
+      if (!text || !text.trim()) continue;
+      const key = collapse(text);
+      if (out.has(`${node.field}\0${key}`) || haystack.some((h) => h.includes(key))) continue;
+      const field = node.field ?? 'text';
+      const home = job.brief.spans.find((s) => s.field === field || s.field.startsWith(`${field}.`));
+      const first = home?.map?.[0];
+      out.set(`${node.field}\0${key}`, { field: `image:${field}`, text, file: job.brief.file, ...(first ? { map: Array.from(text, () => first) } : {}) });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Every string drawn on the canvases that `linted` does not contain (empty when the gate saw everything). */
+export function uncoveredTexts(linted: TextSpan[], canvases: DrawnCanvas[]): string[] {
+  const haystack = linted.map((s) => collapse(s.text));
+  const out = new Set<string>();
+  for (const { rendered } of canvases) for (const n of rendered.nodes) if (n.text?.trim() && !haystack.some((h) => h.includes(collapse(n.text!)))) out.add(n.text);
+  return [...out];
+}
+
+/**
+ * Lints spans and locates every finding in the source. Decoded spans (`map`) are handed to the
+ * linter as generated texts (no `start`: positions are offsets on line 1), each under a keyed file name,
+ * and each finding's offsets are mapped back through `map` to the characters the author typed.
+ */
+export function lintMapped(spans: TextSpan[], ctx: LintContext, rules?: RuleSet): Finding[] {
+  // a decoded span is told apart by a keyed file name (rules read field names: `title` is where a number is highlighted)
+  const byKey = new Map<string, TextSpan>();
+  const keyed = spans.map((span, i) => {
+    if (!span.map) return span;
+    const file = `${span.file}\u0000${i}`;
+    byKey.set(file, span);
+    return { field: span.field, text: span.text, file };
+  });
+  const findings = lintSpans(keyed, ctx, rules).map((f) => {
+    const span = byKey.get(f.file);
+    if (!span) return f;
+    // the linter places a generated text's findings by offset on line 1 (or, equally, by line and column within it)
+    const from = textOffset(span.text, f.line, f.column);
+    const to = f.endLine !== undefined && f.endColumn !== undefined ? textOffset(span.text, f.endLine, f.endColumn) : from + f.excerpt.length;
+    // a fix's offsets are in the decoded text, not the file: it does not travel with the finding
+    const { fix: _fix, ...rest } = f;
+    return { ...rest, ...locateIn(span, from, Math.max(from, to)), file: span.file, field: span.field };
+  });
+  const seen = new Set<string>();
+  return findings
+    .filter((f) => {
+      const key = `${f.ruleId}\u0000${f.file}\u0000${f.field}\u0000${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+}
+
+/** Offset of a 1-based line and column within `text` itself. */
+function textOffset(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) break;
+    offset = nl + 1;
+  }
+  return Math.min(text.length, offset + column - 1);
+}
+
+export interface TextFinding extends Problem {
+  field: string;
+  excerpt: string;
+  waivable: false;
+}
+
+/** A bidi control anywhere in a shipped text is an error: it reorders what the reader sees (U+202E shows a phone reversed). */
+export function bidiFindings(spans: TextSpan[]): TextFinding[] {
+  const out: TextFinding[] = [];
+  for (const span of spans) {
+    for (const m of span.text.matchAll(BIDI_CONTROLS)) {
+      const code = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push({
+        ...locateIn(span, m.index, m.index + 1),
+        severity: 'error',
+        ruleId: 'bidi-control',
+        field: span.field,
+        excerpt: code,
+        waivable: false,
+        message: `\`${span.field}\` 含双向文本控制字符 ${code}：它会改变微信中文字的显示顺序（例如把号码倒序藏起来），请删除`,
+      });
+    }
+  }
+  return out;
+}
