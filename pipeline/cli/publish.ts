@@ -41,6 +41,13 @@ export interface PublishInput {
   active: ActiveRules;
   /** SARIF's keyed fingerprints and the root its relative paths are under */
   sarif: { fingerprintKey: Uint8Array; srcRoot: string };
+  /**
+   * where the results' bytes are: loaded one branch at a time and dropped once it is published,
+   * so memory does not grow with the number of branches (default: already in `data`)
+   */
+  files?: { load(r: JobResult): Promise<void>; unload(r: JobResult): void };
+  /** this build is shard I of N (`wendu build --shard`): what `wendu merge` needs is written too */
+  shard?: { index: number; count: number };
 }
 
 /**
@@ -65,6 +72,7 @@ export async function publish(input: PublishInput): Promise<Published> {
     if (!mine.length) continue;
     // one branch that cannot be published (a disk error, a bundle that cannot be made) does not stop the others
     try {
+      for (const r of mine) await input.files?.load(r);
       const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
       // the reviewers' side first: thumbnails (every asset, rejected ones too) and the outcome
       const thumbs = new Map<JobResult, Thumb[]>();
@@ -102,6 +110,8 @@ export async function publish(input: PublishInput): Promise<Published> {
       if (release) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: release.zip.length, sha256: release.sha256 });
     } catch (err) {
       failed.push(`${branch.id}: ${(err as Error).message}`);
+    } finally {
+      for (const r of mine) input.files?.unload(r);
     }
   }
 
