@@ -28,16 +28,21 @@ export function renderPool(concurrency = defaultConcurrency()): RenderPool {
       close: async () => undefined,
     };
   }
-  const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: concurrency,
-    maxThreads: concurrency,
-    concurrentTasksPerWorker: 1,
-    idleTimeout: 60_000,
-  });
+  // started on the first task: a warm build that renders nothing starts no worker
+  let pool: Piscina | undefined;
+  const start = () =>
+    (pool ??= new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: concurrency,
+      maxThreads: concurrency,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60_000,
+    }));
   return {
     size: concurrency,
-    run: (task) => pool.run(task) as Promise<RenderOutcome>,
-    close: () => pool.destroy(),
+    run: (task) => start().run(task) as Promise<RenderOutcome>,
+    close: async () => {
+      await pool?.destroy();
+    },
   };
 }
