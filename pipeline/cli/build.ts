@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { formatProblem, paint, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
 import { acquireLock, PUBLIC, REVIEW } from './out.ts';
-import { publish, type Published } from './publish.ts';
+import { publish, stampOf, type Published } from './publish.ts';
 
 const HELP = `Usage: wendu build [options]
 
@@ -184,6 +184,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     active,
     sarif,
     files: { load: (r) => loadFiles(store, r), unload: unloadFiles },
+    stamp: stampOf(week, io.env ?? {}),
     ...(shard ? { shard } : {}),
   });
   for (const line of published.recovered) io.stderr(`wendu build: recovered from an interrupted build: ${line}\n`);
