@@ -140,6 +140,11 @@ async function layout(tree: SatoriElement, width: number, height: number | undef
 const MEASURE_MAX = 4096;
 const measured = new Map<string, number>();
 
+/** Forgets the remembered measurements (benchmarks compare cold fitting). */
+export function clearMeasurements(): void {
+  measured.clear();
+}
+
 /** Height the element's text takes at `size` px when laid out `width` wide: the element laid out alone. */
 async function measure(el: SatoriElement, width: number, size: number): Promise<number> {
   const key = `${width}\0${size}\0${JSON.stringify(el)}`;

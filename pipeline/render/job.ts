@@ -1,7 +1,7 @@
 // The render stage for one job: prepare the kind's images, draw each canvas, cut tiles, encode.
 import sharp from 'sharp';
 import type { Bank, Branch, Job } from '../model.ts';
-import { encode, isOpaque, rawInput, render, type Overflow, type Rendered } from './engine.ts';
+import { encode, fillTemplate, isOpaque, rawInput, render, type Overflow, type Rendered } from './engine.ts';
 import { templateContext } from './context.ts';
 import { JPEG_QUALITY, KIND_SPECS, type Canvas } from './kinds.ts';
 
@@ -59,6 +59,16 @@ async function avatarAsset(input: PrepareInput): Promise<Record<string, string>>
     avatars.set(key, uri);
   }
   return { avatar: await uri };
+}
+
+/** A kind's canvases as filled HTML with the images they draw (benchmarks, previews); not for kinds drawn apart (sticker packs). */
+export async function filledCanvases(input: PrepareInput & { warning: string }): Promise<{ canvas: Canvas; html: string; assets: Record<string, string> }[]> {
+  const spec = KIND_SPECS[input.job.brief.fields.kind];
+  if (spec.renderAll) return [];
+  const prepared = (await spec.prepare?.(input)) ?? {};
+  const assets = { ...(await avatarAsset(input)), ...prepared.assets };
+  const context = templateContext(input.job, input.branch, input.bank, input.warning, prepared.context);
+  return spec.canvases.map((canvas) => ({ canvas, html: fillTemplate(canvas.template, { ...context, canvas: { width: canvas.width, height: canvas.height } }), assets }));
 }
 
 export async function renderJob(input: PrepareInput & { warning: string }): Promise<RenderedJob> {
