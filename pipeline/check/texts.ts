@@ -102,9 +102,9 @@ export function lintMapped(spans: TextSpan[], ctx: LintContext, rules?: RuleSet)
   const findings = lintSpans(keyed, ctx, rules).map((f) => {
     const span = byKey.get(f.file);
     if (!span) return f;
-    // the linter places a generated text's findings by offset on line 1 (or, equally, by line and column within it)
-    const from = textOffset(span.text, f.line, f.column);
-    const to = f.endLine !== undefined && f.endColumn !== undefined ? textOffset(span.text, f.endLine, f.endColumn) : from + f.excerpt.length;
+    // the linter gives a generated text's findings their offsets in the text (older builds: line and column within it)
+    const from = f.offset?.from ?? textOffset(span.text, f.line, f.column);
+    const to = f.offset?.to ?? (f.endLine !== undefined && f.endColumn !== undefined ? textOffset(span.text, f.endLine, f.endColumn) : from + f.excerpt.length);
     // a fix's offsets are in the decoded text, not the file: it does not travel with the finding
     const { fix: _fix, ...rest } = f;
     return { ...rest, ...locateIn(span, from, Math.max(from, to)), file: span.file, field: span.field };

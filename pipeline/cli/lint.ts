@@ -154,12 +154,13 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
   }
 
   const { lintSpans, applyFixes } = await import('../lint/index.ts');
-  const { briefSpans } = await import('../load/markdown.ts');
+  const { briefSpans, decodedBriefSpans } = await import('../load/markdown.ts');
+  const { lintMapped } = await import('../check/texts.ts');
   const { judge } = await import('../approve/gate.ts');
   const { FORMATS } = await import('../lint/format/index.ts');
   const { REQUIRED_WARNINGS } = await import('../lint/warnings.ts');
   const { parse: parseYaml } = await import('yaml');
-  const env = { briefSpans, REQUIRED_WARNINGS, parseYaml };
+  const env = { briefSpans: decodedBriefSpans, REQUIRED_WARNINGS, parseYaml };
 
   const results: FileResult[] = [];
   const fixed: { file: string; fixes: AppliedFix[] }[] = [];
@@ -168,11 +169,27 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     const ctx = await contextFor(abs, io.cwd);
     let bytes = input.bytes ?? readFileSync(abs);
     let { spans, problems } = textsOf(env, input.file, bytes);
-    const lint = () => (problems.length && !spans.length ? [] : lintSpans(spans, ctx.lint, active.rules));
+    // judged as it ships: Markdown, entities and YAML decoded, positions mapped back to the file;
+    // a fix is written into the file as typed, so it comes from the typed slices where a finding
+    // there stands at the same place
+    const isBrief = extname(input.file).toLowerCase() === '.md';
+    const typedSpans = () => (isBrief ? briefSpans(input.file, bytes).spans : spans);
+    const lint = () => {
+      if (problems.length && !spans.length) return [];
+      const judged = lintMapped(spans, ctx.lint, active.rules);
+      if (!isBrief) return judged;
+      const typed = lintSpans(typedSpans(), ctx.lint, active.rules).filter((t) => t.fix);
+      const at = (f: Finding) => `${f.ruleId}\0${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+      const fixes = new Map(typed.map((t) => [at(t), t]));
+      return judged.map((f) => {
+        const t = fixes.get(at(f));
+        return t?.fix ? { ...f, fix: t.fix } : f;
+      });
+    };
     let findings = lint();
     if (values.fix && findings.some((f) => f.fix)) {
       const source = new TextDecoder().decode(bytes);
-      const { text, applied } = applyFixes(source, spans, findings);
+      const { text, applied } = applyFixes(source, typedSpans(), findings.filter((f) => f.fix));
       if (applied.length) {
         await writeFileAtomic(abs, text);
         fixed.push({ file: input.file, fixes: applied });
@@ -188,7 +205,7 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     const waived = new Map<Finding, Waiver>();
     const briefId = ctx.root ? briefIdOf(ctx.root, abs) : undefined;
     if (briefId && ctx.waivers.length) for (const j of judge(briefId, findings, ctx.waivers).judged) if (j.waiver) waived.set(j.finding, j.waiver);
-    results.push({ file: input.file, filePath: stdin && !values['stdin-filename'] ? input.file : abs, findings, problems, source: new TextDecoder().decode(bytes), spans, waived });
+    results.push({ file: input.file, filePath: stdin && !values['stdin-filename'] ? input.file : abs, findings, problems, source: new TextDecoder().decode(bytes), spans: isBrief ? [...typedSpans(), ...spans] : spans, waived });
   }
 
   const fingerprints = format === 'sarif' ? await fingerprintKey(io.cwd, io.env ?? {}) : undefined;

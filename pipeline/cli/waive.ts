@@ -73,13 +73,15 @@ export async function waiveCommand(argv: string[], io: Io): Promise<number> {
   const policy = active.policy;
   if (!active.catalog.some((r) => r.id === rule)) throw new UsageError(`Unknown rule \`${rule}\`; known: ${active.catalog.map((r) => r.id).join(', ')}`);
 
-  const { lintSpans, REQUIRED_WARNINGS } = await import('../lint/index.ts');
-  const { briefSpans } = await import('../load/markdown.ts');
+  const { REQUIRED_WARNINGS } = await import('../lint/index.ts');
+  const { decodedBriefSpans } = await import('../load/markdown.ts');
+  const { lintMapped } = await import('../check/texts.ts');
   const { parse, parseDocument, isSeq, isMap } = await import('yaml');
 
   const shownFile = relative(io.cwd, file).split(sep).join('/');
   const bytes = readFileSync(file);
-  const { spans, problems } = briefSpans(shownFile, bytes);
+  // waivers bind to the text as drawn and pasted, exactly as the build's gate judges it
+  const { spans, problems } = decodedBriefSpans(shownFile, bytes);
   if (problems.some((p) => p.severity === 'error')) {
     for (const p of problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
     io.stderr(`wendu waive: ${shownFile} must load before a finding in it can be waived\n`);
@@ -91,7 +93,7 @@ export async function waiveCommand(argv: string[], io: Io): Promise<number> {
 
   const { lintContext } = await import('./lint.ts');
   const ctx = await lintContext(file, io.cwd);
-  const found = lintSpans(spans, ctx, active.rules).filter((f) => f.ruleId === rule);
+  const found = lintMapped(spans, ctx, active.rules).filter((f) => f.ruleId === rule);
   if (!found.length) {
     io.stderr(`wendu waive: ${shownFile} has no \`${rule}\` finding to waive (rule set ${active.version})\n`);
     return 1;

@@ -20,6 +20,12 @@ export class AhoCorasick {
   private out: number[][] = [[]];
   private nodes = 1;
   private built = false;
+  // after build: the non-root transitions in an open-addressing table (a Map lookup per character
+  // was the scan's main cost): slot → state, character, target
+  private hState = new Int32Array(0);
+  private hChar = new Int32Array(0);
+  private hNext = new Int32Array(0);
+  private hMask = 0;
 
   /** Adds a pattern (already normalised); returns its id. */
   add(pattern: string): number {
@@ -70,8 +76,33 @@ export class AhoCorasick {
         queue.push(t);
       }
     }
+    let size = 16;
+    while (size < this.next.size * 2) size *= 2;
+    this.hState = new Int32Array(size).fill(-1);
+    this.hChar = new Int32Array(size);
+    this.hNext = new Int32Array(size);
+    this.hMask = size - 1;
+    for (const [key, t] of this.next) {
+      const st = Math.floor(key / 0x10000);
+      const c = key % 0x10000;
+      let h = hash(st, c) & this.hMask;
+      while (this.hState[h] !== -1) h = (h + 1) & this.hMask;
+      this.hState[h] = st;
+      this.hChar[h] = c;
+      this.hNext[h] = t;
+    }
     this.built = true;
     return this;
+  }
+
+  /** the transition from non-root state s on c, -1 when none */
+  private step(s: number, c: number): number {
+    const { hState, hChar, hMask } = this;
+    for (let h = hash(s, c) & hMask; ; h = (h + 1) & hMask) {
+      const st = hState[h]!;
+      if (st === -1) return -1;
+      if (st === s && hChar[h] === c) return this.hNext[h]!;
+    }
   }
 
   /**
@@ -94,7 +125,7 @@ export class AhoCorasick {
       if (fed) fed[nFed] = i;
       nFed++;
       for (;;) {
-        const t = s === 0 ? root[c]! : (this.next.get(s * 0x10000 + c) ?? -1);
+        const t = s === 0 ? root[c]! : this.step(s, c);
         if (t >= 0) {
           s = t;
           break;
@@ -119,6 +150,10 @@ function fillFed(size: number, upto: number): Int32Array {
   const fed = new Int32Array(size);
   for (let j = 0; j < upto; j++) fed[j] = j;
   return fed;
+}
+
+function hash(s: number, c: number): number {
+  return (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 7;
 }
 
 /** ASCII letters match case-insensitively. */

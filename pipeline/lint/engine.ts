@@ -3,11 +3,15 @@
 // sentence, mandated warnings), then run the detectors — per text and over the whole asset — and
 // turn everything into located findings on the original characters.
 import { createHash } from 'node:crypto';
-import type { Position, Problem, TextSpan } from '../model.ts';
+import type { Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
+import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
+import { analysesOf, analyzeView, ASSERTED, covers as inMask, matchClaims, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { classifyAsset } from './claims/product.ts';
+import type { ProductType } from './claims/concepts.ts';
 
 export type { LintContext } from './detectors/types.ts';
 
@@ -24,6 +28,12 @@ export type Finding = Problem & {
   waivable: boolean;
   /** sha256 (hex) of the full text of the span the finding is in: waivers bind to it */
   textHash: string;
+  /**
+   * [from, to) of the flagged characters in the span's text. Generated texts (captions, image
+   * strings: spans without `start`) have no file position: their findings carry line 0, column 0
+   * and are located by `field` and this offset alone.
+   */
+  offset: { from: number; to: number };
   /** what `--fix` writes over span.text[from, to) (masked PII, 业绩比较基准) */
   fix?: { from: number; to: number; text: string };
 };
@@ -92,18 +102,32 @@ interface Candidate {
 }
 
 /**
- * Lints the texts of one asset: word rules and PII detectors per text, whole-asset rules over
- * all of them together. Findings point at the original characters of each span.
+ * Lints the texts of one asset: word rules, claim patterns and PII detectors per text, whole-asset
+ * rules over all of them together. Findings point at the original characters of each span.
  */
 export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet): Finding[] {
   const { set, detects } = engine(rules);
   const views: SpanView[] = [];
-  const candidates: Candidate[] = [];
+  const scans: Scan[] = [];
   for (const [index, span] of spans.entries()) {
-    const { view, found } = scanSpan(set, index, span);
-    views.push(view);
-    candidates.push(...found);
+    const scan = scanSpan(set, index, span);
+    views.push(scan.view);
+    scans.push(scan);
   }
+  // the asset's product types decide where product rules and claims count
+  const products = classifyAsset(views, set.concepts);
+  const candidates: Candidate[] = [];
+  const analyses: ViewClaims[] = [];
+  for (const scan of scans) {
+    const { found, analysis } = judge(set, scan, products.types);
+    for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
+    analyses.push(analysis);
+  }
+  for (const c of matchClaims(set.concepts, set.claims, analyses, products.types)) {
+    const rule = set.wordRules[c.pattern.rule]!;
+    if (!exempt(rule, products.types) && !saidOfDeposit(rule, c.view, c.from)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
+  }
+  analysesOf.set(views, analyses);
 
   const findings: Finding[] = [];
   const hashes = new Map<number, string>();
@@ -129,7 +153,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
       const view = views[hit.view]!;
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
       findings.push(
-        finding(rule, view, hit.from, hit.to, { excerpt, waivable: !pii, textHash: textHash(view), ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}) }),
+        finding(rule, view, hit.from, hit.to, { excerpt, waivable: !pii, textHash: textHash(view), ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}), ...(hit.severity ? { severity: hit.severity } : {}) }),
       );
     }
   }
@@ -137,15 +161,68 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const seen = new Set<string>();
   return findings
     .filter((f) => {
-      const key = `${f.ruleId}\u0000${f.file}\u0000${f.field}\u0000${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+      const key = `${f.ruleId}\u0000${f.file}\u0000${f.field}\u0000${f.line}:${f.column}-${f.endLine}:${f.endColumn}\u0000${f.offset?.from}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+    .sort(
+      (a, b) =>
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.field < b.field ? -1 : a.field > b.field ? 1 : 0) ||
+        (a.offset?.from ?? 0) - (b.offset?.from ?? 0) ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+    );
 }
 
-function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView; found: Candidate[] } {
+/** The sentence at `at` says something is an investment (健身是回报最稳的投资; 读书是最划算的投资). */
+const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款)(?![\u4e00-\u9fa5])/;
+function metaphor(view: SpanView, at: number): boolean {
+  const { norm } = view;
+  const s = norm.sentence[at];
+  let a = at;
+  while (a > 0 && norm.sentence[a - 1] === s) a--;
+  let b = at;
+  while (b < norm.text.length && norm.sentence[b] === s) b++;
+  return METAPHOR.test(norm.source.slice(norm.start[a]!, norm.end[b - 1]!));
+}
+
+/** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
+function exempt(rule: WordRule, types: ReadonlySet<ProductType>): boolean {
+  return types.size > 0 && rule.exemptIfOnly.length > 0 && [...types].every((t) => rule.exemptIfOnly.includes(t));
+}
+
+/**
+ * Whether what is said at `at` is said of a deposit: the subject is the first product noun of the
+ * clause before it, or else of the sentence (存单是存款，保本保息 — but 这款“高息存款”…还本付息 is
+ * said of 这款).
+ */
+const SUBJECT = /(大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+function depositSubject(view: SpanView, at: number): boolean {
+  const { norm } = view;
+  const start = (unit: Int32Array) => {
+    let a = at;
+    while (a > 0 && unit[a - 1] === unit[at]) a--;
+    return a;
+  };
+  const subject = SUBJECT.exec(norm.text.slice(start(norm.clause), at))?.[1] ?? SUBJECT.exec(norm.text.slice(start(norm.sentence), at))?.[1];
+  return !!subject && /存单|存款|储蓄|定期/.test(subject) && subject !== '结构性存款';
+}
+
+/** A rule exempt for deposits (exemptIfOnly / wordsExemptIfAny: [deposit]) does not apply to what is said of a deposit. */
+function saidOfDeposit(rule: WordRule, view: SpanView, at: number): boolean {
+  return (rule.exemptIfOnly.includes('deposit') || rule.wordsExemptIfAny.includes('deposit')) && depositSubject(view, at);
+}
+
+interface Scan {
+  view: SpanView;
+  terms: { rule: number; context: Context; from: number; to: number; maxGap: number }[];
+  aboutFraud: boolean;
+}
+
+function scanSpan(set: RuleSet, index: number, span: TextSpan): Scan {
   const norm = normalize(span.text);
   const text = norm.text;
   const view: SpanView = { index, span, norm, safe: [], productSentences: new Set(), wealthSentences: new Set() };
@@ -157,35 +234,32 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
     if (e.kind === 'safe') view.safe.push([m.from, m.to]);
     else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
   }
-  const within = (ranges: [number, number][], from: number, to: number) => ranges.some(([s, e]) => from >= s && to <= e);
+  // masks of the safe and excepted characters: a match inside one does not count (linear in the text)
+  const mask = (ranges: [number, number][]) => {
+    const m = new Uint8Array(text.length);
+    for (const [a, b] of ranges) m.fill(1, a, b);
+    return m;
+  };
+  const masks = { safe: mask(view.safe), product: mask(excepted.product), wealth: mask(excepted.wealth) };
+  const within = (m: Uint8Array, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!m[i]) return false;
+    return true;
+  };
 
-  const terms: { rule: number; context: Context; from: number; to: number }[] = [];
+  const terms: Scan['terms'] = [];
   for (const m of matches) {
     const e = set.entries[m.id]!;
     if (e.kind === 'lex') {
-      if (within(view.safe, m.from, m.to) || within(excepted[e.list], m.from, m.to)) continue;
+      if (within(masks.safe, m.from, m.to) || within(masks[e.list], m.from, m.to)) continue;
       (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[m.from]!);
     } else if (e.kind === 'term') {
-      terms.push({ rule: e.rule, context: e.context, from: m.from, to: m.to });
+      // terms never run across a clause mark
+      terms.push({ rule: e.rule, context: e.context, from: m.from, to: m.to, maxGap: CLAUSE });
     }
   }
   // a wealth sentence is a product sentence too
   for (const s of view.wealthSentences) view.productSentences.add(s);
-
-  const aboutFraud = set.mentions.some((w) => text.includes(w));
-  const found: Candidate[] = [];
-  const consider = (rule: WordRule, context: Context, from: number, to: number, maxGap: number) => {
-    for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= maxGap) return;
-    if (view.safe.some(([s, e]) => from < e && to > s)) return;
-    if (rule.exceptions.some((x) => covers(text, x, from, to))) return;
-    if (negated(set, rule, view, from)) return;
-    if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) return;
-    if (context === 'product' && !view.productSentences.has(norm.sentence[from]!)) return;
-    if (context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!)) return;
-    found.push({ rule, view, from, to });
-  };
-  // terms never run across a clause mark; patterns may span clauses, never sentences
-  for (const t of terms) consider(set.wordRules[t.rule]!, t.context, t.from, t.to, CLAUSE);
+  // patterns may span clauses, never sentences
   for (const rule of set.wordRules) {
     for (const p of rule.patterns) {
       p.re.lastIndex = 0;
@@ -194,17 +268,53 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): { view: SpanView
           p.re.lastIndex++;
           continue;
         }
-        consider(rule, p.context, m.index, m.index + m[0].length, SENTENCE);
+        terms.push({ rule: rule.index, context: p.context, from: m.index, to: m.index + m[0].length, maxGap: SENTENCE });
       }
     }
   }
-  return { view, found };
+  const aboutFraud = set.mentions.some((w) => text.includes(w));
+  return { view, terms, aboutFraud };
+}
+
+/** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
+function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { found: Candidate[]; analysis: ViewClaims } {
+  const { view, aboutFraud } = scan;
+  const { norm } = view;
+  const text = norm.text;
+  const span = view.span;
+  const found: Candidate[] = [];
+  const kept: Scan['terms'] = [];
+  for (const t of scan.terms) {
+    const { from, to } = t;
+    const rule = set.wordRules[t.rule]!;
+    if (exempt(rule, types) || rule.wordsExemptIfAny.some((x) => types.has(x)) || saidOfDeposit(rule, view, t.from)) continue;
+    let broken = false;
+    for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
+    if (broken) continue;
+    if (inMask(safeMask(view), from, to)) continue;
+    if (rule.exceptions.some((x) => covers(text, x, from, to))) continue;
+    if (negated(set, rule, view, from)) continue;
+    if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
+    // a product rule needs a product: the asset has one, and this sentence is about it
+    // (without a product type, a sentence that calls something else an investment is a metaphor:
+    // 健身是回报最稳的投资)
+    if (t.context === 'product' && (!view.productSentences.has(norm.sentence[from]!) || (!types.size && metaphor(view, from)))) continue;
+    if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!)) continue;
+    kept.push(t);
+  }
+  const need = new Set(kept.map((t) => norm.sentence[t.from]!));
+  const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud);
+  // a negation or caution anywhere before the term in its clause (不得宣传预期收益率), a negation
+  // after it (刚兑已经退出历史舞台), a quotation in a warning
+  for (const t of kept) if (!analysis.straddled(t.from, t.to) && analysis.statusAt(t.from, t.to) === ASSERTED) found.push({ rule: set.wordRules[t.rule]!, view, from: t.from, to: t.to });
+  return { found, analysis };
 }
 
 /** true when an occurrence of `phrase` in `t` covers [from, to) */
 function covers(t: string, phrase: string, from: number, to: number): boolean {
   if (phrase.length < to - from) return false;
-  for (let s = Math.max(0, to - phrase.length); s <= from; s++) if (t.startsWith(phrase, s)) return true;
+  // phrases are normalised with ASCII lower-cased, like the automaton matches
+  for (let s = Math.max(0, to - phrase.length); s <= from; s++) if (t.slice(s, s + phrase.length).toLowerCase() === phrase) return true;
   return false;
 }
 
@@ -238,19 +348,22 @@ function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number): bo
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /**
- * One finding per place: within a rule the longest match wins (稳赚不赔 over 稳赚); a match of a
- * milder rule inside a match of a stricter one is dropped (有保障 inside 收益有保障).
+ * One finding per place: overlapping matches of one rule (a word and a claim on the same
+ * characters, 稳赚 inside 本金稳赚不会亏) become one finding over their union; a match of a milder
+ * rule inside a match of a stricter one is dropped (有保障 inside 收益有保障).
  */
 function resolve(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => a.view.index - b.view.index || a.from - b.from || b.to - b.from - (a.to - a.from));
+  const sorted = [...candidates].sort((a, b) => a.view.index - b.view.index || a.rule.index - b.rule.index || a.from - b.from || b.to - a.to);
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    const overlapsSame = kept.some((k) => k.rule === c.rule && k.view === c.view && c.from < k.to && c.to > k.from);
-    if (!overlapsSame) kept.push(c);
+    const last = kept[kept.length - 1];
+    if (last && last.rule === c.rule && last.view === c.view && c.from < last.to) {
+      last.to = Math.max(last.to, c.to);
+      continue;
+    }
+    kept.push({ ...c });
   }
-  return kept.filter(
-    (c) => !kept.some((k) => k !== c && k.view === c.view && RANK[k.rule.severity] > RANK[c.rule.severity] && k.from <= c.from && k.to >= c.to),
-  );
+  return dropContainedInStricter(kept, (c) => RANK[c.rule.severity]);
 }
 
 function fill(template: string, data: Record<string, string>): string {
@@ -262,18 +375,15 @@ function finding(
   view: SpanView,
   from: number,
   to: number,
-  o: { excerpt: string; waivable: boolean; textHash: string; data?: Record<string, string>; fix?: string },
+  o: { excerpt: string; waivable: boolean; textHash: string; data?: Record<string, string>; fix?: string; severity?: Severity },
 ): Finding {
   const span = view.span;
   const data = { excerpt: o.excerpt, ...o.data };
-  const [start, end] = positions(span, from, to);
   const f: Finding = {
     file: span.file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    severity: rule.severity,
+    line: 0,
+    column: 0,
+    severity: o.severity ?? rule.severity,
     ruleId: rule.id,
     message: fill(rule.message, data),
     excerpt: o.excerpt,
@@ -282,30 +392,12 @@ function finding(
     basis: rule.basis,
     waivable: o.waivable,
     textHash: o.textHash,
+    offset: { from, to },
   };
+  if (span.start) {
+    const [start, end] = filePositions(span.start, span.text, from, to, span);
+    Object.assign(f, { line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+  }
   if (o.fix !== undefined) f.fix = { from, to, text: o.fix };
   return f;
-}
-
-/**
- * File positions of span offsets. With `start`, the span is an exact slice of the file: walk it
- * (UTF-16 columns, as editors and ESLint count). Without (generated captions): line 1, offset + 1.
- */
-function positions(span: TextSpan, from: number, to: number): [Position, Position] {
-  if (!span.start) return [
-    { line: 1, column: from + 1 },
-    { line: 1, column: to + 1 },
-  ];
-  let { line, column } = span.start;
-  let a: Position = { line, column };
-  const t = span.text;
-  for (let i = 0; i < to; i++) {
-    if (i === from) a = { line, column };
-    if (t.charCodeAt(i) === 10) {
-      line++;
-      column = 1;
-    } else column++;
-  }
-  if (from >= to) a = { line, column };
-  return [a, { line, column }];
 }

@@ -12,9 +12,12 @@
 // whitespace and punctuation that sit between two CJK characters. What was dropped between two
 // characters is remembered as a "gap strength", so a rule term may run across an inserted space
 // or symbol but never across a clause or sentence boundary (，。！？ or a line break).
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import { readEvasion } from './evasion.ts';
 
 /** Character classes of the normalised text. */
 export const DROP = 0;
@@ -47,6 +50,8 @@ export interface Normalized {
   /** clause and sentence index of text[i]: context checks stay within one */
   clause: Int32Array;
   sentence: Int32Array;
+  /** how text[i] was read when it stands for evaded characters (evasion.ts VIA_*), else 0 */
+  via: Uint8Array;
 }
 
 const SENTENCE_MARKS = new Set([...'。｡！？!?\n\r\u2028\u2029']);
@@ -69,6 +74,18 @@ function loadDict(dict: string, into: Map<string, string>) {
   for (const [t, s] of ts) T2S.set(t, s);
   for (const [v, t] of variants) if (!T2S.has(v)) T2S.set(v, ts.get(t) ?? t);
 }
+
+/** confusables.yaml, parsed once (evasion.ts reads its sequence and homophone data from here) */
+export const CONFUSABLES = parseYaml(readFileSync(new URL('./confusables.yaml', import.meta.url), 'utf8')) as {
+  chars?: Record<string, string>;
+  joins?: Record<string, string[]>;
+  homophoneStop?: string[];
+  homophoneCommon?: string;
+  commonWords?: string;
+  readings?: Record<string, string>;
+};
+// Look-alike characters read as the character they imitate (confusables.yaml `chars`).
+const LOOKALIKE = new Map<string, string>(Object.entries(CONFUSABLES.chars ?? {}));
 
 interface Entry {
   /** normalised output, possibly several code units or none */
@@ -98,13 +115,25 @@ function classify(ch: string, orig: string): { cls: number; strength: number } {
   return { cls: OTHER, strength: 0 };
 }
 
+/** Enclosed ideographs shown as emoji (🉐 🈚 🈶 ㊙ ㊗): decoration between characters, not the character NFKC reads */
+const isEmojiIdeograph = (cp: number) => (cp >= 0x1f200 && cp <= 0x1f2ff) || cp === 0x3297 || cp === 0x3299;
+
 function compute(cp: number): Entry {
   const orig = String.fromCodePoint(cp);
   if (isFormat.test(orig)) return { out: '', classes: [], strengths: [] };
+  if (isEmojiIdeograph(cp)) return { out: orig, classes: orig.length === 2 ? [GAP, GAP] : [GAP], strengths: orig.length === 2 ? [WEAK, WEAK] : [WEAK] };
   let out = '';
-  for (const ch of orig.normalize('NFKC')) {
+  for (let ch of orig.normalize('NFKC')) {
     if (isFormat.test(ch)) continue;
-    out += T2S.get(ch) ?? ch;
+    ch = LOOKALIKE.get(ch) ?? ch;
+    // Latin letters with diacritics (pinyin tone marks: wěn zhuàn) read without them
+    const c = ch.charCodeAt(0);
+    if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
+      const bare = ch.normalize('NFD').replace(/\p{Mn}/gu, '');
+      if (/^[A-Za-z]+$/.test(bare)) ch = bare;
+    }
+    ch = T2S.get(ch) ?? ch;
+    out += LOOKALIKE.get(ch) ?? ch;
   }
   const classes: number[] = [];
   const strengths: number[] = [];
@@ -162,10 +191,11 @@ interface Buffers {
   codes: Uint16Array;
   cls: Uint8Array;
   gap: Uint8Array;
+  via: Uint8Array;
 }
 
 function allocate(cap: number): Buffers {
-  const bytes = (cap * 20 + 7) & ~7;
+  const bytes = (cap * 21 + 7) & ~7;
   let buf: ArrayBuffer;
   let off: number;
   if (bytes > SLAB_BYTES / 4) {
@@ -189,6 +219,7 @@ function allocate(cap: number): Buffers {
     codes: new Uint16Array(buf, off + cap * 16, cap),
     cls: new Uint8Array(buf, off + cap * 18, cap),
     gap: new Uint8Array(buf, off + cap * 19, cap),
+    via: new Uint8Array(buf, off + cap * 20, cap),
   };
 }
 
@@ -196,9 +227,11 @@ function allocate(cap: number): Buffers {
 let B: Buffers = allocate(16);
 let len = 0;
 // whitespace/punctuation waiting to learn whether it sits between two CJK characters
-const pCode: number[] = [];
-const pStart: number[] = [];
-const pEnd: number[] = [];
+// (typed arrays with a count: resetting a JS array's length on every gap was a measurable cost)
+let pCode = new Uint16Array(64);
+let pStart = new Int32Array(64);
+let pEnd = new Int32Array(64);
+let pLen = 0;
 let pStrength = 0;
 let lastCls = 0;
 let clauseNo = 0;
@@ -228,27 +261,40 @@ function put(code: number, k: number, s: number, e: number, g: number) {
   len++;
 }
 
-function flushPending() {
-  for (let j = 0; j < pCode.length; j++) put(pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
+/** hyphens and underscores: between two Latin words they read as a space (zero-risk = zero risk) */
+const JOINERS = new Set([0x2d, 0x5f, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xff0d]);
+
+function flushPending(betweenLatin = false) {
+  for (let j = 0; j < pLen; j++) put(betweenLatin && JOINERS.has(pCode[j]!) ? 0x20 : pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
 }
 
 function feed(code: number, k: number, strength: number, s: number, e: number) {
   if (k === GAP) {
-    pCode.push(code);
-    pStart.push(s);
-    pEnd.push(e);
+    if (pLen === pCode.length) {
+      const grownCode = new Uint16Array(pLen * 2);
+      grownCode.set(pCode);
+      pCode = grownCode;
+      const grownStart = new Int32Array(pLen * 2);
+      grownStart.set(pStart);
+      pStart = grownStart;
+      const grownEnd = new Int32Array(pLen * 2);
+      grownEnd.set(pEnd);
+      pEnd = grownEnd;
+    }
+    pCode[pLen] = code;
+    pStart[pLen] = s;
+    pEnd[pLen] = e;
+    pLen++;
     if (strength > pStrength) pStrength = strength;
     return;
   }
   let g = 0;
-  if (pCode.length > 0) {
+  if (pLen > 0) {
     if (lastCls === CJK && k === CJK) g = pStrength;
-    else flushPending();
+    else flushPending(lastCls === LATIN && k === LATIN);
     if (pStrength >= CLAUSE) clauseNo++;
     if (pStrength >= SENTENCE) sentenceNo++;
-    pCode.length = 0;
-    pStart.length = 0;
-    pEnd.length = 0;
+    pLen = 0;
     pStrength = 0;
   }
   put(code, k, s, e, g);
@@ -259,21 +305,33 @@ function feedEntry(e: Entry, s: number, t: number) {
   for (let j = 0; j < e.out.length; j++) feed(e.out.charCodeAt(j), e.classes[j]!, e.strengths[j]!, s, t);
 }
 
-/** Normalises `source` for matching; see the file comment for the steps. */
+/**
+ * Normalises `source` for matching: the character steps of the file comment, then evasion read
+ * back (evasion.ts: components, digits for numerals, pinyin, homophones). Computed once per text;
+ * every rule, detector and concept list works on the result.
+ */
 export function normalize(source: string): Normalized {
+  return readEvasion(normalizeBase(source), normalizeTerm);
+}
+
+/** The character steps only (no evasion): what rule terms are compiled with. */
+export function normalizeBase(source: string): Normalized {
   const n = source.length;
   B = allocate(n + 16);
   len = 0;
-  pCode.length = 0;
-  pStart.length = 0;
-  pEnd.length = 0;
+  pLen = 0;
   pStrength = 0;
   lastCls = 0;
   clauseNo = 0;
   sentenceNo = 0;
 
+  const soft = softNewlines(source);
   for (let i = 0; i < n; i++) {
     const c = source.charCodeAt(i);
+    if (soft && (c === 10 || c === 13) && soft.has(i)) {
+      feed(c, GAP, WEAK, i, i + 1);
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = source.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
@@ -292,27 +350,79 @@ export function normalize(source: string): Normalized {
     }
     const k = (v >> 16) & 15;
     if (k === DROP) continue;
+    if (k !== GAP && pLen === 0 && len < B.cap) {
+      // the common case, inlined: a character with nothing pending before it
+      const b = B;
+      b.codes[len] = v & 0xffff;
+      b.cls[len] = k;
+      b.start[len] = i;
+      b.end[len] = i + 1;
+      b.gap[len] = 0;
+      b.clause[len] = clauseNo;
+      b.sentence[len] = sentenceNo;
+      len++;
+      lastCls = k;
+      continue;
+    }
     feed(v & 0xffff, k, (v >> 20) & 7, i, i + 1);
   }
-  if (pCode.length > 0) flushPending();
+  if (pLen > 0) flushPending();
 
   return {
     source,
-    text: decoder.decode(B.codes.subarray(0, len)),
+    text: len < 2048 ? String.fromCharCode.apply(null, B.codes.subarray(0, len) as unknown as number[]) : decoder.decode(B.codes.subarray(0, len)),
     start: B.start.subarray(0, len),
     end: B.end.subarray(0, len),
     cls: B.cls.subarray(0, len),
     gap: B.gap.subarray(0, len),
     clause: B.clause.subarray(0, len),
     sentence: B.sentence.subarray(0, len),
+    via: B.via.subarray(0, len),
   };
 }
+
+/**
+ * Line breaks inside text written one or two characters per line (稳\n赚\n不\n赔): between two
+ * such lines the break is an inserted gap, not a sentence end. Undefined when there are none.
+ */
+function softNewlines(source: string): Set<number> | undefined {
+  let soft: Set<number> | undefined;
+  let prevShort = false;
+  let prevBreak = -1;
+  for (let start = 0; start <= source.length; ) {
+    let nl = source.indexOf('\n', start);
+    if (nl < 0) nl = source.length;
+    const short = nl - start <= 12 && isShortLine(source.slice(start, nl));
+    if (short && prevShort) {
+      soft ??= new Set();
+      soft.add(prevBreak);
+      if (prevBreak > 0 && source.charCodeAt(prevBreak - 1) === 13) soft.add(prevBreak - 1);
+    }
+    prevShort = short;
+    prevBreak = nl;
+    start = nl + 1;
+  }
+  return soft;
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+const FILLER = /[\s\p{P}\p{S}\p{Cf}\p{Mn}\p{Me}]/u;
+/** one or two Han characters and nothing else but spaces, punctuation and emoji */
+function isShortLine(line: string): boolean {
+  let han = 0;
+  for (const ch of line) {
+    if (HAN_CHAR.test(ch)) han++;
+    else if (!FILLER.test(ch)) return false;
+  }
+  return han >= 1 && han <= 2;
+}
+
 
 const decoder = new TextDecoder('utf-16le');
 
 /** The normalised form of a rule term or phrase, as it will be matched (ASCII letters lower-cased). */
 export function normalizeTerm(term: string): string {
-  return normalize(term).text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return normalizeBase(term).text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /** Traditional → simplified, character by character (for words and display). */

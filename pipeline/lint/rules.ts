@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AhoCorasick } from './ac.ts';
 import { normalizeTerm } from './normalize.ts';
 import { REQUIRED_WARNINGS } from './warnings.ts';
+import { compileClaims, PRODUCT_TYPES, type ClaimPattern, type ConceptSet, loadConcepts, CONCEPTS_SOURCE, type ProductType } from './claims/concepts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** where a term counts: anywhere, or only in a sentence about a product / a wealth or insurance product */
@@ -25,6 +26,33 @@ const example = z.union([
 ]);
 const term = z.union([text, z.strictObject({ text, context })]);
 const pattern = z.union([text, z.strictObject({ pattern: text, context })]);
+/** a concept of a claim pattern: `loss` (asserted), `!loss` (negated), `~loss` (either) */
+const conceptRef = z.string().regex(/^[!~]?[a-z][a-z-]*$/, 'Expected a concept class like `loss`, `!loss` or `~loss`');
+/**
+ * where a claim counts: anywhere; in a finance sentence or asset; in a product asset's sentence about
+ * money (`product`) or anywhere in a product asset (`product-asset`); or in an asset of these types
+ */
+const claimContext = z.union([z.enum(['any', 'finance', 'product', 'product-asset']), z.array(z.enum(PRODUCT_TYPES)).min(1)]);
+const claim = z.strictObject({
+  /** what the pattern recognises, in the reviewers' words */
+  name: text,
+  /** every one of these concepts, in one clause (or sentence) */
+  all: z.array(conceptRef).min(1),
+  /** and at least one of these (any polarity) */
+  any: z.array(conceptRef).default([]),
+  /** and none of these */
+  none: z.array(conceptRef).default([]),
+  /** the concepts of `all` in this order */
+  ordered: z.boolean().default(false),
+  scope: z.enum(['clause', 'sentence']).default('clause'),
+  context: claimContext.default('any'),
+  /** not in an asset that also has one of these product types */
+  unlessTypes: z.array(z.enum(PRODUCT_TYPES)).default([]),
+  examples: z.strictObject({
+    valid: z.array(example).min(1, 'Expected at least one valid example: a pattern cannot ship without proof'),
+    invalid: z.array(example).min(1, 'Expected at least one invalid example: a pattern cannot ship without proof'),
+  }),
+});
 
 const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'Expected a lower-case id like `guarantee` or `pii-phone`'),
@@ -42,6 +70,12 @@ const ruleSchema = z.strictObject({
   exceptions: z.array(text).default([]),
   negations: z.array(text).default([]),
   fix: z.record(z.string(), text).optional(),
+  /** claim patterns over concept classes (claims/concepts.yaml) */
+  claims: z.array(claim).default([]),
+  /** the rule does not apply to an asset whose product types are all among these (存款是保本的) */
+  exemptIfOnly: z.array(z.enum(PRODUCT_TYPES)).default([]),
+  /** the rule's words do not apply to an asset that has one of these types (存单 in a post about 大额存单) */
+  wordsExemptIfAny: z.array(z.enum(PRODUCT_TYPES)).default([]),
   examples: z.strictObject({
     valid: z.array(example).min(1, 'Expected at least one valid example: a rule cannot ship without proof'),
     invalid: z.array(example).min(1, 'Expected at least one invalid example: a rule cannot ship without proof'),
@@ -77,6 +111,8 @@ export interface RuleMeta {
   /** where the rule is defined, for error messages */
   file: string;
   examples: { valid: Example[]; invalid: Example[] };
+  /** the rule's claim patterns with their own examples */
+  claims: { name: string; examples: { valid: Example[]; invalid: Example[] } }[];
 }
 
 export interface CompiledTerm {
@@ -89,6 +125,8 @@ export interface CompiledPattern {
 }
 export interface WordRule extends RuleMeta {
   index: number;
+  exemptIfOnly: ProductType[];
+  wordsExemptIfAny: ProductType[];
   patterns: CompiledPattern[];
   /** normalised phrases that contain a term and do not count */
   exceptions: string[];
@@ -112,6 +150,9 @@ export interface RuleSet {
   negations: string[];
   cautions: string[];
   mentions: string[];
+  /** the claims layer: concept classes and every rule's claim patterns */
+  concepts: ConceptSet;
+  claims: ClaimPattern[];
   version: string;
 }
 
@@ -152,7 +193,7 @@ export function validateRule(data: unknown, file: string, detectors: ReadonlySet
     if (!detectors.has(r.detector)) throw new RuleFileError(`${file}: detector: Unknown detector \`${r.detector}\`; known: ${[...detectors].sort().join(', ')}`);
     if (r.terms.length || r.patterns.length) throw new RuleFileError(`${file}: terms: A detector rule keeps its word lists under \`data\``);
   } else {
-    if (!r.terms.length && !r.patterns.length) throw new RuleFileError(`${file}: terms: Expected \`terms\` or \`patterns\` (or a \`detector\`)`);
+    if (!r.terms.length && !r.patterns.length && !r.claims.length) throw new RuleFileError(`${file}: terms: Expected \`terms\`, \`patterns\` or \`claims\` (or a \`detector\`)`);
     if (r.data) throw new RuleFileError(`${file}: data: Only detector rules take \`data\``);
   }
   r.patterns.forEach((p, i) => {
@@ -173,7 +214,7 @@ export function validateLexicon(data: unknown, file: string): LexiconData {
 }
 
 /** Compiles validated rule data (and the lexicon) into a rule set. `sources` feed the version hash. */
-export function compileRules(datas: { data: RuleData; file: string }[], lexicon: LexiconData, sources: string[] = []): RuleSet {
+export function compileRules(datas: { data: RuleData; file: string }[], lexicon: LexiconData, sources: string[] = [], concepts: ConceptSet = loadConcepts()): RuleSet {
   const sorted = [...datas].sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
   const seen = new Set<string>();
   for (const { data, file } of sorted) {
@@ -199,6 +240,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
       suggestion: r.suggestion,
       file,
       examples: { valid: r.examples.valid.map(toExample), invalid: r.examples.invalid.map(toExample) },
+      claims: r.claims.map((c) => ({ name: c.name, examples: { valid: c.examples.valid.map(toExample), invalid: c.examples.invalid.map(toExample) } })),
       ...(r.detector ? { detector: r.detector } : {}),
       ...(r.data ? { data: r.data } : {}),
     };
@@ -213,6 +255,8 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
     wordRules.push({
       ...meta,
       index,
+      exemptIfOnly: r.exemptIfOnly,
+      wordsExemptIfAny: r.wordsExemptIfAny,
       patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: new RegExp(p, 'gi'), context: r.context } : { re: new RegExp(p.pattern, 'gi'), context: p.context })),
       exceptions: r.exceptions.map(normalizeTerm),
       negations: r.negations.map(normalizeTerm),
@@ -225,6 +269,10 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
   }
   for (const phrase of [...Object.values(REQUIRED_WARNINGS).flatMap(splitSentences), ...lexicon.safe]) add(normalizeTerm(phrase), { kind: 'safe' });
   automaton.build();
+  const claims = compileClaims(
+    concepts,
+    wordRules.flatMap((w) => sorted.find((d) => d.data.id === w.id)!.data.claims.map((c) => ({ rule: w.index, file: w.file, ...c }))),
+  );
 
   const hash = createHash('sha256');
   hash.update(JSON.stringify(sorted.map((d) => d.data)));
@@ -239,6 +287,8 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
     negations: [...new Set(lexicon.negations.map(normalizeTerm))],
     cautions: lexicon.cautions.map(normalizeTerm),
     mentions: lexicon.mentions.map(normalizeTerm),
+    concepts,
+    claims,
     version: hash.digest('hex').slice(0, 12),
   };
 }
@@ -250,7 +300,7 @@ function splitSentences(w: string): string[] {
 }
 
 /** The code that decides findings: part of the rule-set version, so a changed engine is a new version. */
-const VERSIONED_SOURCES = ['normalize.ts', 'ac.ts', 'engine.ts', 'rules.ts', 'warnings.ts'];
+const VERSIONED_SOURCES = ['normalize.ts', 'ac.ts', 'engine.ts', 'rules.ts', 'warnings.ts', 'claims/concepts.ts', 'claims/analyze.ts', 'claims/product.ts'];
 
 let cached: RuleSet | undefined;
 
@@ -265,7 +315,7 @@ export function loadRuleSet(detectors: ReadonlySet<string>, detectorSources: URL
     return { data: validateRule(readYaml(new URL(f, RULES_DIR), shown), shown, detectors), file: shown };
   });
   const lexicon = validateLexicon(readYaml(LEXICON_FILE, 'pipeline/lint/lexicon.yaml'), 'pipeline/lint/lexicon.yaml');
-  const sources = [...VERSIONED_SOURCES.map((f) => new URL(`./${f}`, import.meta.url)), ...detectorSources].map((u) => readFileSync(u, 'utf8'));
+  const sources = [...VERSIONED_SOURCES.map((f) => new URL(`./${f}`, import.meta.url)), CONCEPTS_SOURCE, ...detectorSources].map((u) => readFileSync(u, 'utf8'));
   cached = compileRules(datas, lexicon, sources);
   return cached;
 }

@@ -44,6 +44,9 @@ export function offsetIn(span: TextSpan, line: number, column: number): number {
 function spanRange(spans: TextSpan[], f: GateFinding): { span: TextSpan; from: number; to: number } | undefined {
   for (const span of spans) {
     if (span.field !== f.field || span.file !== f.file) continue;
+    // lint findings carry their offset in the span (generated texts have no file position)
+    const offset = (f as { offset?: { from: number; to: number } }).offset;
+    if (offset) return { span, from: offset.from, to: offset.to };
     const from = offsetIn(span, f.line, f.column);
     if (from < 0) continue;
     const to = f.endLine !== undefined && f.endColumn !== undefined ? offsetIn(span, f.endLine, f.endColumn) : from + f.excerpt.length;

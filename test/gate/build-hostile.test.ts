@@ -38,23 +38,23 @@ describe('wendu build with hostile briefs', () => {
     const code = await main(['build', '--week', '2026-W48', '--branch', 'xihu'], { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), cwd: dir, tty: false });
     const stderr = err.join('');
     expect(code).toBe(1);
-    expect(stderr).toContain("xihu/wed-bomb.md:8:8: error: YAML aliases expand too far");
-    expect(stderr).toMatch(/xihu\/thu-长+\.md:1:1: error: The file name is 247 bytes/);
-    expect(stderr).toContain('xihu/fri-visit-138****5678.md:1:1: error: The file name holds a client detail');
-    expect(stderr).toMatch(/xihu\/sat-nested\.md:8:1: error: A line opens more than 64 levels/);
+    expect(stderr).toContain("xihu/wed-bomb.md:8:8: error YAML aliases expand too far");
+    expect(stderr).toMatch(/xihu\/thu-长+\.md:1:1: error The file name is 247 bytes/);
+    expect(stderr).toContain('xihu/fri-visit-138****5678.md:1:1: error The file name holds a client detail');
+    expect(stderr).toMatch(/xihu\/sat-nested\.md:8:1: error A line opens more than 64 levels/);
     expect(stderr).not.toContain(PHONE);
 
     // the others are built and bundled; the hidden detail is rejected and appears nowhere
     const outDir = join(dir, 'out/2026-W48');
-    expect((await stat(join(outDir, 'bundles/xihu.zip'))).size).toBeGreaterThan(0);
-    const captions = await readFile(join(outDir, 'xihu/captions.md'), 'utf8');
+    expect((await stat(join(outDir, 'public/bundles/xihu.zip'))).size).toBeGreaterThan(0);
+    const captions = await readFile(join(outDir, 'public/xihu/captions.md'), 'utf8');
     expect(captions).toContain('张阿姨的一封手写感谢信');
     expect(captions).not.toContain('欢迎来电');
     for (const file of await walk(dir.replace(/$/, '/out'))) {
       expect(file).not.toContain(PHONE);
       if (/\.(html|json|sarif|md|ics|txt|csv|log)$/.test(file)) expect(await readFile(file, 'utf8'), file).not.toContain(PHONE);
     }
-    const report = await readFile(join(outDir, 'report/index.html'), 'utf8');
+    const report = await readFile(join(outDir, 'review/index.html'), 'utf8');
     expect(report).toContain('138****5678');
   });
 });

@@ -61,7 +61,7 @@ describe('YAML', () => {
     expect(content.problems).toEqual([]);
     expect(content.waivers).toHaveLength(100);
     expect(content.waivers[99]!.reviewer).toBe('王审核（合规部）');
-    const { brief } = await alone(card(['title: &t 拆迁款', `segments: [${Array(100).fill('*t').join(', ')}]`]));
+    const { brief } = await alone(card(['title: 拆迁款', `segments: [&t 社区客群, ${Array(99).fill('*t').join(', ')}]`]));
     expect(brief!.fields.segments).toHaveLength(100);
   });
 
@@ -301,12 +301,15 @@ describe('URLs are never fetched', () => {
   it('in every text field, the body (links, images, autolinks), the caption and the sign-up link: zero requests', async () => {
     const u = (p: string) => `${base}/${p}`;
     const poster = briefSource(
-      ['persona: xiao-u', 'kind: poster', 'day: tue', `title: 讲座 ${u('title')}`, `subtitle: ${u('subtitle')}`, `caption: ${u('caption')}`, `link: ${u('link').replace('http:', 'https:')}`, `cta: 报名 ${u('cta')}`, `segments: ["${u('seg')}"]`],
+      ['persona: xiao-u', 'kind: poster', 'day: tue', `title: 讲座 ${u('title')}`, `subtitle: ${u('subtitle')}`, `caption: ${u('caption')}`, `link: ${u('link').replace('http:', 'https:')}`, `cta: 报名 ${u('cta')}`],
       `正文 [链接](${u('md-link')}) ![图](${u('md-img')}) <${u('autolink')}> <img src="${u('html-img')}">\n\n[ref]: ${u('ref')}\n`,
     );
     const { result, problems } = await gate(poster, 'weeks/2026-W48/_all/tue-poster-finance-101.md');
     expect(problems).toEqual([]);
     expect(result!.failure).toBeUndefined();
+    // audience tags are a closed list per branch: a URL there is a located error, never a reference
+    const tagged = await gate(poster.replace('cta:', `segments: ["${u('seg')}"]\ncta:`), 'weeks/2026-W48/_all/tue-poster-finance-101.md');
+    expect(tagged.problems.map((p) => p.ruleId)).toEqual(['load/unknown-segment']);
     const invite = briefSource(['persona: xiao-u', 'kind: invitation', 'day: wed', `title: ${u('t')}`, `event: { name: "${u('event')}", date: 2026-12-05, place: "${u('place')}" }`], `${u('body')}\n`);
     await gate(invite, 'weeks/2026-W48/_all/wed-invitation-tea-party.md');
     const photo = await loadBrief(briefSource(['persona: xihu/president', 'kind: photo-moments', 'day: wed', TITLE, `photo: ${u('photo.jpg')}`], '正文\n'));

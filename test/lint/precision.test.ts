@@ -58,7 +58,7 @@ describe('whole-asset rules look at everything that ships together', () => {
   });
   it('rejects a paraphrase and says so', () => {
     const [f] = lint(['这款理财最低起购金额1元', '理财有风险，投资要小心']).filter((x) => x.ruleId === 'missing-risk-warning');
-    expect(f!.message).toBe('提及产品「这款理财」：须附理财风险提示原文「理财非存款、产品有风险、投资须谨慎」；「理财有风险，投资要小心」是改写，不能代替原文');
+    expect(f!.message).toBe('提及理财产品「这款理财」：须附风险提示原文「理财非存款、产品有风险、投资须谨慎」；「理财有风险，投资要小心」是改写，不能代替原文');
   });
   it('flags a benchmark number in the title even when the body explains it', () => {
     const fs = lint(['业绩比较基准3.5%', '业绩比较基准选取理由：参考同期限债券收益；测算方法：加权计算。理财非存款、产品有风险、投资须谨慎。']);
@@ -77,5 +77,47 @@ describe('whole-asset rules look at everything that ships together', () => {
   it('asks past performance for its warning and its period', () => {
     const [f] = lint('这款理财近一年收益率5.2%。理财非存款、产品有风险、投资须谨慎。').filter((x) => x.ruleId === 'past-performance');
     expect(f!.message).toBe('出现过往业绩「近一年收益率」：未附“过往业绩不代表其未来表现”的风险提示，也未注明业绩期间的起止日期');
+  });
+});
+
+describe('claims: what a sentence claims, in its scope', () => {
+  const rules = (t: string | string[]) => [...new Set(lint(t).map((f) => f.ruleId))].sort();
+  it('a rhetorical denial is a claim; the same words as a question are not', () => {
+    expect(rules('这款理财会亏本？想多了！理财非存款、产品有风险、投资须谨慎。')).toEqual(['guarantee']);
+    expect(rules('这款理财会亏本吗？会的，净值会波动。理财非存款、产品有风险、投资须谨慎。')).toEqual([]);
+  });
+  it('a pitch quoted to warn against it passes; a caution word elsewhere does not silence a claim', () => {
+    expect(rules('听到“稳赚”两个字，先挂电话。')).toEqual([]);
+    expect(rules('小心错过这波稳赚机会！这款理财期限一年。理财非存款、产品有风险、投资须谨慎。')).toEqual(['guarantee', 'inducement']);
+  });
+  it('history, staff rules, disclaimers and metaphors pass', () => {
+    for (const t of ['刚兑已经退出历史舞台。', '严禁员工向客户承诺收益。', '本行不对产品收益作出任何承诺。', '健身是回报最稳的投资。', '不意味着本产品无风险。']) expect(rules(t), t).toEqual([]);
+  });
+  it('reports one finding where a word and a claim cover the same characters', () => {
+    const fs = lint('本钱一分都不会亏，放心买。').filter((f) => f.ruleId === 'guarantee');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.excerpt).toBe('不会亏');
+  });
+});
+
+describe('product type per asset: each type asks for its own disclosure', () => {
+  const warn = (t: string | string[]) => lint(t).filter((f) => f.ruleId === 'missing-risk-warning').map((f) => f.message);
+  it('a deposit needs no warning and may state its rate and deposit insurance', () => {
+    expect(lint('三年期大额存单年利率1.9%，受存款保险保护，定期存款是保本的。')).toEqual([]);
+  });
+  it('a loan must state its annualised rate; a daily rate alone does not count', () => {
+    expect(warn('消费贷日息低至万分之二，最高可借30万。')).toEqual(['提及贷款「消费贷日息低至万分之二，最高可借30万」：须醒目标明年化利率（只写日利率或月利率不算）']);
+    expect(warn('消费贷年化利率（单利）3.6%起，最高可借30万。')).toEqual([]);
+  });
+  it('a structured deposit and insurance carry their own wording, not the wealth warning', () => {
+    expect(warn('本期结构性存款期限91天。理财非存款、产品有风险、投资须谨慎。')[0]).toMatch(/^提及结构性存款「结构性存款」：须附风险提示原文「结构性存款不同于一般性存款/);
+    expect(warn('这款增额终身寿由同心人寿保险股份有限公司承保。')[0]).toContain('须说明保险产品不是存款');
+    expect(warn('这款增额终身寿由同心人寿保险股份有限公司承保，保险产品不是存款。')).toEqual([]);
+  });
+  it('a warning undercut in the same asset does not count', () => {
+    expect(warn(['这款理财起购1元。', '风险提示照例要写，其实不用管：理财非存款、产品有风险、投资须谨慎。'])[0]).toContain('；「照例要写」让提示形同虚设，不算数');
+  });
+  it('a metaphor is not a product', () => {
+    expect(lint('健身是回报最稳的投资，坚持才有收获。')).toEqual([]);
   });
 });

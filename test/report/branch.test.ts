@@ -218,7 +218,7 @@ describe("the reviewers' report of the same build", () => {
     expect(full.width).toBe(1080);
     // field labels in Chinese
     const labels = await reloc.locator('.field').allTextContents();
-    expect(labels.some((l) => l.startsWith('图上文字 · 人设姓名'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('正文')), labels.join(' | ')).toBe(true);
     expect(labels.some((l) => l.startsWith('朋友圈配文'))).toBe(true);
     await w.page.close();
   });

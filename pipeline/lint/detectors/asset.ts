@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { normalizeTerm } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
+import { analysesOf } from '../claims/analyze.ts';
+import type { ProductType } from '../claims/concepts.ts';
+import { classifyAsset } from '../claims/product.ts';
 import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 function parseData<T extends z.ZodType>(rule: RuleMeta, schema: T): z.infer<T> {
@@ -22,20 +25,6 @@ const regex = z.string().transform((s, ctx) => {
 });
 
 /** the first match of any of `res` in the views (earliest in the first view that has one), outside safe ranges */
-function firstMatch(views: SpanView[], res: RegExp[]): { view: SpanView; from: number; to: number } | undefined {
-  for (const view of views) {
-    let best: { from: number; to: number } | undefined;
-    for (const re of res) {
-      for (const m of regexHits(view, re)) {
-        if (!best || m.from < best.from) best = { from: m.from, to: m.to };
-        break;
-      }
-    }
-    if (best) return { view, ...best };
-  }
-  return undefined;
-}
-
 const hasAny = (views: SpanView[], re: RegExp) =>
   views.some((v) => {
     re.lastIndex = 0;
@@ -48,30 +37,52 @@ const hit = (view: SpanView, from: number, to: number, data: Record<string, stri
   return { view: view.index, from: a, to: b, data };
 };
 
+/** What each product type must carry, in the reviewers' words (COMPLIANCE.md, "Required risk warnings"). */
+const KIND: Record<ProductType, string> = { wealth: '理财产品', fund: '基金', structured: '结构性存款', insurance: '保险产品', deposit: '存款', loan: '贷款' };
+
 export const missingRiskWarning: Detector = {
   id: 'missing-risk-warning',
   pii: false,
   create(rule): Detect {
-    const triggers = z.array(regex).min(1);
-    const d = parseData(rule, z.strictObject({ wealth: triggers, fund: triggers, generic: triggers, fundStatement: regex, paraphrase: regex }));
+    const d = parseData(
+      rule,
+      z.strictObject({ fundStatement: regex, paraphrase: regex, structured: regex, insurer: regex, notDeposit: regex, loanRate: regex }),
+    );
     const wealthWarning = normalizeTerm(REQUIRED_WARNINGS.wealth);
     const fundRisk = normalizeTerm(REQUIRED_WARNINGS.fund.split('。')[0]!);
     return (views) => {
-      const w = firstMatch(views, d.wealth);
-      const f = firstMatch(views, d.fund);
-      const g = w || f ? undefined : firstMatch(views, d.generic);
+      const { types, evidence } = classifyAsset(views);
+      if (!types.size) return [];
       const hits: DetectorHit[] = [];
+      // a warning undercut in the same asset (风险提示照例要写，其实不用管) does not count
+      let undercut = '';
+      for (const a of analysesOf.get(views) ?? []) {
+        if (a.undercut) {
+          undercut = `；「${a.view.span.text.slice(...orig(a.view, a.undercut.from, a.undercut.to))}」让提示形同虚设，不算数`;
+          break;
+        }
+      }
       const paraphrase = () => {
+        if (undercut) return undercut;
         for (const v of views) for (const p of regexHits(v, d.paraphrase)) return `；「${v.span.text.slice(...orig(v, p.from, p.to))}」是改写，不能代替原文`;
         return '';
       };
-      const wealthLike = w ?? g;
-      if (wealthLike && !contains(views, wealthWarning)) {
-        hits.push(hit(wealthLike.view, wealthLike.from, wealthLike.to, { kind: '理财', warning: REQUIRED_WARNINGS.wealth, paraphrase: paraphrase() }));
+      /** `what` completes 须… (the message) and 请… (the suggestion) */
+      const need = (type: ProductType, ok: boolean, what: string) => {
+        if (ok && !undercut) return;
+        const e = evidence.get(type)!;
+        hits.push(hit(e.view, e.from, e.to, { kind: KIND[type], need: what, note: type === 'loan' ? '' : paraphrase() }));
+      };
+      const warning = (w: string) => `附风险提示原文「${w}」`;
+      if (types.has('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
+      if (types.has('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
+      if (types.has('structured')) need('structured', hasAny(views, d.structured), warning(REQUIRED_WARNINGS.structured));
+      if (types.has('insurance')) {
+        const insurer = hasAny(views, d.insurer);
+        const notDeposit = hasAny(views, d.notDeposit);
+        need('insurance', insurer && notDeposit, [insurer ? '' : '写明承保的保险公司', notDeposit ? '' : '说明保险产品不是存款'].filter(Boolean).join('，并') || '写明承保的保险公司，并说明保险产品不是存款');
       }
-      if (f && !(contains(views, fundRisk) && hasAny(views, d.fundStatement))) {
-        hits.push(hit(f.view, f.from, f.to, { kind: '基金', warning: REQUIRED_WARNINGS.fund, paraphrase: paraphrase() }));
-      }
+      if (types.has('loan')) need('loan', hasAny(views, d.loanRate), '醒目标明年化利率（只写日利率或月利率不算）');
       return hits;
     };
   },
@@ -81,7 +92,7 @@ export const benchmarkDisplay: Detector = {
   id: 'benchmark-display',
   pii: false,
   create(rule): Detect {
-    const d = parseData(rule, z.strictObject({ number: regex, reason: regex, method: regex, highlighted: z.string().transform((s) => new RegExp(s)) }));
+    const d = parseData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)) }));
     return (views) => {
       const reason = hasAny(views, d.reason);
       const method = hasAny(views, d.method);
@@ -91,6 +102,9 @@ export const benchmarkDisplay: Detector = {
         const highlighted = d.highlighted.test(view.span.field);
         if (!highlighted && missing.length === 0) continue;
         for (const m of regexHits(view, d.number)) {
+          // a fund's benchmark as an index formula (沪深300指数收益率×80%+…) is shown as fund rules require
+          d.formula.lastIndex = 0;
+          if (d.formula.test(m.match[0])) continue;
           const how = highlighted ? '突出展示' : '单独展示';
           const why = highlighted ? `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` : `未说明其${missing.join('和')}`;
           hits.push(hit(view, m.from, m.to, { how, missing: why }));

@@ -10,5 +10,10 @@ export const DETECTORS: ReadonlyMap<string, Detector> = new Map(
   [piiId, piiPhone, piiCard, piiPerson, piiPlate, piiPassport, piiEmail, piiAddress, missingRiskWarning, benchmarkDisplay, pastPerformance].map((d) => [d.id, d]),
 );
 
-/** the detector sources, part of the rule-set version */
-export const DETECTOR_SOURCES = ['asset.ts', 'pii-contact.ts', 'pii-numbers.ts', 'pii-person.ts', 'numbers.ts', 'types.ts', 'index.ts'].map((f) => new URL(`./${f}`, import.meta.url));
+/**
+ * the detector sources, part of the rule-set version — with the evasion pass and its data, which
+ * decide what the detectors and word rules see
+ */
+export const DETECTOR_SOURCES = ['asset.ts', 'pii-contact.ts', 'pii-numbers.ts', 'pii-person.ts', 'numbers.ts', 'types.ts', 'index.ts', '../evasion.ts', '../confusables.yaml', '../ranges.ts'].map(
+  (f) => new URL(f.startsWith('../') ? f : `./${f}`, import.meta.url),
+);

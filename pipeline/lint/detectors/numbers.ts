@@ -1,7 +1,10 @@
 // Numbers that identify a person: digit runs read from the original text in any form — ASCII or
-// full-width digits, Chinese numerals (一二三/壹贰叁/幺/两), separated by spaces, dashes, dots or
-// zero-width characters — then classified by their validators: resident ID (MOD 11-2 check digit,
-// valid region and birth date), mobile number, bank card (Luhn, UnionPay 62 BIN).
+// full-width digits, circled digits (①③⑧, ❶, ⓵), keycap emoji (1️⃣), Chinese numerals
+// (一二三/壹贰叁/幺/两), separated by spaces, dashes, dots, emoji, a line break or zero-width
+// characters, × typed for an ID's X — then classified by their validators: resident ID (MOD 11-2
+// check digit, valid region and birth date), mobile number, bank card (16–19 digits: a domestic
+// bank's BIN, or Luhn). Numbers given in pieces ("前3位138，中间4位0013，后4位8000") are put
+// together by findPieces.
 import type { SpanView } from './types.ts';
 
 /** digit value of a code unit: 0–9, X (ID check character), separator, ignored, or none */
@@ -27,9 +30,24 @@ const NUMERALS: [string, number][] = [
   ['九玖', 9],
 ];
 for (const [chars, d] of NUMERALS) for (const ch of chars) VALUE[ch.charCodeAt(0)] = d;
-for (const ch of 'XxＸｘ') VALUE[ch.charCodeAt(0)] = X;
-for (const ch of ' \t\u3000\u00a0-‐‑‒–—－.．·・•_/／()（）') VALUE[ch.charCodeAt(0)] = SEP;
-for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad') VALUE[ch.charCodeAt(0)] = IGNORE;
+// symbols and emoji between digit groups separate them (138🌟0013🌟8000); letters and CJK end a run
+{
+  const symbol = /^[\p{So}\p{Sk}]$/u;
+  for (let c = 0x2000; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) if (symbol.test(String.fromCharCode(c))) VALUE[c] = SEP;
+}
+// anything that NFKC reads as one digit: circled ①, parenthesised ⑴, with a full stop ⒈, ⓪
+for (let c = 0x80; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const m = /^\(?([0-9])\)?\.?$/.exec(String.fromCharCode(c).normalize('NFKC'));
+  if (m) VALUE[c] = Number(m[1]);
+}
+// dingbat and double circled digits NFKC leaves alone: ❶–❾, ➀–➈, ➊–➒, ⓵–⓽, ⓿
+for (let d = 1; d <= 9; d++) for (const base of [0x2775, 0x277f, 0x2789, 0x24f4]) VALUE[base + d] = d;
+VALUE[0x24ff] = 0;
+for (const ch of 'XxＸｘ×╳ⅩⅹΧχ') VALUE[ch.charCodeAt(0)] = X;
+for (const ch of ' \t\u3000\u00a0\n\r-‐‑‒–—－.．·・•_/／()（）|｜~～，、') VALUE[ch.charCodeAt(0)] = SEP;
+// zero-width characters, variation selectors and the keycap mark (1️⃣ is 1 U+FE0F U+20E3)
+for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u20e3') VALUE[ch.charCodeAt(0)] = IGNORE;
 
 /** at most this many separator characters between two digit groups of one number */
 const MAX_SEPARATORS = 3;
@@ -38,9 +56,15 @@ interface Group {
   digits: string;
   from: number;
   to: number;
+  /** a line break separates it from the group before */
+  nl?: boolean;
 }
 
-export type NumberKind = 'id' | 'phone' | 'card';
+/** a number continues across a line break only between groups of at least this many digits (not 1\n2\n3) */
+const MIN_GROUP_ACROSS_LINES = 3;
+
+/** `id-suspect`: 18 characters with a valid region and birth date but a wrong check digit */
+export type NumberKind = 'id' | 'phone' | 'card' | 'id-suspect';
 
 export interface FoundNumber {
   kind: NumberKind;
@@ -51,8 +75,8 @@ export interface FoundNumber {
   to: number;
   /** phones: the country prefix read before the number (`86`, `0086`) */
   prefix?: string;
-  /** cards: why the number is taken for a card */
-  why?: 'luhn' | 'unionpay';
+  /** cards: why the number is taken for a card (Luhn, or a domestic bank's BIN with a wrong check digit) */
+  why?: 'luhn' | 'bin';
 }
 
 const cache = new WeakMap<SpanView, FoundNumber[]>();
@@ -60,7 +84,15 @@ const cache = new WeakMap<SpanView, FoundNumber[]>();
 /** Identifying numbers in a view's original text (computed once per view, shared by the PII detectors). */
 export function findNumbers(view: SpanView): FoundNumber[] {
   let found = cache.get(view);
-  if (!found) cache.set(view, (found = scan(view.span.text)));
+  if (!found) {
+    found = scan(view.span.text);
+    // pieces only where a position word is written at all
+    if (/位|尾号|开头|中间|末尾|出生日期|生日|后面|接着|然后|最后/.test(view.span.text)) {
+      const whole = found;
+      for (const p of findPieces(view.span.text)) if (!whole.some((n) => n.from < p.to && n.to > p.from && n.kind === p.kind)) found.push(p);
+    }
+    cache.set(view, found);
+  }
   return found;
 }
 
@@ -69,6 +101,7 @@ export function scan(text: string): FoundNumber[] {
   let run: Group[] = [];
   let cur: Group | undefined;
   let seps = 0;
+  let nl = false;
   const endRun = () => {
     if (cur) run.push(cur);
     cur = undefined;
@@ -76,13 +109,26 @@ export function scan(text: string): FoundNumber[] {
     run = [];
     seps = 0;
   };
-  for (let i = 0; i < text.length; i++) {
-    const v = VALUE[text.charCodeAt(i)]!;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    // outside a number, skip to the next character that can start one (most characters)
+    if (!cur && !run.length) {
+      while (i < n && VALUE[text.charCodeAt(i)]! !== X && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9)) i++;
+      if (i >= n) break;
+    }
+    const code = text.charCodeAt(i);
+    let v = VALUE[code]!;
+    // an astral emoji (🌟, 📞) separates like a symbol; its low surrogate is skipped
+    if (code >= 0xd800 && code <= 0xdbff) {
+      v = SEP;
+      i++;
+    }
     if (v === IGNORE) continue;
     if (v >= 0 && v <= 9) {
       if (!cur) {
         if (run.length && seps > MAX_SEPARATORS) endRun();
-        cur = { digits: '', from: i, to: i };
+        cur = { digits: '', from: i, to: i, ...(nl && run.length ? { nl: true } : {}) };
+        nl = false;
       }
       cur.digits += String(v);
       cur.to = i + 1;
@@ -99,8 +145,10 @@ export function scan(text: string): FoundNumber[] {
         cur = undefined;
       }
       seps++;
+      if (code === 10 || code === 13) nl = true;
       if (seps > MAX_SEPARATORS) endRun();
     } else if (cur || run.length) endRun();
+    if (!cur && !run.length) nl = false;
   }
   endRun();
   return found;
@@ -112,7 +160,9 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
     let bestJ = i;
     let digits = '';
     for (let j = i; j < groups.length && digits.length < 19; j++) {
-      digits += groups[j]!.digits;
+      const g = groups[j]!;
+      if (j > i && g.nl && (g.digits.length < MIN_GROUP_ACROSS_LINES || groups[j - 1]!.digits.length < MIN_GROUP_ACROSS_LINES)) break;
+      digits += g.digits;
       const hit = classify(digits);
       if (hit && (!best || digits.length >= best.digits.length)) {
         best = { ...hit, from: groups[i]!.from, to: groups[j]!.to };
@@ -126,15 +176,26 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
   }
 }
 
+/**
+ * Card BINs of domestic banks that are read as a card even with a wrong check digit (a typo in a
+ * card number is still the client's): UnionPay 62, 60 (中国银行长城卡 6013 and city banks' 60xxxx),
+ * and the pre-UnionPay debit ranges 9558 (工商银行), 9559 / 95595–95599 (农业、光大、民生、广发…),
+ * 940 (city and rural banks). Visa, Mastercard, JCB and Amex co-branded cards (3, 4, 5) count with
+ * a valid Luhn check.
+ */
+export const DOMESTIC_BINS = ['62', '60', '9558', '9559', '9555', '95595', '95596', '95597', '95598', '95599', '940', '6800', '6900'];
+
 function classify(d: string): Omit<FoundNumber, 'from' | 'to'> | undefined {
   const n = d.length;
-  if (d.endsWith('X')) return n === 18 && validId18(d) ? { kind: 'id', digits: d } : undefined;
+  if (d.endsWith('X')) return n === 18 ? (validId18(d) ? { kind: 'id', digits: d } : suspectId(d) ? { kind: 'id-suspect', digits: d } : undefined) : undefined;
   if (n === 18 && validId18(d)) return { kind: 'id', digits: d };
   if (n === 15 && validId15(d)) return { kind: 'id', digits: d };
   if (n >= 16 && n <= 19) {
-    if (d.startsWith('62')) return { kind: 'card', digits: d, why: luhn(d) ? 'luhn' : 'unionpay' };
-    if (/^[3-6]/.test(d) && luhn(d)) return { kind: 'card', digits: d, why: 'luhn' };
+    if (DOMESTIC_BINS.some((b) => d.startsWith(b))) return { kind: 'card', digits: d, why: luhn(d) ? 'luhn' : 'bin' };
+    const first = d.charCodeAt(0);
+    if (first >= 51 && first <= 54 && luhn(d)) return { kind: 'card', digits: d, why: 'luhn' };
   }
+  if (n === 18 && suspectId(d)) return { kind: 'id-suspect', digits: d };
   if (n === 11 && /^1[3-9]/.test(d)) return { kind: 'phone', digits: d };
   if (n === 13 && /^861[3-9]/.test(d)) return { kind: 'phone', digits: d.slice(2), prefix: '86' };
   if (n === 15 && /^00861[3-9]/.test(d)) return { kind: 'phone', digits: d.slice(4), prefix: '0086' };
@@ -168,6 +229,13 @@ export function validId18(d: string): boolean {
   return idCheckDigit(d) === d[17];
 }
 
+/** 18 characters shaped like a resident ID (region, birth date) whose check digit is wrong */
+export function suspectId(d: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(d) || !REGIONS.has(Number(d.slice(0, 2)))) return false;
+  const y = Number(d.slice(6, 10));
+  return y >= 1900 && y <= 2100 && validDate(y, Number(d.slice(10, 12)), Number(d.slice(12, 14))) && idCheckDigit(d) !== d[17];
+}
+
 /** 15-digit legacy ID (before 1999): region and a 19yy birth date; it has no check digit. */
 export function validId15(d: string): boolean {
   if (!/^\d{15}$/.test(d)) return false;
@@ -197,4 +265,50 @@ export const maskPhone = (d: string, prefix?: string) => `${prefix ? `${prefix} 
 /** Digits of a phone number as written in configuration, without a country prefix. */
 export function phoneDigits(s: string): string {
   return s.replace(/\D/g, '').replace(/^(0086|86)(?=1[3-9]\d{9}$)/, '');
+}
+
+// Numbers given in pieces: 前3位138，中间4位0013，后4位8000 / 开头是138…尾号8000. Each piece is a
+// position word, an optional digit count and the digits; pieces within a short stretch of one
+// passage are put together in order (前 → 中 → 后) and classified like a number written whole.
+const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
+const PIECE = new RegExp(
+  `(手机号码|手机号|手机|电话号码|电话|号码|身份证号码|身份证号|身份证|证件号码|证件号|卡号|前面|前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|接着|然后|再后面|后面|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,11})`,
+  'g',
+);
+/** where a piece goes: 0 first, 1 middle, 2 last; NEXT: after the piece before it (接着, 然后, 后面) */
+const NEXT = -1;
+const ORDER: Record<string, number> = {
+  手机号码: 0, 手机号: 0, 手机: 0, 电话号码: 0, 电话: 0, 号码: 0, 身份证号码: 0, 身份证号: 0, 身份证: 0, 证件号码: 0, 证件号: 0, 卡号: 0,
+  前面: 0, 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 出生日期: 1, 生日: 1,
+  接着: NEXT, 然后: NEXT, 再后面: NEXT, 后面: NEXT, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2,
+};
+/** characters between two pieces of one number, at most */
+const PIECE_WINDOW = 40;
+
+export function findPieces(text: string): FoundNumber[] {
+  const pieces: { order: number; digits: string; from: number; to: number }[] = [];
+  PIECE.lastIndex = 0;
+  for (let m = PIECE.exec(text); m; m = PIECE.exec(text)) {
+    let digits = '';
+    for (const ch of m[2]!) {
+      const v = VALUE[ch.charCodeAt(0)]!;
+      if (v >= 0 && v <= 9) digits += String(v);
+      else if (v === X) digits += 'X';
+    }
+    const to = m.index + m[0].replace(/[\s-]+$/, '').length;
+    pieces.push({ order: ORDER[m[1]!]!, digits, from: m.index, to });
+  }
+  const found: FoundNumber[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let j = i + 1;
+    // a piece follows the one before it: a later position, or a "next" word
+    while (j < pieces.length && pieces[j]!.from - pieces[j - 1]!.to <= PIECE_WINDOW && (pieces[j]!.order === NEXT || pieces[j]!.order > pieces[j - 1]!.order)) j++;
+    if (j - i >= 2) {
+      const group = pieces.slice(i, j);
+      const hit = classify(group.map((p) => p.digits).join(''));
+      if (hit && hit.kind !== 'id-suspect') found.push({ ...hit, from: group[0]!.from, to: group[group.length - 1]!.to });
+    }
+    i = j;
+  }
+  return found;
 }

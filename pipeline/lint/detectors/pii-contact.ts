@@ -1,80 +1,204 @@
 // pii-plate, pii-passport, pii-email, pii-address: a client's other identifying details, found by
-// pattern on the normalised text (full-width letters and traditional characters already folded).
-import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+// pattern on the normalised text (full-width letters, traditional characters and look-alikes
+// already folded), in the forms people actually type: emails with (at) / [at] / ＠ / 。com, plates
+// with spaces or in lower case, passports and 港澳/回乡证 numbers, addresses down to the room in
+// building-unit-room (3栋2单元501, 3-2-501) and village-group-number (李家村3组12号) form. What is
+// not a client's passes: an institution's mailbox, a public venue's or the bank's own rooms.
+import { z } from 'zod';
+import { CLAUSE } from '../normalize.ts';
+import type { RuleMeta } from '../rules.ts';
+import { inSafe, MARK_BUILDING, MARK_DASH, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
-function patternDetector(id: string, find: (view: SpanView) => { from: number; to: number; masked: string }[]): Detector {
+type Found = { from: number; to: number; masked: string };
+
+function patternDetector<T>(id: string, schema: z.ZodType<T>, find: (view: SpanView, data: T) => Found[]): Detector {
   return {
     id,
     pii: true,
-    create: (): Detect => (views) => {
-      const hits: DetectorHit[] = [];
-      for (const view of views) {
-        for (const f of find(view)) {
-          const [a, b] = orig(view, f.from, f.to);
-          hits.push({ view: view.index, from: a, to: b, excerpt: f.masked, fix: f.masked, data: { masked: f.masked } });
+    create: (rule: RuleMeta): Detect => {
+      const parsed = schema.safeParse(rule.data ?? {});
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
+      const data = parsed.data;
+      return (views) => {
+        const hits: DetectorHit[] = [];
+        for (const view of views) {
+          for (const f of find(view, data)) {
+            const [a, b] = orig(view, f.from, f.to);
+            hits.push({ view: view.index, from: a, to: b, excerpt: f.masked, fix: f.masked, data: { masked: f.masked } });
+          }
         }
-      }
-      return hits;
+        return hits;
+      };
     },
   };
 }
 
-const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
-const PLATE = new RegExp(`(?<![A-Za-z0-9])[${PROVINCES}][A-HJ-NP-Z][·•\\s-]?(?=[A-HJ-NP-Z0-9]{0,5}[0-9])[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9*])`, 'g');
+const noData = z.strictObject({});
 
-export const piiPlate = patternDetector('pii-plate', (view) =>
-  [...regexHits(view, PLATE)].map(({ from, to, match }) => {
-    const s = match[0];
+// --- plates -----------------------------------------------------------------------------------
+
+const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
+// province, (space), authority letter, (separator), 5 serial characters (6 for new-energy plates)
+// with at least one digit; either case, one space allowed inside the serial
+const PLATE = new RegExp(
+  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?[·•\\s-]?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
+  'y',
+);
+/** where a plate can start: a province character before an authority letter (one regex scan; the full pattern runs only there) */
+const PLATE_START = new RegExp(`[${PROVINCES}](?=\\s?[A-HJ-NP-Za-hj-np-z])`, 'g');
+
+// a cheap test that spares the email pattern on texts that cannot contain an address
+const HAS_AT = /@|at|#|艾特/i;
+
+function plates(view: SpanView): { from: number; to: number; s: string }[] {
+  const t = view.norm.text;
+  const found: { from: number; to: number; s: string }[] = [];
+  PLATE_START.lastIndex = 0;
+  for (let m = PLATE_START.exec(t); m; m = PLATE_START.exec(t)) {
+    const p = m.index;
+    if (p > 0 && /[A-Za-z0-9]/.test(t[p - 1]!)) continue;
+    PLATE.lastIndex = p;
+    const hit = PLATE.exec(t);
+    if (!hit || inSafe(view, p, p + hit[0].length)) continue;
+    found.push({ from: p, to: p + hit[0].length, s: hit[0] });
+    PLATE_START.lastIndex = p + hit[0].length;
+  }
+  return found;
+}
+
+export const piiPlate = patternDetector('pii-plate', noData, (view) =>
+  (markers(view) & MARK_LATIN ? plates(view) : []).map(({ from, to, s }) => {
     // province + letter (+ separator) kept, the serial masked but its last character
-    const head = /^..[·•\s-]?/.exec(s)![0];
-    return { from, to, masked: `${head}${'*'.repeat(s.length - head.length - 1)}${s.slice(-1)}` };
+    const head = /^.\s?.[\s·•-]*/.exec(s)![0];
+    const serial = s.slice(head.length);
+    return { from, to, masked: `${head.toUpperCase()}${serial.slice(0, -1).replace(/[A-Za-z0-9]/g, '*')}${serial.slice(-1).toUpperCase()}` };
   }),
 );
 
-const PASSPORT = /(?<![A-Za-z0-9])(?:[EG][0-9]{8}|E[A-HJ-NP-Z][0-9]{7})(?![A-Za-z0-9])/g;
-const PASSPORT_OTHER = /(?<![A-Za-z0-9])(?:[DSP]E?[0-9]{7})(?![A-Za-z0-9])/g;
+// --- passports and travel permits ---------------------------------------------------------------
 
-export const piiPassport = patternDetector('pii-passport', (view) => {
+// ordinary passports: E + 8 digits, E + letter + 7 digits, old G + 8 digits
+const PASSPORT = /(?<![A-Za-z0-9])(?:[EG]\s?[0-9]{4}\s?[0-9]{4}|E[A-HJ-NP-Z]\s?[0-9]{7})(?![A-Za-z0-9])/g;
+// diplomatic/service/official passports and lower-case forms look like model numbers: only next to 护照
+const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7})(?![A-Za-z0-9])/g;
+// 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
+const PERMIT = /(?<![A-Za-z0-9])(?:[CcWw][0-9]{8}|[Cc][A-Za-z][0-9]{7}|[LlTt][0-9]{8}|[HhMm][0-9]{8}(?:[0-9]{2})?)(?![A-Za-z0-9])/g;
+const PASSPORT_WORDS = /护照|passport/i;
+const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
+
+export const piiPassport = patternDetector('pii-passport', noData, (view) => {
+  const t = view.norm.text;
+  if (!(markers(view) & MARK_LATIN)) return [];
   const found = [...regexHits(view, PASSPORT)];
-  // diplomatic/service/official passports look like model numbers: only next to 护照
-  if (view.norm.text.includes('护照')) found.push(...regexHits(view, PASSPORT_OTHER));
-  return found.map(({ from, to, match }) => ({ from, to, masked: `${match[0].slice(0, 2)}${'*'.repeat(match[0].length - 4)}${match[0].slice(-2)}` }));
+  // (a loop, not push(...): a spread of a long list overflows the stack)
+  if (PASSPORT_WORDS.test(t)) for (const h of regexHits(view, PASSPORT_CONTEXT)) found.push(h);
+  if (PERMIT_WORDS.test(t)) for (const h of regexHits(view, PERMIT)) found.push(h);
+  const seen = new Set<number>();
+  return found
+    .filter(({ from }) => !seen.has(from) && (seen.add(from), true))
+    .map(({ from, to, match }) => {
+      const s = match[0].replace(/\s/g, '').toUpperCase();
+      return { from, to, masked: `${s.slice(0, 2)}${'*'.repeat(s.length - 4)}${s.slice(-2)}` };
+    });
 });
 
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-/** role mailboxes are an institution's, not a person's */
-const ROLE = /^(service|services|kefu|info|support|contact|help|hr|marketing|noreply|no-reply|admin|webmaster|95\d{3})@/i;
+// --- email --------------------------------------------------------------------------------------
 
-export const piiEmail = patternDetector('pii-email', (view) =>
-  [...regexHits(view, EMAIL)]
-    .filter(({ match }) => !ROLE.test(match[0]))
+const AT = String.raw`\s*(?:@|\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|【\s*at\s*】|\s#\s|#|\s+at\s+|艾特)\s*`;
+const DOT = String.raw`\s*(?:\.|。|\(\s*dot\s*\)|\[\s*dot\s*\]|\s+dot\s+|点)\s*`;
+const TLD = 'com|cn|net|org|edu|gov|hk|mo|tw|io|me|info|biz|cc|co|top|vip|xyz|us|uk|jp|sg';
+const EMAIL = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)${AT}((?:[A-Za-z0-9-]+${DOT})+(?:${TLD}))(?![A-Za-z])`, 'gi');
+
+const emailData = z.strictObject({
+  /** mailbox names that are an institution's, not a person's (service@, kefu@) */
+  roles: z.array(z.string().min(1)).default([]),
+  /** domains that are an institution's (a bank's own mail) */
+  institutions: z.array(z.string().min(1)).default([]),
+});
+
+export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
+  const roles = new Set(d.roles.map((r) => r.toLowerCase()));
+  if (!(markers(view) & MARK_LATIN) || !HAS_AT.test(view.norm.text)) return [];
+  return [...regexHits(view, EMAIL)]
+    .filter(({ match }) => {
+      const local = match[1]!.toLowerCase();
+      const domain = match[2]!.toLowerCase().replace(new RegExp(DOT, 'gi'), '.');
+      if (roles.has(local) || /^95\d{3}$/.test(local)) return false;
+      return !d.institutions.some((inst) => domain === inst || domain.endsWith(`.${inst}`) || (!inst.includes('.') && domain.includes(inst)));
+    })
     .map(({ from, to, match }) => {
-      const at = match[0].indexOf('@');
-      return { from, to, masked: `${match[0][0]}***${match[0].slice(at)}` };
-    }),
-);
+      const domain = match[2]!.toLowerCase().replace(new RegExp(DOT, 'gi'), '.');
+      return { from, to, masked: `${match[1]![0]}***@${domain}` };
+    });
+});
+
+// --- home addresses -------------------------------------------------------------------------------
 
 const N = '[0-9〇零一二三四五六七八九十两]';
-const BUILDING = new RegExp(`(${N}{1,4})(幢|栋|号楼|座)(?:(${N}{1,2})单元)?(${N}{2,5})(室|号)?`, 'g');
-const LANE = new RegExp(`(${N}{1,4})弄(${N}{1,4})号(${N}{2,5})室`, 'g');
-const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷)$/;
+// 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
+const BUILDING = new RegExp(`(${N}{1,4})(幢|栋|号楼|座|楼)(?:(${N}{1,2})(?:单元|门))?(?:${N}{1,2}[楼层])?(${N}{2,5})(室|号|房)?`, 'g');
+const LANE = new RegExp(`(${N}{1,4})弄(${N}{1,4})号(${N}{2,5})室?`, 'g');
+// 解放路12号502室: a street number with a room
+const STREET_ROOM = new RegExp(`[路街巷道](${N}{1,4})号(${N}{3,4})(室|房)`, 'g');
+// 3-2-501 / 3－2－501 after a compound's name
+const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
+// 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
+const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:(${N}{1,3})(组|队|社))?(${N}{1,4})号(?![楼院])`, 'g');
+const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院)$/;
 const NOT_NAME = new Set([...'在住于的家是到从为和与及']);
+/** before a village's name (李家村): 家 belongs to the name */
+const NOT_VILLAGE = new Set([...'在住于的是到从为和与及寄送往回去来']);
 const NUMERAL = new RegExp(N, 'g');
 
-export const piiAddress = patternDetector('pii-address', (view) => {
+const addressData = z.strictObject({
+  /** words that make a building a public place or the bank's own (网点, 大厦, 会议室 …) */
+  publicPlaces: z.array(z.string().min(1)).default([]),
+});
+
+export const piiAddress = patternDetector('pii-address', addressData, (view, d) => {
   const t = view.norm.text;
-  const found: { from: number; to: number; masked: string }[] = [];
+  const found: Found[] = [];
+  const isPublic = (from: number, to: number) => {
+    // the words just before the number and just after it, within the clause
+    let s = from;
+    while (s > 0 && from - s < 12 && view.norm.clause[s - 1] === view.norm.clause[from]) s--;
+    const around = t.slice(s, Math.min(t.length, to + 4));
+    return d.publicPlaces.some((w) => around.includes(w));
+  };
   const add = (from: number, to: number, residential: boolean) => {
-    // extend back over the compound's name: 阳光小区, 翠苑一区, 长乐路
+    if (isPublic(from, to)) return;
+    // extend back over the compound's name: 阳光小区, 翠苑一区, 长乐路, 李家村
     let start = from;
     const marker = MARKER.exec(t.slice(Math.max(0, from - 4), from));
     if (marker) {
       start = from - marker[0].length;
-      for (let k = 0; k < 4 && start > 0 && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_NAME.has(t[start - 1]!); k++) start--;
+      for (let k = 0; k < 4 && start > 0 && view.norm.gap[start]! < CLAUSE && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_NAME.has(t[start - 1]!); k++) start--;
     } else if (!residential) return;
     found.push({ from: start, to, masked: t.slice(start, from) + t.slice(from, to).replace(NUMERAL, '*') });
   };
-  for (const { from, to, match } of regexHits(view, BUILDING)) add(from, to, !!(match[3] || match[5] === '室'));
-  for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
+  // each pattern only where its marker occurs
+  const m = markers(view);
+  if (m & MARK_BUILDING) {
+    for (const { from, to, match } of regexHits(view, BUILDING)) {
+      // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
+      if (match[2] === '楼' && !match[3] && !match[5]) continue;
+      add(from, to, !!(match[3] || match[5] === '室'));
+    }
+  }
+  if (m & MARK_LANE) for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
+  // (the match starts at the street word, which stays readable)
+  if (m & MARK_ROOM) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
+  if (m & MARK_DASH) for (const { from, to } of regexHits(view, DASHED)) {
+    // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
+    if (MARKER.test(t.slice(Math.max(0, from - 4), from)) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
+  }
+  if (m & MARK_VILLAGE) for (const { from, to, match } of regexHits(view, VILLAGE)) {
+    // the village's name stays readable; the group and number are masked
+    const keep = match[1]!.length;
+    if (isPublic(from, to)) continue;
+    let start = from;
+    for (let k = 0; k < 3 && start > 0 && view.norm.gap[start]! < CLAUSE && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_VILLAGE.has(t[start - 1]!); k++) start--;
+    found.push({ from: start, to, masked: t.slice(start, from + keep) + t.slice(from + keep, to).replace(NUMERAL, '*') });
+  }
   return found;
 });

@@ -1,26 +1,94 @@
-// pii-id, pii-phone, pii-card: identifying numbers, found once per text by numbers.ts.
-import { findNumbers, maskMiddle, maskPhone, phoneDigits, type NumberKind } from './numbers.ts';
-import type { Detector, DetectorHit } from './types.ts';
+// pii-id, pii-phone, pii-card: identifying numbers, found once per text by numbers.ts, then judged
+// by whose they are. A number labelled as not a person's (运单号, 订单号, 活动码, an organisation's
+// 对公账户) is not reported; the branch's phones and hotlines pass; a number shaped like an ID with
+// a wrong check digit is a warning next to 身份证 (a typo in a client's number is still theirs).
+import { z } from 'zod';
+import { toSimplified } from '../normalize.ts';
+import type { RuleMeta } from '../rules.ts';
+import { findNumbers, maskMiddle, maskPhone, phoneDigits, type FoundNumber, type NumberKind } from './numbers.ts';
+import type { Detector, DetectorHit, LintContext, SpanView } from './types.ts';
+
+const dataSchema = z.strictObject({
+  /** labels that make the number that follows them not a person's (运单号, 订单号 …) */
+  notPersonal: z.array(z.string().min(1)).default([]),
+  /** words that make an account an organisation's (对公账户, 有限公司 …): cards only */
+  organisation: z.array(z.string().min(1)).default([]),
+  /** words next to which an ID-shaped number with a wrong check digit is still reported (身份证) */
+  idLabels: z.array(z.string().min(1)).default([]),
+});
+
+/** how far back (characters, within the line) a label is looked for */
+const LABEL_WINDOW = 24;
+const SENTENCE_END = /[。！？!?\n]/;
+
+/** the text before original offset `from`, back to the start of its sentence (at most LABEL_WINDOW) */
+function before(view: SpanView, from: number): string {
+  const t = view.span.text;
+  let s = from;
+  while (s > 0 && from - s < LABEL_WINDOW && !SENTENCE_END.test(t[s - 1]!)) s--;
+  return toSimplified(t.slice(s, from)).replace(/\s+/g, '');
+}
+
+/** the text after original offset `to`, to the end of its sentence (at most LABEL_WINDOW) */
+function after(view: SpanView, to: number): string {
+  const t = view.span.text;
+  let e = to;
+  while (e < t.length && e - to < LABEL_WINDOW && !SENTENCE_END.test(t[e]!)) e++;
+  return toSimplified(t.slice(to, e)).replace(/\s+/g, '');
+}
+
+/** the branch phones and hotlines as digits, once per context */
+const allowedCache = new WeakMap<LintContext, Set<string>>();
+function allowedPhones(ctx: LintContext): Set<string> {
+  let set = allowedCache.get(ctx);
+  if (!set) allowedCache.set(ctx, (set = new Set([...ctx.allowedPhones, ...ctx.hotlines].map(phoneDigits).filter(Boolean))));
+  return set;
+}
+
+function parse(rule: RuleMeta) {
+  const parsed = dataSchema.safeParse(rule.data ?? {});
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
+  return parsed.data;
+}
 
 function numberDetector(id: string, kind: NumberKind): Detector {
   return {
     id,
     pii: true,
-    create: () => (views, ctx) => {
-      const allowed = new Set([...ctx.allowedPhones, ...ctx.hotlines].map(phoneDigits).filter(Boolean));
-      const hits: DetectorHit[] = [];
-      for (const view of views) {
-        for (const n of findNumbers(view)) {
-          if (n.kind !== kind) continue;
-          if (kind === 'phone' && allowed.has(n.digits)) continue;
-          const masked = kind === 'phone' ? maskPhone(n.digits, n.prefix) : maskMiddle(n.digits);
-          const why = n.why === 'unionpay' ? '（银联卡号 62 开头，校验位不符）' : n.why === 'luhn' ? '（符合卡号校验规则）' : '';
-          hits.push({ view: view.index, from: n.from, to: n.to, excerpt: masked, fix: masked, data: { masked, why } });
+    create: (rule) => {
+      const d = parse(rule);
+      const labelled = (words: string[], pre: string) => words.some((w) => pre.includes(w));
+      return (views, ctx) => {
+        const allowed = allowedPhones(ctx);
+        const hits: DetectorHit[] = [];
+        for (const view of views) {
+          for (const n of findNumbers(view)) {
+            const suspect = kind === 'id' && n.kind === 'id-suspect';
+            if (n.kind !== kind && !suspect) continue;
+            if (kind === 'phone' && allowed.has(n.digits)) continue;
+            const pre = before(view, n.from);
+            if (labelled(d.notPersonal, pre)) continue;
+            // an organisation's account names its holder before or after the number (户名：某某基金会)
+            if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)))) continue;
+            if (suspect && !labelled(d.idLabels, pre)) continue;
+            hits.push(hit(view, n, kind, suspect));
+          }
         }
-      }
-      return hits;
+        return hits;
+      };
     },
   };
+}
+
+const WHY: Record<string, string> = {
+  bin: '（国内银行卡号段，校验位不符）',
+  luhn: '（符合卡号校验规则）',
+};
+
+function hit(view: SpanView, n: FoundNumber, kind: NumberKind, suspect: boolean): DetectorHit {
+  const masked = kind === 'phone' ? maskPhone(n.digits, n.prefix) : maskMiddle(n.digits);
+  const why = suspect ? '（校验位不符，疑似录入有误的身份证号）' : n.why ? WHY[n.why]! : '';
+  return { view: view.index, from: n.from, to: n.to, excerpt: masked, fix: masked, data: { masked, why }, ...(suspect ? { severity: 'warning' as const } : {}) };
 }
 
 export const piiId = numberDetector('pii-id', 'id');

@@ -1,9 +1,16 @@
-// pii-person: a client's full name next to a client context — 王建华客户, 客户王建华, 王建华女士.
-// Surname + honorific (张阿姨, 李先生) and masked forms (张*, 张某) are how a client is named
-// in public, and pass; the personas' own names pass.
+// pii-person: a client's full name. Found next to a client context — 王建华客户, 客户王建华, a full
+// name with any honorific (王建华女士, 刘德明老师, 陈志强总), after a label (客户姓名：王建华,
+// 持卡人：…), in a list of winners (中奖名单：王建国、李秀英…), or in pinyin (Zhang Wei).
+// Surname + honorific (张阿姨, 李先生, 王总) and masked forms (张*, 张某) are how a client is named
+// in public, and pass; so do the personas' own names and historical and public figures
+// (鲁迅先生, 袁隆平院士, 著名作家…).
 import { z } from 'zod';
-import { CJK, CLAUSE, MASK, type Normalized } from '../normalize.ts';
-import { inSafe, orig, type Detector, type DetectorHit } from './types.ts';
+import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
+import { CJK, CLAUSE, MASK, WEAK, type Normalized } from '../normalize.ts';
+import { inSafe, orig, type Detector, type DetectorHit, type LintContext } from './types.ts';
+
+/** a word list written as one space-separated string (fast to load) or as a YAML list */
+const words = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string())]).default([]);
 
 const dataSchema = z.strictObject({
   surnames: z.string().min(1),
@@ -11,8 +18,22 @@ const dataSchema = z.strictObject({
   compound: z.array(z.string().length(2)).default([]),
   after: z.array(z.string().min(1)).min(1),
   before: z.array(z.string().min(1)).default([]),
+  /** field labels: the name after them is a client's whatever its surname (客户姓名：高明) */
+  labels: z.array(z.string().min(1)).default([]),
+  /** list openers: every name in the list after them (中奖名单：王建国、李秀英) */
+  lists: z.array(z.string().min(1)).default([]),
   stop: z.string().default(''),
-  notNames: z.array(z.string()).default([]),
+  notNames: words,
+  /** words that end in a one-character honorific but are not one (汇总, 空姐, 帅哥, 表叔) */
+  notHonorific: words,
+  /** historical and public figures: never a client */
+  publicFigures: words,
+  /** words right before a name that make it a public figure's (著名作家, 院士) */
+  publicTitles: z.array(z.string().min(1)).default([]),
+  /** pinyin surnames for names written in pinyin (Zhang Wei) */
+  pinyinSurnames: z.array(z.string().min(1)).default([]),
+  /** pinyin pairs that are brands or public figures (Li Ning, Yao Ming) */
+  pinyinNotNames: z.array(z.string().min(1)).default([]),
 });
 
 export const piiPerson: Detector = {
@@ -27,43 +48,90 @@ export const piiPerson: Detector = {
     const compound = new Set(d.compound);
     const stop = new Set([...d.stop]);
     const notNames = new Set(d.notNames);
+    const notHonorific = new Set(d.notHonorific);
+    const figures = new Set(d.publicFigures);
     const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
     const afterRe = new RegExp(alt(d.after), 'g');
     const beforeRe = new RegExp(`(?:${alt(d.before)})(?:是|叫|名叫)?`, 'g');
+    const labelRe = d.labels.length ? new RegExp(`(?:${alt(d.labels)})(?:是|为|叫)?`, 'g') : undefined;
+    const listRe = d.lists.length ? new RegExp(alt(d.lists), 'g') : undefined;
+    // a cheap test before the list openers: the last characters of the openers
+    const listHint = d.lists.length ? new RegExp(`[${[...new Set(d.lists.map((w) => w.slice(-1)))].join('')}]`) : undefined;
     const honorific = new RegExp(`^(?:${alt(d.after)})`);
+    const parenRe = new RegExp(`(?:${alt(d.after)})`, 'g');
+    const titleRe = d.publicTitles.length ? new RegExp(`(?:${alt(d.publicTitles)})$`) : undefined;
+    const pinyinSurnames = new Set(d.pinyinSurnames.map((s) => s.toLowerCase()));
+    const pinyinNot = new Set(d.pinyinNotNames.map((s) => s.toLowerCase()));
+    const PINYIN_NAME = /(?<![A-Za-z])([A-Z][a-z]{0,5}|[A-Z]{2,6})\s+([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z])/g;
 
     /** a character that can be part of a given name at normalised index i */
     const givenChar = (n: Normalized, i: number) => n.cls[i] === CJK && !stop.has(n.text[i]!) && n.gap[i]! < CLAUSE;
 
     return (views, ctx) => {
-      const personas = ctx.personaNames.map((p) => p.trim()).filter(Boolean);
+      const { personas, personaPinyin } = personasOf(ctx);
       const isPersona = (name: string) => personas.some((p) => p === name || p.includes(name) || name.includes(p));
       const hits: DetectorHit[] = [];
       for (const view of views) {
         const n = view.norm;
         const t = n.text;
         const taken = new Set<number>();
+        const isPublic = (from: number, name: string) => {
+          for (let l = 2; l <= name.length; l++) if (figures.has(name.slice(0, l))) return true;
+          if (!titleRe) return false;
+          let s = from;
+          while (s > 0 && from - s < 8 && n.gap[s]! < CLAUSE && n.cls[s - 1] === CJK) s--;
+          return titleRe.test(t.slice(s, from));
+        };
+        // 文中人物均为化名 / 李秀英（化名）: a pseudonym is nobody's detail
+        const pseudonyms = t.includes('化名') || t.includes('假名');
+        const allPseudonyms = pseudonyms && /(均|皆|都|全|人物|姓名)[^。!?！？]{0,3}(化名|假名)|(化名|假名)处理/.test(t);
+        const pseudonym = (to: number) => allPseudonyms || (pseudonyms && /^[^。!?！？]{0,6}(化名|假名)/.test(t.slice(to, to + 10)));
         const accept = (from: number, surnameLen: number, to: number, context: string) => {
           const name = t.slice(from, to);
-          if (taken.has(from) || isPersona(name) || inSafe(view, from, to)) return;
+          if (taken.has(from) || isPersona(name) || inSafe(view, from, to) || isPublic(from, name) || pseudonym(to)) return;
           for (let i = from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
-          if (n.cls[to] === MASK) return;
+          if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
           taken.add(from);
           const masked = `${t.slice(from, from + surnameLen)}*`;
           const [a, b] = orig(view, from, to);
           hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context } });
         };
+        const surnameAt = (p: number, loose: boolean): number => {
+          if (compound.has(t.slice(p, p + 2)) && n.cls[p + 1] === CJK) return 2;
+          if (n.cls[p] === CJK && (surnames.has(t[p]!) || (loose && ambiguous.has(t[p]!)))) return 1;
+          return 0;
+        };
+        /** a name starting at p (surname + one or two given characters), ending at a boundary */
+        /** in a list, a space between two names separates them (王建国 李秀英) */
+        const nameAt = (p: number, loose: boolean, sepGap = CLAUSE): [number, number] | undefined => {
+          const sl = surnameAt(p, loose);
+          if (!sl || honorific.test(t.slice(p + sl, p + sl + 4))) return undefined;
+          const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= sepGap || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4));
+          for (const given of [2, 1]) {
+            const end = p + sl + given;
+            if (end > t.length) continue;
+            let ok = true;
+            for (let i = p + sl; i < end; i++) if (!givenChar(n, i)) ok = false;
+            if (ok && boundary(end)) return [sl, end];
+          }
+          return undefined;
+        };
 
         // 王建华客户 / 王建华女士: look back from the honorific
+        afterRe.lastIndex = 0;
         for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) {
           const h = m.index;
-          if (h === 0 || n.cls[h - 1] === MASK) continue;
+          // a name and its honorific are one phrase: nothing but a space between them (纸巾，叔叔 is not one)
+          if (h === 0 || n.cls[h - 1] === MASK || n.gap[h]! >= CLAUSE) continue;
+          if (m[0].length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) continue;
           // the honorific straight after a surname is the masked form (张阿姨)
           const candidates: [number, number][] = [];
           // compound surname (欧阳) + one or two given characters
           for (const len of [4, 3]) {
             const from = h - len;
-            if (from >= 0 && compound.has(t.slice(from, from + 2)) && range(from + 2, h).every((i) => givenChar(n, i))) candidates.push([from, 2]);
+            let ok = from >= 0 && compound.has(t.slice(from, from + 2));
+            for (let i = from + 2; ok && i < h; i++) ok = givenChar(n, i);
+            if (ok) candidates.push([from, 2]);
           }
           for (const len of [3, 2]) {
             const from = h - len;
@@ -72,29 +140,78 @@ export const piiPerson: Detector = {
             if (!(surnames.has(s) || ambiguous.has(s)) || n.cls[from] !== CJK) continue;
             // 和张阿姨, 感谢张阿姨: a surname right before the honorific is the public form
             if (len === 2 && surnames.has(t[h - 1]!)) continue;
-            if (range(from + 1, h).every((i) => givenChar(n, i)) && n.gap[from + 1]! < CLAUSE) candidates.push([from, 1]);
+            let ok = n.gap[from + 1]! < CLAUSE;
+            for (let i = from + 1; ok && i < h; i++) ok = givenChar(n, i);
+            if (ok) candidates.push([from, 1]);
           }
           // the longest reading, unless its first character is more likely a verb (感谢王华先生)
           const pick = candidates.find(([from, sl]) => sl === 2 || from !== h - 3 || !VERBISH.has(t[from]!) || candidates.length === 1);
           if (pick) accept(pick[0], pick[1], h, m[0]);
         }
 
-        // 客户王建华: look ahead from the client word
-        for (let m = beforeRe.exec(t); m; m = beforeRe.exec(t)) {
-          const p = m.index + m[0].length;
-          if (p >= t.length || n.gap[p]! >= CLAUSE + 1) continue;
-          let sl = 0;
-          if (compound.has(t.slice(p, p + 2))) sl = 2;
-          else if (surnames.has(t[p]!) && n.cls[p] === CJK) sl = 1;
-          if (!sl || honorific.test(t.slice(p + sl))) continue;
-          const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= CLAUSE || stop.has(t[i]!) || honorific.test(t.slice(i));
-          for (const given of [2, 1]) {
-            const end = p + sl + given;
-            if (end > t.length) continue;
-            if (range(p + sl, end).every((i) => givenChar(n, i)) && boundary(end)) {
-              accept(p, sl, end, m[0].replace(/(是|叫|名叫)$/, ''));
-              break;
+        // 客户王建华: look ahead from the client word; 客户姓名：高明: from a field label
+        const ahead = (re: RegExp, loose: boolean) => {
+          re.lastIndex = 0;
+          for (let m = re.exec(t); m; m = re.exec(t)) {
+            const p = m.index + m[0].length;
+            if (p >= t.length || n.gap[p]! > CLAUSE) continue;
+            const hit = nameAt(p, loose);
+            if (hit) accept(p, hit[0], hit[1], m[0].replace(/(是|为|叫|名叫)$/, ''));
+          }
+        };
+        ahead(beforeRe, false);
+        if (labelRe) ahead(labelRe, true);
+        // 张先生（张建国）, 客户（王秀兰）: the full name in brackets right after the public form
+        // (the bracket itself was dropped between two CJK characters: look at the original)
+        const src = view.span.text;
+        if (src.includes('(') || src.includes('（')) {
+          parenRe.lastIndex = 0;
+          for (let m = parenRe.exec(t); m; m = parenRe.exec(t)) {
+            const p = m.index + m[0].length;
+            if (p >= t.length || n.gap[p] === 0) continue;
+            const between = src.slice(n.end[p - 1]!, n.start[p]!);
+            if (!/[(（]/.test(between)) continue;
+            const hit = nameAt(p, true);
+            if (hit) accept(p, hit[0], hit[1], m[0]);
+          }
+        }
+
+        // 中奖名单：王建国、李秀英、张伟: every name of the list, to the end of the sentence
+        if (listRe && listHint!.test(t)) {
+          listRe.lastIndex = 0;
+          for (let m = listRe.exec(t); m; m = listRe.exec(t)) {
+            const sentence = n.sentence[m.index]!;
+            let p = m.index + m[0].length;
+            while (p < t.length && n.sentence[p] === sentence) {
+              // the start of each item: a CJK character after a list mark or a non-CJK character
+              const hit = nameAt(p, true, WEAK);
+              if (hit) accept(p, hit[0], hit[1], m[0]);
+              // to the next item
+              p++;
+              while (p < t.length && n.sentence[p] === sentence && n.cls[p] === CJK && n.gap[p]! < WEAK) p++;
+              while (p < t.length && n.sentence[p] === sentence && n.cls[p] !== CJK) p++;
             }
+          }
+        }
+
+        // Zhang Wei / ZHANG Wei / Wang Jianguo: a pinyin surname, then a given name of one or two syllables
+        if (pinyinSurnames.size && /[A-Z]/.test(t)) {
+          PINYIN_NAME.lastIndex = 0;
+          for (let m = PINYIN_NAME.exec(t); m; m = PINYIN_NAME.exec(t)) {
+            const sur = m[1]!.toLowerCase();
+            const given = m[2]!.toLowerCase();
+            if (!pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given)) {
+              PINYIN_NAME.lastIndex = m.index + m[1]!.length;
+              continue;
+            }
+            const syllables = pinyinSyllableCount(given);
+            if (syllables < 1 || syllables > 2) {
+              PINYIN_NAME.lastIndex = m.index + m[1]!.length;
+              continue;
+            }
+            const masked = `${m[1]} *`;
+            const [a, b] = orig(view, m.index, m.index + m[0].length);
+            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '拼音姓名' } });
           }
         }
       }
@@ -103,11 +220,16 @@ export const piiPerson: Detector = {
   },
 };
 
+/** the personas' names and their pinyin, once per context */
+const personaCache = new WeakMap<LintContext, { personas: string[]; personaPinyin: Set<string> }>();
+function personasOf(ctx: LintContext) {
+  let p = personaCache.get(ctx);
+  if (!p) {
+    const personas = ctx.personaNames.map((x) => x.trim()).filter(Boolean);
+    personaCache.set(ctx, (p = { personas, personaPinyin: new Set(personas.map((x) => pinyinOf(x).join(''))) }));
+  }
+  return p;
+}
+
 /** surname characters that are more often a verb or preposition right before a name */
 const VERBISH = new Set([...'谢和与给跟陪向请让叫为帮祝等见问找送']);
-
-function range(from: number, to: number): number[] {
-  const r: number[] = [];
-  for (let i = from; i < to; i++) r.push(i);
-  return r;
-}

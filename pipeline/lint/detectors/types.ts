@@ -3,6 +3,7 @@
 import type { TextSpan } from '../../model.ts';
 import type { Normalized } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
+import { anyOverlaps } from '../ranges.ts';
 
 /** What the linter knows about the speaker: these are public, never client details. */
 export interface LintContext {
@@ -38,6 +39,8 @@ export interface DetectorHit {
   data?: Record<string, string>;
   /** replacement for `--fix` */
   fix?: string;
+  /** a milder severity than the rule's for this hit (an ID with a wrong check digit: warning) */
+  severity?: 'warning' | 'info';
 }
 
 export type Detect = (views: SpanView[], ctx: LintContext) => DetectorHit[];
@@ -52,8 +55,7 @@ export interface Detector {
 
 /** True when normalised [from, to) overlaps a safe range of the view. */
 export function inSafe(view: SpanView, from: number, to: number): boolean {
-  for (const [s, e] of view.safe) if (from < e && to > s) return true;
-  return false;
+  return anyOverlaps(view.safe, from, to);
 }
 
 /** The original [from, to) of normalised [from, to). */
@@ -79,4 +81,41 @@ export function* regexHits(view: SpanView, re: RegExp): Generator<{ from: number
     const to = from + m[0].length;
     if (!inSafe(view, from, to)) yield { from, to, match: m };
   }
+}
+
+// Which marker characters a text contains, found in one pass and shared by the detectors: a
+// pattern runs only on texts that hold its marker (most texts hold none of them).
+export const MARK_LATIN = 1;
+export const MARK_DASH = 4;
+export const MARK_BUILDING = 8;
+export const MARK_LANE = 16;
+export const MARK_ROOM = 32;
+export const MARK_VILLAGE = 64;
+export const MARK_DIGIT = 128;
+
+const MARK_TABLE = new Uint8Array(0x10000);
+for (let c = 65; c <= 90; c++) MARK_TABLE[c] = MARK_LATIN;
+for (let c = 97; c <= 122; c++) MARK_TABLE[c] = MARK_LATIN;
+for (let c = 48; c <= 57; c++) MARK_TABLE[c] = MARK_DIGIT;
+for (const [chars, bit] of [
+  ['-', MARK_DASH],
+  ['幢栋楼座', MARK_BUILDING],
+  ['弄', MARK_LANE],
+  ['室房', MARK_ROOM],
+  ['村屯庄寨区', MARK_VILLAGE],
+] as const) {
+  for (const ch of chars) MARK_TABLE[ch.charCodeAt(0)]! |= bit;
+}
+
+const marks = new WeakMap<SpanView, number>();
+/** the MARK_* bits of the view's normalised text */
+export function markers(view: SpanView): number {
+  let m = marks.get(view);
+  if (m === undefined) {
+    m = 0;
+    const t = view.norm.text;
+    for (let i = 0; i < t.length; i++) m |= MARK_TABLE[t.charCodeAt(i)]!;
+    marks.set(view, m);
+  }
+  return m;
 }

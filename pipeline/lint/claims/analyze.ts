@@ -1,0 +1,554 @@
+// The claims layer: what a sentence claims, from concepts and their scope.
+//
+// Per text: one automaton scan finds every concept phrase and operator (leftmost-longest, exceptions
+// swallow what they cover). Only sentences that could hold a claim (a pattern's concepts are all
+// there) or that hold a word-rule term are analysed further: one-character phrases must be words of
+// their own in jieba's segmentation of the clause (不 in 不会 counts, in 不错 it does not), then each
+// concept gets a status:
+//   - a negation covers the rest of its clause up to and including the first head (不保证…),
+//     and what follows a negated head is not asserted at all (不保证本金安全);
+//   - a negation after (想多了, 退出历史舞台) flips its clause, the clause before when it opens its
+//     own, and a question just before it (会亏本？想多了！ claims no loss);
+//   - a caution word (警惕, 听到…) makes the rest of its clause a quotation, a caution after (…都是骗子)
+//     the sentence before it; quoted text is a quotation when the text warns or talks about fraud.
+// Patterns (rules' `claims:`) then ask for concepts with a polarity within a clause or sentence.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { SpanView } from '../detectors/types.ts';
+import type { ClaimPattern, ConceptSet, Operator, ProductType } from './concepts.ts';
+
+const MASK_CODE = 42;
+
+export const ASSERTED = 0;
+export const NEGATED = 1;
+export const NEUTRAL = 2;
+export type Status = typeof ASSERTED | typeof NEGATED | typeof NEUTRAL;
+
+export interface Hit {
+  from: number;
+  to: number;
+  /** concept class, or -1 for an operator */
+  cls: number;
+  op?: Operator;
+  status: Status;
+  /** where the negation that flipped it starts, when it stands before it in its clause */
+  negatedFrom?: number;
+}
+
+let jieba: Jieba | undefined;
+/** The segmenter, with its dictionary loaded once per process, on first need. */
+function segmenter(): Jieba {
+  return (jieba ??= Jieba.withDict(dict));
+}
+
+export interface ViewClaims {
+  view: SpanView;
+  /** hits per analysed sentence, in order */
+  sentences: Map<number, Hit[]>;
+  /** status of a word-rule term at normalised [from, to) (its sentence must have been analysed) */
+  statusAt(from: number, to: number): Status;
+  /** true when a listed exception runs across the edge of [from, to) (不会亏 in 不会亏待) */
+  straddled(from: number, to: number): boolean;
+  /** operators found anywhere in the text (undercut, caution) */
+  ops: Set<Operator>;
+  /** the undercut phrase, if any (original characters) */
+  undercut?: { from: number; to: number };
+}
+
+interface Raw {
+  from: number;
+  to: number;
+  entry: number;
+  cls: number;
+  op?: Operator;
+}
+
+/** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
+function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw[] {
+  const text = view.norm.text;
+  const raw: Raw[] = [];
+  for (const m of c.automaton.scan(text, MASK_CODE)) {
+    const e = c.entries[m.id]!;
+    raw.push({ from: m.from, to: m.to, entry: m.id, cls: e.kind === 'class' ? e.cls : -1, ...(e.kind === 'op' ? { op: e.op } : {}), ...(e.kind === 'except' ? { op: undefined, cls: -2 } : {}) });
+  }
+  // the pattern classes (amounts, comparisons) only matter next to a word of some class
+  if (raw.some((r) => r.cls >= 0)) for (const { cls, re } of c.patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!m[0].length) {
+        re.lastIndex++;
+        continue;
+      }
+      raw.push({ from: m.index, to: m.index + m[0].length, entry: -1, cls });
+    }
+  }
+  raw.sort((a, b) => a.from - b.from || b.to - a.to);
+  const safe = safeMask(view);
+  const out: Raw[] = [];
+  let end = 0;
+  for (const r of raw) {
+    // pattern classes (amounts, comparisons) overlap the words they are made of
+    const pattern = r.entry < 0;
+    if (!pattern && r.from < end) continue;
+    // never across a clause mark
+    let crosses = false;
+    for (let i = r.from + 1; i < r.to; i++) if (view.norm.gap[i]! >= 2) crosses = true;
+    if (crosses) continue;
+    if (covers(safe, r.from, r.to)) continue;
+    out.push(r);
+    if (!pattern) end = r.to;
+  }
+  out.sort((a, b) => a.from - b.from || b.to - a.to);
+  for (const r of raw) if (r.cls === -2) excepts.push([r.from, r.to]);
+  // an exception across a phrase's edge is the word really there (亏待 in 不会亏待)
+  const index = exceptIndex(excepts);
+  return out.filter((r) => r.cls !== -2 && !index(r.from, r.to));
+}
+
+/** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
+const masks = new WeakMap<SpanView, Uint8Array>();
+const NO_MASK = new Uint8Array(0);
+export function safeMask(view: SpanView): Uint8Array {
+  if (!view.safe.length) return NO_MASK;
+  let m = masks.get(view);
+  if (m && m.length === view.norm.text.length) return m;
+  m = new Uint8Array(view.norm.text.length);
+  for (const [a, b] of view.safe) m.fill(1, a, b);
+  masks.set(view, m);
+  return m;
+}
+export function covers(mask: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (mask[i]) return true;
+  return false;
+}
+
+/** A test for "an exception runs across the edge of [from, to)", in time linear in the range. */
+function exceptIndex(excepts: [number, number][]): (from: number, to: number) => boolean {
+  const byStart = new Map<number, number[]>();
+  let longest = 0;
+  for (const [a, b] of excepts) {
+    let l = byStart.get(a);
+    if (!l) byStart.set(a, (l = []));
+    l.push(b);
+    longest = Math.max(longest, b - a);
+  }
+  return (from, to) => {
+    for (let a = Math.max(0, from - longest + 1); a < to; a++) {
+      const ends = byStart.get(a);
+      if (!ends) continue;
+      for (const b of ends) if (b > from && !(a <= from && b >= to) && !(from <= a && to >= b)) return true;
+    }
+    return false;
+  };
+}
+
+/** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
+const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供', '到期', '到时', '到时候']));
+
+/** Token starts (and the end) of a clause, with whether each token is a verb of its own; cached. */
+const tokenCache = new Map<string, [number, boolean][]>();
+function tokens(clause: string): [number, boolean][] {
+  let t = tokenCache.get(clause);
+  if (t) return t;
+  t = [];
+  let pos = 0;
+  for (const w of segmenter().tag(clause, false)) {
+    t.push([pos, w.tag.startsWith('v') && !LIGHT.has(w.word)]);
+    pos += w.word.length;
+  }
+  t.push([pos, false]);
+  if (tokenCache.size > 20000) tokenCache.clear();
+  tokenCache.set(clause, t);
+  return t;
+}
+
+interface Segmented {
+  /** token boundaries (normalised offsets) */
+  bounds: Set<number>;
+  /** starts of verbs that take a negation for themselves, sorted */
+  verbs: number[];
+}
+
+/**
+ * Segments the clauses that need it (a one-character hit or a negation) with jieba, once each;
+ * drops one-character hits that are not words of their own: 非 in 非常, 不 in 不错, 最 in 最近. A
+ * character that starts a longer word followed by another hit (非 + 保本 in 非保本) still counts.
+ */
+function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[] {
+  const { norm } = view;
+  const segment = (clause: number, at: number): Segmented => {
+    let seg = segs.get(clause);
+    if (seg) return seg;
+    let a = at;
+    while (a > 0 && norm.clause[a - 1] === clause) a--;
+    let b = at;
+    while (b < norm.text.length && norm.clause[b] === clause) b++;
+    seg = { bounds: new Set<number>(), verbs: [] };
+    for (const [at, verb] of tokens(norm.text.slice(a, b))) {
+      seg.bounds.add(a + at);
+      if (verb) seg.verbs.push(a + at);
+    }
+    segs.set(clause, seg);
+    return seg;
+  };
+  const starts = new Set(hits.map((h) => h.from));
+  const bad = new Set<Raw>();
+  const needed = new Set<number>();
+  for (const h of hits) if (h.to - h.from === 1 || h.op === 'negate') needed.add(norm.clause[h.from]!);
+  for (const h of hits) {
+    const clause = norm.clause[h.from]!;
+    if (!needed.has(clause)) continue;
+    const seg = segment(clause, h.from);
+    const [a, b] = [seg.bounds.has(h.from), seg.bounds.has(h.to)];
+    // a phrase that starts and ends inside words is not there (保本 in 环保本来)
+    if (h.to - h.from > 1) {
+      if (!a && !b) bad.add(h);
+      continue;
+    }
+    if (a && b) continue;
+    if (a && starts.has(h.to)) continue;
+    bad.add(h);
+  }
+  return bad.size ? hits.filter((h) => !bad.has(h)) : hits;
+}
+
+/** Quotation depth of every original character (“…”, 「…」, ‘…’, "…"). */
+function quoteDepth(source: string): Uint8Array {
+  const d = new Uint8Array(source.length);
+  let depth = 0;
+  let straight = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    // “ 「 『 ‘ 《 open, ” 」 』 ’ 》 close, " ' toggle, a line break ends a straight quote
+    if (c === 0x201c || c === 0x300c || c === 0x300e || c === 0x2018 || c === 0x300a) depth++;
+    else if (c === 0x201d || c === 0x300d || c === 0x300f || c === 0x2019 || c === 0x300b) depth = depth > 0 ? depth - 1 : 0;
+    else if (c === 34 || c === 39) straight = !straight;
+    else if (c === 10) straight = false;
+    if (depth > 0 || straight) d[i] = 1;
+  }
+  return d;
+}
+
+/** True when the quotation around original offset `at` is introduced by a reporting verb (他说：“…”). */
+function reported(source: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
+  if (i === 0) return false;
+  const lead = source.slice(Math.max(0, i - 24), i - 1);
+  // a client's or a relative's words are a testimonial, the bank's own material is its claim;
+  // only another party's pitch (推销员说“…”) is a quotation
+  if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓/.test(lead)) return false;
+  // the verb may introduce several quotations in a row (说“…”“…”)
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|写着|标着|号称|叫做?|所谓|一句|印着)[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+}
+
+/** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
+function named(source: string, at: number): boolean {
+  let i = at;
+  while (i < source.length && i - at < 8 && !'”」』’"\''.includes(source[i]!)) i++;
+  if (/^(型|类)$/.test(source.slice(at, i))) return true;
+  // a word being taught or named (新词：“刚兑”。意思是…)
+  let open = at;
+  while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
+  if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
+  return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词)/.test(source.slice(i + 1, i + 7));
+}
+
+/**
+ * True when the sentence ending at normalised `lastIndex` asks (保本吗？哪款收益最高？) and the next
+ * sentence does not answer it with the product (…？就是这款！).
+ */
+function askedYesNo(view: SpanView, lastIndex: number): boolean {
+  const { norm } = view;
+  if (!endsWithQuestion(view, lastIndex)) return false;
+  const last = norm.text[lastIndex];
+  let first = lastIndex;
+  while (first > 0 && norm.sentence[first - 1] === norm.sentence[lastIndex]) first--;
+  const sentence = norm.text.slice(first, lastIndex + 1);
+  const asks = last === '吗' || last === '么' || last === '嘛' || last === '呢' || /哪|什么|怎么|为什么|多少|是否|是不是|有没有|会不会|能不能/.test(sentence);
+  if (!asks) return false;
+  const answer = norm.text.slice(lastIndex + 1, lastIndex + 8);
+  return !/^(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)/.test(answer);
+}
+
+/** True when sentence `s` of the view ends with a question mark in the original. */
+function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
+  const { norm } = view;
+  const next = lastIndex + 1 < norm.text.length ? norm.start[lastIndex + 1]! : norm.source.length;
+  // the mark was dropped between two characters, or kept after a digit or a Latin letter
+  const between = norm.source.slice(norm.start[lastIndex]!, next);
+  return /[？?]/.test(between);
+}
+
+/**
+ * Analyses one text: the concept hits of the sentences that may hold a claim (patterns) or a word
+ * term (`need`), with their status.
+ */
+export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean): ViewClaims {
+  const { norm } = view;
+  const excepts: [number, number][] = [];
+  const all = select(c, view, excepts);
+  const straddles = exceptIndex(excepts);
+  const ops = new Set<Operator>();
+  let undercut: { from: number; to: number } | undefined;
+  for (const h of all) {
+    if (h.op) ops.add(h.op);
+    if (h.op === 'undercut' && !undercut) undercut = { from: h.from, to: h.to };
+  }
+
+  // group by sentence; keep the sentences worth analysing
+  const bySentence = new Map<number, Raw[]>();
+  for (const h of all) {
+    const s = norm.sentence[h.from]!;
+    let list = bySentence.get(s);
+    if (!list) bySentence.set(s, (list = []));
+    list.push(h);
+  }
+  // a sentence is analysed when a pattern could match it: its concepts are there, a negated one
+  // with a negation in reach (in the sentence, or an answer after a question)
+  const wanted = (s: number, list: Raw[]) => {
+    if (need.has(s)) return true;
+    const present = new Set<number>();
+    let negation = false;
+    for (const h of list) {
+      present.add(h.cls);
+      if (h.op === 'negate' || h.op === 'negate-after') negation = true;
+    }
+    if (!negation && bySentence.get(s + 1)?.some((h) => h.op === 'negate-after' || h.op === 'negate' || h.op === 'answer')) negation = true;
+    return patterns.some(
+      (p) => p.all.every((r) => present.has(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present.has(r.cls))),
+    );
+  };
+  const sentences = new Map<number, Hit[]>();
+  let quotes: Uint8Array | undefined;
+  const analysed = [...bySentence].filter(([s, list]) => wanted(s, list));
+  // a question answered by the next sentence (会亏本？想多了！): keep the answer too
+  for (const [s] of analysed) if (!sentences.has(s + 1) && bySentence.has(s + 1)) sentences.set(s + 1, []);
+  const raws = new Map<number, Raw[]>();
+  const segs = new Map<number, Segmented>();
+  for (const [s, list] of analysed) raws.set(s, align(view, list, segs));
+  for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, bySentence.get(s)!, segs));
+  sentences.clear();
+  const covered = (list: Raw[], at: number) => list.some((h) => h.from <= at && at < h.to);
+  /** a verb of its own between a negation and a concept takes the negation (不了解风险) */
+  const verbBetween = (list: Raw[], clause: number, a: number, b: number) => {
+    const seg = segs.get(clause);
+    return !!seg && seg.verbs.some((v) => v >= a && v < b && !covered(list, v));
+  };
+
+  const infos = new Map<number, { firstInClause: Map<number, number>; lastInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }>();
+  const sentenceInfo = (s: number, list: Raw[], from: number) => {
+    let info = infos.get(s);
+    if (info) return info;
+    const firstInClause = new Map<number, number>();
+    for (const h of list) if (!firstInClause.has(norm.clause[h.from]!)) firstInClause.set(norm.clause[h.from]!, h.from);
+    // the last hit of each clause, when nothing but non-concept words follow it
+    const lastInClause = new Map<number, number>();
+    for (const h of list) lastInClause.set(norm.clause[h.from]!, h.from);
+    let last = from;
+    while (last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
+    info = {
+      firstInClause,
+      lastInClause,
+      question: endsWithQuestion(view, last),
+      yesNo: askedYesNo(view, last),
+      caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
+    };
+    infos.set(s, info);
+    return info;
+  };
+  /** true when nothing but a particle follows normalised `at` in its clause (但这款不会。) */
+  const endsClause = (at: number) => {
+    let i = at;
+    while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && '了的啊呀哦吧呢嘛'.includes(norm.text[i]!)) i++;
+    return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
+  };
+  let lastNegFrom = -1;
+  const statusIn = (s: number, from: number, to: number): Status => {
+    const list = raws.get(s) ?? [];
+    const clause = norm.clause[from]!;
+    let neg = 0;
+    let neutral = false;
+    let negEnd = -1;
+    lastNegFrom = -1;
+    const bind = (at: number) => {
+      if (neg && verbBetween(list, clause, negEnd, at)) {
+        neutral = true;
+        neg = 0;
+      }
+    };
+    for (const h of list) {
+      if (h.to > from) break;
+      // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
+      if ((h.op === 'caution' || h.op === 'caution-after') && /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) neutral = true;
+      if (norm.clause[h.from] !== clause) continue;
+      if (h.op === 'negate') {
+        bind(h.from);
+        neg ^= 1;
+        negEnd = h.to;
+        if (neg) lastNegFrom = h.from;
+      } else if (h.op === 'caution') neutral = true;
+      else if (h.cls >= 0) {
+        bind(h.from);
+        if (c.heads[h.cls]) {
+          if (neg) neutral = true;
+          neg = 0;
+        }
+      }
+    }
+    bind(from);
+    if (!neg) lastNegFrom = -1;
+    // after the target: a negation after flips its clause (and the clause before when it opens its
+    // own clause); a caution after makes the sentence a quotation
+    const info = sentenceInfo(s, list, from);
+    let firstInClause = info.firstInClause;
+    const after = (hs: Raw[], question: boolean) => {
+      for (const h of hs) {
+        if (!question && h.from < to) continue;
+        const hc = norm.clause[h.from]!;
+        // a bare denial answering a question (…能拿到的收益？不是。), or closing a clause with nothing
+        // after it (有人说理财会亏，但这款不会): it denies the clause before
+        const elliptic = !question && h.op === 'negate' && hc === clause + 1 && info.lastInClause.get(hc) === h.from && endsClause(h.to);
+        if (h.op === 'negate-after' || elliptic || (question && (h.op === 'negate' || h.op === 'answer') && firstInClause.get(hc) === h.from)) {
+          const opens = firstInClause.get(hc) === h.from || question || elliptic;
+          if (question || hc === clause || (opens && hc === clause + 1)) neg ^= 1;
+        } else if (h.op === 'caution-after') neutral = true;
+      }
+    };
+    after(list, false);
+    // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
+    const yesNo = info.yesNo;
+    const negBefore = neg;
+    if (info.question) {
+      const next = raws.get(s + 1) ?? [];
+      const firstClause = next.length ? norm.clause[next[0]!.from]! : -1;
+      firstInClause = new Map([[firstClause, next[0]?.from ?? -1]]);
+      after(
+        next.filter((h) => norm.clause[h.from] === firstClause),
+        true,
+      );
+    }
+    if (yesNo && neg === negBefore && !negBefore) neutral = true;
+    if (!neutral) {
+      quotes ??= quoteDepth(norm.source);
+      const at = norm.start[from]!;
+      // quoted words are a quotation in a warning, or when someone else is reported saying them
+      if (quotes[at] && (aboutFraud || info.caution || reported(norm.source, at) || named(norm.source, norm.end[to - 1]!))) neutral = true;
+    }
+    return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
+  };
+
+  for (const [s, list] of raws) {
+    sentences.set(
+      s,
+      list.map((h) => {
+        const status = h.cls >= 0 ? statusIn(s, h.from, h.to) : ASSERTED;
+        return { from: h.from, to: h.to, cls: h.cls, ...(h.op ? { op: h.op } : {}), status, ...(status === NEGATED && lastNegFrom >= 0 ? { negatedFrom: lastNegFrom } : {}) };
+      }),
+    );
+  }
+  return {
+    view,
+    sentences,
+    ops,
+    ...(undercut ? { undercut } : {}),
+    statusAt: (from, to) => statusIn(norm.sentence[from]!, from, to),
+    straddled: straddles,
+  };
+}
+
+/** The claims analysis of each asset's views (keyed by the views array), for the whole-asset detectors. */
+export const analysesOf = new WeakMap<SpanView[], ViewClaims[]>();
+
+export interface ClaimHit {
+  pattern: ClaimPattern;
+  view: SpanView;
+  from: number;
+  to: number;
+}
+
+/** Runs the claim patterns over the analysed sentences of every view of one asset. */
+export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], types: ReadonlySet<ProductType>): ClaimHit[] {
+  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
+  const out: ClaimHit[] = [];
+  for (const a of analyses) {
+    const { norm } = a.view;
+    for (const [, hits] of a.sentences) {
+      const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
+      if (!live.length) continue;
+      const sentenceFinance = live.some((h) => finance.includes(h.cls));
+      const present = new Set(live.map((h) => h.cls));
+      const units = new Map<number, Hit[]>();
+      for (const p of patterns) {
+        if (!p.all.every((r) => present.has(r.cls))) continue;
+        if (!contextOk(p.context, types, sentenceFinance) || p.unlessTypes.some((t) => types.has(t))) continue;
+        units.clear();
+        for (const h of live) {
+          const u = p.scope === 'clause' ? norm.clause[h.from]! : 0;
+          let list = units.get(u);
+          if (!list) units.set(u, (list = []));
+          list.push(h);
+        }
+        for (const [, unit] of units) {
+          const m = matchUnit(p, unit);
+          if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>, sentenceFinance: boolean): boolean {
+  if (ctx === 'any') return true;
+  if (ctx === 'finance') return types.size > 0 || sentenceFinance;
+  if (ctx === 'product-asset') return types.size > 0;
+  if (!sentenceFinance) return false;
+  if (ctx === 'product') return types.size > 0;
+  return ctx.some((t) => types.has(t));
+}
+
+const fits = (h: Hit, r: { cls: number; polarity: string }) =>
+  h.cls === r.cls && (r.polarity === 'either' || (r.polarity === 'asserted' ? h.status === ASSERTED : h.status === NEGATED));
+
+function matchUnit(p: ClaimPattern, unit: Hit[]): { from: number; to: number } | undefined {
+  if (p.none.some((r) => unit.some((h) => fits(h, r)))) return undefined;
+  if (p.any.length && !p.any.some((r) => unit.some((h) => fits(h, r)))) return undefined;
+  let from = Infinity;
+  let to = -1;
+  let after = -1;
+  const chosen: Hit[] = [];
+  for (const r of p.all) {
+    const h = unit.find((x) => fits(x, r) && (!p.ordered || x.from >= after));
+    if (!h) return undefined;
+    after = h.to;
+    chosen.push(h);
+  }
+  // in order, each concept is the nearest one before the next (产品…这款理财，就是放心 quotes 这款理财，就是放心)
+  if (p.ordered) {
+    for (let i = chosen.length - 2; i >= 0; i--) {
+      const next = chosen[i + 1]!;
+      for (const x of unit) if (fits(x, p.all[i]!) && x.to <= next.from && x.from > chosen[i]!.from) chosen[i] = x;
+    }
+  }
+  p.all.forEach((r, i) => {
+    const h = chosen[i]!;
+    // a denial is quoted with its negation (不用担心亏损)
+    from = Math.min(from, r.polarity === 'negated' && h.negatedFrom !== undefined ? h.negatedFrom : h.from);
+    to = Math.max(to, h.to);
+  });
+  // the excerpt spans what the claim is made of: the required concepts and the nearest of `any`
+  let extra: Hit | undefined;
+  for (const h of unit) {
+    if (!p.any.some((r) => fits(h, r))) continue;
+    const d = h.to <= from ? from - h.to : h.from >= to ? h.from - to : 0;
+    const e = extra ? (extra.to <= from ? from - extra.to : extra.from >= to ? extra.from - to : 0) : Infinity;
+    if (d < e) extra = h;
+  }
+  if (extra) {
+    from = Math.min(from, extra.from);
+    to = Math.max(to, extra.to);
+  }
+  return { from, to };
+}

@@ -1,0 +1,163 @@
+// The claims layer's data: concept classes, operators (negation, caution, undercut) and product
+// types, loaded from concepts.yaml and compiled once into one Aho–Corasick automaton; and the rules'
+// claim patterns (rules/<id>.yaml `claims:`) compiled against those classes.
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { AhoCorasick } from '../ac.ts';
+import { normalizeTerm } from '../normalize.ts';
+
+export const PRODUCT_TYPES = ['wealth', 'fund', 'structured', 'insurance', 'deposit', 'loan'] as const;
+export type ProductType = (typeof PRODUCT_TYPES)[number];
+
+export const CONCEPTS_SOURCE = new URL('./concepts.yaml', import.meta.url);
+
+export const OPERATORS = ['negate', 'negate-after', 'answer', 'caution', 'caution-after', 'undercut'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+const text = z.string().trim().min(1);
+const regex = z.string().transform((s, ctx) => {
+  try {
+    return new RegExp(s, 'gi');
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
+});
+const conceptsSchema = z.strictObject({
+  classes: z.record(
+    z.string().regex(/^[a-z][a-z-]*$/),
+    z.strictObject({ head: z.boolean().default(false), words: z.array(text).default([]), patterns: z.array(regex).default([]) }),
+  ),
+  operators: z.strictObject(Object.fromEntries(OPERATORS.map((o) => [o, z.array(text).min(1)])) as Record<Operator, z.ZodArray<typeof text>>),
+  except: z.array(text).default([]),
+  products: z.strictObject({
+    /** evidence of each product type (regular expressions over the normalised text) */
+    types: z.strictObject(Object.fromEntries(PRODUCT_TYPES.map((t) => [t, z.array(regex).min(1)])) as Record<ProductType, z.ZodArray<typeof regex>>),
+    /** a product of no named type: a return word together with a product cue */
+    weakWealth: regex,
+    notOffer: regex,
+    notOfferAfter: z.string().transform((s) => new RegExp(s)),
+    pastSentence: regex,
+    generic: z.strictObject({ returns: regex, cue: regex }),
+  }),
+});
+
+export type ConceptEntry = { kind: 'class'; cls: number } | { kind: 'op'; op: Operator } | { kind: 'except' };
+
+export interface ConceptSet {
+  classes: string[];
+  heads: boolean[];
+  classIndex: Map<string, number>;
+  /** regular-expression classes (amounts): class index → patterns */
+  patterns: { cls: number; re: RegExp }[];
+  automaton: AhoCorasick;
+  entries: ConceptEntry[];
+  /** entry lengths (one-character entries must be words of their own) */
+  lengths: number[];
+  products: z.infer<typeof conceptsSchema>['products'];
+}
+
+export class ConceptsError extends Error {}
+
+/** Compiles concepts data (validated); errors name the file and key. */
+export function compileConcepts(data: unknown, file = 'pipeline/lint/claims/concepts.yaml'): ConceptSet {
+  const parsed = conceptsSchema.safeParse(data);
+  if (!parsed.success) throw new ConceptsError(parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n'));
+  const d = parsed.data;
+  const classes = Object.keys(d.classes);
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const automaton = new AhoCorasick();
+  const entries: ConceptEntry[] = [];
+  const lengths: number[] = [];
+  const seen = new Map<string, number>();
+  const add = (raw: string, entry: ConceptEntry) => {
+    const norm = normalizeTerm(raw);
+    if (!norm) return;
+    // one phrase, one meaning: the first listing wins (classes before operators before exceptions)
+    if (seen.has(norm)) return;
+    seen.set(norm, entries.length);
+    automaton.add(norm);
+    entries.push(entry);
+    lengths.push(norm.length);
+  };
+  // exceptions first: a phrase listed as an exception is never a concept
+  for (const w of d.except) add(w, { kind: 'except' });
+  for (const op of OPERATORS) for (const w of d.operators[op]) add(w, { kind: 'op', op });
+  const patterns: ConceptSet['patterns'] = [];
+  classes.forEach((c, cls) => {
+    for (const w of d.classes[c]!.words) add(w, { kind: 'class', cls });
+    for (const re of d.classes[c]!.patterns) patterns.push({ cls, re });
+  });
+  automaton.build();
+  return { classes, heads: classes.map((c) => d.classes[c]!.head), classIndex, patterns, automaton, entries, lengths, products: d.products };
+}
+
+let cached: ConceptSet | undefined;
+export function loadConcepts(): ConceptSet {
+  if (cached) return cached;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(CONCEPTS_SOURCE, 'utf8'));
+  } catch (err) {
+    throw new ConceptsError(`pipeline/lint/claims/concepts.yaml: ${(err as Error).message}`);
+  }
+  cached = compileConcepts(raw);
+  return cached;
+}
+
+export type Polarity = 'asserted' | 'negated' | 'either';
+export interface ConceptReq {
+  cls: number;
+  polarity: Polarity;
+}
+export type ClaimContext = 'any' | 'finance' | 'product' | 'product-asset' | ProductType[];
+
+export interface ClaimPattern {
+  /** WordRule.index of the rule it belongs to */
+  rule: number;
+  name: string;
+  all: ConceptReq[];
+  any: ConceptReq[];
+  none: ConceptReq[];
+  ordered: boolean;
+  scope: 'clause' | 'sentence';
+  context: ClaimContext;
+  /** not in an asset that has one of these types */
+  unlessTypes: ProductType[];
+}
+
+export interface ClaimData {
+  rule: number;
+  file: string;
+  name: string;
+  all: string[];
+  any: string[];
+  none: string[];
+  ordered: boolean;
+  scope: 'clause' | 'sentence';
+  context: ClaimContext;
+  unlessTypes: ProductType[];
+}
+
+/** Resolves the concept names of the rules' claim patterns; an unknown class names the rule file. */
+export function compileClaims(concepts: ConceptSet, claims: ClaimData[]): ClaimPattern[] {
+  const ref = (c: ClaimData, key: string, s: string): ConceptReq => {
+    const polarity: Polarity = s.startsWith('!') ? 'negated' : s.startsWith('~') ? 'either' : 'asserted';
+    const name = s.replace(/^[!~]/, '');
+    const cls = concepts.classIndex.get(name);
+    if (cls === undefined) throw new ConceptsError(`${c.file}: claims.${c.name}.${key}: Unknown concept class \`${name}\`; known: ${concepts.classes.join(', ')}`);
+    return { cls, polarity };
+  };
+  return claims.map((c) => ({
+    rule: c.rule,
+    name: c.name,
+    all: c.all.map((s) => ref(c, 'all', s)),
+    any: c.any.map((s) => ref(c, 'any', s)),
+    none: c.none.map((s) => ref(c, 'none', s)),
+    ordered: c.ordered,
+    scope: c.scope,
+    context: c.context,
+    unlessTypes: c.unlessTypes,
+  }));
+}

@@ -1,0 +1,116 @@
+// Product type of a whole asset: every span that ships together, read as one post. A post is about
+// a wealth product, a fund, a structured deposit, insurance, a deposit or a loan (or several) when
+// its text carries that type's evidence outside the mandated warnings; a post with a return word
+// and a product cue but no named type is a wealth-like product ("generic"); a metaphor is none.
+import type { SpanView } from '../detectors/types.ts';
+import { regexHits } from '../detectors/types.ts';
+import type { ConceptSet, ProductType } from './concepts.ts';
+import { loadConcepts } from './concepts.ts';
+import { normalizeTerm } from '../normalize.ts';
+import { REQUIRED_WARNINGS } from '../warnings.ts';
+
+export interface Evidence {
+  view: SpanView;
+  /** normalised [from, to) */
+  from: number;
+  to: number;
+}
+
+export interface AssetProducts {
+  types: Set<ProductType>;
+  /** first evidence of each type (earliest in the first span that has one) */
+  evidence: Map<ProductType, Evidence>;
+  /** no named type, but a return word and a product cue: asked for the wealth warning */
+  generic?: Evidence;
+}
+
+const cache = new WeakMap<SpanView[], AssetProducts>();
+
+/** The text of the clause (or sentence) before normalised offset `at`. */
+function before(view: SpanView, at: number, unit: Int32Array): string {
+  let a = at;
+  while (a > 0 && unit[a - 1] === unit[at]) a--;
+  return view.norm.text.slice(a, at);
+}
+
+/** The text of the clause after normalised offset `at`. */
+function after(view: SpanView, at: number): string {
+  const c = view.norm.clause;
+  let b = at;
+  while (b < c.length && c[b] === c[at - 1]) b++;
+  return view.norm.text.slice(at, b);
+}
+
+function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp; after: RegExp }): Evidence | undefined {
+  for (const view of views) {
+    let best: Evidence | undefined;
+    for (const re of res) {
+      for (const m of regexHits(view, re)) {
+        if (notOffer) {
+          notOffer.clause.lastIndex = 0;
+          notOffer.sentence.lastIndex = 0;
+          if (notOffer.clause.test(before(view, m.from, view.norm.clause)) || notOffer.sentence.test(before(view, m.from, view.norm.sentence))) continue;
+          if (notOffer.after.test(after(view, m.to))) continue;
+        }
+        if (!best || m.from < best.from) best = { view, from: m.from, to: m.to };
+        break;
+      }
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/** A post that carries a type's exact warning is about that type (the warning is where it is found). */
+const WARNED: [ProductType, string][] = [
+  ['wealth', normalizeTerm(REQUIRED_WARNINGS.wealth)],
+  ['fund', normalizeTerm(REQUIRED_WARNINGS.fund.split('。')[0]!)],
+  ['structured', normalizeTerm(REQUIRED_WARNINGS.structured)],
+];
+
+/** The product types of the asset made of `views` (computed once per asset). */
+export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
+  const known = cache.get(views);
+  if (known) return known;
+  const { types: evidenceOf, generic } = concepts.products;
+  const types = new Set<ProductType>();
+  const evidence = new Map<ProductType, Evidence>();
+  const notOffer = { clause: concepts.products.notOffer, sentence: concepts.products.pastSentence, after: concepts.products.notOfferAfter };
+  for (const [type, res] of Object.entries(evidenceOf) as [ProductType, RegExp[]][]) {
+    const e = first(views, res, notOffer);
+    if (e) {
+      types.add(type);
+      evidence.set(type, e);
+    }
+  }
+  for (const [type, warning] of WARNED) {
+    if (types.has(type)) continue;
+    for (const view of views) {
+      const at = view.norm.text.indexOf(warning);
+      if (at >= 0) {
+        types.add(type);
+        evidence.set(type, { view, from: at, to: at + warning.length });
+        break;
+      }
+    }
+  }
+  const result: AssetProducts = { types, evidence };
+  if (!types.size) {
+    const weak = first(views, [concepts.products.weakWealth], notOffer);
+    if (weak) {
+      types.add('wealth');
+      evidence.set('wealth', weak);
+    }
+  }
+  if (!types.size) {
+    const r = first(views, [generic.returns], notOffer);
+    const cue = first(views, [generic.cue]);
+    if (r && cue) {
+      result.generic = r;
+      types.add('wealth');
+      evidence.set('wealth', r);
+    }
+  }
+  cache.set(views, result);
+  return result;
+}

@@ -1,0 +1,687 @@
+// Evasion: the second half of normalisation. Writers keep a banned claim and lose the word — 亻呆本
+// (components), 0风险 (digits for numerals), wěn zhuàn / wenzhuan / wen赚 (pinyin), 温赚 / 宝本
+// (homophones). This pass reads such spans back as the words they stand for, in the normalised text
+// itself, so every word rule, pattern and concept list downstream matches the evaded text without
+// knowing about evasion, and findings still point at the original characters (each rewritten
+// character keeps the original range it was read from).
+//
+// Two passes over the base-normalised text, both linear:
+//   1. sequences: component pairs from confusables.yaml (亻呆 → 保) and digit forms of the banned
+//      terms (0风险 → 零风险), found from a first-character index;
+//   2. pinyin space: every CJK character is fed as its toneless pinyin letters and every Latin
+//      letter as itself into one automaton over the letters of the vocabulary's pinyin. A match
+//      whose characters differ from the word is read as the word when
+//        - it contains Latin letters (pinyin is deliberate), starting and ending on syllable
+//          boundaries, at least 5 letters or 3 syllables, not inside an email or web address; or
+//        - it is all CJK (a homophone), the word is a banned term, it shares at least half of its
+//          characters with the word, it is neither a vocabulary word nor in homophoneStop, and (for
+//          words of up to three characters) no substituted character is one of the 300 most
+//          frequent characters (运行时|测试 is not 实测).
+//
+// The vocabulary: the terms of every error/warning word rule (banned: pinyin, homophones, digits),
+// the lexicon and the claims layer's concept lists (claims/concepts.yaml: pinyin and digits only),
+// and whatever registerEvasionVocabulary adds. Compiled once per process, on first use.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { pinyin as toPinyin } from '@napi-rs/pinyin';
+import { parse as parseYaml } from 'yaml';
+import { CJK, CLAUSE, CONFUSABLES, LATIN, DIGIT, GAP, type Normalized } from './normalize.ts';
+
+/** how a normalised character was read (Normalized.via) */
+export const VIA_NONE = 0;
+export const VIA_JOIN = 1;
+export const VIA_DIGIT = 2;
+export const VIA_PINYIN = 3;
+export const VIA_HOMOPHONE = 4;
+
+export type Tier = 'banned' | 'word';
+
+interface Rewrite {
+  from: number;
+  to: number;
+  text: string;
+  /** normalised [from, to) each output character was read from */
+  parts: [number, number][];
+  via: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinyin of single characters, cached in a table (one native call per distinct character)
+
+const SYLLABLES: string[] = [''];
+/** the letters of each syllable as automaton symbols (a = 0) */
+const SYLLABLE_CODES: Uint8Array[] = [new Uint8Array(0)];
+const SYLLABLE_ID = new Map<string, number>();
+/** 0 unknown, -1 no pinyin, else index into SYLLABLES */
+const CHAR_SYLLABLE = new Int16Array(0x10000);
+
+function syllableId(s: string): number {
+  let id = SYLLABLE_ID.get(s);
+  if (id === undefined) {
+    id = SYLLABLES.length;
+    SYLLABLES.push(s);
+    SYLLABLE_CODES.push(Uint8Array.from(s, (ch) => ch.charCodeAt(0) - 97));
+    SYLLABLE_ID.set(s, id);
+  }
+  return id;
+}
+
+/** toneless pinyin as matched: lower-case a–z (ü as u, as the normaliser reads a typed ü) */
+function plain(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+function charSyllable(code: number): number {
+  let v = CHAR_SYLLABLE[code]!;
+  if (v !== 0) return v;
+  const ch = String.fromCharCode(code);
+  const [p] = toPinyin(ch);
+  const s = typeof p === 'string' ? plain(p) : '';
+  v = /^[a-z]+$/.test(s) && s !== ch ? syllableId(s) : -1;
+  CHAR_SYLLABLE[code] = v;
+  return v;
+}
+
+/** every reading of each character of a word (for the vocabulary side) */
+function readings(word: string, overrides: Map<string, string[]>): string[][] | undefined {
+  const out: string[][] = [];
+  for (const ch of word) {
+    const [r] = toPinyin(ch, { heteronym: true }) as unknown as string[][];
+    const list = [...new Set((r ?? []).map(plain))].filter((s) => /^[a-z]+$/.test(s));
+    if (!list.length) return undefined;
+    out.push(list);
+  }
+  // a word's own reading of a polyphone comes first (央行 is yang hang, not yang xing)
+  for (const [key, sy] of overrides) {
+    for (let at = word.indexOf(key); at >= 0; at = word.indexOf(key, at + 1)) {
+      sy.forEach((s, k) => {
+        const list = out[at + k]!;
+        out[at + k] = [s, ...list.filter((x) => x !== s)];
+      });
+    }
+  }
+  return out;
+}
+
+/** Every toneless Mandarin syllable (the readings of U+4E00–U+9FA5 in @napi-rs/pinyin, ü as u). */
+const ALL_SYLLABLES = [
+  'a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang ' +
+  'cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan ' +
+  'chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia ' +
+  'dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao ' +
+  'fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai ' +
+  'han hang hao he hei hen heng hm hng hong hou hu hua huai huan huang hui hun huo ji jia jian ' +
+  'jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ' +
+  'ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao ' +
+  'lie lin ling liu lo long lou lu luan lue lun luo m ma mai man mang mao me mei men meng mi mian ' +
+  'miao mie min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nian niang niao nie ' +
+  'nin ning niu nong nou nu nuan nue nun nuo o ou pa pai pan pang pao pei pen peng pi pian piao pie ' +
+  'pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ' +
+  'ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang ' +
+  'shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan ' +
+  'sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo ' +
+  'wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ' +
+  'ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng ' +
+  'zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui ' +
+  'zhun zhuo zi zong zou zu zuan zui zun zuo'
+].join('');
+let allSyllables: Set<string> | undefined;
+/** every toneless syllable (for splitting Latin words into syllables) */
+function syllableSet(): Set<string> {
+  // interjections without a vowel (嗯 n/ng, 呣 m, 哼 hng) would let English words split into "pinyin"
+  allSyllables ??= new Set(ALL_SYLLABLES.split(' ').filter((s) => /[aeiouv]/.test(s)));
+  return allSyllables;
+}
+
+/** How many pinyin syllables `word` splits into (fewest), or 0 when it is not pinyin. */
+export function pinyinSyllableCount(word: string): number {
+  const w = plain(word);
+  if (!/^[a-z]+$/.test(w)) return 0;
+  const syl = syllableSet();
+  const best = new Array<number>(w.length + 1).fill(Infinity);
+  best[0] = 0;
+  for (let i = 0; i < w.length; i++) {
+    if (best[i] === Infinity) continue;
+    for (let l = 1; l <= 6 && i + l <= w.length; l++) if (syl.has(w.slice(i, i + l))) best[i + l] = Math.min(best[i + l]!, best[i]! + 1);
+  }
+  return best[w.length] === Infinity ? 0 : best[w.length]!;
+}
+
+/** Toneless pinyin of a Chinese text, one syllable per character ('' for a character without). */
+export function pinyinOf(text: string): string[] {
+  return [...text].map((ch) => {
+    const id = ch.length === 1 ? charSyllable(ch.charCodeAt(0)) : -1;
+    return id > 0 ? SYLLABLES[id]! : '';
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The data
+
+const RULES_DIR = new URL('./rules/', import.meta.url);
+const LEXICON = new URL('./lexicon.yaml', import.meta.url);
+const CONCEPTS = new URL('./claims/concepts.yaml', import.meta.url);
+
+interface Data {
+  /** word → its reading, for polyphones read otherwise in the word (央行: yang hang) */
+  readings: Map<string, string[]>;
+  joins: Map<string, string>;
+  stop: Set<string>;
+  common: Set<string>;
+  words: Set<string>;
+}
+
+let data: Data | undefined;
+function loadData(): Data {
+  if (data) return data;
+  const raw = CONFUSABLES;
+  const joins = new Map<string, string>();
+  for (const [target, forms] of Object.entries(raw.joins ?? {})) for (const f of forms) joins.set(f, target);
+  const readings = new Map(Object.entries(raw.readings ?? {}).map(([w, r]) => [w, r.trim().split(/\s+/)] as [string, string[]]));
+  data = { readings, joins, stop: new Set(raw.homophoneStop ?? []), common: new Set((raw.homophoneCommon ?? '').replace(/\s/g, '')), words: new Set((raw.commonWords ?? '').split(/\s+/).filter(Boolean)) };
+  return data;
+}
+
+const extra: { words: string[]; tier: Tier }[] = [];
+
+/**
+ * Adds words the evasion pass reads back (a concept list, say). `banned` words are also read back
+ * from homophones; `word`s only from pinyin and digits. Call before linting; the pass is rebuilt.
+ */
+export function registerEvasionVocabulary(words: string[], tier: Tier = 'word') {
+  extra.push({ words, tier });
+  compiled = undefined;
+}
+
+/**
+ * The severity and terms of a rule file read line by line (a full YAML parse of every rule file
+ * costs start-up time), or undefined when the file is not in the plain block shape the rules use —
+ * then the caller parses it properly.
+ */
+function quickTerms(raw: string): { severity?: string; terms: string[] } | undefined {
+  const severity = /^severity:\s*(\w+)\s*$/m.exec(raw)?.[1];
+  const lines = raw.split('\n');
+  const at = lines.findIndex((l) => /^terms:\s*$/.test(l));
+  if (at < 0) return /^terms:/m.test(raw) ? undefined : { severity, terms: [] };
+  const terms: string[] = [];
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^\S/.test(l)) break;
+    if (/^\s*(#.*)?$/.test(l)) continue;
+    const m = /^\s+-\s+(?:\{\s*text:\s*([^,{}]+?)\s*,[^{}]*\}|([^{}[\]#'"]+?))\s*$/.exec(l);
+    if (!m) return undefined;
+    terms.push((m[1] ?? m[2])!);
+  }
+  return { severity, terms };
+}
+
+/** The default vocabulary: the terms of every error/warning word rule (banned) and the lexicon (words). */
+function defaultVocabulary(): { word: string; tier: Tier }[] {
+  const out: { word: string; tier: Tier }[] = [];
+  for (const f of readdirSync(RULES_DIR).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const raw = readFileSync(new URL(f, RULES_DIR), 'utf8');
+    // detector rules have no terms: not worth parsing (pii-person.yaml is large)
+    if (/^detector:/m.test(raw)) continue;
+    const r = quickTerms(raw) ?? (parseYaml(raw) as { severity?: string; terms?: (string | { text: string })[] } | null);
+    if (!r || (r.severity !== 'error' && r.severity !== 'warning')) continue;
+    for (const t of r.terms ?? []) out.push({ word: typeof t === 'string' ? t : t.text, tier: 'banned' });
+  }
+  const lex = parseYaml(readFileSync(LEXICON, 'utf8')) as Record<string, unknown>;
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push({ word: v, tier: 'word' });
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'except') walk(x);
+  };
+  walk(lex);
+  // the claims layer's concept lists (claims/concepts.yaml, when present): every `words` list
+  if (existsSync(CONCEPTS)) {
+    const concepts = parseYaml(readFileSync(CONCEPTS, 'utf8')) as unknown;
+    const words = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(words);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'words' && Array.isArray(x)) {
+            for (const w of x) if (typeof w === 'string') out.push({ word: w, tier: 'word' });
+          } else words(x);
+        }
+    };
+    words(concepts);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled passes
+
+interface Pattern {
+  word: string;
+  tier: Tier;
+  /** the first (most common) reading of every character: only these are matched by homophones */
+  primary: boolean;
+  /** letters per syllable */
+  lens: number[];
+  letters: number;
+}
+
+interface Compiled {
+  /** sequence variants by first code unit */
+  seqFirst: Uint8Array;
+  seq: Map<number, { form: string; word: string; via: number }[]>;
+  /** pinyin automaton over a–z: goto[state * 26 + letter] */
+  go: Int32Array;
+  /** a whole syllable's transition, filled on first use: bySyllable[state * SYLLABLE_SLOTS + id] (0 unknown, else state + 1) */
+  bySyllable: Int16Array | Int32Array;
+  /** states with an output (a match ends there) */
+  hasOut: Uint8Array;
+  out: number[][];
+  patterns: Pattern[];
+  vocab: Set<string>;
+  banned: Set<string>;
+  stop: Set<string>;
+  common: Set<string>;
+  words: Set<string>;
+}
+
+let compiled: Compiled | undefined;
+/** syllable ids are below this (about 420 toneless syllables exist) */
+const SYLLABLE_SLOTS = 512;
+const CJK_WORD = /^[\u4e00-\u9fa5]{2,8}$/;
+const NUMERAL_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+function compile(norm: (s: string) => string): Compiled {
+  if (compiled) return compiled;
+  const d = loadData();
+  const entries = [...defaultVocabulary(), ...extra.flatMap((e) => e.words.map((word) => ({ word, tier: e.tier })))];
+  const vocab = new Set<string>();
+  const banned = new Set<string>();
+  for (const { word, tier } of entries) {
+    const w = norm(word);
+    if (!CJK_WORD.test(w)) continue;
+    vocab.add(w);
+    if (tier === 'banned') banned.add(w);
+  }
+
+  // sequences: joins everywhere, digit forms of banned terms
+  const seq = new Map<number, { form: string; word: string; via: number }[]>();
+  const seqFirst = new Uint8Array(0x10000);
+  const addSeq = (form: string, word: string, via: number) => {
+    const c = form.charCodeAt(0);
+    seqFirst[c] = 1;
+    const list = seq.get(c) ?? [];
+    list.push({ form, word, via });
+    list.sort((a, b) => b.form.length - a.form.length);
+    seq.set(c, list);
+  };
+  for (const [form, target] of d.joins) addSeq(norm(form), target, VIA_JOIN);
+  // 第1 for 第一 (the superlative rule's pattern reads 第一, and leaves 第一期, 第一天 alone)
+  addSeq('第1', '第一', VIA_DIGIT);
+  for (const w of banned) {
+    if (!/[零〇一二三四五六七八九]/.test(w) || w.startsWith('第')) continue;
+    addSeq(w.replace(/[零〇一二三四五六七八九]/g, (c) => NUMERAL_DIGIT[c]!), w, VIA_DIGIT);
+    // the letter O for a zero (O风险)
+    if (/[零〇]/.test(w)) for (const o of ['O', 'o']) addSeq(w.replace(/[零〇]/g, o), w, VIA_DIGIT);
+  }
+
+  // pinyin automaton
+  const patterns: Pattern[] = [];
+  const trie: Map<number, number>[] = [new Map()];
+  const outs: number[][] = [[]];
+  for (const w of vocab) {
+    const r = readings(w, d.readings);
+    if (!r) continue;
+    // the first reading of every character, and each other reading of one character at a time
+    const variants: string[][] = [r.map((x) => x[0]!)];
+    r.forEach((x, i) => {
+      for (const alt of x.slice(1, 3)) variants.push(r.map((y, j) => (j === i ? alt : y[0]!)));
+    });
+    const tier: Tier = banned.has(w) ? 'banned' : 'word';
+    const seen = new Set<string>();
+    for (const sy of variants) {
+      const letters = sy.join('');
+      if (seen.has(letters)) continue;
+      seen.add(letters);
+      const id = patterns.length;
+      patterns.push({ word: w, tier, primary: sy === variants[0], lens: sy.map((s) => s.length), letters: letters.length });
+      let s = 0;
+      for (let i = 0; i < letters.length; i++) {
+        const c = letters.charCodeAt(i) - 97;
+        let t = trie[s]!.get(c);
+        if (t === undefined) {
+          t = trie.length;
+          trie.push(new Map());
+          outs.push([]);
+          trie[s]!.set(c, t);
+        }
+        s = t;
+      }
+      outs[s]!.push(id);
+    }
+  }
+  // breadth-first: failure links folded into a full transition table
+  const n = trie.length;
+  const go = new Int32Array(n * 26);
+  const fail = new Int32Array(n);
+  const queue: number[] = [];
+  for (let c = 0; c < 26; c++) {
+    const t = trie[0]!.get(c);
+    go[c] = t ?? 0;
+    if (t !== undefined) queue.push(t);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    const f = fail[s]!;
+    if (outs[f]!.length) outs[s] = [...outs[s]!, ...outs[f]!];
+    for (let c = 0; c < 26; c++) {
+      const t = trie[s]!.get(c);
+      if (t !== undefined) {
+        fail[t] = go[f * 26 + c]!;
+        go[s * 26 + c] = t;
+        queue.push(t);
+      } else go[s * 26 + c] = go[f * 26 + c]!;
+    }
+  }
+  const hasOut = Uint8Array.from(outs, (o) => (o.length ? 1 : 0));
+  compiled = { seqFirst, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop, common: d.common, words: d.words };
+  return compiled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The passes
+
+function sequencePass(n: Normalized, c: Compiled): Rewrite[] {
+  const t = n.text;
+  const found: Rewrite[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (!c.seqFirst[t.charCodeAt(i)]) continue;
+    for (const { form, word, via } of c.seq.get(t.charCodeAt(i))!) {
+      const to = matchForm(n, i, form);
+      if (to < 0) continue;
+      if (n.clause[i] !== n.clause[to - 1]) continue;
+      // a digit form is a whole number, not the tail or head of one (100风险 is not 0风险, VIPO风险 is
+      // not O风险, 第12期 is not 第一)
+      if (via === VIA_DIGIT && i > 0 && (n.cls[i - 1] === DIGIT || n.cls[i - 1] === LATIN)) continue;
+      if (via === VIA_DIGIT && to < t.length && n.cls[to] === DIGIT) continue;
+      const parts: [number, number][] =
+        via === VIA_DIGIT && to - i === word.length ? [...word].map((_, k) => [i + k, i + k + 1]) : word.length === 1 ? [[i, to]] : splitEven(i, to, word.length);
+      found.push({ from: i, to, text: word, parts, via });
+      i = to - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** end of `form` matched at i, stepping over spaces the base pass kept (0 风险: a digit and a CJK character), else -1 */
+function matchForm(n: Normalized, i: number, form: string): number {
+  const t = n.text;
+  let j = i;
+  for (let k = 0; k < form.length; k++) {
+    if (k > 0) while (j < t.length && n.cls[j] === GAP && (t[j] === ' ' || t[j] === '\u3000')) j++;
+    if (t[j] !== form[k]) return -1;
+    j++;
+  }
+  return j;
+}
+
+/** [from, to) cut into k consecutive parts (a multi-character join read as k characters) */
+function splitEven(from: number, to: number, k: number): [number, number][] {
+  const parts: [number, number][] = [];
+  const size = (to - from) / k;
+  for (let j = 0; j < k; j++) parts.push([from + Math.round(j * size), from + Math.round((j + 1) * size)]);
+  return parts;
+}
+
+const SKIP_BETWEEN = new Set([...' \'’-‐·・._']);
+
+function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
+  const { text: t, cls } = n;
+  const len = t.length;
+  const { go, out, patterns, bySyllable, hasOut } = c;
+  // letters each normalised index fed (0 for skipped characters); Latin syllable boundaries,
+  // worked out for a Latin word only when a match needs them (rare)
+  let latinStart: Uint8Array | undefined;
+  const marked = new Set<number>();
+  const syllableStart = (pos: number): boolean => {
+    let a = pos;
+    while (a > 0 && cls[a - 1] === LATIN) a--;
+    if (!marked.has(a)) {
+      marked.add(a);
+      latinStart = markLatinRun(n, a, latinStart);
+    }
+    return latinStart![pos] === 1;
+  };
+  const fedLetters = (j: number): number => {
+    const k = cls[j]!;
+    if (k === CJK) {
+      const id = charSyllable(t.charCodeAt(j));
+      return id > 0 ? SYLLABLES[id]!.length : -1;
+    }
+    if (k === LATIN) return 1;
+    return 0;
+  };
+  const cands: (Rewrite & { letters: number })[] = [];
+  let state = 0;
+  let prevFed = -1;
+  for (let j = 0; j < len; j++) {
+    const k = cls[j]!;
+    if (n.gap[j]! >= CLAUSE) state = 0;
+    if (k === CJK) {
+      const id = charSyllable(t.charCodeAt(j));
+      if (id < 0) {
+        state = 0;
+        continue;
+      }
+      const slot = id < SYLLABLE_SLOTS ? state * SYLLABLE_SLOTS + id : -1;
+      const known = slot >= 0 ? bySyllable[slot]! : 0;
+      if (known) state = known - 1;
+      else {
+        const codes = SYLLABLE_CODES[id]!;
+        for (let q = 0; q < codes.length; q++) state = go[state * 26 + codes[q]!]!;
+        if (slot >= 0) bySyllable[slot] = state + 1;
+      }
+      prevFed = j;
+      if (hasOut[state]) match(j);
+    } else if (k === LATIN) {
+      const code = t.charCodeAt(j) | 32;
+      if (code < 97 || code > 122) {
+        state = 0;
+        continue;
+      }
+      state = go[state * 26 + code - 97]!;
+      prevFed = j;
+      // a Latin match may only end where a syllable ends
+      if (hasOut[state] && (j + 1 >= len || cls[j + 1] !== LATIN || syllableStart(j + 1))) match(j);
+    } else if (k === DIGIT && prevFed === j - 1 && cls[j - 1] === LATIN && t.charCodeAt(j) >= 49 && t.charCodeAt(j) <= 53 && (j + 1 >= len || cls[j + 1] !== DIGIT)) {
+      // a tone number (wen3zhuan4): skipped
+    } else if (k === GAP && SKIP_BETWEEN.has(t[j]!) && prevFed === j - 1) {
+      prevFed = j;
+    } else {
+      state = 0;
+    }
+  }
+
+  function match(end: number) {
+    for (const id of out[state]!) {
+      const p = patterns[id]!;
+      // the word itself, as written (the common case): nothing to read back
+      const wl = p.word.length;
+      if (cls[end] === CJK && end + 1 >= wl && t.charCodeAt(end) === p.word.charCodeAt(wl - 1) && t.startsWith(p.word, end + 1 - wl)) {
+        let allCjk = true;
+        for (let q = end + 1 - wl; q <= end; q++) if (cls[q] !== CJK) allCjk = false;
+        if (allCjk) continue;
+      }
+      // walk back over whole fed units until the pattern's letters are used up
+      let need = p.letters;
+      let from = end;
+      let latin = false;
+      for (; from >= 0; from--) {
+        const f = fedLetters(from);
+        if (f < 0) break;
+        if (f > 0 && cls[from] === LATIN) latin = true;
+        need -= f;
+        if (need <= 0) break;
+      }
+      if (need !== 0 || from < 0) continue;
+      if (cls[from] === LATIN && from > 0 && cls[from - 1] === LATIN && !syllableStart(from)) continue;
+      if (n.clause[from] !== n.clause[end]) continue;
+      // cut the span into the word's syllables; a CJK character must be exactly one syllable
+      const parts: [number, number][] = [];
+      let j = from;
+      let ok = true;
+      for (const l of p.lens) {
+        while (j <= end && fedLetters(j) === 0) j++;
+        const a = j;
+        let got = 0;
+        while (j <= end && got < l) {
+          const f = fedLetters(j);
+          if (cls[j] === CJK && (got !== 0 || f !== l)) {
+            ok = false;
+            break;
+          }
+          got += f;
+          j++;
+        }
+        if (!ok || got !== l) {
+          ok = false;
+          break;
+        }
+        parts.push([a, j]);
+      }
+      if (!ok) continue;
+      let to = end + 1;
+      // a trailing tone number belongs to the last syllable (bao3ben3)
+      if (latin && cls[end] === LATIN && to < len && cls[to] === DIGIT && /[1-5]/.test(t[to]!) && (to + 1 >= len || cls[to + 1] !== DIGIT)) {
+        parts[parts.length - 1]![1] = ++to;
+      }
+      const seen = t.slice(from, end + 1);
+      if (seen === p.word) continue;
+      if (latin) {
+        // deliberate pinyin: long enough not to be an English word, and a lexicon word only as
+        // whole Latin words; never inside an email address, a web address or a file name
+        if (p.letters < 5 && p.lens.length < 3) continue;
+        if (inAddress(n, from, end + 1)) continue;
+        if (p.tier === 'word' && ((from > 0 && cls[from - 1] === LATIN) || (to < len && cls[to] === LATIN))) continue;
+        cands.push({ from, to, text: p.word, parts, via: VIA_PINYIN, letters: p.letters });
+      } else {
+        if (p.tier !== 'banned' || !p.primary || c.vocab.has(seen) || c.stop.has(seen)) continue;
+        let same = 0;
+        let common = false;
+        const last = p.word.length - 1;
+        for (let q = 0; q <= last; q++) {
+          if (seen[q] === p.word[q]) continue;
+          if (c.common.has(seen[q]!)) common = true;
+          // a substituted character at the edge that makes an everyday word with its neighbour
+          if (q === 0 && from > 0 && c.words.has(t[from - 1]! + seen[0]!)) common = true;
+          if (q === last && end + 1 < len && c.words.has(seen[last]! + t[end + 1]!)) common = true;
+        }
+        for (let q = 0; q <= last; q++) if (seen[q] === p.word[q]) same++;
+        if (same * 2 < p.word.length || (common && p.word.length <= 3)) continue;
+        cands.push({ from, to, text: p.word, parts, via: VIA_HOMOPHONE, letters: p.letters });
+      }
+    }
+  }
+
+  if (!cands.length) return [];
+  // leftmost, then longest; no overlaps
+  cands.sort((a, b) => a.from - b.from || b.to - a.to);
+  const kept: Rewrite[] = [];
+  let reach = -1;
+  for (const x of cands) {
+    if (x.from < reach) continue;
+    kept.push(x);
+    reach = x.to;
+  }
+  return kept;
+}
+
+/** true when [from, to) lies in an address-like token: with @ or /, www. or a domain ending (zhangbaoben@163.com, www.wenzhuan.com) */
+function inAddress(n: Normalized, from: number, to: number): boolean {
+  const t = n.text;
+  let a = from;
+  while (a > 0 && n.cls[a - 1] !== CJK && !/\s/.test(t[a - 1]!)) a--;
+  let b = to;
+  while (b < t.length && n.cls[b] !== CJK && !/\s/.test(t[b]!)) b++;
+  const token = t.slice(a, b);
+  return /[@/]|^www\.|\.(com|cn|net|org|gov|edu|io|cc|top|vip|hk)\b/i.test(token);
+}
+
+/** Marks the syllable starts of the Latin run at `from` (a word that splits into pinyin syllables). */
+function markLatinRun(n: Normalized, from: number, marks: Uint8Array | undefined): Uint8Array {
+  const t = n.text;
+  marks ??= new Uint8Array(t.length + 1);
+  let to = from;
+  while (to < t.length && n.cls[to] === LATIN) to++;
+  marks[from] = 1;
+  marks[to] = 1;
+  // inner syllable boundaries only matter in a word long enough to hold a term's pinyin
+  if (to - from < 4 || to - from > 40) return marks;
+  const word = t.slice(from, to).toLowerCase();
+  const syl = syllableSet();
+  const L = word.length;
+  // reachable from the start / can reach the end, by whole syllables (at most 6 letters each)
+  const fwd = new Uint8Array(L + 1);
+  const bwd = new Uint8Array(L + 1);
+  fwd[0] = 1;
+  for (let i = 0; i < L; i++) if (fwd[i]) for (let l = 1; l <= 6 && i + l <= L; l++) if (syl.has(word.slice(i, i + l))) fwd[i + l] = 1;
+  bwd[L] = 1;
+  for (let i = L - 1; i >= 0; i--) for (let l = 1; l <= 6 && i + l <= L; l++) if (bwd[i + l] && syl.has(word.slice(i, i + l))) bwd[i] = 1;
+  if (!fwd[L]) return marks;
+  for (let i = 1; i < L; i++) if (fwd[i] && bwd[i]) marks[from + i] = 1;
+  return marks;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function apply(n: Normalized, rewrites: Rewrite[]): Normalized {
+  if (!rewrites.length) return n;
+  const total = n.text.length + rewrites.reduce((s, r) => s + r.text.length - (r.to - r.from), 0);
+  const start = new Int32Array(total);
+  const end = new Int32Array(total);
+  const clause = new Int32Array(total);
+  const sentence = new Int32Array(total);
+  const cls = new Uint8Array(total);
+  const gap = new Uint8Array(total);
+  const via = new Uint8Array(total);
+  let text = '';
+  let o = 0;
+  let i = 0;
+  const copy = (a: number, b: number) => {
+    if (b <= a) return;
+    start.set(n.start.subarray(a, b), o);
+    end.set(n.end.subarray(a, b), o);
+    clause.set(n.clause.subarray(a, b), o);
+    sentence.set(n.sentence.subarray(a, b), o);
+    cls.set(n.cls.subarray(a, b), o);
+    gap.set(n.gap.subarray(a, b), o);
+    via.set(n.via.subarray(a, b), o);
+    text += n.text.slice(a, b);
+    o += b - a;
+  };
+  for (const r of rewrites) {
+    copy(i, r.from);
+    for (let k = 0; k < r.text.length; k++) {
+      const [a, b] = r.parts[k]!;
+      start[o] = n.start[a]!;
+      end[o] = n.end[b - 1]!;
+      clause[o] = n.clause[r.from]!;
+      sentence[o] = n.sentence[r.from]!;
+      cls[o] = CJK;
+      gap[o] = k === 0 ? n.gap[r.from]! : 0;
+      via[o] = r.via;
+      o++;
+    }
+    text += r.text;
+    i = r.to;
+  }
+  copy(i, n.text.length);
+  return { source: n.source, text, start, end, cls, gap, clause, sentence, via };
+}
+
+/** Reads evaded spans of a base-normalised text back as the words they stand for. */
+export function readEvasion(n: Normalized, norm: (s: string) => string): Normalized {
+  const c = compile(norm);
+  const afterSeq = apply(n, sequencePass(n, c));
+  return apply(afterSeq, pinyinPass(afterSeq, c));
+}
