@@ -77,7 +77,8 @@ export function kindInputs(input: Pick<KeyInput, 'job' | 'branch' | 'bank' | 'wa
     fields: drawn,
     paragraphs: job.brief.paragraphs,
     persona: { name: p.name, title: p.title, identity: p.identity, signature: p.signature, role: p.role, avatar: p.avatar ?? null },
-    branch,
+    // the branch as templates draw it: not its id or audience tags
+    branch: { name: branch.name, city: branch.city, colors: branch.colors, contact: branch.contact },
     bank,
     warning,
     date: job.date,

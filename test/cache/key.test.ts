@@ -50,6 +50,8 @@ describe('render cache key', () => {
     expect(key(edit(job, { title: '晨會：今天聊聊「穩健」理財 🌱' }))).not.toBe(key(job));
     expect(key(edit(job, { caption: '歡迎來支行喝杯茶～', segments: ['退休客群'] }))).toBe(key(job));
     expect(key({ ...job, order: 9, id: 'other-id' })).toBe(key(job));
+    expect(key(job, { branch: { ...branchOf('xihu'), tags: ['车主客群'] } })).toBe(key(job));
+    expect(key(job, { branch: { ...branchOf('xihu'), contact: { ...branchOf('xihu').contact, phone: '0571-8700 0000' } } })).not.toBe(key(job));
   });
 
   it('changes with the risk warning the image must draw and with the posting date', () => {
