@@ -3,6 +3,7 @@
 // (or a worker) and passed down; the render cache keys on these hashes, so a template edit
 // re-renders exactly the jobs whose templates (or the partials they include) changed.
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,4 +111,27 @@ export function assetHashes(assets: Assets): AssetHashes {
     templates[t.name] = sha256([t.hash, ...t.partials.map((p) => `${p}:${assets.partials.get(p)!.hash}`)].join('\n'));
   }
   return { templates, fonts: assets.fonts.hash, mascot: assets.mascot.hash };
+}
+
+/** Template and partial sources as the engine compiles them: plain data, sendable to a worker. */
+export interface TemplateSources {
+  templates: Record<string, string>;
+  partials: Record<string, string>;
+}
+
+export function templateSources(assets: Pick<Assets, 'templates' | 'partials'>): TemplateSources {
+  return {
+    templates: Object.fromEntries([...assets.templates].map(([name, t]) => [name, t.source])),
+    partials: Object.fromEntries([...assets.partials].map(([name, p]) => [name, p.source])),
+  };
+}
+
+/**
+ * The templates read at once, for a process that was handed none (a preview, a test): the same
+ * files `loadAssets` reads, through this module all the same.
+ */
+export function readTemplateSourcesSync(dir = TEMPLATES_DIR): TemplateSources {
+  const hbs = (d: string) => readdirSync(d).filter((f) => f.endsWith('.hbs')).sort();
+  const read = (d: string) => Object.fromEntries(hbs(d).map((f) => [f.slice(0, -4), readFileSync(join(d, f), 'utf8')]));
+  return { templates: read(dir), partials: read(join(dir, 'partials')) };
 }

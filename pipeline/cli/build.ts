@@ -6,7 +6,7 @@ import type { Content, Problem } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
 import type { JobResult } from '../batch.ts';
-import { loadAssets } from '../assets/index.ts';
+import { loadAssets, templateSources } from '../assets/index.ts';
 import { RenderStore } from '../cache/store.ts';
 import type { tally } from '../cache/planner.ts';
 import { defaultConcurrency, renderPool } from '../job/pool.ts';
@@ -148,14 +148,15 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 
   const readContentFile = (rel: string) => readFile(join(contentDir, rel));
   const store = new RenderStore(resolve(io.cwd, values.cache ?? join(values.out!, '.cache')));
-  const pool = renderPool(concurrency);
+  const assets = await loadAssets();
+  const pool = renderPool(concurrency, { templates: templateSources(assets) });
   let stage;
   try {
     stage = await renderStage({
       content,
       jobs,
       contentDir,
-      assets: await loadAssets(),
+      assets,
       store,
       pool,
       version: `wendu ${version()}`,

@@ -5,6 +5,8 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { renderTask } from './unit.ts';
 import type { RenderOutcome, RenderTask } from './messages.ts';
+import { useTemplates } from '../render/engine.ts';
+import type { TemplateSources } from '../assets/index.ts';
 
 export interface RenderPool {
   run(task: RenderTask): Promise<RenderOutcome>;
@@ -14,8 +16,10 @@ export interface RenderPool {
 
 export const defaultConcurrency = () => Math.max(1, availableParallelism());
 
-export function renderPool(concurrency = defaultConcurrency()): RenderPool {
+/** `templates`: what every worker draws with (pipeline/assets/), installed once per worker. */
+export function renderPool(concurrency = defaultConcurrency(), init: { templates?: TemplateSources } = {}): RenderPool {
   if (concurrency <= 1) {
+    if (init.templates) useTemplates(init.templates);
     // in-process: serialise so one render runs at a time, as one worker would
     let tail: Promise<unknown> = Promise.resolve();
     return {
@@ -37,6 +41,7 @@ export function renderPool(concurrency = defaultConcurrency()): RenderPool {
       maxThreads: concurrency,
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
+      workerData: { templates: init.templates },
     }));
   return {
     size: concurrency,

@@ -4,7 +4,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { workerData } = await import('piscina');
 const { renderTask } = await import('./unit.ts');
+const { useTemplates } = await import('../render/engine.ts');
+// the templates the command layer loaded and hashed for the cache keys, not a second read
+if (workerData?.templates) useTemplates(workerData.templates);
 
 /** @param {import('./messages.ts').RenderTask} task */
 export default function run(task) {

@@ -1,7 +1,6 @@
 // The render engine: Handlebars HTML template + context → satori element tree → SVG (with text
 // fitted to its box) → resvg raw pixels → sharp JPEG/PNG. Templates are data under templates/;
 // this file knows nothing about any one kind.
-import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import satori from 'satori';
@@ -9,6 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import sharp, { type Sharp } from 'sharp';
 import { loadAdditionalAsset, loadFonts } from './fonts.ts';
 import { elements, htmlToElement, textOf, type SatoriElement } from './html.ts';
+import { readTemplateSourcesSync, type TemplateSources } from '../assets/index.ts';
 
 export const TEMPLATES = new URL('../../templates/', import.meta.url);
 
@@ -67,28 +67,36 @@ hbs.registerHelper('add', (a: number, b: number) => a + b);
 
 let compiled: Map<string, Handlebars.TemplateDelegate> | undefined;
 let templatesDigest = '';
+let given: TemplateSources | undefined;
 
-/** Compiles every template and partial once per process. */
+/**
+ * The templates to draw with, as the command layer (or a worker's start) loaded them through
+ * pipeline/assets/. Without a call the engine reads them once through the same loader.
+ */
+export function useTemplates(sources: TemplateSources): void {
+  given = sources;
+  compiled = undefined;
+}
+
+/** Compiles every template and partial once per process (or per `useTemplates`). */
 function templates(): Map<string, Handlebars.TemplateDelegate> {
   if (compiled) return compiled;
+  const sources = (given ??= readTemplateSourcesSync());
   compiled = new Map();
   const digest = createHash('sha256');
-  const dir = new URL('partials/', TEMPLATES);
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort()) {
-    const src = readFileSync(new URL(name, dir), 'utf8');
-    digest.update(`partials/${name}\0${src}\0`);
-    hbs.registerPartial(name.replace(/\.hbs$/, ''), src);
+  for (const name of Object.keys(sources.partials).sort()) {
+    digest.update(`partials/${name}.hbs\0${sources.partials[name]}\0`);
+    hbs.registerPartial(name, sources.partials[name]!);
   }
-  for (const name of readdirSync(TEMPLATES).filter((f) => f.endsWith('.hbs')).sort()) {
-    const src = readFileSync(new URL(name, TEMPLATES), 'utf8');
-    digest.update(`${name}\0${src}\0`);
-    compiled.set(name.replace(/\.hbs$/, ''), hbs.compile(src, { strict: false }));
+  for (const name of Object.keys(sources.templates).sort()) {
+    digest.update(`${name}.hbs\0${sources.templates[name]}\0`);
+    compiled.set(name, hbs.compile(sources.templates[name]!, { strict: false }));
   }
   templatesDigest = digest.digest('hex');
   return compiled;
 }
 
-/** sha256 over every template and partial: part of each asset's cache key. */
+/** sha256 over every template and partial. */
 export function templatesHash(): string {
   templates();
   return templatesDigest;
