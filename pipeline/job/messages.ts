@@ -3,7 +3,6 @@
 // an outcome is a render entry (files by blob hash, overflows, visual checks, drawn strings)
 // or the error that stopped the render.
 import type { Bank, Branch, Job } from '../model.ts';
-import type { LintContext } from '../lint/index.ts';
 import type { Overflow } from '../render/engine.ts';
 import type { CanvasCheck } from '../check/visual.ts';
 
@@ -19,8 +18,6 @@ export interface RenderTask {
   contentDir: string;
   /** absolute path of the render store: encoded files are written there as they are made */
   storeDir: string;
-  /** what the linter treats as public (persona names, branch phones): decides whether an entry may be kept */
-  lint: LintContext;
 }
 
 export interface EntryFile {
@@ -47,5 +44,5 @@ export interface RenderEntry {
 }
 
 export type RenderOutcome =
-  | { ok: true; entry: RenderEntry; /** false when a drawn text holds a client detail: the entry is not kept */ stored: boolean; ms: number }
+  | { ok: true; entry: RenderEntry; /** whether the entry is in the store (false for a drawn client detail, or not yet put) */ stored: boolean; ms: number }
   | { ok: false; key: string; error: string; ms: number };

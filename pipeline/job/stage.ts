@@ -12,7 +12,9 @@ import { RenderStore } from '../cache/store.ts';
 import { REQUIRED_WARNINGS } from '../lint/index.ts';
 import type { RuleSet } from '../lint/rules.ts';
 import { judgeJob, lintContextOf, type JobResult } from '../batch.ts';
-import type { RenderOutcome, RenderTask } from './messages.ts';
+import type { RenderEntry, RenderOutcome, RenderTask } from './messages.ts';
+import type { LintContext } from '../lint/index.ts';
+import { holdsClientDetail } from '../load/mask.ts';
 import type { RenderPool } from './pool.ts';
 
 export interface StageInput {
@@ -69,18 +71,26 @@ export async function renderStage(input: StageInput): Promise<StageOutput> {
     warning: warningFor(job),
     contentDir: input.contentDir,
     storeDir: store.dir,
-    lint,
   });
   const outcomes = new Map<string, Promise<RenderOutcome>>();
   const byId = new Map(keyed.map((k) => [k.job.id, k]));
-  for (const r of plan.renders) outcomes.set(r.key, input.pool.run(taskOf(byId.get(r.job)!.job, r.key)));
+  // a fresh render is kept in the store unless a string it draws holds a client detail
+  const render = async (job: Job, key: string): Promise<RenderOutcome> => {
+    const outcome = await input.pool.run(taskOf(job, key));
+    if (outcome.ok && mayKeep(outcome.entry, lint)) {
+      await store.put(outcome.entry);
+      return { ...outcome, stored: true };
+    }
+    return outcome;
+  };
+  for (const r of plan.renders) outcomes.set(r.key, render(byId.get(r.job)!.job, r.key));
   for (const step of plan.steps) {
     if (outcomes.has(step.key)) continue;
     // a stored entry; should it have gone (cleared between planning and now), render it after all
     const job = byId.get(step.job)!.job;
     outcomes.set(
       step.key,
-      store.get(step.key).then((entry) => (entry ? { ok: true as const, entry, stored: true, ms: 0 } : input.pool.run(taskOf(job, step.key)))),
+      store.get(step.key).then((entry) => (entry ? { ok: true as const, entry, stored: true, ms: 0 } : render(job, step.key))),
     );
   }
 
@@ -97,6 +107,16 @@ export async function renderStage(input: StageInput): Promise<StageOutput> {
   for (const k of keyed) manifest[k.job.id] = k.parts;
   await store.recordManifest(content.week, manifest);
   return { results, plan, summary: tally(plan) };
+}
+
+/**
+ * Whether a render entry may be kept: none of the strings it draws holds a client detail (the
+ * branch's own phone and the bank's hotline are public and do not count), so the cache never
+ * holds one outside the image bytes.
+ */
+export function mayKeep(entry: RenderEntry, lint: LintContext): boolean {
+  const publicValues = [...(lint.allowedPhones ?? []), ...(lint.hotlines ?? [])].filter((v) => v.length > 0);
+  return !entry.drawn.some((d) => holdsClientDetail(publicValues.reduce((t, v) => t.split(v).join(' '), d.text), lint));
 }
 
 /** Reads a result's files back from the store into `data` (publish, one branch at a time). */

@@ -2,12 +2,12 @@
 // data, so it runs the same in a worker thread or in the main one. Pixels never leave it: each
 // encoded file goes to the store as soon as it is made and only its hash comes back. An entry whose
 // drawn texts hold a client detail is returned but not kept, so the cache never holds one outside
-// the image bytes.
+// the image bytes. The worker never lints: whether an entry may be kept is decided by the
+// caller (`mayKeep`), so the linter's dictionaries load in one thread only.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderJob } from '../render/job.ts';
 import { inspectCanvas } from '../check/visual.ts';
-import { holdsClientDetail } from '../load/mask.ts';
 import { RenderStore } from '../cache/store.ts';
 import type { EntryFile, RenderEntry, RenderOutcome, RenderTask } from './messages.ts';
 
@@ -37,11 +37,7 @@ export async function renderTask(task: RenderTask): Promise<RenderOutcome> {
       checks: canvases.flatMap((c) => inspectCanvas(c, { warning: task.warning })),
       drawn,
     };
-    // the branch's own phone and the bank's hotline are public: only other details make an entry private
-    const publicValues = [...(task.lint.allowedPhones ?? []), ...(task.lint.hotlines ?? [])].filter((v) => v.length > 0);
-    const keep = !drawn.some((d) => holdsClientDetail(publicValues.reduce((t, v) => t.split(v).join(' '), d.text), task.lint));
-    if (keep) await store.put(entry);
-    return { ok: true, entry, stored: keep, ms: performance.now() - started };
+    return { ok: true, entry, stored: false, ms: performance.now() - started };
   } catch (err) {
     return { ok: false, key: task.key, error: (err as Error).message, ms: performance.now() - started };
   }
