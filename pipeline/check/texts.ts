@@ -5,6 +5,9 @@
 import type { Job, Position, Problem, SourceRange, TextSpan } from '../model.ts';
 import { formatValue } from '../render/chart.ts';
 import type { DrawnCanvas } from './visual.ts';
+
+/** What the net reads of a canvas: the strings laid out and their fields (a cached render keeps just these). */
+type DrawnTexts = { rendered: { nodes: readonly { text?: string | undefined; field?: string | undefined }[] } };
 import { lintSpans, type Finding, type LintContext } from '../lint/index.ts';
 import type { RuleSet } from '../lint/rules.ts';
 
@@ -56,7 +59,7 @@ export function generatedSpans(job: Job): TextSpan[] {
 }
 
 /** Drawn strings that no linted text contains, as spans of their own (located at their field when the brief has it). */
-export function uncoveredSpans(job: Job, linted: TextSpan[], canvases: DrawnCanvas[]): TextSpan[] {
+export function uncoveredSpans(job: Job, linted: TextSpan[], canvases: (DrawnCanvas | DrawnTexts)[]): TextSpan[] {
   const haystack = linted.map((s) => collapse(s.text));
   const out = new Map<string, TextSpan>();
   for (const { rendered } of canvases) {

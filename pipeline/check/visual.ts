@@ -31,11 +31,34 @@ function locate(job: Job, field: string, needle?: string): Pick<Problem, 'file' 
 
 const px = (v: string | number | undefined) => (v === undefined ? NaN : Number.parseFloat(String(v)));
 
+/**
+ * A visual finding before it is located in a brief: plain data, so one render (shared by the jobs
+ * with the same cache key) can be checked once and its findings located in each job's brief.
+ */
+export interface CanvasCheck {
+  ruleId: string;
+  field: string;
+  excerpt: string;
+  message: string;
+  /** the characters to point at within the field's text */
+  needle?: string;
+}
+
 export function checkCanvas(job: Job, canvas: DrawnCanvas, options: { warning: string }): VisualFinding[] {
+  return inspectCanvas(canvas, options).map((c) => locateCheck(job, c));
+}
+
+/** A check located in `job`'s brief, the way the linter locates its findings. */
+export function locateCheck(job: Job, c: CanvasCheck): VisualFinding {
+  return { ...locate(job, c.field, c.needle), severity: 'error', ruleId: c.ruleId, message: c.message, field: c.field, excerpt: c.excerpt };
+}
+
+/** What the canvas shows that breaks a visual rule, not yet located in any brief. */
+export function inspectCanvas(canvas: DrawnCanvas, options: { warning: string }): CanvasCheck[] {
   const { rendered } = canvas;
-  const findings: VisualFinding[] = [];
+  const findings: CanvasCheck[] = [];
   const add = (ruleId: string, field: string, excerpt: string, message: string, needle?: string) =>
-    findings.push({ ...locate(job, field, needle), severity: 'error', ruleId, message, field, excerpt });
+    findings.push({ ruleId, field, excerpt, message, ...(needle !== undefined ? { needle } : {}) });
 
   // characters no font has come out blank: name each one
   const seen = new Set<string>();

@@ -2,12 +2,17 @@
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import PQueue from 'p-queue';
 import type { Content, Problem } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
-import { lintContextOf, runJob, type JobResult } from '../batch.ts';
-import { REQUIRED_WARNINGS } from '../lint/index.ts';
+import type { JobResult } from '../batch.ts';
+import { loadAssets, templateSources } from '../assets/index.ts';
+import { RenderStore } from '../cache/store.ts';
+import type { tally } from '../cache/planner.ts';
+import { defaultConcurrency, renderPool } from '../job/pool.ts';
+import { loadFiles, renderStage, unloadFiles } from '../job/stage.ts';
+import { inShard, parseShard, type Shard } from '../plan/shard.ts';
+import { version } from './commands.js';
 import { shortFingerprint, signingKeyFrom, type SigningKey } from '../bundle/sign.ts';
 import { checkMascot } from '../mascot/check.ts';
 import { isWeek } from '../week.ts';
@@ -17,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { formatProblem, paint, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
 import { acquireLock, PUBLIC, REVIEW } from './out.ts';
-import { publish, type Published } from './publish.ts';
+import { publish, stampOf, type Published } from './publish.ts';
 
 const HELP = `Usage: wendu build [options]
 
@@ -30,6 +35,12 @@ Options:
   --content DIR       the content folder (default: content)
   --out DIR           the output folder (default: out)
   --branch ID         build only this branch; repeat for several (default: all)
+  --shard I/N         build only shard I of N (1 ≤ I ≤ N): a stable subset of the branches, by a
+                      hash of each branch id, so a branch always lands in the same shard; combine
+                      the shards' out folders with \`wendu merge\`
+  --concurrency N     render on N worker threads (default: the number of cores)
+  --cache DIR         the render cache (default: <out>/.cache): unchanged assets are not drawn again
+  --no-cache          render every asset again (the cache is still refreshed)
   --strict            exit 1 when any asset is rejected by compliance
   --policy FILE       the bank's policy (default: <content>/policy.yaml when present)
   --signing-key FILE  head office's private key (from \`wendu keys init\`): signs every bundle's
@@ -52,6 +63,10 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
       content: { type: 'string', default: 'content' },
       out: { type: 'string', default: 'out' },
       branch: { type: 'string', multiple: true, default: [] },
+      shard: { type: 'string' },
+      concurrency: { type: 'string' },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       'signing-key': { type: 'string' },
       policy: { type: 'string' },
@@ -65,6 +80,13 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const started = Date.now();
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    shard = parseShard(values.shard);
+    if (!shard) throw new UsageError(`Expected --shard I/N with 1 ≤ I ≤ N (e.g. 2/3) but received \`${values.shard}\``);
+  }
+  const concurrency = values.concurrency === undefined ? defaultConcurrency() : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`Expected a positive integer for --concurrency but received \`${values.concurrency}\``);
   const contentDir = resolve(io.cwd, values.content!);
   if (!(await isDirectory(contentDir))) throw new UsageError(`content folder \`${values.content}\` does not exist`);
   const tree = await readContentTree(values.content!.startsWith('/') ? values.content! : contentDir);
@@ -112,7 +134,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  const jobs = plan(content, { branches: values.branch });
+  const jobs = plan(content, { branches: values.branch }).filter((j) => !shard || inShard(j.branch, shard));
   const outWeek = resolve(io.cwd, values.out!, week);
   const lock = await acquireLock(outWeek, new Date());
   if ('heldBy' in lock) {
@@ -122,38 +144,56 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-  const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr });
+  const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr, color: io.colorErr, columns: process.stderr.columns || Number(io.env?.COLUMNS) || 80 });
 
-  // rendering is CPU-bound: two jobs in flight keep both cores busy while one waits on native work
-  const queue = new PQueue({ concurrency: 2 });
   const readContentFile = (rel: string) => readFile(join(contentDir, rel));
-  const lint = lintContextOf(content);
-  const results: JobResult[] = [];
-  await Promise.all(
-    jobs.map((job) =>
-      queue.add(async () => {
-        const branch = content.branches.find((b) => b.id === job.branch)!;
-        const product = job.brief.fields.product;
-        const warning = product ? REQUIRED_WARNINGS[product] : '';
-        const result = await runJob(job, { branch, bank: content.bank, warning, readContentFile, lint, waivers: content.waivers, rules: active.rules });
-        results.push(result);
-        bar.tick(`${job.branch} ${job.brief.id}`, !result.failure);
-      }),
-    ),
-  );
+  const store = new RenderStore(resolve(io.cwd, values.cache ?? join(values.out!, '.cache')));
+  const assets = await loadAssets();
+  const pool = renderPool(concurrency, { templates: templateSources(assets) });
+  let stage;
+  try {
+    stage = await renderStage({
+      content,
+      jobs,
+      contentDir,
+      assets,
+      store,
+      pool,
+      version: `wendu ${version()}`,
+      rules: active.rules,
+      force: values['no-cache'],
+      onResult: (r) => bar.tick(`${r.job.branch} ${r.job.brief.id}`, !r.failure),
+    });
+  } finally {
+    await pool.close();
+  }
   bar.done();
+  const results = stage.results;
   results.sort((a, b) => a.job.branch.localeCompare(b.job.branch) || a.job.order - b.job.order);
 
   const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
   for (const f of failures) io.stderr(`${formatProblem(f, io.colorErr)}\n`);
   const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
-  const published = await publish({ content, jobs, results, outWeek, key, readContentFile, branchIds: content.branches.map((b) => b.id), active, sarif });
+  const published = await publish({
+    content,
+    jobs,
+    results,
+    outWeek,
+    key,
+    readContentFile,
+    branchIds: content.branches.map((b) => b.id),
+    active,
+    sarif,
+    files: { load: (r) => loadFiles(store, r), unload: unloadFiles },
+    stamp: stampOf(week, io.env ?? {}),
+    ...(shard ? { shard } : {}),
+  });
   for (const line of published.recovered) io.stderr(`wendu build: recovered from an interrupted build: ${line}\n`);
   for (const line of published.failed) io.stderr(`wendu build: could not publish ${line}; the next build retries it\n`);
 
   const loadErrors = content.problems.filter((p) => p.severity === 'error');
   const rejected = results.filter((r) => !r.decision.approved);
-  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!, active.version, io.color, key));
+  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!, active.version, io.color, key, { ...stage.summary, workers: pool.size, ...(shard ? { shard } : {}) }));
   if (loadErrors.length || failures.length || published.failed.length) return 1;
   return values.strict && rejected.length ? 1 : 0;
   } finally {
@@ -173,7 +213,18 @@ export function fit(line: string, max = 80): string {
 }
 
 /** The one-screen summary: every line within 80 columns, colour on a terminal only. */
-export function summary(content: Content, results: JobResult[], published: Published, errors: Problem[], ms: number, out: string, ruleset: string, color?: boolean, key?: SigningKey): string {
+export function summary(
+  content: Content,
+  results: JobResult[],
+  published: Published,
+  errors: Problem[],
+  ms: number,
+  out: string,
+  ruleset: string,
+  color?: boolean,
+  key?: SigningKey,
+  rendering?: ReturnType<typeof tally> & { workers: number; shard?: Shard },
+): string {
   const c = paint(color);
   const dir = `${out}/${content.week}`;
   const failedFiles = new Set(errors.map((e) => e.file));
@@ -186,7 +237,11 @@ export function summary(content: Content, results: JobResult[], published: Publi
   };
   lines.push('', fit(`Wendu build ${content.week}: ${content.root}/ → ${dir}/`));
   row('briefs', `${content.briefs.length} loaded${failedFiles.size ? `, ${failedFiles.size} with errors (skipped)` : ''}`);
-  row('assets', `${results.length} planned, ${results.reduce((n, r) => n + r.files.length, 0)} images rendered`);
+  row('assets', `${results.length} planned, ${results.reduce((n, r) => n + r.files.length, 0)} images${rendering?.shard ? ` (shard ${rendering.shard.index}/${rendering.shard.count})` : ''}`);
+  if (rendering) {
+    row('render', `${rendering.rendered} rendered, ${rendering.reused} reused from the cache, ${rendering.workers} worker(s)`);
+    for (const [why, n] of rendering.why) row('', `${n} × ${why}`);
+  }
   for (const b of content.branches) {
     const mine = results.filter((r) => r.job.branch === b.id);
     if (!mine.length) continue;

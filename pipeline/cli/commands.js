@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 /** @type {Readonly<Record<string, CommandEntry>>} */
 export const COMMANDS = Object.freeze({
   build: { summary: "render the week's briefs into per-branch asset bundles", module: './build.ts', export: 'buildCommand' },
+  merge: { summary: "combine the out folders of a sharded build (build --shard I/N)", module: './merge.ts', export: 'mergeCommand' },
   lint: { summary: 'check briefs or text files against the compliance rules', module: './lint.ts', export: 'lintCommand' },
   verify: { summary: 'check a branch bundle against its manifest and signature', module: './verify.ts', export: 'verifyCommand' },
   keys: { summary: "make head office's signing key pair (wendu keys init)", module: './keys.ts', export: 'keysCommand' },

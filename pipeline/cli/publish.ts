@@ -6,13 +6,12 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { join } from 'node:path';
-import type { Content, Job, Waiver } from '../model.ts';
+import type { Content, Job, Problem, TextSpan, Waiver } from '../model.ts';
 import type { ReportData } from '../report/model.ts';
 import type { JobResult } from '../batch.ts';
 import type { Finding } from '../lint/index.ts';
 import type { ActiveRules } from '../lint/policy.ts';
 import { FORMATS, type FileResult } from '../lint/format/index.ts';
-import { staleWaivers } from '../approve/gate.ts';
 import { avatarImages, branchRelease } from '../bundle/release.ts';
 import { fingerprint, publicKeyFrom, type SigningKey } from '../bundle/sign.ts';
 import { branchOutcome, reviewThumbs, type Thumb } from '../report/review.ts';
@@ -41,6 +40,24 @@ export interface PublishInput {
   active: ActiveRules;
   /** SARIF's keyed fingerprints and the root its relative paths are under */
   sarif: { fingerprintKey: Uint8Array; srcRoot: string };
+  /**
+   * where the results' bytes are: loaded one branch at a time and dropped once it is published,
+   * so memory does not grow with the number of branches (default: already in `data`)
+   */
+  files?: { load(r: JobResult): Promise<void>; unload(r: JobResult): void };
+  /** this build is shard I of N (`wendu build --shard`): what `wendu merge` needs is written too */
+  shard?: { index: number; count: number };
+  /** the audit log's time and run id; default: now and a random id (SOURCE_DATE_EPOCH fixes both, see stampOf) */
+  stamp?: { at: string; run: string };
+}
+
+/** The audit stamp: fixed by SOURCE_DATE_EPOCH (reproducible builds; shards merged byte for byte), else now. */
+export function stampOf(week: string, env: Record<string, string | undefined>): { at: string; run: string } {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) {
+    return { at: new Date(Number(epoch) * 1000).toISOString(), run: createHash('sha256').update(`${week}\0${epoch}`).digest('hex').slice(0, 12) };
+  }
+  return { at: new Date().toISOString(), run: createHash('sha256').update(`${new Date().toISOString()}${process.pid}${Math.random()}`).digest('hex').slice(0, 12) };
 }
 
 /**
@@ -51,13 +68,12 @@ export async function publish(input: PublishInput): Promise<Published> {
   const { content, results, outWeek, key } = input;
   const ruleset = input.active.version;
   const week = content.week;
-  const run = createHash('sha256').update(`${new Date().toISOString()}${process.pid}${Math.random()}`).digest('hex').slice(0, 12);
+  const { at, run } = input.stamp ?? stampOf(week, {});
   await removeLegacyLayout(outWeek, input.branchIds);
   const recovered = await recover(outWeek, run);
   const range = weekRange(week);
   const avatars = await avatarImages(new Set(results.map((r) => r.job.persona)), input.readContentFile);
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
-  const at = new Date().toISOString();
   const failed: string[] = [];
 
   for (const branch of content.branches) {
@@ -65,6 +81,7 @@ export async function publish(input: PublishInput): Promise<Published> {
     if (!mine.length) continue;
     // one branch that cannot be published (a disk error, a bundle that cannot be made) does not stop the others
     try {
+      for (const r of mine) await input.files?.load(r);
       const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
       // the reviewers' side first: thumbnails (every asset, rejected ones too) and the outcome
       const thumbs = new Map<JobResult, Thumb[]>();
@@ -102,18 +119,109 @@ export async function publish(input: PublishInput): Promise<Published> {
       if (release) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: release.zip.length, sha256: release.sha256 });
     } catch (err) {
       failed.push(`${branch.id}: ${(err as Error).message}`);
+    } finally {
+      for (const r of mine) input.files?.unload(r);
     }
   }
 
   if (key) await writeAtomic(join(outWeek, PUBLIC, 'signing-key.pub'), key.publicPem);
-  const judgedBriefs = new Set(results.map((r) => r.job.brief.id));
-  const stale = staleWaivers(content.waivers, judgedBriefs, results.map((r) => ({ brief: r.job.brief.id, decision: r.decision })));
-  const problems = [...content.problems, ...results.flatMap((r) => (r.failure ? [r.failure] : []))];
-  const runInfo: RunInfo = {
-    week,
+  const pieces = runPieces(input);
+  if (input.shard) await writeAtomic(join(outWeek, REVIEW, SHARD_FILE), `${JSON.stringify({ shard: input.shard, ...pieces })}\n`);
+  const stale = await writeRunFiles(outWeek, pieces, input.sarif);
+  return { bundles, stale, recovered, failed };
+}
+
+/** What a shard leaves for `wendu merge` beside its outcomes: review/shard.json. */
+export const SHARD_FILE = 'shard.json';
+
+/**
+ * Everything of one build's run beyond the branches' own folders, as plain data: what run.json,
+ * lint.json, lint.sarif and plan.json are made from. A sharded build writes it to review/shard.json
+ * and `wendu merge` concatenates the shards' pieces; both then write through `writeRunFiles`, so
+ * the merged files are the bytes an unsharded build writes.
+ */
+export interface RunPieces {
+  week: string;
+  bank: string;
+  ruleset: string;
+  catalog: ActiveRules['catalog'];
+  /** branch order of branches.yaml */
+  order: string[];
+  /** approvals.yaml's waivers in file order; results name them by index (waivers match by value) */
+  waivers: Waiver[];
+  contentProblems: Problem[];
+  /** in build order: by branch id, then posting order */
+  results: PieceResult[];
+  plan: ReturnType<typeof planJson>['jobs'];
+}
+
+export interface PieceResult {
+  branch: string;
+  order: number;
+  brief: string;
+  file: string;
+  spans: TextSpan[];
+  /** the lint findings that go into lint.json / lint.sarif, with the index of the waiver that waived each */
+  findings: { finding: Finding; waiver?: number }[];
+  /** indices of the waivers the gate applied */
+  used: number[];
+  failure?: Problem;
+}
+
+const sameWaiver = (a: Waiver, b: Waiver) => a.brief === b.brief && a.rule === b.rule && a.textHash === b.textHash && a.reviewer === b.reviewer && a.date === b.date && a.reason === b.reason;
+
+export function runPieces(input: Pick<PublishInput, 'content' | 'results' | 'jobs' | 'active'>): RunPieces {
+  const { content } = input;
+  const indexOf = (w: Waiver) => content.waivers.findIndex((x) => sameWaiver(x, w));
+  return {
+    week: content.week,
     bank: content.bank.name,
-    ruleset,
+    ruleset: input.active.version,
+    catalog: input.active.catalog,
     order: content.branches.map((b) => b.id),
+    waivers: content.waivers,
+    contentProblems: content.problems,
+    results: input.results.map((r) => ({
+      branch: r.job.branch,
+      order: r.job.order,
+      brief: r.job.brief.id,
+      file: r.job.brief.file,
+      spans: r.spans,
+      findings: r.decision.judged.flatMap((j) => {
+        const f = j.finding as Finding;
+        if (!f.textHash || !f.basis) return [];
+        return [{ finding: f, ...(j.waiver ? { waiver: indexOf(j.waiver) } : {}) }];
+      }),
+      used: r.decision.waivers.map(indexOf).filter((i) => i >= 0),
+      ...(r.failure ? { failure: r.failure } : {}),
+    })),
+    plan: planJson(content, input.jobs).jobs,
+  };
+}
+
+/** Shards' pieces as one run's: results and plan jobs in the order one unsharded build makes them. */
+export function mergePieces(shards: RunPieces[]): RunPieces {
+  const [first] = shards;
+  if (!first) throw new Error('nothing to merge');
+  const rank = (id: string) => first.order.indexOf(id);
+  return {
+    ...first,
+    results: shards.flatMap((s) => s.results).sort((a, b) => a.branch.localeCompare(b.branch) || a.order - b.order),
+    plan: shards.flatMap((s) => s.plan).sort((a, b) => rank(a.branch) - rank(b.branch) || a.order - b.order),
+  };
+}
+
+/** run.json, the portal and report (from disk), lint.json, lint.sarif and plan.json of one run; returns the stale waivers. */
+export async function writeRunFiles(outWeek: string, pieces: RunPieces, sarif: PublishInput['sarif']): Promise<Waiver[]> {
+  const judgedBriefs = new Set(pieces.results.map((r) => r.brief));
+  const used = new Set(pieces.results.flatMap((r) => r.used));
+  const stale = pieces.waivers.filter((w, i) => judgedBriefs.has(w.brief) && !used.has(i));
+  const problems = [...pieces.contentProblems, ...pieces.results.flatMap((r) => (r.failure ? [r.failure] : []))];
+  const runInfo: RunInfo = {
+    week: pieces.week,
+    bank: pieces.bank,
+    ruleset: pieces.ruleset,
+    order: pieces.order,
     staleWaivers: stale.map(({ brief, rule, reviewer, date, reason }) => ({ brief, rule, reviewer, date, reason })),
     problems: problems.map(({ file, line, column, message, ruleId }) => ({ file, line, column, message, ruleId })),
   };
@@ -127,23 +235,21 @@ export async function publish(input: PublishInput): Promise<Published> {
     byFile.set(file, entry);
     return entry;
   };
-  for (const r of results) {
-    const entry = entryFor(r.job.brief.file);
+  for (const r of pieces.results) {
+    const entry = entryFor(r.file);
     entry.spans = [...(entry.spans ?? []), ...r.spans];
-    for (const j of r.decision.judged) {
-      const f = j.finding as Finding;
-      if (!f.textHash || !f.basis) continue;
+    for (const { finding: f, waiver } of r.findings) {
       if (!entry.findings.some((x) => x.ruleId === f.ruleId && x.line === f.line && x.column === f.column && x.field === f.field)) entry.findings.push(f);
-      if (j.waiver) (entry.waived ??= new Map()).set(f, j.waiver);
+      if (waiver !== undefined && pieces.waivers[waiver]) (entry.waived ??= new Map()).set(f, pieces.waivers[waiver]!);
     }
   }
-  for (const p of content.problems) entryFor(p.file).problems.push(p);
+  for (const p of pieces.contentProblems) entryFor(p.file).problems.push(p);
   const fileResults = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
-  const meta = { ruleset, catalog: input.active.catalog, fixed: [], ...input.sarif };
+  const meta = { ruleset: pieces.ruleset, catalog: pieces.catalog, fixed: [], ...sarif };
   await writeAtomic(join(outWeek, REVIEW, 'lint.json'), FORMATS.json(fileResults, meta));
   await writeAtomic(join(outWeek, REVIEW, 'lint.sarif'), FORMATS.sarif(fileResults, meta));
-  await writeAtomic(join(outWeek, REVIEW, 'plan.json'), `${JSON.stringify(planJson(content, input.jobs), null, 2)}\n`);
-  return { bundles, stale, recovered, failed };
+  await writeAtomic(join(outWeek, REVIEW, 'plan.json'), `${JSON.stringify({ week: pieces.week, jobs: pieces.plan }, null, 2)}\n`);
+  return stale;
 }
 
 /** What the portal and report need beyond the branches' outcomes: review/run.json. */

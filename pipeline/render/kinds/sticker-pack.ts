@@ -5,7 +5,7 @@
 //   MM-tian-qi.png      the brief's `weather` line with 小U under an umbrella (after the phrases)
 // Names are the phrase's place in the brief plus a romanised slug (stickers/looks.ts), so they are
 // stable and sort in pack order. The pose table, the drawings and the pixel work live in stickers/.
-import type { Canvas } from '../kinds.ts';
+import type { Canvas } from '../canvases.ts';
 import type { Overflow } from '../engine.ts';
 import type { OutputFile, PrepareInput, RenderedJob } from '../job.ts';
 import { layoutFor, STICKER_SIZE } from './stickers/art.ts';

@@ -1,0 +1,100 @@
+// The render cache on disk: a content-addressed store under out/.cache (or --cache DIR).
+//
+//   v1/blobs/ab/<sha256>       encoded image bytes, named by their own hash (shared between entries)
+//   v1/entries/cd/<key>.json   one render result: its files (by blob hash), overflows, the visual
+//                              checks and the strings drawn — never a client detail (entries whose
+//                              drawn texts hold one are not stored; see build)
+//   v1/manifests/<week>.json   job id → the parts of its key at the last build, for the planner's reasons
+//
+// Every file is written under a temporary name and renamed, so a killed build leaves no torn entry;
+// an entry is written after its blobs, so an entry on disk always has its bytes.
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { sha256 } from '../assets/index.ts';
+import type { KeyParts } from './key.ts';
+import type { RenderEntry } from '../job/unit.ts';
+
+const LAYOUT = 'v1';
+
+async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.t-${randomBytes(4).toString('hex')}`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+export class RenderStore {
+  readonly root: string;
+  /** the folder given (out/.cache or --cache DIR); workers open the same store from it */
+  readonly dir: string;
+  constructor(dir: string) {
+    this.dir = dir;
+    this.root = join(dir, LAYOUT);
+  }
+
+  private entryPath(key: string) {
+    return join(this.root, 'entries', key.slice(0, 2), `${key}.json`);
+  }
+
+  private blobPath(sha: string) {
+    return join(this.root, 'blobs', sha.slice(0, 2), sha);
+  }
+
+  /** Keys of every entry on disk. */
+  async keys(): Promise<Set<string>> {
+    const out = new Set<string>();
+    const dir = join(this.root, 'entries');
+    for (const sub of await readdir(dir).catch(() => [] as string[])) {
+      for (const name of await readdir(join(dir, sub)).catch(() => [] as string[])) if (name.endsWith('.json') && !name.startsWith('.')) out.add(name.slice(0, -5));
+    }
+    return out;
+  }
+
+  async get(key: string): Promise<RenderEntry | undefined> {
+    try {
+      return JSON.parse(await readFile(this.entryPath(key), 'utf8')) as RenderEntry;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes a blob by the hash of its bytes; returns the hash. An existing blob is not written again. */
+  async putBlob(data: Uint8Array): Promise<string> {
+    const sha = sha256(data);
+    const path = this.blobPath(sha);
+    const present = await readFile(path).then((b) => b.length === data.length, () => false);
+    if (!present) await writeAtomic(path, data);
+    return sha;
+  }
+
+  async blob(sha: string): Promise<Buffer> {
+    const data = await readFile(this.blobPath(sha));
+    if (sha256(data) !== sha) throw new Error(`render cache: blob ${sha.slice(0, 12)} is damaged; run with --no-cache`);
+    return data;
+  }
+
+  async put(entry: RenderEntry): Promise<void> {
+    await writeAtomic(this.entryPath(entry.key), `${JSON.stringify(entry)}\n`);
+  }
+
+  async manifest(week: string): Promise<Record<string, KeyParts>> {
+    try {
+      return JSON.parse(await readFile(join(this.root, 'manifests', `${week}.json`), 'utf8')) as Record<string, KeyParts>;
+    } catch {
+      return {};
+    }
+  }
+
+  /** Records the parts of this build's jobs (merged into what other branches or shards recorded). */
+  async recordManifest(week: string, parts: Record<string, KeyParts>): Promise<void> {
+    const merged = { ...(await this.manifest(week)), ...parts };
+    const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : 1)));
+    await writeAtomic(join(this.root, 'manifests', `${week}.json`), `${JSON.stringify(sorted)}\n`);
+  }
+}

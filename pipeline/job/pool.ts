@@ -1,0 +1,53 @@
+// Runs render tasks on every core: a piscina pool of worker threads, one task per worker at a
+// time (a render is CPU-bound), sized to the cores unless --concurrency says otherwise. With one
+// worker the tasks run in this thread: no pool to start, same code path (renderTask).
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { renderTask } from './unit.ts';
+import type { RenderOutcome, RenderTask } from './messages.ts';
+import { useTemplates } from '../render/engine.ts';
+import type { TemplateSources } from '../assets/index.ts';
+
+export interface RenderPool {
+  run(task: RenderTask): Promise<RenderOutcome>;
+  close(): Promise<void>;
+  readonly size: number;
+}
+
+export const defaultConcurrency = () => Math.max(1, availableParallelism());
+
+/** `templates`: what every worker draws with (pipeline/assets/), installed once per worker. */
+export function renderPool(concurrency = defaultConcurrency(), init: { templates?: TemplateSources } = {}): RenderPool {
+  if (concurrency <= 1) {
+    if (init.templates) useTemplates(init.templates);
+    // in-process: serialise so one render runs at a time, as one worker would
+    let tail: Promise<unknown> = Promise.resolve();
+    return {
+      size: 1,
+      run(task) {
+        const next = tail.then(() => renderTask(task));
+        tail = next.catch(() => undefined);
+        return next;
+      },
+      close: async () => undefined,
+    };
+  }
+  // started on the first task: a warm build that renders nothing starts no worker
+  let pool: Piscina | undefined;
+  const start = () =>
+    (pool ??= new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: concurrency,
+      maxThreads: concurrency,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60_000,
+      workerData: { templates: init.templates },
+    }));
+  return {
+    size: concurrency,
+    run: (task) => start().run(task) as Promise<RenderOutcome>,
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
+}
