@@ -109,7 +109,7 @@ describe('a publish killed at random moments', () => {
       expect([...open.values()].filter((e) => e === 'pending')).toEqual([]);
     }
     for (const d of [keys, ...lanes]) await rm(d, { recursive: true, force: true });
-  }, 120_000);
+  }, 300_000);
 
   it('refuses a second publish on the same folder while the first runs, and lets it in once the first is killed', async () => {
     const keys = await mkdtemp(join(tmpdir(), 'wendu-lock-'));
@@ -129,5 +129,5 @@ describe('a publish killed at random moments', () => {
     expect((await first).signal).toBe('SIGKILL');
     expect((await child(outWeek, join(keys, 'k.key'), 'once')).code).toBe(0);
     await rm(keys, { recursive: true, force: true });
-  }, 60_000);
+  }, 120_000);
 });

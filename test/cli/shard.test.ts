@@ -64,7 +64,7 @@ describe('shards', () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [path, bytes] of a) expect(b.get(path)?.equals(bytes), path).toBe(true);
     for (const f of ['public/index.html', 'review/index.html', 'review/lint.sarif', 'review/audit.jsonl', 'public/bundles/xihu.zip']) expect(a.has(f), f).toBe(true);
-  });
+  }, 300_000);
 
   it('refuses an incomplete set of shards', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wendu-shard-missing-'));
