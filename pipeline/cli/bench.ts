@@ -1,8 +1,8 @@
 // `npm run bench:cli [-- N]`: how long the `wendu` command takes to answer without doing any work —
-// `wendu --help`, `--version` and `wendu help lint` — as a fresh process each time (node, tsx and
-// the lazily loaded command table), the median of N runs (default 15), beside a bare `node -e 0`
-// for the machine's own start-up. `--help` and `--version` are answered before tsx loads;
-// `help lint` loads tsx and the lint command's module, never the pipeline.
+// `wendu --help`, `--version`, `wendu help build` and `wendu lint --help` — as a fresh process each
+// time, the median of N runs (default 15), beside a bare `node -e 0` for the machine's own start-up.
+// All of them are answered from the command table and the help texts (commands.js, help.js)
+// before tsx or any pipeline module loads.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +26,8 @@ for (const [label, xs] of [
   ['node -e 0 (baseline)', time([], ['-e', '0'])],
   ['wendu --help', time(['--help'])],
   ['wendu --version', time(['--version'])],
-  ['wendu help lint', time(['help', 'lint'])],
+  ['wendu help build', time(['help', 'build'])],
+  ['wendu lint --help', time(['lint', '--help'])],
 ] as const) {
   console.log(`  ${label.padEnd(22)} median ${median(xs).toFixed(0).padStart(4)} ms   (min ${xs[0]!.toFixed(0)}, max ${xs.at(-1)!.toFixed(0)})`);
 }

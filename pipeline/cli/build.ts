@@ -1,4 +1,5 @@
 // `wendu build`: the weekly batch. Reads the content folder, runs the stages, writes out/<week>/.
+import { HELP_TEXTS } from './help.js';
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -24,36 +25,7 @@ import { progress } from './progress.ts';
 import { acquireLock, PUBLIC, REVIEW } from './out.ts';
 import { publish, stampOf, type Published } from './publish.ts';
 
-const HELP = `Usage: wendu build [options]
-
-Renders one week of briefs for every branch into out/<week>/: public/ (the portal, branch pages,
-bundles, the public key — what branches may see) and review/ (report, lint.json, lint.sarif,
-audit.jsonl, plan.json, thumbnails — reviewers only).
-
-Options:
-  --week 2026-W48     the ISO week to build (default: the newest week in <content>/weeks/)
-  --content DIR       the content folder (default: content)
-  --out DIR           the output folder (default: out)
-  --branch ID         build only this branch; repeat for several (default: all)
-  --shard I/N         build only shard I of N (1 ≤ I ≤ N): a stable subset of the branches, by a
-                      hash of each branch id, so a branch always lands in the same shard; combine
-                      the shards' out folders with \`wendu merge\`
-  --concurrency N     render on N worker threads (default: the number of cores)
-  --cache DIR         the render cache (default: <out>/.cache): unchanged assets are not drawn again
-  --no-cache          render every asset again (the cache is still refreshed)
-  --strict            exit 1 when any asset is rejected by compliance
-  --policy FILE       the bank's policy (default: <content>/policy.yaml when present)
-  --signing-key FILE  head office's private key (from \`wendu keys init\`): signs every bundle's
-                      manifest; default: the file named by WENDU_SIGNING_KEY; without one the
-                      bundles are unsigned and \`wendu verify\` says so
-  -h, --help          show this help
-
-Exit codes:
-  0  every brief loaded and rendered (rejected assets are a normal outcome; the summary names them)
-  1  a brief could not be loaded or rendered (or, with --strict, an asset was rejected)
-  2  usage or configuration error (bad option, missing content folder, invalid branches.yaml,
-     unreadable signing key, another build running on the same out/<week>)
-`;
+const HELP = HELP_TEXTS.build;
 
 export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({

@@ -4,6 +4,7 @@
 // To add a command, add a line here (main.ts dispatches from this table; `wendu help <name>`
 // runs `<name> --help`).
 import { readFileSync } from 'node:fs';
+import { HELP_TEXTS } from './help.js';
 
 /** @typedef {{ summary: string, module: string, export: string }} CommandEntry */
 
@@ -66,5 +67,8 @@ export function answerWithoutCommand(argv, color, colorErr) {
   if (name === '--version' || name === '-v' || name === '-V') return { code: 0, stdout: `wendu ${version()}\n` };
   if (name === undefined) return { code: 2, stderr: usage(colorErr) };
   if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) return { code: 0, stdout: usage(color) };
+  // a command's help needs none of the pipeline: `wendu help build`, `wendu build --help`
+  const topic = name === 'help' && rest.length === 1 ? rest[0] : rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h') ? name : undefined;
+  if (topic !== undefined && Object.hasOwn(HELP_TEXTS, topic) && Object.hasOwn(COMMANDS, topic)) return { code: 0, stdout: /** @type {Record<string, string>} */ (HELP_TEXTS)[topic] };
   return undefined;
 }

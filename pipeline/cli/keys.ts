@@ -1,6 +1,7 @@
 // `wendu keys init [--dir DIR]`: head office's Ed25519 signing key pair. The private key is written
 // with mode 0600 and never into the repository (unless git-ignored) or the output folder; an
 // existing key is never overwritten.
+import { HELP_TEXTS } from './help.js';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,23 +14,7 @@ import { UsageError, type Io } from './io.ts';
 export const PRIVATE_KEY = 'wendu-signing.key';
 export const PUBLIC_KEY = 'wendu-signing.pub';
 
-const HELP = `Usage: wendu keys init [--dir DIR] [--if-missing] [--out OUTDIR]
-
-Makes head office's Ed25519 signing key pair:
-  DIR/${PRIVATE_KEY}   the private key (mode 0600): pass it to \`wendu build --signing-key\`
-                          or name it in WENDU_SIGNING_KEY; keep it off shared drives
-  DIR/${PUBLIC_KEY}    the public key: what \`wendu verify --trust\` checks against
-
-Options:
-  --dir DIR       where to write the pair (default: ~/.wendu/keys)
-  --if-missing    do nothing (exit 0) when a key pair is already there
-  --out OUTDIR    the build output folder the key must stay out of (default: out)
-
-Refuses to overwrite a key, to write inside the output folder, and to write inside a git
-repository unless the folder is git-ignored.
-
-Exit codes: 0 written (or kept with --if-missing), 1 refused, 2 usage error
-`;
+const HELP = HELP_TEXTS.keys;
 
 const inside = (child: string, parent: string) => {
   const r = relative(parent, child);

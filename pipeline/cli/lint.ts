@@ -3,6 +3,7 @@
 // --max-warnings), 1 otherwise, 2 on usage or configuration errors. The command layer: the only
 // part that touches the disk. The pipeline modules load only once the arguments are read, so
 // `wendu lint --help` answers at once.
+import { HELP_TEXTS } from './help.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,49 +16,7 @@ import { formatProblem, UsageError, type Io } from './io.ts';
 
 const FORMAT_NAMES = ['text', 'stylish', 'json', 'eslint', 'sarif', 'html'];
 
-const USAGE = `Usage: wendu lint [options] PATH…
-       wendu lint [options] --stdin [--stdin-filename NAME]    (or: … -)
-
-Checks briefs (.md), text files (.txt), folders of them or standard input
-against the compliance rules that ship with Wendu (pipeline/lint/rules/),
-without rendering.
-
-Options:
-  -f, --format FORMAT     text (default): path:line:col: severity message
-                            [rule], the suggestion, a summary line
-                          stylish: ESLint's stylish layout
-                          json: [{ file, messages: [{ ruleId, severity,
-                            line, column, endLine, endColumn, message,
-                            excerpt }] }], one entry a file
-                          eslint: ESLint's LintResult JSON (for ESLint
-                            formatters and CI annotators)
-                          sarif: SARIF 2.1.0 for code-scanning tools
-                          html: a page listing the files with findings
-      --fix               mask client details (138****5678, 张*, a card's
-                          first 6 and last 4) and write 业绩比较基准 for
-                          预期收益率 where safe; files are rewritten
-                          atomically (not with --stdin)
-      --stdin, -          lint standard input instead of files
-      --stdin-filename F  the name standard input is reported under; a .md
-                          name is read as a brief, and the content folder
-                          is looked for from its folder
-      --max-warnings N    exit 1 when more than N warnings remain unwaived
-      --quiet             report errors only
-  -o, --output-file FILE  write the report to FILE, not standard output
-      --policy FILE       the bank's policy (default: policy.yaml in the
-                          content folder)
-      --ignore-path FILE  the ignore file, gitignore syntax (default:
-                          .wenduignore in the working folder)
-      --no-ignore         lint the files the ignore file names too
-  -h, --help              show this help
-
-Personas' names, branch phones and the bank hotline come from the nearest
-content folder (branches.yaml, personas/) and are never reported as client
-details; the waivers of its approvals.yaml show as waived.
-
-Exit codes: 0 no error remains; 1 errors remain, or more warnings than
---max-warnings; 2 usage or configuration error.
-`;
+const USAGE = HELP_TEXTS.lint;
 
 interface Options {
   format?: string;

@@ -4,6 +4,7 @@
 // and run.json, the portal, the report, lint.json, lint.sarif and plan.json written from the
 // shards' review/shard.json through the same writer a build uses — the bytes one unsharded build
 // writes (with the same SOURCE_DATE_EPOCH for the audit stamps).
+import { HELP_TEXTS } from './help.js';
 import { parseArgs } from 'node:util';
 import { cp, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,22 +14,7 @@ import { UsageError, type Io } from './io.ts';
 import { acquireLock, PUBLIC, REVIEW, writeAtomic } from './out.ts';
 import { mergePieces, SHARD_FILE, writeRunFiles, type RunPieces } from './publish.ts';
 
-const HELP = `Usage: wendu merge [options] SHARD_OUT…
-
-Combines the out folders of a sharded build (\`wendu build --shard I/N --out SHARD_OUT\`, one per
-shard) into one: the portal, the report, lint.json, lint.sarif, plan.json and the audit log of
-the whole week, as one unsharded build would have written them.
-
-Options:
-  --week 2026-W48   the week to merge (default: the only week the shards hold)
-  --out DIR         where to write out/<week>/ (default: out); use an empty folder
-  -h, --help        show this help
-
-Exit codes:
-  0  merged
-  1  a shard is missing or incomplete (every shard of N must be given once)
-  2  usage error
-`;
+const HELP = HELP_TEXTS.merge;
 
 type ShardPieces = RunPieces & { shard: { index: number; count: number } };
 

@@ -1,5 +1,6 @@
 // `wendu verify [--trust PUBKEY]… [--allow-unsigned] BUNDLE.zip…`: is this bundle exactly what head
 // office approved and signed?
+import { HELP_TEXTS } from './help.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,23 +9,7 @@ import { verifyBundle } from '../bundle/verify.ts';
 import { publicKeyFrom, shortFingerprint } from '../bundle/sign.ts';
 import { UsageError, type Io } from './io.ts';
 
-const HELP = `Usage: wendu verify --trust PUBKEY [--allow-unsigned] BUNDLE.zip…
-
-Checks a branch bundle against its manifest (every file's size and SHA-256, no file added or
-missing, no duplicate entry) and the manifest against head office's Ed25519 signature, made by a
-key you trust (the signing-key.pub head office publishes beside the portal).
-
-Options:
-  --trust PUBKEY      a trusted public key (PEM); repeat for several
-  --allow-unsigned    accept an intact bundle that carries no signature (exit 0 instead of 1)
-  -h, --help          show this help
-
-Exit codes:
-  0  intact and signed by a trusted key
-  1  a file was altered, added or removed, a duplicate entry, a bad or untrusted signature,
-     or (without --allow-unsigned) no signature
-  2  usage error (no bundle named, file or key not readable)
-`;
+const HELP = HELP_TEXTS.verify;
 
 export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -3,34 +3,13 @@
 // finding's text hash is taken from that, and the entry is appended to approvals.yaml through
 // yaml's Document API, so the file's comments and layout stay as they were. Errors, and client
 // details (PII) above all, are refused: the gate would never honour such a waiver.
+import { HELP_TEXTS } from './help.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, UsageError, type Io } from './io.ts';
 
-const HELP = `Usage: wendu waive BRIEF RULE --reason TEXT --reviewer NAME [options]
-
-Records a reviewer's waiver of one warning in approvals.yaml. BRIEF is a
-brief file (content/weeks/2026-W48/jinjiang/tue-first-salary.md) or its id
-(jinjiang/tue-first-salary: the newest week that has it); RULE is a rule id
-(safety-words). The brief is linted as it is now, and the waiver binds to
-the exact text the warning is in: editing that text revives the finding.
-
-Options:
-      --reason TEXT    why the warning is acceptable here (required)
-      --reviewer NAME  who waives it, e.g. 王审核（合规部） (required)
-      --date DATE      YYYY-MM-DD (default: today, China time)
-      --content DIR    the content folder (default: content)
-      --policy FILE    the bank's policy (default: <content>/policy.yaml)
-  -h, --help           show this help
-
-Errors can never be waived, client details (pii-*) above all: fix the text.
-Only the brief's own texts are linted here; a warning that only a caption
-or an image string carries is waived from a build's report.
-
-Exit codes: 0 waiver written (or already there); 1 nothing to waive, or the
-finding may not be waived; 2 usage or configuration error.
-`;
+const HELP = HELP_TEXTS.waive;
 
 export async function waiveCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({

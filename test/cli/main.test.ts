@@ -84,6 +84,21 @@ describe('wendu', () => {
     expect(c.out()).toBe('');
   });
 
+  it("answers every command's help from the command table, without loading the command, and the command prints the same", async () => {
+    const { answerWithoutCommand } = await import('../../pipeline/cli/commands.js');
+    for (const [name, entry] of Object.entries(COMMANDS)) {
+      const quick = answerWithoutCommand(['help', name], false, false);
+      expect(quick?.code, name).toBe(0);
+      expect(quick?.stdout, name).toContain(`Usage: wendu ${name}`);
+      expect(answerWithoutCommand([name, '--help'], false, false)?.stdout).toBe(quick?.stdout);
+      // the command itself, loaded and run with --help, prints exactly that text
+      const mod = (await import(new URL(`../../pipeline/cli/${entry.module.replace('./', '')}`, import.meta.url).href)) as Record<string, (argv: string[], io: unknown) => Promise<number>>;
+      const c = capture();
+      expect(await mod[entry.export]!(['--help'], c.io), name).toBe(0);
+      expect(c.out(), name).toBe(quick?.stdout);
+    }
+  });
+
   it('answers --help as a real process, through bin.js', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [new URL('../../pipeline/cli/bin.js', import.meta.url).pathname, '--help'], { env: { ...process.env, NO_COLOR: '1' } });
     expect(stdout).toMatch(/^Usage: wendu <command>/);
