@@ -8,26 +8,15 @@
 //
 // Every file is written under a temporary name and renamed, so a killed build leaves no torn entry;
 // an entry is written after its blobs, so an entry on disk always has its bytes.
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sha256 } from '../assets/index.ts';
+import { writeFileAtomic } from '../cli/files.ts';
 import type { KeyParts } from './key.ts';
 import type { RenderEntry } from '../job/unit.ts';
 
 const LAYOUT = 'v1';
 
-async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.t-${randomBytes(4).toString('hex')}`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
 
 export class RenderStore {
   readonly root: string;
@@ -69,7 +58,7 @@ export class RenderStore {
     const sha = sha256(data);
     const path = this.blobPath(sha);
     const present = await readFile(path).then((b) => b.length === data.length, () => false);
-    if (!present) await writeAtomic(path, data);
+    if (!present) await writeFileAtomic(path, data);
     return sha;
   }
 
@@ -80,7 +69,7 @@ export class RenderStore {
   }
 
   async put(entry: RenderEntry): Promise<void> {
-    await writeAtomic(this.entryPath(entry.key), `${JSON.stringify(entry)}\n`);
+    await writeFileAtomic(this.entryPath(entry.key), `${JSON.stringify(entry)}\n`);
   }
 
   async manifest(week: string): Promise<Record<string, KeyParts>> {
@@ -95,6 +84,6 @@ export class RenderStore {
   async recordManifest(week: string, parts: Record<string, KeyParts>): Promise<void> {
     const merged = { ...(await this.manifest(week)), ...parts };
     const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : 1)));
-    await writeAtomic(join(this.root, 'manifests', `${week}.json`), `${JSON.stringify(sorted)}\n`);
+    await writeFileAtomic(join(this.root, 'manifests', `${week}.json`), `${JSON.stringify(sorted)}\n`);
   }
 }
