@@ -62,6 +62,8 @@ export interface LocatedProblem {
   severity?: string;
   message: string;
   ruleId?: string;
+  /** the field of a generated text (caption, image string): it has no line and column of its own */
+  field?: string;
 }
 
 /**
@@ -72,7 +74,9 @@ export function formatProblem(p: LocatedProblem, color?: boolean): string {
   const c = paint(color);
   const severity = p.severity ?? 'error';
   const sev = severity === 'error' ? c.red(severity) : severity === 'warning' ? c.yellow(severity) : c.cyan(severity);
-  return `${p.file}:${p.line}:${p.column}: ${sev} ${p.message}${p.ruleId ? ` ${c.dim(`[${p.ruleId}]`)}` : ''}`;
+  // a finding in a generated text has no place in the file: name its field, never a false 0:0
+  const at = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : `${p.file}${p.field ? ` (${p.field})` : ''}`;
+  return `${at}: ${sev} ${p.message}${p.ruleId ? ` ${c.dim(`[${p.ruleId}]`)}` : ''}`;
 }
 
 /** A usage error: printed with a pointer to --help, exit code 2. */
