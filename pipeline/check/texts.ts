@@ -9,6 +9,7 @@ import type { DrawnCanvas } from './visual.ts';
 /** What the net reads of a canvas: the strings laid out and their fields (a cached render keeps just these). */
 type DrawnTexts = { rendered: { nodes: readonly { text?: string | undefined; field?: string | undefined }[] } };
 import { lintSpans, type Finding, type LintContext } from '../lint/index.ts';
+import { onePerPlace } from '../lint/engine.ts';
 import type { RuleSet } from '../lint/rules.ts';
 
 /** Bidi controls: they reorder what WeChat shows (a reversed phone number reads right). */
@@ -102,33 +103,13 @@ export function lintMapped(spans: TextSpan[], ctx: LintContext, rules?: RuleSet)
   const findings = lintSpans(keyed, ctx, rules).map((f) => {
     const span = byKey.get(f.file);
     if (!span) return f;
-    // the linter gives a generated text's findings their offsets in the text (older builds: line and column within it)
-    const from = f.offset?.from ?? textOffset(span.text, f.line, f.column);
-    const to = f.offset?.to ?? (f.endLine !== undefined && f.endColumn !== undefined ? textOffset(span.text, f.endLine, f.endColumn) : from + f.excerpt.length);
+    // every finding carries its offsets in the text it was found in: map them back to the file
+    const { from, to } = f.offset;
     // a fix's offsets are in the decoded text, not the file: it does not travel with the finding
     const { fix: _fix, ...rest } = f;
     return { ...rest, ...locateIn(span, from, Math.max(from, to)), file: span.file, field: span.field };
   });
-  const seen = new Set<string>();
-  return findings
-    .filter((f) => {
-      const key = `${f.ruleId}\u0000${f.file}\u0000${f.field}\u0000${f.line}:${f.column}-${f.endLine}:${f.endColumn}\u0000${f.offset?.from}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
-}
-
-/** Offset of a 1-based line and column within `text` itself. */
-function textOffset(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0) break;
-    offset = nl + 1;
-  }
-  return Math.min(text.length, offset + column - 1);
+  return onePerPlace(findings);
 }
 
 export interface TextFinding extends Problem {

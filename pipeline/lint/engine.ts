@@ -158,6 +158,14 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     }
   }
 
+  return onePerPlace(findings);
+}
+
+/**
+ * Each finding once (a rule at one place of one field), in file order: what every caller that
+ * re-locates findings (decoded spans mapped back to the file) applies again after moving them.
+ */
+export function onePerPlace<F extends Finding>(findings: F[]): F[] {
   const seen = new Set<string>();
   return findings
     .filter((f) => {

@@ -21,7 +21,7 @@ export function maskDigits(text: string): string {
 function piiRanges(text: string, ctx: LintContext): { from: number; to: number; masked: string }[] {
   if (!text) return [];
   return lintSpans([{ field: 'name', text, file: '' }], ctx)
-    .filter((f) => !f.waivable && f.offset)
+    .filter((f) => !f.waivable)
     .map((f) => ({ from: f.offset.from, to: f.offset.to, masked: f.excerpt }))
     .filter((r) => r.to > r.from)
     .sort((a, b) => b.from - a.from);

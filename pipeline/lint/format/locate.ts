@@ -28,11 +28,9 @@ export function place(f: Finding, spans: TextSpan[] | undefined): Placement {
   const span = same.length > 1 ? (same.find((s) => sha256(s.text) === f.textHash) ?? same[0]) : same[0];
   const generated = span ? !span.start : isGenerated(f.field);
   if (!generated) return { field: f.field, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column } };
-  if (span && (f.offset || f.line === 1)) {
-    // a span without `start` carries the finding's offset in its text (older rule sets: line 1,
-    // column offset + 1): recover the original words
-    const from = f.offset?.from ?? f.column - 1;
-    const to = f.offset?.to ?? (f.endColumn ?? f.column) - 1;
+  if (span) {
+    // a span without `start` is placed by the finding's offsets in its text: recover the original words
+    const { from, to } = f.offset;
     const words = span.text.slice(from, to);
     if (words) {
       const sources = spans!.filter((s) => s.start && s.file === f.file);
