@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import type { TextSpan } from '../model.ts';
 import { lintSpans, rulesetVersion, type LintContext } from './index.ts';
 import { RULES_DIR } from './rules.ts';
+import { rng } from '../tools/rng.ts';
 
 const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 4 * 1024 * 1024);
 const FILE_BYTES = Number(process.env.BENCH_FILE_BYTES ?? 8 * 1000 * 1000);
@@ -48,15 +49,6 @@ const DIRTY = [
 ];
 const WARNING = '理财非存款、产品有风险、投资须谨慎。';
 
-/** A small deterministic PRNG (mulberry32), so every run lints the same text. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Assets of 2–4 texts (title, body, caption…), each a few sentences, ~TARGET_BYTES in all. */
 function generate(target = TARGET_BYTES): TextSpan[][] {

@@ -14,6 +14,7 @@ import { plan } from '../plan/plan.ts';
 import { lintContextOf, runJob } from '../batch.ts';
 import { generatedSpans, lintMapped, bidiFindings } from '../check/texts.ts';
 import { REQUIRED_WARNINGS } from '../lint/index.ts';
+import { rng } from './rng.ts';
 
 export interface FuzzOptions {
   contentDir: string;
@@ -36,17 +37,6 @@ export interface FuzzReport {
   ms: number;
 }
 
-/** mulberry32: a small seeded generator, so a crash can be replayed from its seed and iteration. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Things hostile or careless authors type. */
 const TOKENS = [

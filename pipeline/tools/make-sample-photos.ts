@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
+import { rng } from './rng.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'content/photos');
@@ -25,17 +26,6 @@ const BRANCHES: BranchId[] = ['xihu', 'jinjiang', 'tianhe'];
 // ---------------------------------------------------------------------------------------------
 // small SVG helpers
 
-/** deterministic PRNG (mulberry32) so scatter (leaves, stars, sparkles) is reproducible */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const f = (n: number): string => (Math.round(n * 10) / 10).toString();
 

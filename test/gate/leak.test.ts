@@ -13,16 +13,8 @@ import { join } from 'node:path';
 import { main } from '../../pipeline/cli/main.ts';
 import { readZip } from '../../pipeline/bundle/verify.ts';
 import { CONTENT_DIR } from '../helpers/content.ts';
+import { rng } from '../../pipeline/tools/rng.ts';
 
-/** mulberry32: the same details every run, so a failure can be replayed */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(20261202);
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
 

@@ -1,0 +1,13 @@
+// mulberry32: a small seeded generator. Everything Wendu makes "at random" (sample-photo scatter,
+// benchmark text, fuzz mutations, the leak test's client details) goes through it, so a run can be
+// replayed from its seed.
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
