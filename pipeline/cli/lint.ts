@@ -76,6 +76,8 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
 async function run(values: Options, positionals: string[], io: Io): Promise<number> {
   roots.clear(); // folders are looked up afresh on each run
   const format = values.format ?? 'text';
+  // --fix applies fixes; the ESLint shapes report them (`fix`, fixable counts)
+  const wantsFixes = !!values.fix || format === 'eslint' || format === 'stylish';
   if (!FORMAT_NAMES.includes(format)) throw new UsageError(`Unknown format \`${values.format}\`; expected one of: ${FORMAT_NAMES.join(', ')}`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -141,7 +143,8 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     const lint = () => {
       if (problems.length && !spans.length) return [];
       const judged = lintMapped(spans, ctx.lint, active.rules);
-      if (!isBrief) return judged;
+      // the typed source is linted a second time only when a fix can be shown or applied
+      if (!isBrief || !judged.length || !wantsFixes) return judged;
       const typed = lintSpans(typedSpans(), ctx.lint, active.rules).filter((t) => t.fix);
       const at = (f: Finding) => `${f.ruleId}\0${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
       const fixes = new Map(typed.map((t) => [at(t), t]));
