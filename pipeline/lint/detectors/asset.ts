@@ -51,6 +51,8 @@ export const missingRiskWarning: Detector = {
     const wealthWarning = normalizeTerm(REQUIRED_WARNINGS.wealth);
     const fundRisk = normalizeTerm(REQUIRED_WARNINGS.fund.split('。')[0]!);
     return (views) => {
+      // the engine classified these views with the active rule set's concepts (a policy's product
+      // names included) before any detector runs; this call returns that cached result
       const { types, evidence } = classifyAsset(views);
       if (!types.size) return [];
       const hits: DetectorHit[] = [];
