@@ -1,5 +1,6 @@
 // A branch's release: what ships (selected posts), the branch page and posts.json that describe
 // them, avatars, the signed manifest and the zip. Pure (CPU only): the command layer writes it.
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { JobResult } from '../batch.ts';
 import type { Bank, Branch, Persona, Waiver } from '../model.ts';
@@ -80,13 +81,18 @@ export async function branchRelease(input: ReleaseInput): Promise<BranchRelease 
 }
 
 /** Each persona's avatar as a 96 px JPEG (metadata dropped); personas without one or whose file fails are left out. */
-export async function avatarImages(personas: Iterable<Persona>, read: (rel: string) => Promise<Buffer>): Promise<Map<string, Buffer>> {
+export async function avatarImages(
+  personas: Iterable<Persona>,
+  read: (rel: string) => Promise<Buffer>,
+  derive?: (source: string, recipe: string, make: () => Promise<Buffer>) => Promise<Buffer>,
+): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const p of personas) {
     if (!p.avatar) continue;
     try {
       const data = await read(p.avatar);
-      out.set(p.id, await sharp(data, { limitInputPixels: 40_000_000 }).rotate().resize(96, 96, { fit: 'cover', position: 'attention' }).jpeg({ quality: 85 }).toBuffer());
+      const make = () => sharp(data, { limitInputPixels: 40_000_000 }).rotate().resize(96, 96, { fit: 'cover', position: 'attention' }).jpeg({ quality: 85 }).toBuffer();
+      out.set(p.id, derive ? await derive(createHash('sha256').update(data).digest('hex'), 'avatar 96 attention q85', make) : await make());
     } catch {
       // the render stage reports a broken avatar where it is used; the preview draws an initial instead
     }

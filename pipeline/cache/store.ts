@@ -5,6 +5,8 @@
 //                              checks and the strings drawn — never a client detail (entries whose
 //                              drawn texts hold one are not stored; see build)
 //   v1/manifests/<week>.json   job id → the parts of its key at the last build, for the planner's reasons
+//   v1/derived/ef/<key>        an image derived from a blob (a reviewer's thumbnail, a portal preview),
+//                              named by the hash of its source's hash and the recipe that made it
 //
 // Every file is written under a temporary name and renamed, so a killed build leaves no torn entry;
 // an entry is written after its blobs, so an entry on disk always has its bytes.
@@ -65,6 +67,21 @@ export class RenderStore {
   async blob(sha: string): Promise<Buffer> {
     const data = await readFile(this.blobPath(sha));
     if (sha256(data) !== sha) throw new Error(`render cache: blob ${sha.slice(0, 12)} is damaged; run with --no-cache`);
+    return data;
+  }
+
+  /**
+   * An image derived from other bytes (a thumbnail, a preview): made once by `make` and kept under
+   * the hash of `source` (the source bytes' SHA-256) and `recipe` (everything else that decides
+   * the output, e.g. `thumb 480 q80 blur14`), so a re-run or another branch reuses it.
+   */
+  async derived(source: string, recipe: string, make: () => Promise<Buffer>): Promise<Buffer> {
+    const key = sha256(`${source}\0${recipe}`);
+    const path = join(this.root, 'derived', key.slice(0, 2), key);
+    const kept = await readFile(path).catch(() => undefined);
+    if (kept) return kept;
+    const data = await make();
+    await writeFileAtomic(path, data);
     return data;
   }
 

@@ -158,6 +158,8 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     sarif,
     files: { load: (r) => loadFiles(store, r), unload: unloadFiles },
     stamp: stampOf(week, io.env ?? {}),
+    derive: (source, recipe, make) => store.derived(source, recipe, make),
+    version: `wendu ${version()}`,
     ...(shard ? { shard } : {}),
   });
   for (const line of published.recovered) io.stderr(`wendu build: recovered from an interrupted build: ${line}\n`);

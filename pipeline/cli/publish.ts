@@ -3,7 +3,7 @@
 // release is committed as one transaction (see out.ts); the portal and the report are then rebuilt
 // from what is on disk, so they always show what is really there.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import { join } from 'node:path';
 import type { Content, Job, Problem, TextSpan, Waiver } from '../model.ts';
@@ -14,11 +14,11 @@ import type { ActiveRules } from '../lint/policy.ts';
 import { FORMATS, type FileResult } from '../lint/format/index.ts';
 import { avatarImages, branchRelease } from '../bundle/release.ts';
 import { fingerprint, publicKeyFrom, type SigningKey } from '../bundle/sign.ts';
-import { branchOutcome, reviewThumbs, type Thumb } from '../report/review.ts';
+import { branchOutcome, reviewThumbs, type BranchOutcome, type Derive, type Thumb } from '../report/review.ts';
 import { reportHtml } from '../report/html.ts';
 import { portalHtml } from '../report/portal.ts';
 import { chineseDate, dateOf } from '../week.ts';
-import { commitBranch, portalFromDisk, PUBLIC, recover, removeLegacyLayout, reportFromDisk, REVIEW, swapDir, writeAtomic, type AuditRecord } from './out.ts';
+import { appendAudit, commitBranch, portalFromDisk, PUBLIC, recover, removeLegacyLayout, reportFromDisk, REVIEW, swapDir, writeAtomic, type AuditRecord } from './out.ts';
 
 export interface Published {
   bundles: Map<string, { path: string; bytes: number; sha256: string }>;
@@ -49,6 +49,10 @@ export interface PublishInput {
   shard?: { index: number; count: number };
   /** the audit log's time and run id; default: now and a random id (SOURCE_DATE_EPOCH fixes both, see stampOf) */
   stamp?: { at: string; run: string };
+  /** derived images (thumbnails, previews) kept by their source's hash: the render store's `derived` */
+  derive?: Derive;
+  /** Wendu's version, part of what a branch's files are made from (see `publishInputs`) */
+  version?: string;
 }
 
 /** The audit stamp: fixed by SOURCE_DATE_EPOCH (reproducible builds; shards merged byte for byte), else now. */
@@ -72,7 +76,7 @@ export async function publish(input: PublishInput): Promise<Published> {
   await removeLegacyLayout(outWeek, input.branchIds);
   const recovered = await recover(outWeek, run);
   const range = weekRange(week);
-  const avatars = await avatarImages(new Set(results.map((r) => r.job.persona)), input.readContentFile);
+  const avatars = await avatarImages(new Set(results.map((r) => r.job.persona)), input.readContentFile, input.derive);
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
   const failed: string[] = [];
 
@@ -81,14 +85,35 @@ export async function publish(input: PublishInput): Promise<Published> {
     if (!mine.length) continue;
     // one branch that cannot be published (a disk error, a bundle that cannot be made) does not stop the others
     try {
+      const decisions: AuditRecord[] = mine.map((r) => ({
+        event: 'decision',
+        at,
+        run,
+        ruleset,
+        branch: branch.id,
+        job: r.job.id,
+        hash: r.job.hash,
+        decision: r.failure ? 'failed' : r.decision.approved ? (r.decision.waivers.length ? 'approved-with-waivers' : 'approved') : 'rejected',
+        reasons: r.decision.reasons,
+        waived: r.decision.judged.filter((j) => j.waiver).map((j) => ({ rule: j.finding.ruleId, reviewer: j.waiver!.reviewer, date: j.waiver!.date, reason: j.waiver!.reason })),
+      }));
+      const inputs = publishInputs({ version: input.version ?? '', week, ruleset, bank: content.bank, branch, key, avatars, results: mine });
+      // nothing this branch is made from has changed and its files are whole on disk: the run's
+      // decisions go into the audit log, the files stay as they are (bytes would come out the same)
+      const same = await unchanged(outWeek, branch.id, inputs);
+      if (same) {
+        await appendAudit(outWeek, [...decisions, { event: 'pending', run, branch: branch.id, sha256: same.bundle?.sha256 ?? null }, { event: 'commit', run, branch: branch.id, sha256: same.bundle?.sha256 ?? null }]);
+        if (same.bundle) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: same.bundle.bytes, sha256: same.bundle.sha256 });
+        continue;
+      }
       for (const r of mine) await input.files?.load(r);
       const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
       // the reviewers' side first: thumbnails (every asset, rejected ones too) and the outcome
       const thumbs = new Map<JobResult, Thumb[]>();
       const full = new Map<JobResult, Thumb[]>();
       for (const r of mine) {
-        thumbs.set(r, await reviewThumbs(r));
-        full.set(r, await reviewThumbs(r, true));
+        thumbs.set(r, await reviewThumbs(r, false, input.derive));
+        full.set(r, await reviewThumbs(r, true, input.derive));
       }
       await swapDir(join(outWeek, REVIEW, 'thumbs', branch.id), [...thumbs.values()].flat().map((t) => ({ path: t.path.replace(`thumbs/${branch.id}/`, ''), data: t.data })));
       await swapDir(join(outWeek, REVIEW, 'images', branch.id), [...full.values()].flat().map((t) => ({ path: t.path.replace(`images/${branch.id}/`, ''), data: t.data })));
@@ -102,19 +127,7 @@ export async function publish(input: PublishInput): Promise<Published> {
         avatars,
         ...(release ? { bundle: { sha256: release.sha256, bytes: release.zip.length, ...(release.signature ? { signedBy: release.signature.key } : {}) } } : {}),
       });
-      await writeAtomic(join(outWeek, REVIEW, 'outcomes', `${branch.id}.json`), `${JSON.stringify(outcome, null, 2)}\n`);
-      const decisions: AuditRecord[] = mine.map((r) => ({
-        event: 'decision',
-        at,
-        run,
-        ruleset,
-        branch: branch.id,
-        job: r.job.id,
-        hash: r.job.hash,
-        decision: r.failure ? 'failed' : r.decision.approved ? (r.decision.waivers.length ? 'approved-with-waivers' : 'approved') : 'rejected',
-        reasons: r.decision.reasons,
-        waived: r.decision.judged.filter((j) => j.waiver).map((j) => ({ rule: j.finding.ruleId, reviewer: j.waiver!.reviewer, date: j.waiver!.date, reason: j.waiver!.reason })),
-      }));
+      await writeAtomic(join(outWeek, REVIEW, 'outcomes', `${branch.id}.json`), `${JSON.stringify({ ...outcome, inputs }, null, 2)}\n`);
       await commitBranch(outWeek, branch.id, release, decisions, run);
       if (release) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: release.zip.length, sha256: release.sha256 });
     } catch (err) {
@@ -127,8 +140,44 @@ export async function publish(input: PublishInput): Promise<Published> {
   if (key) await writeAtomic(join(outWeek, PUBLIC, 'signing-key.pub'), key.publicPem);
   const pieces = runPieces(input);
   if (input.shard) await writeAtomic(join(outWeek, REVIEW, SHARD_FILE), `${JSON.stringify({ shard: input.shard, ...pieces })}\n`);
-  const stale = await writeRunFiles(outWeek, pieces, input.sarif);
+  const stale = await writeRunFiles(outWeek, pieces, input.sarif, input.derive);
   return { bundles, stale, recovered, failed };
+}
+
+/** Bump when what publishing writes for a branch changes shape, so no build reuses older files. */
+const PUBLISH_FORMAT = 1;
+
+/**
+ * SHA-256 over everything a branch's published files are made from: Wendu's version, the week, the
+ * rule set, the bank, the branch, the signing key, the personas' avatars and every result (job,
+ * caption, texts, findings, decision, the images by their hashes). Equal inputs make equal bytes.
+ */
+export function publishInputs(input: { version: string; week: string; ruleset: string; bank: unknown; branch: unknown; key?: SigningKey; avatars: ReadonlyMap<string, Buffer>; results: readonly JobResult[] }): string {
+  const h = createHash('sha256');
+  const part = (x: unknown) => h.update(`${JSON.stringify(x, (k, v) => (k === 'data' && v && typeof v === 'object' && v.type === 'Buffer' ? undefined : v))}\0`);
+  part({ format: PUBLISH_FORMAT, version: input.version, week: input.week, ruleset: input.ruleset, bank: input.bank, branch: input.branch, key: input.key?.fingerprint ?? null });
+  // only the avatars of this branch's personas: a shard holds fewer, the same branch's bytes are equal
+  const personas = new Set(input.results.map((r) => r.job.persona.id));
+  for (const [persona, data] of [...input.avatars].sort(([a], [b]) => (a < b ? -1 : 1))) if (personas.has(persona)) part([persona, createHash('sha256').update(data).digest('hex')]);
+  for (const r of input.results) {
+    if (r.files.some((f) => !f.sha256 && !f.data.length)) return randomHash();
+    part({ ...r, files: r.files.map((f) => ({ ...f, sha256: f.sha256 ?? createHash('sha256').update(f.data).digest('hex') })) });
+  }
+  return h.digest('hex');
+}
+
+const randomHash = () => createHash('sha256').update(`${Math.random()}${process.hrtime.bigint()}`).digest('hex');
+
+/** The branch's outcome on disk when it was made from `inputs` and its bundle, folder and thumbnails are all there. */
+async function unchanged(outWeek: string, branch: string, inputs: string): Promise<BranchOutcome | undefined> {
+  const outcome = await readFile(join(outWeek, REVIEW, 'outcomes', `${branch}.json`), 'utf8').then((t) => JSON.parse(t) as BranchOutcome, () => undefined);
+  if (!outcome || outcome.inputs !== inputs) return undefined;
+  const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+  if (!(await isDir(join(outWeek, REVIEW, 'thumbs', branch))) || !(await isDir(join(outWeek, REVIEW, 'images', branch)))) return undefined;
+  const zip = await readFile(join(outWeek, PUBLIC, 'bundles', `${branch}.zip`)).catch(() => undefined);
+  if (!outcome.bundle) return zip ? undefined : outcome;
+  if (!zip || createHash('sha256').update(zip).digest('hex') !== outcome.bundle.sha256) return undefined;
+  return (await isDir(join(outWeek, PUBLIC, branch))) ? outcome : undefined;
 }
 
 /** What a shard leaves for `wendu merge` beside its outcomes: review/shard.json. */
@@ -212,7 +261,7 @@ export function mergePieces(shards: RunPieces[]): RunPieces {
 }
 
 /** run.json, the portal and report (from disk), lint.json, lint.sarif and plan.json of one run; returns the stale waivers. */
-export async function writeRunFiles(outWeek: string, pieces: RunPieces, sarif: PublishInput['sarif']): Promise<Waiver[]> {
+export async function writeRunFiles(outWeek: string, pieces: RunPieces, sarif: PublishInput['sarif'], derive?: Derive): Promise<Waiver[]> {
   const judgedBriefs = new Set(pieces.results.map((r) => r.brief));
   const used = new Set(pieces.results.flatMap((r) => r.used));
   const stale = pieces.waivers.filter((w, i) => judgedBriefs.has(w.brief) && !used.has(i));
@@ -226,7 +275,7 @@ export async function writeRunFiles(outWeek: string, pieces: RunPieces, sarif: P
     problems: problems.map(({ file, line, column, message, ruleId }) => ({ file, line, column, message, ruleId })),
   };
   await writeAtomic(join(outWeek, REVIEW, 'run.json'), `${JSON.stringify(runInfo, null, 2)}\n`);
-  await writePages(outWeek);
+  await writePages(outWeek, derive);
 
   // lint.json / lint.sarif: every finding once per brief file (an _all brief's texts are linted per branch)
   const byFile = new Map<string, FileResult>();
@@ -264,7 +313,7 @@ export interface RunInfo {
 }
 
 /** The portal and the report, rebuilt from what is on disk alone (public/, review/outcomes, review/run.json). */
-export async function writePages(outWeek: string): Promise<void> {
+export async function writePages(outWeek: string, derive?: Derive): Promise<void> {
   const run = JSON.parse(await readFile(join(outWeek, REVIEW, 'run.json'), 'utf8')) as RunInfo;
   const portal = await portalFromDisk(outWeek, run.order);
   // small previews for the portal (a phone should not fetch full images to show four thumbnails)
@@ -274,7 +323,8 @@ export async function writePages(outWeek: string): Promise<void> {
     for (const [i, t] of b.thumbnails.entries()) {
       const data = await readFile(join(pub, t)).catch(() => undefined);
       if (!data) continue;
-      files.push({ path: `${i + 1}.jpg`, data: await sharp(data).resize({ width: 360, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 78 }).toBuffer() });
+      const make = () => sharp(data).resize({ width: 360, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 78 }).toBuffer();
+      files.push({ path: `${i + 1}.jpg`, data: derive ? await derive(createHash('sha256').update(data).digest('hex'), 'preview 360 q78', make) : await make() });
     }
     await swapDir(join(pub, 'previews', b.id), files.length ? files : undefined);
     b.thumbnails = files.map((f) => `previews/${b.id}/${f.path}`);

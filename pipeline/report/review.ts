@@ -16,6 +16,11 @@ export interface BranchOutcome {
   /** the bundle that shipped, if anything was approved */
   bundle?: { sha256: string; bytes: number; signedBy?: string };
   assets: ReportAsset[];
+  /**
+   * SHA-256 of everything this branch's publishing was made from (see publish's `publishInputs`):
+   * a later build with the same inputs leaves the branch's files as they are
+   */
+  inputs?: string;
 }
 
 export interface Thumb {
@@ -28,19 +33,29 @@ export interface Thumb {
 
 const stills = (r: JobResult) => r.files.filter((f) => f.format !== 'gif' && f.format !== 'webp' && !f.path.includes('-thumb')).slice(0, 9);
 
+/** Makes derived image bytes once per source hash and recipe (RenderStore.derived), or each time. */
+export type Derive = (source: string, recipe: string, make: () => Promise<Buffer>) => Promise<Buffer>;
+
 /**
  * Images of a result for the report — `thumbs/…` at 480 px, or `full` at their own size for reading
- * the text on them; blurred where the asset holds a client detail.
+ * the text on them; blurred where the asset holds a client detail. With `derive`, an image whose
+ * bytes were seen before (a re-run, an unchanged asset) is not encoded again.
  */
-export async function reviewThumbs(r: JobResult, full = false): Promise<Thumb[]> {
+export async function reviewThumbs(r: JobResult, full = false, derive?: Derive): Promise<Thumb[]> {
   const pii = r.decision.judged.some((j) => j.status === 'unwaivable');
   const out: Thumb[] = [];
   for (const f of stills(r)) {
     const path = `${full ? 'images' : 'thumbs'}/${r.job.branch}/${f.path.replace(/^images\//, '').replace(/\.\w+$/, '.jpg')}`;
-    let img = sharp(f.data).resize({ width: full ? 1080 : 480, withoutEnlargement: true }).flatten({ background: '#ffffff' });
-    if (pii) img = img.blur(full ? 28 : 14);
-    const { data, info } = await img.jpeg({ quality: 80 }).toBuffer({ resolveWithObject: true });
-    out.push({ path, data, width: info.width, height: info.height });
+    const width = full ? 1080 : 480;
+    const blur = pii ? (full ? 28 : 14) : 0;
+    const make = async () => {
+      let img = sharp(f.data).resize({ width, withoutEnlargement: true }).flatten({ background: '#ffffff' });
+      if (blur) img = img.blur(blur);
+      return img.jpeg({ quality: 80 }).toBuffer();
+    };
+    const data = derive && f.sha256 ? await derive(f.sha256, `review ${width} q80 blur${blur}`, make) : await make();
+    const info = await sharp(data).metadata();
+    out.push({ path, data, width: info.width!, height: info.height! });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // its own job only, a reviewer's waiver re-judges without re-rendering, and the cache never keeps
 // a client detail in its texts.
 import { describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../pipeline/cli/main.ts';
@@ -44,15 +44,33 @@ describe('wendu build with the render cache', () => {
     expect(cold.text).toContain('8 × not built before');
     const coldZip = await zip();
 
+    const zipPath = join(dir, 'out/2026-W48/public/bundles/jinjiang.zip');
+    const thumbs = join(dir, 'out/2026-W48/review/thumbs/jinjiang');
+    const before = { zip: await stat(zipPath), thumbs: await stat(thumbs), derived: (await filesUnder(join(dir, 'out/.cache/v1/derived'))).length };
+    const auditLines = (await readFile(join(dir, 'out/2026-W48/review/audit.jsonl'), 'utf8')).trim().split('\n').length;
     const warm = await build(dir);
     expect([warm.rendered, warm.reused]).toEqual([0, 8]);
     expect((await zip()).equals(coldZip)).toBe(true);
+    // nothing the branch is made from changed: its bundle and thumbnails are left as they were
+    // (same file, not rewritten), no thumbnail is made again, and the run's decisions are still audited
+    expect((await stat(zipPath)).ino).toBe(before.zip.ino);
+    expect((await stat(thumbs)).ino).toBe(before.thumbs.ino);
+    expect(before.derived).toBeGreaterThan(8);
+    expect((await filesUnder(join(dir, 'out/.cache/v1/derived'))).length).toBe(before.derived);
+    const audit = (await readFile(join(dir, 'out/2026-W48/review/audit.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { event: string; run: string });
+    const run = audit.at(-1)!.run;
+    expect(audit.length).toBeGreaterThan(auditLines);
+    expect(audit.filter((r) => r.run === run && r.event === 'decision')).toHaveLength(8);
+    expect(audit.at(-1)!.event).toBe('commit');
 
     const brief = join(dir, 'content/weeks/2026-W48/jinjiang/wed-pension-plan.md');
     await writeFile(brief, (await readFile(brief, 'utf8')).replace(/^title: .*$/m, 'title: 養老規劃，從今天開始 🌱'));
     const edited = await build(dir);
     expect([edited.rendered, edited.reused]).toEqual([1, 7]);
     expect(edited.text).toContain('1 × changed: brief, persona or brand');
+    // the branch is published again, with the new title in its bundle
+    expect((await stat(zipPath)).ino).not.toBe(before.zip.ino);
+    expect((await zip()).equals(coldZip)).toBe(false);
 
     // the reviewer withdraws the waiver: the asset it covered is rejected, and nothing is drawn again
     expect(warm.text).toMatch(/jinjiang\s+8 approved \(1 with waivers\)/);
