@@ -2,7 +2,8 @@
 // loader (with a map back to the source); the chart's values as formatted on the image; the
 // caption; and, as a net under all of these, every string satori actually laid out that none of
 // them already contains — so nothing drawn goes un-linted even if a decoder is missed.
-import type { Job, Position, Problem, SourceRange, TextSpan } from '../model.ts';
+import type { Job, Problem, SourceRange, TextSpan } from '../model.ts';
+import { locateIn } from './locate.ts';
 import { formatValue } from '../render/chart.ts';
 import type { DrawnCanvas } from './visual.ts';
 
@@ -15,31 +16,7 @@ import type { RuleSet } from '../lint/rules.ts';
 /** Bidi controls: they reorder what WeChat shows (a reversed phone number reads right). */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
-/** The source location of span.text[from, to): exact through `map` or `start`, else the text's own line 1. */
-export function locateIn(span: TextSpan, from: number, to = from): Pick<Problem, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const { file } = span;
-  if (span.map) {
-    if (span.map.length === 0) return { file, line: 1, column: 1 };
-    const a = span.map[Math.min(Math.max(0, from), span.map.length - 1)]!;
-    const b = to > from ? span.map[Math.min(to, span.map.length) - 1]!.end : a.start;
-    return { file, line: a.start.line, column: a.start.column, endLine: b.line, endColumn: b.column };
-  }
-  if (span.start) {
-    const a = walk(span.start, span.text, from);
-    const b = walk(span.start, span.text, to);
-    return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-  }
-  return { file, line: 1, column: from + 1, endLine: 1, endColumn: to + 1 };
-}
-
-function walk(start: Position, text: string, offset: number): Position {
-  let { line, column } = start;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) ((line += 1), (column = 1));
-    else column++;
-  }
-  return { line, column };
-}
+export { locateIn };
 
 export { offsetOf } from '../load/source.ts';
 

@@ -2,7 +2,7 @@
 // nodes satori reported (data-role / data-field attributes from the templates) and the pixels,
 // and reports findings located in the brief the way the linter does.
 import type { Job, Problem } from '../model.ts';
-import { locateIn } from './texts.ts';
+import { locateIn } from './locate.ts';
 import { missingGlyphs } from '../render/fonts.ts';
 import type { DrawnNode, Overflow, Rendered } from '../render/engine.ts';
 

@@ -3,7 +3,7 @@ import { HELP_TEXTS } from './help.js';
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { Content, Problem } from '../model.ts';
+import type { Branch, Content, Job, Problem } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
 import type { JobResult } from '../batch.ts';
@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { formatProblem, paint, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
 import { acquireLock, PUBLIC, REVIEW } from './out.ts';
-import { publish, stampOf, type Published } from './publish.ts';
+import { publisher, stampOf, type Published } from './publish.ts';
 
 const HELP = HELP_TEXTS.build;
 
@@ -122,6 +122,27 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const store = new RenderStore(resolve(io.cwd, values.cache ?? join(values.out!, '.cache')));
   const assets = await loadAssets();
   const pool = renderPool(concurrency, { templates: templateSources(assets) });
+  const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
+  const out = await publisher({
+    content,
+    jobs,
+    outWeek,
+    key,
+    readContentFile,
+    branchIds: content.branches.map((b) => b.id),
+    active,
+    sarif,
+    files: { load: (r) => loadFiles(store, r), unload: unloadFiles },
+    stamp: stampOf(week, io.env ?? {}),
+    // --no-cache: every thumbnail made again and every branch written again, as on a first build
+    ...(values['no-cache'] ? { force: true } : { derive: (source: string, recipe: string, make: () => Promise<Buffer>) => store.derived(source, recipe, make) }),
+    version: `wendu ${version()}`,
+    ...(shard ? { shard } : {}),
+  });
+  // each branch is published as soon as all its jobs are judged, in branches.yaml order, while
+  // the workers draw the next ones: nothing waits for the whole batch, and no branch's bytes stay
+  // in memory after it is written
+  const streaming = inOrder(content.branches.filter((b) => jobs.some((j) => j.branch === b.id)), jobs, (branch, mine) => out.branch(branch, mine));
   let stage;
   try {
     stage = await renderStage({
@@ -134,34 +155,22 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
       version: `wendu ${version()}`,
       rules: active.rules,
       force: values['no-cache'],
-      onResult: (r) => bar.tick(`${r.job.branch} ${r.job.brief.id}`, !r.failure),
+      onResult: (r) => {
+        bar.tick(`${r.job.branch} ${r.job.brief.id}`, !r.failure);
+        streaming.add(r);
+      },
     });
   } finally {
     await pool.close();
   }
   bar.done();
+  await streaming.done();
   const results = stage.results;
   results.sort((a, b) => a.job.branch.localeCompare(b.job.branch) || a.job.order - b.job.order);
 
   const failures = results.flatMap((r) => (r.failure ? [r.failure] : []));
   for (const f of failures) io.stderr(`${formatProblem(f, io.colorErr)}\n`);
-  const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
-  const published = await publish({
-    content,
-    jobs,
-    results,
-    outWeek,
-    key,
-    readContentFile,
-    branchIds: content.branches.map((b) => b.id),
-    active,
-    sarif,
-    files: { load: (r) => loadFiles(store, r), unload: unloadFiles },
-    stamp: stampOf(week, io.env ?? {}),
-    derive: (source, recipe, make) => store.derived(source, recipe, make),
-    version: `wendu ${version()}`,
-    ...(shard ? { shard } : {}),
-  });
+  const published = await out.finish(results);
   for (const line of published.recovered) io.stderr(`wendu build: recovered from an interrupted build: ${line}\n`);
   for (const line of published.failed) io.stderr(`wendu build: could not publish ${line}; the next build retries it\n`);
 
@@ -173,6 +182,42 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * Hands each branch's results to `publish` once all its jobs are in, strictly in the given order
+ * (a complete branch waits for the ones before it), one branch at a time.
+ */
+export function inOrder(branches: Branch[], jobs: Job[], publish: (branch: Branch, mine: JobResult[]) => Promise<void>) {
+  const left = new Map(branches.map((b) => [b.id, jobs.filter((j) => j.branch === b.id).length]));
+  const got = new Map<string, JobResult[]>(branches.map((b) => [b.id, []]));
+  let next = 0;
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const pump = () => {
+    while (next < branches.length && left.get(branches[next]!.id) === 0) {
+      const branch = branches[next++]!;
+      const mine = got.get(branch.id)!.sort((a, b) => a.job.order - b.job.order);
+      got.delete(branch.id);
+      chain = chain.then(() => publish(branch, mine)).catch((err: unknown) => void (failure ??= err));
+    }
+  };
+  return {
+    add(r: JobResult) {
+      const n = left.get(r.job.branch);
+      if (n === undefined) return;
+      got.get(r.job.branch)!.push(r);
+      left.set(r.job.branch, n - 1);
+      pump();
+    },
+    /** every branch handed over and published */
+    async done() {
+      pump();
+      await chain;
+      if (failure) throw failure;
+      if (next < branches.length) throw new Error(`results missing for ${branches.slice(next).map((b) => b.id).join(', ')}`);
+    },
+  };
 }
 
 /** Cuts a line to `max` terminal columns (a CJK character takes two), ending it with … */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import { join } from 'node:path';
-import type { Content, Job, Problem, TextSpan, Waiver } from '../model.ts';
+import type { Branch, Content, Job, Problem, TextSpan, Waiver } from '../model.ts';
 import type { ReportData } from '../report/model.ts';
 import type { JobResult } from '../batch.ts';
 import type { Finding } from '../lint/index.ts';
@@ -53,6 +53,8 @@ export interface PublishInput {
   derive?: Derive;
   /** Wendu's version, part of what a branch's files are made from (see `publishInputs`) */
   version?: string;
+  /** write every branch again even when its inputs have not changed (--no-cache) */
+  force?: boolean;
 }
 
 /** The audit stamp: fixed by SOURCE_DATE_EPOCH (reproducible builds; shards merged byte for byte), else now. */
@@ -69,20 +71,39 @@ export function stampOf(week: string, env: Record<string, string | undefined>): 
  * branch's release committed as one transaction, then the portal and report rebuilt from disk.
  */
 export async function publish(input: PublishInput): Promise<Published> {
-  const { content, results, outWeek, key } = input;
+  const out = await publisher(input);
+  for (const branch of input.content.branches) {
+    const mine = input.results.filter((r) => r.job.branch === branch.id);
+    if (mine.length) await out.branch(branch, mine);
+  }
+  return out.finish(input.results);
+}
+
+export interface Publisher {
+  /**
+   * Publishes one branch from all its results, as one transaction. Branches are published in
+   * branches.yaml order (the audit log's order), each as soon as it is complete, while later ones
+   * are still rendering; a branch that cannot be published is reported, the others go on.
+   */
+  branch(branch: Branch, mine: JobResult[]): Promise<void>;
+  /** After every branch: signing key, run files, portal and report (from disk). */
+  finish(results: JobResult[]): Promise<Published>;
+}
+
+/** Starts publishing a build: recovers what a killed run left and prepares what every branch shares. */
+export async function publisher(input: Omit<PublishInput, 'results'>): Promise<Publisher> {
+  const { content, outWeek, key } = input;
   const ruleset = input.active.version;
   const week = content.week;
   const { at, run } = input.stamp ?? stampOf(week, {});
   await removeLegacyLayout(outWeek, input.branchIds);
   const recovered = await recover(outWeek, run);
   const range = weekRange(week);
-  const avatars = await avatarImages(new Set(results.map((r) => r.job.persona)), input.readContentFile, input.derive);
+  const avatars = await avatarImages(new Set(input.jobs.map((j) => j.persona)), input.readContentFile, input.derive);
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
   const failed: string[] = [];
 
-  for (const branch of content.branches) {
-    const mine = results.filter((r) => r.job.branch === branch.id);
-    if (!mine.length) continue;
+  const publishBranch = async (branch: Branch, mine: JobResult[]) => {
     // one branch that cannot be published (a disk error, a bundle that cannot be made) does not stop the others
     try {
       const decisions: AuditRecord[] = mine.map((r) => ({
@@ -100,11 +121,11 @@ export async function publish(input: PublishInput): Promise<Published> {
       const inputs = publishInputs({ version: input.version ?? '', week, ruleset, bank: content.bank, branch, key, avatars, results: mine });
       // nothing this branch is made from has changed and its files are whole on disk: the run's
       // decisions go into the audit log, the files stay as they are (bytes would come out the same)
-      const same = await unchanged(outWeek, branch.id, inputs);
+      const same = input.force ? undefined : await unchanged(outWeek, branch.id, inputs);
       if (same) {
         await appendAudit(outWeek, [...decisions, { event: 'pending', run, branch: branch.id, sha256: same.bundle?.sha256 ?? null }, { event: 'commit', run, branch: branch.id, sha256: same.bundle?.sha256 ?? null }]);
         if (same.bundle) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: same.bundle.bytes, sha256: same.bundle.sha256 });
-        continue;
+        return;
       }
       for (const r of mine) await input.files?.load(r);
       const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
@@ -135,13 +156,16 @@ export async function publish(input: PublishInput): Promise<Published> {
     } finally {
       for (const r of mine) input.files?.unload(r);
     }
-  }
+  };
 
-  if (key) await writeAtomic(join(outWeek, PUBLIC, 'signing-key.pub'), key.publicPem);
-  const pieces = runPieces(input);
-  if (input.shard) await writeAtomic(join(outWeek, REVIEW, SHARD_FILE), `${JSON.stringify({ shard: input.shard, ...pieces })}\n`);
-  const stale = await writeRunFiles(outWeek, pieces, input.sarif, input.derive);
-  return { bundles, stale, recovered, failed };
+  const finish = async (results: JobResult[]): Promise<Published> => {
+    if (key) await writeAtomic(join(outWeek, PUBLIC, 'signing-key.pub'), key.publicPem);
+    const pieces = runPieces({ ...input, results });
+    if (input.shard) await writeAtomic(join(outWeek, REVIEW, SHARD_FILE), `${JSON.stringify({ shard: input.shard, ...pieces })}\n`);
+    const stale = await writeRunFiles(outWeek, pieces, input.sarif, input.derive);
+    return { bundles, stale, recovered, failed };
+  };
+  return { branch: publishBranch, finish };
 }
 
 /** Bump when what publishing writes for a branch changes shape, so no build reuses older files. */
