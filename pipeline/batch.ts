@@ -5,7 +5,7 @@ import type { LintContext } from './lint/index.ts';
 import type { RuleSet } from './lint/rules.ts';
 import { judge, type Decision } from './approve/gate.ts';
 import { caption, captionContext, captionFoldFindings } from './captions/captions.ts';
-import { renderJob, type OutputFile } from './render/job.ts';
+import type { OutputFile } from './render/job.ts';
 import { inspectCanvas, locateCheck, overflowFindings, type VisualFinding } from './check/visual.ts';
 import type { RenderOutcome } from './job/messages.ts';
 import { bidiFindings, generatedSpans, lintMapped, uncoveredSpans } from './check/texts.ts';
@@ -76,6 +76,8 @@ export async function runJob(job: Job, deps: JobDeps): Promise<JobResult> {
   let outcome: RenderOutcome;
   let data: Buffer[] = [];
   try {
+    // loaded here, not at the top: the batch renders in workers and this module is its judge
+    const { renderJob } = await import('./render/job.ts');
     const rendered = await renderJob({ job, branch: deps.branch, bank: deps.bank, warning: deps.warning, readContentFile: deps.readContentFile });
     const canvases = rendered.renders.map((r) => ({ name: r.canvas.name || `${r.canvas.width}×${r.canvas.height}`, rendered: r.rendered }));
     data = rendered.files.map((f) => f.data);

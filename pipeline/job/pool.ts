@@ -3,9 +3,7 @@
 // worker the tasks run in this thread: no pool to start, same code path (renderTask).
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { renderTask } from './unit.ts';
 import type { RenderOutcome, RenderTask } from './messages.ts';
-import { useTemplates } from '../render/engine.ts';
 import type { TemplateSources } from '../assets/index.ts';
 
 export interface RenderPool {
@@ -19,13 +17,18 @@ export const defaultConcurrency = () => Math.max(1, availableParallelism());
 /** `templates`: what every worker draws with (pipeline/assets/), installed once per worker. */
 export function renderPool(concurrency = defaultConcurrency(), init: { templates?: TemplateSources } = {}): RenderPool {
   if (concurrency <= 1) {
-    if (init.templates) useTemplates(init.templates);
-    // in-process: serialise so one render runs at a time, as one worker would
+    // in-process: the engine is loaded here, on the first task (with workers, this thread never
+    // loads it); serialise so one render runs at a time, as one worker would
+    const engine = (async () => {
+      const [{ renderTask }, { useTemplates }] = await Promise.all([import('./unit.ts'), import('../render/engine.ts')]);
+      if (init.templates) useTemplates(init.templates);
+      return renderTask;
+    })();
     let tail: Promise<unknown> = Promise.resolve();
     return {
       size: 1,
       run(task) {
-        const next = tail.then(() => renderTask(task));
+        const next = tail.then(async () => (await engine)(task));
         tail = next.catch(() => undefined);
         return next;
       },

@@ -99,6 +99,14 @@ describe('wendu', () => {
     }
   });
 
+  it('runs a build as a real process: its exit code and messages come through (the build runs in a child started with MALLOC_ARENA_MAX)', async () => {
+    const bin = new URL('../../pipeline/cli/bin.js', import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), 'wendu-bin-build-'));
+    const r = await promisify(execFile)(process.execPath, [bin, 'build', '--content', '不存在的目录'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }).catch((e: { code: number; stderr: string }) => e);
+    expect((r as { code: number }).code).toBe(2);
+    expect((r as { stderr: string }).stderr).toContain('content folder `不存在的目录` does not exist');
+  });
+
   it('answers --help as a real process, through bin.js', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [new URL('../../pipeline/cli/bin.js', import.meta.url).pathname, '--help'], { env: { ...process.env, NO_COLOR: '1' } });
     expect(stdout).toMatch(/^Usage: wendu <command>/);
