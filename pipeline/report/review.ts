@@ -53,6 +53,11 @@ export async function reviewThumbs(r: JobResult, full = false, derive?: Derive):
       if (blur) img = img.blur(blur);
       return img.jpeg({ quality: 80 }).toBuffer();
     };
+    // a full-size copy of a JPEG that needs no blur is the very image: its bytes, not a re-encode
+    if (full && !blur && f.format === 'jpeg' && f.width <= width) {
+      out.push({ path, data: f.data, width: f.width, height: f.height });
+      continue;
+    }
     const data = derive && f.sha256 ? await derive(f.sha256, `review ${width} q80 blur${blur}`, make) : await make();
     const info = await sharp(data).metadata();
     out.push({ path, data, width: info.width!, height: info.height! });
