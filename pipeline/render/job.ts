@@ -91,10 +91,10 @@ export async function renderJob(input: PrepareInput & { warning: string }): Prom
     const { cols, rows } = canvas.tiles;
     const w = rendered.width / cols;
     const h = rendered.height / rows;
-    const whole = sharp(rendered.pixels, rawInput(rendered));
     const opaque = isOpaque(rendered.pixels);
     for (let i = 0; i < cols * rows; i++) {
-      const tile = whole.clone().extract({ left: (i % cols) * w, top: Math.floor(i / cols) * h, width: w, height: h });
+      // a fresh pipeline over the same pixels per tile: sharp's clone() structuredClones its input (6 MB a tile)
+      const tile = sharp(rendered.pixels, rawInput(rendered)).extract({ left: (i % cols) * w, top: Math.floor(i / cols) * h, width: w, height: h });
       const data =
         canvas.format === 'png'
           ? await tile.png().toBuffer()

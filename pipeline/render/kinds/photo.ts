@@ -54,13 +54,13 @@ export function clampRegion(r: BlurRegion, width: number, height: number): BlurR
  * neighbours to mix with (no hard-edged box), blurred hard, then only the region itself is kept: the
  * pixels outside the region are never changed.
  */
-async function blurredPatch(upright: Sharp, r: BlurRegion, width: number, height: number): Promise<Buffer> {
+async function blurredPatch(upright: () => Sharp, r: BlurRegion, width: number, height: number): Promise<Buffer> {
   const pad = Math.ceil(BLUR_SIGMA * 1.5);
   const ctx = clampRegion({ x: r.x - pad, y: r.y - pad, width: r.width + 2 * pad, height: r.height + 2 * pad }, width, height)!;
   // a pixelation pass first: even an inverted blur cannot bring back detail below the block size
   const block = Math.max(8, Math.round(Math.min(r.width, r.height) / 6));
-  const small = await upright
-    .clone()
+  // a fresh pipeline over the same pixels: sharp's clone() would structuredClone the whole raw buffer
+  const small = await upright()
     .extract({ left: ctx.x, top: ctx.y, width: ctx.width, height: ctx.height })
     .resize(Math.max(1, Math.round(ctx.width / block)), Math.max(1, Math.round(ctx.height / block)), { kernel: 'cubic' })
     .raw()
@@ -116,7 +116,7 @@ export async function preparePhoto(input: Buffer, opts: PhotoOptions): Promise<P
     });
   const { width, height, channels } = info;
   const raw = { raw: { width, height, channels } } as const;
-  const upright = sharp(data, raw);
+  const upright = () => sharp(data, raw);
 
   // a region that misses the photo is a mistake (often coordinates taken from the sideways stored
   // image): refuse it rather than publish the face it was meant to hide
