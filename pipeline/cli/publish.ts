@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import sharp from 'sharp';
+import PQueue from 'p-queue';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Branch, Content, Job, Problem, TextSpan, Waiver } from '../model.ts';
 import type { ReportData } from '../report/model.ts';
@@ -340,19 +342,23 @@ export interface RunInfo {
 export async function writePages(outWeek: string, derive?: Derive): Promise<void> {
   const run = JSON.parse(await readFile(join(outWeek, REVIEW, 'run.json'), 'utf8')) as RunInfo;
   const portal = await portalFromDisk(outWeek, run.order);
-  // small previews for the portal (a phone should not fetch full images to show four thumbnails)
+  // small previews for the portal (a phone should not fetch full images to show four thumbnails),
+  // branches side by side on every core (sharp works off the main thread)
   const pub = join(outWeek, PUBLIC);
-  for (const b of portal.branches) {
-    const files: { path: string; data: Buffer }[] = [];
-    for (const [i, t] of b.thumbnails.entries()) {
-      const data = await readFile(join(pub, t)).catch(() => undefined);
-      if (!data) continue;
-      const make = () => sharp(data).resize({ width: 360, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 78 }).toBuffer();
-      files.push({ path: `${i + 1}.jpg`, data: derive ? await derive(createHash('sha256').update(data).digest('hex'), 'preview 360 q78', make) : await make() });
-    }
-    await swapDir(join(pub, 'previews', b.id), files.length ? files : undefined);
-    b.thumbnails = files.map((f) => `previews/${b.id}/${f.path}`);
-  }
+  const queue = new PQueue({ concurrency: availableParallelism() });
+  await queue.addAll(
+    portal.branches.map((b) => async () => {
+      const files: { path: string; data: Buffer }[] = [];
+      for (const [i, t] of b.thumbnails.entries()) {
+        const data = await readFile(join(pub, t)).catch(() => undefined);
+        if (!data) continue;
+        const make = () => sharp(data).resize({ width: 360, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 78 }).toBuffer();
+        files.push({ path: `${i + 1}.jpg`, data: derive ? await derive(createHash('sha256').update(data).digest('hex'), 'preview 360 q78', make) : await make() });
+      }
+      await swapDir(join(pub, 'previews', b.id), files.length ? files : undefined);
+      b.thumbnails = files.map((f) => `previews/${b.id}/${f.path}`);
+    }),
+  );
   for (const name of await readdir(join(pub, 'previews')).catch(() => [] as string[])) {
     if (!name.startsWith('.') && !portal.branches.some((b) => b.id === name && b.thumbnails.length)) await rm(join(pub, 'previews', name), { recursive: true, force: true });
   }
