@@ -61,6 +61,13 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`Expected a positive integer for --concurrency but received \`${values.concurrency}\``);
   const contentDir = resolve(io.cwd, values.content!);
   if (!(await isDirectory(contentDir))) throw new UsageError(`content folder \`${values.content}\` does not exist`);
+  const storeDir = resolve(io.cwd, values.cache ?? join(values.out!, '.cache'));
+  const assets = await loadAssets();
+  const pool = renderPool(concurrency, { templates: templateSources(assets) });
+  // a cold build (no cache yet, or --no-cache) will draw: the workers start now, while the content
+  // is read and keyed, not after
+  if (values['no-cache'] || !(await isDirectory(join(storeDir, 'v1')))) pool.warm();
+  try {
   const tree = await readContentTree(values.content!.startsWith('/') ? values.content! : contentDir);
   tree.root = values.content!.replace(/\/+$/, '');
 
@@ -119,9 +126,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr, color: io.colorErr, columns: process.stderr.columns || Number(io.env?.COLUMNS) || 80 });
 
   const readContentFile = (rel: string) => readFile(join(contentDir, rel));
-  const store = new RenderStore(resolve(io.cwd, values.cache ?? join(values.out!, '.cache')));
-  const assets = await loadAssets();
-  const pool = renderPool(concurrency, { templates: templateSources(assets) });
+  const store = new RenderStore(storeDir);
   const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
   const out = await publisher({
     content,
@@ -181,6 +186,9 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   return values.strict && rejected.length ? 1 : 0;
   } finally {
     await lock.release();
+  }
+  } finally {
+    await pool.close();
   }
 }
 

@@ -8,6 +8,9 @@ import type { TemplateSources } from '../assets/index.ts';
 
 export interface RenderPool {
   run(task: RenderTask): Promise<RenderOutcome>;
+  /** start the workers (or load the engine) now, ahead of the first task */
+  warm(): void;
+  /** idempotent */
   close(): Promise<void>;
   readonly size: number;
 }
@@ -19,23 +22,26 @@ export function renderPool(concurrency = defaultConcurrency(), init: { templates
   if (concurrency <= 1) {
     // in-process: the engine is loaded here, on the first task (with workers, this thread never
     // loads it); serialise so one render runs at a time, as one worker would
-    const engine = (async () => {
-      const [{ renderTask }, { useTemplates }] = await Promise.all([import('./unit.ts'), import('../render/engine.ts')]);
-      if (init.templates) useTemplates(init.templates);
-      return renderTask;
-    })();
+    let engine: Promise<(task: RenderTask) => Promise<RenderOutcome>> | undefined;
+    const load = () =>
+      (engine ??= (async () => {
+        const [{ renderTask }, { useTemplates }] = await Promise.all([import('./unit.ts'), import('../render/engine.ts')]);
+        if (init.templates) useTemplates(init.templates);
+        return renderTask;
+      })());
     let tail: Promise<unknown> = Promise.resolve();
     return {
       size: 1,
+      warm: () => void load().catch(() => undefined),
       run(task) {
-        const next = tail.then(async () => (await engine)(task));
+        const next = tail.then(async () => (await load())(task));
         tail = next.catch(() => undefined);
         return next;
       },
       close: async () => undefined,
     };
   }
-  // started on the first task: a warm build that renders nothing starts no worker
+  // started on the first task or by warm(): a warm build that renders nothing starts no worker
   let pool: Piscina | undefined;
   const start = () =>
     (pool ??= new Piscina({
@@ -48,9 +54,12 @@ export function renderPool(concurrency = defaultConcurrency(), init: { templates
     }));
   return {
     size: concurrency,
+    warm: () => void start(),
     run: (task) => start().run(task) as Promise<RenderOutcome>,
     close: async () => {
-      await pool?.destroy();
+      const p = pool;
+      pool = undefined;
+      await p?.destroy();
     },
   };
 }
