@@ -23,7 +23,7 @@
 // and whatever registerEvasionVocabulary adds. Compiled once per process, on first use.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from './data-cache.ts';
 import { CJK, CLAUSE, CONFUSABLES, LATIN, DIGIT, GAP, type Normalized } from './normalize.ts';
 
 /** how a normalised character was read (Normalized.via) */
