@@ -16,6 +16,9 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'wendu');
 /** The bundled commands: name → entry source (relative to pipeline/cli/). */
 const ENTRIES = { lint: { module: './lint.ts', export: 'lintCommand' } };
 
+/** packages that load a native addon or read files beside themselves: imported from node_modules */
+const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'esbuild', 'tsx', 'tsx/*'];
+
 const bundleFile = (name) => join(CACHE, `${name}.mjs`);
 const manifestFile = (name) => join(CACHE, `${name}.json`);
 
@@ -43,7 +46,7 @@ function fresh(name) {
 /**
  * Builds the bundle of command `name`. Each source's `import.meta.url` is replaced by its own
  * file's URL (relative to the bundle, so the checkout may move): the rule data is read from beside
- * the sources, as under tsx. Packages stay external (native ones must).
+ * the sources, as under tsx.
  */
 export async function build(name) {
   const entry = ENTRIES[name];
@@ -55,7 +58,7 @@ export async function build(name) {
     name: 'own-import-meta-url',
     setup(b) {
       b.onLoad({ filter: /\.(ts|js)$/ }, async (args) => {
-        if (args.path.includes(`${join('node_modules', '')}`)) return undefined;
+        if (args.path.includes(`${join('node_modules', '')}`) || !args.path.startsWith(ROOT)) return undefined;
         const source = await readFile(args.path, 'utf8');
         if (!source.includes('import.meta.url')) return undefined;
         const rel = relative(dirname(out), args.path).split('\\').join('/');
@@ -74,15 +77,18 @@ export async function build(name) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // packages are bundled too (no module resolution per file at start-up), but for native ones
+    external: NATIVE,
+    // CommonJS packages inside an ES module bundle still require() Node's own modules
+    banner: { js: "import { createRequire as __wenduRequire } from 'node:module'; const require = __wenduRequire(import.meta.url);" },
     write: false,
     metafile: true,
     logLevel: 'silent',
     plugins: [metaUrl],
     absWorkingDir: ROOT,
   });
-  const inputs = Object.keys(result.metafile.inputs)
-    .filter((f) => !f.startsWith('<') && !f.includes('node_modules'))
+  // the packages bundled are those the lock file names
+  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<') && !f.includes('node_modules')), 'package-lock.json']
     .map((f) => f.split('\\').join('/'))
     .sort();
   const hash = hashOf(inputs);
