@@ -12,8 +12,8 @@
 //   - a caution word (警惕, 听到…) makes the rest of its clause a quotation, a caution after (…都是骗子)
 //     the sentence before it; quoted text is a quotation when the text warns or talks about fraud.
 // Patterns (rules' `claims:`) then ask for concepts with a polarity within a clause or sentence.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import type { SpanView } from '../detectors/types.ts';
 import type { ClaimPattern, ConceptSet, Operator, ProductType } from './concepts.ts';
 
@@ -36,9 +36,16 @@ export interface Hit {
 }
 
 let jieba: Jieba | undefined;
-/** The segmenter, with its dictionary loaded once per process, on first need. */
+/**
+ * The segmenter, with its dictionary loaded once per process, on first need: the package (a native
+ * addon and a 5 MB dictionary) is not even loaded for texts that never need a clause segmented.
+ */
 function segmenter(): Jieba {
-  return (jieba ??= Jieba.withDict(dict));
+  if (jieba) return jieba;
+  const require = createRequire(import.meta.url);
+  const { Jieba: J } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+  return (jieba = J.withDict(dict));
 }
 
 export interface ViewClaims {
