@@ -29,10 +29,10 @@ export interface Hit {
   to: number;
   /** concept class, or -1 for an operator */
   cls: number;
-  op?: Operator;
+  op: Operator | undefined;
   status: Status;
   /** where the negation that flipped it starts, when it stands before it in its clause */
-  negatedFrom?: number;
+  negatedFrom: number | undefined;
 }
 
 let jieba: Jieba | undefined;
@@ -67,50 +67,62 @@ interface Raw {
   to: number;
   entry: number;
   cls: number;
-  op?: Operator;
+  /** always present (undefined when not an operator): one object shape for every hit */
+  op: Operator | undefined;
 }
 
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw[] {
   const text = view.norm.text;
   const raw: Raw[] = [];
+  let anyClass = false;
   for (const m of c.automaton.scan(text, MASK_CODE)) {
     const e = c.entries[m.id]!;
-    raw.push({ from: m.from, to: m.to, entry: m.id, cls: e.kind === 'class' ? e.cls : -1, ...(e.kind === 'op' ? { op: e.op } : {}), ...(e.kind === 'except' ? { op: undefined, cls: -2 } : {}) });
+    const cls = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
+    if (cls >= 0) anyClass = true;
+    raw.push({ from: m.from, to: m.to, entry: m.id, cls, op: e.kind === 'op' ? e.op : undefined });
   }
   // the pattern classes (amounts, comparisons) only matter next to a word of some class
-  if (raw.some((r) => r.cls >= 0)) for (const { cls, re } of c.patterns) {
+  if (anyClass) for (const { cls, re } of c.patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (!m[0].length) {
         re.lastIndex++;
         continue;
       }
-      raw.push({ from: m.index, to: m.index + m[0].length, entry: -1, cls });
+      raw.push({ from: m.index, to: m.index + m[0].length, entry: -1, cls, op: undefined });
     }
   }
-  raw.sort((a, b) => a.from - b.from || b.to - a.to);
+  raw.sort(byPlace);
   const safe = safeMask(view);
+  const gap = view.norm.gap;
   const out: Raw[] = [];
   let end = 0;
+  let anyExcept = false;
   for (const r of raw) {
+    if (r.cls === -2) {
+      excepts.push([r.from, r.to]);
+      anyExcept = true;
+    }
     // pattern classes (amounts, comparisons) overlap the words they are made of
     const pattern = r.entry < 0;
     if (!pattern && r.from < end) continue;
     // never across a clause mark
     let crosses = false;
-    for (let i = r.from + 1; i < r.to; i++) if (view.norm.gap[i]! >= 2) crosses = true;
+    for (let i = r.from + 1; i < r.to; i++) if (gap[i]! >= 2) crosses = true;
     if (crosses) continue;
     if (covers(safe, r.from, r.to)) continue;
     out.push(r);
     if (!pattern) end = r.to;
   }
-  out.sort((a, b) => a.from - b.from || b.to - a.to);
-  for (const r of raw) if (r.cls === -2) excepts.push([r.from, r.to]);
+  // (out is in raw's order: sorted already)
   // an exception across a phrase's edge is the word really there (亏待 in 不会亏待)
+  if (!anyExcept && !excepts.length) return out;
   const index = exceptIndex(excepts);
   return out.filter((r) => r.cls !== -2 && !index(r.from, r.to));
 }
+
+const byPlace = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from - b.from || b.to - a.to;
 
 /** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
 const masks = new WeakMap<SpanView, Uint8Array>();
@@ -314,18 +326,29 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   }
   // a sentence is analysed when a pattern could match it: its concepts are there, a negated one
   // with a negation in reach (in the sentence, or an answer after a question)
+  // the classes present in the sentence at hand: stamp[cls] === gen (no set per sentence)
+  const stamp = new Int32Array(c.classes.length);
+  let gen = 0;
+  const index = patternIndex(patterns);
   const wanted = (s: number, list: Raw[]) => {
     if (need.has(s)) return true;
-    const present = new Set<number>();
+    gen++;
     let negation = false;
     for (const h of list) {
-      present.add(h.cls);
+      if (h.cls >= 0) stamp[h.cls] = gen;
       if (h.op === 'negate' || h.op === 'negate-after') negation = true;
     }
     if (!negation && bySentence.get(s + 1)?.some((h) => h.op === 'negate-after' || h.op === 'negate' || h.op === 'answer')) negation = true;
-    return patterns.some(
-      (p) => p.all.every((r) => present.has(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present.has(r.cls))),
-    );
+    const present = (cls: number) => stamp[cls] === gen;
+    const fits = (p: ClaimPattern) => p.all.every((r) => present(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present(r.cls)));
+    for (const i of index.always) if (fits(patterns[i]!)) return true;
+    // only a pattern whose first required class is here can match
+    for (const h of list) {
+      if (h.cls < 0) continue;
+      const ps = index.byClass.get(h.cls);
+      if (ps) for (const i of ps) if (fits(patterns[i]!)) return true;
+    }
+    return false;
   };
   const sentences = new Map<number, Hit[]>();
   let quotes: Uint8Array | undefined;
@@ -479,7 +502,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       s,
       list.map((h) => {
         const status = h.cls >= 0 ? statusIn(s, h.from, h.to) : ASSERTED;
-        return { from: h.from, to: h.to, cls: h.cls, ...(h.op ? { op: h.op } : {}), status, ...(status === NEGATED && lastNegFrom >= 0 ? { negatedFrom: lastNegFrom } : {}) };
+        return { from: h.from, to: h.to, cls: h.cls, op: h.op, status, negatedFrom: status === NEGATED && lastNegFrom >= 0 ? lastNegFrom : undefined };
       }),
     );
   }
