@@ -246,13 +246,16 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): Scan {
     else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
   }
   // masks of the safe and excepted characters: a match inside one does not count (linear in the text)
+  // (no ranges, no mask: nothing is within one)
   const mask = (ranges: [number, number][]) => {
+    if (!ranges.length) return undefined;
     const m = new Uint8Array(text.length);
     for (const [a, b] of ranges) m.fill(1, a, b);
     return m;
   };
   const masks = { safe: mask(view.safe), product: mask(excepted.product), wealth: mask(excepted.wealth) };
-  const within = (m: Uint8Array, from: number, to: number) => {
+  const within = (m: Uint8Array | undefined, from: number, to: number) => {
+    if (!m) return from >= to;
     for (let i = from; i < to; i++) if (!m[i]) return false;
     return true;
   };

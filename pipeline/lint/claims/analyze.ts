@@ -122,6 +122,10 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
   return out.filter((r) => r.cls !== -2 && !index(r.from, r.to));
 }
 
+/** analyzeView's class stamps, shared by every call (a typed array per text costs more than the check) */
+let stampBuffer = new Int32Array(64);
+let stampGen = 0;
+
 const byPlace = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from - b.from || b.to - a.to;
 
 /** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
@@ -327,12 +331,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   // a sentence is analysed when a pattern could match it: its concepts are there, a negated one
   // with a negation in reach (in the sentence, or an answer after a question)
   // the classes present in the sentence at hand: stamp[cls] === gen (no set per sentence)
-  const stamp = new Int32Array(c.classes.length);
-  let gen = 0;
+  if (stampBuffer.length < c.classes.length) stampBuffer = new Int32Array(c.classes.length);
+  const stamp = stampBuffer;
   const index = patternIndex(patterns);
   const wanted = (s: number, list: Raw[]) => {
     if (need.has(s)) return true;
-    gen++;
+    if (stampGen === 0x7fffffff) ((stampGen = 0), stamp.fill(0));
+    const gen = ++stampGen;
     let negation = false;
     for (const h of list) {
       if (h.cls >= 0) stamp[h.cls] = gen;
