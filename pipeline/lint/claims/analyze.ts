@@ -418,6 +418,16 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && '了的啊呀哦吧呢嘛'.includes(norm.text[i]!)) i++;
     return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
+  /** per sentence: counts[k] = negate-after hits among its first k hits */
+  const negateAfters = new Map<number, Int32Array>();
+  const negateAfterCounts = (s: number, hs: Raw[]) => {
+    let counts = negateAfters.get(s);
+    if (counts && counts.length === hs.length + 1) return counts;
+    counts = new Int32Array(hs.length + 1);
+    for (let k = 0; k < hs.length; k++) counts[k + 1] = counts[k]! + (hs[k]!.op === 'negate-after' ? 1 : 0);
+    negateAfters.set(s, counts);
+    return counts;
+  };
   let lastNegFrom = -1;
   const statusIn = (s: number, from: number, to: number): Status => {
     const list = raws.get(s) ?? [];
@@ -462,6 +472,45 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // own clause); a caution after makes the sentence a quotation
     const info = sentenceInfo(s, list, from);
     let firstInClause = info.firstInClause;
+    /**
+     * What follows the target in its sentence: a negation after (想多了, 退出历史舞台) in its own
+     * clause flips it, each one; in the next clause only a negation-after that opens it or a bare
+     * denial that closes it (…，但这款不会) does; a caution after makes it a quotation. Flips and
+     * cautions do not depend on their order, so this counts instead of walking every later hit:
+     * a clause of thousands of hits costs a binary search, not a walk per hit.
+     */
+    const afterTarget = (s: number, hs: Raw[]) => {
+      if (m.cautionAfterFrom >= to) neutral = true;
+      if (!hs.length) return;
+      const i0 = firstFrom(hs, to);
+      const flips = negateAfterCounts(s, hs);
+      // hits are in text order, so their clauses ascend: the first hit past clause `c`
+      const past = (start: number, c: number) => {
+        let lo = start;
+        let hi = hs.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (norm.clause[hs[mid]!.from]! <= c) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const end = past(i0, clause);
+      if ((flips[end]! - flips[i0]!) & 1) neg ^= 1;
+      if (end >= hs.length || norm.clause[hs[end]!.from] !== clause + 1) return;
+      const nextEnd = past(end, clause + 1);
+      const first = firstInClause.get(clause + 1);
+      const last = info.lastInClause.get(clause + 1);
+      const visit = (h: Raw) => {
+        if (h.op === 'negate-after' && first === h.from) neg ^= 1;
+        // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to)) neg ^= 1;
+      };
+      let i = end;
+      for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
+      for (let j = nextEnd - 1; j >= i && hs[j]!.from === last; j--) visit(hs[j]!);
+    };
+    /** after a question: the answer's first clause (会亏本？想多了！) */
     const after = (hs: Raw[], question: boolean) => {
       if (!question && m.cautionAfterFrom >= to) neutral = true;
       for (let i = question ? 0 : firstFrom(hs, to); i < hs.length; i++) {
@@ -479,7 +528,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         } else if (h.op === 'caution-after') neutral = true;
       }
     };
-    after(list, false);
+    afterTarget(s, list);
     // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
     const yesNo = info.yesNo;
     const negBefore = neg;
