@@ -145,21 +145,31 @@ export function covers(mask: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
-/** A test for "an exception runs across the edge of [from, to)", in time linear in the range. */
+/**
+ * A test for "an exception runs across the edge of [from, to)": a binary search among the
+ * exceptions by start, then only those starting within reach of the range.
+ */
 function exceptIndex(excepts: [number, number][]): (from: number, to: number) => boolean {
-  const byStart = new Map<number, number[]>();
+  if (!excepts.length) return () => false;
+  let sorted = true;
   let longest = 0;
-  for (const [a, b] of excepts) {
-    let l = byStart.get(a);
-    if (!l) byStart.set(a, (l = []));
-    l.push(b);
-    longest = Math.max(longest, b - a);
+  for (let i = 0; i < excepts.length; i++) {
+    if (i && excepts[i]![0] < excepts[i - 1]![0]) sorted = false;
+    longest = Math.max(longest, excepts[i]![1] - excepts[i]![0]);
   }
+  const list = sorted ? excepts : [...excepts].sort((x, y) => x[0] - y[0]);
   return (from, to) => {
-    for (let a = Math.max(0, from - longest + 1); a < to; a++) {
-      const ends = byStart.get(a);
-      if (!ends) continue;
-      for (const b of ends) if (b > from && !(a <= from && b >= to) && !(from <= a && to >= b)) return true;
+    const min = from - longest + 1;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]![0] < min) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i]![0] < to; i++) {
+      const [a, b] = list[i]!;
+      if (b > from && !(a <= from && b >= to) && !(from <= a && to >= b)) return true;
     }
     return false;
   };
