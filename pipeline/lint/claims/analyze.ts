@@ -122,6 +122,9 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
   return out.filter((r) => r.cls !== -2 && !index(r.from, r.to));
 }
 
+const ANSWER_FLIPS = 1;
+const ANSWER_CAUTIONS = 2;
+
 /** analyzeView's class stamps, shared by every call (a typed array per text costs more than the check) */
 let stampBuffer = new Int32Array(64);
 let stampGen = 0;
@@ -438,6 +441,31 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     negateAfters.set(s, counts);
     return counts;
   };
+  /**
+   * How the first clause of sentence `s` answers the question before it (会亏本？想多了！): each
+   * negation after, and each negation or answer word opening the clause, flips what was asked; a
+   * caution after makes it a quotation. The same for every target of the question: counted once.
+   */
+  const answers = new Map<number, number>();
+  const answer = (s: number) => {
+    let a = answers.get(s);
+    if (a !== undefined) return a;
+    const next = raws.get(s) ?? [];
+    let flips = 0;
+    a = 0;
+    if (next.length) {
+      const firstClause = norm.clause[next[0]!.from]!;
+      const opening = next[0]!.from;
+      for (const h of next) {
+        if (norm.clause[h.from] !== firstClause) continue;
+        if (h.op === 'negate-after' || ((h.op === 'negate' || h.op === 'answer') && h.from === opening)) flips++;
+        else if (h.op === 'caution-after') a |= ANSWER_CAUTIONS;
+      }
+    }
+    if (flips & 1) a |= ANSWER_FLIPS;
+    answers.set(s, a);
+    return a;
+  };
   let lastNegFrom = -1;
   const statusIn = (s: number, from: number, to: number): Status => {
     const list = raws.get(s) ?? [];
@@ -481,7 +509,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // after the target: a negation after flips its clause (and the clause before when it opens its
     // own clause); a caution after makes the sentence a quotation
     const info = sentenceInfo(s, list, from);
-    let firstInClause = info.firstInClause;
+    const firstInClause = info.firstInClause;
     /**
      * What follows the target in its sentence: a negation after (想多了, 退出历史舞台) in its own
      * clause flips it, each one; in the next clause only a negation-after that opens it or a bare
@@ -520,36 +548,14 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
       for (let j = nextEnd - 1; j >= i && hs[j]!.from === last; j--) visit(hs[j]!);
     };
-    /** after a question: the answer's first clause (会亏本？想多了！) */
-    const after = (hs: Raw[], question: boolean) => {
-      if (!question && m.cautionAfterFrom >= to) neutral = true;
-      for (let i = question ? 0 : firstFrom(hs, to); i < hs.length; i++) {
-        const h = hs[i]!;
-        if (!question && h.from < to) continue;
-        const hc = norm.clause[h.from]!;
-        // beyond the next clause only a caution-after counts, and that is known from the marks
-        if (!question && hc > clause + 1) break;
-        // a bare denial answering a question (…能拿到的收益？不是。), or closing a clause with nothing
-        // after it (有人说理财会亏，但这款不会): it denies the clause before
-        const elliptic = !question && h.op === 'negate' && hc === clause + 1 && info.lastInClause.get(hc) === h.from && endsClause(h.to);
-        if (h.op === 'negate-after' || elliptic || (question && (h.op === 'negate' || h.op === 'answer') && firstInClause.get(hc) === h.from)) {
-          const opens = firstInClause.get(hc) === h.from || question || elliptic;
-          if (question || hc === clause || (opens && hc === clause + 1)) neg ^= 1;
-        } else if (h.op === 'caution-after') neutral = true;
-      }
-    };
     afterTarget(s, list);
     // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
     const yesNo = info.yesNo;
     const negBefore = neg;
     if (info.question) {
-      const next = raws.get(s + 1) ?? [];
-      const firstClause = next.length ? norm.clause[next[0]!.from]! : -1;
-      firstInClause = new Map([[firstClause, next[0]?.from ?? -1]]);
-      after(
-        next.filter((h) => norm.clause[h.from] === firstClause),
-        true,
-      );
+      const a = answer(s + 1);
+      if (a & ANSWER_FLIPS) neg ^= 1;
+      if (a & ANSWER_CAUTIONS) neutral = true;
     }
     if (yesNo && neg === negBefore && !negBefore) neutral = true;
     if (!neutral) {
