@@ -6,7 +6,7 @@
 // wrong here (no esbuild, a read-only folder) only means the command runs through tsx as before.
 // `node pipeline/cli/bundle.js` builds it ahead (npm's `prepare`).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -37,7 +37,7 @@ function hashOf(files) {
 function fresh(name) {
   try {
     const m = JSON.parse(readFileSync(manifestFile(name), 'utf8'));
-    return m.node === process.version && Array.isArray(m.inputs) && m.hash === hashOf(m.inputs);
+    return m.node === process.version && Array.isArray(m.inputs) && existsSync(bundleFile(name)) && m.hash === hashOf(m.inputs);
   } catch {
     return false;
   }
