@@ -88,7 +88,7 @@ export async function build(name) {
     absWorkingDir: ROOT,
   });
   // the packages bundled are those the lock file names
-  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<') && !f.includes(':') && !f.includes('node_modules')), 'package-lock.json']
+  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<') && !f.includes(':') && !f.includes('node_modules')), ...(existsSync(join(ROOT, 'package-lock.json')) ? ['package-lock.json'] : ['package.json'])]
     .map((f) => f.split('\\').join('/'))
     .sort();
   const hash = hashOf(inputs);
