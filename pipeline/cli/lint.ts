@@ -155,7 +155,7 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     };
     let findings = lint();
     if (values.fix && findings.some((f) => f.fix)) {
-      const source = new TextDecoder().decode(bytes);
+      const source = decoded(bytes);
       const { text, applied } = applyFixes(source, typedSpans(), findings.filter((f) => f.fix));
       if (applied.length) {
         await writeFileAtomic(abs, text);
@@ -176,7 +176,7 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
     const shownName = maskedFileName(input.file, ctx.lint, maskText);
     if (shownName !== input.file) problems = [{ file: input.file, line: 1, column: 1, severity: 'error', ruleId: 'load/file-name', message: 'The file name holds a client detail (shown masked); it would be copied into image names, captions, the calendar and the audit. Rename the file' }, ...problems];
     const filePath = stdin && !values['stdin-filename'] ? input.file : abs;
-    results.push({ file: shownName, filePath: shownName === input.file ? filePath : filePath.slice(0, filePath.length - basename(input.file).length) + basename(shownName), findings, problems, source: new TextDecoder().decode(bytes), spans: isBrief ? [...typedSpans(), ...spans] : spans, waived });
+    results.push({ file: shownName, filePath: shownName === input.file ? filePath : filePath.slice(0, filePath.length - basename(input.file).length) + basename(shownName), findings, problems, source: decoded(bytes), spans: isBrief ? [...typedSpans(), ...spans] : spans, waived });
   }
 
   const fingerprints = format === 'sarif' ? await fingerprintKey(io.cwd, io.env ?? {}) : undefined;
@@ -268,6 +268,15 @@ interface Env {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder();
+
+/** A file's bytes as text (a bad sequence as U+FFFD), decoded once however often it is asked for. */
+let lastBytes: Uint8Array | undefined;
+let lastText = '';
+function decoded(bytes: Uint8Array, text?: string): string {
+  if (bytes !== lastBytes) [lastBytes, lastText] = [bytes, text ?? lenient.decode(bytes)];
+  return lastText;
+}
 
 /** The texts of a file as spans: a brief's frontmatter strings and body, or a text file whole. */
 function textsOf(env: Env, file: string, bytes: Uint8Array): { spans: TextSpan[]; problems: Problem[] } {
@@ -277,7 +286,8 @@ function textsOf(env: Env, file: string, bytes: Uint8Array): { spans: TextSpan[]
   }
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    // valid UTF-8 decodes the same strictly and leniently: kept for the report's source
+    text = decoded(bytes, utf8.decode(bytes));
   } catch {
     return { spans: [], problems: [{ file, line: 1, column: 1, severity: 'error', ruleId: 'lint/encoding', message: 'Not UTF-8: save the file as UTF-8 to lint it' }] };
   }
@@ -289,7 +299,7 @@ function textsOf(env: Env, file: string, bytes: Uint8Array): { spans: TextSpan[]
  * templates (from REQUIRED_WARNINGS): the whole-asset rules see it as they will after rendering.
  */
 function templateWarnings(env: Env, file: string, bytes: Uint8Array): TextSpan[] {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(new TextDecoder().decode(bytes));
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(decoded(bytes));
   if (!m) return [];
   let product: unknown;
   try {

@@ -32,8 +32,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 async function run(name: string, argv: string[], io: Io): Promise<number> {
   const entry = COMMANDS[name]!;
+  return runLoaded(name, () => import(new URL(entry.module, import.meta.url).href) as Promise<Record<string, Command>>, argv, io);
+}
+
+/** Runs command `name` from its module (loaded by `load`, or already loaded: bin.js's bundle of `wendu lint`). */
+export async function runLoaded(name: string, load: Record<string, Command> | (() => Promise<Record<string, Command>>), argv: string[], io: Io = processIo()): Promise<number> {
+  const entry = COMMANDS[name]!;
   try {
-    const mod = (await import(new URL(entry.module, import.meta.url).href)) as Record<string, Command>;
+    const mod = typeof load === 'function' ? await load() : load;
     return await mod[entry.export]!(argv, io);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -162,6 +162,30 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
 }
 
 /**
+ * Only the client-detail (PII) findings of lintSpans, the same ones, without judging word rules and
+ * claims (the PII detectors read neither): what masking a file name or a message needs.
+ */
+export function piiFindings(spans: TextSpan[], ctx: LintContext, rules?: RuleSet): Finding[] {
+  const { set, detects } = engine(rules);
+  const views = spans.map((span, index) => scanSpan(set, index, span).view);
+  const findings: Finding[] = [];
+  const hashes = new Map<number, string>();
+  for (const { rule, detect, pii } of detects) {
+    if (!pii) continue;
+    for (const hit of detect(views, ctx)) {
+      const view = views[hit.view]!;
+      let textHash = hashes.get(view.index);
+      if (!textHash) hashes.set(view.index, (textHash = createHash('sha256').update(view.span.text).digest('hex')));
+      const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
+      findings.push(
+        finding(rule, view, hit.from, hit.to, { excerpt, waivable: false, textHash, ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}), ...(hit.severity ? { severity: hit.severity } : {}) }),
+      );
+    }
+  }
+  return onePerPlace(findings);
+}
+
+/**
  * Each finding once (a rule at one place of one field), in file order: what every caller that
  * re-locates findings (decoded spans mapped back to the file) applies again after moving them.
  */
@@ -246,13 +270,16 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): Scan {
     else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
   }
   // masks of the safe and excepted characters: a match inside one does not count (linear in the text)
+  // (no ranges, no mask: nothing is within one)
   const mask = (ranges: [number, number][]) => {
+    if (!ranges.length) return undefined;
     const m = new Uint8Array(text.length);
     for (const [a, b] of ranges) m.fill(1, a, b);
     return m;
   };
   const masks = { safe: mask(view.safe), product: mask(excepted.product), wealth: mask(excepted.wealth) };
-  const within = (m: Uint8Array, from: number, to: number) => {
+  const within = (m: Uint8Array | undefined, from: number, to: number) => {
+    if (!m) return from >= to;
     for (let i = from; i < to; i++) if (!m[i]) return false;
     return true;
   };

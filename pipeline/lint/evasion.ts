@@ -23,7 +23,7 @@
 // and whatever registerEvasionVocabulary adds. Compiled once per process, on first use.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from './data-cache.ts';
 import { CJK, CLAUSE, CONFUSABLES, LATIN, DIGIT, GAP, type Normalized } from './normalize.ts';
 
 /** how a normalised character was read (Normalized.via) */
@@ -373,13 +373,14 @@ function compile(norm: (s: string) => string): Compiled {
     const s = queue[q]!;
     const f = fail[s]!;
     if (outs[f]!.length) outs[s] = [...outs[s]!, ...outs[f]!];
-    for (let c = 0; c < 26; c++) {
-      const t = trie[s]!.get(c);
-      if (t !== undefined) {
-        fail[t] = go[f * 26 + c]!;
-        go[s * 26 + c] = t;
-        queue.push(t);
-      } else go[s * 26 + c] = go[f * 26 + c]!;
+    // the failure state's row, then the node's own children over it (in letter order, as a
+    // breadth-first pass over the alphabet would: most nodes have one or two)
+    go.copyWithin(s * 26, f * 26, f * 26 + 26);
+    const children = trie[s]!.size > 1 ? [...trie[s]!].sort((x, y) => x[0] - y[0]) : trie[s]!;
+    for (const [c, t] of children) {
+      fail[t] = go[f * 26 + c]!;
+      go[s * 26 + c] = t;
+      queue.push(t);
     }
   }
   const hasOut = Uint8Array.from(outs, (o) => (o.length ? 1 : 0));

@@ -13,7 +13,7 @@
 // characters is remembered as a "gap strength", so a rule term may run across an inserted space
 // or symbol but never across a clause or sentence boundary (，。！？ or a line break).
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from './data-cache.ts';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';

@@ -6,7 +6,7 @@
 import { loadConcepts } from './claims/concepts.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { parse as parseYamlText } from 'yaml';
+import { parseYamlCached as parseYamlText } from './data-cache.ts';
 import { z } from 'zod';
 import type { Problem } from '../model.ts';
 import { decode } from '../load/source.ts';

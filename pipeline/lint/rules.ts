@@ -3,7 +3,7 @@
 // compiled once per process (module cache) into one Aho–Corasick automaton.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from './data-cache.ts';
 import { z } from 'zod';
 import { AhoCorasick } from './ac.ts';
 import { normalizeTerm } from './normalize.ts';

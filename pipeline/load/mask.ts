@@ -3,7 +3,7 @@
 // Messages and file paths are masked with the linter's own detection (its masked excerpts), and
 // every run of seven or more digits is masked whatever the linter thinks of it.
 import type { Problem } from '../model.ts';
-import { lintSpans, type LintContext } from '../lint/index.ts';
+import { piiFindings, type LintContext } from '../lint/index.ts';
 
 /** 13812349999 → 138****9999; 6222021234567890123 → 622***********0123; shorter runs keep two at each end. */
 export function maskDigits(text: string): string {
@@ -20,8 +20,7 @@ export function maskDigits(text: string): string {
 /** The client details the linter finds in `text` (PII rules), as ranges with their masked forms. */
 function piiRanges(text: string, ctx: LintContext): { from: number; to: number; masked: string }[] {
   if (!text) return [];
-  return lintSpans([{ field: 'name', text, file: '' }], ctx)
-    .filter((f) => !f.waivable)
+  return piiFindings([{ field: 'name', text, file: '' }], ctx)
     .map((f) => ({ from: f.offset.from, to: f.offset.to, masked: f.excerpt }))
     .filter((r) => r.to > r.from)
     .sort((a, b) => b.from - a.from);

@@ -12,8 +12,8 @@
 //   - a caution word (警惕, 听到…) makes the rest of its clause a quotation, a caution after (…都是骗子)
 //     the sentence before it; quoted text is a quotation when the text warns or talks about fraud.
 // Patterns (rules' `claims:`) then ask for concepts with a polarity within a clause or sentence.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import type { SpanView } from '../detectors/types.ts';
 import type { ClaimPattern, ConceptSet, Operator, ProductType } from './concepts.ts';
 
@@ -29,16 +29,23 @@ export interface Hit {
   to: number;
   /** concept class, or -1 for an operator */
   cls: number;
-  op?: Operator;
+  op: Operator | undefined;
   status: Status;
   /** where the negation that flipped it starts, when it stands before it in its clause */
-  negatedFrom?: number;
+  negatedFrom: number | undefined;
 }
 
 let jieba: Jieba | undefined;
-/** The segmenter, with its dictionary loaded once per process, on first need. */
+/**
+ * The segmenter, with its dictionary loaded once per process, on first need: the package (a native
+ * addon and a 5 MB dictionary) is not even loaded for texts that never need a clause segmented.
+ */
 function segmenter(): Jieba {
-  return (jieba ??= Jieba.withDict(dict));
+  if (jieba) return jieba;
+  const require = createRequire(import.meta.url);
+  const { Jieba: J } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+  return (jieba = J.withDict(dict));
 }
 
 export interface ViewClaims {
@@ -60,50 +67,69 @@ interface Raw {
   to: number;
   entry: number;
   cls: number;
-  op?: Operator;
+  /** always present (undefined when not an operator): one object shape for every hit */
+  op: Operator | undefined;
 }
 
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw[] {
   const text = view.norm.text;
   const raw: Raw[] = [];
+  let anyClass = false;
   for (const m of c.automaton.scan(text, MASK_CODE)) {
     const e = c.entries[m.id]!;
-    raw.push({ from: m.from, to: m.to, entry: m.id, cls: e.kind === 'class' ? e.cls : -1, ...(e.kind === 'op' ? { op: e.op } : {}), ...(e.kind === 'except' ? { op: undefined, cls: -2 } : {}) });
+    const cls = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
+    if (cls >= 0) anyClass = true;
+    raw.push({ from: m.from, to: m.to, entry: m.id, cls, op: e.kind === 'op' ? e.op : undefined });
   }
   // the pattern classes (amounts, comparisons) only matter next to a word of some class
-  if (raw.some((r) => r.cls >= 0)) for (const { cls, re } of c.patterns) {
+  if (anyClass) for (const { cls, re } of c.patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (!m[0].length) {
         re.lastIndex++;
         continue;
       }
-      raw.push({ from: m.index, to: m.index + m[0].length, entry: -1, cls });
+      raw.push({ from: m.index, to: m.index + m[0].length, entry: -1, cls, op: undefined });
     }
   }
-  raw.sort((a, b) => a.from - b.from || b.to - a.to);
+  raw.sort(byPlace);
   const safe = safeMask(view);
+  const gap = view.norm.gap;
   const out: Raw[] = [];
   let end = 0;
+  let anyExcept = false;
   for (const r of raw) {
+    if (r.cls === -2) {
+      excepts.push([r.from, r.to]);
+      anyExcept = true;
+    }
     // pattern classes (amounts, comparisons) overlap the words they are made of
     const pattern = r.entry < 0;
     if (!pattern && r.from < end) continue;
     // never across a clause mark
     let crosses = false;
-    for (let i = r.from + 1; i < r.to; i++) if (view.norm.gap[i]! >= 2) crosses = true;
+    for (let i = r.from + 1; i < r.to; i++) if (gap[i]! >= 2) crosses = true;
     if (crosses) continue;
     if (covers(safe, r.from, r.to)) continue;
     out.push(r);
     if (!pattern) end = r.to;
   }
-  out.sort((a, b) => a.from - b.from || b.to - a.to);
-  for (const r of raw) if (r.cls === -2) excepts.push([r.from, r.to]);
+  // (out is in raw's order: sorted already)
   // an exception across a phrase's edge is the word really there (亏待 in 不会亏待)
+  if (!anyExcept && !excepts.length) return out;
   const index = exceptIndex(excepts);
   return out.filter((r) => r.cls !== -2 && !index(r.from, r.to));
 }
+
+const ANSWER_FLIPS = 1;
+const ANSWER_CAUTIONS = 2;
+
+/** analyzeView's class stamps, shared by every call (a typed array per text costs more than the check) */
+let stampBuffer = new Int32Array(64);
+let stampGen = 0;
+
+const byPlace = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from - b.from || b.to - a.to;
 
 /** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
 const masks = new WeakMap<SpanView, Uint8Array>();
@@ -122,21 +148,31 @@ export function covers(mask: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
-/** A test for "an exception runs across the edge of [from, to)", in time linear in the range. */
+/**
+ * A test for "an exception runs across the edge of [from, to)": a binary search among the
+ * exceptions by start, then only those starting within reach of the range.
+ */
 function exceptIndex(excepts: [number, number][]): (from: number, to: number) => boolean {
-  const byStart = new Map<number, number[]>();
+  if (!excepts.length) return () => false;
+  let sorted = true;
   let longest = 0;
-  for (const [a, b] of excepts) {
-    let l = byStart.get(a);
-    if (!l) byStart.set(a, (l = []));
-    l.push(b);
-    longest = Math.max(longest, b - a);
+  for (let i = 0; i < excepts.length; i++) {
+    if (i && excepts[i]![0] < excepts[i - 1]![0]) sorted = false;
+    longest = Math.max(longest, excepts[i]![1] - excepts[i]![0]);
   }
+  const list = sorted ? excepts : [...excepts].sort((x, y) => x[0] - y[0]);
   return (from, to) => {
-    for (let a = Math.max(0, from - longest + 1); a < to; a++) {
-      const ends = byStart.get(a);
-      if (!ends) continue;
-      for (const b of ends) if (b > from && !(a <= from && b >= to) && !(from <= a && to >= b)) return true;
+    const min = from - longest + 1;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]![0] < min) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i]![0] < to; i++) {
+      const [a, b] = list[i]!;
+      if (b > from && !(a <= from && b >= to) && !(from <= a && to >= b)) return true;
     }
     return false;
   };
@@ -307,18 +343,30 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   }
   // a sentence is analysed when a pattern could match it: its concepts are there, a negated one
   // with a negation in reach (in the sentence, or an answer after a question)
+  // the classes present in the sentence at hand: stamp[cls] === gen (no set per sentence)
+  if (stampBuffer.length < c.classes.length) stampBuffer = new Int32Array(c.classes.length);
+  const stamp = stampBuffer;
+  const index = patternIndex(patterns);
   const wanted = (s: number, list: Raw[]) => {
     if (need.has(s)) return true;
-    const present = new Set<number>();
+    if (stampGen === 0x7fffffff) ((stampGen = 0), stamp.fill(0));
+    const gen = ++stampGen;
     let negation = false;
     for (const h of list) {
-      present.add(h.cls);
+      if (h.cls >= 0) stamp[h.cls] = gen;
       if (h.op === 'negate' || h.op === 'negate-after') negation = true;
     }
     if (!negation && bySentence.get(s + 1)?.some((h) => h.op === 'negate-after' || h.op === 'negate' || h.op === 'answer')) negation = true;
-    return patterns.some(
-      (p) => p.all.every((r) => present.has(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present.has(r.cls))),
-    );
+    const present = (cls: number) => stamp[cls] === gen;
+    const fits = (p: ClaimPattern) => p.all.every((r) => present(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present(r.cls)));
+    for (const i of index.always) if (fits(patterns[i]!)) return true;
+    // only a pattern whose first required class is here can match
+    for (const h of list) {
+      if (h.cls < 0) continue;
+      const ps = index.byClass.get(h.cls);
+      if (ps) for (const i of ps) if (fits(patterns[i]!)) return true;
+    }
+    return false;
   };
   const sentences = new Map<number, Hit[]>();
   let quotes: Uint8Array | undefined;
@@ -383,6 +431,41 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && '了的啊呀哦吧呢嘛'.includes(norm.text[i]!)) i++;
     return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
+  /** per sentence: counts[k] = negate-after hits among its first k hits */
+  const negateAfters = new Map<number, Int32Array>();
+  const negateAfterCounts = (s: number, hs: Raw[]) => {
+    let counts = negateAfters.get(s);
+    if (counts && counts.length === hs.length + 1) return counts;
+    counts = new Int32Array(hs.length + 1);
+    for (let k = 0; k < hs.length; k++) counts[k + 1] = counts[k]! + (hs[k]!.op === 'negate-after' ? 1 : 0);
+    negateAfters.set(s, counts);
+    return counts;
+  };
+  /**
+   * How the first clause of sentence `s` answers the question before it (会亏本？想多了！): each
+   * negation after, and each negation or answer word opening the clause, flips what was asked; a
+   * caution after makes it a quotation. The same for every target of the question: counted once.
+   */
+  const answers = new Map<number, number>();
+  const answer = (s: number) => {
+    let a = answers.get(s);
+    if (a !== undefined) return a;
+    const next = raws.get(s) ?? [];
+    let flips = 0;
+    a = 0;
+    if (next.length) {
+      const firstClause = norm.clause[next[0]!.from]!;
+      const opening = next[0]!.from;
+      for (const h of next) {
+        if (norm.clause[h.from] !== firstClause) continue;
+        if (h.op === 'negate-after' || ((h.op === 'negate' || h.op === 'answer') && h.from === opening)) flips++;
+        else if (h.op === 'caution-after') a |= ANSWER_CAUTIONS;
+      }
+    }
+    if (flips & 1) a |= ANSWER_FLIPS;
+    answers.set(s, a);
+    return a;
+  };
   let lastNegFrom = -1;
   const statusIn = (s: number, from: number, to: number): Status => {
     const list = raws.get(s) ?? [];
@@ -426,36 +509,53 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // after the target: a negation after flips its clause (and the clause before when it opens its
     // own clause); a caution after makes the sentence a quotation
     const info = sentenceInfo(s, list, from);
-    let firstInClause = info.firstInClause;
-    const after = (hs: Raw[], question: boolean) => {
-      if (!question && m.cautionAfterFrom >= to) neutral = true;
-      for (let i = question ? 0 : firstFrom(hs, to); i < hs.length; i++) {
-        const h = hs[i]!;
-        if (!question && h.from < to) continue;
-        const hc = norm.clause[h.from]!;
-        // beyond the next clause only a caution-after counts, and that is known from the marks
-        if (!question && hc > clause + 1) break;
-        // a bare denial answering a question (…能拿到的收益？不是。), or closing a clause with nothing
-        // after it (有人说理财会亏，但这款不会): it denies the clause before
-        const elliptic = !question && h.op === 'negate' && hc === clause + 1 && info.lastInClause.get(hc) === h.from && endsClause(h.to);
-        if (h.op === 'negate-after' || elliptic || (question && (h.op === 'negate' || h.op === 'answer') && firstInClause.get(hc) === h.from)) {
-          const opens = firstInClause.get(hc) === h.from || question || elliptic;
-          if (question || hc === clause || (opens && hc === clause + 1)) neg ^= 1;
-        } else if (h.op === 'caution-after') neutral = true;
-      }
+    const firstInClause = info.firstInClause;
+    /**
+     * What follows the target in its sentence: a negation after (想多了, 退出历史舞台) in its own
+     * clause flips it, each one; in the next clause only a negation-after that opens it or a bare
+     * denial that closes it (…，但这款不会) does; a caution after makes it a quotation. Flips and
+     * cautions do not depend on their order, so this counts instead of walking every later hit:
+     * a clause of thousands of hits costs a binary search, not a walk per hit.
+     */
+    const afterTarget = (s: number, hs: Raw[]) => {
+      if (m.cautionAfterFrom >= to) neutral = true;
+      if (!hs.length) return;
+      const i0 = firstFrom(hs, to);
+      const flips = negateAfterCounts(s, hs);
+      // hits are in text order, so their clauses ascend: the first hit past clause `c`
+      const past = (start: number, c: number) => {
+        let lo = start;
+        let hi = hs.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (norm.clause[hs[mid]!.from]! <= c) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const end = past(i0, clause);
+      if ((flips[end]! - flips[i0]!) & 1) neg ^= 1;
+      if (end >= hs.length || norm.clause[hs[end]!.from] !== clause + 1) return;
+      const nextEnd = past(end, clause + 1);
+      const first = firstInClause.get(clause + 1);
+      const last = info.lastInClause.get(clause + 1);
+      const visit = (h: Raw) => {
+        if (h.op === 'negate-after' && first === h.from) neg ^= 1;
+        // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to)) neg ^= 1;
+      };
+      let i = end;
+      for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
+      for (let j = nextEnd - 1; j >= i && hs[j]!.from === last; j--) visit(hs[j]!);
     };
-    after(list, false);
+    afterTarget(s, list);
     // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
     const yesNo = info.yesNo;
     const negBefore = neg;
     if (info.question) {
-      const next = raws.get(s + 1) ?? [];
-      const firstClause = next.length ? norm.clause[next[0]!.from]! : -1;
-      firstInClause = new Map([[firstClause, next[0]?.from ?? -1]]);
-      after(
-        next.filter((h) => norm.clause[h.from] === firstClause),
-        true,
-      );
+      const a = answer(s + 1);
+      if (a & ANSWER_FLIPS) neg ^= 1;
+      if (a & ANSWER_CAUTIONS) neutral = true;
     }
     if (yesNo && neg === negBefore && !negBefore) neutral = true;
     if (!neutral) {
@@ -472,7 +572,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       s,
       list.map((h) => {
         const status = h.cls >= 0 ? statusIn(s, h.from, h.to) : ASSERTED;
-        return { from: h.from, to: h.to, cls: h.cls, ...(h.op ? { op: h.op } : {}), status, ...(status === NEGATED && lastNegFrom >= 0 ? { negatedFrom: lastNegFrom } : {}) };
+        return { from: h.from, to: h.to, cls: h.cls, op: h.op, status, negatedFrom: status === NEGATED && lastNegFrom >= 0 ? lastNegFrom : undefined };
       }),
     );
   }

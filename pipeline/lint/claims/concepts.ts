@@ -2,7 +2,7 @@
 // types, loaded from concepts.yaml and compiled once into one Aho–Corasick automaton; and the rules'
 // claim patterns (rules/<id>.yaml `claims:`) compiled against those classes.
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from '../data-cache.ts';
 import { z } from 'zod';
 import { AhoCorasick } from '../ac.ts';
 import { normalizeTerm } from '../normalize.ts';

@@ -3,7 +3,7 @@
 // its text carries that type's evidence outside the mandated warnings; a post with a return word
 // and a product cue but no named type is a wealth-like product ("generic"); a metaphor is none.
 import type { SpanView } from '../detectors/types.ts';
-import { regexHits } from '../detectors/types.ts';
+import { inSafe } from '../detectors/types.ts';
 import type { ConceptSet, ProductType } from './concepts.ts';
 import { loadConcepts } from './concepts.ts';
 import { normalizeTerm } from '../normalize.ts';
@@ -44,8 +44,17 @@ function after(view: SpanView, at: number): string {
 function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp; after: RegExp }): Evidence | undefined {
   for (const view of views) {
     let best: Evidence | undefined;
+    const text = view.norm.text;
     for (const re of res) {
-      for (const m of regexHits(view, re)) {
+      // regexHits' loop, written out: this runs every evidence pattern over every text of every asset
+      re.lastIndex = 0;
+      for (let x = re.exec(text); x; x = re.exec(text)) {
+        if (x[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const m = { from: x.index, to: x.index + x[0].length };
+        if (inSafe(view, m.from, m.to)) continue;
         if (notOffer) {
           notOffer.clause.lastIndex = 0;
           notOffer.sentence.lastIndex = 0;

@@ -1,0 +1,128 @@
+// `wendu lint` without tsx: the lint command and the pipeline modules it loads, bundled by esbuild
+// (a dependency of tsx) into one plain-JavaScript file in node_modules/.cache/wendu/ (never
+// committed). bin.js loads the bundle when it is fresh — built from exactly the sources on disk,
+// checked by a hash of every source file it holds — and builds it when it is missing or stale, so an
+// edited rule engine is picked up by the next run with no build step to remember. Anything that goes
+// wrong here (no esbuild, a read-only folder) only means the command runs through tsx as before.
+// `node pipeline/cli/bundle.js` builds it ahead (npm's `prepare`).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CACHE = join(ROOT, 'node_modules', '.cache', 'wendu');
+
+/** The bundled commands: name → entry source (relative to pipeline/cli/). */
+const ENTRIES = { lint: { module: './lint.ts', export: 'lintCommand' } };
+
+/** packages that load a native addon or read files beside themselves: imported from node_modules */
+const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'esbuild', 'tsx', 'tsx/*'];
+
+const bundleFile = (name) => join(CACHE, `${name}.mjs`);
+const manifestFile = (name) => join(CACHE, `${name}.json`);
+
+/** sha256 over the named files' paths and contents; undefined when one cannot be read */
+function hashOf(files) {
+  const h = createHash('sha256');
+  try {
+    for (const f of files) h.update(f).update('\0').update(readFileSync(join(ROOT, f))).update('\0');
+  } catch {
+    return undefined;
+  }
+  return h.digest('hex');
+}
+
+/** true when the bundle on disk was built from the sources now on disk */
+function fresh(name) {
+  try {
+    const m = JSON.parse(readFileSync(manifestFile(name), 'utf8'));
+    return m.node === process.version && Array.isArray(m.inputs) && existsSync(bundleFile(name)) && m.hash === hashOf(m.inputs);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the bundle of command `name`. Each source's `import.meta.url` is replaced by its own
+ * file's URL (relative to the bundle, so the checkout may move): the rule data is read from beside
+ * the sources, as under tsx.
+ */
+export async function build(name) {
+  const entry = ENTRIES[name];
+  const { build: esbuild } = await import('esbuild');
+  const { readFile } = await import('node:fs/promises');
+  mkdirSync(CACHE, { recursive: true });
+  const out = bundleFile(name);
+  const metaUrl = {
+    name: 'own-import-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /\.(ts|js)$/ }, async (args) => {
+        if (args.path.includes(`${join('node_modules', '')}`) || !args.path.startsWith(ROOT)) return undefined;
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) return undefined;
+        const rel = relative(dirname(out), args.path).split('\\').join('/');
+        return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+      });
+    },
+  };
+  const cli = join(ROOT, 'pipeline', 'cli');
+  const result = await esbuild({
+    stdin: {
+      contents: `import { ${entry.export} } from ${JSON.stringify(entry.module)};\nimport { runLoaded } from './main.ts';\nexport const run = (argv) => runLoaded(${JSON.stringify(name)}, { ${entry.export} }, argv);\n`,
+      resolveDir: cli,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // packages are bundled too (no module resolution per file at start-up), but for native ones
+    external: NATIVE,
+    // CommonJS packages inside an ES module bundle still require() Node's own modules
+    banner: { js: "import { createRequire as __wenduRequire } from 'node:module'; const require = __wenduRequire(import.meta.url);" },
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [metaUrl],
+    absWorkingDir: ROOT,
+  });
+  // the packages bundled are those the lock file names
+  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<') && !f.includes(':') && !f.includes('node_modules')), ...(existsSync(join(ROOT, 'package-lock.json')) ? ['package-lock.json'] : ['package.json'])]
+    .map((f) => f.split('\\').join('/'))
+    .sort();
+  const hash = hashOf(inputs);
+  if (!hash) throw new Error('a bundled source could not be read');
+  // written aside and renamed: parallel runs never see half a file
+  const tmp = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmp, result.outputFiles[0].contents);
+  renameSync(tmp, out);
+  const mtmp = `${manifestFile(name)}.${process.pid}.tmp`;
+  writeFileSync(mtmp, JSON.stringify({ node: process.version, hash, inputs }));
+  renameSync(mtmp, manifestFile(name));
+}
+
+/**
+ * The bundled module of command `name` ({ run(argv) }), built first when missing or stale; undefined
+ * when the command has no bundle or it cannot be built (the caller falls back to tsx).
+ */
+export async function bundled(name) {
+  if (!Object.hasOwn(ENTRIES, name) || process.env.WENDU_NO_BUNDLE) return undefined;
+  try {
+    if (!fresh(name)) await build(name);
+    return await import(pathToFileURL(bundleFile(name)).href);
+  } catch {
+    return undefined;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const name of Object.keys(ENTRIES)) {
+    try {
+      await build(name);
+    } catch (err) {
+      // never fails an install: the command then runs through tsx
+      process.stderr.write(`wendu: no bundle for \`${name}\` (${err.message}); it runs through tsx\n`);
+    }
+  }
+}

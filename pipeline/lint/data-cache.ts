@@ -1,0 +1,50 @@
+// The linter's data files (rules/*.yaml, lexicon.yaml, claims/concepts.yaml, confusables.yaml) parsed
+// once per content: the parsed value is kept as JSON in node_modules/.cache/wendu/yaml/, named by a
+// hash of the YAML text, so a run whose data has not changed reads JSON (a fraction of the cost of
+// the YAML parser) and an edited file is simply parsed afresh. A value JSON cannot hold exactly
+// (none in these files) is never cached; a cache that cannot be read or written only costs time.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const CACHE = new URL('../../node_modules/.cache/wendu/yaml/', import.meta.url);
+const require = createRequire(import.meta.url);
+
+/** in this process: YAML text hash → JSON of its value */
+const seen = new Map<string, string>();
+
+/** true when JSON.parse(JSON.stringify(v)) is exactly `v` */
+function plain(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every(plain);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.entries(v as object).every(([k, x]) => k !== '__proto__' && plain(x));
+  return false;
+}
+
+/** The value of YAML text `raw` (throws the YAML parser's error on a bad file, as parsing it would). */
+export function parseYamlCached(raw: string): unknown {
+  const key = createHash('sha256').update(raw).digest('hex').slice(0, 40);
+  let json = seen.get(key);
+  if (json === undefined) {
+    const file = new URL(`${key}.json`, CACHE);
+    try {
+      json = readFileSync(file, 'utf8');
+    } catch {
+      // the YAML package loads only when a file has to be parsed
+      const value = (require('yaml') as typeof import('yaml')).parse(raw) as unknown;
+      if (!plain(value)) return value;
+      json = JSON.stringify(value);
+      try {
+        mkdirSync(CACHE, { recursive: true });
+        const tmp = new URL(`${key}.${process.pid}.tmp`, CACHE);
+        writeFileSync(tmp, json);
+        renameSync(tmp, file);
+      } catch {
+        // a read-only checkout parses each run
+      }
+    }
+    seen.set(key, json);
+  }
+  return JSON.parse(json) as unknown;
+}
