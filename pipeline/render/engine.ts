@@ -58,6 +58,8 @@ export interface Rendered {
   overflows: Overflow[];
   /** font sizes chosen for each fitted field */
   fitted: Record<string, number>;
+  /** every pixel is opaque by construction (the root paints an opaque background over the whole canvas) */
+  opaque?: boolean;
 }
 
 const hbs = Handlebars.create();
@@ -106,6 +108,43 @@ export function fillTemplate(name: string, context: Record<string, unknown>): st
   const tpl = templates().get(name);
   if (!tpl) throw new Error(`No template \`${name}\` in templates/; have: ${[...templates().keys()].join(', ')}`);
   return tpl(context);
+}
+
+// ---------------------------------------------------------------------------
+// Where a render's time goes, for the benchmark (`npm run bench -- --phases`): CPU time of the
+// whole process (sharp encodes on libuv's pool; run with UV_THREADPOOL_SIZE=1) per phase.
+
+/** `probe` (satori runs of the clipping check) is part of `clip`, not added to it. */
+export type Phase = 'parse' | 'layout' | 'measure' | 'relayout' | 'clip' | 'probe' | 'resvg' | 'opaque' | 'encode';
+export type RenderProfile = Partial<Record<Phase, { ms: number; calls: number }>>;
+
+let profiling: RenderProfile | undefined;
+
+/** Adds the CPU time of every engine phase to `profile` until `stopProfiling()`. */
+export function startProfiling(profile: RenderProfile): void {
+  profiling = profile;
+}
+export function stopProfiling(): void {
+  profiling = undefined;
+}
+
+async function timed<T>(phase: Phase, run: () => T | Promise<T>): Promise<T> {
+  const p = profiling;
+  if (!p) return run();
+  const t = process.cpuUsage();
+  try {
+    return await run();
+  } finally {
+    addCpu(phase, t, p);
+  }
+}
+
+function addCpu(phase: Phase, since: NodeJS.CpuUsage, p = profiling): void {
+  if (!p) return;
+  const d = process.cpuUsage(since);
+  const e = (p[phase] ??= { ms: 0, calls: 0 });
+  e.ms += (d.user + d.system) / 1000;
+  e.calls++;
 }
 
 const num = (v: unknown, fallback: number) => (v === undefined ? fallback : Number.parseFloat(String(v)));
@@ -162,7 +201,7 @@ async function measure(el: SatoriElement, width: number, size: number): Promise<
     type: 'div',
     props: { style: { display: 'flex', width }, children: { ...el, props: { ...el.props, style: { ...el.props.style, fontSize: size, width, height: 'auto', flexShrink: 0 } } } },
   };
-  const { svg } = await layout(probe, width, undefined);
+  const { svg } = await timed('measure', () => layout(probe, width, undefined));
   const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? Infinity);
   if (measured.size >= MEASURE_MAX) measured.delete(measured.keys().next().value!);
   measured.set(key, height);
@@ -229,6 +268,7 @@ export async function render(req: RenderRequest): Promise<Rendered> {
 /** Lays out and rasterises filled HTML (see `render`). */
 export async function renderHtml(html: string, width: number, height: number, assets: Record<string, string> = {}): Promise<Rendered> {
   const req = { width, height };
+  const t0 = profiling && process.cpuUsage();
   const tree = htmlToElement(html, { assets });
 
   // parents of fitted elements, so their boxes can be read from the layout
@@ -249,7 +289,8 @@ export async function renderHtml(html: string, width: number, height: number, as
   }
 
   annotateFonts(tree);
-  let { svg, nodes } = await layout(tree, req.width, req.height);
+  if (t0) addCpu('parse', t0);
+  let { svg, nodes } = await timed('layout', () => layout(tree, req.width, req.height));
   const fitted: Record<string, number> = {};
   const overflows: Overflow[] = [];
   let changed = false;
@@ -271,16 +312,45 @@ export async function renderHtml(html: string, width: number, height: number, as
   }
   if (changed) {
     annotateFonts(tree);
-    ({ svg, nodes } = await layout(tree, req.width, req.height));
+    ({ svg, nodes } = await timed('relayout', () => layout(tree, req.width, req.height)));
   }
 
-  overflows.push(...(await clipped(nodes, width, height, overflows)));
+  overflows.push(...(await timed('clip', () => clipped(nodes, width, height, overflows))));
 
-  const resvg = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
-  const image = resvg.render();
+  const image = await timed('resvg', () => new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render());
   // resvg hands over a Buffer of its own: no copy (a copy is 6 MB of garbage per 1080×1440 card)
   const pixels = image.pixels;
-  return { width: image.width, height: image.height, pixels: Buffer.isBuffer(pixels) ? pixels : Buffer.from(pixels), nodes, overflows, fitted };
+  const opaque = coversOpaque(nodes.find((n) => n.box === '1'), image.width, image.height);
+  return { width: image.width, height: image.height, pixels: Buffer.isBuffer(pixels) ? pixels : Buffer.from(pixels), nodes, overflows, fitted, ...(opaque ? { opaque } : {}) };
+}
+
+/** An opaque colour as templates write it: #RGB, #RRGGBB, rgb(…). */
+const OPAQUE_COLOUR = /^(#[0-9a-f]{3}|#[0-9a-f]{6}|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\))$/i;
+
+/**
+ * Whether the root paints an opaque colour over the whole canvas: then no pixel can be
+ * transparent (everything else is drawn over it), and the encoder needs no scan of 1.5 M pixels.
+ */
+function coversOpaque(root: DrawnNode | undefined, width: number, height: number): boolean {
+  if (!root) return false;
+  const st = root.style;
+  const bg = String(st.backgroundColor ?? '').trim();
+  const none = (v: unknown) => v === undefined || v === 0 || v === '0' || v === '0px' || v === 'none';
+  return (
+    OPAQUE_COLOUR.test(bg) &&
+    root.left === 0 &&
+    root.top === 0 &&
+    root.width >= width &&
+    root.height >= height &&
+    (st.opacity === undefined || Number(st.opacity) >= 1) &&
+    none(st.borderRadius) &&
+    none(st.transform) &&
+    none(st.filter) &&
+    none(st.clipPath) &&
+    none(st.maskImage) &&
+    none(st.mask) &&
+    none(st.backgroundImage)
+  );
 }
 
 export interface EncodeOptions {
@@ -290,13 +360,19 @@ export interface EncodeOptions {
 }
 
 /** Encodes resvg's raw RGBA pixels with sharp directly: no PNG round trip (RENDERING.md). */
-export async function encode(r: { pixels: Buffer; width: number; height: number }, options: EncodeOptions): Promise<Buffer> {
-  if (options.format === 'jpeg') return jpegOf(sharp(r.pixels, rawInput(r)), r.pixels, options.quality ?? 90).toBuffer();
-  return sharp(r.pixels, rawInput(r)).png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer();
+export async function encode(r: { pixels: Buffer; width: number; height: number; opaque?: boolean }, options: EncodeOptions): Promise<Buffer> {
+  if (options.format === 'jpeg') {
+    const opaque = r.opaque ?? (await timed('opaque', () => isOpaque(r.pixels)));
+    return timed('encode', () => jpegOf(sharp(r.pixels, rawInput(r, opaque)), opaque, options.quality ?? 90).toBuffer());
+  }
+  return timed('encode', () => sharp(r.pixels, rawInput(r)).png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer());
 }
 
-/** sharp's raw input for resvg's pixels (premultiplied RGBA). */
-export const rawInput = (r: { width: number; height: number }) => ({ raw: { width: r.width, height: r.height, channels: 4 as const, premultiplied: true } });
+/**
+ * sharp's raw input for resvg's pixels (premultiplied RGBA). Opaque pixels are the same bytes
+ * premultiplied or not: saying so spares sharp the un-premultiply (RENDERING.md; 24 → 14 ms).
+ */
+export const rawInput = (r: { width: number; height: number }, opaque = false) => ({ raw: { width: r.width, height: r.height, channels: 4 as const, premultiplied: !opaque } });
 
 /** Whether every pixel is opaque: then premultiplied and straight RGBA are the same bytes. */
 export function isOpaque(pixels: Uint8Array): boolean {
@@ -311,12 +387,14 @@ export function isOpaque(pixels: Uint8Array): boolean {
 }
 
 /**
- * The JPEG pipeline for raw pixels: an opaque card drops its alpha channel (no un-premultiply, no
- * flatten: RENDERING.md measured 39 → 26 ms at q90 4:4:4); anything else is flattened on white.
- * Chroma stays 4:4:4: red text on a coloured ground smears at 4:2:0.
+ * The JPEG pipeline for raw pixels (from `rawInput(r, opaque)`): an opaque card drops its alpha
+ * channel (no un-premultiply, no flatten: RENDERING.md measured 39 → 26 ms at q90 4:4:4); anything
+ * else is flattened on white. Chroma stays 4:4:4: red text on a coloured ground smears at 4:2:0.
+ * Huffman tables are the standard ones (`optimiseCoding: false`): the same pixels, files about
+ * 13% larger, 10 ms less per 1080×1440 card — WeChat recompresses uploads anyway.
  */
-export function jpegOf(img: Sharp, pixels: Uint8Array, quality: number): Sharp {
-  return (isOpaque(pixels) ? img.removeAlpha() : img.flatten({ background: '#ffffff' })).jpeg({ quality, chromaSubsampling: '4:4:4' });
+export function jpegOf(img: Sharp, opaque: boolean, quality: number): Sharp {
+  return (opaque ? img.removeAlpha() : img.flatten({ background: '#ffffff' })).jpeg({ quality, chromaSubsampling: '4:4:4', optimiseCoding: false });
 }
 
 // ---------------------------------------------------------------------------
@@ -363,14 +441,14 @@ async function runWidth(run: string, font: FontSpec): Promise<number> {
     type: 'div',
     props: { style: { display: 'flex' }, children: { type: 'div', props: { 'data-probe': '1', style: { display: 'flex', flexShrink: 0, whiteSpace: 'nowrap', fontSize: font.fontSize, fontWeight: font.fontWeight, letterSpacing: font.letterSpacing }, children: run } } },
   };
-  await satori(probe as never, {
+  await timed('probe', () => satori(probe as never, {
     width: 100_000,
     height: Math.ceil(font.fontSize * 3),
     fonts: loadFonts().satoriFonts,
     onNodeDetected: (n) => {
       if ((n.props as Record<string, unknown>)['data-probe']) w = n.width;
     },
-  });
+  }));
   return w;
 }
 
