@@ -149,35 +149,55 @@ function addCpu(phase: Phase, since: NodeJS.CpuUsage, p = profiling): void {
 
 const num = (v: unknown, fallback: number) => (v === undefined ? fallback : Number.parseFloat(String(v)));
 
-async function layout(tree: SatoriElement, width: number, height: number | undefined) {
+/**
+ * Thrown from satori's `onNodeDetected` once the boxes a caller needs are known. satori has no
+ * layout-only call: it lays out the whole tree, then draws it node by node (reporting each box
+ * as it goes), and drawing — every glyph as path data — costs more than the layout. Stopping the
+ * drawing early gives the same boxes for a fraction of the time.
+ */
+class LaidOut extends Error {}
+
+/**
+ * Lays out `tree` with satori and draws it as SVG. With `enough`, drawing stops at the first
+ * reported box for which it returns true: then `svg` is undefined and `nodes` holds the boxes
+ * reported so far (in document order, each before its children).
+ */
+async function layout(tree: SatoriElement, width: number, height: number | undefined, enough?: (node: DrawnNode, nodes: DrawnNode[]) => boolean): Promise<{ svg: string | undefined; nodes: DrawnNode[] }> {
   const nodes: DrawnNode[] = [];
   const fonts = loadFonts();
-  const svg = await satori(tree as never, {
-    width,
-    ...(height ? { height } : {}),
-    fonts: fonts.satoriFonts,
-    loadAdditionalAsset,
-    onNodeDetected: (n) => {
-      const p = n.props as Record<string, unknown>;
-      nodes.push({
-        left: n.left,
-        top: n.top,
-        width: n.width,
-        height: n.height,
-        role: p['data-role'] as string | undefined,
-        field: p['data-field'] as string | undefined,
-        text: n.textContent,
-        fit: p['data-fit'] as string | undefined,
-        font: p['data-font'] as string | undefined,
-        box: p['data-box'] as string | undefined,
-        parent: p['data-parent'] as string | undefined,
-        inField: p['data-in'] as string | undefined,
-        fitBox: p['data-fit-box'] as string | undefined,
-        style: (p.style ?? {}) as Record<string, string | number>,
-      });
-    },
-  });
-  return { svg, nodes };
+  try {
+    const svg = await satori(tree as never, {
+      width,
+      ...(height ? { height } : {}),
+      fonts: fonts.satoriFonts,
+      loadAdditionalAsset,
+      onNodeDetected: (n) => {
+        const p = n.props as Record<string, unknown>;
+        const node: DrawnNode = {
+          left: n.left,
+          top: n.top,
+          width: n.width,
+          height: n.height,
+          role: p['data-role'] as string | undefined,
+          field: p['data-field'] as string | undefined,
+          text: n.textContent,
+          fit: p['data-fit'] as string | undefined,
+          font: p['data-font'] as string | undefined,
+          box: p['data-box'] as string | undefined,
+          parent: p['data-parent'] as string | undefined,
+          inField: p['data-in'] as string | undefined,
+          fitBox: p['data-fit-box'] as string | undefined,
+          style: (p.style ?? {}) as Record<string, string | number>,
+        };
+        nodes.push(node);
+        if (enough?.(node, nodes)) throw new LaidOut();
+      },
+    });
+    return { svg, nodes };
+  } catch (e) {
+    if (e instanceof LaidOut) return { svg: undefined, nodes };
+    throw e;
+  }
 }
 
 /**
@@ -201,8 +221,9 @@ async function measure(el: SatoriElement, width: number, size: number): Promise<
     type: 'div',
     props: { style: { display: 'flex', width }, children: { ...el, props: { ...el.props, style: { ...el.props.style, fontSize: size, width, height: 'auto', flexShrink: 0 } } } },
   };
-  const { svg } = await timed('measure', () => layout(probe, width, undefined));
-  const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? Infinity);
+  // the probe's box is the first one reported, before any glyph is drawn: its height is the laid-out height
+  const { nodes } = await timed('measure', () => layout(probe, width, undefined, () => true));
+  const height = nodes[0]?.height ?? Infinity;
   if (measured.size >= MEASURE_MAX) measured.delete(measured.keys().next().value!);
   measured.set(key, height);
   return height;
@@ -290,15 +311,20 @@ export async function renderHtml(html: string, width: number, height: number, as
 
   annotateFonts(tree);
   if (t0) addCpu('parse', t0);
-  let { svg, nodes } = await timed('layout', () => layout(tree, req.width, req.height));
+  // Drawn at the largest sizes. Once every fitted text's box is known and one of them does not fit,
+  // the rest of this drawing would be thrown away: stop it there and draw again after fitting.
+  const boxOf = (field: string, nodes: DrawnNode[]) => ({ box: nodes.find((n) => n.fitBox === field), inner: nodes.find((n) => n.fit === field) });
+  const overflowing = ({ box, inner }: ReturnType<typeof boxOf>) => !!box && !!inner && !(inner.height <= box.height + 0.5 && inner.width <= box.width + 0.5);
+  let seen = 0;
+  const enough = (n: DrawnNode, all: DrawnNode[]) => n.fit !== undefined && ++seen === fits.length && fits.some((f) => overflowing(boxOf(f.field, all)));
+  let { svg, nodes } = await timed('layout', () => layout(tree, req.width, req.height, fits.length ? enough : undefined));
   const fitted: Record<string, number> = {};
   const overflows: Overflow[] = [];
   let changed = false;
   for (const fit of fits) {
     fitted[fit.field] = fit.max;
-    const box = nodes.find((n) => n.fitBox === fit.field);
-    const inner = nodes.find((n) => n.fit === fit.field);
-    if (!box || !inner || (inner.height <= box.height + 0.5 && inner.width <= box.width + 0.5)) continue;
+    const { box, inner } = boxOf(fit.field, nodes);
+    if (!box || !inner || !overflowing({ box, inner })) continue;
     // the largest whole pixel size that fits, searched from an estimate: wrapped text grows with
     // the square of its size, so the box's share of the height at the largest size says where to start
     const room = box.height + 0.5;
@@ -310,10 +336,11 @@ export async function renderHtml(html: string, width: number, height: number, as
     fitted[fit.field] = size;
     changed = true;
   }
-  if (changed) {
+  if (changed || svg === undefined) {
     annotateFonts(tree);
     ({ svg, nodes } = await timed('relayout', () => layout(tree, req.width, req.height)));
   }
+  if (svg === undefined) throw new Error('satori drew nothing'); // unreachable: a layout without `enough` always draws
 
   overflows.push(...(await timed('clip', () => clipped(nodes, width, height, overflows))));
 
