@@ -288,6 +288,16 @@ export async function render(req: RenderRequest): Promise<Rendered> {
 
 /** Lays out and rasterises filled HTML (see `render`). */
 export async function renderHtml(html: string, width: number, height: number, assets: Record<string, string> = {}): Promise<Rendered> {
+  const { svg, nodes, overflows, fitted } = await layOutHtml(html, width, height, assets);
+  const image = await timed('resvg', () => new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render());
+  // resvg hands over a Buffer of its own: no copy (a copy is 6 MB of garbage per 1080×1440 card)
+  const pixels = image.pixels;
+  const opaque = coversOpaque(nodes.find((n) => n.box === '1'), image.width, image.height);
+  return { width: image.width, height: image.height, pixels: Buffer.isBuffer(pixels) ? pixels : Buffer.from(pixels), nodes, overflows, fitted, ...(opaque ? { opaque } : {}) };
+}
+
+/** Filled HTML laid out, its texts fitted, drawn as SVG: everything `renderHtml` does but rasterise. */
+export async function layOutHtml(html: string, width: number, height: number, assets: Record<string, string> = {}): Promise<Omit<Rendered, 'pixels' | 'width' | 'height' | 'opaque'> & { svg: string }> {
   const req = { width, height };
   const t0 = profiling && process.cpuUsage();
   const tree = htmlToElement(html, { assets });
@@ -343,12 +353,7 @@ export async function renderHtml(html: string, width: number, height: number, as
   if (svg === undefined) throw new Error('satori drew nothing'); // unreachable: a layout without `enough` always draws
 
   overflows.push(...(await timed('clip', () => clipped(nodes, width, height, overflows))));
-
-  const image = await timed('resvg', () => new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render());
-  // resvg hands over a Buffer of its own: no copy (a copy is 6 MB of garbage per 1080×1440 card)
-  const pixels = image.pixels;
-  const opaque = coversOpaque(nodes.find((n) => n.box === '1'), image.width, image.height);
-  return { width: image.width, height: image.height, pixels: Buffer.isBuffer(pixels) ? pixels : Buffer.from(pixels), nodes, overflows, fitted, ...(opaque ? { opaque } : {}) };
+  return { svg, nodes, overflows, fitted };
 }
 
 /** An opaque colour as templates write it: #RGB, #RRGGBB, rgb(…). */
