@@ -113,6 +113,27 @@ export function assetHashes(assets: Assets): AssetHashes {
   return { templates, fonts: assets.fonts.hash, mascot: assets.mascot.hash };
 }
 
+/** The font files `loadAssets` reads (`.otf` then `.ttf`, by name) and their hash, read at once. */
+export function readFontFilesSync(dir = FONTS_DIR): Assets['fonts'] {
+  const names = (ext: string) => readdirSync(dir).filter((n) => n.endsWith(ext)).sort();
+  const files = names('.otf').concat(names('.ttf')).map((name) => ({ name, data: readFileSync(join(dir, name)) }));
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f.name}\0`).update(f.data);
+  return { files, hash: hash.digest('hex') };
+}
+
+/** 小U's art as `loadAssets` reads it (every .svg and .yaml under templates/mascot/, by path) and its hash, read at once. */
+export function readMascotFilesSync(dir = MASCOT_DIR): Assets['mascot'] {
+  const walkSync = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .flatMap((e) => (e.isDirectory() ? walkSync(join(d, e.name)) : /\.(svg|yaml)$/.test(e.name) ? [join(d, e.name)] : []));
+  const files = walkSync(dir).map((path) => ({ path: relative(dir, path), data: readFileSync(path, 'utf8') }));
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f.path}\0${f.data}\0`);
+  return { files, hash: hash.digest('hex') };
+}
+
 /** Template and partial sources as the engine compiles them: plain data, sendable to a worker. */
 export interface TemplateSources {
   templates: Record<string, string>;

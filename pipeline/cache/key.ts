@@ -11,10 +11,10 @@ import type { AssetHashes } from '../assets/index.ts';
 import { JPEG_QUALITY, KIND_LAYOUTS } from '../render/canvases.ts';
 
 /** Bump when the engine's output changes for the same inputs (a new fitting rule, a new encoder setting). */
-export const RENDER_VERSION = 2;
+export const RENDER_VERSION = 3;
 
 /** The options that change pixels or encoded bytes; part of the engine fingerprint. */
-export const RENDER_OPTIONS = { jpegQuality: JPEG_QUALITY, chroma: '4:4:4' } as const;
+export const RENDER_OPTIONS = { jpegQuality: JPEG_QUALITY, chroma: '4:4:4', huffman: 'standard' } as const;
 
 /** What a key is made of, part by part: the planner compares parts to say why a job re-renders. */
 export interface KeyParts {

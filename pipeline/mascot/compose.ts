@@ -6,8 +6,9 @@
 // data, frame values are checked to be finite numbers, and sign lettering is returned as a box for
 // the renderer to overlay in the project's CJK font (see sign.ts).
 
-import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readMascotFilesSync } from '../assets/index.ts';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
@@ -139,8 +140,33 @@ type Placement = { dx?: number | undefined; dy?: number | undefined; rotate?: nu
 
 const DATA_FILE = 'templates/mascot/poses.yaml';
 
+/**
+ * 小U's art (poses.yaml and the parts), read once through pipeline/assets/ — the same files and
+ * hash the render cache keys on. (Handing them in from the command layer, like the templates,
+ * needs the pose names below to be computed on first use rather than at import.)
+ */
+let art: Map<string, string> | undefined;
+let artHash = '';
+
+function artFile(path: string, where: string): string {
+  if (!art) {
+    const loaded = readMascotFilesSync(MASCOT_DIR);
+    art = new Map(loaded.files.map((f) => [f.path.split(sep).join('/'), f.data]));
+    artHash = loaded.hash;
+  }
+  const data = art.get(path);
+  if (data === undefined) throw new Error(`${where}: no such file`);
+  return data;
+}
+
+/** sha256 of 小U's art as read (the render cache's `mascot` hash). */
+export function mascotArtHash(): string {
+  artFile('poses.yaml', DATA_FILE);
+  return artHash;
+}
+
 function loadData(): MascotData {
-  const source = readFileSync(`${MASCOT_DIR}poses.yaml`, 'utf8');
+  const source = artFile('poses.yaml', DATA_FILE);
   const parsed = mascotSchema.safeParse(parseYaml(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${DATA_FILE}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -192,7 +218,7 @@ function partFragment(id: string): string {
   const cached = partCache.get(id);
   if (cached !== undefined) return cached;
   const file = `templates/mascot/parts/${id}.svg`;
-  const source = readFileSync(`${MASCOT_DIR}parts/${id}.svg`, 'utf8');
+  const source = artFile(`parts/${id}.svg`, file);
   const open = /<svg\b[^>]*>/.exec(source);
   const close = source.lastIndexOf('</svg>');
   if (open === null || close < open.index) throw new Error(`${file}: expected an <svg> document`);

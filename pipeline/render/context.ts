@@ -42,6 +42,9 @@ export function templateContext(job: Job, branch: Branch, bank: Bank, warning: s
     branch,
     bank,
     brand: brandOf(branch),
+    // the ring on the brand band: white at 8% over the primary colour, as one opaque colour (a
+    // translucent rounded border would be clipped, and resvg draws clips through canvas-sized layers)
+    band: { ring: mix(branch.colors.primary, '#FFFFFF', 0.08) },
     warning,
     date: job.date,
     dateCn: chineseDate(job.date),

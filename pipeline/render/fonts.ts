@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { readFontFilesSync } from '../assets/index.ts';
 import { dirname, join } from 'node:path';
 import type { Font } from 'satori';
 
@@ -30,15 +31,25 @@ export interface FontSet {
   has(codePoint: number): boolean;
 }
 
-interface FontFile {
-  readonly url: URL;
-  readonly weight: 400 | 700;
+/** A font file as pipeline/assets/ reads it; the weight comes from its name (`…-Bold…` is 700). */
+export interface FontFileData {
+  readonly name: string;
+  readonly data: Buffer;
 }
 
-const FONT_FILES: readonly FontFile[] = [
-  { url: new URL('../../fonts/NotoSansSC-Regular.subset.otf', import.meta.url), weight: 400 },
-  { url: new URL('../../fonts/NotoSansSC-Bold.subset.otf', import.meta.url), weight: 700 },
-];
+const weightOf = (name: string): 400 | 700 => (/bold/i.test(name) ? 700 : 400);
+
+let given: readonly FontFileData[] | undefined;
+
+/**
+ * The font files to draw with, as the command layer (or a worker's start) loaded them through
+ * pipeline/assets/ (`loadAssets().fonts.files`). Without a call the fonts are read once through
+ * the same loader. Call it once per process: satori parses fonts again for new Buffers.
+ */
+export function useFonts(files: readonly FontFileData[]): void {
+  given = files;
+  loaded = undefined;
+}
 
 // ---------------------------------------------------------------------------
 // Fonts
@@ -51,7 +62,7 @@ interface LoadedFonts {
 let loaded: LoadedFonts | undefined;
 
 /**
- * Reads the font files once per process. satori caches parsed fonts by the
+ * Reads the font files once per process (through pipeline/assets/, or as `useFonts` gave them). satori caches parsed fonts by the
  * identity of the font Buffer: passing fresh Buffers with the same bytes
  * makes it parse them again (about 45 ms per weight) and, in a loop,
  * exhausts HarfBuzz's wasm heap. So the Buffers, the entries and the array
@@ -62,8 +73,10 @@ function load(): LoadedFonts {
   const hash = createHash('sha256');
   const fonts: SatoriFont[] = [];
   let covered: Set<number> | undefined;
-  for (const file of FONT_FILES) {
-    const data = readFileSync(file.url);
+  // regular first: satori takes the first font's metrics for line boxes
+  const files = [...(given ?? readFontFilesSync().files)].sort((a, b) => weightOf(a.name) - weightOf(b.name));
+  for (const file of files) {
+    const data = Buffer.isBuffer(file.data) ? file.data : Buffer.from(file.data);
     hash.update(data);
     const cps = cmapCodePoints(data);
     if (covered === undefined) {
@@ -73,7 +86,7 @@ function load(): LoadedFonts {
       // weight would still vanish from a bold headline.
       for (const cp of covered) if (!cps.has(cp)) covered.delete(cp);
     }
-    fonts.push(Object.freeze({ name: FONT_FAMILY, data, weight: file.weight, style: 'normal' }));
+    fonts.push(Object.freeze({ name: FONT_FAMILY, data, weight: weightOf(file.name), style: 'normal' }));
   }
   const coverage = covered ?? new Set<number>();
   const set: FontSet = Object.freeze({

@@ -1,7 +1,7 @@
 // The render stage for one job: prepare the kind's images, draw each canvas, cut tiles, encode.
 import sharp from 'sharp';
 import type { Bank, Branch, Job } from '../model.ts';
-import { encode, fillTemplate, isOpaque, rawInput, render, type Overflow, type Rendered } from './engine.ts';
+import { encode, fillTemplate, isOpaque, jpegOf, rawInput, render, type Overflow, type Rendered } from './engine.ts';
 import { templateContext } from './context.ts';
 import { JPEG_QUALITY, KIND_SPECS, type Canvas } from './kinds.ts';
 
@@ -62,13 +62,16 @@ async function avatarAsset(input: PrepareInput): Promise<Record<string, string>>
 }
 
 /** A kind's canvases as filled HTML with the images they draw (benchmarks, previews); not for kinds drawn apart (sticker packs). */
-export async function filledCanvases(input: PrepareInput & { warning: string }): Promise<{ canvas: Canvas; html: string; assets: Record<string, string> }[]> {
+export async function filledCanvases(input: PrepareInput & { warning: string }): Promise<{ canvas: Canvas; html: string; assets: Record<string, string>; context: Record<string, unknown> }[]> {
   const spec = KIND_SPECS[input.job.brief.fields.kind];
   if (spec.renderAll) return [];
   const prepared = (await spec.prepare?.(input)) ?? {};
   const assets = { ...(await avatarAsset(input)), ...prepared.assets };
   const context = templateContext(input.job, input.branch, input.bank, input.warning, prepared.context);
-  return spec.canvases.map((canvas) => ({ canvas, html: fillTemplate(canvas.template, { ...context, canvas: { width: canvas.width, height: canvas.height } }), assets }));
+  return spec.canvases.map((canvas) => {
+    const filled = { ...context, canvas: { width: canvas.width, height: canvas.height } };
+    return { canvas, html: fillTemplate(canvas.template, filled), assets, context: filled };
+  });
 }
 
 export async function renderJob(input: PrepareInput & { warning: string }): Promise<RenderedJob> {
@@ -91,14 +94,11 @@ export async function renderJob(input: PrepareInput & { warning: string }): Prom
     const { cols, rows } = canvas.tiles;
     const w = rendered.width / cols;
     const h = rendered.height / rows;
-    const opaque = isOpaque(rendered.pixels);
+    const opaque = rendered.opaque ?? isOpaque(rendered.pixels);
     for (let i = 0; i < cols * rows; i++) {
       // a fresh pipeline over the same pixels per tile: sharp's clone() structuredClones its input (6 MB a tile)
-      const tile = sharp(rendered.pixels, rawInput(rendered)).extract({ left: (i % cols) * w, top: Math.floor(i / cols) * h, width: w, height: h });
-      const data =
-        canvas.format === 'png'
-          ? await tile.png().toBuffer()
-          : await (opaque ? tile.removeAlpha() : tile.flatten({ background: '#ffffff' })).jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:4:4' }).toBuffer();
+      const tile = sharp(rendered.pixels, rawInput(rendered, opaque)).extract({ left: (i % cols) * w, top: Math.floor(i / cols) * h, width: w, height: h });
+      const data = canvas.format === 'png' ? await tile.png().toBuffer() : await jpegOf(tile, opaque, JPEG_QUALITY).toBuffer();
       result.files.push({ name: `tile-${i + 1}`, data, width: w, height: h, format: canvas.format });
     }
   }

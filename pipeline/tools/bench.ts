@@ -22,7 +22,7 @@ import { loadContent } from '../load/content.ts';
 import { checkMascot } from '../mascot/check.ts';
 import { plan } from '../plan/plan.ts';
 import { filledCanvases } from '../render/job.ts';
-import { clearMeasurements, encode, renderHtml } from '../render/engine.ts';
+import { clearMeasurements, encode, fillTemplate, renderHtml, startProfiling, stopProfiling, type Phase, type RenderProfile } from '../render/engine.ts';
 import { warningFor } from '../job/stage.ts';
 import { FONTS_DIR } from '../assets/index.ts';
 import type { Job } from '../model.ts';
@@ -40,12 +40,17 @@ const { values } = parseArgs({
     branches: { type: 'string', default: '20' },
     reps: { type: 'string', default: '15' },
     skip: { type: 'string', default: '' },
+    /** section 1 only for these kinds (comma-separated) */
+    kinds: { type: 'string', default: '' },
+    /** section 1 also prints where the engine's CPU time goes, per kind and phase */
+    phases: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes!.split(',').map(Number).filter((n) => n > 0);
 const N = Number(values.branches);
 const REPS = Math.max(3, Number(values.reps));
 const skip = new Set(values.skip!.split(',').filter(Boolean));
+const onlyKinds = new Set(values.kinds!.split(',').filter(Boolean));
 const cores = availableParallelism();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const fmt = (x: number, d = 1) => x.toFixed(d);
@@ -146,6 +151,42 @@ async function launch() {
   return { context, close: async () => (await context.close(), await rm(profile, { recursive: true, force: true })) };
 }
 
+/**
+ * Where the engine's CPU time goes per kind: the mean over REPS cold renders (measurements
+ * forgotten) of each phase's CPU ms, and the calls per image where a phase repeats.
+ */
+async function phases(kinds: Map<string, Awaited<ReturnType<typeof canvasesOf>>[number]>) {
+  const order: (Phase | 'fill')[] = ['fill', 'parse', 'layout', 'measure', 'relayout', 'clip', 'probe', 'resvg', 'opaque', 'encode'];
+  console.log(`\n   engine CPU ms per image by phase (mean of ${REPS}; calls per image in brackets; probe is part of clip):`);
+  console.log(`   ${'kind'.padEnd(16)}${order.map((p) => p.padStart(11)).join('')}${'total'.padStart(8)}`);
+  for (const [kind, c] of kinds) {
+    const profile: RenderProfile = {};
+    let fillMs = 0;
+    let total = 0;
+    for (let i = 0; i < REPS + 1; i++) {
+      clearMeasurements();
+      const t = process.cpuUsage();
+      const f = process.cpuUsage();
+      const html = fillTemplate(c.canvas.template, c.context);
+      const fd = process.cpuUsage(f);
+      if (i > 0) startProfiling(profile);
+      const r = await renderHtml(html, c.canvas.width, c.canvas.height, c.assets);
+      await encode(r, { format: 'jpeg', quality: 90 });
+      stopProfiling();
+      const d = process.cpuUsage(t);
+      if (i > 0) (fillMs += (fd.user + fd.system) / 1000, (total += (d.user + d.system) / 1000));
+    }
+    const cell = (p: Phase | 'fill') => {
+      if (p === 'fill') return fmt(fillMs / REPS);
+      const e = profile[p];
+      if (!e) return '–';
+      const calls = e.calls / REPS;
+      return `${fmt(e.ms / REPS)}${calls > 1.01 ? ` [${fmt(calls, calls % 1 ? 1 : 0)}]` : ''}`;
+    };
+    console.log(`   ${kind.padEnd(16)}${order.map((p) => cell(p).padStart(11)).join('')}${fmt(total / REPS).padStart(8)}`);
+  }
+}
+
 async function main() {
   console.log(`Wendu bench — ${cpus()[0]?.model ?? 'cpu'} × ${cores} cores, ${fmt(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${new Date().toISOString()}`);
   const base = await syntheticWeek(Math.max(3, N));
@@ -153,11 +194,13 @@ async function main() {
 
   // 1. engine vs Chromium, per kind, the same filled HTML, one image at a time
   const kinds = new Map<string, Awaited<ReturnType<typeof canvasesOf>>[number]>();
-  for (const c of await canvasesOf(base, jobs.filter((j) => j.branch === content.branches[0]!.id), content)) if (!kinds.has(c.kind)) kinds.set(c.kind, c);
-  const browser = await launch();
+  for (const c of await canvasesOf(base, jobs.filter((j) => j.branch === content.branches[0]!.id), content)) {
+    if (!kinds.has(c.kind) && (onlyKinds.size === 0 || onlyKinds.has(c.kind))) kinds.set(c.kind, c);
+  }
+  const browser = skip.has('kinds') && skip.has('build') ? undefined : await launch();
   if (!skip.has('kinds')) {
     sharp.concurrency(1);
-    const page = await browser.context.newPage();
+    const page = await browser!.context.newPage();
     await page.goto(pathToFileURL(join(base, 'content', 'branches.yaml')).href).catch(() => undefined);
     console.log(`\n1. per image, one core each (median of ${REPS}, after 2 warm-up runs), JPEG q90:`);
     console.log(`   ${'kind'.padEnd(16)} ${'Wendu ms'.padStart(9)} ${'Chromium ms'.padStart(12)}  Wendu images/s ÷ Chromium's`);
@@ -186,6 +229,7 @@ async function main() {
     console.log(`   median over kinds: ${fmt(median(ratios), 2)}× (sticker packs are not one HTML per image and are left out)`);
     await page.close();
   }
+  if (values.phases) await phases(kinds);
 
   // 2–4. cold build, Chromium on as many pages as cores, workers, warm re-run, one-brief edit
   if (!skip.has('build')) {
@@ -194,7 +238,7 @@ async function main() {
     const cardWeek = await jobsOf(cards);
     const cardCanvases = await canvasesOf(cards, cardWeek.jobs, cardWeek.content);
     const cardsCold = build(cards, '--no-cache');
-    const pages = await Promise.all(Array.from({ length: cores }, () => browser.context.newPage()));
+    const pages = await Promise.all(Array.from({ length: cores }, () => browser!.context.newPage()));
     const t = performance.now();
     let next = 0;
     await Promise.all(
@@ -208,9 +252,10 @@ async function main() {
       }),
     );
     const chromeSecs = (performance.now() - t) / 1000;
-    const wRate = cardsCold.images / cardsCold.seconds;
+    // canvases on both sides (a nine-grid is one canvas cut into nine files)
+    const wRate = cardCanvases.length / cardsCold.seconds;
     const cRate = cardCanvases.length / chromeSecs;
-    console.log(`\n2. cold build of ${N} branches without sticker packs (${cardWeek.jobs.length} jobs): ${cardsCold.images} images (${cardsCold.rendered} jobs drawn, ${cardsCold.reused} identical ones shared) in ${fmt(cardsCold.seconds)} s = ${fmt(wRate)} images/s (the whole build: start-up, render, lint, bundles, report)`);
+    console.log(`\n2. cold build of ${N} branches without sticker packs (${cardWeek.jobs.length} jobs, ${cardsCold.rendered} drawn, ${cardsCold.reused} identical ones shared): ${cardCanvases.length} canvases (${cardsCold.images} files) in ${fmt(cardsCold.seconds)} s = ${fmt(wRate)} images/s (the whole build: start-up, render, lint, bundles, report)`);
     console.log(`   Chromium, ${cores} pages: the same ${cardCanvases.length} canvases in ${fmt(chromeSecs)} s = ${fmt(cRate)} images/s (drawing only) → Wendu ${fmt(wRate / cRate, 2)}×`);
     await rm(cards, { recursive: true, force: true });
     const cold = build(base, '--no-cache');
@@ -229,7 +274,7 @@ async function main() {
     console.log(`   one brief edited: ${fmt(edit.seconds)} s, ${edit.rendered} rendered, ${edit.reused} reused = ${fmt((100 * edit.seconds) / cold.seconds)}% of the cold run`);
     await rm(small, { recursive: true, force: true });
   }
-  await browser.close();
+  await browser?.close();
 
   // 5. peak RSS
   if (!skip.has('rss')) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { renderHtml, render, type Rendered } from '../../pipeline/render/engine.ts';
+import { encode, isOpaque, renderHtml, render, type Rendered } from '../../pipeline/render/engine.ts';
+import sharp from 'sharp';
 import { templateContext } from '../../pipeline/render/context.ts';
 import { runJob } from '../../pipeline/batch.ts';
 import { sampleJob } from '../helpers/jobs.ts';
@@ -78,6 +79,31 @@ describe('the render engine', () => {
     expect(b.fitted.title).toBeLessThan(76);
     expect(b.fitted.title).toBeGreaterThanOrEqual(52);
     expect(b.overflows).toEqual([]);
+  });
+
+  it('cuts a text that overflows its box even at the smallest size at the box’s edge, and leaves a fitting one whole', async () => {
+    const box = (words: string) =>
+      `<div lang="zh-CN" style="display: flex; flex-direction: column; width: 400px; height: 400px; background-color: #ffffff; font-family: 'Noto Sans SC'; color: #000000;"><div style="display: flex; height: 100px;"><div data-fit="title" data-min="40" data-max="40" style="line-height: 1.25;">${words}</div></div></div>`;
+    const long = await renderHtml(box('理财非存款，产品有风险，投资须谨慎。'.repeat(3)), 400, 400);
+    expect(long.overflows.map((o) => o.field)).toEqual(['title']);
+    expect(inkColumns(long, 0, 100).length).toBeGreaterThan(200);
+    expect(inkColumns(long, 102, 400)).toEqual([]); // nothing drawn below the box
+    const short = await renderHtml(box('温度银行'), 400, 400);
+    expect(short.overflows).toEqual([]);
+    expect(inkColumns(short, 0, 100).length).toBeGreaterThan(100);
+  });
+
+  it('encodes an opaque card without a scan, and flattens a see-through one on white', async () => {
+    const card = (bg: string) => `<div lang="zh-CN" style="display: flex; width: 200px; height: 120px; background-color: ${bg}; font-family: 'Noto Sans SC'; color: #B3261E; font-size: 40px;">红字</div>`;
+    const opaque = await renderHtml(card('#FFF7EE'), 200, 120);
+    expect(opaque.opaque).toBe(true);
+    expect(isOpaque(opaque.pixels)).toBe(true);
+    const clear = await renderHtml(card('rgba(255, 247, 238, 0.5)'), 200, 120);
+    expect(clear.opaque).toBeUndefined();
+    const { data } = await sharp(await encode(clear, { format: 'jpeg', quality: 90 })).raw().toBuffer({ resolveWithObject: true });
+    // the top-left corner: half-transparent paper over white is lighter than the paper itself
+    expect(data[0]).toBeGreaterThanOrEqual(254);
+    expect(data[2]).toBeGreaterThan(238);
   });
 
   it('refuses images that are not named assets', async () => {

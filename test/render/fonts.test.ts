@@ -212,3 +212,18 @@ describe('satori render', () => {
     expect(colourful).toBeGreaterThan(1000);
   });
 });
+
+describe('what the engine draws with', () => {
+  it('is what the render cache key hashes: the fonts and 小U’s art are read through pipeline/assets/', async () => {
+    const { loadAssets, assetHashes, readFontFilesSync, readMascotFilesSync } = await import('../../pipeline/assets/index.ts');
+    const { mascotArtHash } = await import('../../pipeline/mascot/compose.ts');
+    const hashes = assetHashes(await loadAssets());
+    expect(readFontFilesSync().hash).toBe(hashes.fonts);
+    expect(readMascotFilesSync().hash).toBe(hashes.mascot);
+    expect(mascotArtHash()).toBe(hashes.mascot);
+    // the fonts satori gets are those files' bytes, regular (400) first
+    const files = readFontFilesSync().files;
+    expect(loadFonts().satoriFonts.map((f) => f.weight)).toEqual([400, 700]);
+    for (const f of loadFonts().satoriFonts) expect(files.some((file) => file.data.equals(f.data as Buffer))).toBe(true);
+  });
+});

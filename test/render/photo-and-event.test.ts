@@ -19,7 +19,7 @@ import { CARD_INSET } from '../../pipeline/render/kinds/nine-grid.ts';
 import { coverCrop, PHOTO_PIXEL_LIMIT, preparePhoto } from '../../pipeline/render/kinds/photo.ts';
 import { PHOTO_ANCHOR, PHOTO_FRAME } from '../../pipeline/render/kinds/photo-moments.ts';
 import { preparePoster } from '../../pipeline/render/kinds/poster.ts';
-import { qrSvg } from '../../pipeline/render/kinds/qr.ts';
+import { qrImage, qrSvg } from '../../pipeline/render/kinds/qr.ts';
 import { CONTENT_DIR, sampleTree } from '../helpers/content.ts';
 import { expectMatchesSnapshot, toRaw } from '../helpers/snapshot.ts';
 
@@ -343,7 +343,10 @@ describe('poster', () => {
     const input = inputFor('_all/tue-poster-finance-101', 'xihu');
     const link = input.job.brief.fields.link!;
     const prepared = await preparePoster(input);
-    const svg = Buffer.from(prepared.assets!['qr']!.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
+    // drawn from the encoder's SVG, as a PNG at the size the poster draws it (modules on whole pixels)
+    const { svg, uri } = await qrImage(link);
+    expect(prepared.assets!['qr']).toBe(uri);
+    expect(uri).toMatch(/^data:image\/png;base64,/);
     expect(svg).toBe(await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
     expect(svg).toBe(await qrSvg(link));
     expect(svg).not.toBe(await qrSvg(`${link}x`));

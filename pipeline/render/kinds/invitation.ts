@@ -1,7 +1,7 @@
 // The invitation kind (活动邀请函): 小U with the brief's pose, the event's date written the Chinese
 // way, the place with the branch's own name and address, and an RSVP line with the branch phone.
 import { chineseDate } from '../../week.ts';
-import { brandOf } from '../context.ts';
+import { brandOf, mix } from '../context.ts';
 import type { PrepareInput, Prepared } from '../job.ts';
 import { tints } from './colour.ts';
 import { drawMascot } from './mascot-asset.ts';
@@ -25,6 +25,8 @@ export async function prepareInvitation(input: PrepareInput): Promise<Prepared> 
     assets: { mascot: mascot.uri, ...(qr ? { qr: qr.uri } : {}) },
     context: {
       tint: tints(brandOf(input.branch)),
+      // the inner frame line: accent at 70% over the paper, as one opaque colour
+      frameLine: mix(brandOf(input.branch).paper, brandOf(input.branch).accent, 0.7),
       mascot: mascot.context,
       event: {
         name: event.name,

@@ -1,10 +1,10 @@
 // 小U for the poster and invitation templates: the composed SVG as an image asset, plus the sign
 // lettering's box, font size and wrap width in canvas pixels, for the template to overlay in the
 // project font (the mascot SVG never holds text; see pipeline/mascot/sign.ts).
-import { Resvg } from '@resvg/resvg-js';
 import type { MascotSpec } from '../../model.ts';
 import { composeMascot, EXPRESSIONS, POSES } from '../../mascot/compose.ts';
 import { fitSignText } from '../../mascot/sign.ts';
+import { rasterOnce } from './raster.ts';
 
 /** The mascot's ink: sign lettering in this colour reads as part of the drawing. */
 export const MASCOT_INK = '#5A3625';
@@ -64,27 +64,9 @@ export function drawMascot(spec: MascotSpec | undefined, size: number, defaults:
     };
   }
   return {
+    // drawn once as a raster and reused: resvg spends most of a poster's time on his vector paths,
+    // and a poster or invitation draws the same pose for every branch
     uri: rasterOnce(composed.svg, size),
     context: { size, pose, expression: expression ?? '', sign },
   };
-}
-
-/**
- * 小U drawn once as a raster at the size the template draws him, and reused: resvg spends most of a
- * poster's time on his vector paths, and a poster or invitation draws the same pose for every
- * branch. Keyed by the SVG itself; bounded (oldest out first) because a sign's text comes from
- * briefs. A PNG at 1:1 is drawn by resvg pixel for pixel, so the image looks the same.
- */
-const RASTER_MAX = 64;
-const rasters = new Map<string, string>();
-
-function rasterOnce(svg: string, size: number): string {
-  const key = `${size}\0${svg}`;
-  const hit = rasters.get(key);
-  if (hit) return hit;
-  const png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'width', value: size } }).render().asPng();
-  const uri = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
-  if (rasters.size >= RASTER_MAX) rasters.delete(rasters.keys().next().value!);
-  rasters.set(key, uri);
-  return uri;
 }

@@ -2,9 +2,11 @@
 // zone inside the image (the template's white card adds more), drawn at a whole number of pixels per
 // module so every module edge falls on a pixel edge.
 import QRCode from 'qrcode';
+import { rasterOnce } from './raster.ts';
 
 export interface QrImage {
   svg: string;
+  /** the SVG drawn at `size` as a PNG: modules on whole pixels, so the same pixels resvg would draw from the SVG */
   uri: string;
   /** modules per side, quiet zone included */
   modules: number;
@@ -22,5 +24,6 @@ export async function qrImage(link: string, minSize = 240, target = 280): Promis
   const modules = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1]);
   if (!Number.isInteger(modules) || modules <= 0) throw new Error(`qrcode returned an SVG without a viewBox for ${link}`);
   const perModule = Math.max(Math.ceil(minSize / modules), Math.floor(target / modules));
-  return { svg, uri: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, modules, size: modules * perModule };
+  const size = modules * perModule;
+  return { svg, uri: rasterOnce(svg, size), modules, size };
 }
