@@ -63,7 +63,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   if (!(await isDirectory(contentDir))) throw new UsageError(`content folder \`${values.content}\` does not exist`);
   const storeDir = resolve(io.cwd, values.cache ?? join(values.out!, '.cache'));
   const assets = await loadAssets();
-  const pool = renderPool(concurrency, { templates: templateSources(assets) });
+  const pool = renderPool(concurrency, { templates: templateSources(assets), fonts: assets.fonts.files });
   // a cold build (no cache yet, or --no-cache) will draw: the workers start now, while the content
   // is read and keyed, not after
   if (values['no-cache'] || !(await isDirectory(join(storeDir, 'v1')))) pool.warm();

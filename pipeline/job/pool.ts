@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { RenderOutcome, RenderTask } from './messages.ts';
 import type { TemplateSources } from '../assets/index.ts';
+import type { FontFileData } from '../render/fonts.ts';
 
 export interface RenderPool {
   run(task: RenderTask): Promise<RenderOutcome>;
@@ -17,16 +18,17 @@ export interface RenderPool {
 
 export const defaultConcurrency = () => Math.max(1, availableParallelism());
 
-/** `templates`: what every worker draws with (pipeline/assets/), installed once per worker. */
-export function renderPool(concurrency = defaultConcurrency(), init: { templates?: TemplateSources } = {}): RenderPool {
+/** `templates`, `fonts`: what every worker draws with (pipeline/assets/), installed once per worker. */
+export function renderPool(concurrency = defaultConcurrency(), init: { templates?: TemplateSources; fonts?: readonly FontFileData[] } = {}): RenderPool {
   if (concurrency <= 1) {
     // in-process: the engine is loaded here, on the first task (with workers, this thread never
     // loads it); serialise so one render runs at a time, as one worker would
     let engine: Promise<(task: RenderTask) => Promise<RenderOutcome>> | undefined;
     const load = () =>
       (engine ??= (async () => {
-        const [{ renderTask }, { useTemplates }] = await Promise.all([import('./unit.ts'), import('../render/engine.ts')]);
+        const [{ renderTask }, { useTemplates }, { useFonts }] = await Promise.all([import('./unit.ts'), import('../render/engine.ts'), import('../render/fonts.ts')]);
         if (init.templates) useTemplates(init.templates);
+        if (init.fonts) useFonts(init.fonts);
         return renderTask;
       })());
     let tail: Promise<unknown> = Promise.resolve();
@@ -50,7 +52,7 @@ export function renderPool(concurrency = defaultConcurrency(), init: { templates
       maxThreads: concurrency,
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
-      workerData: { templates: init.templates },
+      workerData: { templates: init.templates, fonts: init.fonts },
     }));
   return {
     size: concurrency,
