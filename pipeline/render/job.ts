@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { Bank, Branch, Job } from '../model.ts';
 import { encode, fillTemplate, isOpaque, jpegOf, rawInput, render, type Overflow, type Rendered } from './engine.ts';
 import { templateContext } from './context.ts';
+import { dataUri } from './data-uri.ts';
 import { JPEG_QUALITY, KIND_SPECS, type Canvas } from './kinds.ts';
 
 export interface PrepareInput {
@@ -36,7 +37,6 @@ export interface RenderedJob {
   overflows: Overflow[];
 }
 
-export const dataUri = (mime: string, data: Buffer | string) => `data:${mime};base64,${Buffer.from(data).toString('base64')}`;
 
 /**
  * Avatars by persona file hash: every job of a persona draws the same badge, so each avatar is

@@ -2,6 +2,7 @@
 // texts masked, its thumbnails and its Moments preview — written to review/outcomes/<branch>.json,
 // so the report can be rebuilt from what is on disk. Thumbnails are made here (CPU only).
 import sharp from 'sharp';
+import { dataUri } from '../render/data-uri.ts';
 import type { JobResult } from '../batch.ts';
 import type { Branch } from '../model.ts';
 import { reportAsset, type AssetOutcome } from './assemble.ts';
@@ -65,7 +66,6 @@ export async function reviewThumbs(r: JobResult, full = false, derive?: Derive):
   return out;
 }
 
-export const dataUri = (mime: string, data: Buffer) => `data:${mime};base64,${data.toString('base64')}`;
 
 /** The outcome of one branch for the reviewers. `thumbs` and `avatars` as made for this run. */
 export function branchOutcome(input: {

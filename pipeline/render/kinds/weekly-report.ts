@@ -2,7 +2,7 @@
 // here so the template only places boxes. Bars are plain divs; the line chart is an SVG asset with
 // its labels drawn as HTML over it (resvg has no fonts).
 import type { PrepareInput, Prepared } from '../job.ts';
-import { dataUri } from '../job.ts';
+import { dataUri } from '../data-uri.ts';
 import { brandOf, mix } from '../context.ts';
 import { chartGeometry, lineSvg, type Plot } from '../chart.ts';
 
