@@ -13,11 +13,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CACHE = join(ROOT, 'node_modules', '.cache', 'wendu');
 
-/** The bundled commands: name → entry source (relative to pipeline/cli/). */
-const ENTRIES = { lint: { module: './lint.ts', export: 'lintCommand' } };
+/**
+ * What is bundled: name → the entry's source (imports relative to pipeline/cli/). A command's
+ * bundle exports `run(argv)`; the render worker's exports what pipeline/job/worker.js needs.
+ */
+const ENTRIES = {
+  lint: "import { lintCommand } from './lint.ts';\nimport { runLoaded } from './main.ts';\nexport const run = (argv) => runLoaded('lint', { lintCommand }, argv);\n",
+  'render-worker': "export { renderTask } from '../job/unit.ts';\nexport { useTemplates } from '../render/engine.ts';\nexport { useFonts } from '../render/fonts.ts';\n",
+};
 
-/** packages that load a native addon or read files beside themselves: imported from node_modules */
-const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'esbuild', 'tsx', 'tsx/*'];
+/**
+ * packages that load a native addon or read files beside themselves (satori its wasm layout
+ * engine): imported from node_modules
+ */
+const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'satori', 'esbuild', 'tsx', 'tsx/*'];
 
 const bundleFile = (name) => join(CACHE, `${name}.mjs`);
 const manifestFile = (name) => join(CACHE, `${name}.json`);
@@ -69,7 +78,7 @@ export async function build(name) {
   const cli = join(ROOT, 'pipeline', 'cli');
   const result = await esbuild({
     stdin: {
-      contents: `import { ${entry.export} } from ${JSON.stringify(entry.module)};\nimport { runLoaded } from './main.ts';\nexport const run = (argv) => runLoaded(${JSON.stringify(name)}, { ${entry.export} }, argv);\n`,
+      contents: entry,
       resolveDir: cli,
       loader: 'ts',
     },
@@ -103,14 +112,24 @@ export async function build(name) {
 }
 
 /**
- * The bundled module of command `name` ({ run(argv) }), built first when missing or stale; undefined
- * when the command has no bundle or it cannot be built (the caller falls back to tsx).
+ * The file URL of bundle `name`, built first when missing or stale; undefined when there is no such
+ * bundle or it cannot be built (the caller falls back to tsx).
  */
-export async function bundled(name) {
+export async function bundleUrl(name) {
   if (!Object.hasOwn(ENTRIES, name) || process.env.WENDU_NO_BUNDLE) return undefined;
   try {
     if (!fresh(name)) await build(name);
-    return await import(pathToFileURL(bundleFile(name)).href);
+    return pathToFileURL(bundleFile(name)).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bundled module of command `name` ({ run(argv) }), or undefined (see `bundleUrl`). */
+export async function bundled(name) {
+  const url = await bundleUrl(name);
+  try {
+    return url ? await import(url) : undefined;
   } catch {
     return undefined;
   }

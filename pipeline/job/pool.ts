@@ -43,25 +43,31 @@ export function renderPool(concurrency = defaultConcurrency(), init: { templates
       close: async () => undefined,
     };
   }
-  // started on the first task or by warm(): a warm build that renders nothing starts no worker
-  let pool: Piscina | undefined;
+  // started on the first task or by warm(): a warm build that renders nothing starts no worker.
+  // The workers load the engine from a plain-JavaScript bundle when one can be had (cli/bundle.js:
+  // no tsx, about half the start-up), else through tsx.
+  let pool: Promise<Piscina> | undefined;
   const start = () =>
-    (pool ??= new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: concurrency,
-      maxThreads: concurrency,
-      concurrentTasksPerWorker: 1,
-      idleTimeout: 60_000,
-      workerData: { templates: init.templates, fonts: init.fonts },
-    }));
+    (pool ??= (async () => {
+      const { bundleUrl } = await import('../cli/bundle.js');
+      const bundle = await bundleUrl('render-worker');
+      return new Piscina({
+        filename: new URL('./worker.js', import.meta.url).href,
+        minThreads: concurrency,
+        maxThreads: concurrency,
+        concurrentTasksPerWorker: 1,
+        idleTimeout: 60_000,
+        workerData: { templates: init.templates, fonts: init.fonts, bundle },
+      });
+    })());
   return {
     size: concurrency,
-    warm: () => void start(),
-    run: (task) => start().run(task) as Promise<RenderOutcome>,
+    warm: () => void start().catch(() => undefined),
+    run: async (task) => (await start()).run(task) as Promise<RenderOutcome>,
     close: async () => {
       const p = pool;
       pool = undefined;
-      await p?.destroy();
+      await (await p?.catch(() => undefined))?.destroy();
     },
   };
 }

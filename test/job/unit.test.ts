@@ -36,6 +36,21 @@ describe('render unit', () => {
     expect(back.entry.drawn.some((d) => d.text.includes('別把雞蛋放在一個籃子裡'))).toBe(true);
   });
 
+  it('draws the same from the workers\' plain-JavaScript bundle as from the TypeScript sources', async () => {
+    const { bundleUrl } = await import('../../pipeline/cli/bundle.js');
+    const url = await bundleUrl('render-worker');
+    expect(url).toMatch(/render-worker\.mjs$/);
+    const bundled = (await import(url!)) as { renderTask: typeof renderTask };
+    const { job, branch, bank } = await sampleJob('xihu/wed-relocation-funds', 'xihu', { title: '拆遷款到手，先別急 🏠' });
+    const task = async (): Promise<RenderTask> => ({ key: 'k3', job, branch, bank, warning: warningFor(job), contentDir: CONTENT_DIR, storeDir: await mkdtemp(join(tmpdir(), 'wendu-unit-')) });
+    const a = await bundled.renderTask(await task());
+    const b = await renderTask(await task());
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.entry).toEqual(b.entry);
+    expect(a.entry.files.length).toBeGreaterThan(0);
+  });
+
   it('returns the error of a job that cannot be drawn, as data', async () => {
     const { job, branch, bank } = await sampleJob('xihu/tue-eggs-and-baskets', 'xihu', { kind: 'photo-moments', photo: 'photos/不存在.jpg' });
     const outcome = await renderTask({ key: 'k2', job, branch, bank, warning: '', contentDir: CONTENT_DIR, storeDir: await mkdtemp(join(tmpdir(), 'wendu-unit-')) });
