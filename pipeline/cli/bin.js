@@ -36,9 +36,9 @@ if (quick) {
   }
   process.exitCode = code ?? 1;
 } else {
-  // `wendu lint` runs from a bundle of plain JavaScript when one can be had (bundle.js): no tsx to
-  // load and no TypeScript to transpile at start-up
-  const fast = argv[0] === 'lint' ? await (await import('./bundle.js')).bundled('lint') : undefined;
+  // `wendu lint` and `wendu build` run from a bundle of plain JavaScript when one can be had
+  // (bundle.js): no tsx to load and no TypeScript to transpile at start-up
+  const fast = argv[0] === 'lint' || argv[0] === 'build' ? await (await import('./bundle.js')).bundled(argv[0]) : undefined;
   if (fast) process.exitCode = await fast.run(argv.slice(1));
   else {
     const { register } = await import('tsx/esm/api');

@@ -19,14 +19,15 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'wendu');
  */
 const ENTRIES = {
   lint: "import { lintCommand } from './lint.ts';\nimport { runLoaded } from './main.ts';\nexport const run = (argv) => runLoaded('lint', { lintCommand }, argv);\n",
+  build: "import { buildCommand } from './build.ts';\nimport { runLoaded } from './main.ts';\nexport const run = (argv) => runLoaded('build', { buildCommand }, argv);\n",
   'render-worker': "export { renderTask } from '../job/unit.ts';\nexport { useTemplates } from '../render/engine.ts';\nexport { useFonts } from '../render/fonts.ts';\n",
 };
 
 /**
- * packages that load a native addon or read files beside themselves (satori its wasm layout
- * engine): imported from node_modules
+ * packages that load a native addon or read files beside themselves (satori its wasm layout, piscina
+ * its worker script): imported from node_modules
  */
-const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'satori', 'esbuild', 'tsx', 'tsx/*'];
+const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'satori', 'piscina', 'esbuild', 'tsx', 'tsx/*'];
 
 const bundleFile = (name) => join(CACHE, `${name}.mjs`);
 const manifestFile = (name) => join(CACHE, `${name}.json`);
@@ -89,7 +90,8 @@ export async function build(name) {
     // packages are bundled too (no module resolution per file at start-up), but for native ones
     external: NATIVE,
     // CommonJS packages inside an ES module bundle still require() Node's own modules
-    banner: { js: "import { createRequire as __wenduRequire } from 'node:module'; const require = __wenduRequire(import.meta.url);" },
+    // (spelled in two pieces: this file is bundled too, and its own import.meta.url gets rewritten)
+    banner: { js: `import { createRequire as __wenduRequire } from 'node:module'; const require = __wenduRequire(import.${'meta'}.url);` },
     write: false,
     metafile: true,
     logLevel: 'silent',
