@@ -100,9 +100,10 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
   }
   out.sort((a, b) => a.from - b.from || b.to - a.to);
   for (const r of raw) if (r.cls === -2) excepts.push([r.from, r.to]);
-  // an exception across a phrase's edge is the word really there (亏待 in 不会亏待)
+  // an exception across a concept's edge is the word really there (亏待 in 不会亏待); an operator
+  // keeps its place (成本 does not undo 不构成 in 不构成本行…的承诺)
   const index = exceptIndex(excepts);
-  return out.filter((r) => r.cls !== -2 && !index(r.from, r.to));
+  return out.filter((r) => r.cls !== -2 && (r.cls === -1 || !index(r.from, r.to)));
 }
 
 /** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
