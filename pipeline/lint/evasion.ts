@@ -585,15 +585,18 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
   }
 
   if (!cands.length) return [];
-  // leftmost, then longest; no overlaps
-  cands.sort((a, b) => a.from - b.from || b.to - a.to);
+  // longest first, then leftmost; no overlaps (是 guo jia dui bei shu is 国家队背书, not 试过 + …)
+  cands.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+  const taken = new Uint8Array(len);
   const kept: Rewrite[] = [];
-  let reach = -1;
   for (const x of cands) {
-    if (x.from < reach) continue;
+    let free = true;
+    for (let q = x.from; q < x.to && free; q++) if (taken[q]) free = false;
+    if (!free) continue;
+    taken.fill(1, x.from, x.to);
     kept.push(x);
-    reach = x.to;
   }
+  kept.sort((a, b) => a.from - b.from);
   return kept;
 }
 

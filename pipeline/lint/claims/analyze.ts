@@ -116,10 +116,11 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
     if (!pattern) end = r.to;
   }
   // (out is in raw's order: sorted already)
-  // an exception across a phrase's edge is the word really there (亏待 in 不会亏待)
+  // an exception across a concept's edge is the word really there (亏待 in 不会亏待); an operator
+  // keeps its place (成本 does not undo 不构成 in 不构成本行…的承诺)
   if (!anyExcept && !excepts.length) return out;
   const index = exceptIndex(excepts);
-  return out.filter((r) => r.cls !== -2 && !index(r.from, r.to));
+  return out.filter((r) => r.cls !== -2 && (r.cls === -1 || !index(r.from, r.to)));
 }
 
 const ANSWER_FLIPS = 1;
@@ -390,6 +391,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     for (let i = lowerBound(seg.verbs, a); i < seg.verbs.length && seg.verbs[i]! < b; i++) if (!covered(list, seg.verbs[i]!)) return true;
     return false;
   };
+  /** a caution that introduces a list (…的特征：), or a time in the past set off by a comma (十年前，…), covers the rest of its sentence */
+  const coversSentence = (h: Raw) => {
+    if (h.op !== 'caution' && h.op !== 'caution-after' && h.op !== 'past') return false;
+    const next = norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
+    return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next);
+  };
   /** per sentence: where the earliest caution that introduces a list ends, and where the last caution-after starts */
   const marks = new Map<number, { listCautionTo: number; cautionAfterFrom: number }>();
   const marksOf = (s: number, list: Raw[]) => {
@@ -397,7 +404,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (m) return m;
     m = { listCautionTo: Infinity, cautionAfterFrom: -1 };
     for (const h of list) {
-      if ((h.op === 'caution' || h.op === 'caution-after') && /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) m.listCautionTo = Math.min(m.listCautionTo, h.to);
+      if (coversSentence(h)) m.listCautionTo = Math.min(m.listCautionTo, h.to);
       if (h.op === 'caution-after') m.cautionAfterFrom = Math.max(m.cautionAfterFrom, h.from);
     }
     marks.set(s, m);
@@ -488,14 +495,14 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const h = list[i]!;
       if (h.to > from) break;
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
-      if ((h.op === 'caution' || h.op === 'caution-after') && /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) neutral = true;
+      if (coversSentence(h)) neutral = true;
       if (norm.clause[h.from] !== clause) continue;
       if (h.op === 'negate') {
         bind(h.from);
         neg ^= 1;
         negEnd = h.to;
         if (neg) lastNegFrom = h.from;
-      } else if (h.op === 'caution') neutral = true;
+      } else if (h.op === 'caution' || h.op === 'past') neutral = true;
       else if (h.cls >= 0) {
         bind(h.from);
         if (c.heads[h.cls]) {

@@ -33,11 +33,12 @@ function before(view: SpanView, at: number, unit: Int32Array): string {
   return view.norm.text.slice(a, at);
 }
 
-/** The text of the clause after normalised offset `at`. */
+/** The text of the sentence after normalised offset `at`, at most AFTER characters (a list goes on past its clause: 理财、保险、基金，是三种不同的产品). */
+const AFTER = 40;
 function after(view: SpanView, at: number): string {
-  const c = view.norm.clause;
+  const c = view.norm.sentence;
   let b = at;
-  while (b < c.length && c[b] === c[at - 1]) b++;
+  while (b < c.length && b - at < AFTER && c[b] === c[at - 1]) b++;
   return view.norm.text.slice(at, b);
 }
 

@@ -12,7 +12,10 @@ const NONE = -1;
 const X = 10;
 const SEP = 11;
 const IGNORE = 12;
+/** a character that reads as two digits (⑬, ⒀, ⒔): its digits are in PAIRS */
+const PAIR = 13;
 const VALUE = new Int8Array(0x10000).fill(NONE);
+const PAIRS = new Map<number, string>();
 for (let d = 0; d <= 9; d++) {
   VALUE[48 + d] = d;
   VALUE[0xff10 + d] = d;
@@ -40,6 +43,15 @@ for (let c = 0x80; c < 0x10000; c++) {
   if (c >= 0xd800 && c <= 0xdfff) continue;
   const m = /^\(?([0-9])\)?\.?$/.exec(String.fromCharCode(c).normalize('NFKC'));
   if (m) VALUE[c] = Number(m[1]);
+}
+// circled and parenthesised numbers 10–50 (⑬, ⒀, ⒔, ㉑): two digits each
+for (let c = 0x2460; c < 0x3300; c++) {
+  if (VALUE[c] !== NONE) continue;
+  const m = /^\(?([0-9]{2})\)?\.?$/.exec(String.fromCharCode(c).normalize('NFKC'));
+  if (m) {
+    VALUE[c] = PAIR;
+    PAIRS.set(c, m[1]!);
+  }
 }
 // dingbat and double circled digits NFKC leaves alone: ❶–❾, ➀–➈, ➊–➒, ⓵–⓽, ⓿
 for (let d = 1; d <= 9; d++) for (const base of [0x2775, 0x277f, 0x2789, 0x24f4]) VALUE[base + d] = d;
@@ -113,7 +125,7 @@ export function scan(text: string): FoundNumber[] {
   for (let i = 0; i < n; i++) {
     // outside a number, skip to the next character that can start one (most characters)
     if (!cur && !run.length) {
-      while (i < n && VALUE[text.charCodeAt(i)]! !== X && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9)) i++;
+      while (i < n && VALUE[text.charCodeAt(i)]! !== X && VALUE[text.charCodeAt(i)]! !== PAIR && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9)) i++;
       if (i >= n) break;
     }
     const code = text.charCodeAt(i);
@@ -124,13 +136,13 @@ export function scan(text: string): FoundNumber[] {
       i++;
     }
     if (v === IGNORE) continue;
-    if (v >= 0 && v <= 9) {
+    if ((v >= 0 && v <= 9) || v === PAIR) {
       if (!cur) {
         if (run.length && seps > MAX_SEPARATORS) endRun();
         cur = { digits: '', from: i, to: i, ...(nl && run.length ? { nl: true } : {}) };
         nl = false;
       }
-      cur.digits += String(v);
+      cur.digits += v === PAIR ? PAIRS.get(code)! : String(v);
       cur.to = i + 1;
       seps = 0;
     } else if (v === X && cur && !/[0-9A-Za-z]/.test(text[i + 1] ?? '')) {
