@@ -20,7 +20,8 @@ Options:
                       the shards' out folders with \`wendu merge\`
   --concurrency N     render on N worker threads (default: the number of cores)
   --cache DIR         the render cache (default: <out>/.cache): unchanged assets are not drawn again
-  --no-cache          render every asset again (the cache is still refreshed)
+  --no-cache          draw every asset and write every branch's files again (the cache is
+                      still refreshed)
   --strict            exit 1 when any asset is rejected by compliance
   --policy FILE       the bank's policy (default: <content>/policy.yaml when present)
   --signing-key FILE  head office's private key (from \`wendu keys init\`): signs every bundle's
