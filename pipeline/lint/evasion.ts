@@ -24,7 +24,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';
 import { parseYamlCached as parseYaml } from './data-cache.ts';
-import { CJK, CLAUSE, CONFUSABLES, LATIN, DIGIT, GAP, type Normalized } from './normalize.ts';
+import { CJK, CLAUSE, CONFUSABLES, LATIN, DIGIT, GAP } from './classes.ts';
+import type { Normalized } from './normalize.ts';
 
 /** how a normalised character was read (Normalized.via) */
 export const VIA_NONE = 0;

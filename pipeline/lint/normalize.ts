@@ -12,28 +12,13 @@
 // whitespace and punctuation that sit between two CJK characters. What was dropped between two
 // characters is remembered as a "gap strength", so a rule term may run across an inserted space
 // or symbol but never across a clause or sentence boundary (，。！？ or a line break).
-import { readFileSync } from 'node:fs';
-import { parseYamlCached as parseYaml } from './data-cache.ts';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import { readEvasion } from './evasion.ts';
+import { CJK, CLAUSE, CONFUSABLES, DIGIT, DROP, GAP, LATIN, MASK, OTHER, SENTENCE, WEAK } from './classes.ts';
 
-/** Character classes of the normalised text. */
-export const DROP = 0;
-export const CJK = 1;
-export const DIGIT = 2;
-export const LATIN = 3;
-export const OTHER = 4;
-/** whitespace, punctuation, symbols */
-export const GAP = 5;
-/** `*` and `＊`: masking characters (138****5678, 张*). Kept in the text so masked forms stay masked. */
-export const MASK = 6;
-
-/** Gap strengths: what was dropped between two CJK characters. */
-export const WEAK = 1;
-export const CLAUSE = 2;
-export const SENTENCE = 3;
+export { DROP, CJK, DIGIT, LATIN, OTHER, GAP, MASK, WEAK, CLAUSE, SENTENCE, CONFUSABLES } from './classes.ts';
 
 export interface Normalized {
   /** the original text */
@@ -75,15 +60,6 @@ function loadDict(dict: string, into: Map<string, string>) {
   for (const [v, t] of variants) if (!T2S.has(v)) T2S.set(v, ts.get(t) ?? t);
 }
 
-/** confusables.yaml, parsed once (evasion.ts reads its sequence and homophone data from here) */
-export const CONFUSABLES = parseYaml(readFileSync(new URL('./confusables.yaml', import.meta.url), 'utf8')) as {
-  chars?: Record<string, string>;
-  joins?: Record<string, string[]>;
-  homophoneStop?: string[];
-  homophoneCommon?: string;
-  commonWords?: string;
-  readings?: Record<string, string>;
-};
 // Look-alike characters read as the character they imitate (confusables.yaml `chars`).
 const LOOKALIKE = new Map<string, string>(Object.entries(CONFUSABLES.chars ?? {}));
 

@@ -299,8 +299,8 @@ function splitSentences(w: string): string[] {
   return parts.length > 1 ? [w, ...parts] : [w];
 }
 
-/** The code that decides findings: part of the rule-set version, so a changed engine is a new version. */
-const VERSIONED_SOURCES = ['normalize.ts', 'ac.ts', 'engine.ts', 'rules.ts', 'warnings.ts', 'claims/concepts.ts', 'claims/analyze.ts', 'claims/product.ts'];
+/** The code that decides findings (and, below, confusables.yaml and concepts.yaml): part of the rule-set version, so a changed engine or evasion table is a new version. */
+const VERSIONED_SOURCES = ['normalize.ts', 'classes.ts', 'evasion.ts', 'ac.ts', 'engine.ts', 'rules.ts', 'warnings.ts', 'claims/concepts.ts', 'claims/analyze.ts', 'claims/product.ts'];
 
 let cached: RuleSet | undefined;
 
@@ -315,7 +315,7 @@ export function loadRuleSet(detectors: ReadonlySet<string>, detectorSources: URL
     return { data: validateRule(readYaml(new URL(f, RULES_DIR), shown), shown, detectors), file: shown };
   });
   const lexicon = validateLexicon(readYaml(LEXICON_FILE, 'pipeline/lint/lexicon.yaml'), 'pipeline/lint/lexicon.yaml');
-  const sources = [...VERSIONED_SOURCES.map((f) => new URL(`./${f}`, import.meta.url)), CONCEPTS_SOURCE, ...detectorSources].map((u) => readFileSync(u, 'utf8'));
+  const sources = [...VERSIONED_SOURCES.map((f) => new URL(`./${f}`, import.meta.url)), new URL('./confusables.yaml', import.meta.url), CONCEPTS_SOURCE, ...detectorSources].map((u) => readFileSync(u, 'utf8'));
   cached = compileRules(datas, lexicon, sources);
   return cached;
 }
