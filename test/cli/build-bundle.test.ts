@@ -1,27 +1,16 @@
 // `wendu build` runs from an esbuild bundle (pipeline/cli/bundle.js), its render workers from one
 // too: the bundles must be invisible — the very bytes of a build run through tsx.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_DIR } from '../helpers/content.ts';
+import { tree } from '../helpers/tree.ts';
 
 const BIN = new URL('../../pipeline/cli/bin.js', import.meta.url).pathname;
 
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.name !== '.lock') files.set(relative(dir, p), await readFile(p));
-    }
-  };
-  await walk(dir);
-  return files;
-}
 
 describe('wendu build from its bundle', () => {
   it('writes the same bytes as through tsx, with two render workers', async () => {

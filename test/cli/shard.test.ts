@@ -1,12 +1,13 @@
 // Shards on a real build: three `wendu build --shard I/3` merged with `wendu merge` give the very
 // bytes of one unsharded build — portal, report, SARIF, lint.json, plan, audit log, bundles.
 import { describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { main } from '../../pipeline/cli/main.ts';
 import { parseShard, shardOf } from '../../pipeline/plan/shard.ts';
 import { CONTENT_DIR } from '../helpers/content.ts';
+import { tree } from '../helpers/tree.ts';
 
 const env = { SOURCE_DATE_EPOCH: '1764547200', WENDU_FINGERPRINT_KEY: 'shard-test-key' };
 
@@ -16,18 +17,6 @@ function capture(cwd: string) {
   return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), cwd, tty: false, env }, out, err };
 }
 
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.name !== '.lock') files.set(relative(dir, p), await readFile(p));
-    }
-  };
-  await walk(dir);
-  return files;
-}
 
 describe('shards', () => {
   it('puts each branch in one stable shard', () => {
