@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseYamlCached as parseYaml } from '../data-cache.ts';
 import { z } from 'zod';
 import { AhoCorasick } from '../ac.ts';
+import { regexSchema as regex } from '../schema.ts';
 import { normalizeTerm } from '../normalize.ts';
 
 export const PRODUCT_TYPES = ['wealth', 'fund', 'structured', 'insurance', 'deposit', 'loan'] as const;
@@ -16,14 +17,6 @@ export const OPERATORS = ['negate', 'negate-after', 'answer', 'caution', 'cautio
 export type Operator = (typeof OPERATORS)[number];
 
 const text = z.string().trim().min(1);
-const regex = z.string().transform((s, ctx) => {
-  try {
-    return new RegExp(s, 'gi');
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    return z.NEVER;
-  }
-});
 const conceptsSchema = z.strictObject({
   classes: z.record(
     z.string().regex(/^[a-z][a-z-]*$/),

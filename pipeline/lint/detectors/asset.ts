@@ -3,26 +3,13 @@
 // what needs the missing part.
 import { z } from 'zod';
 import { normalizeTerm } from '../normalize.ts';
-import type { RuleMeta } from '../rules.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { analysesOf } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
 import { classifyAsset } from '../claims/product.ts';
+import { regexSchema as regex, ruleData } from '../schema.ts';
 import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
-function parseData<T extends z.ZodType>(rule: RuleMeta, schema: T): z.infer<T> {
-  const parsed = schema.safeParse(rule.data ?? {});
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
-  return parsed.data;
-}
-const regex = z.string().transform((s, ctx) => {
-  try {
-    return new RegExp(s, 'gi');
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    return z.NEVER;
-  }
-});
 
 /** the first match of any of `res` in the views (earliest in the first view that has one), outside safe ranges */
 const hasAny = (views: SpanView[], re: RegExp) =>
@@ -44,7 +31,7 @@ export const missingRiskWarning: Detector = {
   id: 'missing-risk-warning',
   pii: false,
   create(rule): Detect {
-    const d = parseData(
+    const d = ruleData(
       rule,
       z.strictObject({ fundStatement: regex, paraphrase: regex, structured: regex, insurer: regex, notDeposit: regex, loanRate: regex }),
     );
@@ -94,7 +81,7 @@ export const benchmarkDisplay: Detector = {
   id: 'benchmark-display',
   pii: false,
   create(rule): Detect {
-    const d = parseData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)) }));
+    const d = ruleData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)) }));
     return (views) => {
       const reason = hasAny(views, d.reason);
       const method = hasAny(views, d.method);
@@ -130,7 +117,7 @@ export const pastPerformance: Detector = {
   id: 'past-performance',
   pii: false,
   create(rule): Detect {
-    const d = parseData(rule, z.strictObject({ shown: z.array(regex).min(1), period: z.array(regex).min(1), fundStatement: regex }));
+    const d = ruleData(rule, z.strictObject({ shown: z.array(regex).min(1), period: z.array(regex).min(1), fundStatement: regex }));
     const warning = normalizeTerm(REQUIRED_WARNINGS['past-performance']);
     return (views) => {
       let first: { view: SpanView; from: number; to: number } | undefined;

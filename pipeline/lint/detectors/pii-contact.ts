@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CLAUSE } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
+import { ruleData } from '../schema.ts';
 import { inSafe, MARK_BUILDING, MARK_DASH, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 type Found = { from: number; to: number; masked: string };
@@ -16,9 +17,7 @@ function patternDetector<T>(id: string, schema: z.ZodType<T>, find: (view: SpanV
     id,
     pii: true,
     create: (rule: RuleMeta): Detect => {
-      const parsed = schema.safeParse(rule.data ?? {});
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
-      const data = parsed.data;
+      const data = ruleData(rule, schema);
       return (views) => {
         const hits: DetectorHit[] = [];
         for (const view of views) {

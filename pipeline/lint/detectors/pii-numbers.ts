@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
+import { ruleData } from '../schema.ts';
 import { findNumbers, maskMiddle, maskPhone, phoneDigits, type FoundNumber, type NumberKind } from './numbers.ts';
 import type { Detector, DetectorHit, LintContext, SpanView } from './types.ts';
 
@@ -45,11 +46,7 @@ function allowedPhones(ctx: LintContext): Set<string> {
   return set;
 }
 
-function parse(rule: RuleMeta) {
-  const parsed = dataSchema.safeParse(rule.data ?? {});
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
-  return parsed.data;
-}
+const parse = (rule: RuleMeta) => ruleData(rule, dataSchema);
 
 function numberDetector(id: string, kind: NumberKind): Detector {
   return {

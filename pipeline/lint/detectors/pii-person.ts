@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
 import { CJK, CLAUSE, MASK, WEAK, type Normalized } from '../normalize.ts';
+import { ruleData } from '../schema.ts';
 import { inSafe, orig, type Detector, type DetectorHit, type LintContext } from './types.ts';
 
 /** a word list written as one space-separated string (fast to load) or as a YAML list */
@@ -40,9 +41,7 @@ export const piiPerson: Detector = {
   id: 'pii-person',
   pii: true,
   create(rule) {
-    const parsed = dataSchema.safeParse(rule.data ?? {});
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${rule.file}: data.${i.path.join('.')}: ${i.message}`).join('\n'));
-    const d = parsed.data;
+    const d = ruleData(rule, dataSchema);
     const surnames = new Set([...d.surnames]);
     const ambiguous = new Set([...d.ambiguous]);
     const compound = new Set(d.compound);
