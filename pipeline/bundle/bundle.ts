@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import yazl from 'yazl';
 import { createEvents, type EventAttributes } from 'ics';
 import type { Bank, Branch, Waiver } from '../model.ts';
+import type { PostMode, PostText } from '../report/model.ts';
 import { chineseDate, dateOf } from '../week.ts';
 import { signManifest, SIGNATURE_ENTRY, type ManifestSignature, type SigningKey } from './sign.ts';
 
@@ -27,29 +28,10 @@ export interface Sticker {
   animated: BundleImage[];
 }
 
-/**
- * How staff use a post: `post` — the images (≤ 9) go into one Moments post together, in order;
- * `pick-one` — the images are sizes of one card, post exactly one (二选一); `stickers` — not a post,
- * the stickers are saved to WeChat's stickers.
- */
-export type PostMode = 'post' | 'pick-one' | 'stickers';
+export type { PostMode };
 
-export interface BundlePost {
-  /** posting order within the branch's week, 1-based */
-  order: number;
+export interface BundlePost extends PostText {
   briefId: string;
-  title: string;
-  kind: string;
-  persona: string;
-  personaTitle?: string;
-  /** the persona's avatar inside the bundle (`avatars/…jpg`) */
-  avatar?: string;
-  date: string;
-  time: string;
-  caption: string;
-  /** the audience tags who may see the post (the WeCom visible range); empty: every client */
-  segments: string[];
-  mode: PostMode;
   images: BundleImage[];
   stickers?: Sticker[];
 }

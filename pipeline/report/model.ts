@@ -112,24 +112,35 @@ export interface PageImage {
   height: number;
 }
 
-/** A post as the branch page shows it; `posts.json` in every bundle holds these. */
-export interface PagePost {
+/**
+ * How staff use a post: `post` — the images (≤ 9) go into one Moments post together, in order;
+ * `pick-one` — the images are sizes of one card, post exactly one (二选一); `stickers` — not a post,
+ * the stickers are saved to WeChat's stickers.
+ */
+export type PostMode = 'post' | 'pick-one' | 'stickers';
+
+/** What a post says and when it goes out: the same in the bundle (BundlePost) and on the branch page. */
+export interface PostText {
+  /** posting order within the branch's week, 1-based */
   order: number;
-  brief: string;
   title: string;
   kind: string;
   persona: string;
   personaTitle?: string;
-  /** `avatars/…jpg`, relative to the branch folder */
+  /** the persona's avatar, relative to the branch folder (`avatars/…jpg`) */
   avatar?: string;
   date: string;
   time: string;
   /** the exact text to paste */
   caption: string;
-  /** audience tags (the WeCom visible range); empty: every client */
+  /** the audience tags who may see the post (the WeCom visible range); empty: every client */
   segments: string[];
-  /** post: images go together (≤ 9); pick-one: sizes of one card, post one (二选一); stickers: save, not a post */
-  mode: 'post' | 'pick-one' | 'stickers';
+  mode: PostMode;
+}
+
+/** A post as the branch page shows it; `posts.json` in every bundle holds these. */
+export interface PagePost extends PostText {
+  brief: string;
   images: PageImage[];
   stickers?: { name: string; still: PageImage; animated: PageImage[] }[];
 }
