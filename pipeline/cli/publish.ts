@@ -175,8 +175,9 @@ const PUBLISH_FORMAT = 1;
 
 /**
  * SHA-256 over everything a branch's published files are made from: Wendu's version, the week, the
- * rule set, the bank, the branch, the signing key, the personas' avatars and every result (job,
- * caption, texts, findings, decision, the images by their hashes). Equal inputs make equal bytes.
+ * rule set, the bank, the branch, the signing key, the personas' avatars and every result (the job
+ * by its content hash, caption, drawn strings, findings, decision, the images by their hashes).
+ * Equal inputs make equal bytes.
  */
 export function publishInputs(input: { version: string; week: string; ruleset: string; bank: unknown; branch: unknown; key?: SigningKey; avatars: ReadonlyMap<string, Buffer>; results: readonly JobResult[] }): string {
   const h = createHash('sha256');
@@ -187,7 +188,10 @@ export function publishInputs(input: { version: string; week: string; ruleset: s
   for (const [persona, data] of [...input.avatars].sort(([a], [b]) => (a < b ? -1 : 1))) if (personas.has(persona)) part([persona, createHash('sha256').update(data).digest('hex')]);
   for (const r of input.results) {
     if (r.files.some((f) => !f.sha256 && !f.data.length)) return randomHash();
-    part({ ...r, files: r.files.map((f) => ({ ...f, sha256: f.sha256 ?? createHash('sha256').update(f.data).digest('hex') })) });
+    // the job by its content hash (brief, persona, branch, bank, slot: plan.ts), not its parsed brief
+    // with a source map per character; its texts follow from it and from what is hashed here
+    const { job, spans: _spans, ...rest } = r;
+    part({ job: { id: job.id, hash: job.hash, order: job.order }, ...rest, files: r.files.map((f) => ({ ...f, sha256: f.sha256 ?? createHash('sha256').update(f.data).digest('hex') })) });
   }
   return h.digest('hex');
 }
