@@ -6,12 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../pipeline/cli/main.ts';
 import { signingKeyFrom, publicKeyFrom, fingerprint } from '../../pipeline/bundle/sign.ts';
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), cwd }, out, err };
-}
+import { capture } from '../helpers/io.ts';
 
 describe('wendu keys init', () => {
   it('writes an Ed25519 pair, the private key readable by its owner only', async () => {

@@ -2,17 +2,13 @@
 // its own job only, a reviewer's waiver re-judges without re-rendering, and the cache never keeps
 // a client detail in its texts.
 import { describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../pipeline/cli/main.ts';
 import { CONTENT_DIR } from '../helpers/content.ts';
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), cwd, tty: false }, out, err };
-}
+import { capture } from '../helpers/io.ts';
+import { filesUnder } from '../helpers/tree.ts';
 
 async function build(dir: string, ...extra: string[]) {
   const { io, out, err } = capture(dir);
@@ -20,16 +16,6 @@ async function build(dir: string, ...extra: string[]) {
   const text = out.join('');
   const m = /render\s+(\d+) rendered, (\d+) reused/.exec(text);
   return { code, text, err: err.join(''), rendered: Number(m?.[1]), reused: Number(m?.[2]) };
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await filesUnder(p)));
-    else out.push(p);
-  }
-  return out;
 }
 
 describe('wendu build with the render cache', () => {

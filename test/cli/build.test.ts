@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../pipeline/cli/main.ts';
 import { CONTENT_DIR } from '../helpers/content.ts';
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), cwd, tty: false }, out, err };
-}
+import { capture } from '../helpers/io.ts';
 
 describe('wendu build', () => {
   it('reports a broken brief at path:line:col, builds the others, and exits 1', async () => {

@@ -10,24 +10,13 @@ import { main } from '../../pipeline/cli/main.ts';
 import { readZip } from '../../pipeline/bundle/verify.ts';
 import { writePages } from '../../pipeline/cli/publish.ts';
 import { CONTENT_DIR } from '../helpers/content.ts';
+import { capture } from '../helpers/io.ts';
+import { filesUnder } from '../helpers/tree.ts';
 
 const PHONE = '13812345678';
 const SALARY = 'content/weeks/2026-W48/jinjiang/tue-first-salary.md';
 /** an injected violation: a guarantee no reviewer can waive */
 const CLAIM = '这款理财保本保息，稳赚不赔';
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), cwd, tty: false }, out, err };
-}
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) yield* walk(join(dir, e.name));
-    else yield join(dir, e.name);
-  }
-}
 
 let dir = '';
 let first: ReturnType<typeof capture>;
@@ -62,7 +51,7 @@ describe('a weekly build', () => {
 
   it('puts only the portal, branch pages, approved images, bundles and the public key under public/', async () => {
     const files = [];
-    for await (const f of walk(join(week, 'public'))) files.push(relative(join(week, 'public'), f));
+    for (const f of await filesUnder(join(week, 'public'))) files.push(relative(join(week, 'public'), f));
     expect(files).toContain('index.html');
     expect(files).toContain('signing-key.pub');
     expect(files).toContain('bundles/jinjiang.zip');
@@ -85,7 +74,7 @@ describe('a weekly build', () => {
     expect(findings.some((m) => m.ruleId === 'guarantee')).toBe(true);
     const needles = [CLAIM, '稳赚不赔', PHONE, '138****5678', '王叔叔今年七十二岁', ...findings.map((m) => m.message)].map((s) => Buffer.from(s));
     const publicFiles: string[] = [];
-    for await (const f of walk(join(week, 'public'))) publicFiles.push(f);
+    for (const f of await filesUnder(join(week, 'public'))) publicFiles.push(f);
     const zipped = new Map<string, Buffer>();
     for (const [n, d] of await readZip(await readFile(join(week, 'public/bundles/jinjiang.zip')))) zipped.set(`zip:${n}`, d);
     const contents = new Map<string, Buffer>([...(await Promise.all(publicFiles.map(async (f) => [f, await readFile(f)] as const))), ...zipped]);
@@ -102,7 +91,7 @@ describe('a weekly build', () => {
     expect([...zip.keys()].some((p) => p.includes('client-story'))).toBe(false);
     expect([...zip.keys()].some((p) => p.includes('first-salary'))).toBe(true);
     for (const [name, data] of zip) expect(data.includes(PHONE), name).toBe(false);
-    for await (const file of walk(join(dir, 'out'))) expect((await readFile(file)).includes(PHONE), file).toBe(false);
+    for (const file of await filesUnder(join(dir, 'out'))) expect((await readFile(file)).includes(PHONE), file).toBe(false);
     expect(await readFile(join(week, 'review/index.html'), 'utf8')).toContain('138****5678');
   });
 

@@ -8,15 +8,9 @@ import { main } from '../../pipeline/cli/main.ts';
 import { parseShard, shardOf } from '../../pipeline/plan/shard.ts';
 import { CONTENT_DIR } from '../helpers/content.ts';
 import { tree } from '../helpers/tree.ts';
+import { capture } from '../helpers/io.ts';
 
 const env = { SOURCE_DATE_EPOCH: '1764547200', WENDU_FINGERPRINT_KEY: 'shard-test-key' };
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), cwd, tty: false, env }, out, err };
-}
-
 
 describe('shards', () => {
   it('puts each branch in one stable shard', () => {
@@ -32,7 +26,7 @@ describe('shards', () => {
     const dir = await mkdtemp(join(tmpdir(), 'wendu-shard-'));
     await cp(CONTENT_DIR, join(dir, 'content'), { recursive: true });
     const run = async (...args: string[]) => {
-      const c = capture(dir);
+      const c = capture(dir, { env });
       const code = await main(args, c.io);
       return { code, out: c.out.join(''), err: c.err.join('') };
     };
@@ -57,7 +51,7 @@ describe('shards', () => {
 
   it('refuses an incomplete set of shards', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wendu-shard-missing-'));
-    const c = capture(dir);
+    const c = capture(dir, { env });
     expect(await main(['merge', 'nowhere'], c.io)).toBe(2);
   });
 });

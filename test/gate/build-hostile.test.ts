@@ -2,24 +2,15 @@
 // on stderr, the rest of the batch is built and bundled, and the client detail hidden in a brief
 // (by character references) or in a file name appears nowhere under out/ nor on stderr.
 import { describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../pipeline/cli/main.ts';
 import { CONTENT_DIR } from '../helpers/content.ts';
 import { briefSource, KNOWLEDGE } from './helpers.ts';
+import { filesUnder } from '../helpers/tree.ts';
 
 const PHONE = '13812345678';
-
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else out.push(p);
-  }
-  return out;
-}
 
 describe('wendu build with hostile briefs', () => {
   it('reports each at path:line:col, builds the rest, and leaks no client detail', async () => {
@@ -50,7 +41,7 @@ describe('wendu build with hostile briefs', () => {
     const captions = await readFile(join(outDir, 'public/xihu/captions.md'), 'utf8');
     expect(captions).toContain('张阿姨的一封手写感谢信');
     expect(captions).not.toContain('欢迎来电');
-    for (const file of await walk(dir.replace(/$/, '/out'))) {
+    for (const file of await filesUnder(dir.replace(/$/, '/out'))) {
       expect(file).not.toContain(PHONE);
       if (/\.(html|json|sarif|md|ics|txt|csv|log)$/.test(file)) expect(await readFile(file, 'utf8'), file).not.toContain(PHONE);
     }
