@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Branch, Content, Job, Problem } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
-import type { JobResult } from '../batch.ts';
+import { lintContextOf, type JobResult } from '../batch.ts';
 import { loadAssets, templateSources } from '../assets/index.ts';
 import { RenderStore } from '../cache/store.ts';
 import type { tally } from '../cache/planner.ts';
@@ -22,8 +22,9 @@ import stringWidth from 'string-width';
 import { pathToFileURL } from 'node:url';
 import { formatProblem, paint, UsageError, type Io } from './io.ts';
 import { progress } from './progress.ts';
-import { acquireLock, PUBLIC, REVIEW } from './out.ts';
+import { acquireLock, appendAudit, PUBLIC, REVIEW } from './out.ts';
 import { publisher, stampOf, type Published } from './publish.ts';
+import { mayRecord, replayable, replayAudit, RunRecords, runInputs, snapshot } from './rerun.ts';
 
 const HELP = HELP_TEXTS.build;
 
@@ -77,11 +78,67 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   if (!isWeek(week)) throw new UsageError(`\`${week}\` is not an ISO week; expected a week like 2026-W48`);
   if (!weeks.includes(week)) throw new UsageError(`no briefs for ${week} in ${tree.root}/weeks/; weeks there: ${weeks.join(', ') || 'none'}`);
 
+  const policy = await readPolicy(io.cwd, values.policy, contentDir);
+  if (policy.missing) throw new UsageError(`no such policy file \`${policy.missing}\``);
+  const keyFile = values['signing-key'] ?? (io as Io & { env?: Record<string, string | undefined> }).env?.WENDU_SIGNING_KEY ?? process.env.WENDU_SIGNING_KEY;
+  let key: SigningKey | undefined;
+  if (keyFile) {
+    const pem = await readFile(resolve(io.cwd, keyFile)).catch(() => undefined);
+    if (!pem) throw new UsageError(`cannot read the signing key \`${keyFile}\``);
+    try {
+      key = signingKeyFrom(pem);
+    } catch (err) {
+      throw new UsageError(`signing key \`${keyFile}\`: ${(err as Error).message}`);
+    }
+  }
+  const outWeek = resolve(io.cwd, values.out!, week);
+  const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
+
+  // a re-run with nothing changed since the last build: its summary again, its decisions audited, no file written
+  const runs = values['no-cache'] ? undefined : new RunRecords(storeDir, outWeek);
+  const inputs =
+    runs && policy.active
+      ? await runInputs({
+          tree,
+          contentDir,
+          assets: { templates: [...assets.templates.values()].map((t) => [t.name, t.hash]), partials: [...assets.partials].map(([n, p]) => [n, p.hash]), fonts: assets.fonts.hash, mascot: assets.mascot.hash },
+          ruleset: policy.active.version,
+          week,
+          branches: values.branch!,
+          ...(shard ? { shard } : {}),
+          ...(key ? { signingKey: key.fingerprint } : {}),
+          ...sarif,
+          out: values.out!,
+          outWeek,
+          version: `wendu ${version()}`,
+        })
+      : undefined;
+  const last = inputs ? await runs!.read() : undefined;
+  if (inputs && last?.inputs === inputs) {
+    const lock = await acquireLock(outWeek, new Date());
+    if ('heldBy' in lock) {
+      io.stderr(
+        `wendu build: another build (pid ${lock.heldBy.pid} on ${lock.heldBy.host}, since ${lock.heldBy.started}) is writing ${values.out}/${week}/; wait for it to finish, or use another --out\n`,
+      );
+      return 2;
+    }
+    try {
+      if (await replayable(last, inputs, outWeek)) {
+        const { at, run } = stampOf(week, io.env ?? {});
+        await appendAudit(outWeek, replayAudit(last, at, run));
+        for (const p of last.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
+        const s = last.summary;
+        io.stdout(summaryText(s, Date.now() - started, values.out!, policy.active!.version, io.color, key, { rendered: 0, reused: s.planned, why: [], workers: pool.size, unchanged: true, ...(shard ? { shard } : {}) }));
+        return s.errors ? 1 : values.strict && s.rejected.length ? 1 : 0;
+      }
+    } finally {
+      await lock.release();
+    }
+  }
+
   const content = loadContent(tree, week, { checkMascot });
   const configProblems = content.problems.filter((p) => p.file.endsWith('branches.yaml'));
   for (const p of content.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
-  const policy = await readPolicy(io.cwd, values.policy, contentDir);
-  if (policy.missing) throw new UsageError(`no such policy file \`${policy.missing}\``);
   for (const p of policy.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
   if (!policy.active) {
     io.stderr(`wendu build: the policy must be fixed before anything can be built\n`);
@@ -101,20 +158,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const unknown = values.branch!.filter((b) => !content.branches.some((x) => x.id === b));
   if (unknown.length) throw new UsageError(`unknown branch ${unknown.map((b) => `\`${b}\``).join(', ')}; known: ${content.branches.map((b) => b.id).join(', ')}`);
 
-  const keyFile = values['signing-key'] ?? (io as Io & { env?: Record<string, string | undefined> }).env?.WENDU_SIGNING_KEY ?? process.env.WENDU_SIGNING_KEY;
-  let key: SigningKey | undefined;
-  if (keyFile) {
-    const pem = await readFile(resolve(io.cwd, keyFile)).catch(() => undefined);
-    if (!pem) throw new UsageError(`cannot read the signing key \`${keyFile}\``);
-    try {
-      key = signingKeyFrom(pem);
-    } catch (err) {
-      throw new UsageError(`signing key \`${keyFile}\`: ${(err as Error).message}`);
-    }
-  }
-
   const jobs = plan(content, { branches: values.branch }).filter((j) => !shard || inShard(j.branch, shard));
-  const outWeek = resolve(io.cwd, values.out!, week);
   const lock = await acquireLock(outWeek, new Date());
   if ('heldBy' in lock) {
     io.stderr(
@@ -123,11 +167,12 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
+  // this build writes: the last build's run record goes first, so a killed build never leaves one
+  await runs?.forget();
   const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr, color: io.colorErr, columns: process.stderr.columns || Number(io.env?.COLUMNS) || 80 });
 
   const readContentFile = (rel: string) => readFile(join(contentDir, rel));
   const store = new RenderStore(storeDir);
-  const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
   const out = await publisher({
     content,
     jobs,
@@ -181,7 +226,13 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 
   const loadErrors = content.problems.filter((p) => p.severity === 'error');
   const rejected = results.filter((r) => !r.decision.approved);
-  io.stdout(summary(content, results, published, [...loadErrors, ...failures], Date.now() - started, values.out!, active.version, io.color, key, { ...stage.summary, workers: pool.size, ...(shard ? { shard } : {}) }));
+  const data = summaryData(content, results, published, [...loadErrors, ...failures]);
+  // what a re-run with nothing changed replays; not after a failure, which the next build retries
+  const record = { inputs, summary: data, problems: content.problems, branches: published.branches };
+  if (runs && inputs && !failures.length && !published.failed.length && mayRecord(record, results, lintContextOf(content))) {
+    await runs.write({ ...record, inputs, files: snapshot(outWeek) });
+  }
+  io.stdout(summaryText(data, Date.now() - started, values.out!, active.version, io.color, key, { ...stage.summary, workers: pool.size, ...(shard ? { shard } : {}) }));
   if (loadErrors.length || failures.length || published.failed.length) return 1;
   return values.strict && rejected.length ? 1 : 0;
   } finally {
@@ -239,6 +290,47 @@ export function fit(line: string, max = 80): string {
   return `${out}…`;
 }
 
+/**
+ * What the one-screen summary says about a build's results, as plain data: made from the results
+ * after a build, and kept with its run record so a re-run that changes nothing can say it again.
+ */
+export interface SummaryData {
+  week: string;
+  root: string;
+  briefs: number;
+  /** files with errors, sorted */
+  failedFiles: string[];
+  planned: number;
+  images: number;
+  branches: { id: string; ok: number; waived: number; rejected: number; bundle?: { path: string; bytes: number } }[];
+  rejected: { branch: string; brief: string; why: string; more: number }[];
+  stale: string[];
+  errors: number;
+}
+
+export function summaryData(content: Content, results: JobResult[], published: Pick<Published, 'bundles' | 'stale'>, errors: Problem[]): SummaryData {
+  return {
+    week: content.week,
+    root: content.root,
+    briefs: content.briefs.length,
+    failedFiles: [...new Set(errors.map((e) => e.file))].sort(),
+    planned: results.length,
+    images: results.reduce((n, r) => n + r.files.length, 0),
+    branches: content.branches.flatMap((b) => {
+      const mine = results.filter((r) => r.job.branch === b.id);
+      if (!mine.length) return [];
+      const ok = mine.filter((r) => r.decision.approved).length;
+      const bundle = published.bundles.get(b.id);
+      return [{ id: b.id, ok, waived: mine.filter((r) => r.decision.approved && r.decision.waivers.length).length, rejected: mine.length - ok, ...(bundle ? { bundle: { path: bundle.path, bytes: bundle.bytes } } : {}) }];
+    }),
+    rejected: results
+      .filter((r) => !r.decision.approved)
+      .map((r) => ({ branch: r.job.branch, brief: r.job.brief.id, why: r.failure ? 'could not be rendered' : r.decision.reasons[0] ?? '', more: Math.max(0, r.decision.reasons.length - 1) })),
+    stale: published.stale.map((w) => `${w.brief} ${w.rule}`),
+    errors: errors.length,
+  };
+}
+
 /** The one-screen summary: every line within 80 columns, colour on a terminal only. */
 export function summary(
   content: Content,
@@ -252,9 +344,20 @@ export function summary(
   key?: SigningKey,
   rendering?: ReturnType<typeof tally> & { workers: number; shard?: Shard },
 ): string {
+  return summaryText(summaryData(content, results, published, errors), ms, out, ruleset, color, key, rendering);
+}
+
+export function summaryText(
+  data: SummaryData,
+  ms: number,
+  out: string,
+  ruleset: string,
+  color?: boolean,
+  key?: SigningKey,
+  rendering?: ReturnType<typeof tally> & { workers: number; shard?: Shard; unchanged?: boolean },
+): string {
   const c = paint(color);
-  const dir = `${out}/${content.week}`;
-  const failedFiles = new Set(errors.map((e) => e.file));
+  const dir = `${out}/${data.week}`;
   const lines: string[] = [];
   /** `  label      text`, cut to 80 columns, then painted (the label bold, the text in `tone`) */
   const row = (label: string, text: string, tone: (s: string) => string = (x) => x) => {
@@ -262,40 +365,33 @@ export function summary(
     const at = 2 + label.length;
     lines.push(`  ${c.bold(line.slice(2, at))}${tone(line.slice(at))}`);
   };
-  lines.push('', fit(`Wendu build ${content.week}: ${content.root}/ → ${dir}/`));
-  row('briefs', `${content.briefs.length} loaded${failedFiles.size ? `, ${failedFiles.size} with errors (skipped)` : ''}`);
-  row('assets', `${results.length} planned, ${results.reduce((n, r) => n + r.files.length, 0)} images${rendering?.shard ? ` (shard ${rendering.shard.index}/${rendering.shard.count})` : ''}`);
+  lines.push('', fit(`Wendu build ${data.week}: ${data.root}/ → ${dir}/`));
+  row('briefs', `${data.briefs} loaded${data.failedFiles.length ? `, ${data.failedFiles.length} with errors (skipped)` : ''}`);
+  row('assets', `${data.planned} planned, ${data.images} images${rendering?.shard ? ` (shard ${rendering.shard.index}/${rendering.shard.count})` : ''}`);
   if (rendering) {
     row('render', `${rendering.rendered} rendered, ${rendering.reused} reused from the cache, ${rendering.workers} worker(s)`);
     for (const [why, n] of rendering.why) row('', `${n} × ${why}`);
+    if (rendering.unchanged) row('', 'nothing changed since the last build: no file written again');
   }
-  for (const b of content.branches) {
-    const mine = results.filter((r) => r.job.branch === b.id);
-    if (!mine.length) continue;
-    const ok = mine.filter((r) => r.decision.approved).length;
-    const waived = mine.filter((r) => r.decision.approved && r.decision.waivers.length).length;
-    const bundle = published.bundles.get(b.id);
-    const rejected = mine.length - ok;
+  for (const b of data.branches) {
     row(
       b.id,
-      `${ok} approved${waived ? ` (${waived} with waivers)` : ''}${rejected ? `, ${rejected} rejected` : ''} → ${bundle ? `${bundle.path} ${(bundle.bytes / 1048576).toFixed(1)} MB` : 'no bundle'}`,
-      rejected ? c.yellow : c.green,
+      `${b.ok} approved${b.waived ? ` (${b.waived} with waivers)` : ''}${b.rejected ? `, ${b.rejected} rejected` : ''} → ${b.bundle ? `${b.bundle.path} ${(b.bundle.bytes / 1048576).toFixed(1)} MB` : 'no bundle'}`,
+      b.rejected ? c.yellow : c.green,
     );
   }
-  const rejected = results.filter((r) => !r.decision.approved);
-  if (rejected.length) {
+  if (data.rejected.length) {
     lines.push(`  ${c.bold('rejected')}`);
-    for (const r of rejected) {
-      const more = r.decision.reasons.length > 1 ? ` (+${r.decision.reasons.length - 1} more)` : '';
-      const why = r.failure ? 'could not be rendered' : r.decision.reasons[0] ?? '';
+    for (const r of data.rejected) {
+      const more = r.more ? ` (+${r.more} more)` : '';
       // the reason is cut, never the count of further reasons
-      lines.push(c.red(`${fit(`    ${r.job.branch}: ${r.job.brief.id} — ${why}`, 80 - more.length)}${more}`));
+      lines.push(c.red(`${fit(`    ${r.branch}: ${r.brief} — ${r.why}`, 80 - more.length)}${more}`));
     }
   }
-  if (published.stale.length) row('stale', `${published.stale.length} waiver(s) match nothing: ${published.stale.map((w) => `${w.brief} ${w.rule}`).join('; ')}`, c.yellow);
-  if (errors.length) {
-    row('errors', `${errors.length}, listed above; those briefs were skipped`, c.red);
-    for (const file of [...failedFiles].sort()) lines.push(fit(`    ${file}`));
+  if (data.stale.length) row('stale', `${data.stale.length} waiver(s) match nothing: ${data.stale.join('; ')}`, c.yellow);
+  if (data.errors) {
+    row('errors', `${data.errors}, listed above; those briefs were skipped`, c.red);
+    for (const file of data.failedFiles) lines.push(fit(`    ${file}`));
   }
   if (key) row('signed', `every bundle, key ${shortFingerprint(key.fingerprint)}; ${dir}/${PUBLIC}/signing-key.pub`);
   else row('UNSIGNED', 'no --signing-key: bundles carry no signature (wendu keys init)', c.yellow);

@@ -20,6 +20,7 @@ import { branchOutcome, reviewThumbs, type BranchOutcome, type Derive, type Thum
 import { reportHtml } from '../report/html.ts';
 import { portalHtml } from '../report/portal.ts';
 import { chineseDate, dateOf } from '../week.ts';
+import type { BranchRun } from './rerun.ts';
 import { appendAudit, commitBranch, portalFromDisk, PUBLIC, recover, removeLegacyLayout, reportFromDisk, REVIEW, swapDir, writeAtomic, type AuditRecord } from './out.ts';
 
 export interface Published {
@@ -28,6 +29,8 @@ export interface Published {
   recovered: string[];
   /** branches that could not be published, with why (the rest were) */
   failed: string[];
+  /** each branch published, in order: its decisions and its live zip (what a replaying re-run audits again) */
+  branches: BranchRun[];
 }
 
 export interface PublishInput {
@@ -104,6 +107,8 @@ export async function publisher(input: Omit<PublishInput, 'results'>): Promise<P
   const avatars = await avatarImages(new Set(input.jobs.map((j) => j.persona)), input.readContentFile, input.derive);
   const bundles = new Map<string, { path: string; bytes: number; sha256: string }>();
   const failed: string[] = [];
+  const done: BranchRun[] = [];
+  const record = (id: string, decisions: AuditRecord[], sha256: string | null) => done.push({ id, decisions: decisions.map(({ at: _at, run: _run, ...d }) => d), sha256 });
 
   const publishBranch = async (branch: Branch, mine: JobResult[]) => {
     // one branch that cannot be published (a disk error, a bundle that cannot be made) does not stop the others
@@ -127,6 +132,7 @@ export async function publisher(input: Omit<PublishInput, 'results'>): Promise<P
       if (same) {
         await appendAudit(outWeek, [...decisions, { event: 'pending', run, branch: branch.id, sha256: same.bundle?.sha256 ?? null }, { event: 'commit', run, branch: branch.id, sha256: same.bundle?.sha256 ?? null }]);
         if (same.bundle) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: same.bundle.bytes, sha256: same.bundle.sha256 });
+        record(branch.id, decisions, same.bundle?.sha256 ?? null);
         return;
       }
       for (const r of mine) await input.files?.load(r);
@@ -153,6 +159,7 @@ export async function publisher(input: Omit<PublishInput, 'results'>): Promise<P
       await writeAtomic(join(outWeek, REVIEW, 'outcomes', `${branch.id}.json`), `${JSON.stringify({ ...outcome, inputs }, null, 2)}\n`);
       await commitBranch(outWeek, branch.id, release, decisions, run);
       if (release) bundles.set(branch.id, { path: `${PUBLIC}/bundles/${branch.id}.zip`, bytes: release.zip.length, sha256: release.sha256 });
+      record(branch.id, decisions, release?.sha256 ?? null);
     } catch (err) {
       failed.push(`${branch.id}: ${(err as Error).message}`);
     } finally {
@@ -165,7 +172,7 @@ export async function publisher(input: Omit<PublishInput, 'results'>): Promise<P
     const pieces = runPieces({ ...input, results });
     if (input.shard) await writeAtomic(join(outWeek, REVIEW, SHARD_FILE), `${JSON.stringify({ shard: input.shard, ...pieces })}\n`);
     const stale = await writeRunFiles(outWeek, pieces, input.sarif, input.derive);
-    return { bundles, stale, recovered, failed };
+    return { bundles, stale, recovered, failed, branches: done };
   };
   return { branch: publishBranch, finish };
 }
