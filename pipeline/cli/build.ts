@@ -3,6 +3,7 @@ import { HELP_TEXTS } from './help.js';
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import type { Branch, Content, Job, Problem } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
@@ -78,8 +79,6 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   if (!isWeek(week)) throw new UsageError(`\`${week}\` is not an ISO week; expected a week like 2026-W48`);
   if (!weeks.includes(week)) throw new UsageError(`no briefs for ${week} in ${tree.root}/weeks/; weeks there: ${weeks.join(', ') || 'none'}`);
 
-  const policy = await readPolicy(io.cwd, values.policy, contentDir);
-  if (policy.missing) throw new UsageError(`no such policy file \`${policy.missing}\``);
   const keyFile = values['signing-key'] ?? (io as Io & { env?: Record<string, string | undefined> }).env?.WENDU_SIGNING_KEY ?? process.env.WENDU_SIGNING_KEY;
   let key: SigningKey | undefined;
   if (keyFile) {
@@ -96,13 +95,14 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 
   // a re-run with nothing changed since the last build: its summary again, its decisions audited, no file written
   const runs = values['no-cache'] ? undefined : new RunRecords(storeDir, outWeek);
-  const inputs =
-    runs && policy.active
+  // the bank's policy by its bytes: content/policy.yaml is one of the content files, --policy FILE is read here
+  const policyFile = values.policy === undefined ? undefined : resolve(io.cwd, values.policy);
+  const inputs = runs
       ? await runInputs({
           tree,
           contentDir,
           assets: { templates: [...assets.templates.values()].map((t) => [t.name, t.hash]), partials: [...assets.partials].map(([n, p]) => [n, p.hash]), fonts: assets.fonts.hash, mascot: assets.mascot.hash },
-          ruleset: policy.active.version,
+          policy: policyFile === undefined ? null : [policyFile, await readFile(policyFile).then((b) => createHash('sha256').update(b).digest('hex'), () => null)],
           week,
           branches: values.branch!,
           ...(shard ? { shard } : {}),
@@ -128,7 +128,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
         await appendAudit(outWeek, replayAudit(last, at, run));
         for (const p of last.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
         const s = last.summary;
-        io.stdout(summaryText(s, Date.now() - started, values.out!, policy.active!.version, io.color, key, { rendered: 0, reused: s.planned, why: [], workers: pool.size, unchanged: true, ...(shard ? { shard } : {}) }));
+        io.stdout(summaryText(s, Date.now() - started, values.out!, last.ruleset, io.color, key, { rendered: 0, reused: s.planned, why: [], workers: pool.size, unchanged: true, ...(shard ? { shard } : {}) }));
         return s.errors ? 1 : values.strict && s.rejected.length ? 1 : 0;
       }
     } finally {
@@ -139,6 +139,8 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const content = loadContent(tree, week, { checkMascot });
   const configProblems = content.problems.filter((p) => p.file.endsWith('branches.yaml'));
   for (const p of content.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
+  const policy = await readPolicy(io.cwd, values.policy, contentDir);
+  if (policy.missing) throw new UsageError(`no such policy file \`${policy.missing}\``);
   for (const p of policy.problems) io.stderr(`${formatProblem(p, io.colorErr)}\n`);
   if (!policy.active) {
     io.stderr(`wendu build: the policy must be fixed before anything can be built\n`);
@@ -230,7 +232,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   // what a re-run with nothing changed replays; not after a failure, which the next build retries
   const record = { inputs, summary: data, problems: content.problems, branches: published.branches };
   if (runs && inputs && !failures.length && !published.failed.length && mayRecord(record, results, lintContextOf(content))) {
-    await runs.write({ ...record, inputs, files: snapshot(outWeek) });
+    await runs.write({ ...record, inputs, ruleset: active.version, files: snapshot(outWeek) });
   }
   io.stdout(summaryText(data, Date.now() - started, values.out!, active.version, io.color, key, { ...stage.summary, workers: pool.size, ...(shard ? { shard } : {}) }));
   if (loadErrors.length || failures.length || published.failed.length) return 1;
@@ -280,12 +282,18 @@ export function inOrder(branches: Branch[], jobs: Job[], publish: (branch: Branc
 }
 
 /** Cuts a line to `max` terminal columns (a CJK character takes two), ending it with … */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `line` cut to `max` columns with an ellipsis, by whole characters (an emoji sequence is one). */
 export function fit(line: string, max = 80): string {
   if (stringWidth(line) <= max) return line;
   let out = '';
-  for (const ch of line) {
-    if (stringWidth(`${out}${ch}…`) > max) break;
-    out += ch;
+  let width = 0;
+  for (const { segment } of graphemes.segment(line)) {
+    const w = stringWidth(segment);
+    if (width + w + 1 > max) break;
+    out += segment;
+    width += w;
   }
   return `${out}…`;
 }

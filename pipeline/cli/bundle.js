@@ -6,7 +6,7 @@
 // wrong here (no esbuild, a read-only folder) only means the command runs through tsx as before.
 // `node pipeline/cli/bundle.js` builds it ahead (npm's `prepare`).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,8 +29,13 @@ const ENTRIES = {
  */
 const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'satori', 'piscina', 'esbuild', 'tsx', 'tsx/*'];
 
-const bundleFile = (name) => join(CACHE, `${name}.mjs`);
+// A bundle is a folder, `<name>-<hash>/`: the entry `<name>.mjs` and the chunks it imports when
+// needed (code splitting), so a command's start-up parses only what it runs (`wendu build` with
+// nothing to draw never loads satori or the render engine). The manifest names the current folder.
 const manifestFile = (name) => join(CACHE, `${name}.json`);
+const bundleFile = (name) => join(CACHE, JSON.parse(readFileSync(manifestFile(name), 'utf8')).dir, `${name}.mjs`);
+/** A folder at the depth of every bundle's: what import.meta.url is made relative to while bundling. */
+const atDepth = (name) => join(CACHE, name);
 
 /** sha256 over the named files' paths and contents; undefined when one cannot be read */
 function hashOf(files) {
@@ -47,7 +52,7 @@ function hashOf(files) {
 function fresh(name) {
   try {
     const m = JSON.parse(readFileSync(manifestFile(name), 'utf8'));
-    return m.node === process.version && Array.isArray(m.inputs) && existsSync(bundleFile(name)) && m.hash === hashOf(m.inputs);
+    return m.node === process.version && Array.isArray(m.inputs) && typeof m.dir === 'string' && existsSync(join(CACHE, m.dir, `${name}.mjs`)) && m.hash === hashOf(m.inputs);
   } catch {
     return false;
   }
@@ -63,7 +68,7 @@ export async function build(name) {
   const { build: esbuild } = await import('esbuild');
   const { readFile } = await import('node:fs/promises');
   mkdirSync(CACHE, { recursive: true });
-  const out = bundleFile(name);
+  const out = join(atDepth(name), `${name}.mjs`);
   const metaUrl = {
     name: 'own-import-meta-url',
     setup(b) {
@@ -93,6 +98,12 @@ export async function build(name) {
     // (spelled in two pieces: this file is bundled too, and its own import.meta.url gets rewritten)
     banner: { js: `import { createRequire as __wenduRequire } from 'node:module'; const require = __wenduRequire(import.${'meta'}.url);` },
     write: false,
+    // dynamic imports become chunks loaded on first use, with the packages only they import
+    splitting: true,
+    outdir: atDepth(name),
+    entryNames: name,
+    chunkNames: `${name}-[hash]`,
+    outExtension: { '.js': '.mjs' },
     metafile: true,
     logLevel: 'silent',
     plugins: [metaUrl],
@@ -104,13 +115,35 @@ export async function build(name) {
     .sort();
   const hash = hashOf(inputs);
   if (!hash) throw new Error('a bundled source could not be read');
-  // written aside and renamed: parallel runs never see half a file
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, result.outputFiles[0].contents);
-  renameSync(tmp, out);
+  // written aside and renamed, named by the sources' hash: parallel runs never see half a bundle,
+  // and a run still loading chunks from an older folder keeps it
+  const dir = `${name}-${hash.slice(0, 16)}`;
+  if (!existsSync(join(CACHE, dir, `${name}.mjs`))) {
+    const tmp = join(CACHE, `.${dir}.${process.pid}.tmp`);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const f of result.outputFiles) writeFileSync(join(tmp, relative(atDepth(name), f.path)), f.contents);
+    try {
+      renameSync(tmp, join(CACHE, dir));
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      if (!existsSync(join(CACHE, dir, `${name}.mjs`))) throw err;
+    }
+  }
   const mtmp = `${manifestFile(name)}.${process.pid}.tmp`;
-  writeFileSync(mtmp, JSON.stringify({ node: process.version, hash, inputs }));
+  writeFileSync(mtmp, JSON.stringify({ node: process.version, hash, inputs, dir }));
   renameSync(mtmp, manifestFile(name));
+  // older folders of this bundle, once no run can still be loading from them (a day), and the
+  // single-file bundles of earlier versions
+  rmSync(join(CACHE, `${name}.mjs`), { force: true });
+  for (const old of readdirSync(CACHE)) {
+    if (old === dir || !old.startsWith(`${name}-`) || !/^[0-9a-f]{16}$/.test(old.slice(name.length + 1))) continue;
+    try {
+      if (Date.now() - statSync(join(CACHE, old)).mtimeMs > 86_400_000) rmSync(join(CACHE, old), { recursive: true, force: true });
+    } catch {
+      // another run removed it
+    }
+  }
 }
 
 /**

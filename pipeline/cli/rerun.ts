@@ -4,10 +4,10 @@
 // writes no file: it says the last build's summary again and writes this run's decisions into the
 // audit log, as every build does.
 //
-// What "nothing changed" means is the run's inputs hash (`runInputs`): Wendu's own code and lock
-// file, every file of the content folder, the templates, fonts and mascot art, the rule set with
-// the bank's policy, the signing key, the SARIF fingerprint key, the week, the branches and shard
-// asked for, and where the outputs go. Any difference, or any file under out/<week>/ added,
+// What "nothing changed" means is the run's inputs hash (`runInputs`): Wendu's own code with its
+// rule data, and its lock file; every file of the content folder (the bank's policy.yaml among
+// them), the templates, fonts and mascot art, a --policy file, the signing key, the SARIF
+// fingerprint key, the week, the branches and shard asked for, and where the outputs go. Any difference, or any file under out/<week>/ added,
 // removed or rewritten since (`snapshot`), or a bundle whose bytes no longer hash to what was
 // published, and the build runs in full. `--no-cache` never replays.
 import { createHash } from 'node:crypto';
@@ -39,6 +39,8 @@ export interface BranchRun {
 export interface RunRecord {
   format: number;
   inputs: string;
+  /** the rule set's version with the policy applied, as the summary shows it */
+  ruleset: string;
   summary: SummaryData;
   /** the problems the build printed (content problems, in order) */
   problems: Problem[];
@@ -77,7 +79,8 @@ export interface RunInputs {
   contentDir: string;
   /** what the assets hash to: templates (with partials), fonts, mascot art */
   assets: unknown;
-  ruleset: string;
+  /** --policy FILE and its bytes' sha256 (null: unreadable); null when none is named (content/policy.yaml is a content file) */
+  policy: [string, string | null] | null;
   week: string;
   branches: readonly string[];
   shard?: { index: number; count: number };
@@ -99,7 +102,7 @@ export async function runInputs(input: RunInputs): Promise<string> {
     code: codeHash(),
     version: input.version,
     assets: input.assets,
-    ruleset: input.ruleset,
+    policy: input.policy,
     week: input.week,
     branches: [...input.branches].sort(),
     shard: input.shard ?? null,
