@@ -93,28 +93,27 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const outWeek = resolve(io.cwd, values.out!, week);
   const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
 
-  // a re-run with nothing changed since the last build: its summary again, its decisions audited, no file written
-  const runs = values['no-cache'] ? undefined : new RunRecords(storeDir, outWeek);
+  // a re-run with nothing changed since the last build: its summary again, its decisions audited,
+  // no file written (--no-cache never replays, but what it builds may be replayed next time)
+  const runs = new RunRecords(storeDir, outWeek);
   // the bank's policy by its bytes: content/policy.yaml is one of the content files, --policy FILE is read here
   const policyFile = values.policy === undefined ? undefined : resolve(io.cwd, values.policy);
-  const inputs = runs
-      ? await runInputs({
-          tree,
-          contentDir,
-          assets: { templates: [...assets.templates.values()].map((t) => [t.name, t.hash]), partials: [...assets.partials].map(([n, p]) => [n, p.hash]), fonts: assets.fonts.hash, mascot: assets.mascot.hash },
-          policy: policyFile === undefined ? null : [policyFile, await readFile(policyFile).then((b) => createHash('sha256').update(b).digest('hex'), () => null)],
-          week,
-          branches: values.branch!,
-          ...(shard ? { shard } : {}),
-          ...(key ? { signingKey: key.fingerprint } : {}),
-          ...sarif,
-          out: values.out!,
-          outWeek,
-          version: `wendu ${version()}`,
-        })
-      : undefined;
-  const last = inputs ? await runs!.read() : undefined;
-  if (inputs && last?.inputs === inputs) {
+  const inputs = await runInputs({
+    tree,
+    contentDir,
+    assets: { templates: [...assets.templates.values()].map((t) => [t.name, t.hash]), partials: [...assets.partials].map(([n, p]) => [n, p.hash]), fonts: assets.fonts.hash, mascot: assets.mascot.hash },
+    policy: policyFile === undefined ? null : [policyFile, await readFile(policyFile).then((b) => createHash('sha256').update(b).digest('hex'), () => null)],
+    week,
+    branches: values.branch!,
+    ...(shard ? { shard } : {}),
+    ...(key ? { signingKey: key.fingerprint } : {}),
+    ...sarif,
+    out: values.out!,
+    outWeek,
+    version: `wendu ${version()}`,
+  });
+  const last = values['no-cache'] ? undefined : await runs.read();
+  if (last?.inputs === inputs) {
     const lock = await acquireLock(outWeek, new Date());
     if ('heldBy' in lock) {
       io.stderr(
@@ -170,7 +169,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   }
   try {
   // this build writes: the last build's run record goes first, so a killed build never leaves one
-  await runs?.forget();
+  await runs.forget();
   const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr, color: io.colorErr, columns: process.stderr.columns || Number(io.env?.COLUMNS) || 80 });
 
   const readContentFile = (rel: string) => readFile(join(contentDir, rel));
@@ -231,7 +230,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const data = summaryData(content, results, published, [...loadErrors, ...failures]);
   // what a re-run with nothing changed replays; not after a failure, which the next build retries
   const record = { inputs, summary: data, problems: content.problems, branches: published.branches };
-  if (runs && inputs && !failures.length && !published.failed.length && mayRecord(record, results, lintContextOf(content))) {
+  if (!failures.length && !published.failed.length && mayRecord(record, results, lintContextOf(content))) {
     await runs.write({ ...record, inputs, ruleset: active.version, files: snapshot(outWeek) });
   }
   io.stdout(summaryText(data, Date.now() - started, values.out!, active.version, io.color, key, { ...stage.summary, workers: pool.size, ...(shard ? { shard } : {}) }));

@@ -93,10 +93,12 @@ describe('wendu build, run again with nothing changed', () => {
     expect((await build(dir)).replayed).toBe(false);
     expect((await build(dir)).replayed).toBe(true);
 
-    // --no-cache never replays
+    // --no-cache never replays, and what it built is replayed by the next run
     const forced = await build(dir, '--no-cache');
     expect(forced.replayed).toBe(false);
     expect(forced.rendered).toBe(8);
+    expect((await build(dir, '--no-cache')).replayed).toBe(false);
+    expect((await build(dir)).replayed).toBe(true);
   });
 
   it('replays nothing when the branches asked for, the rule set or the signing key differ', async () => {
