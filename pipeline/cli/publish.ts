@@ -138,12 +138,10 @@ export async function publisher(input: Omit<PublishInput, 'results'>): Promise<P
       for (const r of mine) await input.files?.load(r);
       const release = await branchRelease({ week, range, bank: content.bank, branch, ruleset, results: mine, avatars, ...(key ? { key } : {}) });
       // the reviewers' side first: thumbnails (every asset, rejected ones too) and the outcome
-      const thumbs = new Map<JobResult, Thumb[]>();
-      const full = new Map<JobResult, Thumb[]>();
-      for (const r of mine) {
-        thumbs.set(r, await reviewThumbs(r, false, input.derive));
-        full.set(r, await reviewThumbs(r, true, input.derive));
-      }
+      // made side by side (sharp works off the main thread, on libvips' threads), kept in job order
+      const made = await Promise.all(mine.map((r) => Promise.all([reviewThumbs(r, false, input.derive), reviewThumbs(r, true, input.derive)])));
+      const thumbs = new Map<JobResult, Thumb[]>(mine.map((r, i) => [r, made[i]![0]]));
+      const full = new Map<JobResult, Thumb[]>(mine.map((r, i) => [r, made[i]![1]]));
       await swapDir(join(outWeek, REVIEW, 'thumbs', branch.id), [...thumbs.values()].flat().map((t) => ({ path: t.path.replace(`thumbs/${branch.id}/`, ''), data: t.data })));
       await swapDir(join(outWeek, REVIEW, 'images', branch.id), [...full.values()].flat().map((t) => ({ path: t.path.replace(`images/${branch.id}/`, ''), data: t.data })));
       const outcome = branchOutcome({

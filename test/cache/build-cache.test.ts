@@ -69,7 +69,7 @@ describe('wendu build with the render cache', () => {
     const forced = await build(dir, '--no-cache');
     expect(forced.rendered).toBe(8);
     expect(forced.text).toContain('8 × --no-cache');
-  });
+  }, 180_000);
 
   it('keeps no client detail in the cache: an entry whose image draws one is not stored, its bytes only', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wendu-cache-pii-'));

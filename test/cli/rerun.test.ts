@@ -99,7 +99,7 @@ describe('wendu build, run again with nothing changed', () => {
     expect(forced.rendered).toBe(8);
     expect((await build(dir, '--no-cache')).replayed).toBe(false);
     expect((await build(dir)).replayed).toBe(true);
-  });
+  }, 240_000);
 
   it('replays nothing when the branches asked for, the rule set or the signing key differ', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wendu-rerun-inputs-'));
@@ -117,5 +117,5 @@ describe('wendu build, run again with nothing changed', () => {
     expect(signed.text).toContain('signed');
     expect((await build(dir, '--signing-key', 'keys/wendu-signing.key')).replayed).toBe(true);
     expect((await build(dir)).replayed).toBe(false);
-  });
+  }, 120_000);
 });
