@@ -52,7 +52,7 @@ export interface CatalogEntry {
 /** The mask character is stepped over by the automaton: 保*本 is 保本. */
 const MASK_CODE = 42;
 
-let compiled: { set: RuleSet; detects: { rule: RuleMeta; detect: Detect; pii: boolean }[] } | undefined;
+let compiled: { set: RuleSet; detects: { rule: RuleMeta; detect: Detect; pii: boolean; secondOpinion: boolean }[] } | undefined;
 /** rule sets other than the checkout's (a bank's policy applied: lint/policy.ts), compiled once each */
 const others = new WeakMap<RuleSet, NonNullable<typeof compiled>>();
 
@@ -66,8 +66,10 @@ function withDetects(set: RuleSet) {
     .filter((r) => r.detector)
     .map((rule) => {
       const d = DETECTORS.get(rule.detector!)!;
-      return { rule, detect: d.create(rule), pii: d.pii };
-    });
+      return { rule, detect: d.create(rule), pii: d.pii, secondOpinion: !!d.secondOpinion };
+    })
+    // second opinions last: they speak only where the others found nothing
+    .sort((a, b) => Number(a.secondOpinion) - Number(b.secondOpinion));
   return { set, detects };
 }
 
@@ -148,7 +150,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     );
   }
 
-  for (const { rule, detect, pii } of detects) {
+  for (const { rule, detect, pii, secondOpinion } of detects) {
+    if (secondOpinion && findings.some((f) => f.severity === 'error' || f.severity === 'warning')) continue;
     for (const hit of detect(views, ctx)) {
       const view = views[hit.view]!;
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);

@@ -49,6 +49,9 @@ export interface Detector {
   id: string;
   /** personal information: findings are never waivable and always masked */
   pii: boolean;
+  /** a second opinion (the learned layer): runs last, and its findings are kept only where no other
+   * rule found anything above info */
+  secondOpinion?: boolean;
   /** compiles the rule's data once and returns the detection function */
   create(rule: RuleMeta): Detect;
 }

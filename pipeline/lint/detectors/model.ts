@@ -1,0 +1,66 @@
+// claim-model: the learned layer's second opinion (claims/model.ts). The asset's sentences — in
+// order, each once (a caption repeats the body's), the mandated warnings left out — are read in
+// post-sized windows (a window shorter than `minLength` is not judged); a window the model scores at or above the threshold gets one warning, at its
+// sentence that weighs most, naming the phrases that weighed most. The engine runs it after every
+// other rule and keeps its findings only where no exact rule found anything to say.
+import { z } from 'zod';
+import { modelText, shippedModel } from '../claims/model.ts';
+import { ruleData } from '../schema.ts';
+import { orig, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+
+interface Sentence {
+  view: SpanView;
+  from: number;
+  to: number;
+  text: string;
+}
+
+function sentencesOf(views: SpanView[]): Sentence[] {
+  const out: Sentence[] = [];
+  const seen = new Set<string>();
+  for (const view of views) {
+    const { text, sentence } = view.norm;
+    let from = 0;
+    for (let i = 1; i <= text.length; i++) {
+      if (i < text.length && sentence[i] === sentence[from]) continue;
+      const t = modelText(text.slice(from, i));
+      if (t.length >= 2 && !seen.has(t)) {
+        seen.add(t);
+        out.push({ view, from, to: i, text: t });
+      }
+      from = i;
+    }
+  }
+  return out;
+}
+
+export const claimModel: Detector = {
+  id: 'claim-model',
+  pii: false,
+  secondOpinion: true,
+  create(rule): Detect {
+    const d = ruleData(rule, z.strictObject({ threshold: z.number().min(0.5).max(0.99), window: z.number().int().min(40).max(2000), minLength: z.number().int().min(1) }));
+    return (views) => {
+      const model = shippedModel();
+      const hits: DetectorHit[] = [];
+      const sentences = sentencesOf(views);
+      for (let start = 0; start < sentences.length; ) {
+        // a window: whole sentences up to about a post's length
+        let end = start;
+        let length = 0;
+        while (end < sentences.length && (end === start || length + sentences[end]!.text.length <= d.window)) length += sentences[end++]!.text.length;
+        const window = sentences.slice(start, end);
+        const text = window.map((s) => s.text).join('');
+        // the model learned from whole posts: a fragment (a title alone, a short line) is not read
+        const p = text.length >= d.minLength ? model.score(text) : 0;
+        if (p >= d.threshold) {
+          const at = window.reduce((best, s) => (model.score(s.text) > model.score(best.text) ? s : best));
+          const [from, to] = orig(at.view, at.from, at.to);
+          hits.push({ view: at.view.index, from, to, data: { score: String(Math.round(p * 100)), why: model.strongest(text, 3).map((g) => `「${g}」`).join('') } });
+        }
+        start = end;
+      }
+      return hits;
+    };
+  },
+};
