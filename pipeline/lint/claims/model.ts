@@ -69,9 +69,15 @@ export function modelOf(data: ModelData): Model {
   return {
     score: (t) => 1 / (1 + Math.exp(-z(t))),
     strongest(t, n) {
+      // the heaviest 2- and 3-grams, each once, none inside or around one already named
       const seen = new Map<string, number>();
       for (const g of grams(t)) if (g.length > 1) seen.set(g, table[bucket(g, 0, g.length)]!);
-      return [...seen].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, n).map(([g]) => g);
+      const out: string[] = [];
+      for (const [g] of [...seen].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1])) {
+        if (out.length >= n) break;
+        if (!out.some((o) => o.includes(g) || g.includes(o) || o.endsWith(g[0]!) || o.startsWith(g.at(-1)!))) out.push(g);
+      }
+      return out;
     },
   };
 }
