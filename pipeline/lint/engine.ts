@@ -167,7 +167,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
  */
 export function piiFindings(spans: TextSpan[], ctx: LintContext, rules?: RuleSet): Finding[] {
   const { set, detects } = engine(rules);
-  const views = spans.map((span, index) => scanSpan(set, index, span).view);
+  // the PII detectors read the normalised text and the safe ranges only: no word-rule terms,
+  // patterns or product sentences are gathered for them
+  const views = spans.map((span, index) => scanSpan(set, index, span, true).view);
   const findings: Finding[] = [];
   const hashes = new Map<number, string>();
   for (const { rule, detect, pii } of detects) {
@@ -257,11 +259,16 @@ interface Scan {
   aboutFraud: boolean;
 }
 
-function scanSpan(set: RuleSet, index: number, span: TextSpan): Scan {
+/** `piiOnly`: the view's normalised text and safe ranges only (what the PII detectors read). */
+function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false): Scan {
   const norm = normalize(span.text);
   const text = norm.text;
   const view: SpanView = { index, span, norm, safe: [], productSentences: new Set(), wealthSentences: new Set() };
   const matches = set.automaton.scan(text, MASK_CODE);
+  if (piiOnly) {
+    for (const m of matches) if (set.entries[m.id]!.kind === 'safe') view.safe.push([m.from, m.to]);
+    return { view, terms: [], aboutFraud: false };
+  }
 
   const excepted: Record<'product' | 'wealth', [number, number][]> = { product: [], wealth: [] };
   for (const m of matches) {
