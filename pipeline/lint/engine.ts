@@ -8,6 +8,7 @@ import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
+import { cannotMatch } from './prefilter.ts';
 import { loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 import { analysesOf, analyzeView, ASSERTED, covers as inMask, matchClaims, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset } from './claims/product.ts';
@@ -308,6 +309,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false):
   for (const rule of set.wordRules) {
     for (const p of rule.patterns) {
       p.re.lastIndex = 0;
+      if (cannotMatch(p.re, text)) continue;
       for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
         if (m[0].length === 0) {
           p.re.lastIndex++;

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import type { SpanView } from '../detectors/types.ts';
 import type { ClaimPattern, ConceptSet, Operator, ProductType } from './concepts.ts';
+import { cannotMatch } from '../prefilter.ts';
 
 const MASK_CODE = 42;
 
@@ -85,6 +86,7 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
   // the pattern classes (amounts, comparisons) only matter next to a word of some class
   if (anyClass) for (const { cls, re } of c.patterns) {
     re.lastIndex = 0;
+    if (cannotMatch(re, text)) continue;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (!m[0].length) {
         re.lastIndex++;

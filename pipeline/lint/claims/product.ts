@@ -8,6 +8,7 @@ import type { ConceptSet, ProductType } from './concepts.ts';
 import { loadConcepts } from './concepts.ts';
 import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
+import { cannotMatch } from '../prefilter.ts';
 
 export interface Evidence {
   view: SpanView;
@@ -49,6 +50,7 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
     for (const re of res) {
       // regexHits' loop, written out: this runs every evidence pattern over every text of every asset
       re.lastIndex = 0;
+      if (cannotMatch(re, text)) continue;
       for (let x = re.exec(text); x; x = re.exec(text)) {
         if (x[0].length === 0) {
           re.lastIndex++;

@@ -4,6 +4,7 @@ import type { TextSpan } from '../../model.ts';
 import type { Normalized } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { anyOverlaps } from '../ranges.ts';
+import { cannotMatch } from '../prefilter.ts';
 
 /** What the linter knows about the speaker: these are public, never client details. */
 export interface LintContext {
@@ -72,6 +73,7 @@ export function dataError(rule: RuleMeta, key: string, message: string): Error {
 export function* regexHits(view: SpanView, re: RegExp): Generator<{ from: number; to: number; match: RegExpExecArray }> {
   re.lastIndex = 0;
   const text = view.norm.text;
+  if (cannotMatch(re, text)) return;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
