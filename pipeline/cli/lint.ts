@@ -355,7 +355,10 @@ function findContentRoot(dir: string): string | undefined {
 
 /** `<root>/weeks/<week>/<scope>/<name>.md` → `<scope>/<name>`, the id waivers name. */
 function briefIdOf(root: string, abs: string): string | undefined {
-  const rel = relative(join(root, 'weeks'), abs).split(sep);
+  const weeks = join(root, 'weeks');
+  // a file outside the weeks folder has no id (told without a relative path, where paths compare as strings)
+  if (sep === '/' && !abs.startsWith(`${weeks}/`)) return undefined;
+  const rel = relative(weeks, abs).split(sep);
   return rel.length === 3 && !rel[0]!.startsWith('..') && rel[2]!.endsWith('.md') ? `${rel[1]}/${rel[2]!.slice(0, -3)}` : undefined;
 }
 

@@ -2,7 +2,7 @@
 // the rules' patterns, judge each candidate in context (clause, negation, exceptions, product
 // sentence, mandated warnings), then run the detectors — per text and over the whole asset — and
 // turn everything into located findings on the original characters.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
@@ -49,6 +49,10 @@ export interface CatalogEntry {
   /** `words` for word-list rules, else the detector's name */
   engine: string;
 }
+
+/** sha256 (hex) of a text: Node's one-shot hash where it has one (20.12+), half the cost of a Hash object */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+const sha256 = (text: string): string => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
 
 /** The mask character is stepped over by the automaton: 保*本 is 保本. */
 const MASK_CODE = 42;
@@ -134,7 +138,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const hashes = new Map<number, string>();
   const textHash = (view: SpanView) => {
     let h = hashes.get(view.index);
-    if (!h) hashes.set(view.index, (h = createHash('sha256').update(view.span.text).digest('hex')));
+    if (!h) hashes.set(view.index, (h = sha256(view.span.text)));
     return h;
   };
 
@@ -178,7 +182,7 @@ export function piiFindings(spans: TextSpan[], ctx: LintContext, rules?: RuleSet
     for (const hit of detect(views, ctx)) {
       const view = views[hit.view]!;
       let textHash = hashes.get(view.index);
-      if (!textHash) hashes.set(view.index, (textHash = createHash('sha256').update(view.span.text).digest('hex')));
+      if (!textHash) hashes.set(view.index, (textHash = sha256(view.span.text)));
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
       findings.push(
         finding(rule, view, hit.from, hit.to, { excerpt, waivable: false, textHash, ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}), ...(hit.severity ? { severity: hit.severity } : {}) }),
