@@ -269,17 +269,18 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false):
   const norm = normalize(span.text);
   const text = norm.text;
   const view: SpanView = { index, span, norm, safe: [], productSentences: new Set(), wealthSentences: new Set() };
-  const matches = set.automaton.scan(text, MASK_CODE);
+  // (read before anything else scans with this automaton)
+  const hits = set.automaton.scanInto(text, MASK_CODE);
   if (piiOnly) {
-    for (const m of matches) if (set.entries[m.id]!.kind === 'safe') view.safe.push([m.from, m.to]);
+    for (let k = 0; k < hits.count; k++) if (set.entries[hits.id[k]!]!.kind === 'safe') view.safe.push([hits.from[k]!, hits.to[k]!]);
     return { view, terms: [], aboutFraud: false };
   }
 
   const excepted: Record<'product' | 'wealth', [number, number][]> = { product: [], wealth: [] };
-  for (const m of matches) {
-    const e = set.entries[m.id]!;
-    if (e.kind === 'safe') view.safe.push([m.from, m.to]);
-    else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
+  for (let k = 0; k < hits.count; k++) {
+    const e = set.entries[hits.id[k]!]!;
+    if (e.kind === 'safe') view.safe.push([hits.from[k]!, hits.to[k]!]);
+    else if (e.kind === 'lex-except') excepted[e.list].push([hits.from[k]!, hits.to[k]!]);
   }
   // masks of the safe and excepted characters: a match inside one does not count (linear in the text)
   // (no ranges, no mask: nothing is within one)
@@ -297,14 +298,16 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false):
   };
 
   const terms: Scan['terms'] = [];
-  for (const m of matches) {
-    const e = set.entries[m.id]!;
+  for (let k = 0; k < hits.count; k++) {
+    const e = set.entries[hits.id[k]!]!;
+    const from = hits.from[k]!;
+    const to = hits.to[k]!;
     if (e.kind === 'lex') {
-      if (within(masks.safe, m.from, m.to) || within(masks[e.list], m.from, m.to)) continue;
-      (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[m.from]!);
+      if (within(masks.safe, from, to) || within(masks[e.list], from, to)) continue;
+      (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[from]!);
     } else if (e.kind === 'term') {
       // terms never run across a clause mark
-      terms.push({ rule: e.rule, context: e.context, from: m.from, to: m.to, maxGap: CLAUSE });
+      terms.push({ rule: e.rule, context: e.context, from, to, maxGap: CLAUSE });
     }
   }
   // a wealth sentence is a product sentence too
@@ -453,7 +456,7 @@ function finding(
     offset: { from, to },
   };
   if (span.start) {
-    const [start, end] = filePositions(span.start, span.text, from, to, span);
+    const [start, end] = filePositions(span.start, span.text, from, to, view);
     Object.assign(f, { line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
   }
   if (o.fix !== undefined) f.fix = { from, to, text: o.fix };

@@ -17,6 +17,7 @@ import type { Jieba } from '@node-rs/jieba';
 import type { SpanView } from '../detectors/types.ts';
 import type { ClaimPattern, ConceptSet, Operator, ProductType } from './concepts.ts';
 import { cannotMatch } from '../prefilter.ts';
+import { Attached } from '../attach.ts';
 
 const MASK_CODE = 42;
 
@@ -77,11 +78,13 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw
   const text = view.norm.text;
   const raw: Raw[] = [];
   let anyClass = false;
-  for (const m of c.automaton.scan(text, MASK_CODE)) {
-    const e = c.entries[m.id]!;
+  const hits = c.automaton.scanInto(text, MASK_CODE);
+  for (let k = 0; k < hits.count; k++) {
+    const id = hits.id[k]!;
+    const e = c.entries[id]!;
     const cls = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
     if (cls >= 0) anyClass = true;
-    raw.push({ from: m.from, to: m.to, entry: m.id, cls, op: e.kind === 'op' ? e.op : undefined });
+    raw.push({ from: hits.from[k]!, to: hits.to[k]!, entry: id, cls, op: e.kind === 'op' ? e.op : undefined });
   }
   // the pattern classes (amounts, comparisons) only matter next to a word of some class
   if (anyClass) for (const { cls, re } of c.patterns) {
@@ -135,7 +138,7 @@ let stampGen = 0;
 const byPlace = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from - b.from || b.to - a.to;
 
 /** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
-const masks = new WeakMap<SpanView, Uint8Array>();
+const masks = new Attached<SpanView, Uint8Array>('safeMask');
 const NO_MASK = new Uint8Array(0);
 export function safeMask(view: SpanView): Uint8Array {
   if (!view.safe.length) return NO_MASK;
@@ -596,7 +599,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
 }
 
 /** The claims analysis of each asset's views (keyed by the views array), for the whole-asset detectors. */
-export const analysesOf = new WeakMap<SpanView[], ViewClaims[]>();
+export const analysesOf = new Attached<SpanView[], ViewClaims[]>('analyses');
 
 export interface ClaimHit {
   pattern: ClaimPattern;

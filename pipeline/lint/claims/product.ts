@@ -9,6 +9,7 @@ import { loadConcepts } from './concepts.ts';
 import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { cannotMatch } from '../prefilter.ts';
+import { Attached } from '../attach.ts';
 
 export interface Evidence {
   view: SpanView;
@@ -25,7 +26,7 @@ export interface AssetProducts {
   generic?: Evidence;
 }
 
-const cache = new WeakMap<SpanView[], AssetProducts>();
+const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
 
 /** The text of the clause (or sentence) before normalised offset `at`. */
 function before(view: SpanView, at: number, unit: Int32Array): string {

@@ -6,6 +6,7 @@
 // bank's BIN, or Luhn). Numbers given in pieces ("前3位138，中间4位0013，后4位8000") are put
 // together by findPieces.
 import type { SpanView } from './types.ts';
+import { Attached } from '../attach.ts';
 
 /** digit value of a code unit: 0–9, X (ID check character), separator, ignored, or none */
 const NONE = -1;
@@ -91,7 +92,7 @@ export interface FoundNumber {
   why?: 'luhn' | 'bin';
 }
 
-const cache = new WeakMap<SpanView, FoundNumber[]>();
+const cache = new Attached<SpanView, FoundNumber[]>('numbers');
 
 /** Identifying numbers in a view's original text (computed once per view, shared by the PII detectors). */
 export function findNumbers(view: SpanView): FoundNumber[] {

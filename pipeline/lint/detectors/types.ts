@@ -5,6 +5,7 @@ import type { Normalized } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { anyOverlaps } from '../ranges.ts';
 import { cannotMatch } from '../prefilter.ts';
+import { Attached } from '../attach.ts';
 
 /** What the linter knows about the speaker: these are public, never client details. */
 export interface LintContext {
@@ -109,7 +110,7 @@ for (const [chars, bit] of [
   for (const ch of chars) MARK_TABLE[ch.charCodeAt(0)]! |= bit;
 }
 
-const marks = new WeakMap<SpanView, number>();
+const marks = new Attached<SpanView, number>('markers');
 /** the MARK_* bits of the view's normalised text */
 export function markers(view: SpanView): number {
   let m = marks.get(view);
