@@ -15,7 +15,7 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import type { SpanView } from '../detectors/types.ts';
-import type { ClaimPattern, ConceptSet, Operator, ProductType } from './concepts.ts';
+import { OPERATORS, type ClaimPattern, type ConceptSet, type Operator, type ProductType } from './concepts.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { Attached } from '../attach.ts';
 
@@ -73,59 +73,145 @@ interface Raw {
   op: Operator | undefined;
 }
 
+/**
+ * The selected hits of a text as columns (hit k: from[k], to[k], …, for k < n), in text order: the
+ * whole text's hits without an object each. Objects (Raw) are made only for the sentences analysed.
+ */
+interface Selected {
+  n: number;
+  from: Int32Array;
+  to: Int32Array;
+  entry: Int32Array;
+  cls: Int32Array;
+  /** operator index in OPERATOR_LIST, -1 when none */
+  op: Int8Array;
+}
+
+const OPERATOR_LIST: readonly Operator[] = OPERATORS;
+const OP_INDEX = new Map<Operator, number>(OPERATOR_LIST.map((o, i) => [o, i]));
+const NEGATE = OP_INDEX.get('negate')!;
+const NEGATE_AFTER = OP_INDEX.get('negate-after')!;
+const ANSWER = OP_INDEX.get('answer')!;
+
+/** the hit `k` of `sel` as an object */
+function rawAt(sel: Selected, k: number): Raw {
+  const op = sel.op[k]!;
+  return { from: sel.from[k]!, to: sel.to[k]!, entry: sel.entry[k]!, cls: sel.cls[k]!, op: op < 0 ? undefined : OPERATOR_LIST[op] };
+}
+
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
-function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw[] {
+function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
   const text = view.norm.text;
-  const raw: Raw[] = [];
-  let anyClass = false;
   const hits = c.automaton.scanInto(text, MASK_CODE);
-  for (let k = 0; k < hits.count; k++) {
+  // every candidate as columns: the automaton's matches (in its order), then the patterns'
+  let m = hits.count;
+  let from = new Int32Array(m + 16);
+  let to = new Int32Array(m + 16);
+  let entry = new Int32Array(m + 16);
+  let cls = new Int32Array(m + 16);
+  const op = new Int8Array(m + 16);
+  let anyClass = false;
+  for (let k = 0; k < m; k++) {
     const id = hits.id[k]!;
     const e = c.entries[id]!;
-    const cls = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
-    if (cls >= 0) anyClass = true;
-    raw.push({ from: hits.from[k]!, to: hits.to[k]!, entry: id, cls, op: e.kind === 'op' ? e.op : undefined });
+    const x = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
+    if (x >= 0) anyClass = true;
+    from[k] = hits.from[k]!;
+    to[k] = hits.to[k]!;
+    entry[k] = id;
+    cls[k] = x;
+    op[k] = e.kind === 'op' ? OP_INDEX.get(e.op)! : -1;
   }
+  let opCol = op;
   // the pattern classes (amounts, comparisons) only matter next to a word of some class
-  if (anyClass) for (const { cls, re } of c.patterns) {
+  if (anyClass) for (const { cls: pc, re } of c.patterns) {
     re.lastIndex = 0;
     if (cannotMatch(re, text)) continue;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (!m[0].length) {
+    for (let x = re.exec(text); x; x = re.exec(text)) {
+      if (!x[0].length) {
         re.lastIndex++;
         continue;
       }
-      raw.push({ from: m.index, to: m.index + m[0].length, entry: -1, cls, op: undefined });
+      if (m === from.length) {
+        const grow = <T extends Int32Array | Int8Array>(a: T): T => {
+          const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        [from, to, entry, cls, opCol] = [grow(from), grow(to), grow(entry), grow(cls), grow(opCol)];
+      }
+      from[m] = x.index;
+      to[m] = x.index + x[0].length;
+      entry[m] = -1;
+      cls[m] = pc;
+      opCol[m] = -1;
+      m++;
     }
   }
-  raw.sort(byPlace);
+  // by place: start, then the longer first, then the order found (a stable sort's order)
+  const order = byPlaceOrder(from, to, m);
   const safe = safeMask(view);
   const gap = view.norm.gap;
-  const out: Raw[] = [];
+  const keep: number[] = [];
   let end = 0;
   let anyExcept = false;
-  for (const r of raw) {
-    if (r.cls === -2) {
-      excepts.push([r.from, r.to]);
+  for (let q = 0; q < m; q++) {
+    const k = order[q]!;
+    const a = from[k]!;
+    const b = to[k]!;
+    if (cls[k] === -2) {
+      excepts.push([a, b]);
       anyExcept = true;
     }
     // pattern classes (amounts, comparisons) overlap the words they are made of
-    const pattern = r.entry < 0;
-    if (!pattern && r.from < end) continue;
+    const pattern = entry[k]! < 0;
+    if (!pattern && a < end) continue;
     // never across a clause mark
     let crosses = false;
-    for (let i = r.from + 1; i < r.to; i++) if (gap[i]! >= 2) crosses = true;
+    for (let i = a + 1; i < b; i++) if (gap[i]! >= 2) crosses = true;
     if (crosses) continue;
-    if (covers(safe, r.from, r.to)) continue;
-    out.push(r);
-    if (!pattern) end = r.to;
+    if (covers(safe, a, b)) continue;
+    keep.push(k);
+    if (!pattern) end = b;
   }
-  // (out is in raw's order: sorted already)
   // an exception across a concept's edge is the word really there (亏待 in 不会亏待); an operator
   // keeps its place (成本 does not undo 不构成 in 不构成本行…的承诺)
-  if (!anyExcept && !excepts.length) return out;
-  const index = exceptIndex(excepts);
-  return out.filter((r) => r.cls !== -2 && (r.cls === -1 || !index(r.from, r.to)));
+  let kept = keep;
+  if (anyExcept || excepts.length) {
+    const index = exceptIndex(excepts);
+    kept = keep.filter((k) => cls[k] !== -2 && (cls[k] === -1 || !index(from[k]!, to[k]!)));
+  }
+  const n = kept.length;
+  const out: Selected = { n, from: new Int32Array(n), to: new Int32Array(n), entry: new Int32Array(n), cls: new Int32Array(n), op: new Int8Array(n) };
+  for (let q = 0; q < n; q++) {
+    const k = kept[q]!;
+    out.from[q] = from[k]!;
+    out.to[q] = to[k]!;
+    out.entry[q] = entry[k]!;
+    out.cls[q] = cls[k]!;
+    out.op[q] = opCol[k]!;
+  }
+  return out;
+}
+
+/**
+ * The indices 0…m-1 ordered by start, then end descending, then index: one numeric sort of packed
+ * keys (start, reversed length and index in the 53 bits of a double) when they fit, else a sort
+ * with a comparator — the same order either way.
+ */
+function byPlaceOrder(from: Int32Array, to: Int32Array, m: number): Int32Array {
+  const order = new Int32Array(m);
+  let fits = m < 1 << 20;
+  for (let k = 0; fits && k < m; k++) if (from[k]! >= 1 << 23 || to[k]! - from[k]! >= 1 << 10) fits = false;
+  if (fits) {
+    const keys = new Float64Array(m);
+    for (let k = 0; k < m; k++) keys[k] = (from[k]! * 1024 + (1023 - (to[k]! - from[k]!))) * 1048576 + k;
+    keys.sort();
+    for (let q = 0; q < m; q++) order[q] = keys[q]! % 1048576;
+    return order;
+  }
+  for (let k = 0; k < m; k++) order[k] = k;
+  return order.sort((a, b) => from[a]! - from[b]! || to[b]! - to[a]! || a - b);
 }
 
 const ANSWER_FLIPS = 1;
@@ -134,8 +220,6 @@ const ANSWER_CAUTIONS = 2;
 /** analyzeView's class stamps, shared by every call (a typed array per text costs more than the check) */
 let stampBuffer = new Int32Array(64);
 let stampGen = 0;
-
-const byPlace = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from - b.from || b.to - a.to;
 
 /** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
 const masks = new Attached<SpanView, Uint8Array>('safeMask');
@@ -334,55 +418,85 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const straddles = exceptIndex(excepts);
   const ops = new Set<Operator>();
   let undercut: { from: number; to: number } | undefined;
-  for (const h of all) {
-    if (h.op) ops.add(h.op);
-    if (h.op === 'undercut' && !undercut) undercut = { from: h.from, to: h.to };
+  for (let k = 0; k < all.n; k++) {
+    const op = all.op[k]!;
+    if (op < 0) continue;
+    ops.add(OPERATOR_LIST[op]!);
+    if (OPERATOR_LIST[op] === 'undercut' && !undercut) undercut = { from: all.from[k]!, to: all.to[k]! };
   }
 
-  // group by sentence; keep the sentences worth analysing
-  const bySentence = new Map<number, Raw[]>();
-  for (const h of all) {
-    const s = norm.sentence[h.from]!;
-    let list = bySentence.get(s);
-    if (!list) bySentence.set(s, (list = []));
-    list.push(h);
+  // group by sentence (hits are in text order: a sentence's hits are a run [groupFrom[g], groupTo[g]));
+  // keep the sentences worth analysing
+  const groupSentence: number[] = [];
+  const groupFrom: number[] = [];
+  for (let k = 0; k < all.n; k++) {
+    const s = norm.sentence[all.from[k]!]!;
+    if (!groupSentence.length || groupSentence[groupSentence.length - 1] !== s) {
+      groupSentence.push(s);
+      groupFrom.push(k);
+    }
   }
+  groupFrom.push(all.n);
+  /** the group of sentence `s`, or -1 (sentences ascend with the groups) */
+  const groupOf = (s: number): number => {
+    let lo = 0;
+    let hi = groupSentence.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (groupSentence[mid]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < groupSentence.length && groupSentence[lo] === s ? lo : -1;
+  };
+  const listOf = (g: number): Raw[] => {
+    const list: Raw[] = [];
+    for (let k = groupFrom[g]!; k < groupFrom[g + 1]!; k++) list.push(rawAt(all, k));
+    return list;
+  };
   // a sentence is analysed when a pattern could match it: its concepts are there, a negated one
   // with a negation in reach (in the sentence, or an answer after a question)
   // the classes present in the sentence at hand: stamp[cls] === gen (no set per sentence)
   if (stampBuffer.length < c.classes.length) stampBuffer = new Int32Array(c.classes.length);
   const stamp = stampBuffer;
   const index = patternIndex(patterns);
-  const wanted = (s: number, list: Raw[]) => {
+  const wanted = (g: number) => {
+    const s = groupSentence[g]!;
     if (need.has(s)) return true;
     if (stampGen === 0x7fffffff) ((stampGen = 0), stamp.fill(0));
     const gen = ++stampGen;
     let negation = false;
-    for (const h of list) {
-      if (h.cls >= 0) stamp[h.cls] = gen;
-      if (h.op === 'negate' || h.op === 'negate-after') negation = true;
+    const [a, b] = [groupFrom[g]!, groupFrom[g + 1]!];
+    for (let k = a; k < b; k++) {
+      if (all.cls[k]! >= 0) stamp[all.cls[k]!] = gen;
+      if (all.op[k] === NEGATE || all.op[k] === NEGATE_AFTER) negation = true;
     }
-    if (!negation && bySentence.get(s + 1)?.some((h) => h.op === 'negate-after' || h.op === 'negate' || h.op === 'answer')) negation = true;
+    if (!negation && g + 1 < groupSentence.length && groupSentence[g + 1] === s + 1) {
+      for (let k = groupFrom[g + 1]!; k < groupFrom[g + 2]!; k++) if (all.op[k] === NEGATE_AFTER || all.op[k] === NEGATE || all.op[k] === ANSWER) negation = true;
+    }
     const present = (cls: number) => stamp[cls] === gen;
     const fits = (p: ClaimPattern) => p.all.every((r) => present(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present(r.cls)));
     for (const i of index.always) if (fits(patterns[i]!)) return true;
     // only a pattern whose first required class is here can match
-    for (const h of list) {
-      if (h.cls < 0) continue;
-      const ps = index.byClass.get(h.cls);
+    for (let k = a; k < b; k++) {
+      if (all.cls[k]! < 0) continue;
+      const ps = index.byClass.get(all.cls[k]!);
       if (ps) for (const i of ps) if (fits(patterns[i]!)) return true;
     }
     return false;
   };
   const sentences = new Map<number, Hit[]>();
   let quotes: Uint8Array | undefined;
-  const analysed = [...bySentence].filter(([s, list]) => wanted(s, list));
+  const analysed: number[] = [];
+  for (let g = 0; g < groupSentence.length; g++) if (wanted(g)) analysed.push(g);
   // a question answered by the next sentence (会亏本？想多了！): keep the answer too
-  for (const [s] of analysed) if (!sentences.has(s + 1) && bySentence.has(s + 1)) sentences.set(s + 1, []);
+  for (const g of analysed) {
+    const s = groupSentence[g]!;
+    if (!sentences.has(s + 1) && groupOf(s + 1) >= 0) sentences.set(s + 1, []);
+  }
   const raws = new Map<number, Raw[]>();
   const segs = new Map<number, Segmented>();
-  for (const [s, list] of analysed) raws.set(s, align(view, list, segs));
-  for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, bySentence.get(s)!, segs));
+  for (const g of analysed) raws.set(groupSentence[g]!, align(view, listOf(g), segs));
+  for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, listOf(groupOf(s)), segs));
   sentences.clear();
   // lists are sorted by `from` and hits do not overlap much: look at the few that can cover `at`
   const covered = (list: Raw[], at: number) => {
