@@ -10,8 +10,11 @@
 
 /** sets of UTF-16 code units: a text can match only if it holds one unit of every set */
 type Need = Uint16Array[];
+/** the same while it is worked out (plain arrays, duplicates allowed) */
+type Partial = number[][];
 
 const NONE: Need = [];
+const NO_PARTIAL: Partial = [];
 const needs = new WeakMap<RegExp, Need>();
 
 /** What `re` needs (computed once per RegExp). */
@@ -19,7 +22,7 @@ export function needOf(re: RegExp): Need {
   let n = needs.get(re);
   if (n === undefined) {
     try {
-      n = analyse(re.source, re.flags);
+      n = analyse(re.source, re.flags).map((set) => Uint16Array.from(new Set(set)).sort());
     } catch {
       n = NONE;
     }
@@ -82,8 +85,8 @@ function presence(text: string): Slot {
 
 class GiveUp extends Error {}
 
-function analyse(source: string, flags: string): Need {
-  if (flags.includes('v')) return NONE;
+function analyse(source: string, flags: string): Partial {
+  if (flags.includes('v')) return NO_PARTIAL;
   const unicode = flags.includes('u');
   const ignoreCase = flags.includes('i');
   let i = 0;
@@ -99,10 +102,10 @@ function analyse(source: string, flags: string): Need {
     // a character with case outside ASCII folds in ways not worth modelling
     return ch.toLowerCase() === ch && ch.toUpperCase() === ch ? [c] : undefined;
   };
-  const set = (units: number[]): Need => [Uint16Array.from(new Set(units)).sort()];
+  const set = (units: number[]): Partial => [units];
 
-  function alternation(): Need {
-    const alts: Need[] = [sequence()];
+  function alternation(): Partial {
+    const alts: Partial[] = [sequence()];
     while (s[i] === '|') {
       i++;
       alts.push(sequence());
@@ -111,7 +114,7 @@ function analyse(source: string, flags: string): Need {
     // one of the alternatives matches: the union of one set of each (the smallest)
     const units: number[] = [];
     for (const a of alts) {
-      if (!a.length) return NONE;
+      if (!a.length) return NO_PARTIAL;
       let best = a[0]!;
       for (const x of a) if (x.length < best.length) best = x;
       for (const u of best) units.push(u);
@@ -119,8 +122,8 @@ function analyse(source: string, flags: string): Need {
     return set(units);
   }
 
-  function sequence(): Need {
-    const out: Uint16Array[] = [];
+  function sequence(): Partial {
+    const out: number[][] = [];
     while (i < s.length && s[i] !== '|' && s[i] !== ')') {
       const need = atom();
       const min = quantifier();
@@ -150,7 +153,7 @@ function analyse(source: string, flags: string): Need {
     return min;
   }
 
-  function atom(): Need {
+  function atom(): Partial {
     const c = s[i]!;
     if (c === '(') {
       i++;
@@ -171,47 +174,47 @@ function analyse(source: string, flags: string): Need {
       const inner = alternation();
       if (s[i] !== ')') throw new GiveUp();
       i++;
-      return kind === 'negative' ? NONE : inner;
+      return kind === 'negative' ? NO_PARTIAL : inner;
     }
     if (c === '[') return charClass();
     if (c === '.' || c === '^' || c === '$') {
       i++;
-      return NONE;
+      return NO_PARTIAL;
     }
     if (c === ')' || c === '|') throw new GiveUp();
     if (c === '\\') return escape();
     if (unicode && (c === '{' || c === '}' || c === ']')) throw new GiveUp();
     const cp = unicode ? s.codePointAt(i)! : s.charCodeAt(i);
     i += cp > 0xffff ? 2 : 1;
-    if (cp > 0xffff) return NONE;
+    if (cp > 0xffff) return NO_PARTIAL;
     const units = fold(cp);
-    return units ? set(units) : NONE;
+    return units ? set(units) : NO_PARTIAL;
   }
 
   /** an escape at s[i] (a backslash), outside a class */
-  function escape(): Need {
+  function escape(): Partial {
     i++;
     const c = s[i]!;
     i++;
     if (c === 'd') return set([48, 49, 50, 51, 52, 53, 54, 55, 56, 57]);
-    if ('DsSwWbB'.includes(c)) return NONE;
+    if ('DsSwWbB'.includes(c)) return NO_PARTIAL;
     if (c >= '1' && c <= '9') {
       // a back reference (or, without groups enough, an octal escape: not read)
       while (s[i]! >= '0' && s[i]! <= '9') i++;
-      return NONE;
+      return NO_PARTIAL;
     }
     if (c === 'k' && s[i] === '<') {
       const close = s.indexOf('>', i);
       if (close < 0) throw new GiveUp();
       i = close + 1;
-      return NONE;
+      return NO_PARTIAL;
     }
     if (c === 'p' || c === 'P') {
       if (!unicode) return literal(c.charCodeAt(0));
       const close = s.indexOf('}', i);
       if (close < 0) throw new GiveUp();
       i = close + 1;
-      return NONE;
+      return NO_PARTIAL;
     }
     const simple: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11 };
     if (c in simple) return literal(simple[c]!);
@@ -230,13 +233,13 @@ function analyse(source: string, flags: string): Need {
     return literal(cp);
   }
 
-  function literal(c: number): Need {
+  function literal(c: number): Partial {
     const units = fold(c);
     if (!units) throw new GiveUp();
     return set(units);
   }
 
-  function charClass(): Need {
+  function charClass(): Partial {
     i++;
     if (s[i] === '^') {
       // a negated class: skipped, no requirement
@@ -244,7 +247,7 @@ function analyse(source: string, flags: string): Need {
       for (; i < s.length && s[i] !== ']'; i++) if (s[i] === '\\') i++;
       if (s[i] !== ']') throw new GiveUp();
       i++;
-      return NONE;
+      return NO_PARTIAL;
     }
     const units: number[] = [];
     const add = (c: number) => {
@@ -265,7 +268,7 @@ function analyse(source: string, flags: string): Need {
     if (s[i] !== ']') throw new GiveUp();
     i++;
     // [] matches nothing: an empty set, which no text holds
-    return [Uint16Array.from(new Set(units)).sort()];
+    return [units];
   }
 
   /** one member of a class: a character (its code unit, unfolded), or the digits of \d */
