@@ -99,30 +99,57 @@ function rawAt(sel: Selected, k: number): Raw {
   return { from: sel.from[k]!, to: sel.to[k]!, entry: sel.entry[k]!, cls: sel.cls[k]!, op: op < 0 ? undefined : OPERATOR_LIST[op] };
 }
 
+// select's columns, reused from call to call (a dozen typed arrays per text cost more than the
+// selection of a short text): select is not re-entrant, and what it returns is read before the next
+// call (analyzeView groups it into objects at once)
+let capacity = 0;
+let cFrom = new Int32Array(0);
+let cTo = new Int32Array(0);
+let cEntry = new Int32Array(0);
+let cCls = new Int32Array(0);
+let cOp = new Int8Array(0);
+let keys = new Float64Array(0);
+let order = new Int32Array(0);
+let keep = new Int32Array(0);
+const selected: Selected = { n: 0, from: new Int32Array(0), to: new Int32Array(0), entry: new Int32Array(0), cls: new Int32Array(0), op: new Int8Array(0) };
+
+/** room for `n` candidates in every column (the candidates' first `used` kept) */
+function reserve(n: number, used: number) {
+  if (n <= capacity) return;
+  capacity = Math.max(n, capacity * 2, 256);
+  const grow = <T extends Int32Array | Int8Array | Float64Array>(a: T, copy: boolean): T => {
+    const b = new (a.constructor as { new (n: number): T })(capacity);
+    if (copy) b.set(a.subarray(0, used));
+    return b;
+  };
+  [cFrom, cTo, cEntry, cCls, cOp] = [grow(cFrom, true), grow(cTo, true), grow(cEntry, true), grow(cCls, true), grow(cOp, true)];
+  [keys, order, keep] = [grow(keys, false), grow(order, false), grow(keep, false)];
+  selected.from = grow(selected.from, false);
+  selected.to = grow(selected.to, false);
+  selected.entry = grow(selected.entry, false);
+  selected.cls = grow(selected.cls, false);
+  selected.op = grow(selected.op, false);
+}
+
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
   const text = view.norm.text;
   const hits = c.automaton.scanInto(text, MASK_CODE);
   // every candidate as columns: the automaton's matches (in its order), then the patterns'
   let m = hits.count;
-  let from = new Int32Array(m + 16);
-  let to = new Int32Array(m + 16);
-  let entry = new Int32Array(m + 16);
-  let cls = new Int32Array(m + 16);
-  const op = new Int8Array(m + 16);
+  reserve(m, 0);
   let anyClass = false;
   for (let k = 0; k < m; k++) {
     const id = hits.id[k]!;
     const e = c.entries[id]!;
     const x = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
     if (x >= 0) anyClass = true;
-    from[k] = hits.from[k]!;
-    to[k] = hits.to[k]!;
-    entry[k] = id;
-    cls[k] = x;
-    op[k] = e.kind === 'op' ? OP_INDEX.get(e.op)! : -1;
+    cFrom[k] = hits.from[k]!;
+    cTo[k] = hits.to[k]!;
+    cEntry[k] = id;
+    cCls[k] = x;
+    cOp[k] = e.kind === 'op' ? OP_INDEX.get(e.op)! : -1;
   }
-  let opCol = op;
   // the pattern classes (amounts, comparisons) only matter next to a word of some class
   if (anyClass) for (const { cls: pc, re } of c.patterns) {
     re.lastIndex = 0;
@@ -132,86 +159,86 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
         re.lastIndex++;
         continue;
       }
-      if (m === from.length) {
-        const grow = <T extends Int32Array | Int8Array>(a: T): T => {
-          const b = new (a.constructor as { new (n: number): T })(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        [from, to, entry, cls, opCol] = [grow(from), grow(to), grow(entry), grow(cls), grow(opCol)];
-      }
-      from[m] = x.index;
-      to[m] = x.index + x[0].length;
-      entry[m] = -1;
-      cls[m] = pc;
-      opCol[m] = -1;
+      reserve(m + 1, m);
+      cFrom[m] = x.index;
+      cTo[m] = x.index + x[0].length;
+      cEntry[m] = -1;
+      cCls[m] = pc;
+      cOp[m] = -1;
       m++;
     }
   }
   // by place: start, then the longer first, then the order found (a stable sort's order)
-  const order = byPlaceOrder(from, to, m);
+  byPlaceOrder(m);
   const safe = safeMask(view);
   const gap = view.norm.gap;
-  const keep: number[] = [];
+  let kept = 0;
   let end = 0;
   let anyExcept = false;
   for (let q = 0; q < m; q++) {
     const k = order[q]!;
-    const a = from[k]!;
-    const b = to[k]!;
-    if (cls[k] === -2) {
+    const a = cFrom[k]!;
+    const b = cTo[k]!;
+    if (cCls[k] === -2) {
       excepts.push([a, b]);
       anyExcept = true;
     }
     // pattern classes (amounts, comparisons) overlap the words they are made of
-    const pattern = entry[k]! < 0;
+    const pattern = cEntry[k]! < 0;
     if (!pattern && a < end) continue;
     // never across a clause mark
     let crosses = false;
     for (let i = a + 1; i < b; i++) if (gap[i]! >= 2) crosses = true;
     if (crosses) continue;
     if (covers(safe, a, b)) continue;
-    keep.push(k);
+    keep[kept++] = k;
     if (!pattern) end = b;
   }
   // an exception across a concept's edge is the word really there (亏待 in 不会亏待); an operator
   // keeps its place (成本 does not undo 不构成 in 不构成本行…的承诺)
-  let kept = keep;
-  if (anyExcept || excepts.length) {
-    const index = exceptIndex(excepts);
-    kept = keep.filter((k) => cls[k] !== -2 && (cls[k] === -1 || !index(from[k]!, to[k]!)));
+  const index = anyExcept || excepts.length ? exceptIndex(excepts) : undefined;
+  const out = selected;
+  let n = 0;
+  for (let q = 0; q < kept; q++) {
+    const k = keep[q]!;
+    if (index && (cCls[k] === -2 || (cCls[k] !== -1 && index(cFrom[k]!, cTo[k]!)))) continue;
+    out.from[n] = cFrom[k]!;
+    out.to[n] = cTo[k]!;
+    out.entry[n] = cEntry[k]!;
+    out.cls[n] = cCls[k]!;
+    out.op[n] = cOp[k]!;
+    n++;
   }
-  const n = kept.length;
-  const out: Selected = { n, from: new Int32Array(n), to: new Int32Array(n), entry: new Int32Array(n), cls: new Int32Array(n), op: new Int8Array(n) };
-  for (let q = 0; q < n; q++) {
-    const k = kept[q]!;
-    out.from[q] = from[k]!;
-    out.to[q] = to[k]!;
-    out.entry[q] = entry[k]!;
-    out.cls[q] = cls[k]!;
-    out.op[q] = opCol[k]!;
-  }
+  out.n = n;
   return out;
 }
 
 /**
- * The indices 0…m-1 ordered by start, then end descending, then index: one numeric sort of packed
- * keys (start, reversed length and index in the 53 bits of a double) when they fit, else a sort
- * with a comparator — the same order either way.
+ * Fills order[0…m) with the candidates by start, then end descending, then index: one numeric sort
+ * of packed keys (start, reversed length and index in the 53 bits of a double) when they fit, else
+ * a sort with a comparator — the same order either way.
  */
-function byPlaceOrder(from: Int32Array, to: Int32Array, m: number): Int32Array {
-  const order = new Int32Array(m);
+function byPlaceOrder(m: number) {
   let fits = m < 1 << 20;
-  for (let k = 0; fits && k < m; k++) if (from[k]! >= 1 << 23 || to[k]! - from[k]! >= 1 << 10) fits = false;
+  for (let k = 0; fits && k < m; k++) if (cFrom[k]! >= 1 << 23 || cTo[k]! - cFrom[k]! >= 1 << 10) fits = false;
   if (fits) {
-    const keys = new Float64Array(m);
-    for (let k = 0; k < m; k++) keys[k] = (from[k]! * 1024 + (1023 - (to[k]! - from[k]!))) * 1048576 + k;
-    keys.sort();
+    for (let k = 0; k < m; k++) keys[k] = (cFrom[k]! * 1024 + (1023 - (cTo[k]! - cFrom[k]!))) * 1048576 + k;
+    // (a short list sorts as well by insertion, without a view of the scratch array)
+    if (m <= 16) {
+      for (let i = 1; i < m; i++) {
+        const x = keys[i]!;
+        let j = i - 1;
+        for (; j >= 0 && keys[j]! > x; j--) keys[j + 1] = keys[j]!;
+        keys[j + 1] = x;
+      }
+    } else keys.subarray(0, m).sort();
     for (let q = 0; q < m; q++) order[q] = keys[q]! % 1048576;
-    return order;
+    return;
   }
-  for (let k = 0; k < m; k++) order[k] = k;
-  return order.sort((a, b) => from[a]! - from[b]! || to[b]! - to[a]! || a - b);
+  const list: number[] = [];
+  for (let k = 0; k < m; k++) list.push(k);
+  list.sort((a, b) => cFrom[a]! - cFrom[b]! || cTo[b]! - cTo[a]! || a - b);
+  for (let q = 0; q < m; q++) order[q] = list[q]!;
 }
 
 const ANSWER_FLIPS = 1;
