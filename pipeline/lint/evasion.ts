@@ -270,6 +270,8 @@ interface Pattern {
 interface Compiled {
   /** sequence variants by first code unit */
   seqFirst: Uint8Array;
+  /** the second code units of the sequences that start with a code unit (absent: one is a single character) */
+  seqSecond: Map<number, Set<number>>;
   seq: Map<number, { form: string; word: string; via: number }[]>;
   /** pinyin automaton over a–z: goto[state * 26 + letter] */
   go: Int32Array;
@@ -333,10 +335,13 @@ function compile(norm: (s: string) => string): Compiled {
     if (/[零〇]/.test(w)) for (const o of ['O', 'o']) addSeq(w.replace(/[零〇]/g, o), w, VIA_DIGIT);
   }
 
+  const seqSecond = new Map<number, Set<number>>();
+  for (const [first, list] of seq) if (list.every((x) => x.form.length >= 2)) seqSecond.set(first, new Set(list.map((x) => x.form.charCodeAt(1))));
   if (stored) {
     const n = stored.out.length;
     compiled = {
       seqFirst,
+      seqSecond,
       seq,
       go: stored.go,
       bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS),
@@ -412,7 +417,7 @@ function compile(norm: (s: string) => string): Compiled {
     }
   }
   const hasOut = Uint8Array.from(outs, (o) => (o.length ? 1 : 0));
-  compiled = { seqFirst, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop, common: d.common, words: d.words };
+  compiled = { seqFirst, seqSecond, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop, common: d.common, words: d.words };
   if (key) writeStored(key, { vocab: [...vocab], banned: [...banned], patterns, out: outs, go });
   return compiled;
 }
@@ -504,6 +509,13 @@ function sequencePass(n: Normalized, c: Compiled): Rewrite[] {
   const found: Rewrite[] = [];
   for (let i = 0; i < t.length; i++) {
     if (!c.seqFirst[t.charCodeAt(i)]) continue;
+    // no sequence can go on with the next character (matchForm's own step over spaces): none to try
+    const second = c.seqSecond.get(t.charCodeAt(i));
+    if (second) {
+      let j = i + 1;
+      while (j < t.length && n.cls[j] === GAP && (t[j] === ' ' || t[j] === '\u3000')) j++;
+      if (!second.has(t.charCodeAt(j))) continue;
+    }
     for (const { form, word, via } of c.seq.get(t.charCodeAt(i))!) {
       const to = matchForm(n, i, form);
       if (to < 0) continue;

@@ -316,8 +316,8 @@ function tokens(clause: string): [number, boolean][] {
 }
 
 interface Segmented {
-  /** token boundaries (normalised offsets) */
-  bounds: Set<number>;
+  /** token boundaries (normalised offsets), ascending */
+  bounds: number[];
   /** starts of verbs that take a negation for themselves, sorted */
   verbs: number[];
 }
@@ -336,33 +336,43 @@ function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[]
     while (a > 0 && norm.clause[a - 1] === clause) a--;
     let b = at;
     while (b < norm.text.length && norm.clause[b] === clause) b++;
-    seg = { bounds: new Set<number>(), verbs: [] };
+    seg = { bounds: [], verbs: [] };
     for (const [at, verb] of tokens(norm.text.slice(a, b))) {
-      seg.bounds.add(a + at);
+      seg.bounds.push(a + at);
       if (verb) seg.verbs.push(a + at);
     }
     segs.set(clause, seg);
     return seg;
   };
-  const starts = new Set(hits.map((h) => h.from));
-  const bad = new Set<Raw>();
-  const needed = new Set<number>();
-  for (const h of hits) if (h.to - h.from === 1 || h.op === 'negate') needed.add(norm.clause[h.from]!);
-  for (const h of hits) {
+  const bound = (seg: Segmented, at: number) => {
+    const i = lowerBound(seg.bounds, at);
+    return i < seg.bounds.length && seg.bounds[i] === at;
+  };
+  // (hits are in text order: a hit starting at `at` is found by a binary search)
+  const starts = (at: number) => {
+    const i = firstFrom(hits, at);
+    return i < hits.length && hits[i]!.from === at;
+  };
+  let bad: Uint8Array | undefined;
+  const needed: number[] = [];
+  for (const h of hits) if ((h.to - h.from === 1 || h.op === 'negate') && !needed.includes(norm.clause[h.from]!)) needed.push(norm.clause[h.from]!);
+  if (!needed.length) return hits;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
     const clause = norm.clause[h.from]!;
-    if (!needed.has(clause)) continue;
+    if (!needed.includes(clause)) continue;
     const seg = segment(clause, h.from);
-    const [a, b] = [seg.bounds.has(h.from), seg.bounds.has(h.to)];
+    const [a, b] = [bound(seg, h.from), bound(seg, h.to)];
     // a phrase that starts and ends inside words is not there (保本 in 环保本来)
     if (h.to - h.from > 1) {
-      if (!a && !b) bad.add(h);
+      if (!a && !b) (bad ??= new Uint8Array(hits.length))[k] = 1;
       continue;
     }
     if (a && b) continue;
-    if (a && starts.has(h.to)) continue;
-    bad.add(h);
+    if (a && starts(h.to)) continue;
+    (bad ??= new Uint8Array(hits.length))[k] = 1;
   }
-  return bad.size ? hits.filter((h) => !bad.has(h)) : hits;
+  return bad ? hits.filter((_, k) => !bad![k]) : hits;
 }
 
 /** Quotation depth of every original character (“…”, 「…」, ‘…’, "…"). */
@@ -754,41 +764,53 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
   const index = patternIndex(patterns);
+  if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);
+  const stamp = claimStamp;
   for (const a of analyses) {
     const { norm } = a.view;
-    for (const [, hits] of a.sentences) {
+    // (forEach: no iterator objects; hits are in text order, so a clause's hits are a run of them)
+    a.sentences.forEach((hits) => {
       const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
-      if (!live.length) continue;
+      if (!live.length) return;
       const sentenceFinance = live.some((h) => finance.includes(h.cls));
-      const present = new Set(live.map((h) => h.cls));
-      const units = new Map<number, Hit[]>();
+      // the classes present: stamp[cls] === gen
+      if (claimGen === 0x7fffffff) ((claimGen = 0), stamp.fill(0));
+      const gen = ++claimGen;
       // only the patterns whose first required class is here (the others cannot match), in order
       const candidates = index.always.slice();
-      for (const cls of present) {
-        const list = index.byClass.get(cls);
+      for (const h of live) {
+        if (stamp[h.cls] === gen) continue;
+        stamp[h.cls] = gen;
+        const list = index.byClass.get(h.cls);
         if (list) for (const i of list) candidates.push(i);
       }
       candidates.sort((x, y) => x - y);
       for (const i of candidates) {
         const p = patterns[i]!;
-        if (!p.all.every((r) => present.has(r.cls))) continue;
+        if (!p.all.every((r) => stamp[r.cls] === gen)) continue;
         if (!contextOk(p.context, types, sentenceFinance) || p.unlessTypes.some((t) => types.has(t))) continue;
-        units.clear();
-        for (const h of live) {
-          const u = p.scope === 'clause' ? norm.clause[h.from]! : 0;
-          let list = units.get(u);
-          if (!list) units.set(u, (list = []));
-          list.push(h);
-        }
-        for (const [, unit] of units) {
-          const m = matchUnit(p, unit);
+        if (p.scope !== 'clause') {
+          const m = matchUnit(p, live);
           if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
+          continue;
+        }
+        for (let u = 0; u < live.length; ) {
+          const clause = norm.clause[live[u]!.from]!;
+          let v = u + 1;
+          while (v < live.length && norm.clause[live[v]!.from] === clause) v++;
+          const m = matchUnit(p, u === 0 && v === live.length ? live : live.slice(u, v));
+          if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
+          u = v;
         }
       }
-    }
+    });
   }
   return out;
 }
+
+/** matchClaims' class stamps, shared by every call */
+let claimStamp = new Int32Array(64);
+let claimGen = 0;
 
 /** Claim patterns by the class of their first `all` requirement (those without one: always), built once per list. */
 const patternIndexes = new WeakMap<ClaimPattern[], { byClass: Map<number, number[]>; always: number[] }>();
