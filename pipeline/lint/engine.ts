@@ -428,6 +428,7 @@ function resolve(candidates: Candidate[]): Candidate[] {
 }
 
 function fill(template: string, data: Record<string, string>): string {
+  if (!template.includes('{{')) return template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => data[k] ?? '');
 }
 

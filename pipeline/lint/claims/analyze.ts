@@ -554,9 +554,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next);
   };
   /** per sentence: where the earliest caution that introduces a list ends, and where the last caution-after starts */
-  const marks = new Map<number, { listCautionTo: number; cautionAfterFrom: number }>();
+  // (these caches are made on first use: a text with no sentence analysed never needs them)
+  let marks: Map<number, { listCautionTo: number; cautionAfterFrom: number }> | undefined;
   const marksOf = (s: number, list: Raw[]) => {
-    let m = marks.get(s);
+    let m = (marks ??= new Map()).get(s);
     if (m) return m;
     m = { listCautionTo: Infinity, cautionAfterFrom: -1 };
     for (const h of list) {
@@ -567,9 +568,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return m;
   };
 
-  const infos = new Map<number, { firstInClause: Map<number, number>; lastInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }>();
+  let infos: Map<number, { firstInClause: Map<number, number>; lastInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }> | undefined;
   const sentenceInfo = (s: number, list: Raw[], from: number) => {
-    let info = infos.get(s);
+    let info = (infos ??= new Map()).get(s);
     if (info) return info;
     const firstInClause = new Map<number, number>();
     for (const h of list) if (!firstInClause.has(norm.clause[h.from]!)) firstInClause.set(norm.clause[h.from]!, h.from);
@@ -595,9 +596,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
   /** per sentence: counts[k] = negate-after hits among its first k hits */
-  const negateAfters = new Map<number, Int32Array>();
+  let negateAfters: Map<number, Int32Array> | undefined;
   const negateAfterCounts = (s: number, hs: Raw[]) => {
-    let counts = negateAfters.get(s);
+    let counts = (negateAfters ??= new Map()).get(s);
     if (counts && counts.length === hs.length + 1) return counts;
     counts = new Int32Array(hs.length + 1);
     for (let k = 0; k < hs.length; k++) counts[k + 1] = counts[k]! + (hs[k]!.op === 'negate-after' ? 1 : 0);
@@ -609,9 +610,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * negation after, and each negation or answer word opening the clause, flips what was asked; a
    * caution after makes it a quotation. The same for every target of the question: counted once.
    */
-  const answers = new Map<number, number>();
+  let answers: Map<number, number> | undefined;
   const answer = (s: number) => {
-    let a = answers.get(s);
+    let a = (answers ??= new Map()).get(s);
     if (a !== undefined) return a;
     const next = raws.get(s) ?? [];
     let flips = 0;

@@ -140,7 +140,8 @@ export function scan(text: string): FoundNumber[] {
     if ((v >= 0 && v <= 9) || v === PAIR) {
       if (!cur) {
         if (run.length && seps > MAX_SEPARATORS) endRun();
-        cur = { digits: '', from: i, to: i, ...(nl && run.length ? { nl: true } : {}) };
+        cur = { digits: '', from: i, to: i };
+        if (nl && run.length) cur.nl = true;
         nl = false;
       }
       cur.digits += v === PAIR ? PAIRS.get(code)! : String(v);
