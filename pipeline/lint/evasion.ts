@@ -453,8 +453,8 @@ function packageVersion(name: string): string {
 }
 
 function cacheKey(entries: { word: string; tier: Tier }[]): string | undefined {
-  // WENDU_NO_EVASION_CACHE=1: compile from the data every run (neither read nor written)
-  if (process.env.WENDU_NO_EVASION_CACHE) return undefined;
+  // WENDU_NO_LINT_CACHE=1: compile from the data every run (neither read nor written)
+  if (process.env.WENDU_NO_LINT_CACHE) return undefined;
   try {
     const h = createHash('sha256');
     h.update(JSON.stringify(entries)).update('\0').update(JSON.stringify(CONFUSABLES)).update('\0');
