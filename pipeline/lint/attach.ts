@@ -3,8 +3,9 @@
 // entry keeps its value alive through the young-generation collections for as long as the WeakMap
 // itself lives, and the linter makes a few such objects per text: every short text's caches were
 // copied into the old generation, and about a third of the CPU of linting a post went to the
-// garbage collector. On the object, a cache dies with it. (Invisible to JSON, spreads, Object.keys
-// and deep equality; an object that cannot take a property falls back to a WeakMap.)
+// garbage collector. On the object, a cache dies with it. (A symbol: invisible to JSON and
+// Object.keys. Only for the linter's own objects — never a RegExp, whose fast paths need its shape
+// untouched; an object that cannot take a property falls back to a WeakMap.)
 export class Attached<K extends object, V> {
   private readonly key: symbol;
   private fallback: WeakMap<K, V> | undefined;
@@ -19,7 +20,7 @@ export class Attached<K extends object, V> {
   }
 
   set(k: K, v: V): this {
-    if (Object.isExtensible(k) || Object.prototype.hasOwnProperty.call(k, this.key)) Object.defineProperty(k, this.key, { value: v, writable: true, configurable: true, enumerable: false });
+    if (Object.isExtensible(k)) (k as Record<symbol, V>)[this.key] = v;
     else (this.fallback ??= new WeakMap()).set(k, v);
     return this;
   }
