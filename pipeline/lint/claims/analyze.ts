@@ -568,20 +568,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return m;
   };
 
-  let infos: Map<number, { firstInClause: Map<number, number>; lastInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }> | undefined;
+  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean }> | undefined;
   const sentenceInfo = (s: number, list: Raw[], from: number) => {
     let info = (infos ??= new Map()).get(s);
     if (info) return info;
-    const firstInClause = new Map<number, number>();
-    for (const h of list) if (!firstInClause.has(norm.clause[h.from]!)) firstInClause.set(norm.clause[h.from]!, h.from);
-    // the last hit of each clause, when nothing but non-concept words follow it
-    const lastInClause = new Map<number, number>();
-    for (const h of list) lastInClause.set(norm.clause[h.from]!, h.from);
     let last = from;
     while (last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
     info = {
-      firstInClause,
-      lastInClause,
       question: endsWithQuestion(view, last),
       yesNo: askedYesNo(view, last),
       caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
@@ -673,7 +666,6 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // after the target: a negation after flips its clause (and the clause before when it opens its
     // own clause); a caution after makes the sentence a quotation
     const info = sentenceInfo(s, list, from);
-    const firstInClause = info.firstInClause;
     /**
      * What follows the target in its sentence: a negation after (想多了, 退出历史舞台) in its own
      * clause flips it, each one; in the next clause only a negation-after that opens it or a bare
@@ -701,8 +693,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if ((flips[end]! - flips[i0]!) & 1) neg ^= 1;
       if (end >= hs.length || norm.clause[hs[end]!.from] !== clause + 1) return;
       const nextEnd = past(end, clause + 1);
-      const first = firstInClause.get(clause + 1);
-      const last = info.lastInClause.get(clause + 1);
+      // the first and the last hit of the next clause (hits are in text order: its run is [end, nextEnd))
+      const first = hs[end]!.from;
+      const last = hs[nextEnd - 1]!.from;
       const visit = (h: Raw) => {
         if (h.op === 'negate-after' && first === h.from) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
@@ -786,6 +779,8 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
         if (list) for (const i of list) candidates.push(i);
       }
       candidates.sort((x, y) => x - y);
+      // the sentence's hits clause by clause, made for the first clause-scoped pattern that needs them
+      let units: Hit[][] | undefined;
       for (const i of candidates) {
         const p = patterns[i]!;
         if (!p.all.every((r) => stamp[r.cls] === gen)) continue;
@@ -795,18 +790,28 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
           if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
           continue;
         }
-        for (let u = 0; u < live.length; ) {
-          const clause = norm.clause[live[u]!.from]!;
-          let v = u + 1;
-          while (v < live.length && norm.clause[live[v]!.from] === clause) v++;
-          const m = matchUnit(p, u === 0 && v === live.length ? live : live.slice(u, v));
+        units ??= clauseRuns(live, norm.clause);
+        for (const unit of units) {
+          const m = matchUnit(p, unit);
           if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
-          u = v;
         }
       }
     });
   }
   return out;
+}
+
+/** `hits` (in text order) cut into runs of one clause each */
+function clauseRuns(hits: Hit[], clause: Int32Array): Hit[][] {
+  const runs: Hit[][] = [];
+  for (let u = 0; u < hits.length; ) {
+    const c = clause[hits[u]!.from]!;
+    let v = u + 1;
+    while (v < hits.length && clause[hits[v]!.from] === c) v++;
+    runs.push(u === 0 && v === hits.length ? hits : hits.slice(u, v));
+    u = v;
+  }
+  return runs;
 }
 
 /** matchClaims' class stamps, shared by every call */
