@@ -346,7 +346,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
     if (broken) continue;
     if (inMask(safeMask(view), from, to)) continue;
-    if (rule.exceptions.length && excepted(rule.exceptions, text, from, to)) continue;
+    if (rule.exceptions.length && coveredByException(rule.exceptions, text, from, to)) continue;
     if (negated(set, rule, view, from)) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
     // a product rule needs a product: the asset has one, and this sentence is about it
@@ -371,7 +371,7 @@ const PLAIN = /^[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]*$/;
  * true when an exception phrase covers [from, to) of `t`. A phrase that covers the match contains
  * it, lower-cased (where the match's characters lower-case one by one): the others are not tried.
  */
-function excepted(phrases: string[], t: string, from: number, to: number): boolean {
+function coveredByException(phrases: string[], t: string, from: number, to: number): boolean {
   const match = t.slice(from, to);
   const lower = PLAIN.test(match) ? match.toLowerCase() : undefined;
   for (const x of phrases) if ((lower === undefined || x.includes(lower)) && covers(t, x, from, to)) return true;
