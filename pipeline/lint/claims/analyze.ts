@@ -131,6 +131,15 @@ function reserve(n: number, used: number) {
   selected.op = grow(selected.op, false);
 }
 
+/** Lets go of columns grown for a huge text (a worker lints on for hours). */
+function releaseScratch() {
+  if (capacity <= 1 << 16) return;
+  capacity = 0;
+  [cFrom, cTo, cEntry, cCls, keys, order, keep] = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Float64Array(0), new Int32Array(0), new Int32Array(0)];
+  cOp = new Int8Array(0);
+  Object.assign(selected, { n: 0, from: new Int32Array(0), to: new Int32Array(0), entry: new Int32Array(0), cls: new Int32Array(0), op: new Int8Array(0) });
+}
+
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
   const text = view.norm.text;
@@ -534,6 +543,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const segs = new Map<number, Segmented>();
   for (const g of analysed) raws.set(groupSentence[g]!, align(view, listOf(g), segs));
   for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, listOf(groupOf(s)), segs));
+  // (the columns are not read past this point: a huge text's are let go, not kept for the next)
+  releaseScratch();
   sentences.clear();
   // lists are sorted by `from` and hits do not overlap much: look at the few that can cover `at`
   const covered = (list: Raw[], at: number) => {
