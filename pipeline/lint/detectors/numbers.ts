@@ -197,7 +197,14 @@ export function scan(text: string): FoundNumber[] {
   return found;
 }
 
+/** the fewest digits `classify` takes for anything (a mobile number) */
+const MIN_DIGITS = 11;
+
 function classifyRun(groups: Group[], found: FoundNumber[]) {
+  // a run with fewer digits in all than any number has (一个, 第3期, 2026年) is nothing
+  let total = 0;
+  for (const g of groups) total += g.digits.length;
+  if (total < MIN_DIGITS) return;
   for (let i = 0; i < groups.length; ) {
     let best: FoundNumber | undefined;
     let bestJ = i;
