@@ -77,6 +77,8 @@ export function lintMapped(spans: TextSpan[], ctx: LintContext, rules?: RuleSet)
     byKey.set(file, span);
     return { field: span.field, text: span.text, file };
   });
+  // (no decoded span: lintSpans' findings are already one per place, in order)
+  if (!byKey.size) return lintSpans(keyed, ctx, rules);
   const findings = lintSpans(keyed, ctx, rules).map((f) => {
     const span = byKey.get(f.file);
     if (!span) return f;

@@ -81,6 +81,15 @@ export async function build(name) {
       });
     },
   };
+  // zod's translations of its own messages (dozens of locale modules evaluated at every start): the
+  // lint command never asks for one (zod's English is set by zod itself), so `z.locales` is empty there
+  const noZodLocales = {
+    name: 'no-zod-locales',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'wendu-stub' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'wendu-stub' }, () => ({ contents: 'export {};', loader: 'js' }));
+    },
+  };
   const cli = join(ROOT, 'pipeline', 'cli');
   const result = await esbuild({
     stdin: {
@@ -106,7 +115,7 @@ export async function build(name) {
     outExtension: { '.js': '.mjs' },
     metafile: true,
     logLevel: 'silent',
-    plugins: [metaUrl],
+    plugins: name === 'lint' ? [metaUrl, noZodLocales] : [metaUrl],
     absWorkingDir: ROOT,
   });
   // the packages bundled are those the lock file names

@@ -170,8 +170,9 @@ async function run(values: Options, positionals: string[], io: Io): Promise<numb
       problems = problems.filter((p) => p.severity === 'error');
     }
     const waived = new Map<Finding, Waiver>();
-    const briefId = ctx.root ? briefIdOf(ctx.root, abs) : undefined;
-    if (briefId && ctx.waivers.length) for (const j of judge(briefId, findings, ctx.waivers).judged) if (j.waiver) waived.set(j.finding, j.waiver);
+    // (a waiver names a brief: without waivers there is no id to work out)
+    const briefId = ctx.root && ctx.waivers.length ? briefIdOf(ctx.root, abs) : undefined;
+    if (briefId) for (const j of judge(briefId, findings, ctx.waivers).judged) if (j.waiver) waived.set(j.finding, j.waiver);
     // a client detail in the file name is shown masked, as `wendu build` shows it, and is an error
     const shownName = maskedFileName(input.file, ctx.lint, maskText);
     if (shownName !== input.file) problems = [{ file: input.file, line: 1, column: 1, severity: 'error', ruleId: 'load/file-name', message: 'The file name holds a client detail (shown masked); it would be copied into image names, captions, the calendar and the audit. Rename the file' }, ...problems];
@@ -354,7 +355,10 @@ function findContentRoot(dir: string): string | undefined {
 
 /** `<root>/weeks/<week>/<scope>/<name>.md` → `<scope>/<name>`, the id waivers name. */
 function briefIdOf(root: string, abs: string): string | undefined {
-  const rel = relative(join(root, 'weeks'), abs).split(sep);
+  const weeks = join(root, 'weeks');
+  // a file outside the weeks folder has no id (told without a relative path, where paths compare as strings)
+  if (sep === '/' && !abs.startsWith(`${weeks}/`)) return undefined;
+  const rel = relative(weeks, abs).split(sep);
   return rel.length === 3 && !rel[0]!.startsWith('..') && rel[2]!.endsWith('.md') ? `${rel[1]}/${rel[2]!.slice(0, -3)}` : undefined;
 }
 

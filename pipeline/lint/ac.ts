@@ -110,7 +110,22 @@ export class AhoCorasick {
    * `保*本` matches `保本` (the match's range then includes the skipped character).
    */
   scan(text: string, skip?: number): AcMatch[] {
+    const hits = this.scanInto(text, skip);
     const found: AcMatch[] = [];
+    for (let k = 0; k < hits.count; k++) found.push({ id: hits.id[k]!, from: hits.from[k]!, to: hits.to[k]! });
+    return found;
+  }
+
+  // the matches of the last scanInto, in typed arrays reused from scan to scan
+  private hits: AcHits = { count: 0, id: new Int32Array(64), from: new Int32Array(64), to: new Int32Array(64) };
+
+  /**
+   * The matches of `scan`, in the same order, without an object per match: valid until the next
+   * scanInto of this automaton (read them, then scan again).
+   */
+  scanInto(text: string, skip?: number): AcHits {
+    const hits = this.hits;
+    hits.count = 0;
     const { root, fail, out } = this;
     // positions of the characters fed to the automaton, to recover match starts across skips
     let fed: Int32Array | undefined;
@@ -138,11 +153,32 @@ export class AhoCorasick {
         for (const id of o) {
           const len = this.lengths[id]!;
           const from = fed ? fed[nFed - len]! : i + 1 - len;
-          found.push({ id, from, to: i + 1 });
+          if (hits.count === hits.id.length) grow(hits);
+          hits.id[hits.count] = id;
+          hits.from[hits.count] = from;
+          hits.to[hits.count] = i + 1;
+          hits.count++;
         }
       }
     }
-    return found;
+    return hits;
+  }
+}
+
+/** Matches as typed arrays: match k is id[k] at [from[k], to[k]), for k < count. */
+export interface AcHits {
+  count: number;
+  id: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+function grow(h: AcHits) {
+  const size = h.id.length * 2;
+  for (const key of ['id', 'from', 'to'] as const) {
+    const next = new Int32Array(size);
+    next.set(h[key]);
+    h[key] = next;
   }
 }
 

@@ -48,3 +48,33 @@ export function parseYamlCached(raw: string): unknown {
   }
   return JSON.parse(json) as unknown;
 }
+
+// Tables worked out from the data and code at start-up (character tables, automata), kept the same
+// way: node_modules/.cache/wendu/tables/<name>.bin holds the bytes and a JSON value beside them; the
+// name carries a hash of everything they are made from, so a stale one is never read.
+const TABLES = new URL('../../node_modules/.cache/wendu/tables/', import.meta.url);
+
+/** The stored table `name` (`size` bytes, then its JSON), or undefined. A name ending in `-` (no key) is never stored. */
+export function storedTable(name: string, size: number): { bytes: Uint8Array; extra: unknown } | undefined {
+  // WENDU_NO_LINT_CACHE=1: work every table out afresh (neither read nor written)
+  if (name.endsWith('-') || process.env.WENDU_NO_LINT_CACHE) return undefined;
+  try {
+    const buf = readFileSync(new URL(`${name}.bin`, TABLES));
+    if (buf.length < size) return undefined;
+    return { bytes: buf.subarray(0, size), extra: JSON.parse(buf.toString('utf8', size)) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+export function storeTable(name: string, bytes: Uint8Array, extra: unknown) {
+  if (name.endsWith('-') || process.env.WENDU_NO_LINT_CACHE) return;
+  try {
+    mkdirSync(TABLES, { recursive: true });
+    const tmp = new URL(`${name}.${process.pid}.tmp`, TABLES);
+    writeFileSync(tmp, Buffer.concat([bytes, Buffer.from(JSON.stringify(extra), 'utf8')]));
+    renameSync(tmp, new URL(`${name}.bin`, TABLES));
+  } catch {
+    // a read-only checkout works the table out each run
+  }
+}

@@ -2,12 +2,13 @@
 // the rules' patterns, judge each candidate in context (clause, negation, exceptions, product
 // sentence, mandated warnings), then run the detectors — per text and over the whole asset — and
 // turn everything into located findings on the original characters.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
+import { cannotMatch } from './prefilter.ts';
 import { loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 import { analysesOf, analyzeView, ASSERTED, covers as inMask, matchClaims, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset } from './claims/product.ts';
@@ -48,6 +49,10 @@ export interface CatalogEntry {
   /** `words` for word-list rules, else the detector's name */
   engine: string;
 }
+
+/** sha256 (hex) of a text: Node's one-shot hash where it has one (20.12+), half the cost of a Hash object */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+const sha256 = (text: string): string => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
 
 /** The mask character is stepped over by the automaton: 保*本 is 保本. */
 const MASK_CODE = 42;
@@ -135,7 +140,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const hashes = new Map<number, string>();
   const textHash = (view: SpanView) => {
     let h = hashes.get(view.index);
-    if (!h) hashes.set(view.index, (h = createHash('sha256').update(view.span.text).digest('hex')));
+    if (!h) hashes.set(view.index, (h = sha256(view.span.text)));
     return h;
   };
 
@@ -170,7 +175,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
  */
 export function piiFindings(spans: TextSpan[], ctx: LintContext, rules?: RuleSet): Finding[] {
   const { set, detects } = engine(rules);
-  const views = spans.map((span, index) => scanSpan(set, index, span).view);
+  // the PII detectors read the normalised text and the safe ranges only: no word-rule terms,
+  // patterns or product sentences are gathered for them
+  const views = spans.map((span, index) => scanSpan(set, index, span, true).view);
   const findings: Finding[] = [];
   const hashes = new Map<number, string>();
   for (const { rule, detect, pii } of detects) {
@@ -178,7 +185,7 @@ export function piiFindings(spans: TextSpan[], ctx: LintContext, rules?: RuleSet
     for (const hit of detect(views, ctx)) {
       const view = views[hit.view]!;
       let textHash = hashes.get(view.index);
-      if (!textHash) hashes.set(view.index, (textHash = createHash('sha256').update(view.span.text).digest('hex')));
+      if (!textHash) hashes.set(view.index, (textHash = sha256(view.span.text)));
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
       findings.push(
         finding(rule, view, hit.from, hit.to, { excerpt, waivable: false, textHash, ...(hit.data ? { data: hit.data } : {}), ...(hit.fix !== undefined ? { fix: hit.fix } : {}), ...(hit.severity ? { severity: hit.severity } : {}) }),
@@ -260,17 +267,23 @@ interface Scan {
   aboutFraud: boolean;
 }
 
-function scanSpan(set: RuleSet, index: number, span: TextSpan): Scan {
+/** `piiOnly`: the view's normalised text and safe ranges only (what the PII detectors read). */
+function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false): Scan {
   const norm = normalize(span.text);
   const text = norm.text;
   const view: SpanView = { index, span, norm, safe: [], productSentences: new Set(), wealthSentences: new Set() };
-  const matches = set.automaton.scan(text, MASK_CODE);
+  // (read before anything else scans with this automaton)
+  const hits = set.automaton.scanInto(text, MASK_CODE);
+  if (piiOnly) {
+    for (let k = 0; k < hits.count; k++) if (set.entries[hits.id[k]!]!.kind === 'safe') view.safe.push([hits.from[k]!, hits.to[k]!]);
+    return { view, terms: [], aboutFraud: false };
+  }
 
   const excepted: Record<'product' | 'wealth', [number, number][]> = { product: [], wealth: [] };
-  for (const m of matches) {
-    const e = set.entries[m.id]!;
-    if (e.kind === 'safe') view.safe.push([m.from, m.to]);
-    else if (e.kind === 'lex-except') excepted[e.list].push([m.from, m.to]);
+  for (let k = 0; k < hits.count; k++) {
+    const e = set.entries[hits.id[k]!]!;
+    if (e.kind === 'safe') view.safe.push([hits.from[k]!, hits.to[k]!]);
+    else if (e.kind === 'lex-except') excepted[e.list].push([hits.from[k]!, hits.to[k]!]);
   }
   // masks of the safe and excepted characters: a match inside one does not count (linear in the text)
   // (no ranges, no mask: nothing is within one)
@@ -288,14 +301,16 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): Scan {
   };
 
   const terms: Scan['terms'] = [];
-  for (const m of matches) {
-    const e = set.entries[m.id]!;
+  for (let k = 0; k < hits.count; k++) {
+    const e = set.entries[hits.id[k]!]!;
+    const from = hits.from[k]!;
+    const to = hits.to[k]!;
     if (e.kind === 'lex') {
-      if (within(masks.safe, m.from, m.to) || within(masks[e.list], m.from, m.to)) continue;
-      (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[m.from]!);
+      if (within(masks.safe, from, to) || within(masks[e.list], from, to)) continue;
+      (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[from]!);
     } else if (e.kind === 'term') {
       // terms never run across a clause mark
-      terms.push({ rule: e.rule, context: e.context, from: m.from, to: m.to, maxGap: CLAUSE });
+      terms.push({ rule: e.rule, context: e.context, from, to, maxGap: CLAUSE });
     }
   }
   // a wealth sentence is a product sentence too
@@ -304,6 +319,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan): Scan {
   for (const rule of set.wordRules) {
     for (const p of rule.patterns) {
       p.re.lastIndex = 0;
+      if (cannotMatch(p.re, text)) continue;
       for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
         if (m[0].length === 0) {
           p.re.lastIndex++;
@@ -333,7 +349,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
     if (broken) continue;
     if (inMask(safeMask(view), from, to)) continue;
-    if (rule.exceptions.some((x) => covers(text, x, from, to))) continue;
+    if (rule.exceptions.length && coveredByException(rule.exceptions, text, from, to)) continue;
     if (negated(set, rule, view, from)) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
     // a product rule needs a product: the asset has one, and this sentence is about it
@@ -349,6 +365,20 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
   // after it (刚兑已经退出历史舞台), a quotation in a warning
   for (const t of kept) if (!analysis.straddled(t.from, t.to) && analysis.statusAt(t.from, t.to) === ASSERTED) found.push({ rule: set.wordRules[t.rule]!, view, from: t.from, to: t.to });
   return { found, analysis };
+}
+
+/** ASCII and CJK ideographs only: lower-cased one character at a time, whatever stands around them */
+const PLAIN = /^[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]*$/;
+
+/**
+ * true when an exception phrase covers [from, to) of `t`. A phrase that covers the match contains
+ * it, lower-cased (where the match's characters lower-case one by one): the others are not tried.
+ */
+function coveredByException(phrases: string[], t: string, from: number, to: number): boolean {
+  const match = t.slice(from, to);
+  const lower = PLAIN.test(match) ? match.toLowerCase() : undefined;
+  for (const x of phrases) if ((lower === undefined || x.includes(lower)) && covers(t, x, from, to)) return true;
+  return false;
 }
 
 /** true when an occurrence of `phrase` in `t` covers [from, to) */
@@ -415,6 +445,7 @@ function resolve(candidates: Candidate[]): Candidate[] {
 }
 
 function fill(template: string, data: Record<string, string>): string {
+  if (!template.includes('{{')) return template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => data[k] ?? '');
 }
 
@@ -443,7 +474,7 @@ function finding(
     offset: { from, to },
   };
   if (span.start) {
-    const [start, end] = filePositions(span.start, span.text, from, to, span);
+    const [start, end] = filePositions(span.start, span.text, from, to, view);
     Object.assign(f, { line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
   }
   if (o.fix !== undefined) f.fix = { from, to, text: o.fix };

@@ -21,7 +21,8 @@
 // The vocabulary: the terms of every error/warning word rule (banned: pinyin, homophones, digits),
 // the lexicon and the claims layer's concept lists (claims/concepts.yaml: pinyin and digits only),
 // and whatever registerEvasionVocabulary adds. Compiled once per process, on first use.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';
 import { parseYamlCached as parseYaml } from './data-cache.ts';
 import { CJK, CLAUSE, CONFUSABLES, LATIN, DIGIT, GAP } from './classes.ts';
@@ -269,6 +270,8 @@ interface Pattern {
 interface Compiled {
   /** sequence variants by first code unit */
   seqFirst: Uint8Array;
+  /** the second code units of the sequences that start with a code unit (absent: one is a single character) */
+  seqSecond: Map<number, Set<number>>;
   seq: Map<number, { form: string; word: string; via: number }[]>;
   /** pinyin automaton over a–z: goto[state * 26 + letter] */
   go: Int32Array;
@@ -295,14 +298,21 @@ function compile(norm: (s: string) => string): Compiled {
   if (compiled) return compiled;
   const d = loadData();
   const entries = [...defaultVocabulary(), ...extra.flatMap((e) => e.words.map((word) => ({ word, tier: e.tier })))];
+  // the pinyin automaton of these words, as compiled by an earlier run (see compiledCache)
+  const key = cacheKey(entries);
+  const stored = key ? readStored(key) : undefined;
   const vocab = new Set<string>();
   const banned = new Set<string>();
-  for (const { word, tier } of entries) {
-    const w = norm(word);
-    if (!CJK_WORD.test(w)) continue;
-    vocab.add(w);
-    if (tier === 'banned') banned.add(w);
-  }
+  if (stored) {
+    for (const w of stored.vocab) vocab.add(w);
+    for (const w of stored.banned) banned.add(w);
+  } else
+    for (const { word, tier } of entries) {
+      const w = norm(word);
+      if (!CJK_WORD.test(w)) continue;
+      vocab.add(w);
+      if (tier === 'banned') banned.add(w);
+    }
 
   // sequences: joins everywhere, digit forms of banned terms
   const seq = new Map<number, { form: string; word: string; via: number }[]>();
@@ -323,6 +333,28 @@ function compile(norm: (s: string) => string): Compiled {
     addSeq(w.replace(/[零〇一二三四五六七八九]/g, (c) => NUMERAL_DIGIT[c]!), w, VIA_DIGIT);
     // the letter O for a zero (O风险)
     if (/[零〇]/.test(w)) for (const o of ['O', 'o']) addSeq(w.replace(/[零〇]/g, o), w, VIA_DIGIT);
+  }
+
+  const seqSecond = new Map<number, Set<number>>();
+  for (const [first, list] of seq) if (list.every((x) => x.form.length >= 2)) seqSecond.set(first, new Set(list.map((x) => x.form.charCodeAt(1))));
+  if (stored) {
+    const n = stored.out.length;
+    compiled = {
+      seqFirst,
+      seqSecond,
+      seq,
+      go: stored.go,
+      bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS),
+      hasOut: Uint8Array.from(stored.out, (o) => (o.length ? 1 : 0)),
+      out: stored.out,
+      patterns: stored.patterns,
+      vocab,
+      banned,
+      stop: d.stop,
+      common: d.common,
+      words: d.words,
+    };
+    return compiled;
   }
 
   // pinyin automaton
@@ -385,8 +417,88 @@ function compile(norm: (s: string) => string): Compiled {
     }
   }
   const hasOut = Uint8Array.from(outs, (o) => (o.length ? 1 : 0));
-  compiled = { seqFirst, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop, common: d.common, words: d.words };
+  compiled = { seqFirst, seqSecond, seq, go, bySyllable: n < 0x7fff ? new Int16Array(n * SYLLABLE_SLOTS) : new Int32Array(n * SYLLABLE_SLOTS), hasOut, out: outs, patterns, vocab, banned, stop: d.stop, common: d.common, words: d.words };
+  if (key) writeStored(key, { vocab: [...vocab], banned: [...banned], patterns, out: outs, go });
   return compiled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compiled automaton, kept between runs: reading the pinyin of every word (a native call per
+// character) and building the automaton cost about a third of `wendu lint`'s start-up. It is kept in
+// node_modules/.cache/wendu/evasion/, named by a hash of everything it is made from — the words and
+// their tiers, the confusables data, the code that normalises and compiles them, the pinyin and
+// OpenCC packages' versions — so an edited word list or engine simply compiles afresh. A file that
+// cannot be read or written only costs the time; a damaged one is caught by its length check.
+
+const STORE = new URL('../../node_modules/.cache/wendu/evasion/', import.meta.url);
+/** the files whose code decides the compiled automaton (read beside this one, under tsx or in the bundle) */
+const COMPILED_FROM = ['./evasion.ts', './normalize.ts', './classes.ts'];
+
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+interface Stored {
+  vocab: string[];
+  banned: string[];
+  patterns: Pattern[];
+  out: number[][];
+  go: Int32Array;
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version?: string }).version ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+function cacheKey(entries: { word: string; tier: Tier }[]): string | undefined {
+  // WENDU_NO_LINT_CACHE=1: compile from the data every run (neither read nor written)
+  if (process.env.WENDU_NO_LINT_CACHE) return undefined;
+  try {
+    const h = createHash('sha256');
+    h.update(JSON.stringify(entries)).update('\0').update(JSON.stringify(CONFUSABLES)).update('\0');
+    for (const f of COMPILED_FROM) h.update(readFileSync(new URL(f, import.meta.url))).update('\0');
+    h.update(`${packageVersion('@napi-rs/pinyin')}\0${packageVersion('opencc-js')}\0${SYLLABLE_SLOTS}`);
+    return h.digest('hex').slice(0, 40);
+  } catch {
+    return undefined;
+  }
+}
+
+/** file layout: u32 length of the JSON, the JSON (UTF-8), zero padding to 4 bytes, the transition table (Int32, little-endian) */
+function readStored(key: string): Stored | undefined {
+  try {
+    const buf = readFileSync(new URL(`${key}.bin`, STORE));
+    const jsonBytes = buf.readUInt32LE(0);
+    const json = JSON.parse(buf.toString('utf8', 4, 4 + jsonBytes)) as Omit<Stored, 'go'> & { states: number };
+    const at = (4 + jsonBytes + 3) & ~3;
+    if (buf.length - at !== json.states * 26 * 4 || json.out.length !== json.states) return undefined;
+    const go = new Int32Array(json.states * 26);
+    if (LITTLE_ENDIAN) new Uint8Array(go.buffer).set(buf.subarray(at));
+    else for (let i = 0; i < go.length; i++) go[i] = buf.readInt32LE(at + i * 4);
+    return { vocab: json.vocab, banned: json.banned, patterns: json.patterns, out: json.out, go };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeStored(key: string, s: Stored) {
+  try {
+    const json = Buffer.from(JSON.stringify({ vocab: s.vocab, banned: s.banned, patterns: s.patterns, out: s.out, states: s.out.length }), 'utf8');
+    const at = (4 + json.length + 3) & ~3;
+    const buf = Buffer.alloc(at + s.go.length * 4);
+    buf.writeUInt32LE(json.length, 0);
+    json.copy(buf, 4);
+    if (LITTLE_ENDIAN) buf.set(new Uint8Array(s.go.buffer, s.go.byteOffset, s.go.length * 4), at);
+    else for (let i = 0; i < s.go.length; i++) buf.writeInt32LE(s.go[i]!, at + i * 4);
+    mkdirSync(STORE, { recursive: true });
+    const tmp = new URL(`${key}.${process.pid}.tmp`, STORE);
+    writeFileSync(tmp, buf);
+    renameSync(tmp, new URL(`${key}.bin`, STORE));
+  } catch {
+    // a read-only checkout compiles each run
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -397,6 +509,13 @@ function sequencePass(n: Normalized, c: Compiled): Rewrite[] {
   const found: Rewrite[] = [];
   for (let i = 0; i < t.length; i++) {
     if (!c.seqFirst[t.charCodeAt(i)]) continue;
+    // no sequence can go on with the next character (matchForm's own step over spaces): none to try
+    const second = c.seqSecond.get(t.charCodeAt(i));
+    if (second) {
+      let j = i + 1;
+      while (j < t.length && n.cls[j] === GAP && (t[j] === ' ' || t[j] === '\u3000')) j++;
+      if (!second.has(t.charCodeAt(j))) continue;
+    }
     for (const { form, word, via } of c.seq.get(t.charCodeAt(i))!) {
       const to = matchForm(n, i, form);
       if (to < 0) continue;

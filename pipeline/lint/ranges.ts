@@ -1,6 +1,7 @@
 // Interval queries in O(log n): "does any range overlap [from, to)?" and "does any range contain
 // [from, to)?" over a list of [start, end) ranges. The linter asks these once per candidate; with a
 // linear scan over thousands of safe ranges (every risk warning in an 8 MB file) that was quadratic.
+import { Attached } from './attach.ts';
 
 export class RangeIndex {
   private readonly starts: Int32Array;
@@ -48,7 +49,7 @@ export class RangeIndex {
   }
 }
 
-const indexes = new WeakMap<readonly unknown[], { size: number; index: RangeIndex }>();
+const indexes = new Attached<readonly unknown[], { size: number; index: RangeIndex }>('rangeIndex');
 
 /** The index of a range list, built on first use and rebuilt when the list has grown. */
 export function rangeIndex(ranges: readonly (readonly [number, number])[]): RangeIndex {
@@ -78,7 +79,7 @@ export function anyContains(ranges: readonly (readonly [number, number])[], from
 }
 
 /** Line starts of a text (offsets just after each \n, with 0 first), for offset → line:column. */
-const lineStarts = new WeakMap<object, Int32Array>();
+const lineStarts = new Attached<object, Int32Array>('lineStarts');
 let lastText: string | undefined;
 let lastStarts: Int32Array | undefined;
 export function lineIndex(key: object | undefined, text: string): Int32Array {

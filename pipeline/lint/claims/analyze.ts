@@ -15,7 +15,9 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import type { SpanView } from '../detectors/types.ts';
-import type { ClaimPattern, ConceptSet, Operator, ProductType } from './concepts.ts';
+import { OPERATORS, type ClaimPattern, type ConceptSet, type Operator, type ProductType } from './concepts.ts';
+import { cannotMatch } from '../prefilter.ts';
+import { Attached } from '../attach.ts';
 
 const MASK_CODE = 42;
 
@@ -71,56 +73,181 @@ interface Raw {
   op: Operator | undefined;
 }
 
+/**
+ * The selected hits of a text as columns (hit k: from[k], to[k], …, for k < n), in text order: the
+ * whole text's hits without an object each. Objects (Raw) are made only for the sentences analysed.
+ */
+interface Selected {
+  n: number;
+  from: Int32Array;
+  to: Int32Array;
+  entry: Int32Array;
+  cls: Int32Array;
+  /** operator index in OPERATOR_LIST, -1 when none */
+  op: Int8Array;
+}
+
+const OPERATOR_LIST: readonly Operator[] = OPERATORS;
+const OP_INDEX = new Map<Operator, number>(OPERATOR_LIST.map((o, i) => [o, i]));
+const NEGATE = OP_INDEX.get('negate')!;
+const NEGATE_AFTER = OP_INDEX.get('negate-after')!;
+const ANSWER = OP_INDEX.get('answer')!;
+
+/** the hit `k` of `sel` as an object */
+function rawAt(sel: Selected, k: number): Raw {
+  const op = sel.op[k]!;
+  return { from: sel.from[k]!, to: sel.to[k]!, entry: sel.entry[k]!, cls: sel.cls[k]!, op: op < 0 ? undefined : OPERATOR_LIST[op] };
+}
+
+// select's columns, reused from call to call (a dozen typed arrays per text cost more than the
+// selection of a short text): select is not re-entrant, and what it returns is read before the next
+// call (analyzeView groups it into objects at once)
+let capacity = 0;
+let cFrom = new Int32Array(0);
+let cTo = new Int32Array(0);
+let cEntry = new Int32Array(0);
+let cCls = new Int32Array(0);
+let cOp = new Int8Array(0);
+let keys = new Float64Array(0);
+let order = new Int32Array(0);
+let keep = new Int32Array(0);
+const selected: Selected = { n: 0, from: new Int32Array(0), to: new Int32Array(0), entry: new Int32Array(0), cls: new Int32Array(0), op: new Int8Array(0) };
+
+/** room for `n` candidates in every column (the candidates' first `used` kept) */
+function reserve(n: number, used: number) {
+  if (n <= capacity) return;
+  capacity = Math.max(n, capacity * 2, 256);
+  const grow = <T extends Int32Array | Int8Array | Float64Array>(a: T, copy: boolean): T => {
+    const b = new (a.constructor as { new (n: number): T })(capacity);
+    if (copy) b.set(a.subarray(0, used));
+    return b;
+  };
+  [cFrom, cTo, cEntry, cCls, cOp] = [grow(cFrom, true), grow(cTo, true), grow(cEntry, true), grow(cCls, true), grow(cOp, true)];
+  [keys, order, keep] = [grow(keys, false), grow(order, false), grow(keep, false)];
+  selected.from = grow(selected.from, false);
+  selected.to = grow(selected.to, false);
+  selected.entry = grow(selected.entry, false);
+  selected.cls = grow(selected.cls, false);
+  selected.op = grow(selected.op, false);
+}
+
+/** Lets go of columns grown for a huge text (a worker lints on for hours). */
+function releaseScratch() {
+  if (capacity <= 1 << 16) return;
+  capacity = 0;
+  [cFrom, cTo, cEntry, cCls, keys, order, keep] = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Float64Array(0), new Int32Array(0), new Int32Array(0)];
+  cOp = new Int8Array(0);
+  Object.assign(selected, { n: 0, from: new Int32Array(0), to: new Int32Array(0), entry: new Int32Array(0), cls: new Int32Array(0), op: new Int8Array(0) });
+}
+
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
-function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Raw[] {
+function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
   const text = view.norm.text;
-  const raw: Raw[] = [];
+  const hits = c.automaton.scanInto(text, MASK_CODE);
+  // every candidate as columns: the automaton's matches (in its order), then the patterns'
+  let m = hits.count;
+  reserve(m, 0);
   let anyClass = false;
-  for (const m of c.automaton.scan(text, MASK_CODE)) {
-    const e = c.entries[m.id]!;
-    const cls = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
-    if (cls >= 0) anyClass = true;
-    raw.push({ from: m.from, to: m.to, entry: m.id, cls, op: e.kind === 'op' ? e.op : undefined });
+  for (let k = 0; k < m; k++) {
+    const id = hits.id[k]!;
+    const e = c.entries[id]!;
+    const x = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
+    if (x >= 0) anyClass = true;
+    cFrom[k] = hits.from[k]!;
+    cTo[k] = hits.to[k]!;
+    cEntry[k] = id;
+    cCls[k] = x;
+    cOp[k] = e.kind === 'op' ? OP_INDEX.get(e.op)! : -1;
   }
   // the pattern classes (amounts, comparisons) only matter next to a word of some class
-  if (anyClass) for (const { cls, re } of c.patterns) {
+  if (anyClass) for (const { cls: pc, re } of c.patterns) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (!m[0].length) {
+    if (cannotMatch(re, text)) continue;
+    for (let x = re.exec(text); x; x = re.exec(text)) {
+      if (!x[0].length) {
         re.lastIndex++;
         continue;
       }
-      raw.push({ from: m.index, to: m.index + m[0].length, entry: -1, cls, op: undefined });
+      reserve(m + 1, m);
+      cFrom[m] = x.index;
+      cTo[m] = x.index + x[0].length;
+      cEntry[m] = -1;
+      cCls[m] = pc;
+      cOp[m] = -1;
+      m++;
     }
   }
-  raw.sort(byPlace);
+  // by place: start, then the longer first, then the order found (a stable sort's order)
+  byPlaceOrder(m);
   const safe = safeMask(view);
   const gap = view.norm.gap;
-  const out: Raw[] = [];
+  let kept = 0;
   let end = 0;
   let anyExcept = false;
-  for (const r of raw) {
-    if (r.cls === -2) {
-      excepts.push([r.from, r.to]);
+  for (let q = 0; q < m; q++) {
+    const k = order[q]!;
+    const a = cFrom[k]!;
+    const b = cTo[k]!;
+    if (cCls[k] === -2) {
+      excepts.push([a, b]);
       anyExcept = true;
     }
     // pattern classes (amounts, comparisons) overlap the words they are made of
-    const pattern = r.entry < 0;
-    if (!pattern && r.from < end) continue;
+    const pattern = cEntry[k]! < 0;
+    if (!pattern && a < end) continue;
     // never across a clause mark
     let crosses = false;
-    for (let i = r.from + 1; i < r.to; i++) if (gap[i]! >= 2) crosses = true;
+    for (let i = a + 1; i < b; i++) if (gap[i]! >= 2) crosses = true;
     if (crosses) continue;
-    if (covers(safe, r.from, r.to)) continue;
-    out.push(r);
-    if (!pattern) end = r.to;
+    if (covers(safe, a, b)) continue;
+    keep[kept++] = k;
+    if (!pattern) end = b;
   }
-  // (out is in raw's order: sorted already)
   // an exception across a concept's edge is the word really there (亏待 in 不会亏待); an operator
   // keeps its place (成本 does not undo 不构成 in 不构成本行…的承诺)
-  if (!anyExcept && !excepts.length) return out;
-  const index = exceptIndex(excepts);
-  return out.filter((r) => r.cls !== -2 && (r.cls === -1 || !index(r.from, r.to)));
+  const index = anyExcept || excepts.length ? exceptIndex(excepts) : undefined;
+  const out = selected;
+  let n = 0;
+  for (let q = 0; q < kept; q++) {
+    const k = keep[q]!;
+    if (index && (cCls[k] === -2 || (cCls[k] !== -1 && index(cFrom[k]!, cTo[k]!)))) continue;
+    out.from[n] = cFrom[k]!;
+    out.to[n] = cTo[k]!;
+    out.entry[n] = cEntry[k]!;
+    out.cls[n] = cCls[k]!;
+    out.op[n] = cOp[k]!;
+    n++;
+  }
+  out.n = n;
+  return out;
+}
+
+/**
+ * Fills order[0…m) with the candidates by start, then end descending, then index: one numeric sort
+ * of packed keys (start, reversed length and index in the 53 bits of a double) when they fit, else
+ * a sort with a comparator — the same order either way.
+ */
+function byPlaceOrder(m: number) {
+  let fits = m < 1 << 20;
+  for (let k = 0; fits && k < m; k++) if (cFrom[k]! >= 1 << 23 || cTo[k]! - cFrom[k]! >= 1 << 10) fits = false;
+  if (fits) {
+    for (let k = 0; k < m; k++) keys[k] = (cFrom[k]! * 1024 + (1023 - (cTo[k]! - cFrom[k]!))) * 1048576 + k;
+    // (a short list sorts as well by insertion, without a view of the scratch array)
+    if (m <= 16) {
+      for (let i = 1; i < m; i++) {
+        const x = keys[i]!;
+        let j = i - 1;
+        for (; j >= 0 && keys[j]! > x; j--) keys[j + 1] = keys[j]!;
+        keys[j + 1] = x;
+      }
+    } else keys.subarray(0, m).sort();
+    for (let q = 0; q < m; q++) order[q] = keys[q]! % 1048576;
+    return;
+  }
+  const list: number[] = [];
+  for (let k = 0; k < m; k++) list.push(k);
+  list.sort((a, b) => cFrom[a]! - cFrom[b]! || cTo[b]! - cTo[a]! || a - b);
+  for (let q = 0; q < m; q++) order[q] = list[q]!;
 }
 
 const ANSWER_FLIPS = 1;
@@ -130,10 +257,8 @@ const ANSWER_CAUTIONS = 2;
 let stampBuffer = new Int32Array(64);
 let stampGen = 0;
 
-const byPlace = (a: { from: number; to: number }, b: { from: number; to: number }) => a.from - b.from || b.to - a.to;
-
 /** 1 where a normalised character lies in a safe range (the mandated warnings), built once per view. */
-const masks = new WeakMap<SpanView, Uint8Array>();
+const masks = new Attached<SpanView, Uint8Array>('safeMask');
 const NO_MASK = new Uint8Array(0);
 export function safeMask(view: SpanView): Uint8Array {
   if (!view.safe.length) return NO_MASK;
@@ -200,8 +325,8 @@ function tokens(clause: string): [number, boolean][] {
 }
 
 interface Segmented {
-  /** token boundaries (normalised offsets) */
-  bounds: Set<number>;
+  /** token boundaries (normalised offsets), ascending */
+  bounds: number[];
   /** starts of verbs that take a negation for themselves, sorted */
   verbs: number[];
 }
@@ -220,33 +345,43 @@ function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[]
     while (a > 0 && norm.clause[a - 1] === clause) a--;
     let b = at;
     while (b < norm.text.length && norm.clause[b] === clause) b++;
-    seg = { bounds: new Set<number>(), verbs: [] };
+    seg = { bounds: [], verbs: [] };
     for (const [at, verb] of tokens(norm.text.slice(a, b))) {
-      seg.bounds.add(a + at);
+      seg.bounds.push(a + at);
       if (verb) seg.verbs.push(a + at);
     }
     segs.set(clause, seg);
     return seg;
   };
-  const starts = new Set(hits.map((h) => h.from));
-  const bad = new Set<Raw>();
-  const needed = new Set<number>();
-  for (const h of hits) if (h.to - h.from === 1 || h.op === 'negate') needed.add(norm.clause[h.from]!);
-  for (const h of hits) {
+  const bound = (seg: Segmented, at: number) => {
+    const i = lowerBound(seg.bounds, at);
+    return i < seg.bounds.length && seg.bounds[i] === at;
+  };
+  // (hits are in text order: a hit starting at `at` is found by a binary search)
+  const starts = (at: number) => {
+    const i = firstFrom(hits, at);
+    return i < hits.length && hits[i]!.from === at;
+  };
+  let bad: Uint8Array | undefined;
+  const needed: number[] = [];
+  for (const h of hits) if ((h.to - h.from === 1 || h.op === 'negate') && !needed.includes(norm.clause[h.from]!)) needed.push(norm.clause[h.from]!);
+  if (!needed.length) return hits;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
     const clause = norm.clause[h.from]!;
-    if (!needed.has(clause)) continue;
+    if (!needed.includes(clause)) continue;
     const seg = segment(clause, h.from);
-    const [a, b] = [seg.bounds.has(h.from), seg.bounds.has(h.to)];
+    const [a, b] = [bound(seg, h.from), bound(seg, h.to)];
     // a phrase that starts and ends inside words is not there (保本 in 环保本来)
     if (h.to - h.from > 1) {
-      if (!a && !b) bad.add(h);
+      if (!a && !b) (bad ??= new Uint8Array(hits.length))[k] = 1;
       continue;
     }
     if (a && b) continue;
-    if (a && starts.has(h.to)) continue;
-    bad.add(h);
+    if (a && starts(h.to)) continue;
+    (bad ??= new Uint8Array(hits.length))[k] = 1;
   }
-  return bad.size ? hits.filter((h) => !bad.has(h)) : hits;
+  return bad ? hits.filter((_, k) => !bad![k]) : hits;
 }
 
 /** Quotation depth of every original character (“…”, 「…」, ‘…’, "…"). */
@@ -329,55 +464,87 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const straddles = exceptIndex(excepts);
   const ops = new Set<Operator>();
   let undercut: { from: number; to: number } | undefined;
-  for (const h of all) {
-    if (h.op) ops.add(h.op);
-    if (h.op === 'undercut' && !undercut) undercut = { from: h.from, to: h.to };
+  for (let k = 0; k < all.n; k++) {
+    const op = all.op[k]!;
+    if (op < 0) continue;
+    ops.add(OPERATOR_LIST[op]!);
+    if (OPERATOR_LIST[op] === 'undercut' && !undercut) undercut = { from: all.from[k]!, to: all.to[k]! };
   }
 
-  // group by sentence; keep the sentences worth analysing
-  const bySentence = new Map<number, Raw[]>();
-  for (const h of all) {
-    const s = norm.sentence[h.from]!;
-    let list = bySentence.get(s);
-    if (!list) bySentence.set(s, (list = []));
-    list.push(h);
+  // group by sentence (hits are in text order: a sentence's hits are a run [groupFrom[g], groupTo[g]));
+  // keep the sentences worth analysing
+  const groupSentence: number[] = [];
+  const groupFrom: number[] = [];
+  for (let k = 0; k < all.n; k++) {
+    const s = norm.sentence[all.from[k]!]!;
+    if (!groupSentence.length || groupSentence[groupSentence.length - 1] !== s) {
+      groupSentence.push(s);
+      groupFrom.push(k);
+    }
   }
+  groupFrom.push(all.n);
+  /** the group of sentence `s`, or -1 (sentences ascend with the groups) */
+  const groupOf = (s: number): number => {
+    let lo = 0;
+    let hi = groupSentence.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (groupSentence[mid]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < groupSentence.length && groupSentence[lo] === s ? lo : -1;
+  };
+  const listOf = (g: number): Raw[] => {
+    const list: Raw[] = [];
+    for (let k = groupFrom[g]!; k < groupFrom[g + 1]!; k++) list.push(rawAt(all, k));
+    return list;
+  };
   // a sentence is analysed when a pattern could match it: its concepts are there, a negated one
   // with a negation in reach (in the sentence, or an answer after a question)
   // the classes present in the sentence at hand: stamp[cls] === gen (no set per sentence)
   if (stampBuffer.length < c.classes.length) stampBuffer = new Int32Array(c.classes.length);
   const stamp = stampBuffer;
   const index = patternIndex(patterns);
-  const wanted = (s: number, list: Raw[]) => {
+  const wanted = (g: number) => {
+    const s = groupSentence[g]!;
     if (need.has(s)) return true;
     if (stampGen === 0x7fffffff) ((stampGen = 0), stamp.fill(0));
     const gen = ++stampGen;
     let negation = false;
-    for (const h of list) {
-      if (h.cls >= 0) stamp[h.cls] = gen;
-      if (h.op === 'negate' || h.op === 'negate-after') negation = true;
+    const [a, b] = [groupFrom[g]!, groupFrom[g + 1]!];
+    for (let k = a; k < b; k++) {
+      if (all.cls[k]! >= 0) stamp[all.cls[k]!] = gen;
+      if (all.op[k] === NEGATE || all.op[k] === NEGATE_AFTER) negation = true;
     }
-    if (!negation && bySentence.get(s + 1)?.some((h) => h.op === 'negate-after' || h.op === 'negate' || h.op === 'answer')) negation = true;
+    if (!negation && g + 1 < groupSentence.length && groupSentence[g + 1] === s + 1) {
+      for (let k = groupFrom[g + 1]!; k < groupFrom[g + 2]!; k++) if (all.op[k] === NEGATE_AFTER || all.op[k] === NEGATE || all.op[k] === ANSWER) negation = true;
+    }
     const present = (cls: number) => stamp[cls] === gen;
     const fits = (p: ClaimPattern) => p.all.every((r) => present(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present(r.cls)));
     for (const i of index.always) if (fits(patterns[i]!)) return true;
     // only a pattern whose first required class is here can match
-    for (const h of list) {
-      if (h.cls < 0) continue;
-      const ps = index.byClass.get(h.cls);
+    for (let k = a; k < b; k++) {
+      if (all.cls[k]! < 0) continue;
+      const ps = index.byClass.get(all.cls[k]!);
       if (ps) for (const i of ps) if (fits(patterns[i]!)) return true;
     }
     return false;
   };
   const sentences = new Map<number, Hit[]>();
   let quotes: Uint8Array | undefined;
-  const analysed = [...bySentence].filter(([s, list]) => wanted(s, list));
+  const analysed: number[] = [];
+  for (let g = 0; g < groupSentence.length; g++) if (wanted(g)) analysed.push(g);
   // a question answered by the next sentence (会亏本？想多了！): keep the answer too
-  for (const [s] of analysed) if (!sentences.has(s + 1) && bySentence.has(s + 1)) sentences.set(s + 1, []);
+  for (const g of analysed) {
+    const s = groupSentence[g]!;
+    if (!sentences.has(s + 1) && groupOf(s + 1) >= 0) sentences.set(s + 1, []);
+  }
   const raws = new Map<number, Raw[]>();
   const segs = new Map<number, Segmented>();
-  for (const [s, list] of analysed) raws.set(s, align(view, list, segs));
-  for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, bySentence.get(s)!, segs));
+  for (const g of analysed) raws.set(groupSentence[g]!, align(view, listOf(g), segs));
+  for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, listOf(groupOf(s)), segs));
+  // (the columns are not read past this point: a huge text's are let go, not kept for the next)
+  releaseScratch();
   sentences.clear();
   // lists are sorted by `from` and hits do not overlap much: look at the few that can cover `at`
   const covered = (list: Raw[], at: number) => {
@@ -398,9 +565,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next);
   };
   /** per sentence: where the earliest caution that introduces a list ends, and where the last caution-after starts */
-  const marks = new Map<number, { listCautionTo: number; cautionAfterFrom: number }>();
+  // (these caches are made on first use: a text with no sentence analysed never needs them)
+  let marks: Map<number, { listCautionTo: number; cautionAfterFrom: number }> | undefined;
   const marksOf = (s: number, list: Raw[]) => {
-    let m = marks.get(s);
+    let m = (marks ??= new Map()).get(s);
     if (m) return m;
     m = { listCautionTo: Infinity, cautionAfterFrom: -1 };
     for (const h of list) {
@@ -411,20 +579,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return m;
   };
 
-  const infos = new Map<number, { firstInClause: Map<number, number>; lastInClause: Map<number, number>; question: boolean; yesNo: boolean; caution: boolean }>();
+  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean }> | undefined;
   const sentenceInfo = (s: number, list: Raw[], from: number) => {
-    let info = infos.get(s);
+    let info = (infos ??= new Map()).get(s);
     if (info) return info;
-    const firstInClause = new Map<number, number>();
-    for (const h of list) if (!firstInClause.has(norm.clause[h.from]!)) firstInClause.set(norm.clause[h.from]!, h.from);
-    // the last hit of each clause, when nothing but non-concept words follow it
-    const lastInClause = new Map<number, number>();
-    for (const h of list) lastInClause.set(norm.clause[h.from]!, h.from);
     let last = from;
     while (last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
     info = {
-      firstInClause,
-      lastInClause,
       question: endsWithQuestion(view, last),
       yesNo: askedYesNo(view, last),
       caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
@@ -439,9 +600,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
   /** per sentence: counts[k] = negate-after hits among its first k hits */
-  const negateAfters = new Map<number, Int32Array>();
+  let negateAfters: Map<number, Int32Array> | undefined;
   const negateAfterCounts = (s: number, hs: Raw[]) => {
-    let counts = negateAfters.get(s);
+    let counts = (negateAfters ??= new Map()).get(s);
     if (counts && counts.length === hs.length + 1) return counts;
     counts = new Int32Array(hs.length + 1);
     for (let k = 0; k < hs.length; k++) counts[k + 1] = counts[k]! + (hs[k]!.op === 'negate-after' ? 1 : 0);
@@ -453,9 +614,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * negation after, and each negation or answer word opening the clause, flips what was asked; a
    * caution after makes it a quotation. The same for every target of the question: counted once.
    */
-  const answers = new Map<number, number>();
+  let answers: Map<number, number> | undefined;
   const answer = (s: number) => {
-    let a = answers.get(s);
+    let a = (answers ??= new Map()).get(s);
     if (a !== undefined) return a;
     const next = raws.get(s) ?? [];
     let flips = 0;
@@ -516,7 +677,6 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // after the target: a negation after flips its clause (and the clause before when it opens its
     // own clause); a caution after makes the sentence a quotation
     const info = sentenceInfo(s, list, from);
-    const firstInClause = info.firstInClause;
     /**
      * What follows the target in its sentence: a negation after (想多了, 退出历史舞台) in its own
      * clause flips it, each one; in the next clause only a negation-after that opens it or a bare
@@ -544,8 +704,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if ((flips[end]! - flips[i0]!) & 1) neg ^= 1;
       if (end >= hs.length || norm.clause[hs[end]!.from] !== clause + 1) return;
       const nextEnd = past(end, clause + 1);
-      const first = firstInClause.get(clause + 1);
-      const last = info.lastInClause.get(clause + 1);
+      // the first and the last hit of the next clause (hits are in text order: its run is [end, nextEnd))
+      const first = hs[end]!.from;
+      const last = hs[nextEnd - 1]!.from;
       const visit = (h: Raw) => {
         if (h.op === 'negate-after' && first === h.from) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
@@ -594,7 +755,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
 }
 
 /** The claims analysis of each asset's views (keyed by the views array), for the whole-asset detectors. */
-export const analysesOf = new WeakMap<SpanView[], ViewClaims[]>();
+export const analysesOf = new Attached<SpanView[], ViewClaims[]>('analyses');
 
 export interface ClaimHit {
   pattern: ClaimPattern;
@@ -608,41 +769,65 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
   const index = patternIndex(patterns);
+  if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);
+  const stamp = claimStamp;
   for (const a of analyses) {
     const { norm } = a.view;
-    for (const [, hits] of a.sentences) {
+    // (forEach: no iterator objects; hits are in text order, so a clause's hits are a run of them)
+    a.sentences.forEach((hits) => {
       const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
-      if (!live.length) continue;
+      if (!live.length) return;
       const sentenceFinance = live.some((h) => finance.includes(h.cls));
-      const present = new Set(live.map((h) => h.cls));
-      const units = new Map<number, Hit[]>();
+      // the classes present: stamp[cls] === gen
+      if (claimGen === 0x7fffffff) ((claimGen = 0), stamp.fill(0));
+      const gen = ++claimGen;
       // only the patterns whose first required class is here (the others cannot match), in order
       const candidates = index.always.slice();
-      for (const cls of present) {
-        const list = index.byClass.get(cls);
+      for (const h of live) {
+        if (stamp[h.cls] === gen) continue;
+        stamp[h.cls] = gen;
+        const list = index.byClass.get(h.cls);
         if (list) for (const i of list) candidates.push(i);
       }
       candidates.sort((x, y) => x - y);
+      // the sentence's hits clause by clause, made for the first clause-scoped pattern that needs them
+      let units: Hit[][] | undefined;
       for (const i of candidates) {
         const p = patterns[i]!;
-        if (!p.all.every((r) => present.has(r.cls))) continue;
+        if (!p.all.every((r) => stamp[r.cls] === gen)) continue;
         if (!contextOk(p.context, types, sentenceFinance) || p.unlessTypes.some((t) => types.has(t))) continue;
-        units.clear();
-        for (const h of live) {
-          const u = p.scope === 'clause' ? norm.clause[h.from]! : 0;
-          let list = units.get(u);
-          if (!list) units.set(u, (list = []));
-          list.push(h);
+        if (p.scope !== 'clause') {
+          const m = matchUnit(p, live);
+          if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
+          continue;
         }
-        for (const [, unit] of units) {
+        units ??= clauseRuns(live, norm.clause);
+        for (const unit of units) {
           const m = matchUnit(p, unit);
           if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
         }
       }
-    }
+    });
   }
   return out;
 }
+
+/** `hits` (in text order) cut into runs of one clause each */
+function clauseRuns(hits: Hit[], clause: Int32Array): Hit[][] {
+  const runs: Hit[][] = [];
+  for (let u = 0; u < hits.length; ) {
+    const c = clause[hits[u]!.from]!;
+    let v = u + 1;
+    while (v < hits.length && clause[hits[v]!.from] === c) v++;
+    runs.push(u === 0 && v === hits.length ? hits : hits.slice(u, v));
+    u = v;
+  }
+  return runs;
+}
+
+/** matchClaims' class stamps, shared by every call */
+let claimStamp = new Int32Array(64);
+let claimGen = 0;
 
 /** Claim patterns by the class of their first `all` requirement (those without one: always), built once per list. */
 const patternIndexes = new WeakMap<ClaimPattern[], { byClass: Map<number, number[]>; always: number[] }>();

@@ -8,6 +8,8 @@ import type { ConceptSet, ProductType } from './concepts.ts';
 import { loadConcepts } from './concepts.ts';
 import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
+import { cannotMatch } from '../prefilter.ts';
+import { Attached } from '../attach.ts';
 
 export interface Evidence {
   view: SpanView;
@@ -24,7 +26,7 @@ export interface AssetProducts {
   generic?: Evidence;
 }
 
-const cache = new WeakMap<SpanView[], AssetProducts>();
+const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
 
 /** The text of the clause (or sentence) before normalised offset `at`. */
 function before(view: SpanView, at: number, unit: Int32Array): string {
@@ -49,6 +51,7 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
     for (const re of res) {
       // regexHits' loop, written out: this runs every evidence pattern over every text of every asset
       re.lastIndex = 0;
+      if (cannotMatch(re, text)) continue;
       for (let x = re.exec(text); x; x = re.exec(text)) {
         if (x[0].length === 0) {
           re.lastIndex++;

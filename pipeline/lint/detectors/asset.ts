@@ -8,6 +8,7 @@ import { analysesOf } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
 import { classifyAsset } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
+import { cannotMatch } from '../prefilter.ts';
 import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 
@@ -15,7 +16,7 @@ import { orig, regexHits, type Detect, type Detector, type DetectorHit, type Spa
 const hasAny = (views: SpanView[], re: RegExp) =>
   views.some((v) => {
     re.lastIndex = 0;
-    return re.test(v.norm.text);
+    return !cannotMatch(re, v.norm.text) && re.test(v.norm.text);
   });
 const contains = (views: SpanView[], phrase: string) => views.some((v) => v.norm.text.includes(phrase));
 

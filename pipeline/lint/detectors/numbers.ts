@@ -6,6 +6,10 @@
 // bank's BIN, or Luhn). Numbers given in pieces ("前3位138，中间4位0013，后4位8000") are put
 // together by findPieces.
 import type { SpanView } from './types.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Attached } from '../attach.ts';
+import { storedTable, storeTable } from '../data-cache.ts';
 
 /** digit value of a code unit: 0–9, X (ID check character), separator, ignored, or none */
 const NONE = -1;
@@ -33,26 +37,52 @@ const NUMERALS: [string, number][] = [
   ['九玖', 9],
 ];
 for (const [chars, d] of NUMERALS) for (const ch of chars) VALUE[ch.charCodeAt(0)] = d;
-// symbols and emoji between digit groups separate them (138🌟0013🌟8000); letters and CJK end a run
+// What Unicode says of each code unit (symbols; what NFKC reads as digits), worked out once per
+// Node (ICU) version and kept in node_modules/.cache/wendu/ (the three passes over the BMP below
+// cost tens of milliseconds at every start); the table is the same either way.
 {
-  const symbol = /^[\p{So}\p{Sk}]$/u;
-  for (let c = 0x2000; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) if (symbol.test(String.fromCharCode(c))) VALUE[c] = SEP;
-}
-// anything that NFKC reads as one digit: circled ①, parenthesised ⑴, with a full stop ⒈, ⓪
-for (let c = 0x80; c < 0x10000; c++) {
-  if (c >= 0xd800 && c <= 0xdfff) continue;
-  const m = /^\(?([0-9])\)?\.?$/.exec(String.fromCharCode(c).normalize('NFKC'));
-  if (m) VALUE[c] = Number(m[1]);
-}
-// circled and parenthesised numbers 10–50 (⑬, ⒀, ⒔, ㉑): two digits each
-for (let c = 0x2460; c < 0x3300; c++) {
-  if (VALUE[c] !== NONE) continue;
-  const m = /^\(?([0-9]{2})\)?\.?$/.exec(String.fromCharCode(c).normalize('NFKC'));
-  if (m) {
-    VALUE[c] = PAIR;
-    PAIRS.set(c, m[1]!);
+  const stored = storedTable(`numbers-${tableKey()}`, VALUE.length);
+  if (stored) {
+    VALUE.set(new Int8Array(stored.bytes.buffer, stored.bytes.byteOffset, VALUE.length));
+    for (const [c, digits] of stored.extra as [number, string][]) PAIRS.set(c, digits);
+  } else {
+    unicodeValues();
+    storeTable(`numbers-${tableKey()}`, new Uint8Array(VALUE.buffer), [...PAIRS]);
   }
 }
+
+function unicodeValues() {
+  // symbols and emoji between digit groups separate them (138🌟0013🌟8000); letters and CJK end a run
+  const symbol = /^[\p{So}\p{Sk}]$/u;
+  for (let c = 0x2000; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) if (symbol.test(String.fromCharCode(c))) VALUE[c] = SEP;
+  // anything that NFKC reads as one digit: circled ①, parenthesised ⑴, with a full stop ⒈, ⓪
+  for (let c = 0x80; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const m = /^\(?([0-9])\)?\.?$/.exec(String.fromCharCode(c).normalize('NFKC'));
+    if (m) VALUE[c] = Number(m[1]);
+  }
+  // circled and parenthesised numbers 10–50 (⑬, ⒀, ⒔, ㉑): two digits each
+  for (let c = 0x2460; c < 0x3300; c++) {
+    if (VALUE[c] !== NONE) continue;
+    const m = /^\(?([0-9]{2})\)?\.?$/.exec(String.fromCharCode(c).normalize('NFKC'));
+    if (m) {
+      VALUE[c] = PAIR;
+      PAIRS.set(c, m[1]!);
+    }
+  }
+}
+
+/** what the table depends on: this file's code and the Unicode data of this Node */
+function tableKey(): string {
+  let source = '';
+  try {
+    source = readFileSync(new URL('./numbers.ts', import.meta.url), 'utf8');
+  } catch {
+    return '';
+  }
+  return createHash('sha256').update(source).update(`\0${process.version}\0${process.versions.icu}\0${process.versions.unicode}`).digest('hex').slice(0, 32);
+}
+
 // dingbat and double circled digits NFKC leaves alone: ❶–❾, ➀–➈, ➊–➒, ⓵–⓽, ⓿
 for (let d = 1; d <= 9; d++) for (const base of [0x2775, 0x277f, 0x2789, 0x24f4]) VALUE[base + d] = d;
 VALUE[0x24ff] = 0;
@@ -91,7 +121,7 @@ export interface FoundNumber {
   why?: 'luhn' | 'bin';
 }
 
-const cache = new WeakMap<SpanView, FoundNumber[]>();
+const cache = new Attached<SpanView, FoundNumber[]>('numbers');
 
 /** Identifying numbers in a view's original text (computed once per view, shared by the PII detectors). */
 export function findNumbers(view: SpanView): FoundNumber[] {
@@ -139,7 +169,8 @@ export function scan(text: string): FoundNumber[] {
     if ((v >= 0 && v <= 9) || v === PAIR) {
       if (!cur) {
         if (run.length && seps > MAX_SEPARATORS) endRun();
-        cur = { digits: '', from: i, to: i, ...(nl && run.length ? { nl: true } : {}) };
+        cur = { digits: '', from: i, to: i };
+        if (nl && run.length) cur.nl = true;
         nl = false;
       }
       cur.digits += v === PAIR ? PAIRS.get(code)! : String(v);
@@ -166,7 +197,14 @@ export function scan(text: string): FoundNumber[] {
   return found;
 }
 
+/** the fewest digits `classify` takes for anything (a mobile number) */
+const MIN_DIGITS = 11;
+
 function classifyRun(groups: Group[], found: FoundNumber[]) {
+  // a run with fewer digits in all than any number has (一个, 第3期, 2026年) is nothing
+  let total = 0;
+  for (const g of groups) total += g.digits.length;
+  if (total < MIN_DIGITS) return;
   for (let i = 0; i < groups.length; ) {
     let best: FoundNumber | undefined;
     let bestJ = i;

@@ -116,8 +116,8 @@ const emailData = z.strictObject({
 });
 
 export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
-  const roles = new Set(d.roles.map((r) => r.toLowerCase()));
   if (!(markers(view) & MARK_LATIN) || !HAS_AT.test(view.norm.text)) return [];
+  const roles = new Set(d.roles.map((r) => r.toLowerCase()));
   return [...regexHits(view, EMAIL)]
     .filter(({ match }) => {
       const local = match[1]!.toLowerCase();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
 import { CJK, CLAUSE, MASK, WEAK, type Normalized } from '../normalize.ts';
 import { ruleData } from '../schema.ts';
+import { cannotMatch } from '../prefilter.ts';
 import { inSafe, orig, type Detector, type DetectorHit, type LintContext } from './types.ts';
 
 /** a word list written as one space-separated string (fast to load) or as a YAML list */
@@ -118,7 +119,7 @@ export const piiPerson: Detector = {
 
         // 王建华客户 / 王建华女士: look back from the honorific
         afterRe.lastIndex = 0;
-        for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) {
+        if (!cannotMatch(afterRe, t)) for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) {
           const h = m.index;
           // a name and its honorific are one phrase: nothing but a space between them (纸巾，叔叔 is not one)
           if (h === 0 || n.cls[h - 1] === MASK || n.gap[h]! >= CLAUSE) continue;
@@ -151,6 +152,7 @@ export const piiPerson: Detector = {
         // 客户王建华: look ahead from the client word; 客户姓名：高明: from a field label
         const ahead = (re: RegExp, loose: boolean) => {
           re.lastIndex = 0;
+          if (cannotMatch(re, t)) return;
           for (let m = re.exec(t); m; m = re.exec(t)) {
             const p = m.index + m[0].length;
             if (p >= t.length || n.gap[p]! > CLAUSE) continue;

@@ -4,6 +4,8 @@ import type { TextSpan } from '../../model.ts';
 import type { Normalized } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { anyOverlaps } from '../ranges.ts';
+import { cannotMatch } from '../prefilter.ts';
+import { Attached } from '../attach.ts';
 
 /** What the linter knows about the speaker: these are public, never client details. */
 export interface LintContext {
@@ -75,6 +77,7 @@ export function dataError(rule: RuleMeta, key: string, message: string): Error {
 export function* regexHits(view: SpanView, re: RegExp): Generator<{ from: number; to: number; match: RegExpExecArray }> {
   re.lastIndex = 0;
   const text = view.norm.text;
+  if (cannotMatch(re, text)) return;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
@@ -110,7 +113,7 @@ for (const [chars, bit] of [
   for (const ch of chars) MARK_TABLE[ch.charCodeAt(0)]! |= bit;
 }
 
-const marks = new WeakMap<SpanView, number>();
+const marks = new Attached<SpanView, number>('markers');
 /** the MARK_* bits of the view's normalised text */
 export function markers(view: SpanView): number {
   let m = marks.get(view);

@@ -1,0 +1,311 @@
+// An exact gate before running a RegExp over a text: the characters the RegExp cannot match
+// without. Every word rule, concept, product and detector pattern is a RegExp run over every text;
+// on the short texts of a post most of them cannot match at all (收益比…高 needs a 比, 年化…% a
+// 年 or 化 …), and finding that out from a table of the text's characters costs a few lookups
+// instead of a scan. The gate only ever says "cannot match" when the RegExp's own syntax proves it:
+// each item a match must contain (a literal, a class, a group repeated at least once, a positive
+// lookaround) gives a set of characters of which the text must hold one. Anything the analysis does
+// not read exactly (negated classes, \s, \w, Unicode properties, letters with case under the `u` or
+// `v` flags) simply gives no requirement.
+
+/** sets of UTF-16 code units: a text can match only if it holds one unit of every set */
+type Need = Uint16Array[];
+/** the same while it is worked out (plain arrays, duplicates allowed) */
+type Partial = number[][];
+
+const NONE: Need = [];
+const NO_PARTIAL: Partial = [];
+const needs = new WeakMap<RegExp, Need>();
+
+/** What `re` needs (computed once per RegExp). */
+export function needOf(re: RegExp): Need {
+  let n = needs.get(re);
+  if (n === undefined) {
+    try {
+      n = analyse(re.source, re.flags).map((set) => Uint16Array.from(new Set(set)).sort());
+    } catch {
+      n = NONE;
+    }
+    needs.set(re, n);
+  }
+  return n;
+}
+
+/** true when `re` cannot match anywhere in `text` (false: it may, run it) */
+export function cannotMatch(re: RegExp, text: string): boolean {
+  const need = needOf(re);
+  if (!need.length) return false;
+  const stamp = presence(text);
+  const gen = stamp.gen;
+  const seen = stamp.table;
+  for (const set of need) {
+    let any = false;
+    for (let k = 0; k < set.length; k++)
+      if (seen[set[k]!] === gen) {
+        any = true;
+        break;
+      }
+    if (!any) return true;
+  }
+  return false;
+}
+
+// The characters of the last few texts asked about: a generation stamp per code unit, so a new
+// text costs one pass over it and no clearing (a detector may read the original while a pattern
+// reads the normalised text: a few slots, used in turn).
+interface Slot {
+  text: string | undefined;
+  table: Uint32Array;
+  gen: number;
+}
+const SLOTS: Slot[] = [];
+let nextSlot = 0;
+function presence(text: string): Slot {
+  for (const s of SLOTS) if (s.text === text) return s;
+  let slot: Slot;
+  if (SLOTS.length < 4) SLOTS.push((slot = { text: undefined, table: new Uint32Array(0x10000), gen: 0 }));
+  else {
+    slot = SLOTS[nextSlot]!;
+    nextSlot = (nextSlot + 1) % SLOTS.length;
+  }
+  if (slot.gen === 0xffffffff) {
+    slot.table.fill(0);
+    slot.gen = 0;
+  }
+  const gen = ++slot.gen;
+  const table = slot.table;
+  for (let i = 0; i < text.length; i++) table[text.charCodeAt(i)] = gen;
+  slot.text = text;
+  return slot;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The analysis: a recursive descent over the pattern source, returning for each part the sets of
+// characters a match of it must contain.
+
+class GiveUp extends Error {}
+
+function analyse(source: string, flags: string): Partial {
+  if (flags.includes('v')) return NO_PARTIAL;
+  const unicode = flags.includes('u');
+  const ignoreCase = flags.includes('i');
+  let i = 0;
+  const s = source;
+
+  /** the code units a character matches, with its other ASCII case under `i`; undefined: no exact answer */
+  const fold = (c: number): number[] | undefined => {
+    if (!ignoreCase) return [c];
+    if (c >= 65 && c <= 90) return unicode && (c === 75 || c === 83) ? undefined : [c, c + 32];
+    if (c >= 97 && c <= 122) return unicode && (c === 107 || c === 115) ? undefined : [c, c - 32];
+    if (c < 128) return [c];
+    const ch = String.fromCharCode(c);
+    // a character with case outside ASCII folds in ways not worth modelling
+    return ch.toLowerCase() === ch && ch.toUpperCase() === ch ? [c] : undefined;
+  };
+  const set = (units: number[]): Partial => [units];
+
+  function alternation(): Partial {
+    const alts: Partial[] = [sequence()];
+    while (s[i] === '|') {
+      i++;
+      alts.push(sequence());
+    }
+    if (alts.length === 1) return alts[0]!;
+    // one of the alternatives matches: the union of one set of each (the smallest)
+    const units: number[] = [];
+    for (const a of alts) {
+      if (!a.length) return NO_PARTIAL;
+      let best = a[0]!;
+      for (const x of a) if (x.length < best.length) best = x;
+      for (const u of best) units.push(u);
+    }
+    return set(units);
+  }
+
+  function sequence(): Partial {
+    const out: number[][] = [];
+    while (i < s.length && s[i] !== '|' && s[i] !== ')') {
+      const need = atom();
+      const min = quantifier();
+      if (min >= 1) for (const x of need) out.push(x);
+    }
+    return out;
+  }
+
+  /** the quantifier after an atom, if any: its minimum (1 when there is none) */
+  function quantifier(): number {
+    const c = s[i];
+    let min = 1;
+    if (c === '*' || c === '?') {
+      min = 0;
+      i++;
+    } else if (c === '+') i++;
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(i));
+      if (!m) {
+        if (unicode) throw new GiveUp();
+        return 1; // a literal { (read by atom next time round)
+      }
+      min = Number(m[1]);
+      i += m[0].length;
+    } else return 1;
+    if (s[i] === '?') i++;
+    return min;
+  }
+
+  function atom(): Partial {
+    const c = s[i]!;
+    if (c === '(') {
+      i++;
+      let kind: 'group' | 'look' | 'negative' = 'group';
+      if (s[i] === '?') {
+        const head = s.slice(i, i + 4);
+        if (head.startsWith('?:')) i += 2;
+        else if (head.startsWith('?=')) ((kind = 'look'), (i += 2));
+        else if (head.startsWith('?!')) ((kind = 'negative'), (i += 2));
+        else if (head.startsWith('?<=')) ((kind = 'look'), (i += 3));
+        else if (head.startsWith('?<!')) ((kind = 'negative'), (i += 3));
+        else if (head.startsWith('?<')) {
+          const close = s.indexOf('>', i);
+          if (close < 0) throw new GiveUp();
+          i = close + 1;
+        } else throw new GiveUp();
+      }
+      const inner = alternation();
+      if (s[i] !== ')') throw new GiveUp();
+      i++;
+      return kind === 'negative' ? NO_PARTIAL : inner;
+    }
+    if (c === '[') return charClass();
+    if (c === '.' || c === '^' || c === '$') {
+      i++;
+      return NO_PARTIAL;
+    }
+    if (c === ')' || c === '|') throw new GiveUp();
+    if (c === '\\') return escape();
+    if (unicode && (c === '{' || c === '}' || c === ']')) throw new GiveUp();
+    const cp = unicode ? s.codePointAt(i)! : s.charCodeAt(i);
+    i += cp > 0xffff ? 2 : 1;
+    if (cp > 0xffff) return NO_PARTIAL;
+    const units = fold(cp);
+    return units ? set(units) : NO_PARTIAL;
+  }
+
+  /** an escape at s[i] (a backslash), outside a class */
+  function escape(): Partial {
+    i++;
+    const c = s[i]!;
+    i++;
+    if (c === 'd') return set([48, 49, 50, 51, 52, 53, 54, 55, 56, 57]);
+    if ('DsSwWbB'.includes(c)) return NO_PARTIAL;
+    if (c >= '1' && c <= '9') {
+      // a back reference (or, without groups enough, an octal escape: not read)
+      while (s[i]! >= '0' && s[i]! <= '9') i++;
+      return NO_PARTIAL;
+    }
+    if (c === 'k' && s[i] === '<') {
+      const close = s.indexOf('>', i);
+      if (close < 0) throw new GiveUp();
+      i = close + 1;
+      return NO_PARTIAL;
+    }
+    if (c === 'p' || c === 'P') {
+      if (!unicode) return literal(c.charCodeAt(0));
+      const close = s.indexOf('}', i);
+      if (close < 0) throw new GiveUp();
+      i = close + 1;
+      return NO_PARTIAL;
+    }
+    const simple: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11 };
+    if (c in simple) return literal(simple[c]!);
+    if (c === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i, i + 2))) {
+      i += 2;
+      return literal(parseInt(s.slice(i - 2, i), 16));
+    }
+    if (c === 'u' && !unicode && /^[0-9a-fA-F]{4}$/.test(s.slice(i, i + 4))) {
+      i += 4;
+      return literal(parseInt(s.slice(i - 4, i), 16));
+    }
+    if (/[A-Za-z0-9]/.test(c)) throw new GiveUp();
+    // an escaped symbol is itself
+    const cp = s.codePointAt(i - 1)!;
+    if (cp > 0xffff) throw new GiveUp();
+    return literal(cp);
+  }
+
+  function literal(c: number): Partial {
+    const units = fold(c);
+    if (!units) throw new GiveUp();
+    return set(units);
+  }
+
+  function charClass(): Partial {
+    i++;
+    if (s[i] === '^') {
+      // a negated class: skipped, no requirement
+      i++;
+      for (; i < s.length && s[i] !== ']'; i++) if (s[i] === '\\') i++;
+      if (s[i] !== ']') throw new GiveUp();
+      i++;
+      return NO_PARTIAL;
+    }
+    const units: number[] = [];
+    const add = (c: number) => {
+      const f = fold(c);
+      if (!f) throw new GiveUp();
+      for (const u of f) units.push(u);
+    };
+    while (i < s.length && s[i] !== ']') {
+      const a = member();
+      if (s[i] === '-' && i + 1 < s.length && s[i + 1] !== ']') {
+        i++;
+        const b = member();
+        if (typeof a !== 'number' || typeof b !== 'number' || b < a || b - a > 1024) throw new GiveUp();
+        for (let x = a; x <= b; x++) add(x);
+      } else if (typeof a === 'number') add(a);
+      else for (const u of a) units.push(u);
+    }
+    if (s[i] !== ']') throw new GiveUp();
+    i++;
+    // [] matches nothing: an empty set, which no text holds
+    return [units];
+  }
+
+  /** one member of a class: a character (its code unit, unfolded), or the digits of \d */
+  function member(): number | number[] {
+    if (s[i] !== '\\') {
+      const cp = unicode ? s.codePointAt(i)! : s.charCodeAt(i);
+      if (cp > 0xffff) throw new GiveUp();
+      i++;
+      return cp;
+    }
+    const c = s[i + 1]!;
+    if (c === 'd') {
+      i += 2;
+      return [48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
+    }
+    const simple: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11, b: 8 };
+    if (c in simple) {
+      i += 2;
+      return simple[c]!;
+    }
+    if (c === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 2, i + 4))) {
+      i += 4;
+      return parseInt(s.slice(i - 2, i), 16);
+    }
+    if (c === 'u' && !unicode && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) {
+      i += 6;
+      return parseInt(s.slice(i - 4, i), 16);
+    }
+    // an escaped symbol is itself; any other escape in a class is not read
+    if (/[A-Za-z0-9]/.test(c)) throw new GiveUp();
+    const cp = s.codePointAt(i + 1)!;
+    if (cp > 0xffff) throw new GiveUp();
+    i += 2;
+    return cp;
+  }
+
+  const need = alternation();
+  if (i !== s.length) throw new GiveUp();
+  return need;
+}

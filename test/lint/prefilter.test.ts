@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DETECTOR_SOURCES, DETECTORS } from '../../pipeline/lint/detectors/index.ts';
+import { normalize } from '../../pipeline/lint/index.ts';
+import { cannotMatch, needOf } from '../../pipeline/lint/prefilter.ts';
+import { loadRuleSet } from '../../pipeline/lint/rules.ts';
+import { loadCorpus } from '../../pipeline/tools/eval-lint.ts';
+
+/** every pattern the engine gates: word rules', concept classes', product evidence */
+function gatedPatterns(): RegExp[] {
+  const set = loadRuleSet(new Set(DETECTORS.keys()), DETECTOR_SOURCES);
+  const out: RegExp[] = [];
+  for (const r of set.wordRules) for (const p of r.patterns) out.push(p.re);
+  for (const p of set.concepts.patterns) out.push(p.re);
+  const pr = set.concepts.products;
+  for (const list of Object.values(pr.types)) out.push(...list);
+  out.push(pr.weakWealth, pr.notOffer, pr.pastSentence, pr.generic.returns, pr.generic.cue);
+  return out;
+}
+
+const matches = (re: RegExp, text: string) => new RegExp(re.source, re.flags.replace(/[gy]/g, '')).test(text);
+
+describe('the RegExp gate (prefilter)', () => {
+  it('says "cannot match" only where the RegExp finds nothing: every gated pattern over the corpus, as typed and normalised', () => {
+    const patterns = gatedPatterns();
+    const texts: string[] = [];
+    for (const fam of loadCorpus()) for (const c of fam.cases) for (const t of c.texts ? c.texts.map((x) => x.text) : [c.text!]) texts.push(t, normalize(t).text);
+    let skipped = 0;
+    const wrong: string[] = [];
+    for (const t of texts)
+      for (const re of patterns) {
+        if (!cannotMatch(re, t)) continue;
+        skipped++;
+        if (matches(re, t)) wrong.push(`${re} on ${t}`);
+      }
+    expect(wrong).toEqual([]);
+    // and it does skip: most patterns cannot match most short texts
+    expect(skipped).toBeGreaterThan((texts.length * patterns.length) / 2);
+  });
+
+  it('reads what a match must contain: literals, classes, groups repeated at least once, lookbehinds', () => {
+    const chars = (re: RegExp) => needOf(re).map((s) => String.fromCharCode(...s));
+    expect(chars(/(?<=收益|回报)比[^，。]{0,6}(高|多)/gi)).toEqual(['回收', '比', '多高']);
+    expect(chars(/年化(收益率?)?\d+%/g)).toEqual(['年', '化', '0123456789', '%']);
+    expect(chars(/年化(收益率?)+/g)).toEqual(['年', '化', '收', '益']);
+    // optional parts, negated classes, negative lookarounds and \s give no requirement
+    expect(chars(/(保本)?[^理]\s*(?!亏)/g)).toEqual([]);
+    // an alternative without a requirement leaves the alternation without one
+    expect(chars(/(稳赚|)不赔/g)).toEqual(['不', '赔']);
+    // one set of each alternative (its smallest): q or Q, else e or E
+    expect(chars(/qdii|ETF/gi)).toEqual(['EQeq']);
+    expect(cannotMatch(/(?<=收益|回报)比[^，。]{0,6}(高|多)/gi, '周末拍了西湖的日落，分享给大家。')).toBe(true);
+    expect(cannotMatch(/(?<=收益|回报)比[^，。]{0,6}(高|多)/gi, '这款收益比定期高一截')).toBe(false);
+  });
+
+  it('never contradicts the RegExp on random texts and patterns (traditional, full-width, emoji, Latin with case)', () => {
+    const alphabet = [...'保本收益率年化稳赚不赔預期ＡａAaKkſ×0１2%％ ，。！？😀\u200b-'];
+    const piece = fc.constantFrom('保本', '收益', '[年月]', '\\d+', '(稳|保)', '[^。]{0,3}', '(?<=收益)', '(?!亏)', '率?', '[a-c]', 'K', 'ſ', '\\.', '%', '(?:化|華)+', '|', '[]', '.', '\\s*');
+    const pattern = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(pattern, fc.constantFrom('g', 'gi', 'giu', 'gu'), text, (src, flags, t) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(src, flags);
+        } catch {
+          return true;
+        }
+        return !cannotMatch(re, t) || !matches(re, t);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
