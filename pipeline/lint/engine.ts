@@ -239,9 +239,10 @@ function exempt(rule: WordRule, types: ReadonlySet<ProductType>): boolean {
 /**
  * Whether what is said at `at` is said of a deposit: the subject is the first product noun of the
  * clause before it, or else of the sentence (存单是存款，保本保息 — but 这款“高息存款”…还本付息 is
- * said of 这款; what a product invests in is not its subject: 底层资产全是国债和存单).
+ * said of 这款; what a product invests in is not its subject: 底层资产全是国债和存单; nor what it is
+ * compared with: 嫌定期利率低…这款理财).
  */
-const SUBJECT = /(底层资产|底层|投向|投资于|大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+const SUBJECT = /(?<![比跟像嫌和同与])(底层资产|底层|投向|投资于|大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
 function depositSubject(view: SpanView, at: number): boolean {

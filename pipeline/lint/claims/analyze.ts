@@ -635,7 +635,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return a;
   };
   let lastNegFrom = -1;
-  const statusIn = (s: number, from: number, to: number): Status => {
+  const rhetoric = c.classIndex.get('rhetoric') ?? -2;
+  const statusIn = (s: number, from: number, to: number, cls = -1): Status => {
     const list = raws.get(s) ?? [];
     const clause = norm.clause[from]!;
     let neg = 0;
@@ -720,12 +721,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
     const yesNo = info.yesNo;
     const negBefore = neg;
-    if (info.question) {
+    // a rhetorical question (你怕什么？能差到哪去？) is a claim, whatever answers it
+    if (info.question && cls !== rhetoric) {
       const a = answer(s + 1);
       if (a & ANSWER_FLIPS) neg ^= 1;
       if (a & ANSWER_CAUTIONS) neutral = true;
     }
-    if (yesNo && neg === negBefore && !negBefore) neutral = true;
+    if (yesNo && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
     if (!neutral) {
       quotes ??= quoteDepth(norm.source);
       const at = norm.start[from]!;
@@ -739,7 +741,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     sentences.set(
       s,
       list.map((h) => {
-        const status = h.cls >= 0 ? statusIn(s, h.from, h.to) : ASSERTED;
+        const status = h.cls >= 0 ? statusIn(s, h.from, h.to, h.cls) : ASSERTED;
         return { from: h.from, to: h.to, cls: h.cls, op: h.op, status, negatedFrom: status === NEGATED && lastNegFrom >= 0 ? lastNegFrom : undefined };
       }),
     );
