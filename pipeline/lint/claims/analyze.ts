@@ -296,13 +296,14 @@ function named(source: string, at: number): boolean {
  * True when the sentence ending at normalised `lastIndex` asks (保本吗？哪款收益最高？) and the next
  * sentence does not answer it with the product (…？就是这款！).
  */
-function askedYesNo(view: SpanView, lastIndex: number): boolean {
+function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boolean {
   const { norm } = view;
   if (!endsWithQuestion(view, lastIndex)) return false;
   const last = norm.text[lastIndex];
   let first = lastIndex;
   while (first > 0 && norm.sentence[first - 1] === norm.sentence[lastIndex]) first--;
   const sentence = norm.text.slice(first, lastIndex + 1);
+  if (rhetorical?.test(sentence)) return false;
   const asks = last === '吗' || last === '么' || last === '嘛' || last === '呢' || /哪|什么|怎么|为什么|多少|是否|是不是|有没有|会不会|能不能/.test(sentence);
   if (!asks) return false;
   const answer = norm.text.slice(lastIndex + 1, lastIndex + 8);
@@ -426,7 +427,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       firstInClause,
       lastInClause,
       question: endsWithQuestion(view, last),
-      yesNo: askedYesNo(view, last),
+      yesNo: askedYesNo(view, last, c.rhetorical),
       caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
     };
     infos.set(s, info);
