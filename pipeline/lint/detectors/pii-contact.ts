@@ -152,6 +152,8 @@ const NUMERAL = new RegExp(N, 'g');
 const addressData = z.strictObject({
   /** words that make a building a public place or the bank's own (网点, 大厦, 会议室 …) */
   publicPlaces: z.array(z.string().min(1)).default([]),
+  /** labels that make the address after them public (网点地址：, 活动地点：) */
+  publicLabels: z.array(z.string().min(1)).default([]),
 });
 
 export const piiAddress = patternDetector('pii-address', addressData, (view, d) => {
@@ -162,7 +164,10 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     let s = from;
     while (s > 0 && from - s < 12 && view.norm.clause[s - 1] === view.norm.clause[from]) s--;
     const around = t.slice(s, Math.min(t.length, to + 4));
-    return d.publicPlaces.some((w) => around.includes(w));
+    if (d.publicPlaces.some((w) => around.includes(w))) return true;
+    // a label of the bank's own or a public address just before the clause (网点地址：…)
+    const label = t.slice(Math.max(0, s - 8), s);
+    return d.publicLabels.some((w) => label.endsWith(w));
   };
   const add = (from: number, to: number, residential: boolean) => {
     if (isPublic(from, to)) return;
