@@ -91,13 +91,14 @@ function classify(ch: string, orig: string): { cls: number; strength: number } {
   return { cls: OTHER, strength: 0 };
 }
 
-/** Enclosed ideographs shown as emoji (🉐 🈚 🈶 ㊙ ㊗): decoration between characters, not the character NFKC reads */
+/** Enclosed ideographs shown as emoji (🉐 🈚 🈶 ㊙ ㊗): decoration between characters, not the character NFKC reads… */
 const isEmojiIdeograph = (cp: number) => (cp >= 0x1f200 && cp <= 0x1f2ff) || cp === 0x3297 || cp === 0x3299;
 
 function compute(cp: number): Entry {
   const orig = String.fromCodePoint(cp);
   if (isFormat.test(orig)) return { out: '', classes: [], strengths: [] };
-  if (isEmojiIdeograph(cp)) return { out: orig, classes: orig.length === 2 ? [GAP, GAP] : [GAP], strengths: orig.length === 2 ? [WEAK, WEAK] : [WEAK] };
+  // …unless confusables.yaml reads it as a word (本金🈚️忧 is 本金无忧)
+  if (isEmojiIdeograph(cp) && !LOOKALIKE.has(orig)) return { out: orig, classes: orig.length === 2 ? [GAP, GAP] : [GAP], strengths: orig.length === 2 ? [WEAK, WEAK] : [WEAK] };
   let out = '';
   for (let ch of orig.normalize('NFKC')) {
     if (isFormat.test(ch)) continue;

@@ -145,7 +145,13 @@ describe('evasion is read back in the normaliser', () => {
 
   it('reads an emoji-style enclosed ideograph inside a word as decoration', () => {
     expect(normalize('保🉐本保🉐息').text).toBe('保本保息');
-    expect(ids(lint('保🈚本理财'))).toContain('guarantee');
+    expect(ids(lint('保㊗本理财'))).toContain('guarantee');
+  });
+
+  it('reads 🈚 🈶 🉑 as the word they show when confusables.yaml says so (本金🈚️忧 is 本金无忧)', () => {
+    expect(normalize('本金🈚️忧，收益🈶️保障').text).toBe('本金无忧收益有保障');
+    expect(ids(lint('这款理财本金🈚️忧。'))).toContain('guarantee');
+    expect(ids(lint('周末🈚️休，网点照常营业！'))).toEqual([]);
   });
 
   it('keeps line breaks between ordinary lines as sentence ends', () => {

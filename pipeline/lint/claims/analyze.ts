@@ -431,13 +431,14 @@ function named(source: string, at: number): boolean {
  * True when the sentence ending at normalised `lastIndex` asks (保本吗？哪款收益最高？) and the next
  * sentence does not answer it with the product (…？就是这款！).
  */
-function askedYesNo(view: SpanView, lastIndex: number): boolean {
+function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boolean {
   const { norm } = view;
   if (!endsWithQuestion(view, lastIndex)) return false;
   const last = norm.text[lastIndex];
   let first = lastIndex;
   while (first > 0 && norm.sentence[first - 1] === norm.sentence[lastIndex]) first--;
   const sentence = norm.text.slice(first, lastIndex + 1);
+  if (rhetorical?.test(sentence)) return false;
   const asks = last === '吗' || last === '么' || last === '嘛' || last === '呢' || /哪|什么|怎么|为什么|多少|是否|是不是|有没有|会不会|能不能/.test(sentence);
   if (!asks) return false;
   const answer = norm.text.slice(lastIndex + 1, lastIndex + 8);
@@ -587,7 +588,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     while (last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
     info = {
       question: endsWithQuestion(view, last),
-      yesNo: askedYesNo(view, last),
+      yesNo: askedYesNo(view, last, c.rhetorical),
       caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
     };
     infos.set(s, info);

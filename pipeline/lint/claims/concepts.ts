@@ -34,6 +34,8 @@ const conceptsSchema = z.strictObject({
     pastSentence: regex,
     generic: z.strictObject({ returns: regex, cue: regex }),
   }),
+  /** a question that does not ask (你还怕什么？能差到哪去？): over a sentence's normalised text */
+  rhetorical: z.string().transform((s) => new RegExp(s)).optional(),
 });
 
 export type ConceptEntry = { kind: 'class'; cls: number } | { kind: 'op'; op: Operator } | { kind: 'except' };
@@ -49,6 +51,7 @@ export interface ConceptSet {
   /** entry lengths (one-character entries must be words of their own) */
   lengths: number[];
   products: z.infer<typeof conceptsSchema>['products'];
+  rhetorical?: RegExp;
 }
 
 export class ConceptsError extends Error {}
@@ -83,7 +86,7 @@ export function compileConcepts(data: unknown, file = 'pipeline/lint/claims/conc
     for (const re of d.classes[c]!.patterns) patterns.push({ cls, re });
   });
   automaton.build();
-  return { classes, heads: classes.map((c) => d.classes[c]!.head), classIndex, patterns, automaton, entries, lengths, products: d.products };
+  return { classes, heads: classes.map((c) => d.classes[c]!.head), classIndex, patterns, automaton, entries, lengths, products: d.products, ...(d.rhetorical ? { rhetorical: d.rhetorical } : {}) };
 }
 
 let cached: ConceptSet | undefined;

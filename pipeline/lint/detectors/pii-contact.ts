@@ -152,6 +152,8 @@ const NUMERAL = new RegExp(N, 'g');
 const addressData = z.strictObject({
   /** words that make a building a public place or the bank's own (网点, 大厦, 会议室 …) */
   publicPlaces: z.array(z.string().min(1)).default([]),
+  /** labels that make the address after them public (网点地址：, 活动地点：) */
+  publicLabels: z.array(z.string().min(1)).default([]),
 });
 
 export const piiAddress = patternDetector('pii-address', addressData, (view, d) => {
@@ -162,7 +164,17 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     let s = from;
     while (s > 0 && from - s < 12 && view.norm.clause[s - 1] === view.norm.clause[from]) s--;
     const around = t.slice(s, Math.min(t.length, to + 4));
-    return d.publicPlaces.some((w) => around.includes(w));
+    // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…)
+    if (/(家住|住在|住址|家在|居住|现住)/.test(t.slice(Math.max(0, s - 6), from))) return false;
+    if (d.publicPlaces.some((w) => around.includes(w))) return true;
+    // a label of the bank's own or a public address just before the clause (网点地址：…)
+    const label = t.slice(Math.max(0, s - 8), s);
+    if (d.publicLabels.some((w) => label.endsWith(w))) return true;
+    // a public place said to be there, from the start of the clause (营业厅位于人民大道100号2楼201室)
+    let c = s;
+    while (c > 0 && from - c < 40 && view.norm.clause[c - 1] === view.norm.clause[from]) c--;
+    const head = t.slice(c, from);
+    return /(位于|坐落于|坐落在|设在|搬到|迁至|迁到)/.test(head) && d.publicPlaces.some((w) => head.includes(w));
   };
   const add = (from: number, to: number, residential: boolean) => {
     if (isPublic(from, to)) return;

@@ -101,12 +101,14 @@ export const piiPerson: Detector = {
           if (n.cls[p] === CJK && (surnames.has(t[p]!) || (loose && ambiguous.has(t[p]!)))) return 1;
           return 0;
         };
+        /** an opening bracket was dropped right before normalised i (客户刘德明（尾号0016）) */
+        const bracketBefore = (i: number) => n.gap[i]! > 0 && /[(（［【[]/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!));
         /** a name starting at p (surname + one or two given characters), ending at a boundary */
         /** in a list, a space between two names separates them (王建国 李秀英) */
         const nameAt = (p: number, loose: boolean, sepGap = CLAUSE): [number, number] | undefined => {
           const sl = surnameAt(p, loose);
           if (!sl || honorific.test(t.slice(p + sl, p + sl + 4))) return undefined;
-          const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= sepGap || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4));
+          const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= sepGap || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4)) || bracketBefore(i);
           for (const given of [2, 1]) {
             const end = p + sl + given;
             if (end > t.length) continue;
