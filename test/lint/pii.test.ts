@@ -140,6 +140,9 @@ describe('client details in everyday formats', () => {
     expect(f).toMatchObject({ ruleId: 'pii-id', severity: 'warning', waivable: false, excerpt: '440304********1234' });
     expect(f!.message).toContain('校验位不符');
     expect(pii('产品代码 440304198808081234')).toEqual([]);
+    // the label ending the line before the number, the number in groups
+    expect(pii('感谢这位客户的信任，他的身份证号是\n350102 1978 0512 3016，资料已经替他录好了。')).toMatchObject([{ ruleId: 'pii-id', severity: 'warning', excerpt: '350102********3016' }]);
+    expect(pii('顺丰运单号：\nSF1402837465921')).toEqual([]);
   });
 });
 

@@ -26,6 +26,8 @@ const SENTENCE_END = /[。！？!?\n]/;
 function before(view: SpanView, from: number): string {
   const t = view.span.text;
   let s = from;
+  // a label that ends the line before the number (身份证号：⏎3501…) still labels it
+  while (s > 0 && /\s/.test(t[s - 1]!)) s--;
   while (s > 0 && from - s < LABEL_WINDOW && !SENTENCE_END.test(t[s - 1]!)) s--;
   return toSimplified(t.slice(s, from)).replace(/\s+/g, '');
 }
