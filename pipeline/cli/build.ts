@@ -93,6 +93,16 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const outWeek = resolve(io.cwd, values.out!, week);
   const sarif = { fingerprintKey: await fingerprintKey(io.cwd, io.env ?? {}), srcRoot: pathToFileURL(`${io.cwd}/`).href };
 
+  /** out/<week>/ locked for this build; undefined, said why, when another build holds it */
+  const lockOut = async () => {
+    const lock = await acquireLock(outWeek, new Date());
+    if (!('heldBy' in lock)) return lock;
+    io.stderr(
+      `wendu build: another build (pid ${lock.heldBy.pid} on ${lock.heldBy.host}, since ${lock.heldBy.started}) is writing ${values.out}/${week}/; wait for it to finish, or use another --out\n`,
+    );
+    return undefined;
+  };
+
   // a re-run with nothing changed since the last build: its summary again, its decisions audited,
   // no file written (--no-cache never replays, but what it builds may be replayed next time)
   const runs = new RunRecords(storeDir, outWeek);
@@ -114,13 +124,8 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   });
   const last = values['no-cache'] ? undefined : await runs.read();
   if (last?.inputs === inputs) {
-    const lock = await acquireLock(outWeek, new Date());
-    if ('heldBy' in lock) {
-      io.stderr(
-        `wendu build: another build (pid ${lock.heldBy.pid} on ${lock.heldBy.host}, since ${lock.heldBy.started}) is writing ${values.out}/${week}/; wait for it to finish, or use another --out\n`,
-      );
-      return 2;
-    }
+    const lock = await lockOut();
+    if (!lock) return 2;
     try {
       if (await replayable(last, inputs, outWeek)) {
         const { at, run } = stampOf(week, io.env ?? {});
@@ -160,13 +165,8 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   if (unknown.length) throw new UsageError(`unknown branch ${unknown.map((b) => `\`${b}\``).join(', ')}; known: ${content.branches.map((b) => b.id).join(', ')}`);
 
   const jobs = plan(content, { branches: values.branch }).filter((j) => !shard || inShard(j.branch, shard));
-  const lock = await acquireLock(outWeek, new Date());
-  if ('heldBy' in lock) {
-    io.stderr(
-      `wendu build: another build (pid ${lock.heldBy.pid} on ${lock.heldBy.host}, since ${lock.heldBy.started}) is writing ${values.out}/${week}/; wait for it to finish, or use another --out\n`,
-    );
-    return 2;
-  }
+  const lock = await lockOut();
+  if (!lock) return 2;
   try {
   // this build writes: the last build's run record goes first, so a killed build never leaves one
   await runs.forget();
