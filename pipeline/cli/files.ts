@@ -11,6 +11,7 @@ export async function readContentTree(dir: string): Promise<ContentTree> {
   const files = new Map<string, Uint8Array>();
   const paths = new Set<string>();
   const skipped: { path: string; why: string }[] = [];
+  const texts: [string, string][] = [];
   const walk = async (d: string) => {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
@@ -21,11 +22,14 @@ export async function readContentTree(dir: string): Promise<ContentTree> {
       else if (entry.isFile()) {
         const rel = relative(dir, full).split(sep).join(posix.sep);
         paths.add(rel);
-        if (TEXT.test(entry.name)) files.set(rel, await readFile(full));
+        if (TEXT.test(entry.name)) texts.push([rel, full]);
       }
     }
   };
   await walk(dir);
+  // the text files read side by side, kept in the walk's order
+  const read = await Promise.all(texts.map(([, full]) => readFile(full)));
+  texts.forEach(([rel], i) => files.set(rel, read[i]!));
   return { root: dir.split(sep).join(posix.sep).replace(/\/+$/, ''), files, paths, skipped };
 }
 

@@ -114,10 +114,15 @@ export async function runInputs(input: RunInputs): Promise<string> {
     root: input.tree.root,
     skipped: input.tree.skipped ?? [],
   });
-  for (const path of [...input.tree.paths].sort()) {
-    const data = input.tree.files.get(path) ?? (await readFile(join(input.contentDir, path)).catch(() => undefined));
-    part([path, data ? createHash('sha256').update(data).digest('hex') : null]);
-  }
+  // the files not read with the tree (photos, avatars) read side by side, hashed in path order
+  const paths = [...input.tree.paths].sort();
+  const digests = await Promise.all(
+    paths.map(async (path) => {
+      const data = input.tree.files.get(path) ?? (await readFile(join(input.contentDir, path)).catch(() => undefined));
+      return data ? createHash('sha256').update(data).digest('hex') : null;
+    }),
+  );
+  paths.forEach((path, i) => part([path, digests[i]]));
   return h.digest('hex');
 }
 
@@ -189,11 +194,13 @@ export async function replayable(record: RunRecord | undefined, inputs: string, 
       await audit.close();
     }
   }
-  for (const b of record.branches) {
-    const zip = await readFile(join(outWeek, PUBLIC, 'bundles', `${b.id}.zip`)).catch(() => undefined);
-    if ((zip ? createHash('sha256').update(zip).digest('hex') : null) !== b.sha256) return false;
-  }
-  return true;
+  const same = await Promise.all(
+    record.branches.map(async (b) => {
+      const zip = await readFile(join(outWeek, PUBLIC, 'bundles', `${b.id}.zip`)).catch(() => undefined);
+      return (zip ? createHash('sha256').update(zip).digest('hex') : null) === b.sha256;
+    }),
+  );
+  return same.every(Boolean);
 }
 
 /**
