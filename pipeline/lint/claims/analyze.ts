@@ -486,13 +486,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   groupFrom.push(all.n);
   /** the group of sentence `s`, or -1 (sentences ascend with the groups) */
   const groupOf = (s: number): number => {
-    let lo = 0;
-    let hi = groupSentence.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (groupSentence[mid]! < s) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(groupSentence, s);
     return lo < groupSentence.length && groupSentence[lo] === s ? lo : -1;
   };
   const listOf = (g: number): Raw[] => {
