@@ -7,6 +7,8 @@
 //   v1/manifests/<week>.json   job id → the parts of its key at the last build, for the planner's reasons
 //   v1/derived/ef/<key>        an image derived from a blob (a reviewer's thumbnail, a portal preview),
 //                              named by the hash of its source's hash and the recipe that made it
+//   v1/runs/<hash>.json        the last build of one out/<week>/ folder, for a re-run with nothing
+//                              changed to replay (cli/rerun.ts); never kept for a week with a client detail
 //
 // Every file is written under a temporary name and renamed, so a killed build leaves no torn entry;
 // an entry is written after its blobs, so an entry on disk always has its bytes.

@@ -3,12 +3,11 @@ import { HELP_TEXTS } from './help.js';
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import type { Branch, Content, Job, Problem } from '../model.ts';
 import { loadContent, weeksIn } from '../load/content.ts';
 import { plan } from '../plan/plan.ts';
 import { lintContextOf, type JobResult } from '../batch.ts';
-import { loadAssets, templateSources } from '../assets/index.ts';
+import { loadAssets, sha256, templateSources } from '../assets/index.ts';
 import { RenderStore } from '../cache/store.ts';
 import type { tally } from '../cache/planner.ts';
 import { defaultConcurrency, renderPool } from '../job/pool.ts';
@@ -105,14 +104,15 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 
   // a re-run with nothing changed since the last build: its summary again, its decisions audited,
   // no file written (--no-cache never replays, but what it builds may be replayed next time)
-  const runs = new RunRecords(storeDir, outWeek);
+  const store = new RenderStore(storeDir);
+  const runs = new RunRecords(store, outWeek);
   // the bank's policy by its bytes: content/policy.yaml is one of the content files, --policy FILE is read here
   const policyFile = values.policy === undefined ? undefined : resolve(io.cwd, values.policy);
   const inputs = await runInputs({
     tree,
     contentDir,
     assets: { templates: [...assets.templates.values()].map((t) => [t.name, t.hash]), partials: [...assets.partials].map(([n, p]) => [n, p.hash]), fonts: assets.fonts.hash, mascot: assets.mascot.hash },
-    policy: policyFile === undefined ? null : [policyFile, await readFile(policyFile).then((b) => createHash('sha256').update(b).digest('hex'), () => null)],
+    policy: policyFile === undefined ? null : [policyFile, await readFile(policyFile).then(sha256, () => null)],
     week,
     branches: values.branch!,
     ...(shard ? { shard } : {}),
@@ -173,7 +173,6 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const bar = progress(jobs.length, { isTTY: io.tty, write: io.stderr, color: io.colorErr, columns: process.stderr.columns || Number(io.env?.COLUMNS) || 80 });
 
   const readContentFile = (rel: string) => readFile(join(contentDir, rel));
-  const store = new RenderStore(storeDir);
   const out = await publisher({
     content,
     jobs,
@@ -229,9 +228,9 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const rejected = results.filter((r) => !r.decision.approved);
   const data = summaryData(content, results, published, [...loadErrors, ...failures]);
   // what a re-run with nothing changed replays; not after a failure, which the next build retries
-  const record = { inputs, summary: data, problems: content.problems, branches: published.branches };
+  const record = { inputs, ruleset: active.version, summary: data, problems: content.problems, branches: published.branches };
   if (!failures.length && !published.failed.length && mayRecord(record, results, lintContextOf(content))) {
-    await runs.write({ ...record, inputs, ruleset: active.version, files: snapshot(outWeek) });
+    await runs.write({ ...record, files: snapshot(outWeek) });
   }
   io.stdout(summaryText(data, Date.now() - started, values.out!, active.version, io.color, key, { ...stage.summary, workers: pool.size, ...(shard ? { shard } : {}) }));
   if (loadErrors.length || failures.length || published.failed.length) return 1;

@@ -12,7 +12,7 @@
 // published, and the build runs in full. `--no-cache` never replays.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../model.ts';
@@ -24,6 +24,8 @@ import type { SummaryData } from './build.ts';
 import type { JobResult } from '../batch.ts';
 import type { LintContext } from '../lint/index.ts';
 import { holdsClientDetail } from '../load/mask.ts';
+import { sha256 } from '../assets/index.ts';
+import type { RenderStore } from '../cache/store.ts';
 
 /** Bump when a run record's shape or meaning changes. */
 const RUN_FORMAT = 1;
@@ -107,7 +109,7 @@ export async function runInputs(input: RunInputs): Promise<string> {
     branches: [...input.branches].sort(),
     shard: input.shard ?? null,
     signingKey: input.signingKey ?? null,
-    fingerprintKey: createHash('sha256').update(input.fingerprintKey).digest('hex'),
+    fingerprintKey: sha256(input.fingerprintKey),
     srcRoot: input.srcRoot,
     out: input.out,
     outWeek: input.outWeek,
@@ -119,7 +121,7 @@ export async function runInputs(input: RunInputs): Promise<string> {
   const digests = await Promise.all(
     paths.map(async (path) => {
       const data = input.tree.files.get(path) ?? (await readFile(join(input.contentDir, path)).catch(() => undefined));
-      return data ? createHash('sha256').update(data).digest('hex') : null;
+      return data ? sha256(data) : null;
     }),
   );
   paths.forEach((path, i) => part([path, digests[i]]));
@@ -153,11 +155,11 @@ export function snapshot(outWeek: string): [string, number, number][] {
 
 const sameFiles = (a: RunRecord['files'], b: RunRecord['files']) => a.length === b.length && a.every((x, i) => x[0] === b[i]![0] && x[1] === b[i]![1] && x[2] === b[i]![2]);
 
-/** The run records of one render store: one per out/<week>/ folder, the last build's. */
+/** The run records of one render store (its `runs/`): one per out/<week>/ folder, the last build's. */
 export class RunRecords {
   private readonly path: string;
-  constructor(storeDir: string, outWeek: string) {
-    this.path = join(storeDir, 'v1', 'runs', `${createHash('sha256').update(outWeek).digest('hex').slice(0, 32)}.json`);
+  constructor(store: Pick<RenderStore, 'root'>, outWeek: string) {
+    this.path = join(store.root, 'runs', `${sha256(outWeek).slice(0, 32)}.json`);
   }
 
   async read(): Promise<RunRecord | undefined> {
@@ -171,7 +173,6 @@ export class RunRecords {
   }
 
   async write(record: Omit<RunRecord, 'format'>): Promise<void> {
-    await mkdir(join(this.path, '..'), { recursive: true });
     await writeFileAtomic(this.path, `${JSON.stringify({ format: RUN_FORMAT, ...record })}\n`);
   }
 }
@@ -197,7 +198,7 @@ export async function replayable(record: RunRecord | undefined, inputs: string, 
   const same = await Promise.all(
     record.branches.map(async (b) => {
       const zip = await readFile(join(outWeek, PUBLIC, 'bundles', `${b.id}.zip`)).catch(() => undefined);
-      return (zip ? createHash('sha256').update(zip).digest('hex') : null) === b.sha256;
+      return (zip ? sha256(zip) : null) === b.sha256;
     }),
   );
   return same.every(Boolean);

@@ -54,7 +54,9 @@ export const claimModel: Detector = {
         // the model learned from whole posts: a fragment (a title alone, a short line) is not read
         const p = text.length >= d.minLength ? model.score(text) : 0;
         if (p >= d.threshold) {
-          const at = window.reduce((best, s) => (model.score(s.text) > model.score(best.text) ? s : best));
+          // the sentence that weighs most, each scored once
+          const scores = window.map((s) => model.score(s.text));
+          const at = window[scores.indexOf(Math.max(...scores))]!;
           const [from, to] = orig(at.view, at.from, at.to);
           hits.push({ view: at.view.index, from, to, data: { score: String(Math.round(p * 100)), why: model.strongest(text, 3).map((g) => `「${g}」`).join('') } });
         }
