@@ -338,21 +338,6 @@ export function summaryData(content: Content, results: JobResult[], published: P
 }
 
 /** The one-screen summary: every line within 80 columns, colour on a terminal only. */
-export function summary(
-  content: Content,
-  results: JobResult[],
-  published: Published,
-  errors: Problem[],
-  ms: number,
-  out: string,
-  ruleset: string,
-  color?: boolean,
-  key?: SigningKey,
-  rendering?: ReturnType<typeof tally> & { workers: number; shard?: Shard },
-): string {
-  return summaryText(summaryData(content, results, published, errors), ms, out, ruleset, color, key, rendering);
-}
-
 export function summaryText(
   data: SummaryData,
   ms: number,

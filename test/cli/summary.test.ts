@@ -3,7 +3,7 @@
 import stringWidth from 'string-width';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fit, summary } from '../../pipeline/cli/build.ts';
+import { fit, summaryData, summaryText } from '../../pipeline/cli/build.ts';
 
 const reason = 'guarantee: 出现保本保收益类表述「稳赚不赔」：金融广告不得明示或暗示保本、无风险或保收益';
 const job = (branch: string, id: string) => ({ branch, brief: { id } });
@@ -28,7 +28,7 @@ const published = {
 
 describe('the build summary', () => {
   const render = (color: boolean) =>
-    summary(content as never, results as never, published as never, [{ file: 'content/weeks/2026-W48/xihu/wed-relocation-funds.md' } as never], 12345, 'out', '808963c42035+policy.1b22e7ae', color);
+    summaryText(summaryData(content as never, results as never, published as never, [{ file: 'content/weeks/2026-W48/xihu/wed-relocation-funds.md' } as never]), 12345, 'out', '808963c42035+policy.1b22e7ae', color);
 
   it('fits 80 columns on every line', () => {
     for (const line of stripVTControlCharacters(render(true)).split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
