@@ -33,7 +33,6 @@ const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'satori', 'pisc
 // needed (code splitting), so a command's start-up parses only what it runs (`wendu build` with
 // nothing to draw never loads satori or the render engine). The manifest names the current folder.
 const manifestFile = (name) => join(CACHE, `${name}.json`);
-const bundleFile = (name) => join(CACHE, JSON.parse(readFileSync(manifestFile(name), 'utf8')).dir, `${name}.mjs`);
 /** A folder at the depth of every bundle's: what import.meta.url is made relative to while bundling. */
 const atDepth = (name) => join(CACHE, name);
 
@@ -48,20 +47,21 @@ function hashOf(files) {
   return h.digest('hex');
 }
 
-/** true when the bundle on disk was built from the sources now on disk */
+/** the bundle's entry file when the bundle on disk was built from the sources now on disk, else undefined */
 function fresh(name) {
   try {
     const m = JSON.parse(readFileSync(manifestFile(name), 'utf8'));
-    return m.node === process.version && Array.isArray(m.inputs) && typeof m.dir === 'string' && existsSync(join(CACHE, m.dir, `${name}.mjs`)) && m.hash === hashOf(m.inputs);
+    const file = typeof m.dir === 'string' ? join(CACHE, m.dir, `${name}.mjs`) : undefined;
+    return file && m.node === process.version && Array.isArray(m.inputs) && existsSync(file) && m.hash === hashOf(m.inputs) ? file : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /**
  * Builds the bundle of command `name`. Each source's `import.meta.url` is replaced by its own
  * file's URL (relative to the bundle, so the checkout may move): the rule data is read from beside
- * the sources, as under tsx.
+ * the sources, as under tsx. Returns the entry file.
  */
 export async function build(name) {
   const entry = ENTRIES[name];
@@ -153,6 +153,7 @@ export async function build(name) {
       // another run removed it
     }
   }
+  return join(CACHE, dir, `${name}.mjs`);
 }
 
 /**
@@ -162,8 +163,7 @@ export async function build(name) {
 export async function bundleUrl(name) {
   if (!Object.hasOwn(ENTRIES, name) || process.env.WENDU_NO_BUNDLE) return undefined;
   try {
-    if (!fresh(name)) await build(name);
-    return pathToFileURL(bundleFile(name)).href;
+    return pathToFileURL(fresh(name) ?? (await build(name))).href;
   } catch {
     return undefined;
   }
