@@ -5,16 +5,14 @@
 // (`<rules>+policy.<hash>`), so every report and manifest says which policy the content passed.
 import { loadConcepts } from './claims/concepts.ts';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { parseYamlCached as parseYamlText } from './data-cache.ts';
 import { z } from 'zod';
 import type { Problem } from '../model.ts';
 import { decode } from '../load/source.ts';
 import { parseYaml, rangeAt, validate, type YamlSource } from '../load/yaml.ts';
-import { DETECTORS } from './detectors/index.ts';
+import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import { ruleCatalog, rulesetVersion, type CatalogEntry } from './engine.ts';
 import { normalizeTerm } from './normalize.ts';
-import { compileRules, RULES_DIR, validateLexicon, validateRule, type RuleData, type RuleSet, type Severity } from './rules.ts';
+import { compileRules, loadRuleData, type RuleSet, type Severity } from './rules.ts';
 
 const text = z.string().trim().min(1, 'Expected a non-empty string');
 const reason = z.string().trim().min(4, 'Expected a reason a reviewer can read (why the bank departs from the default)');
@@ -110,16 +108,10 @@ export function activeRules(policy?: Policy): ActiveRules {
 
 /** The shipped rule data and lexicon with the policy applied, compiled by the same compileRules. */
 export function applyPolicy(policy: Policy): RuleSet {
-  const detectors = new Set(DETECTORS.keys());
-  const datas: { data: RuleData; file: string }[] = readdirSync(RULES_DIR)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => {
-      const shown = `pipeline/lint/rules/${f}`;
-      return { data: validateRule(parseYamlText(readFileSync(new URL(f, RULES_DIR), 'utf8')), shown, detectors), file: shown };
-    });
-  const lexiconFile = new URL('./lexicon.yaml', import.meta.url);
-  const lexicon = validateLexicon(parseYamlText(readFileSync(lexiconFile, 'utf8')), 'pipeline/lint/lexicon.yaml');
+  // a copy of the checkout's validated data (read once), changed below
+  const shipped = loadRuleData(new Set(DETECTORS.keys()), DETECTOR_SOURCES);
+  const datas = structuredClone(shipped.datas);
+  const lexicon = structuredClone(shipped.lexicon);
   for (const { data } of datas) {
     const o = policy.rules[data.id];
     if (o) data.severity = o.severity;

@@ -232,18 +232,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
   const rules: RuleMeta[] = [];
   const wordRules: WordRule[] = [];
   for (const { data: r, file } of sorted) {
-    const meta: RuleMeta = {
-      id: r.id,
-      severity: r.severity,
-      basis: r.basis,
-      message: r.message,
-      suggestion: r.suggestion,
-      file,
-      examples: { valid: r.examples.valid.map(toExample), invalid: r.examples.invalid.map(toExample) },
-      claims: r.claims.map((c) => ({ name: c.name, examples: { valid: c.examples.valid.map(toExample), invalid: c.examples.invalid.map(toExample) } })),
-      ...(r.detector ? { detector: r.detector } : {}),
-      ...(r.data ? { data: r.data } : {}),
-    };
+    const meta = metaOf(r, file);
     rules.push(meta);
     if (r.detector) continue;
     const index = wordRules.length;
@@ -274,11 +263,6 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
     wordRules.flatMap((w) => sorted.find((d) => d.data.id === w.id)!.data.claims.map((c) => ({ rule: w.index, file: w.file, ...c }))),
   );
 
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify(sorted.map((d) => d.data)));
-  hash.update(JSON.stringify(lexicon));
-  hash.update(JSON.stringify(REQUIRED_WARNINGS));
-  for (const s of sources) hash.update(s);
   return {
     rules,
     wordRules,
@@ -289,8 +273,34 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
     mentions: lexicon.mentions.map(normalizeTerm),
     concepts,
     claims,
-    version: hash.digest('hex').slice(0, 12),
+    version: versionOf(sorted, lexicon, sources),
   };
+}
+
+/** A rule's metadata and examples, as reports, SARIF and the suite read them. */
+function metaOf(r: RuleData, file: string): RuleMeta {
+  return {
+    id: r.id,
+    severity: r.severity,
+    basis: r.basis,
+    message: r.message,
+    suggestion: r.suggestion,
+    file,
+    examples: { valid: r.examples.valid.map(toExample), invalid: r.examples.invalid.map(toExample) },
+    claims: r.claims.map((c) => ({ name: c.name, examples: { valid: c.examples.valid.map(toExample), invalid: c.examples.invalid.map(toExample) } })),
+    ...(r.detector ? { detector: r.detector } : {}),
+    ...(r.data ? { data: r.data } : {}),
+  };
+}
+
+/** The rule-set version: a short hash of the rule data (sorted by id), the lexicon, the warnings and `sources`. */
+function versionOf(sorted: { data: RuleData }[], lexicon: LexiconData, sources: string[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(sorted.map((d) => d.data)));
+  hash.update(JSON.stringify(lexicon));
+  hash.update(JSON.stringify(REQUIRED_WARNINGS));
+  for (const s of sources) hash.update(s);
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** A warning and each of its sentences are safe phrases (the fund warning is two sentences). */
@@ -302,11 +312,25 @@ function splitSentences(w: string): string[] {
 /** The code that decides findings (and, below, confusables.yaml and concepts.yaml): part of the rule-set version, so a changed engine or evasion table is a new version. */
 const VERSIONED_SOURCES = ['normalize.ts', 'classes.ts', 'evasion.ts', 'ac.ts', 'prefilter.ts', 'engine.ts', 'rules.ts', 'warnings.ts', 'claims/concepts.ts', 'claims/analyze.ts', 'claims/product.ts'];
 
-let cached: RuleSet | undefined;
+/** The checkout's rule data, validated, with its version and metadata: no automaton, no RegExp compiled. */
+export interface ShippedRules {
+  /** by file name */
+  datas: { data: RuleData; file: string }[];
+  lexicon: LexiconData;
+  /** the texts of the code and data files the version is made from */
+  sources: string[];
+  version: string;
+  rules: RuleMeta[];
+}
 
-/** The rule set of this checkout, loaded and compiled once per process. */
-export function loadRuleSet(detectors: ReadonlySet<string>, detectorSources: URL[]): RuleSet {
-  if (cached) return cached;
+let data: ShippedRules | undefined;
+
+/**
+ * The rule files and lexicon of this checkout, read and validated once per process. What a policy
+ * is checked against and applied to: a command with a policy compiles only the policy's rule set.
+ */
+export function loadRuleData(detectors: ReadonlySet<string>, detectorSources: URL[]): ShippedRules {
+  if (data) return data;
   const files = readdirSync(RULES_DIR)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort();
@@ -316,6 +340,17 @@ export function loadRuleSet(detectors: ReadonlySet<string>, detectorSources: URL
   });
   const lexicon = validateLexicon(readYaml(LEXICON_FILE, 'pipeline/lint/lexicon.yaml'), 'pipeline/lint/lexicon.yaml');
   const sources = [...VERSIONED_SOURCES.map((f) => new URL(`./${f}`, import.meta.url)), new URL('./confusables.yaml', import.meta.url), CONCEPTS_SOURCE, ...detectorSources].map((u) => readFileSync(u, 'utf8'));
+  const sorted = [...datas].sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+  data = { datas, lexicon, sources, version: versionOf(sorted, lexicon, sources), rules: sorted.map((d) => metaOf(d.data, d.file)) };
+  return data;
+}
+
+let cached: RuleSet | undefined;
+
+/** The rule set of this checkout, loaded and compiled once per process. */
+export function loadRuleSet(detectors: ReadonlySet<string>, detectorSources: URL[]): RuleSet {
+  if (cached) return cached;
+  const { datas, lexicon, sources } = loadRuleData(detectors, detectorSources);
   cached = compileRules(datas, lexicon, sources);
   return cached;
 }
