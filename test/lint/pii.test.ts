@@ -31,7 +31,10 @@ describe('card validator', () => {
   });
   it('takes a Luhn-valid 62 number for a UnionPay card', () => {
     expect(scan('6222 0212 3456 7890 128')).toMatchObject([{ kind: 'card', why: 'luhn' }]);
-    expect(scan('1234567812345678')).toEqual([]);
+    // 16 digits that pass no card check are only a candidate: a card next to its label, nothing elsewhere
+    expect(scan('1234567812345678')).toMatchObject([{ kind: 'card-suspect' }]);
+    expect(ids(pii('会员编号1234567812345678'))).toEqual([]);
+    expect(ids(pii('客户信用卡号 1234 5678 1234 5678'))).toEqual(['pii-card']);
   });
 });
 

@@ -102,11 +102,18 @@ interface Group {
   nl?: boolean;
 }
 
-/** a number continues across a line break only between groups of at least this many digits (not 1\n2\n3) */
+/**
+ * a number continues across a line break only between lines holding at least this many of its
+ * digits (not 1\n2\n3; but 4 1 0 1 0 2\n1 9 8 8…, a number typed digit by digit over lines, does)
+ */
 const MIN_GROUP_ACROSS_LINES = 3;
 
-/** `id-suspect`: 18 characters with a valid region and birth date but a wrong check digit */
-export type NumberKind = 'id' | 'phone' | 'card' | 'id-suspect';
+/**
+ * `id-suspect`: 18 characters with a valid region and birth date but a wrong check digit;
+ * `card-suspect`: 16–19 digits that pass no card check (a typo, or an issuer not listed) — each
+ * reported only next to its label (身份证, 卡号), and never in place of a number that checks
+ */
+export type NumberKind = 'id' | 'phone' | 'card' | 'id-suspect' | 'card-suspect';
 
 export interface FoundNumber {
   kind: NumberKind;
@@ -176,7 +183,9 @@ export function scan(text: string): FoundNumber[] {
       cur.digits += v === PAIR ? PAIRS.get(code)! : String(v);
       cur.to = i + 1;
       seps = 0;
-    } else if (v === X && cur && !/[0-9A-Za-z]/.test(text[i + 1] ?? '')) {
+    } else if (v === X && (cur || (run.length && seps <= 1)) && !/[0-9A-Za-z]/.test(text[i + 1] ?? '')) {
+      // (an X typed after a space ends the digits before it: 0 0 2 X)
+      cur ??= run.pop()!;
       cur.digits += 'X';
       cur.to = i + 1;
       run.push(cur);
@@ -205,16 +214,29 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
   let total = 0;
   for (const g of groups) total += g.digits.length;
   if (total < MIN_DIGITS) return;
+  // the digits of each group's line within the run (groups split by spaces count together)
+  const line = new Int32Array(groups.length);
+  for (let a = 0; a < groups.length; ) {
+    let b = a + 1;
+    while (b < groups.length && !groups[b]!.nl) b++;
+    let sum = 0;
+    for (let k = a; k < b; k++) sum += groups[k]!.digits.length;
+    line.fill(sum, a, b);
+    a = b;
+  }
+  const suspect = (k: NumberKind) => k === 'id-suspect' || k === 'card-suspect';
   for (let i = 0; i < groups.length; ) {
     let best: FoundNumber | undefined;
     let bestJ = i;
     let digits = '';
     for (let j = i; j < groups.length && digits.length < 19; j++) {
       const g = groups[j]!;
-      if (j > i && g.nl && (g.digits.length < MIN_GROUP_ACROSS_LINES || groups[j - 1]!.digits.length < MIN_GROUP_ACROSS_LINES)) break;
+      if (j > i && g.nl && (line[j]! < MIN_GROUP_ACROSS_LINES || line[j - 1]! < MIN_GROUP_ACROSS_LINES)) break;
       digits += g.digits;
       const hit = classify(digits);
-      if (hit && (!best || digits.length >= best.digits.length)) {
+      // a longer reading wins, but a suspect never takes the place of a number that checks
+      // (13800138000 12345 is a phone and five digits, not a card with a typo)
+      if (hit && (!best || (digits.length >= best.digits.length && (!suspect(hit.kind) || suspect(best.kind))))) {
         best = { ...hit, from: groups[i]!.from, to: groups[j]!.to };
         bestJ = j;
       }
@@ -246,6 +268,7 @@ function classify(d: string): Omit<FoundNumber, 'from' | 'to'> | undefined {
     if (first >= 51 && first <= 54 && luhn(d)) return { kind: 'card', digits: d, why: 'luhn' };
   }
   if (n === 18 && suspectId(d)) return { kind: 'id-suspect', digits: d };
+  if (n >= 16 && n <= 19) return { kind: 'card-suspect', digits: d };
   if (n === 11 && /^1[3-9]/.test(d)) return { kind: 'phone', digits: d };
   if (n === 13 && /^861[3-9]/.test(d)) return { kind: 'phone', digits: d.slice(2), prefix: '86' };
   if (n === 15 && /^00861[3-9]/.test(d)) return { kind: 'phone', digits: d.slice(4), prefix: '0086' };
@@ -322,7 +345,7 @@ export function phoneDigits(s: string): string {
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
 const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
 const PIECE = new RegExp(
-  `(手机号码|手机号|手机|电话号码|电话|号码|身份证号码|身份证号|身份证|证件号码|证件号|卡号|前面|前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|接着|然后|再后面|后面|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,11})`,
+  `(手机号码|手机号|手机|电话号码|电话|号码|身份证号码|身份证号|身份证|证件号码|证件号|卡号|前面|前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|接着|然后|再后面|后面|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,17})`,
   'g',
 );
 /** where a piece goes: 0 first, 1 middle, 2 last; NEXT: after the piece before it (接着, 然后, 后面) */
@@ -351,12 +374,26 @@ export function findPieces(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
   for (let i = 0; i < pieces.length; ) {
     let j = i + 1;
-    // a piece follows the one before it: a later position, or a "next" word
-    while (j < pieces.length && pieces[j]!.from - pieces[j - 1]!.to <= PIECE_WINDOW && (pieces[j]!.order === NEXT || pieces[j]!.order > pieces[j - 1]!.order)) j++;
+    // a piece follows the one before it: a later position, or a "next" word; or it names a
+    // position not given yet (后4位…，前7位…: the last piece told first)
+    const named = (k: number) => pieces[k]!.order !== NEXT;
+    const given = new Set<number>([pieces[i]!.order]);
+    let reordered = false;
+    while (j < pieces.length && pieces[j]!.from - pieces[j - 1]!.to <= PIECE_WINDOW) {
+      const p = pieces[j]!;
+      if (p.order === NEXT || p.order > pieces[j - 1]!.order) given.add(p.order);
+      else if (named(j) && !given.has(p.order) && pieces.slice(i, j).every((_, k) => named(i + k))) {
+        given.add(p.order);
+        reordered = true;
+      } else break;
+      j++;
+    }
     if (j - i >= 2) {
       const group = pieces.slice(i, j);
-      const hit = classify(group.map((p) => p.digits).join(''));
-      if (hit && hit.kind !== 'id-suspect') found.push({ ...hit, from: group[0]!.from, to: group[group.length - 1]!.to });
+      const inOrder = reordered ? [...group].sort((a, b) => a.order - b.order) : group;
+      // (a suspect is reported only next to its label, as a number written whole is)
+      const hit = classify(inOrder.map((p) => p.digits).join(''));
+      if (hit) found.push({ ...hit, from: group[0]!.from, to: group[group.length - 1]!.to });
     }
     i = j;
   }

@@ -1,12 +1,13 @@
 // pii-id, pii-phone, pii-card: identifying numbers, found once per text by numbers.ts, then judged
 // by whose they are. A number labelled as not a person's (运单号, 订单号, 活动码, an organisation's
 // 对公账户) is not reported; the branch's phones and hotlines pass; a number shaped like an ID with
-// a wrong check digit is a warning next to 身份证 (a typo in a client's number is still theirs).
+// a wrong check digit is a warning next to 身份证, and 16–19 digits that pass no card check are an
+// error next to 卡号 (a typo in a client's number, or an issuer not listed, is still theirs).
 import { z } from 'zod';
 import { toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
-import { findNumbers, maskMiddle, maskPhone, phoneDigits, type FoundNumber, type NumberKind } from './numbers.ts';
+import { findNumbers, maskMiddle, maskPhone, phoneDigits, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
 import type { Detector, DetectorHit, LintContext, SpanView } from './types.ts';
 
 const dataSchema = z.strictObject({
@@ -14,8 +15,10 @@ const dataSchema = z.strictObject({
   notPersonal: z.array(z.string().min(1)).default([]),
   /** words that make an account an organisation's (对公账户, 有限公司 …): cards only */
   organisation: z.array(z.string().min(1)).default([]),
-  /** words next to which an ID-shaped number with a wrong check digit is still reported (身份证) */
+  /** words next to which an ID-shaped number with a wrong check digit is still reported (身份证); for pii-card, next to which such a number is left to pii-id */
   idLabels: z.array(z.string().min(1)).default([]),
+  /** words next to which 16–19 digits that pass no card check are still a card (卡号, 信用卡) */
+  cardLabels: z.array(z.string().min(1)).default([]),
 });
 
 /** how far back (characters, within the line) a label is looked for */
@@ -62,14 +65,18 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         const hits: DetectorHit[] = [];
         for (const view of views) {
           for (const n of findNumbers(view)) {
-            const suspect = kind === 'id' && n.kind === 'id-suspect';
+            // 18 digits with a region and a birth date, read as a card (Luhn passes one in ten):
+            // next to 身份证 it is an ID with a wrong check digit, reported by pii-id
+            const idShaped = (n.kind === 'card' || n.kind === 'card-suspect') && n.digits.length === 18 && suspectId(n.digits);
+            const suspect = (kind === 'id' && (n.kind === 'id-suspect' || idShaped)) || (kind === 'card' && n.kind === 'card-suspect');
             if (n.kind !== kind && !suspect) continue;
             if (kind === 'phone' && allowed.has(n.digits)) continue;
             const pre = before(view, n.from);
+            if (kind === 'card' && idShaped && labelled(d.idLabels, pre)) continue;
             if (labelled(d.notPersonal, pre)) continue;
             // an organisation's account names its holder before or after the number (户名：某某基金会)
             if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)))) continue;
-            if (suspect && !labelled(d.idLabels, pre)) continue;
+            if (suspect && !labelled(kind === 'id' ? d.idLabels : d.cardLabels, pre)) continue;
             hits.push(hit(view, n, kind, suspect));
           }
         }
@@ -86,8 +93,10 @@ const WHY: Record<string, string> = {
 
 function hit(view: SpanView, n: FoundNumber, kind: NumberKind, suspect: boolean): DetectorHit {
   const masked = kind === 'phone' ? maskPhone(n.digits, n.prefix) : maskMiddle(n.digits);
-  const why = suspect ? '（校验位不符，疑似录入有误的身份证号）' : n.why ? WHY[n.why]! : '';
-  return { view: view.index, from: n.from, to: n.to, excerpt: masked, fix: masked, data: { masked, why }, ...(suspect ? { severity: 'warning' as const } : {}) };
+  const why = suspect ? (kind === 'id' ? '（校验位不符，疑似录入有误的身份证号）' : '（未通过卡号校验，但标明是卡号）') : n.why ? WHY[n.why]! : '';
+  // an ID with a wrong check digit may be a typo or something else: a warning; 16–19 digits
+  // labelled as a card are the client's card whatever the checks say: an error
+  return { view: view.index, from: n.from, to: n.to, excerpt: masked, fix: masked, data: { masked, why }, ...(suspect && kind === 'id' ? { severity: 'warning' as const } : {}) };
 }
 
 export const piiId = numberDetector('pii-id', 'id');
