@@ -162,11 +162,16 @@ export function scan(text: string): FoundNumber[] {
   for (let i = 0; i < n; i++) {
     // outside a number, skip to the next character that can start one (most characters)
     if (!cur && !run.length) {
-      while (i < n && VALUE[text.charCodeAt(i)]! !== X && VALUE[text.charCodeAt(i)]! !== PAIR && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9)) i++;
+      while (i < n && VALUE[text.charCodeAt(i)]! !== X && VALUE[text.charCodeAt(i)]! !== PAIR && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9) && lookAlike(text, i, false) < 0) i++;
       if (i >= n) break;
     }
     const code = text.charCodeAt(i);
     let v = VALUE[code]!;
+    // a letter typed for a digit inside a number (138OO138OOO, l39 l234 5678)
+    if (v < 0 || v > 9) {
+      const d = lookAlike(text, i, (!!cur && cur.to === i) || (!cur && run.length > 0 && seps > 0 && seps <= 1));
+      if (d >= 0) v = d;
+    }
     // an astral emoji (🌟, 📞) separates like a symbol; its low surrogate is skipped
     if (code >= 0xd800 && code <= 0xdbff) {
       v = SEP;
@@ -204,6 +209,20 @@ export function scan(text: string): FoundNumber[] {
   }
   endRun();
   return found;
+}
+
+/**
+ * The digit a Latin letter stands for at `i` (O and o for 0, l and I for 1) where it is typed inside
+ * a number: right after its digits or a separator between them (`inNumber`), or starting one right before a digit and not
+ * ending a word; else -1. What it makes must still be a whole phone, ID or card number to count.
+ */
+function lookAlike(text: string, i: number, inNumber: boolean): number {
+  const c = text.charCodeAt(i);
+  const d = c === 79 || c === 111 ? 0 : c === 108 || c === 73 ? 1 : -1;
+  if (d < 0) return -1;
+  if (inNumber) return /[A-Za-z]/.test(text[i + 1] ?? '') && !/[OolI]/.test(text[i + 1]!) ? -1 : d;
+  const next = VALUE[text.charCodeAt(i + 1)] ?? -1;
+  return next >= 0 && next <= 9 && !/[A-Za-z]/.test(text[i - 1] ?? '') ? d : -1;
 }
 
 /** the fewest digits `classify` takes for anything (a mobile number) */

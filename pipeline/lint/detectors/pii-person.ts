@@ -151,13 +151,33 @@ export const piiPerson: Detector = {
           if (pick) accept(pick[0], pick[1], h, m[0]);
         }
 
+        /**
+         * A label ending at normalised `to` that ends its line with a colon (客户姓名：⏎王建华): the
+         * first CJK character of the next line (after a list number: 1. 林雪梅), else -1.
+         */
+        const nextLine = (to: number): number => {
+          const src = view.span.text;
+          const m = /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/.exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 8));
+          if (!m) return -1;
+          const line = n.end[to - 1]! + m[0].length;
+          let q = to;
+          while (q < t.length && n.start[q]! < line) q++;
+          const first = q;
+          while (q < t.length && n.sentence[q] === n.sentence[first] && n.cls[q] !== CJK && !src.slice(n.start[first]!, n.start[q]!).includes('\n')) q++;
+          return q < t.length && n.cls[q] === CJK ? q : -1;
+        };
         // 客户王建华: look ahead from the client word; 客户姓名：高明: from a field label
         const ahead = (re: RegExp, loose: boolean) => {
           re.lastIndex = 0;
           if (cannotMatch(re, t)) return;
           for (let m = re.exec(t); m; m = re.exec(t)) {
-            const p = m.index + m[0].length;
-            if (p >= t.length || n.gap[p]! > CLAUSE) continue;
+            let p = m.index + m[0].length;
+            if (p >= t.length) continue;
+            if (n.gap[p]! > CLAUSE || n.cls[p] !== CJK) {
+              const q = nextLine(p);
+              if (q >= 0) p = q;
+              else if (n.gap[p]! > CLAUSE) continue;
+            }
             const hit = nameAt(p, loose);
             if (hit) accept(p, hit[0], hit[1], m[0].replace(/(是|为|叫|名叫)$/, ''));
           }
@@ -180,19 +200,43 @@ export const piiPerson: Detector = {
         }
 
         // 中奖名单：王建国、李秀英、张伟: every name of the list, to the end of the sentence
+        // (a list whose opener ends its line with a colon goes on over the lines that start with a name:
+        // 名单：⏎林雪梅⏎何志强⏎…)
         if (listRe && listHint!.test(t)) {
           listRe.lastIndex = 0;
           for (let m = listRe.exec(t); m; m = listRe.exec(t)) {
-            const sentence = n.sentence[m.index]!;
-            let p = m.index + m[0].length;
-            while (p < t.length && n.sentence[p] === sentence) {
-              // the start of each item: a CJK character after a list mark or a non-CJK character
-              const hit = nameAt(p, true, WEAK);
-              if (hit) accept(p, hit[0], hit[1], m[0]);
-              // to the next item
-              p++;
-              while (p < t.length && n.sentence[p] === sentence && n.cls[p] === CJK && n.gap[p]! < WEAK) p++;
-              while (p < t.length && n.sentence[p] === sentence && n.cls[p] !== CJK) p++;
+            const end = m.index + m[0].length;
+            let sentence = n.sentence[m.index]!;
+            let p = end;
+            const first = end < t.length ? nextLine(end) : -1;
+            const overLines = first >= 0;
+            if (overLines) sentence = n.sentence[(p = first)]!;
+            for (;;) {
+              while (p < t.length && n.sentence[p] === sentence) {
+                // the start of each item: a CJK character after a list mark or a non-CJK character
+                const hit = nameAt(p, true, WEAK);
+                if (hit) accept(p, hit[0], hit[1], m[0]);
+                // to the next item (a masked name is one item: 张*华)
+                p++;
+                for (;;) {
+                  while (p < t.length && n.sentence[p] === sentence && n.cls[p] === CJK && n.gap[p]! < WEAK) p++;
+                  if (p < t.length && n.cls[p] === MASK) {
+                    while (p < t.length && n.cls[p] === MASK) p++;
+                    if (p < t.length && n.cls[p] === CJK && n.gap[p] === 0) continue;
+                  }
+                  break;
+                }
+                while (p < t.length && n.sentence[p] === sentence && n.cls[p] !== CJK) p++;
+              }
+              // the next line goes on with the list when it starts with a name (after its number: 1. 林雪梅)
+              if (!overLines || p >= t.length) break;
+              let q = p;
+              while (q < t.length && n.cls[q] !== CJK && q - p < 8) q++;
+              let r = p - 1;
+              while (r > end && n.cls[r] !== CJK) r--;
+              if (q >= t.length || n.cls[q] !== CJK || !view.span.text.slice(n.end[r]!, n.start[q]!).includes('\n') || !nameAt(q, true, WEAK)) break;
+              sentence = n.sentence[q]!;
+              p = q;
             }
           }
         }
