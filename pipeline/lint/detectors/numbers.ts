@@ -61,6 +61,17 @@ function unicodeValues() {
     const m = /^\(?([0-9])\)?\.?$/.exec(String.fromCharCode(c).normalize('NFKC'));
     if (m) VALUE[c] = Number(m[1]);
   }
+  // decimal digits of every script (Arabic-Indic ١٣٨, Devanagari, …): each script's ten in a row
+  const digit = /^\p{Nd}$/u;
+  for (let c = 0x80, run = 0; c < 0x10000; c++) {
+    run = digit.test(String.fromCharCode(c)) ? run + 1 : 0;
+    if (run && VALUE[c] === NONE) VALUE[c] = (run - 1) % 10;
+  }
+  // marks written over or under a digit (1̲3̲8̶), and the controls that only turn or join text
+  // (U+202E right-to-left override, word joiners): not there
+  const mark = /^\p{M}$/u;
+  for (let c = 0x300; c < 0x10000; c++) if (VALUE[c] === NONE && mark.test(String.fromCharCode(c))) VALUE[c] = IGNORE;
+  for (const c of [0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x061c]) VALUE[c] = IGNORE;
   // circled and parenthesised numbers 10–50 (⑬, ⒀, ⒔, ㉑): two digits each
   for (let c = 0x2460; c < 0x3300; c++) {
     if (VALUE[c] !== NONE) continue;
@@ -162,7 +173,7 @@ export function scan(text: string): FoundNumber[] {
   for (let i = 0; i < n; i++) {
     // outside a number, skip to the next character that can start one (most characters)
     if (!cur && !run.length) {
-      while (i < n && VALUE[text.charCodeAt(i)]! !== X && VALUE[text.charCodeAt(i)]! !== PAIR && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9) && lookAlike(text, i, false) < 0) i++;
+      while (i < n && VALUE[text.charCodeAt(i)]! !== X && VALUE[text.charCodeAt(i)]! !== PAIR && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9) && lookAlike(text, i, false) < 0 && astralDigit(text, i) < 0) i++;
       if (i >= n) break;
     }
     const code = text.charCodeAt(i);
@@ -172,9 +183,11 @@ export function scan(text: string): FoundNumber[] {
       const d = lookAlike(text, i, (!!cur && cur.to === i) || (!cur && run.length > 0 && seps > 0 && seps <= 1));
       if (d >= 0) v = d;
     }
-    // an astral emoji (🌟, 📞) separates like a symbol; its low surrogate is skipped
+    // an astral emoji (🌟, 📞) separates like a symbol, an astral digit (𝟏𝟑𝟖, 𝟙) is a digit; its
+    // low surrogate is skipped
     if (code >= 0xd800 && code <= 0xdbff) {
-      v = SEP;
+      const d = astralDigit(text, i);
+      v = d >= 0 ? d : /^[Xx]$/.test(text.slice(i, i + 2).normalize('NFKC')) ? X : SEP;
       i++;
     }
     if (v === IGNORE) continue;
@@ -223,6 +236,17 @@ function lookAlike(text: string, i: number, inNumber: boolean): number {
   if (inNumber) return /[A-Za-z]/.test(text[i + 1] ?? '') && !/[OolI]/.test(text[i + 1]!) ? -1 : d;
   const next = VALUE[text.charCodeAt(i + 1)] ?? -1;
   return next >= 0 && next <= 9 && !/[A-Za-z]/.test(text[i - 1] ?? '') ? d : -1;
+}
+
+/** The digit an astral character at `i` is (mathematical 𝟏 𝟙 𝟷, others NFKC reads as one digit), else -1. */
+function astralDigit(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return -1;
+  const cp = text.codePointAt(i)!;
+  if (cp >= 0x1d7ce && cp <= 0x1d7ff) return (cp - 0x1d7ce) % 10;
+  if (cp < 0x10000 || !/\p{Nd}/u.test(String.fromCodePoint(cp))) return -1;
+  const k = String.fromCodePoint(cp).normalize('NFKC');
+  return k.length === 1 && k >= '0' && k <= '9' ? k.charCodeAt(0) - 48 : -1;
 }
 
 /** the fewest digits `classify` takes for anything (a mobile number) */
