@@ -260,3 +260,26 @@ describe('--fix masks client details in place', () => {
     );
   });
 });
+
+describe('a number split between two texts of one asset', () => {
+  // a headline over a subtitle is read as one picture: the number is the client's either way
+  const spans = [
+    { field: 'image:headline', text: '客户電話１３８', file: 'w/a.md' },
+    { field: 'image:subtitle', text: '0013 8000 请回电', file: 'w/a.md' },
+  ];
+  it('is found in both texts, each part masked as its share of the whole', () => {
+    const found = lintSpans(spans, CTX).filter((f) => f.ruleId === 'pii-phone');
+    expect(found.map((f) => [f.field, f.excerpt, f.fix?.text])).toEqual([
+      ['image:headline', '138****8000', '１３８'],
+      ['image:subtitle', '138****8000', '**** 8000'],
+    ]);
+    expect(found.every((f) => f.severity === 'error' && !f.waivable)).toBe(true);
+  });
+  it('an ID too, with its X', () => {
+    const found = lintSpans([{ field: 'title', text: '身份证号110105', file: 'x' }, { field: 'body', text: '19491231002X，请核对', file: 'x' }], CTX);
+    expect(found.filter((f) => f.ruleId === 'pii-id').map((f) => `${f.field}:${f.fix?.text}`).sort()).toEqual(['body:********002X', 'title:110105']);
+  });
+  it('but two short numbers that end and start two texts are not one (第2026 ‖ 1208期)', () => {
+    expect(lintSpans([{ field: 'title', text: '第2026', file: 'x' }, { field: 'body', text: '1208期活动，咨询0571-8765 4321', file: 'x' }], CTX).filter((f) => f.ruleId.startsWith('pii-'))).toEqual([]);
+  });
+});

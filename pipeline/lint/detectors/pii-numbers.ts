@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
-import { findNumbers, maskMiddle, maskPhone, phoneDigits, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
+import { findNumbers, maskMiddle, maskPhone, phoneDigits, scan, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
 import type { Detector, DetectorHit, LintContext, SpanView } from './types.ts';
 
 const dataSchema = z.strictObject({
@@ -63,8 +63,10 @@ function numberDetector(id: string, kind: NumberKind): Detector {
       return (views, ctx) => {
         const allowed = allowedPhones(ctx);
         const hits: DetectorHit[] = [];
+        // (a number split between two texts of the asset is judged as one: 客户电话138 ‖ 0013 8000)
+        const across = acrossTexts(views);
         for (const view of views) {
-          for (const n of findNumbers(view)) {
+          for (const n of [...findNumbers(view), ...(across.get(view) ?? [])] as (FoundNumber & { part?: Split['part'] })[]) {
             // 18 digits with a region and a birth date, read as a card (Luhn passes one in ten):
             // next to 身份证 it is an ID with a wrong check digit, reported by pii-id
             const idShaped = (n.kind === 'card' || n.kind === 'card-suspect') && n.digits.length === 18 && suspectId(n.digits);
@@ -77,7 +79,13 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             // an organisation's account names its holder before or after the number (户名：某某基金会)
             if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)))) continue;
             if (suspect && !labelled(kind === 'id' ? d.idLabels : d.cardLabels, pre)) continue;
-            hits.push(hit(view, n, kind, suspect));
+            if (n.part) {
+              // the other part of the number gets a hit of its own, masked as its share of the whole
+              const h = hit(view, n, kind, suspect);
+              hits.push({ ...h, fix: maskPart(view.span.text.slice(n.from, n.to), n.part.firstDigit, n.digits.length, kind) });
+              const other = n.part.other;
+              hits.push({ ...h, view: other.view.index, from: other.from, to: other.to, fix: maskPart(other.view.span.text.slice(other.from, other.to), other.firstDigit, n.digits.length, kind) });
+            } else hits.push(hit(view, n, kind, suspect));
           }
         }
         return hits;
@@ -102,3 +110,50 @@ function hit(view: SpanView, n: FoundNumber, kind: NumberKind, suspect: boolean)
 export const piiId = numberDetector('pii-id', 'id');
 export const piiPhone = numberDetector('pii-phone', 'phone');
 export const piiCard = numberDetector('pii-card', 'card');
+
+/** the characters of a text's end and of the next one's start read together for a number between them */
+const EDGE = 32;
+
+type Split = FoundNumber & { part: { firstDigit: number; other: { view: SpanView; from: number; to: number; firstDigit: number } } };
+
+/**
+ * Numbers that start at the end of one text of the asset and end at the start of the next (a
+ * headline 客户电话138 over a subtitle 0013 8000): each as the part in the first text, the rest
+ * in `part.other`. They are read as a line break apart: both parts need their three digits.
+ */
+function acrossTexts(views: SpanView[]): Map<SpanView, Split[]> {
+  const out = new Map<SpanView, Split[]>();
+  for (let k = 0; k + 1 < views.length; k++) {
+    const a = views[k]!;
+    const b = views[k + 1]!;
+    const A = a.span.text;
+    const B = b.span.text;
+    if (!/[\d０-９]\s*$/.test(A.slice(-4)) || !/^\s*[\d０-９]/.test(B.slice(0, 4))) continue;
+    const tail = A.slice(-EDGE);
+    const joint = `${tail}\n${B.slice(0, EDGE)}`;
+    for (const n of scan(joint)) {
+      if (n.from >= tail.length || n.to <= tail.length + 1) continue;
+      const base = A.length - tail.length;
+      const cut = tail.length + 1;
+      const digitsIn = (s: string) => (s.match(/[0-9０-９Xx×]/g) ?? []).length;
+      const firstB = digitsIn(joint.slice(n.from, tail.length));
+      const split: Split = {
+        ...n,
+        from: base + n.from,
+        to: A.length,
+        part: { firstDigit: 0, other: { view: b, from: 0, to: n.to - cut, firstDigit: firstB } },
+      };
+      const list = out.get(a) ?? [];
+      list.push(split);
+      out.set(a, list);
+    }
+  }
+  return out;
+}
+
+/** A part of a number as its share of the masked whole (138 ‖ 0013 8000 → 138 ‖ ****8000). */
+function maskPart(text: string, firstDigit: number, total: number, kind: NumberKind): string {
+  const [head, tail] = kind === 'phone' ? [3, 4] : [6, 4];
+  let at = firstDigit;
+  return text.replace(/[0-9０-９Xx×]/g, (c) => (at++ < head || at > total - tail ? c : '*'));
+}
