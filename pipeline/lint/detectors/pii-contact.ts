@@ -5,7 +5,7 @@
 // building-unit-room (3栋2单元501, 3-2-501) and village-group-number (李家村3组12号) form. What is
 // not a client's passes: an institution's mailbox, a public venue's or the bank's own rooms.
 import { z } from 'zod';
-import { CLAUSE } from '../normalize.ts';
+import { CLAUSE, normalize, normalizeTerm } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
 import { inSafe, MARK_BUILDING, MARK_DASH, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
@@ -83,12 +83,17 @@ const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee]
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
 const PERMIT = /(?<![A-Za-z0-9])(?:[CcWw][0-9]{8}|[Cc][A-Za-z][0-9]{7}|[LlTt][0-9]{8}|[HhMm][0-9]{8}(?:[0-9]{2})?)(?![A-Za-z0-9])/g;
 const PASSPORT_WORDS = /护照|passport/i;
-const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
+// (the permits' names as written and as the normaliser may read them: 胞证 sounds like 保证)
+const TAIWAN = [...new Set(['台胞证', '台湾居民来往大陆通行证', '来往大陆通行证'].flatMap((w) => [normalizeTerm(w), normalize(w).text]))];
+const PERMIT_WORDS = new RegExp(['通行证', '回乡证', '港澳', '证件', ...TAIWAN].join('|'));
+// 台湾居民来往大陆通行证 (台胞证) of 2015 on: eight digits, no letter — only right after its name
+const TAIWAN_PERMIT = new RegExp(`(?<=(?:${TAIWAN.join('|')})(?:号码|号|证号)?\\s*(?:是|为|[:：])?\\s*)[0-9]{8}(?![0-9])`, 'g');
 
 export const piiPassport = patternDetector('pii-passport', noData, (view) => {
   const t = view.norm.text;
-  if (!(markers(view) & MARK_LATIN)) return [];
-  const found = [...regexHits(view, PASSPORT)];
+  const taiwan = TAIWAN.some((w) => t.includes(w)) ? [...regexHits(view, TAIWAN_PERMIT)] : [];
+  if (!(markers(view) & MARK_LATIN) && !taiwan.length) return [];
+  const found = [...regexHits(view, PASSPORT), ...taiwan];
   // (a loop, not push(...): a spread of a long list overflows the stack)
   if (PASSPORT_WORDS.test(t)) for (const h of regexHits(view, PASSPORT_CONTEXT)) found.push(h);
   if (PERMIT_WORDS.test(t)) for (const h of regexHits(view, PERMIT)) found.push(h);
@@ -134,15 +139,17 @@ export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
 // --- home addresses -------------------------------------------------------------------------------
 
 const N = '[0-9〇零一二三四五六七八九十两]';
+/** spaces typeset between the characters and the digits (2 幢 1703 室) */
+const S = '[ \\t\\u3000]?';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
-const BUILDING = new RegExp(`(${N}{1,4})(幢|栋|号楼|座|楼)(?:(${N}{1,2})(?:单元|门))?(?:${N}{1,2}[楼层])?(${N}{2,5})(室|号|房)?`, 'g');
-const LANE = new RegExp(`(${N}{1,4})弄(${N}{1,4})号(${N}{2,5})室?`, 'g');
+const BUILDING = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
+const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // 解放路12号502室: a street number with a room
-const STREET_ROOM = new RegExp(`[路街巷道](${N}{1,4})号(${N}{3,4})(室|房)`, 'g');
+const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号${S}(${N}{3,4})${S}(室|房)`, 'g');
 // 3-2-501 / 3－2－501 after a compound's name
 const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
-const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:(${N}{1,3})(组|队|社))?(${N}{1,4})号(?![楼院])`, 'g');
+const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:${S}(${N}{1,3})${S}(组|队|社))?${S}(${N}{1,4})${S}号(?![楼院])`, 'g');
 const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院)$/;
 const NOT_NAME = new Set([...'在住于的家是到从为和与及']);
 /** before a village's name (李家村): 家 belongs to the name */
@@ -164,8 +171,10 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     let s = from;
     while (s > 0 && from - s < 12 && view.norm.clause[s - 1] === view.norm.clause[from]) s--;
     const around = t.slice(s, Math.min(t.length, to + 4));
-    // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…)
-    if (/(家住|住在|住址|家在|居住|现住)/.test(t.slice(Math.max(0, s - 6), from))) return false;
+    // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…; 客户住在…华润中心 2 幢 1703 室)
+    let home = s;
+    while (home > 0 && from - home < 40 && view.norm.clause[home - 1] === view.norm.clause[from]) home--;
+    if (/(家住|住在|住址|家在|居住|现住|收件地址|寄到|送到|上门)/.test(t.slice(Math.max(0, home - 6), from))) return false;
     if (d.publicPlaces.some((w) => around.includes(w))) return true;
     // a label of the bank's own or a public address just before the clause (网点地址：…)
     const label = t.slice(Math.max(0, s - 8), s);
@@ -180,9 +189,11 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     if (isPublic(from, to)) return;
     // extend back over the compound's name: 阳光小区, 翠苑一区, 长乐路, 李家村
     let start = from;
-    const marker = MARKER.exec(t.slice(Math.max(0, from - 4), from));
+    // (a space may stand between the name and the number: 阳光花园 5 栋)
+    const space = /[ \t\u3000]?$/.exec(t.slice(Math.max(0, from - 1), from))![0].length;
+    const marker = MARKER.exec(t.slice(Math.max(0, from - space - 4), from - space));
     if (marker) {
-      start = from - marker[0].length;
+      start = from - space - marker[0].length;
       for (let k = 0; k < 4 && start > 0 && view.norm.gap[start]! < CLAUSE && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_NAME.has(t[start - 1]!); k++) start--;
     } else if (!residential) return;
     found.push({ from: start, to, masked: t.slice(start, from) + t.slice(from, to).replace(NUMERAL, '*') });
@@ -201,7 +212,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   if (m & MARK_ROOM) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
   if (m & MARK_DASH) for (const { from, to } of regexHits(view, DASHED)) {
     // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
-    if (MARKER.test(t.slice(Math.max(0, from - 4), from)) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
+    if (MARKER.test(t.slice(Math.max(0, from - 5), from).replace(/[ \t\u3000]$/, '')) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
   }
   if (m & MARK_VILLAGE) for (const { from, to, match } of regexHits(view, VILLAGE)) {
     // the village's name stays readable; the group and number are masked
