@@ -698,6 +698,12 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
           if (q === last && end + 1 < len && c.words.has(seen[last]! + t[end + 1]!)) common = true;
         }
         for (let q = 0; q <= last; q++) if (seen[q] === p.word[q]) same++;
+        // a two-character term whose own character at the edge makes an everyday word with its
+        // neighbour: that character belongs to the next word (抱|本书 is not 保本; 宝本金 still is)
+        if (p.word.length === 2) {
+          if (seen[0] === p.word[0] && from > 0 && c.words.has(t[from - 1]! + seen[0]!)) common = true;
+          if (seen[last] === p.word[last] && end + 1 < len && c.words.has(seen[last]! + t[end + 1]!)) common = true;
+        }
         if (same * 2 < p.word.length || (common && p.word.length <= 3)) continue;
         cands.push({ from, to, text: p.word, parts, via: VIA_HOMOPHONE, letters: p.letters });
       }
