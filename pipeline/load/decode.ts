@@ -168,3 +168,38 @@ export function mappedSpan(field: string, m: Mapped, source: SourceText): TextSp
   const map: SourceRange[] = m.start.map((s, i) => ({ start: pos(s), end: pos(m.end[i]!) }));
   return { field, text: m.text, file: source.file, map };
 }
+
+/** a %XX run (UTF-8 bytes) */
+const PERCENT = /(?:%[0-9A-Fa-f]{2})+/g;
+/** a URL's path segment or query value that may be base64 (or base64url) */
+const BASE64 = /(?<=[/=?&#])[A-Za-z0-9+/_-]{8,}={0,2}(?=$|[/&#?])/g;
+/** what a decoded base64 value must be made of to count as text: readable characters only */
+const READABLE = /^[\x20-\x7e\u00a0-\u024f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+$/;
+
+/**
+ * What a link or any text carries in encoded form, read as a client would once the QR code is
+ * scanned or the link opened: %XX escapes decoded (…?p=%31%33%38… is 138…), and path segments and
+ * query values that decode from base64 to readable text (…?u=MTM4MDAxMzgwMDA= is 13800138000).
+ * Undefined when nothing in `text` is encoded.
+ */
+export function encodedReading(text: string): string | undefined {
+  const parts: string[] = [];
+  const percent = text.replace(PERCENT, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+  if (percent !== text) parts.push(percent);
+  if (/^https?:\/\//i.test(text.trim())) {
+    for (const m of percent.matchAll(BASE64)) {
+      const token = m[0];
+      const bytes = Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+      if (bytes.length < 6) continue;
+      const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+      if (!decoded.includes('\ufffd') && READABLE.test(decoded) && /[0-9\u4e00-\u9fff@]/.test(decoded)) parts.push(decoded);
+    }
+  }
+  return parts.length ? parts.join('\n') : undefined;
+}

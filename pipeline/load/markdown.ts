@@ -6,7 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node } fro
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Position, Problem, TextSpan } from '../model.ts';
 import { decode, SourceText } from './source.ts';
-import { align, append, characterReference, concat, emptyMapped, joinLinesMapped, mappedSpan, markdownEscape, synthetic, trimMapped, type Mapped } from './decode.ts';
+import { align, append, characterReference, concat, emptyMapped, encodedReading, joinLinesMapped, mappedSpan, markdownEscape, synthetic, trimMapped, type Mapped } from './decode.ts';
 import { NON_TEXT_KEYS } from './schema.ts';
 import { parseYaml, toData, valueAt, type YamlPath, type YamlSource } from './yaml.ts';
 import { yamlDoubleEscape, yamlSingleQuote } from './decode.ts';
@@ -212,7 +212,11 @@ export function decodedFrontmatter(md: MarkdownFile, fields: unknown): { field: 
       const mapped = decodedScalar(md, node);
       const value = valueAt(fields, path);
       const final = typeof value === 'string' && value !== mapped.text && value === mapped.text.trim() ? trimMapped(mapped) : mapped;
-      out.push({ field: path.join('.'), mapped: typeof value === 'string' && value !== final.text ? synthetic(value, final.start[0] ?? md.yaml.base + node.range[0], md.yaml.base + node.range[1]) : final });
+      const mappedValue = typeof value === 'string' && value !== final.text ? synthetic(value, final.start[0] ?? md.yaml.base + node.range[0], md.yaml.base + node.range[1]) : final;
+      out.push({ field: path.join('.'), mapped: mappedValue });
+      // what a link carries encoded (a QR code of …?p=%31%33%38…) is judged as it reads once decoded
+      const hidden = encodedReading(mappedValue.text);
+      if (hidden) out.push({ field: `${path.join('.')}:decoded`, mapped: synthetic(hidden, md.yaml.base + node.range[0], md.yaml.base + node.range[1]) });
     } else if (isScalar(node) && typeof node.value === 'number' && node.range && path.at(-1) === 'value') {
       // a chart value as typed: drawn (formatted) on the image, so a client detail typed as a number is linted too
       const [from, to] = [md.yaml.base + node.range[0], md.yaml.base + node.range[1]];

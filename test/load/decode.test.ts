@@ -90,3 +90,18 @@ describe('decoded YAML', () => {
     expect(origin(src, by('segments.1'), 6)).toBe('文');
   });
 });
+
+describe('a link as it reads once scanned', () => {
+  const spansOf = (link: string) => decodedBriefSpans('x.md', new TextEncoder().encode(`---\npersona: xiao-u\nkind: poster\nday: tue\ntitle: 入门课\nlink: ${link}\n---\n正文\n`)).spans;
+  it('decodes %XX escapes and base64 values into a span of their own, located at the link', () => {
+    const pct = spansOf('https://bank.example/s?p=%31%33%38%30%30%31%33%38%30%30%30&n=%E7%8E%8B%E5%BB%BA%E5%8D%8E');
+    const decoded = pct.find((s) => s.field === 'link:decoded')!;
+    expect(decoded.text).toBe('https://bank.example/s?p=13800138000&n=王建华');
+    expect(decoded.map![0]!.start).toEqual({ line: 6, column: 7 });
+    expect(spansOf('https://bank.example/s?u=MTM4MDAxMzgwMDA=').find((s) => s.field === 'link:decoded')!.text).toBe('13800138000');
+  });
+  it('adds nothing for a plain link or a token that is not readable text', () => {
+    expect(spansOf('https://events.tongxin-bank.example/finance-101').map((s) => s.field)).toEqual(['title', 'link', 'body']);
+    expect(spansOf('https://bank.example/s?t=x7Fq9ZpL2mWv').map((s) => s.field)).toEqual(['title', 'link', 'body']);
+  });
+});
