@@ -85,7 +85,8 @@ export const piiPerson: Detector = {
         // 文中人物均为化名 / 李秀英（化名）: a pseudonym is nobody's detail
         const pseudonyms = t.includes('化名') || t.includes('假名');
         const allPseudonyms = pseudonyms && /(均|皆|都|全|人物|姓名)[^。!?！？]{0,3}(化名|假名)|(化名|假名)处理/.test(t);
-        const pseudonym = (to: number) => allPseudonyms || (pseudonyms && /^[^。!?！？]{0,6}(化名|假名)/.test(t.slice(to, to + 10)));
+        // (a given name read one character too long takes 化 of 化名 with it: 张伟化|名)
+        const pseudonym = (to: number) => allPseudonyms || (pseudonyms && (/^[^。!?！？]{0,6}(化名|假名)/.test(t.slice(to, to + 10)) || /^(化名|假名)/.test(t.slice(to - 1, to + 1))));
         const accept = (from: number, surnameLen: number, to: number, context: string) => {
           const name = t.slice(from, to);
           if (taken.has(from) || isPersona(name) || inSafe(view, from, to) || isPublic(from, name) || pseudonym(to)) return;
@@ -148,7 +149,43 @@ export const piiPerson: Detector = {
           }
           // the longest reading, unless its first character is more likely a verb (感谢王华先生)
           const pick = candidates.find(([from, sl]) => sl === 2 || from !== h - 3 || !VERBISH.has(t[from]!) || candidates.length === 1);
-          if (pick) accept(pick[0], pick[1], h, m[0]);
+          if (pick) {
+            accept(pick[0], pick[1], h, m[0]);
+            // names joined to it by 、 or 和 share its honorific (刘德明、黄淑芬夫妇)
+            let end = pick[0];
+            for (let k = 0; k < 8 && end > 1; k++) {
+              const joiner = view.span.text.slice(n.end[end - 1]!, n.start[end]!);
+              const joined = /^\s*[、，,/]\s*$/.test(joiner) ? end : /[和与及]/.test(t[end - 1]!) && n.gap[end]! < CLAUSE ? end - 1 : -1;
+              if (joined < 0) break;
+              let found = -1;
+              for (const len of [3, 2, 4]) {
+                const from = joined - len;
+                if (from < 0) continue;
+                const hit = nameAt(from, true, WEAK);
+                if (hit && hit[1] === joined) {
+                  accept(from, hit[0], joined, m[0]);
+                  found = from;
+                  break;
+                }
+              }
+              if (found < 0) break;
+              end = found;
+            }
+          }
+        }
+
+        // @王建华: a name mentioned (the personas' own names pass)
+        if (view.span.text.includes('@') || view.span.text.includes('＠')) {
+          const src = view.span.text;
+          for (let i = 0; i < src.length; i++) {
+            if (src[i] !== '@' && src[i] !== '＠') continue;
+            let p = 0;
+            while (p < t.length && n.start[p]! <= i) p++;
+            if (p >= t.length || !/^\s*$/.test(src.slice(i + 1, n.start[p]!))) continue;
+            // (a mention ends at the space after it: @王建华 谢谢)
+            const hit = nameAt(p, true, WEAK);
+            if (hit) accept(p, hit[0], hit[1], '@');
+          }
         }
 
         /**
