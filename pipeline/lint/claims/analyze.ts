@@ -50,6 +50,11 @@ function segmenter(): Jieba {
   return (jieba = J.withDict(dict));
 }
 
+/** Words of `text` with jieba's part-of-speech tags (nr: a person's name), the same segmenter the claims use. */
+export function taggedWords(text: string): { word: string; tag: string }[] {
+  return segmenter().tag(text, false);
+}
+
 export interface ViewClaims {
   view: SpanView;
   /** hits per analysed sentence, in order */

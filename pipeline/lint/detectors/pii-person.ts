@@ -9,6 +9,7 @@ import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
 import { CJK, CLAUSE, MASK, WEAK, type Normalized } from '../normalize.ts';
 import { ruleData } from '../schema.ts';
 import { cannotMatch } from '../prefilter.ts';
+import { taggedWords } from '../claims/analyze.ts';
 import { inSafe, orig, type Detector, type DetectorHit, type LintContext } from './types.ts';
 
 /** a word list written as one space-separated string (fast to load) or as a YAML list */
@@ -116,6 +117,24 @@ export const piiPerson: Detector = {
             let ok = true;
             for (let i = p + sl; i < end; i++) if (!givenChar(n, i)) ok = false;
             if (ok && boundary(end)) return [sl, end];
+          }
+          // no mark ends it (客户孙建国光荣退休): a full name when the segmenter reads the surname and
+          // two given characters as one person's name
+          const end = p + sl + 2;
+          if (end < t.length && givenChar(n, p + sl) && givenChar(n, p + sl + 1) && n.cls[end] === CJK) {
+            // (the whole clause around it is segmented: the words before decide where the name starts)
+            let a = p;
+            while (a > 0 && p - a < 24 && n.clause[a - 1] === n.clause[p]) a--;
+            let c = p;
+            while (c < t.length && c - p < 24 && n.clause[c] === n.clause[p]) c++;
+            let at = a;
+            for (const w of taggedWords(t.slice(a, c))) {
+              if (at === p) {
+                if (w.word.length === end - p && w.tag === 'nr') return [sl, end];
+                break;
+              }
+              if ((at += w.word.length) > p) break;
+            }
           }
           return undefined;
         };
