@@ -117,6 +117,28 @@ const plain = time(() => {
   return n;
 });
 
+// Hostile shapes: one text made of a pattern the detectors look at closely, repeated. A linear
+// linter takes about 4× the time for 4× the text; a quadratic spot shows as 16×.
+const HOSTILE: [string, (n: number) => string][] = [
+  ['numbers in pieces', (n) => '前3位138，中间4位0013，后4位8000，'.repeat(n / 24)],
+  ['@mentions', (n) => '@王建华 '.repeat(n / 5)],
+  ['a list over lines', (n) => `名单：\n${'1. 林雪梅\n'.repeat(n / 7)}`],
+  ['client word + name', (n) => '客户孙建国光荣退休，'.repeat(n / 10)],
+  ['digits after a label', (n) => `名单：\n${'1'.repeat(n)}`],
+  ['letters for digits', (n) => 'l39 OO13 '.repeat(n / 9)],
+];
+const hostile = HOSTILE.map(([name, make]) => {
+  const at = (n: number) => {
+    const text = make(n);
+    const t0 = performance.now();
+    lintSpans([{ field: 'body', text, file: 'hostile.txt' }], ctx);
+    return performance.now() - t0;
+  };
+  at(5000);
+  const [a, b] = [at(50_000), at(200_000)];
+  return `  ${name.padEnd(22)} ${a.toFixed(0).padStart(6)} ms at 50k chars, ${b.toFixed(0).padStart(6)} ms at 200k: ${(b / a).toFixed(1)}× for 4× the text`;
+});
+
 const mb = totalBytes / 1e6;
 const rate = (ms: number) => mb / (ms / 1000);
 const line = (name: string, r: { ms: number; found: number }) =>
@@ -183,6 +205,8 @@ process.stdout.write(
     cliLine('  one large .txt file', large),
     cliLine(`  ${smallCount} small .txt files`, small),
     `bar: ≥ 10 MB/s each — ${met(large) && met(small) ? 'met' : 'NOT met'}`,
+    'hostile shapes, one text each (linear: about 4×):',
+    ...hostile,
     '',
   ].join('\n'),
 );

@@ -148,8 +148,21 @@ export function findNumbers(view: SpanView): FoundNumber[] {
     found = scan(view.span.text);
     // pieces only where a position word is written at all
     if (/位|尾号|开头|中间|末尾|出生日期|生日|后面|接着|然后|最后/.test(view.span.text)) {
-      const whole = found;
-      for (const p of findPieces(view.span.text)) if (!whole.some((n) => n.from < p.to && n.to > p.from && n.kind === p.kind)) found.push(p);
+      // (the numbers written whole are in text order: the ones a piece could overlap are found by a
+      // binary search, so thousands of pieces cost no more than thousands of numbers)
+      const whole = found.slice();
+      for (const p of findPieces(view.span.text)) {
+        let lo = 0;
+        let hi = whole.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (whole[mid]!.to <= p.from) lo = mid + 1;
+          else hi = mid;
+        }
+        let overlaps = false;
+        for (let k = lo; k < whole.length && whole[k]!.from < p.to; k++) if (whole[k]!.to > p.from && whole[k]!.kind === p.kind) overlaps = true;
+        if (!overlaps) found.push(p);
+      }
     }
     cache.set(view, found);
   }

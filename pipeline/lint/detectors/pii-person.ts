@@ -196,9 +196,10 @@ export const piiPerson: Detector = {
         // @王建华: a name mentioned (the personas' own names pass)
         if (view.span.text.includes('@') || view.span.text.includes('＠')) {
           const src = view.span.text;
+          let p = 0;
           for (let i = 0; i < src.length; i++) {
             if (src[i] !== '@' && src[i] !== '＠') continue;
-            let p = 0;
+            // (p only moves forward: one pass over the text for all the mentions)
             while (p < t.length && n.start[p]! <= i) p++;
             if (p >= t.length || !/^\s*$/.test(src.slice(i + 1, n.start[p]!))) continue;
             // (a mention ends at the space after it: @王建华 谢谢)
@@ -218,8 +219,9 @@ export const piiPerson: Detector = {
           const line = n.end[to - 1]! + m[0].length;
           let q = to;
           while (q < t.length && n.start[q]! < line) q++;
+          // (past a list number at most: 1. 林雪梅)
           const first = q;
-          while (q < t.length && n.sentence[q] === n.sentence[first] && n.cls[q] !== CJK && !src.slice(n.start[first]!, n.start[q]!).includes('\n')) q++;
+          while (q < t.length && q - first < 8 && n.sentence[q] === n.sentence[first] && n.cls[q] !== CJK && !src.slice(n.start[first]!, n.start[q]!).includes('\n')) q++;
           return q < t.length && n.cls[q] === CJK ? q : -1;
         };
         // 客户王建华: look ahead from the client word; 客户姓名：高明: from a field label
