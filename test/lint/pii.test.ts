@@ -283,3 +283,17 @@ describe('a number split between two texts of one asset', () => {
     expect(lintSpans([{ field: 'title', text: '第2026', file: 'x' }, { field: 'body', text: '1208期活动，咨询0571-8765 4321', file: 'x' }], CTX).filter((f) => f.ruleId.startsWith('pii-'))).toEqual([]);
   });
 });
+
+describe('a name split from its honorific or label between two texts of one asset', () => {
+  const two = (a: string, b: string) => lintSpans([{ field: 'image:headline', text: a, file: 'x' }, { field: 'image:subtitle', text: b, file: 'x' }], CTX).filter((f) => f.ruleId === 'pii-person');
+  it('is the client\'s full name either way round', () => {
+    expect(two('感谢王建华', '先生的锦旗').map((f) => [f.field, f.excerpt])).toEqual([['image:headline', '王*']]);
+    expect(two('客户姓名：', '王建华').map((f) => [f.field, f.excerpt])).toEqual([['image:subtitle', '王*']]);
+  });
+  it('but a persona, a surname alone or a heading over a greeting is nobody\'s', () => {
+    expect(two('周建国', '行长祝大家周末愉快')).toEqual([]);
+    expect(two('张', '先生')).toEqual([]);
+    expect(two('理财小课堂', '先生们女士们，早上好')).toEqual([]);
+    expect(two('客户', '周末来网点')).toEqual([]);
+  });
+});

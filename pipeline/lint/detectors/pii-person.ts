@@ -59,6 +59,8 @@ export const piiPerson: Detector = {
     // a cheap test before the list openers: the last characters of the openers
     const listHint = d.lists.length ? new RegExp(`[${[...new Set(d.lists.map((w) => w.slice(-1)))].join('')}]`) : undefined;
     const honorific = new RegExp(`^(?:${alt(d.after)})`);
+    /** a text that ends with a client word or a field label (客户, 客户姓名：) */
+    const contextEnd = new RegExp(`(${alt(d.before)}|${alt(d.labels)})(?:是|为|叫)?[:：]?$`);
     const parenRe = new RegExp(`(?:${alt(d.after)})`, 'g');
     const titleRe = d.publicTitles.length ? new RegExp(`(?:${alt(d.publicTitles)})$`) : undefined;
     const pinyinSurnames = new Set(d.pinyinSurnames.map((s) => s.toLowerCase()));
@@ -72,7 +74,7 @@ export const piiPerson: Detector = {
       const { personas, personaPinyin } = personasOf(ctx);
       const isPersona = (name: string) => personas.some((p) => p === name || p.includes(name) || name.includes(p));
       const hits: DetectorHit[] = [];
-      for (const view of views) {
+      for (const [vi, view] of views.entries()) {
         const n = view.norm;
         const t = n.text;
         const taken = new Set<number>();
@@ -139,13 +141,11 @@ export const piiPerson: Detector = {
           return undefined;
         };
 
-        // 王建华客户 / 王建华女士: look back from the honorific
-        afterRe.lastIndex = 0;
-        if (!cannotMatch(afterRe, t)) for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) {
-          const h = m.index;
+        // 王建华客户 / 王建华女士: look back from the honorific at `h` (t.length: it opens the next text)
+        const lookBack = (h: number, word: string) => {
           // a name and its honorific are one phrase: nothing but a space between them (纸巾，叔叔 is not one)
-          if (h === 0 || n.cls[h - 1] === MASK || n.gap[h]! >= CLAUSE) continue;
-          if (m[0].length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) continue;
+          if (h === 0 || n.cls[h - 1] === MASK || (n.gap[h] ?? 0) >= CLAUSE) return;
+          if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
           // the honorific straight after a surname is the masked form (张阿姨)
           const candidates: [number, number][] = [];
           // compound surname (欧阳) + one or two given characters
@@ -169,7 +169,7 @@ export const piiPerson: Detector = {
           // the longest reading, unless its first character is more likely a verb (感谢王华先生)
           const pick = candidates.find(([from, sl]) => sl === 2 || from !== h - 3 || !VERBISH.has(t[from]!) || candidates.length === 1);
           if (pick) {
-            accept(pick[0], pick[1], h, m[0]);
+            accept(pick[0], pick[1], h, word);
             // names joined to it by 、 or 和 share its honorific (刘德明、黄淑芬夫妇)
             let end = pick[0];
             for (let k = 0; k < 8 && end > 1; k++) {
@@ -182,7 +182,7 @@ export const piiPerson: Detector = {
                 if (from < 0) continue;
                 const hit = nameAt(from, true, WEAK);
                 if (hit && hit[1] === joined) {
-                  accept(from, hit[0], joined, m[0]);
+                  accept(from, hit[0], joined, word);
                   found = from;
                   break;
                 }
@@ -191,6 +191,20 @@ export const piiPerson: Detector = {
               end = found;
             }
           }
+        };
+        afterRe.lastIndex = 0;
+        if (!cannotMatch(afterRe, t)) for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) lookBack(m.index, m[0]);
+        // a headline that ends with a name over a line that starts with its honorific (王建华 ‖ 客户今天…)
+        const next = views[vi + 1]?.norm.text;
+        if (next && n.cls[t.length - 1] === CJK) {
+          const opens = honorific.exec(next);
+          if (opens) lookBack(t.length, opens[0]);
+        }
+        // …and a label that ends one text over the name that opens the next (客户： ‖ 王建华)
+        const prev = views[vi - 1]?.norm.text;
+        if (prev && n.cls[0] === CJK && contextEnd.test(prev)) {
+          const hit = nameAt(0, true);
+          if (hit) accept(0, hit[0], hit[1], contextEnd.exec(prev)![1]!);
         }
 
         // @王建华: a name mentioned (the personas' own names pass)
