@@ -7,11 +7,13 @@
 // `node pipeline/cli/bundle.js` builds it ahead (npm's `prepare`).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CACHE = join(ROOT, 'node_modules', '.cache', 'wendu');
+// (WENDU_BUNDLE_CACHE: another folder, for a test that builds every bundle afresh; inside the
+// checkout, where the native packages resolve from node_modules)
+const CACHE = process.env.WENDU_BUNDLE_CACHE ? resolve(ROOT, process.env.WENDU_BUNDLE_CACHE) : join(ROOT, 'node_modules', '.cache', 'wendu');
 
 /**
  * What is bundled: name → the entry's source (imports relative to pipeline/cli/). A command's
@@ -33,6 +35,13 @@ const NATIVE = ['@node-rs/*', '@napi-rs/*', '@resvg/*', 'sharp', 'satori', 'pisc
 // needed (code splitting), so a command's start-up parses only what it runs (`wendu build` with
 // nothing to draw never loads satori or the render engine). The manifest names the current folder.
 const manifestFile = (name) => join(CACHE, `${name}.json`);
+/**
+ * The expression the bundler rewrites, spelled in pieces: this file is bundled too (into the build
+ * command, which builds the render worker's bundle when the sources change), and a literal here
+ * would be rewritten with everything else — the bundled copy would then look for the wrong text and
+ * leave every other file's import.meta.url pointing at the bundle's folder.
+ */
+const META_URL = ['import', 'meta', 'url'].join('.');
 /** A folder at the depth of every bundle's: what import.meta.url is made relative to while bundling. */
 const atDepth = (name) => join(CACHE, name);
 
@@ -75,9 +84,9 @@ export async function build(name) {
       b.onLoad({ filter: /\.(ts|js)$/ }, async (args) => {
         if (args.path.includes(`${join('node_modules', '')}`) || !args.path.startsWith(ROOT)) return undefined;
         const source = await readFile(args.path, 'utf8');
-        if (!source.includes('import.meta.url')) return undefined;
+        if (!source.includes(META_URL)) return undefined;
         const rel = relative(dirname(out), args.path).split('\\').join('/');
-        return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+        return { contents: source.replaceAll(META_URL, `new URL(${JSON.stringify(rel)}, ${META_URL}).href`), loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
       });
     },
   };

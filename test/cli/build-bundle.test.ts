@@ -1,7 +1,7 @@
 // `wendu build` runs from an esbuild bundle (pipeline/cli/bundle.js), its render workers from one
 // too: the bundles must be invisible — the very bytes of a build run through tsx.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,7 +19,10 @@ describe('wendu build from its bundle', () => {
     const env = { ...process.env, NO_COLOR: '1', CI: '1', SOURCE_DATE_EPOCH: '1764547200', WENDU_FINGERPRINT_KEY: 'bundle-test' };
     const run = (out: string, extra: Record<string, string>) =>
       promisify(execFile)(process.execPath, [BIN, 'build', '--week', '2026-W48', '--branch', 'tianhe', '--concurrency', '2', '--out', out, '--cache', `${out}-cache`], { cwd: dir, env: { ...env, ...extra }, maxBuffer: 1 << 26 });
-    const fast = await run('out-b', {});
+    // every bundle built afresh in a folder of its own: the build's bundle builds the render
+    // worker's, which its own copy of bundle.js must do as well as the plain one does
+    const cache = `node_modules/.cache/wendu-bundle-test-${process.pid}`;
+    const fast = await run('out-b', { WENDU_BUNDLE_CACHE: cache }).finally(() => rm(new URL(`../../${cache}`, import.meta.url), { recursive: true, force: true }));
     const slow = await run('out-t', { WENDU_NO_BUNDLE: '1' });
     expect(fast.stdout.replace(/time\s+[\d.]+s/, '')).toBe(slow.stdout.replace(/time\s+[\d.]+s/, '').replaceAll('out-t', 'out-b'));
     expect(fast.stdout).toMatch(/render\s+\d+ rendered, 0 reused from the cache, 2 worker/);
