@@ -297,3 +297,9 @@ describe('a name split from its honorific or label between two texts of one asse
     expect(two('客户', '周末来网点')).toEqual([]);
   });
 });
+
+describe('two texts of the sample story card', () => {
+  it('a heading ending in a word that starts with a surname over a line starting with 客户 is no name (暖心周刊 ‖ 客户信息均已脱敏处理)', () => {
+    expect(lintSpans([{ field: 'image:text', text: '周五 · 暖心周刊', file: 'x' }, { field: 'image:text', text: '客户信息均已脱敏处理', file: 'x' }], CTX).filter((f) => f.ruleId.startsWith('pii-'))).toEqual([]);
+  });
+});

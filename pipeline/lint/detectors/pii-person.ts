@@ -142,7 +142,7 @@ export const piiPerson: Detector = {
         };
 
         // 王建华客户 / 王建华女士: look back from the honorific at `h` (t.length: it opens the next text)
-        const lookBack = (h: number, word: string) => {
+        const lookBack = (h: number, word: string, fullOnly = false) => {
           // a name and its honorific are one phrase: nothing but a space between them (纸巾，叔叔 is not one)
           if (h === 0 || n.cls[h - 1] === MASK || (n.gap[h] ?? 0) >= CLAUSE) return;
           if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
@@ -166,8 +166,9 @@ export const piiPerson: Detector = {
             for (let i = from + 1; ok && i < h; i++) ok = givenChar(n, i);
             if (ok) candidates.push([from, 1]);
           }
-          // the longest reading, unless its first character is more likely a verb (感谢王华先生)
-          const pick = candidates.find(([from, sl]) => sl === 2 || from !== h - 3 || !VERBISH.has(t[from]!) || candidates.length === 1);
+          // the longest reading, unless its first character is more likely a verb (感谢王华先生); across
+          // two texts only a surname with two given characters (暖心周刊 ‖ 客户信息… is no name)
+          const pick = candidates.find(([from, sl]) => (!fullOnly || h - from - sl === 2) && (sl === 2 || from !== h - 3 || !VERBISH.has(t[from]!) || candidates.length === 1));
           if (pick) {
             accept(pick[0], pick[1], h, word);
             // names joined to it by 、 or 和 share its honorific (刘德明、黄淑芬夫妇)
@@ -198,7 +199,7 @@ export const piiPerson: Detector = {
         const next = views[vi + 1]?.norm.text;
         if (next && n.cls[t.length - 1] === CJK) {
           const opens = honorific.exec(next);
-          if (opens) lookBack(t.length, opens[0]);
+          if (opens) lookBack(t.length, opens[0], true);
         }
         // …and a label that ends one text over the name that opens the next (客户： ‖ 王建华)
         const prev = views[vi - 1]?.norm.text;
