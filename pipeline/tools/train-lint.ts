@@ -13,7 +13,7 @@ import { loadCorpus } from './eval-lint.ts';
 import { MODEL_FILE, train, type ModelData } from '../lint/claims/model.ts';
 import { rng } from './rng.ts';
 
-export const NEVER_TRAINED = /^(holdout-|fresh11|lead\d)/;
+export const NEVER_TRAINED = /^(holdout-|fresh11|fresh12|fresh13|lead\d)/;
 const SETTINGS = { epochs: 30, seed: 20261202, rate: 0.05, l2: 1e-4 };
 
 export function trainingSet() {
