@@ -636,6 +636,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const clause = norm.clause[from]!;
     let neg = 0;
     let neutral = false;
+    // someone else asks (客户问我…；有人问：…): asked, not claimed, unless an answer flips it
+    let asked = false;
     let negEnd = -1;
     lastNegFrom = -1;
     const bind = (at: number) => {
@@ -653,6 +655,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (h.to > from) break;
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
+      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1)))) asked = true;
       if (norm.clause[h.from] !== clause) continue;
       if (h.op === 'negate') {
         bind(h.from);
@@ -723,6 +726,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (a & ANSWER_CAUTIONS) neutral = true;
     }
     if (yesNo && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
+    if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral) {
       quotes ??= quoteDepth(norm.source);
       const at = norm.start[from]!;

@@ -44,6 +44,18 @@ function after(view: SpanView, at: number): string {
   return view.norm.text.slice(at, b);
 }
 
+/**
+ * True for an evidence pattern that spans a phrase on purpose ([^。]{0,24} between a loan word and
+ * its rate); the others are words, and a word never runs across a clause mark (保险、产品各有风险
+ * is not 保险产品).
+ */
+const phrases = new WeakMap<RegExp, boolean>();
+function isPhrase(re: RegExp): boolean {
+  let p = phrases.get(re);
+  if (p === undefined) phrases.set(re, (p = /\[\^[^\]]*\]\{/.test(re.source)));
+  return p;
+}
+
 function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp; after: RegExp }): Evidence | undefined {
   for (const view of views) {
     let best: Evidence | undefined;
@@ -59,6 +71,7 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
         }
         const m = { from: x.index, to: x.index + x[0].length };
         if (inSafe(view, m.from, m.to)) continue;
+        if (view.norm.clause[m.from] !== view.norm.clause[m.to - 1] && !isPhrase(re)) continue;
         if (notOffer) {
           notOffer.clause.lastIndex = 0;
           notOffer.sentence.lastIndex = 0;
