@@ -424,7 +424,9 @@ function named(source: string, at: number): boolean {
   while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
-  return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词)/.test(source.slice(i + 1, i + 7));
+  // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
+  const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
+  return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话)/.test(rest);
 }
 
 /**
