@@ -164,8 +164,11 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     let s = from;
     while (s > 0 && from - s < 12 && view.norm.clause[s - 1] === view.norm.clause[from]) s--;
     const around = t.slice(s, Math.min(t.length, to + 4));
-    // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…)
-    if (/(家住|住在|住址|家在|居住|现住)/.test(t.slice(Math.max(0, s - 6), from))) return false;
+    // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…), also
+    // when labelled before a long address (客户住址：杭州市…广场3幢2单元1101室)
+    let c0 = s;
+    while (c0 > 0 && from - c0 < 40 && view.norm.clause[c0 - 1] === view.norm.clause[from]) c0--;
+    if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所)/.test(t.slice(Math.max(0, Math.min(s, c0) - 8), from))) return false;
     if (d.publicPlaces.some((w) => around.includes(w))) return true;
     // a label of the bank's own or a public address just before the clause (网点地址：…)
     const label = t.slice(Math.max(0, s - 8), s);
