@@ -561,16 +561,32 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const next = norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
     return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next);
   };
+  /** a past that measures a record (过去三年每个月都是正收益; 过去五年从没亏过): the product's own, not history */
+  const recordWindow = (h: Raw) => h.op === 'past' && /^的?[0-9一二两三四五六七八九十几半]+个?(年|月|季度|周|天)/.test(norm.text.slice(h.to, h.to + 6));
   /** per sentence: where the earliest caution that introduces a list ends, and where the last caution-after starts */
   // (these caches are made on first use: a text with no sentence analysed never needs them)
-  let marks: Map<number, { listCautionTo: number; cautionAfterFrom: number }> | undefined;
+  let marks: Map<number, { listCautionTo: number; cautionAfterFrom: number; pastTo: number; pastEnd: number }> | undefined;
   const marksOf = (s: number, list: Raw[]) => {
     let m = (marks ??= new Map()).get(s);
     if (m) return m;
-    m = { listCautionTo: Infinity, cautionAfterFrom: -1 };
+    m = { listCautionTo: Infinity, cautionAfterFrom: -1, pastTo: Infinity, pastEnd: -1 };
     for (const h of list) {
       if (coversSentence(h)) m.listCautionTo = Math.min(m.listCautionTo, h.to);
       if (h.op === 'caution-after') m.cautionAfterFrom = Math.max(m.cautionAfterFrom, h.from);
+    }
+    // a time in the past that opens its sentence (过去的理财大多承诺保本，银行在兜底；现在…) sets
+    // the time of the sentence up to a word of the present
+    const first = list.find((h) => h.cls >= 0 || h.op === 'past');
+    if (first?.op === 'past' && !recordWindow(first)) {
+      let a = first.from;
+      while (a > 0 && norm.sentence[a - 1] === s) a--;
+      if (norm.clause[a] === norm.clause[first.from]) {
+        let b = first.to;
+        while (b < norm.text.length && norm.sentence[b] === s) b++;
+        const now = PRESENT.exec(norm.text.slice(first.to, b));
+        m.pastTo = first.to;
+        m.pastEnd = now ? first.to + now.index : b;
+      }
     }
     marks.set(s, m);
     return m;
@@ -649,7 +665,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
     };
     const m = marksOf(s, list);
-    if (m.listCautionTo <= from) neutral = true;
+    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd)) neutral = true;
     // only the target's own clause, and within it what is near enough to bind: a text with one
     // endless clause stays linear
     for (let i = firstFrom(list, from - LOOKBACK); i < list.length; i++) {
@@ -664,7 +680,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         neg ^= 1;
         negEnd = h.to;
         if (neg) lastNegFrom = h.from;
-      } else if (h.op === 'caution' || h.op === 'past') neutral = true;
+      } else if (h.op === 'caution' || (h.op === 'past' && !recordWindow(h))) neutral = true;
       else if (h.cls >= 0) {
         bind(h.from);
         if (c.heads[h.cls]) {
@@ -903,6 +919,9 @@ function matchUnit(p: ClaimPattern, unit: Hit[]): { from: number; to: number } |
   }
   return { from, to };
 }
+
+/** Words of the present that end a past opening its sentence (…；资管新规之后，…；现在…). */
+const PRESENT = /现在|如今|而今|目前|眼下|当下|今天|今年|这款|这只|这期|本期|之后|以后|此后|后来|从此|随着/;
 
 /** The longest a concept hit is: hits starting further back than this cannot cover a position. */
 const MAX_HIT = 64;
