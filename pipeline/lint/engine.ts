@@ -220,7 +220,7 @@ export function onePerPlace<F extends Finding>(findings: F[]): F[] {
 }
 
 /** The sentence at `at` says something is an investment (健身是回报最稳的投资; 读书是最划算的投资). */
-const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款)(?![\u4e00-\u9fa5])/;
+const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富)(?![\u4e00-\u9fa5])/;
 function metaphor(view: SpanView, at: number): boolean {
   const { norm } = view;
   const s = norm.sentence[at];
