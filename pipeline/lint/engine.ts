@@ -253,7 +253,14 @@ function depositSubject(view: SpanView, at: number): boolean {
     while (a > 0 && at - a < SUBJECT_WINDOW && unit[a - 1] === unit[at]) a--;
     return a;
   };
-  const subject = SUBJECT.exec(norm.text.slice(start(norm.clause), at))?.[1] ?? SUBJECT.exec(norm.text.slice(start(norm.sentence), at))?.[1];
+  let subject = SUBJECT.exec(norm.text.slice(start(norm.clause), at))?.[1];
+  // else the first product noun of the nearest clause before that names one (存款利率还会降，现在买这款理财，等于锁住了高收益: 这款)
+  for (let b = start(norm.clause), s0 = start(norm.sentence); !subject && b > s0; ) {
+    let a = b - 1;
+    while (a > s0 && norm.clause[a - 1] === norm.clause[b - 1]) a--;
+    subject = SUBJECT.exec(norm.text.slice(a, b))?.[1];
+    b = a;
+  }
   return !!subject && /存单|存款|储蓄|定期/.test(subject) && subject !== '结构性存款';
 }
 
