@@ -559,7 +559,28 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const coversSentence = (h: Raw) => {
     if (h.op !== 'caution' && h.op !== 'caution-after' && h.op !== 'past') return false;
     const next = norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
-    return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next);
+    // (a caution may name its list first: 骗子常用的话术有：…)
+    return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
+  };
+  /**
+   * Where the list that clause `clause` ends is joined into starts: back over clauses joined by an
+   * enumeration comma (、), within LOOKBACK of `from`; `from` itself when the clause follows no 、.
+   * Once per clause (a clause of thousands of hits walks back once).
+   */
+  let enumStarts: Map<number, number> | undefined;
+  const enumStart = (from: number, clause: number) => {
+    let u = (enumStarts ??= new Map()).get(clause);
+    if (u === undefined) {
+      let p = from;
+      const limit = Math.max(0, from - LOOKBACK);
+      while (p > limit && norm.sentence[p - 1] === norm.sentence[from]) {
+        if (norm.clause[p - 1] !== norm.clause[p] && norm.text[p - 1] !== '、' && norm.source.slice(norm.end[p - 1]!, norm.start[p]!).trim() !== '、') break;
+        p--;
+      }
+      u = norm.clause[p] === clause ? -1 : p;
+      enumStarts.set(clause, u);
+    }
+    return u < 0 ? from : u;
   };
   /** a past that measures a record (过去三年每个月都是正收益; 过去五年从没亏过): the product's own, not history */
   const recordWindow = (h: Raw) => h.op === 'past' && /^的?[0-9一二两三四五六七八九十几半]+个?(年|月|季度|周|天)/.test(norm.text.slice(h.to, h.to + 6));
@@ -609,7 +630,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   /** true when nothing but a particle follows normalised `at` in its clause (但这款不会。) */
   const endsClause = (at: number) => {
     let i = at;
-    while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && '了的啊呀哦吧呢嘛'.includes(norm.text[i]!)) i++;
+    while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && ('了的啊呀哦吧呢嘛'.includes(norm.text[i]!) || /[\p{P}\s]/u.test(norm.text[i]!))) i++;
     return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
   /** per sentence: counts[k] = negate-after hits among its first k hits */
@@ -665,6 +686,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
     };
     const m = marksOf(s, list);
+    // a list joined by enumeration commas is one clause for a caution before it (对方说…有政府兜底、保本保息)
+    const unit = enumStart(from, clause);
     if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd)) neutral = true;
     // only the target's own clause, and within it what is near enough to bind: a text with one
     // endless clause stays linear
@@ -674,7 +697,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
       if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1)))) asked = true;
-      if (norm.clause[h.from] !== clause) continue;
+      if (norm.clause[h.from] !== clause) {
+        // a caution covers the rest of a list joined by enumeration commas; a negation does not
+        // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
+        if (h.from >= unit && h.op === 'caution') neutral = true;
+        continue;
+      }
       if (h.op === 'negate') {
         bind(h.from);
         neg ^= 1;
@@ -725,7 +753,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const first = hs[end]!.from;
       const last = hs[nextEnd - 1]!.from;
       const visit = (h: Raw) => {
-        if (h.op === 'negate-after' && first === h.from) neg ^= 1;
+        // (only when it is the whole of that clause: 更不允许说“稳赚” forbids what follows it)
+        if (h.op === 'negate-after' && first === h.from && endsClause(h.to)) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
         else if (h.op === 'negate' && last === h.from && endsClause(h.to)) neg ^= 1;
       };
