@@ -221,7 +221,7 @@ export function onePerPlace<F extends Finding>(findings: F[]): F[] {
 }
 
 /** The sentence at `at` says something is an investment (健身是回报最稳的投资; 读书是最划算的投资). */
-const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款)(?![\u4e00-\u9fa5])/;
+const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富)(?![\u4e00-\u9fa5])/;
 function metaphor(view: SpanView, at: number): boolean {
   const { norm } = view;
   const s = norm.sentence[at];
@@ -254,7 +254,14 @@ function depositSubject(view: SpanView, at: number): boolean {
     while (a > 0 && at - a < SUBJECT_WINDOW && unit[a - 1] === unit[at]) a--;
     return a;
   };
-  const subject = SUBJECT.exec(norm.text.slice(start(norm.clause), at))?.[1] ?? SUBJECT.exec(norm.text.slice(start(norm.sentence), at))?.[1];
+  let subject = SUBJECT.exec(norm.text.slice(start(norm.clause), at))?.[1];
+  // else the first product noun of the nearest clause before that names one (存款利率还会降，现在买这款理财，等于锁住了高收益: 这款)
+  for (let b = start(norm.clause), s0 = start(norm.sentence); !subject && b > s0; ) {
+    let a = b - 1;
+    while (a > s0 && norm.clause[a - 1] === norm.clause[b - 1]) a--;
+    subject = SUBJECT.exec(norm.text.slice(a, b))?.[1];
+    b = a;
+  }
   return !!subject && /存单|存款|储蓄|定期/.test(subject) && subject !== '结构性存款';
 }
 

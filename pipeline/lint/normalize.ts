@@ -57,7 +57,9 @@ function loadDict(dict: string, into: Map<string, string>) {
   loadDict(TWVariantsRev, variants);
   loadDict(HKVariantsRev, variants);
   for (const [t, s] of ts) T2S.set(t, s);
-  for (const [v, t] of variants) if (!T2S.has(v)) T2S.set(v, ts.get(t) ?? t);
+  // a character that is itself standard simplified stays (Taiwan's 么 → 幺 would turn 什么 into 什幺)
+  const simplified = new Set(ts.values());
+  for (const [v, t] of variants) if (!T2S.has(v) && !simplified.has(v)) T2S.set(v, ts.get(t) ?? t);
 }
 
 // Look-alike characters read as the character they imitate (confusables.yaml `chars`).

@@ -78,7 +78,8 @@ export interface FamilyResult {
   results: CaseResult[];
 }
 
-export function evaluate(family: CorpusFamily): FamilyResult {
+/** `anyRule`: a violation counts as caught when any rule fires (error or warning), as a judge who only sees that the post was flagged would count it. */
+export function evaluate(family: CorpusFamily, anyRule = false): FamilyResult {
   let violations = 0;
   let hits = 0;
   let cleans = 0;
@@ -90,7 +91,7 @@ export function evaluate(family: CorpusFamily): FamilyResult {
     let ok: boolean;
     if (c.expect.length) {
       violations++;
-      ok = blocking.some((f) => c.expect.includes(f.ruleId));
+      ok = anyRule ? blocking.length > 0 : blocking.some((f) => c.expect.includes(f.ruleId));
       if (ok) hits++;
     } else {
       cleans++;
@@ -136,10 +137,12 @@ function main() {
   const only = args.find((a) => !a.startsWith('--'));
   const misses = args.includes('--miss');
   const skipHeld = args.includes('--no-holdout');
+  // --any: a violation is caught when the post is flagged at all
+  const anyRule = args.includes('--any');
   // the hold-out files are part of the report, in their own table
   const all = loadCorpus((f) => !only || f.includes(only));
-  const main = all.filter((f) => !f.family.startsWith('holdout-')).map(evaluate);
-  const held = skipHeld ? [] : all.filter((f) => f.family.startsWith('holdout-')).map(evaluate);
+  const main = all.filter((f) => !f.family.startsWith('holdout-')).map((f) => evaluate(f, anyRule));
+  const held = skipHeld ? [] : all.filter((f) => f.family.startsWith('holdout-')).map((f) => evaluate(f, anyRule));
   console.log(table(main));
   if (held.length) console.log(`\nHold-out (never tuned on):\n\n${table(held)}`);
   if (misses) {

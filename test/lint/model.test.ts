@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { lintSpans } from '../../pipeline/lint/index.ts';
-import { MODEL_FILE, modelText, shippedModel } from '../../pipeline/lint/claims/model.ts';
+import { features, MODEL_FILE, modelInputOf, shippedModel } from '../../pipeline/lint/claims/model.ts';
 import { normalize } from '../../pipeline/lint/normalize.ts';
 import { trainedModel } from '../../pipeline/tools/train-lint.ts';
 import { SAMPLE_CONTEXT } from '../../pipeline/tools/eval-lint.ts';
@@ -45,9 +45,17 @@ describe('the learned layer', () => {
     expect(committed.trained.cases).toBeGreaterThan(1000);
   }, 120_000);
 
+  it('reads a post clause by clause, without the mandated warning, and an n-gram after a negation in its clause as negated', () => {
+    expect(modelInputOf(normalize(`年化3.5%，稳！${WARNING}本金不保证，收益不确定。`))).toBe('年化0.0%,|稳|本金不保证|收益不确定。');
+    // 保证 after 不 is not the 保证 of a promise; the next clause starts afresh
+    expect(features('本金不保证|收益', { clauses: true, negation: true })).toEqual(['本', '本金', '本金不', '金', '金不', '金不保', '不', '不保', '不保证', '¬保', '¬保证', '¬证', '收', '收益', '益']);
+    // a word that starts with a negation character and negates nothing (不错) leaves what follows alone
+    expect(features('不错的收益', { clauses: true, negation: true }).filter((g) => g.startsWith('¬'))).toEqual([]);
+  });
+
   it('scores whole posts: a guarantee in new words above, a disclaimer below', () => {
     const m = shippedModel();
-    const s = (t: string) => m.score(modelText(normalize(t).text));
+    const s = (t: string) => m.score(modelInputOf(normalize(t)));
     expect(s(`钱交给我们，您就把心放肚子里，到期一分都少不了，还能多拿一截。${WARNING}`)).toBeGreaterThan(0.7);
     expect(s(`理财产品不保本，净值会随市场波动，请根据自身风险承受能力谨慎选择。${WARNING}`)).toBeLessThan(0.5);
   });

@@ -14,6 +14,14 @@ describe('normalize', () => {
     expect(normalize('預期收益率').text).toBe('预期收益率');
   });
 
+  it('keeps 么 in 什么/怎么 (a Taiwan variant table reads it as 幺), and still reads traditional 麼 as 么', () => {
+    expect(normalize('你还怕什么？怎么选').text).toBe('你还怕什么怎么选');
+    expect(normalize('為什麼').text).toBe('为什么');
+    // a question with 什么 asks; the same sentence made rhetorical claims
+    expect(ids(lint('这款理财保本吗？客户最常问的就是这个，我们的回答是看说明书。'))).not.toContain('guarantee');
+    expect(ids(lint('这款理财本金亏不了，你还怕什么？理财非存款、产品有风险、投资须谨慎。'))).toContain('guarantee');
+  });
+
   it('drops spaces and punctuation between CJK characters, and keeps them elsewhere', () => {
     expect(normalize('保 本·保息').text).toBe('保本保息');
     expect(normalize('年化 5%').text).toBe('年化 5%');

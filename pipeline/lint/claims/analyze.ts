@@ -427,9 +427,11 @@ function named(source: string, at: number): boolean {
   // a word being taught or named (新词：“刚兑”。意思是…)
   let open = at;
   while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
-  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
-  return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词)/.test(source.slice(i + 1, i + 7));
+  // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
+  const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
+  return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话)/.test(rest);
 }
 
 /**
@@ -562,18 +564,55 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const coversSentence = (h: Raw) => {
     if (h.op !== 'caution' && h.op !== 'caution-after' && h.op !== 'past') return false;
     const next = norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
-    return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next);
+    // (a caution may name its list first: 骗子常用的话术有：…)
+    return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
   };
+  /**
+   * Where the list that clause `clause` ends is joined into starts: back over clauses joined by an
+   * enumeration comma (、), within LOOKBACK of `from`; `from` itself when the clause follows no 、.
+   * Once per clause (a clause of thousands of hits walks back once).
+   */
+  let enumStarts: Map<number, number> | undefined;
+  const enumStart = (from: number, clause: number) => {
+    let u = (enumStarts ??= new Map()).get(clause);
+    if (u === undefined) {
+      let p = from;
+      const limit = Math.max(0, from - LOOKBACK);
+      while (p > limit && norm.sentence[p - 1] === norm.sentence[from]) {
+        if (norm.clause[p - 1] !== norm.clause[p] && norm.text[p - 1] !== '、' && norm.source.slice(norm.end[p - 1]!, norm.start[p]!).trim() !== '、') break;
+        p--;
+      }
+      u = norm.clause[p] === clause ? -1 : p;
+      enumStarts.set(clause, u);
+    }
+    return u < 0 ? from : u;
+  };
+  /** a past that measures a record (过去三年每个月都是正收益; 过去五年从没亏过): the product's own, not history */
+  const recordWindow = (h: Raw) => h.op === 'past' && /^的?[0-9一二两三四五六七八九十几半]+个?(年|月|季度|周|天)/.test(norm.text.slice(h.to, h.to + 6));
   /** per sentence: where the earliest caution that introduces a list ends, and where the last caution-after starts */
   // (these caches are made on first use: a text with no sentence analysed never needs them)
-  let marks: Map<number, { listCautionTo: number; cautionAfterFrom: number }> | undefined;
+  let marks: Map<number, { listCautionTo: number; cautionAfterFrom: number; pastTo: number; pastEnd: number }> | undefined;
   const marksOf = (s: number, list: Raw[]) => {
     let m = (marks ??= new Map()).get(s);
     if (m) return m;
-    m = { listCautionTo: Infinity, cautionAfterFrom: -1 };
+    m = { listCautionTo: Infinity, cautionAfterFrom: -1, pastTo: Infinity, pastEnd: -1 };
     for (const h of list) {
       if (coversSentence(h)) m.listCautionTo = Math.min(m.listCautionTo, h.to);
       if (h.op === 'caution-after') m.cautionAfterFrom = Math.max(m.cautionAfterFrom, h.from);
+    }
+    // a time in the past that opens its sentence (过去的理财大多承诺保本，银行在兜底；现在…) sets
+    // the time of the sentence up to a word of the present
+    const first = list.find((h) => h.cls >= 0 || h.op === 'past');
+    if (first?.op === 'past' && !recordWindow(first)) {
+      let a = first.from;
+      while (a > 0 && norm.sentence[a - 1] === s) a--;
+      if (norm.clause[a] === norm.clause[first.from]) {
+        let b = first.to;
+        while (b < norm.text.length && norm.sentence[b] === s) b++;
+        const now = PRESENT.exec(norm.text.slice(first.to, b));
+        m.pastTo = first.to;
+        m.pastEnd = now ? first.to + now.index : b;
+      }
     }
     marks.set(s, m);
     return m;
@@ -596,7 +635,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   /** true when nothing but a particle follows normalised `at` in its clause (但这款不会。) */
   const endsClause = (at: number) => {
     let i = at;
-    while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && '了的啊呀哦吧呢嘛'.includes(norm.text[i]!)) i++;
+    while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && ('了的啊呀哦吧呢嘛'.includes(norm.text[i]!) || /[\p{P}\s]/u.test(norm.text[i]!))) i++;
     return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
   /** per sentence: counts[k] = negate-after hits among its first k hits */
@@ -641,6 +680,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const clause = norm.clause[from]!;
     let neg = 0;
     let neutral = false;
+    // someone else asks (客户问我…；有人问：…): asked, not claimed, unless an answer flips it
+    let asked = false;
     let negEnd = -1;
     lastNegFrom = -1;
     const bind = (at: number) => {
@@ -650,7 +691,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
     };
     const m = marksOf(s, list);
-    if (m.listCautionTo <= from) neutral = true;
+    // a list joined by enumeration commas is one clause for a caution before it (对方说…有政府兜底、保本保息)
+    const unit = enumStart(from, clause);
+    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd)) neutral = true;
     // only the target's own clause, and within it what is near enough to bind: a text with one
     // endless clause stays linear
     for (let i = firstFrom(list, from - LOOKBACK); i < list.length; i++) {
@@ -658,13 +701,19 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (h.to > from) break;
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
-      if (norm.clause[h.from] !== clause) continue;
+      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1)))) asked = true;
+      if (norm.clause[h.from] !== clause) {
+        // a caution covers the rest of a list joined by enumeration commas; a negation does not
+        // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
+        if (h.from >= unit && h.op === 'caution') neutral = true;
+        continue;
+      }
       if (h.op === 'negate') {
         bind(h.from);
         neg ^= 1;
         negEnd = h.to;
         if (neg) lastNegFrom = h.from;
-      } else if (h.op === 'caution' || h.op === 'past') neutral = true;
+      } else if (h.op === 'caution' || (h.op === 'past' && !recordWindow(h))) neutral = true;
       else if (h.cls >= 0) {
         bind(h.from);
         if (c.heads[h.cls]) {
@@ -709,7 +758,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const first = hs[end]!.from;
       const last = hs[nextEnd - 1]!.from;
       const visit = (h: Raw) => {
-        if (h.op === 'negate-after' && first === h.from) neg ^= 1;
+        // (only when it is the whole of that clause: 更不允许说“稳赚” forbids what follows it)
+        if (h.op === 'negate-after' && first === h.from && endsClause(h.to)) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
         else if (h.op === 'negate' && last === h.from && endsClause(h.to)) neg ^= 1;
       };
@@ -728,6 +778,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (a & ANSWER_CAUTIONS) neutral = true;
     }
     if (yesNo && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
+    if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral) {
       quotes ??= quoteDepth(norm.source);
       const at = norm.start[from]!;
@@ -902,6 +953,9 @@ function matchUnit(p: ClaimPattern, unit: Hit[]): { from: number; to: number } |
   }
   return { from, to };
 }
+
+/** Words of the present that end a past opening its sentence (…；资管新规之后，…；现在…). */
+const PRESENT = /现在|如今|而今|目前|眼下|当下|今天|今年|这款|这只|这期|本期|之后|以后|此后|后来|从此|随着/;
 
 /** The longest a concept hit is: hits starting further back than this cannot cover a position. */
 const MAX_HIT = 64;

@@ -13,7 +13,7 @@ export type ProductType = (typeof PRODUCT_TYPES)[number];
 
 export const CONCEPTS_SOURCE = new URL('./concepts.yaml', import.meta.url);
 
-export const OPERATORS = ['negate', 'negate-after', 'answer', 'caution', 'caution-after', 'past', 'undercut'] as const;
+export const OPERATORS = ['negate', 'negate-after', 'answer', 'caution', 'caution-after', 'past', 'undercut', 'ask'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 const text = z.string().trim().min(1);

@@ -28,11 +28,55 @@ export interface AssetProducts {
 
 const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
 
-/** The text of the clause (or sentence) before normalised offset `at`. */
+/**
+ * The text of the clause (or sentence) before normalised offset `at`; a clause goes on back across
+ * an enumeration comma (不会通过微信、QQ推荐理财: the 不 covers the list).
+ */
 function before(view: SpanView, at: number, unit: Int32Array): string {
+  const { norm } = view;
   let a = at;
-  while (a > 0 && unit[a - 1] === unit[at]) a--;
-  return view.norm.text.slice(a, at);
+  let u = unit[at];
+  while (a > 0) {
+    if (unit[a - 1] === u) {
+      a--;
+      continue;
+    }
+    // (the comma dropped between two characters, or kept beside a Latin letter or a digit)
+    if (unit !== norm.clause || at - a > AFTER || (norm.source.slice(norm.end[a - 1]!, norm.start[a]!).trim() !== '、' && norm.text[a - 1] !== '、')) break;
+    u = unit[--a];
+  }
+  return norm.text.slice(a, at);
+}
+
+const QUOTE = /[“「『‘"]/;
+const NONE = new Uint8Array(0);
+/** 1 where an original character is inside quotation marks (“…”, 「…」, ‘…’, "…"), once per view. */
+const quotes = new Attached<SpanView, Uint8Array>('productQuotes');
+function quoted(view: SpanView): Uint8Array {
+  let q = quotes.get(view);
+  if (q) return q;
+  const source = view.norm.source;
+  // (most posts quote nothing: no mask for them)
+  q = QUOTE.test(source) ? new Uint8Array(source.length) : NONE;
+  let depth = 0;
+  let straight = false;
+  for (let i = 0; q.length && i < source.length; i++) {
+    const c = source[i]!;
+    if ('“「『‘'.includes(c)) depth++;
+    else if ('”」』’'.includes(c)) depth = depth > 0 ? depth - 1 : 0;
+    else if (c === '"') straight = !straight;
+    else if (c === '\n') straight = false;
+    else if (depth > 0 || straight) q[i] = 1;
+  }
+  quotes.set(view, q);
+  return q;
+}
+/** True when every character of normalised [from, to) is quoted: a phrase cited, not an offer (“买理财稳赚不赔”？不存在的). */
+function wholly(view: SpanView, from: number, to: number): boolean {
+  const q = quoted(view);
+  if (!q.length) return false;
+  for (let i = from; i < to; i++) if (!q[view.norm.start[i]!]) return false;
+  return true;
 }
 
 /** The text of the sentence after normalised offset `at`, at most AFTER characters (a list goes on past its clause: 理财、保险、基金，是三种不同的产品). */
@@ -42,6 +86,18 @@ function after(view: SpanView, at: number): string {
   let b = at;
   while (b < c.length && b - at < AFTER && c[b] === c[at - 1]) b++;
   return view.norm.text.slice(at, b);
+}
+
+/**
+ * True for an evidence pattern that spans a phrase on purpose ([^。]{0,24} between a loan word and
+ * its rate); the others are words, and a word never runs across a clause mark (保险、产品各有风险
+ * is not 保险产品).
+ */
+const phrases = new WeakMap<RegExp, boolean>();
+function isPhrase(re: RegExp): boolean {
+  let p = phrases.get(re);
+  if (p === undefined) phrases.set(re, (p = /\[\^[^\]]*\]\{/.test(re.source)));
+  return p;
 }
 
 function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp; after: RegExp }): Evidence | undefined {
@@ -59,6 +115,8 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
         }
         const m = { from: x.index, to: x.index + x[0].length };
         if (inSafe(view, m.from, m.to)) continue;
+        if (view.norm.clause[m.from] !== view.norm.clause[m.to - 1] && !isPhrase(re)) continue;
+        if (notOffer && wholly(view, m.from, m.to)) continue;
         if (notOffer) {
           notOffer.clause.lastIndex = 0;
           notOffer.sentence.lastIndex = 0;

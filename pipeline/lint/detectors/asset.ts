@@ -132,6 +132,8 @@ export const pastPerformance: Detector = {
         if (first) break;
       }
       if (!first) return [];
+      // a figure of no product (有人说某个产品年化收益20%还保本，请报警) is no product's performance
+      if (!classifyAsset(views).types.size) return [];
       const hasWarning = contains(views, warning) || hasAny(views, d.fundStatement);
       const hasPeriod = d.period.some((re) => hasAny(views, re));
       if (hasWarning && hasPeriod) return [];

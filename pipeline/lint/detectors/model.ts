@@ -4,7 +4,9 @@
 // sentence that weighs most, naming the phrases that weighed most. The engine runs it after every
 // other rule and keeps its findings only where no exact rule found anything to say.
 import { z } from 'zod';
-import { modelText, shippedModel } from '../claims/model.ts';
+import { modelInputOf, SEP, shippedModel } from '../claims/model.ts';
+import { PRODUCT_TYPES } from '../claims/concepts.ts';
+import { classifyAsset } from '../claims/product.ts';
 import { ruleData } from '../schema.ts';
 import { orig, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
@@ -12,7 +14,16 @@ interface Sentence {
   view: SpanView;
   from: number;
   to: number;
+  /** the model's input (clauses marked) */
   text: string;
+  /** its characters, without the clause marks */
+  length: number;
+}
+
+function count(t: string, ch: string): number {
+  let n = 0;
+  for (let i = t.indexOf(ch); i >= 0; i = t.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 function sentencesOf(views: SpanView[]): Sentence[] {
@@ -23,10 +34,10 @@ function sentencesOf(views: SpanView[]): Sentence[] {
     let from = 0;
     for (let i = 1; i <= text.length; i++) {
       if (i < text.length && sentence[i] === sentence[from]) continue;
-      const t = modelText(text.slice(from, i));
-      if (t.length >= 2 && !seen.has(t)) {
+      const t = modelInputOf(view.norm, from, i);
+      if (t.length - count(t, SEP) >= 2 && !seen.has(t)) {
         seen.add(t);
-        out.push({ view, from, to: i, text: t });
+        out.push({ view, from, to: i, text: t, length: t.length - count(t, SEP) });
       }
       from = i;
     }
@@ -39,8 +50,15 @@ export const claimModel: Detector = {
   pii: false,
   secondOpinion: true,
   create(rule): Detect {
-    const d = ruleData(rule, z.strictObject({ threshold: z.number().min(0.5).max(0.99), window: z.number().int().min(40).max(2000), minLength: z.number().int().min(1) }));
+    const d = ruleData(
+      rule,
+      z.strictObject({ threshold: z.number().min(0.5).max(0.99), window: z.number().int().min(40).max(2000), minLength: z.number().int().min(1), quietIfOnly: z.array(z.enum(PRODUCT_TYPES)).default([]) }),
+    );
     return (views) => {
+      // an asset of these product types only (a deposit, a structured deposit: principal-protected,
+      // their rate, range and floor stated as such) is not second-guessed; the exact rules still judge it
+      const types = d.quietIfOnly.length ? classifyAsset(views).types : undefined;
+      if (types?.size && [...types].every((t) => d.quietIfOnly.includes(t))) return [];
       const model = shippedModel();
       const hits: DetectorHit[] = [];
       const sentences = sentencesOf(views);
@@ -48,11 +66,12 @@ export const claimModel: Detector = {
         // a window: whole sentences up to about a post's length
         let end = start;
         let length = 0;
-        while (end < sentences.length && (end === start || length + sentences[end]!.text.length <= d.window)) length += sentences[end++]!.text.length;
+        while (end < sentences.length && (end === start || length + sentences[end]!.length <= d.window)) length += sentences[end++]!.length;
         const window = sentences.slice(start, end);
-        const text = window.map((s) => s.text).join('');
+        // (a sentence ends its last clause)
+        const text = window.map((s) => s.text).join(SEP);
         // the model learned from whole posts: a fragment (a title alone, a short line) is not read
-        const p = text.length >= d.minLength ? model.score(text) : 0;
+        const p = length >= d.minLength ? model.score(text) : 0;
         if (p >= d.threshold) {
           // the sentence that weighs most, each scored once
           const scores = window.map((s) => model.score(s.text));

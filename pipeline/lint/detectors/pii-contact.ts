@@ -171,10 +171,11 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     let s = from;
     while (s > 0 && from - s < 12 && view.norm.clause[s - 1] === view.norm.clause[from]) s--;
     const around = t.slice(s, Math.min(t.length, to + 4));
-    // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…; 客户住在…华润中心 2 幢 1703 室)
+    // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…), also
+    // when said or labelled before a long address (客户住址：杭州市…广场3幢2单元1101室; 客户住在…华润中心 2 幢 1703 室)
     let home = s;
     while (home > 0 && from - home < 40 && view.norm.clause[home - 1] === view.norm.clause[from]) home--;
-    if (/(家住|住在|住址|家在|居住|现住|收件地址|寄到|送到|上门)/.test(t.slice(Math.max(0, home - 6), from))) return false;
+    if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门)/.test(t.slice(Math.max(0, home - 8), from))) return false;
     if (d.publicPlaces.some((w) => around.includes(w))) return true;
     // a label of the bank's own or a public address just before the clause (网点地址：…)
     const label = t.slice(Math.max(0, s - 8), s);
