@@ -135,8 +135,8 @@ const hostile = HOSTILE.map(([name, make]) => {
     return performance.now() - t0;
   };
   at(5000);
-  const [a, b] = [at(50_000), at(200_000)];
-  return `  ${name.padEnd(22)} ${a.toFixed(0).padStart(6)} ms at 50k chars, ${b.toFixed(0).padStart(6)} ms at 200k: ${(b / a).toFixed(1)}× for 4× the text`;
+  const [a, b] = [at(100_000), at(400_000)];
+  return `  ${name.padEnd(22)} ${a.toFixed(0).padStart(6)} ms at 100k chars, ${b.toFixed(0).padStart(6)} ms at 400k: ${(b / a).toFixed(1)}× for 4× the text`;
 });
 
 const mb = totalBytes / 1e6;
