@@ -5,7 +5,7 @@
 // building-unit-room (3栋2单元501, 3-2-501) and village-group-number (李家村3组12号) form. What is
 // not a client's passes: an institution's mailbox, a public venue's or the bank's own rooms.
 import { z } from 'zod';
-import { CLAUSE, normalize, normalizeTerm } from '../normalize.ts';
+import { CLAUSE } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
 import { inSafe, MARK_BUILDING, MARK_DASH, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
@@ -83,15 +83,13 @@ const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee]
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
 const PERMIT = /(?<![A-Za-z0-9])(?:[CcWw][0-9]{8}|[Cc][A-Za-z][0-9]{7}|[LlTt][0-9]{8}|[HhMm][0-9]{8}(?:[0-9]{2})?)(?![A-Za-z0-9])/g;
 const PASSPORT_WORDS = /护照|passport/i;
-// (the permits' names as written and as the normaliser may read them: 胞证 sounds like 保证)
-const TAIWAN = [...new Set(['台胞证', '台湾居民来往大陆通行证', '来往大陆通行证'].flatMap((w) => [normalizeTerm(w), normalize(w).text]))];
-const PERMIT_WORDS = new RegExp(['通行证', '回乡证', '港澳', '证件', ...TAIWAN].join('|'));
+const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 // 台湾居民来往大陆通行证 (台胞证) of 2015 on: eight digits, no letter — only right after its name
-const TAIWAN_PERMIT = new RegExp(`(?<=(?:${TAIWAN.join('|')})(?:号码|号|证号)?\\s*(?:是|为|[:：])?\\s*)[0-9]{8}(?![0-9])`, 'g');
+const TAIWAN_PERMIT = /(?<=(?:台胞证|来往大陆通行证)(?:号码|号|证号)?\s*(?:是|为|[:：])?\s*)[0-9]{8}(?![0-9])/g;
 
 export const piiPassport = patternDetector('pii-passport', noData, (view) => {
   const t = view.norm.text;
-  const taiwan = TAIWAN.some((w) => t.includes(w)) ? [...regexHits(view, TAIWAN_PERMIT)] : [];
+  const taiwan = t.includes('台胞证') || t.includes('来往大陆通行证') ? [...regexHits(view, TAIWAN_PERMIT)] : [];
   if (!(markers(view) & MARK_LATIN) && !taiwan.length) return [];
   const found = [...regexHits(view, PASSPORT), ...taiwan];
   // (a loop, not push(...): a spread of a long list overflows the stack)
