@@ -279,6 +279,10 @@ describe('a number split between two texts of one asset', () => {
     const found = lintSpans([{ field: 'title', text: '身份证号110105', file: 'x' }, { field: 'body', text: '19491231002X，请核对', file: 'x' }], CTX);
     expect(found.filter((f) => f.ruleId === 'pii-id').map((f) => `${f.field}:${f.fix?.text}`).sort()).toEqual(['body:********002X', 'title:110105']);
   });
+  it('masks every digit of a part however it is written (一三八0 ‖ 0138000)', () => {
+    const found = lintSpans([{ field: 'title', text: '客户电话一三八0', file: 'x' }, { field: 'body', text: '0138000', file: 'x' }], CTX).filter((f) => f.ruleId === 'pii-phone');
+    expect(found.map((f) => `${f.field}:${f.fix?.text}`).sort()).toEqual(['body:***8000', 'title:一三八*']);
+  });
   it('but two short numbers that end and start two texts are not one (第2026 ‖ 1208期)', () => {
     expect(lintSpans([{ field: 'title', text: '第2026', file: 'x' }, { field: 'body', text: '1208期活动，咨询0571-8765 4321', file: 'x' }], CTX).filter((f) => f.ruleId.startsWith('pii-'))).toEqual([]);
   });

@@ -262,6 +262,18 @@ function astralDigit(text: string, i: number): number {
   return k.length === 1 && k >= '0' && k <= '9' ? k.charCodeAt(0) - 48 : -1;
 }
 
+/**
+ * Inside a number's span as scan found it: the digits the character at `i` gives (2 for ⑬, 1 for a
+ * digit of any script, an X or a letter typed for a digit, 0 for a separator) and its length in code
+ * units (2 for 𝟏).
+ */
+export function digitsAt(text: string, i: number): { digits: number; width: number } {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) return { digits: astralDigit(text, i) >= 0 || /^[Xx]$/.test(text.slice(i, i + 2).normalize('NFKC')) ? 1 : 0, width: 2 };
+  const v = VALUE[code]!;
+  return { digits: v === PAIR ? 2 : (v >= 0 && v <= 9) || v === X || /[OolI]/.test(text[i]!) ? 1 : 0, width: 1 };
+}
+
 /** the fewest digits `classify` takes for anything (a mobile number) */
 const MIN_DIGITS = 11;
 
@@ -432,13 +444,12 @@ export function findPieces(text: string): FoundNumber[] {
     let j = i + 1;
     // a piece follows the one before it: a later position, or a "next" word; or it names a
     // position not given yet (后4位…，前7位…: the last piece told first)
-    const named = (k: number) => pieces[k]!.order !== NEXT;
     const given = new Set<number>([pieces[i]!.order]);
     let reordered = false;
     while (j < pieces.length && pieces[j]!.from - pieces[j - 1]!.to <= PIECE_WINDOW) {
       const p = pieces[j]!;
       if (p.order === NEXT || p.order > pieces[j - 1]!.order) given.add(p.order);
-      else if (named(j) && !given.has(p.order) && pieces.slice(i, j).every((_, k) => named(i + k))) {
+      else if (!given.has(NEXT) && !given.has(p.order)) {
         given.add(p.order);
         reordered = true;
       } else break;

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
-import { findNumbers, maskMiddle, maskPhone, phoneDigits, scan, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
+import { Attached } from '../attach.ts';
+import { digitsAt, findNumbers, maskMiddle, maskPhone, phoneDigits, scan, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
 import type { Detector, DetectorHit, LintContext, SpanView } from './types.ts';
 
 const dataSchema = z.strictObject({
@@ -121,8 +122,13 @@ type Split = FoundNumber & { part: { firstDigit: number; other: { view: SpanView
  * headline 客户电话138 over a subtitle 0013 8000): each as the part in the first text, the rest
  * in `part.other`. They are read as a line break apart: both parts need their three digits.
  */
+const acrossCache = new Attached<SpanView[], Map<SpanView, Split[]>>('numbersAcross');
 function acrossTexts(views: SpanView[]): Map<SpanView, Split[]> {
-  const out = new Map<SpanView, Split[]>();
+  // (once per asset, shared by the three number detectors, like findNumbers per text)
+  let out = acrossCache.get(views);
+  if (out) return out;
+  out = new Map<SpanView, Split[]>();
+  acrossCache.set(views, out);
   for (let k = 0; k + 1 < views.length; k++) {
     const a = views[k]!;
     const b = views[k + 1]!;
@@ -135,8 +141,7 @@ function acrossTexts(views: SpanView[]): Map<SpanView, Split[]> {
       if (n.from >= tail.length || n.to <= tail.length + 1) continue;
       const base = A.length - tail.length;
       const cut = tail.length + 1;
-      const digitsIn = (s: string) => (s.match(/[0-9０-９Xx×]/g) ?? []).length;
-      const firstB = digitsIn(joint.slice(n.from, tail.length));
+      const firstB = digitCount(joint, n.from, tail.length);
       const split: Split = {
         ...n,
         from: base + n.from,
@@ -151,9 +156,29 @@ function acrossTexts(views: SpanView[]): Map<SpanView, Split[]> {
   return out;
 }
 
+/** The digits of text[from, to), read as numbers.ts reads them (一三八, ⑬, 𝟏 and 138OO included). */
+function digitCount(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; ) {
+    const { digits, width } = digitsAt(text, i);
+    n += digits;
+    i += width;
+  }
+  return n;
+}
+
 /** A part of a number as its share of the masked whole (138 ‖ 0013 8000 → 138 ‖ ****8000). */
 function maskPart(text: string, firstDigit: number, total: number, kind: NumberKind): string {
   const [head, tail] = kind === 'phone' ? [3, 4] : [6, 4];
   let at = firstDigit;
-  return text.replace(/[0-9０-９Xx×]/g, (c) => (at++ < head || at > total - tail ? c : '*'));
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const { digits, width } = digitsAt(text, i);
+    // a character kept when every digit it gives is kept (⑬ at the edge of the masked middle is masked)
+    const keep = digits === 0 || (at + digits <= head || at >= total - tail);
+    out += keep ? text.slice(i, i + width) : '*'.repeat(digits);
+    at += digits;
+    i += width;
+  }
+  return out;
 }
