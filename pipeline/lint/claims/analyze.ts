@@ -389,6 +389,14 @@ function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[]
   return bad ? hits.filter((_, k) => !bad![k]) : hits;
 }
 
+/** 1 where an original character of the view is inside a quotation, once per view (quoteDepth). */
+const quoteMasks = new Attached<SpanView, Uint8Array>('quotes');
+export function quoteMask(view: SpanView): Uint8Array {
+  let q = quoteMasks.get(view);
+  if (!q) quoteMasks.set(view, (q = quoteDepth(view.norm.source)));
+  return q;
+}
+
 /** Quotation depth of every original character (“…”, 「…」, ‘…’, "…"). */
 function quoteDepth(source: string): Uint8Array {
   const d = new Uint8Array(source.length);
@@ -780,7 +788,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (yesNo && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
     if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral) {
-      quotes ??= quoteDepth(norm.source);
+      quotes ??= quoteMask(view);
       const at = norm.start[from]!;
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       if (quotes[at] && (aboutFraud || info.caution || reported(norm.source, at) || named(norm.source, norm.end[to - 1]!))) neutral = true;

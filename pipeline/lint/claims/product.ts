@@ -10,6 +10,7 @@ import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { Attached } from '../attach.ts';
+import { quoteMask } from './analyze.ts';
 
 export interface Evidence {
   view: SpanView;
@@ -48,33 +49,9 @@ function before(view: SpanView, at: number, unit: Int32Array): string {
   return norm.text.slice(a, at);
 }
 
-const QUOTE = /[“「『‘"]/;
-const NONE = new Uint8Array(0);
-/** 1 where an original character is inside quotation marks (“…”, 「…」, ‘…’, "…"), once per view. */
-const quotes = new Attached<SpanView, Uint8Array>('productQuotes');
-function quoted(view: SpanView): Uint8Array {
-  let q = quotes.get(view);
-  if (q) return q;
-  const source = view.norm.source;
-  // (most posts quote nothing: no mask for them)
-  q = QUOTE.test(source) ? new Uint8Array(source.length) : NONE;
-  let depth = 0;
-  let straight = false;
-  for (let i = 0; q.length && i < source.length; i++) {
-    const c = source[i]!;
-    if ('“「『‘'.includes(c)) depth++;
-    else if ('”」』’'.includes(c)) depth = depth > 0 ? depth - 1 : 0;
-    else if (c === '"') straight = !straight;
-    else if (c === '\n') straight = false;
-    else if (depth > 0 || straight) q[i] = 1;
-  }
-  quotes.set(view, q);
-  return q;
-}
 /** True when every character of normalised [from, to) is quoted: a phrase cited, not an offer (“买理财稳赚不赔”？不存在的). */
 function wholly(view: SpanView, from: number, to: number): boolean {
-  const q = quoted(view);
-  if (!q.length) return false;
+  const q = quoteMask(view);
   for (let i = from; i < to; i++) if (!q[view.norm.start[i]!]) return false;
   return true;
 }

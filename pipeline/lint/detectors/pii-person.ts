@@ -202,10 +202,11 @@ export const piiPerson: Detector = {
           if (opens) lookBack(t.length, opens[0], true);
         }
         // …and a label that ends one text over the name that opens the next (客户： ‖ 王建华)
-        const prev = views[vi - 1]?.norm.text;
-        if (prev && n.cls[0] === CJK && contextEnd.test(prev)) {
+        // (only the previous text's end is read: the label is a few characters long)
+        const label = vi > 0 && n.cls[0] === CJK ? contextEnd.exec(views[vi - 1]!.norm.text.slice(-16)) : null;
+        if (label) {
           const hit = nameAt(0, true);
-          if (hit) accept(0, hit[0], hit[1], contextEnd.exec(prev)![1]!);
+          if (hit) accept(0, hit[0], hit[1], label[1]!);
         }
 
         // @王建华: a name mentioned (the personas' own names pass)
