@@ -158,6 +158,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
 
   for (const { rule, detect, pii, secondOpinion } of detects) {
     if (secondOpinion && findings.some((f) => f.severity === 'error' || f.severity === 'warning')) continue;
+    // a detector rule exempt for the asset's products, like a word rule (claim-model on a deposit's rate)
+    if (exempt(rule, products.types)) continue;
     for (const hit of detect(views, ctx)) {
       const view = views[hit.view]!;
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
@@ -233,7 +235,7 @@ function metaphor(view: SpanView, at: number): boolean {
 }
 
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
-function exempt(rule: WordRule, types: ReadonlySet<ProductType>): boolean {
+function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
   return types.size > 0 && rule.exemptIfOnly.length > 0 && [...types].every((t) => rule.exemptIfOnly.includes(t));
 }
 

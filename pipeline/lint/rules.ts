@@ -113,6 +113,8 @@ export interface RuleMeta {
   examples: { valid: Example[]; invalid: Example[] };
   /** the rule's claim patterns with their own examples */
   claims: { name: string; examples: { valid: Example[]; invalid: Example[] } }[];
+  /** product types whose assets the rule does not apply to when they are all the asset is (a deposit's 保本) */
+  exemptIfOnly: ProductType[];
 }
 
 export interface CompiledTerm {
@@ -125,7 +127,6 @@ export interface CompiledPattern {
 }
 export interface WordRule extends RuleMeta {
   index: number;
-  exemptIfOnly: ProductType[];
   wordsExemptIfAny: ProductType[];
   patterns: CompiledPattern[];
   /** normalised phrases that contain a term and do not count */
@@ -244,7 +245,6 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
     wordRules.push({
       ...meta,
       index,
-      exemptIfOnly: r.exemptIfOnly,
       wordsExemptIfAny: r.wordsExemptIfAny,
       patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: new RegExp(p, 'gi'), context: r.context } : { re: new RegExp(p.pattern, 'gi'), context: p.context })),
       exceptions: r.exceptions.map(normalizeTerm),
@@ -288,6 +288,7 @@ function metaOf(r: RuleData, file: string): RuleMeta {
     file,
     examples: { valid: r.examples.valid.map(toExample), invalid: r.examples.invalid.map(toExample) },
     claims: r.claims.map((c) => ({ name: c.name, examples: { valid: c.examples.valid.map(toExample), invalid: c.examples.invalid.map(toExample) } })),
+    exemptIfOnly: r.exemptIfOnly,
     ...(r.detector ? { detector: r.detector } : {}),
     ...(r.data ? { data: r.data } : {}),
   };

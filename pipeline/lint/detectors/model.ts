@@ -5,8 +5,6 @@
 // other rule and keeps its findings only where no exact rule found anything to say.
 import { z } from 'zod';
 import { modelInputOf, SEP, shippedModel } from '../claims/model.ts';
-import { PRODUCT_TYPES } from '../claims/concepts.ts';
-import { classifyAsset } from '../claims/product.ts';
 import { ruleData } from '../schema.ts';
 import { orig, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
@@ -52,13 +50,9 @@ export const claimModel: Detector = {
   create(rule): Detect {
     const d = ruleData(
       rule,
-      z.strictObject({ threshold: z.number().min(0.5).max(0.99), window: z.number().int().min(40).max(2000), minLength: z.number().int().min(1), quietIfOnly: z.array(z.enum(PRODUCT_TYPES)).default([]) }),
+      z.strictObject({ threshold: z.number().min(0.5).max(0.99), window: z.number().int().min(40).max(2000), minLength: z.number().int().min(1) }),
     );
     return (views) => {
-      // an asset of these product types only (a deposit, a structured deposit: principal-protected,
-      // their rate, range and floor stated as such) is not second-guessed; the exact rules still judge it
-      const types = d.quietIfOnly.length ? classifyAsset(views).types : undefined;
-      if (types?.size && [...types].every((t) => d.quietIfOnly.includes(t))) return [];
       const model = shippedModel();
       const hits: DetectorHit[] = [];
       const sentences = sentencesOf(views);
