@@ -175,6 +175,7 @@ const PERCENT = /(?:%[0-9A-Fa-f]{2})+/g;
 const BASE64 = /(?<=[/=?&#])[A-Za-z0-9+/_-]{8,}={0,2}(?=$|[/&#?])/g;
 /** what a decoded base64 value must be made of to count as text: readable characters only */
 const READABLE = /^[\x20-\x7e\u00a0-\u024f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+$/;
+const UTF8 = new TextDecoder('utf-8');
 
 /**
  * What a link or any text carries in encoded form, read as a client would once the QR code is
@@ -197,7 +198,7 @@ export function encodedReading(text: string): string | undefined {
       const token = m[0];
       const bytes = Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
       if (bytes.length < 6) continue;
-      const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+      const decoded = UTF8.decode(bytes);
       if (!decoded.includes('\ufffd') && READABLE.test(decoded) && /[0-9\u4e00-\u9fff@]/.test(decoded)) parts.push(decoded);
     }
   }

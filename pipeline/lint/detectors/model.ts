@@ -33,9 +33,10 @@ function sentencesOf(views: SpanView[]): Sentence[] {
     for (let i = 1; i <= text.length; i++) {
       if (i < text.length && sentence[i] === sentence[from]) continue;
       const t = modelInputOf(view.norm, from, i);
-      if (t.length - count(t, SEP) >= 2 && !seen.has(t)) {
+      const length = t.length - count(t, SEP);
+      if (length >= 2 && !seen.has(t)) {
         seen.add(t);
-        out.push({ view, from, to: i, text: t, length: t.length - count(t, SEP) });
+        out.push({ view, from, to: i, text: t, length });
       }
       from = i;
     }
