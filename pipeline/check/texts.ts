@@ -88,7 +88,20 @@ export function lintMapped(spans: TextSpan[], ctx: LintContext, rules?: RuleSet)
     const { fix: _fix, ...rest } = f;
     return { ...rest, ...locateIn(span, from, Math.max(from, to)), file: span.file, field: span.field };
   });
-  return onePerPlace(findings);
+  return onePerPlace(notFoundTwice(findings));
+}
+
+/**
+ * A field's encoded reading (`link:decoded`, load/decode.ts encodedReading) repeats the field's
+ * plain characters: what the field already shows in the clear is reported there, once, at its
+ * exact place; the reading adds only what the encoding hid.
+ */
+function notFoundTwice(findings: Finding[]): Finding[] {
+  const DECODED = ':decoded';
+  if (!findings.some((f) => f.field.endsWith(DECODED))) return findings;
+  const key = (f: Finding, field: string) => `${f.file}\u0000${field}\u0000${f.ruleId}\u0000${f.excerpt}`;
+  const plain = new Set(findings.filter((f) => !f.field.endsWith(DECODED)).map((f) => key(f, f.field)));
+  return findings.filter((f) => !f.field.endsWith(DECODED) || !plain.has(key(f, f.field.slice(0, -DECODED.length))));
 }
 
 export interface TextFinding extends Problem {

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { decodedBriefSpans, joinLines, parseMarkdown } from '../../pipeline/load/markdown.ts';
 import type { TextSpan } from '../../pipeline/model.ts';
+import { lintMapped } from '../../pipeline/check/texts.ts';
 
 const FRONT = '---\npersona: xihu/president\nkind: knowledge-card\nday: wed\ntitle: 标题\n---\n';
 
@@ -99,6 +100,11 @@ describe('a link as it reads once scanned', () => {
     expect(decoded.text).toBe('https://bank.example/s?p=13800138000&n=王建华');
     expect(decoded.map![0]!.start).toEqual({ line: 6, column: 7 });
     expect(spansOf('https://bank.example/s?u=MTM4MDAxMzgwMDA=').find((s) => s.field === 'link:decoded')!.text).toBe('13800138000');
+  });
+  it('reports a detail once: where the link shows it in the clear, or at the link when only the decoding shows it', () => {
+    const found = (link: string) => lintMapped(spansOf(link), { personaNames: [], allowedPhones: [], hotlines: [] }).filter((f) => f.ruleId === 'pii-phone');
+    expect(found('https://bank.example/s?p=13800138000&n=%E7%8E%8B').map((f) => [f.field, f.line, f.column])).toEqual([['link', 6, 32]]);
+    expect(found('https://bank.example/s?p=%31%33%38%30%30%31%33%38%30%30%30').map((f) => [f.field, f.line, f.column])).toEqual([['link:decoded', 6, 7]]);
   });
   it('adds nothing for a plain link or a token that is not readable text', () => {
     expect(spansOf('https://events.tongxin-bank.example/finance-101').map((s) => s.field)).toEqual(['title', 'link', 'body']);
