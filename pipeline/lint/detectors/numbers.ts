@@ -1,6 +1,7 @@
 // Numbers that identify a person: digit runs read from the original text in any form — ASCII or
 // full-width digits, circled digits (①③⑧, ❶, ⓵), keycap emoji (1️⃣), Chinese numerals
-// (一二三/壹贰叁/幺/两), separated by spaces, dashes, dots, emoji, a line break or zero-width
+// (一二三/壹贰叁/幺/两, the radio reading 洞幺两…拐八勾), digits spelled as English or pinyin words
+// (one three eight, yao san ba, yī sān bā), separated by spaces, dashes, dots, emoji, a line break or zero-width
 // characters, × typed for an ID's X — then classified by their validators: resident ID (MOD 11-2
 // check digit, valid region and birth date), mobile number, bank card (16–19 digits: a domestic
 // bank's BIN, or Luhn). Numbers given in pieces ("前3位138，中间4位0013，后4位8000") are put
@@ -25,16 +26,16 @@ for (let d = 0; d <= 9; d++) {
   VALUE[0xff10 + d] = d;
 }
 const NUMERALS: [string, number][] = [
-  ['〇零', 0],
+  ['〇零洞', 0],
   ['一壹幺', 1],
   ['二贰貳两兩', 2],
   ['三叁參叄参', 3],
   ['四肆', 4],
   ['五伍', 5],
   ['六陆陸', 6],
-  ['七柒', 7],
+  ['七柒拐', 7],
   ['八捌', 8],
-  ['九玖', 9],
+  ['九玖勾', 9],
 ];
 for (const [chars, d] of NUMERALS) for (const ch of chars) VALUE[ch.charCodeAt(0)] = d;
 // What Unicode says of each code unit (symbols; what NFKC reads as digits), worked out once per
@@ -186,15 +187,19 @@ export function scan(text: string): FoundNumber[] {
   for (let i = 0; i < n; i++) {
     // outside a number, skip to the next character that can start one (most characters)
     if (!cur && !run.length) {
-      while (i < n && VALUE[text.charCodeAt(i)]! !== X && VALUE[text.charCodeAt(i)]! !== PAIR && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9) && lookAlike(text, i, false) < 0 && astralDigit(text, i) < 0) i++;
+      while (i < n && VALUE[text.charCodeAt(i)]! !== X && VALUE[text.charCodeAt(i)]! !== PAIR && (VALUE[text.charCodeAt(i)]! < 0 || VALUE[text.charCodeAt(i)]! > 9) && lookAlike(text, i, false) < 0 && astralDigit(text, i) < 0 && wordDigit(text, i) < 0) i++;
       if (i >= n) break;
     }
     const code = text.charCodeAt(i);
     let v = VALUE[code]!;
     // a letter typed for a digit inside a number (138OO138OOO, l39 l234 5678)
+    // (a spelled word: its digit, and the loop goes on after its last letter)
+    let width = 1;
     if (v < 0 || v > 9) {
-      const d = lookAlike(text, i, (!!cur && cur.to === i) || (!cur && run.length > 0 && seps > 0 && seps <= 1));
-      if (d >= 0) v = d;
+      const w = v === X ? -1 : wordDigit(text, i);
+      const d = w >= 0 ? -1 : lookAlike(text, i, (!!cur && cur.to === i) || (!cur && run.length > 0 && seps > 0 && seps <= 1));
+      if (w >= 0) [v, width] = [w & 15, w >> 4];
+      else if (d >= 0) v = d;
     }
     // an astral emoji (🌟, 📞) separates like a symbol, an astral digit (𝟏𝟑𝟖, 𝟙) is a digit; its
     // low surrogate is skipped
@@ -204,6 +209,9 @@ export function scan(text: string): FoundNumber[] {
       i++;
     }
     if (v === IGNORE) continue;
+    // a comma and a space between groups, as in a sentence (138, 0013, 8000; one three eight, zero…);
+    // a comma alone groups an amount's thousands (12,345,678,901 is no phone)
+    if (code === 44 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) v = SEP;
     if ((v >= 0 && v <= 9) || v === PAIR) {
       if (!cur) {
         if (run.length && seps > MAX_SEPARATORS) endRun();
@@ -212,6 +220,7 @@ export function scan(text: string): FoundNumber[] {
         nl = false;
       }
       cur.digits += v === PAIR ? PAIRS.get(code)! : String(v);
+      i += width - 1;
       cur.to = i + 1;
       seps = 0;
     } else if (v === X && (cur || (run.length && seps <= 1)) && !/[0-9A-Za-z]/.test(text[i + 1] ?? '')) {
@@ -235,6 +244,38 @@ export function scan(text: string): FoundNumber[] {
   }
   endRun();
   return found;
+}
+
+// Digits spelled as words, English or pinyin (tone marks or none, any case): one three eight,
+// yao san ba ling, yī sān bā. A word counts only whole (not the "one" of "someone"), and what the
+// words make must still be a whole phone, ID or card number, as for digits typed.
+const DIGIT_WORDS = new Map<string, number>([
+  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
+  ['ling', 0], ['dong', 0], ['yi', 1], ['yao', 1], ['er', 2], ['liang', 2], ['san', 3], ['si', 4], ['wu', 5], ['liu', 6], ['qi', 7], ['guai', 7], ['ba', 8], ['jiu', 9], ['gou', 9],
+]);
+/** a letter of a spelled word: ASCII, or Latin with a tone mark (ā, ǎ, ǜ) */
+function isLetter(c: number): boolean {
+  const l = c | 32;
+  return (l >= 97 && l <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+const wordCache = new Map<string, number>();
+/**
+ * The digit a whole spelled word starting at `i` stands for, plus its length × 16 (`one` → 1 + 3 × 16);
+ * -1 where no digit word starts.
+ */
+function wordDigit(text: string, i: number): number {
+  if (!isLetter(text.charCodeAt(i)) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) return -1;
+  let j = i + 1;
+  while (j < text.length && j - i <= 5 && isLetter(text.charCodeAt(j))) j++;
+  if (j - i < 2 || j - i > 5) return -1;
+  const word = text.slice(i, j);
+  let d = wordCache.get(word);
+  if (d === undefined) {
+    d = DIGIT_WORDS.get(word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()) ?? -1;
+    if (wordCache.size > 4096) wordCache.clear();
+    wordCache.set(word, d);
+  }
+  return d < 0 ? -1 : d + (j - i) * 16;
 }
 
 /**
@@ -264,12 +305,14 @@ function astralDigit(text: string, i: number): number {
 
 /**
  * Inside a number's span as scan found it: the digits the character at `i` gives (2 for ⑬, 1 for a
- * digit of any script, an X or a letter typed for a digit, 0 for a separator) and its length in code
- * units (2 for 𝟏).
+ * digit of any script, an X, a letter typed for a digit or a spelled word, 0 for a separator) and its
+ * length in code units (2 for 𝟏, 3 for `one`).
  */
 export function digitsAt(text: string, i: number): { digits: number; width: number } {
   const code = text.charCodeAt(i);
   if (code >= 0xd800 && code <= 0xdbff) return { digits: astralDigit(text, i) >= 0 || /^[Xx]$/.test(text.slice(i, i + 2).normalize('NFKC')) ? 1 : 0, width: 2 };
+  const w = wordDigit(text, i);
+  if (w >= 0) return { digits: 1, width: w >> 4 };
   const v = VALUE[code]!;
   return { digits: v === PAIR ? 2 : (v >= 0 && v <= 9) || v === X || /[OolI]/.test(text[i]!) ? 1 : 0, width: 1 };
 }
