@@ -133,6 +133,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   }
   for (const c of matchClaims(set.concepts, set.claims, analyses, products.types)) {
     const rule = set.wordRules[c.pattern.rule]!;
+    // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
+    if (!products.types.size && metaphor(c.view, c.from, true)) continue;
     if (!exempt(rule, products.types) && !saidOfDeposit(rule, c.view, c.from)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   analysesOf.set(views, analyses);
@@ -222,16 +224,24 @@ export function onePerPlace<F extends Finding>(findings: F[]): F[] {
     );
 }
 
-/** The sentence at `at` says something is an investment (健身是回报最稳的投资; 读书是最划算的投资). */
+/**
+ * The sentence at `at` says something is an investment (健身是回报最稳的投资; 读书是最划算的投资), or
+ * speaks of a part of life in an investment's words (身体是一笔只赚不赔的投资; 陪家人吃饭这种投入，
+ * 稳赚，回报是一辈子的). Asked only of assets that name no product; `life`: only the latter (这是
+ * 央妈亲儿子级别的理财 calls a product a product).
+ */
 const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富)(?![\u4e00-\u9fa5])/;
-function metaphor(view: SpanView, at: number): boolean {
+const LIFE = '(身体|健康|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|善意)';
+const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}(投资|投入|回报|买卖|生意)|(投资|投入|回报|买卖|生意)[^。！？!?]{0,20}${LIFE}`);
+function metaphor(view: SpanView, at: number, life = false): boolean {
   const { norm } = view;
   const s = norm.sentence[at];
   let a = at;
   while (a > 0 && norm.sentence[a - 1] === s) a--;
   let b = at;
   while (b < norm.text.length && norm.sentence[b] === s) b++;
-  return METAPHOR.test(norm.source.slice(norm.start[a]!, norm.end[b - 1]!));
+  const sentence = norm.source.slice(norm.start[a]!, norm.end[b - 1]!);
+  return life ? LIFE_METAPHOR.test(sentence) : METAPHOR.test(sentence) || LIFE_METAPHOR.test(sentence);
 }
 
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
@@ -363,10 +373,11 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
     if (rule.exceptions.length && coveredByException(rule.exceptions, text, from, to)) continue;
     if (negated(set, rule, view, from)) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
-    // a product rule needs a product: the asset has one, and this sentence is about it
-    // (without a product type, a sentence that calls something else an investment is a metaphor:
-    // 健身是回报最稳的投资)
-    if (t.context === 'product' && (!view.productSentences.has(norm.sentence[from]!) || (!types.size && metaphor(view, from)))) continue;
+    // a product rule needs a product: the asset has one, and this sentence is about it; without a
+    // product type, a sentence that calls something else an investment is a metaphor, whatever
+    // the rule (健身是回报最稳的投资; 身体是一笔只赚不赔的投资)
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!)) continue;
+    if (!types.size && metaphor(view, from, t.context !== 'product')) continue;
     if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!)) continue;
     kept.push(t);
   }

@@ -147,7 +147,7 @@ const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号${S}(${N}{3,
 // 3-2-501 / 3－2－501 after a compound's name
 const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
-const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:${S}(${N}{1,3})${S}(组|队|社))?${S}(${N}{1,4})${S}号(?![楼院])`, 'g');
+const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:${S}(${N}{1,3})${S}(组|队|社))?${S}(${N}{1,4})${S}号`, 'g');
 const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院)$/;
 const NOT_NAME = new Set([...'在住于的家是到从为和与及']);
 /** before a village's name (李家村): 家 belongs to the name */
@@ -216,6 +216,9 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   if (m & MARK_VILLAGE) for (const { from, to, match } of regexHits(view, VILLAGE)) {
     // the village's name stays readable; the group and number are masked
     const keep = match[1]!.length;
+    // 12号楼, 3号院 are buildings and compounds, not a house number (号，院子里… is: a clause
+    // mark stands between them in the original)
+    if ((t[to] === '楼' || t[to] === '院') && view.norm.gap[to]! < CLAUSE) continue;
     if (isPublic(from, to)) continue;
     let start = from;
     for (let k = 0; k < 3 && start > 0 && view.norm.gap[start]! < CLAUSE && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_VILLAGE.has(t[start - 1]!); k++) start--;
