@@ -255,6 +255,9 @@ function byPlaceOrder(m: number) {
   for (let q = 0; q < m; q++) order[q] = list[q]!;
 }
 
+/** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
+const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
+
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
 
@@ -769,7 +772,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (only when it is the whole of that clause: 更不允许说“稳赚” forbids what follows it)
         if (h.op === 'negate-after' && first === h.from && endsClause(h.to)) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
-        else if (h.op === 'negate' && last === h.from && endsClause(h.to)) neg ^= 1;
+        // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used)
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !NO_NEED.has(norm.text.slice(h.from, h.to))) neg ^= 1;
       };
       let i = end;
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);

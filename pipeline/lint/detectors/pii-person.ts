@@ -194,7 +194,8 @@ export const piiPerson: Detector = {
           }
         };
         afterRe.lastIndex = 0;
-        if (!cannotMatch(afterRe, t)) for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) lookBack(m.index, m[0]);
+        // (not across an opening bracket: 全价（总值） is no 全价 总)
+        if (!cannotMatch(afterRe, t)) for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) if (!bracketBefore(m.index)) lookBack(m.index, m[0]);
         // a headline that ends with a name over a line that starts with its honorific (王建华 ‖ 客户今天…)
         const next = views[vi + 1]?.norm.text;
         if (next && n.cls[t.length - 1] === CJK) {
