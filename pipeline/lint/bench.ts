@@ -126,6 +126,8 @@ const HOSTILE: [string, (n: number) => string][] = [
   ['client word + name', (n) => '客户孙建国光荣退休，'.repeat(n / 10)],
   ['digits after a label', (n) => `名单：\n${'1'.repeat(n)}`],
   ['letters for digits', (n) => 'l39 OO13 '.repeat(n / 9)],
+  ['terms in one sentence', (n) => '稳赚不赔'.repeat(n / 4)],
+  ['pinyin words', (n) => 'wen zhuan bu pei '.repeat(n / 17)],
 ];
 const hostile = HOSTILE.map(([name, make]) => {
   const at = (n: number) => {

@@ -12,6 +12,7 @@ import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 import { analysesOf, analyzeView, ASSERTED, covers as inMask, matchClaims, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset } from './claims/product.ts';
+import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
 
 export type { LintContext } from './detectors/types.ts';
@@ -233,15 +234,23 @@ export function onePerPlace<F extends Finding>(findings: F[]): F[] {
 const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富)(?![\u4e00-\u9fa5])/;
 const LIFE = '(身体|健康|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|善意)';
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}(投资|投入|回报|买卖|生意)|(投资|投入|回报|买卖|生意)[^。！？!?]{0,20}${LIFE}`);
+/** per view and sentence: [METAPHOR, LIFE_METAPHOR] (a sentence of thousands of terms is read once) */
+const metaphors = new Attached<SpanView, Map<number, [boolean, boolean]>>('metaphors');
 function metaphor(view: SpanView, at: number, life = false): boolean {
   const { norm } = view;
-  const s = norm.sentence[at];
-  let a = at;
-  while (a > 0 && norm.sentence[a - 1] === s) a--;
-  let b = at;
-  while (b < norm.text.length && norm.sentence[b] === s) b++;
-  const sentence = norm.source.slice(norm.start[a]!, norm.end[b - 1]!);
-  return life ? LIFE_METAPHOR.test(sentence) : METAPHOR.test(sentence) || LIFE_METAPHOR.test(sentence);
+  const s = norm.sentence[at]!;
+  let bySentence = metaphors.get(view);
+  if (!bySentence) metaphors.set(view, (bySentence = new Map()));
+  let m = bySentence.get(s);
+  if (!m) {
+    let a = at;
+    while (a > 0 && norm.sentence[a - 1] === s) a--;
+    let b = at;
+    while (b < norm.text.length && norm.sentence[b] === s) b++;
+    const sentence = norm.source.slice(norm.start[a]!, norm.end[b - 1]!);
+    bySentence.set(s, (m = [METAPHOR.test(sentence), LIFE_METAPHOR.test(sentence)]));
+  }
+  return life ? m[1] : m[0] || m[1];
 }
 
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
