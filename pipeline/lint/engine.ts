@@ -136,6 +136,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const rule = set.wordRules[c.pattern.rule]!;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
     if (!products.types.size && metaphor(c.view, c.from, true)) continue;
+    if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.from))) continue;
     if (!exempt(rule, products.types) && !saidOfDeposit(rule, c.view, c.from)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   analysesOf.set(views, analyses);
@@ -232,7 +233,7 @@ export function onePerPlace<F extends Finding>(findings: F[]): F[] {
  * 央妈亲儿子级别的理财 calls a product a product).
  */
 const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富)(?![\u4e00-\u9fa5])/;
-const LIFE = '(身体|健康|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|善意)';
+const LIFE = '(身体|健康|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|善意)';
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}(投资|投入|回报|买卖|生意)|(投资|投入|回报|买卖|生意)[^。！？!?]{0,20}${LIFE}`);
 /** per view and sentence: [METAPHOR, LIFE_METAPHOR] (a sentence of thousands of terms is read once) */
 const metaphors = new Attached<SpanView, Map<number, [boolean, boolean]>>('metaphors');
@@ -279,7 +280,8 @@ function depositSubject(view: SpanView, at: number): boolean {
   // else the first product noun of the nearest clause before that names one (存款利率还会降，现在买这款理财，等于锁住了高收益: 这款)
   for (let b = start(norm.clause), s0 = start(norm.sentence); !subject && b > s0; ) {
     let a = b - 1;
-    while (a > s0 && norm.clause[a - 1] === norm.clause[b - 1]) a--;
+    // (a list joined by enumeration commas is one clause: 这款理财投的全是国债、大行存单 — 这款)
+    while (a > s0 && at - a < SUBJECT_WINDOW && (norm.clause[a - 1] === norm.clause[a] || enumeration(norm, a))) a--;
     subject = SUBJECT.exec(norm.text.slice(a, b))?.[1];
     b = a;
   }
@@ -381,6 +383,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
     if (inMask(safeMask(view), from, to)) continue;
     if (rule.exceptions.length && coveredByException(rule.exceptions, text, from, to)) continue;
     if (negated(set, rule, view, from)) continue;
+    if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
     // a product rule needs a product: the asset has one, and this sentence is about it; without a
     // product type, a sentence that calls something else an investment is a metaphor, whatever
@@ -439,6 +442,21 @@ function quoted(t: string, from: number, to: number): boolean {
   return a >= 0 && b < t.length && OPEN_QUOTES.has(t[a]!) && CLOSE_QUOTES.has(t[b]!);
 }
 
+/** The normalised clause before `from`, at most NOT_AFTER_WINDOW characters (bounded: linear on one endless clause). */
+const NOT_AFTER_WINDOW = 24;
+function clauseBefore(view: SpanView, from: number): string {
+  const { clause, text } = view.norm;
+  let s = from;
+  // (a clause goes on back across an enumeration comma: 投的全是国债、政策性金融债和大行存单)
+  while (s > 0 && from - s < NOT_AFTER_WINDOW && (clause[s - 1] === clause[s] || enumeration(view.norm, s))) s--;
+  return text.slice(s, from);
+}
+
+/** An enumeration comma (、) stands between normalised characters i - 1 and i. */
+function enumeration(norm: SpanView['norm'], i: number): boolean {
+  return norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、' || norm.text[i - 1] === '、';
+}
+
 /** How far back in the clause a negation or caution word is looked for. */
 const NEGATION_WINDOW = 12;
 
@@ -451,8 +469,14 @@ function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number): bo
   for (const n of set.negations) if (pre.endsWith(n)) return true;
   for (const n of rule.negations) if (pre.endsWith(n)) return true;
   for (const c of set.cautions) if (pre.includes(c)) return true;
+  // a prohibition covers a list joined by enumeration commas (严禁承诺保本、保收益: 保收益 too)
+  if (s > 0 && enumeration(view.norm, s)) {
+    const list = clauseBefore(view, from);
+    for (const p of PROHIBITIONS) if (list.includes(p)) return true;
+  }
   return false;
 }
+const PROHIBITIONS = ['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许'];
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 

@@ -273,6 +273,9 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
   }
   let g = 0;
   if (pLen > 0) {
+    // an English full stop: a period and a space before a capital or a Chinese character ends a
+    // sentence (No. There's no guaranteed return), not 4.5 or 3. 5
+    if (pStrength < SENTENCE && pLen >= 2 && pCode[pLen - 2] === 46 && (pCode[pLen - 1] === 32 || pCode[pLen - 1] === 9) && lastCls === LATIN && ((code >= 65 && code <= 90) || k === CJK)) pStrength = SENTENCE;
     if (lastCls === CJK && k === CJK) g = pStrength;
     else flushPending(lastCls === LATIN && k === LATIN);
     if (pStrength >= CLAUSE) clauseNo++;

@@ -69,6 +69,17 @@ const ruleSchema = z.strictObject({
   patterns: z.array(pattern).default([]),
   exceptions: z.array(text).default([]),
   negations: z.array(text).default([]),
+  /** the rule's words do not count after this in their clause (主要投资于存单: what a product holds, not what it is) */
+  notAfter: text
+    .refine((p) => {
+      try {
+        new RegExp(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Expected a valid regular expression')
+    .optional(),
   fix: z.record(z.string(), text).optional(),
   /** claim patterns over concept classes (claims/concepts.yaml) */
   claims: z.array(claim).default([]),
@@ -132,6 +143,8 @@ export interface WordRule extends RuleMeta {
   /** normalised phrases that contain a term and do not count */
   exceptions: string[];
   negations: string[];
+  /** tested on the normalised clause before a term (at most NOT_AFTER_WINDOW characters) */
+  notAfter: RegExp | undefined;
   /** normalised term → replacement, applied by --fix when the original has no inserted characters */
   fix: Map<string, string>;
 }
@@ -249,6 +262,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
       patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: new RegExp(p, 'gi'), context: r.context } : { re: new RegExp(p.pattern, 'gi'), context: p.context })),
       exceptions: r.exceptions.map(normalizeTerm),
       negations: r.negations.map(normalizeTerm),
+      notAfter: r.notAfter === undefined ? undefined : new RegExp(`(?:${r.notAfter})$`, 'i'),
       fix: new Map(Object.entries(r.fix ?? {}).map(([k, v]) => [normalizeTerm(k), v])),
     });
   }

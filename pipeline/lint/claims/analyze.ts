@@ -255,6 +255,9 @@ function byPlaceOrder(m: number) {
   for (let q = 0; q < m; q++) order[q] = list[q]!;
 }
 
+/** negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益): they cover a list joined by enumeration commas */
+const PROHIBIT = new Set(['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '严禁向客户', '不允许']);
+
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
 
@@ -427,7 +430,7 @@ function reported(source: string, at: number): boolean {
   // only another party's pitch (推销员说“…”) is a quotation
   if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”)
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|写着|标着|号称|叫做?|所谓|一句|印着)[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|写着|标着|号称|叫做?|所谓|一句|印着)[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
@@ -717,6 +720,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // a caution covers the rest of a list joined by enumeration commas; a negation does not
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
         if (h.from >= unit && h.op === 'caution') neutral = true;
+        // …and so does a prohibition (严禁承诺保本、保收益; 不得宣传预期收益、保本): it forbids the list
+        if (h.from >= unit && h.op === 'negate' && PROHIBIT.has(norm.text.slice(h.from, h.to))) neutral = true;
         continue;
       }
       if (h.op === 'negate') {
