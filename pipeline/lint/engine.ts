@@ -123,6 +123,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     views.push(scan.view);
     scans.push(scan);
   }
+  // a warning about fraud in one text of the asset (a poster titled 这些话一出现，就是骗局) makes
+  // every quotation in its texts a mention of the fraudsters' words
+  if (scans.some((s) => s.aboutFraud)) for (const s of scans) s.aboutFraud = true;
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
   const candidates: Candidate[] = [];
@@ -252,6 +255,17 @@ function metaphor(view: SpanView, at: number, life = false): boolean {
     bySentence.set(s, (m = [METAPHOR.test(sentence), LIFE_METAPHOR.test(sentence)]));
   }
   return life ? m[1] : m[0] || m[1];
+}
+
+const NAMES_DEPOSIT = /存款|定期|存单|储蓄|活期|国债|存折|贷|借/;
+/** The normalised sentence at `at` (at most SUBJECT_WINDOW characters either side). */
+function sentenceOf(view: SpanView, at: number): string {
+  const { sentence, text } = view.norm;
+  let a = at;
+  while (a > 0 && at - a < SUBJECT_WINDOW && sentence[a - 1] === sentence[at]) a--;
+  let b = at;
+  while (b < text.length && b - at < SUBJECT_WINDOW && sentence[b] === sentence[at]) b++;
+  return text.slice(a, b);
 }
 
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
@@ -390,7 +404,9 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
     // the rule (健身是回报最稳的投资; 身体是一笔只赚不赔的投资)
     if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!)) continue;
     if (!types.size && metaphor(view, from, t.context !== 'product')) continue;
-    if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!)) continue;
+    // (a wealth word is the product's when the sentence names one, or when the whole asset is about
+    // one wealth product and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
+    if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!) && !(types.size === 1 && types.has('wealth') && !NAMES_DEPOSIT.test(sentenceOf(view, from)))) continue;
     kept.push(t);
   }
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));
@@ -469,14 +485,16 @@ function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number): bo
   for (const n of set.negations) if (pre.endsWith(n)) return true;
   for (const n of rule.negations) if (pre.endsWith(n)) return true;
   for (const c of set.cautions) if (pre.includes(c)) return true;
-  // a prohibition covers a list joined by enumeration commas (严禁承诺保本、保收益: 保收益 too)
+  // a prohibition or a denied commitment covers a list joined by enumeration commas (严禁承诺保本、
+  // 保收益: 保收益 too)
   if (s > 0 && enumeration(view.norm, s)) {
     const list = clauseBefore(view, from);
     for (const p of PROHIBITIONS) if (list.includes(p)) return true;
   }
   return false;
 }
-const PROHIBITIONS = ['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许'];
+// (and a denied commitment: 不承担任何保本、保收益的义务 denies both)
+const PROHIBITIONS = ['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 

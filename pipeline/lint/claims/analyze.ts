@@ -61,7 +61,7 @@ export interface ViewClaims {
   sentences: Map<number, Hit[]>;
   /** status of a word-rule term at normalised [from, to) (its sentence must have been analysed) */
   statusAt(from: number, to: number): Status;
-  /** true when a listed exception runs across the edge of [from, to) (不会亏 in 不会亏待) */
+  /** true when a listed exception runs across the edge of [from, to) (不会亏 in 不会亏待), or covers it */
   straddled(from: number, to: number): boolean;
   /** operators found anywhere in the text (undercut, caution) */
   ops: Set<Operator>;
@@ -193,16 +193,16 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
     const k = order[q]!;
     const a = cFrom[k]!;
     const b = cTo[k]!;
-    if (cCls[k] === -2) {
+    // never across a clause mark (an exception neither: 不用操心，到期收钱 holds no 不用操心到期)
+    let crosses = false;
+    for (let i = a + 1; i < b; i++) if (gap[i]! >= 2) crosses = true;
+    if (cCls[k] === -2 && !crosses) {
       excepts.push([a, b]);
       anyExcept = true;
     }
     // pattern classes (amounts, comparisons) overlap the words they are made of
     const pattern = cEntry[k]! < 0;
     if (!pattern && a < end) continue;
-    // never across a clause mark
-    let crosses = false;
-    for (let i = a + 1; i < b; i++) if (gap[i]! >= 2) crosses = true;
     if (crosses) continue;
     if (covers(safe, a, b)) continue;
     keep[kept++] = k;
@@ -256,7 +256,7 @@ function byPlaceOrder(m: number) {
 }
 
 /** negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益): they cover a list joined by enumeration commas */
-const PROHIBIT = new Set(['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '严禁向客户', '不允许']);
+const PROHIBIT = ['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
@@ -286,7 +286,7 @@ export function covers(mask: Uint8Array, from: number, to: number): boolean {
 }
 
 /**
- * A test for "an exception runs across the edge of [from, to)": a binary search among the
+ * A test for "an exception runs across the edge of [from, to), or covers it": a binary search among the
  * exceptions by start, then only those starting within reach of the range.
  */
 function exceptIndex(excepts: [number, number][]): (from: number, to: number) => boolean {
@@ -309,7 +309,9 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
     }
     for (let i = lo; i < list.length && list[i]![0] < to; i++) {
       const [a, b] = list[i]!;
-      if (b > from && !(a <= from && b >= to) && !(from <= a && to >= b)) return true;
+      // (across an edge, or around the whole of it: a pattern's hit or a word-rule term inside an
+      // exception phrase — 最高 in 最低和最高, 公司承担 in 保险公司承担 — is no concept either)
+      if (b > from && !(from <= a && to >= b)) return true;
     }
     return false;
   };
@@ -721,7 +723,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
         if (h.from >= unit && h.op === 'caution') neutral = true;
         // …and so does a prohibition (严禁承诺保本、保收益; 不得宣传预期收益、保本): it forbids the list
-        if (h.from >= unit && h.op === 'negate' && PROHIBIT.has(norm.text.slice(h.from, h.to))) neutral = true;
+        if (h.from >= unit && h.op === 'negate' && PROHIBIT.some((p) => norm.text.startsWith(p, h.from))) neutral = true;
         continue;
       }
       if (h.op === 'negate') {

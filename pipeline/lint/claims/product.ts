@@ -133,6 +133,9 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   }
   for (const [type, warning] of WARNED) {
     if (types.has(type)) continue;
+    // (the fund warning alone asks for the fund's whole disclosure: only when nothing else is the
+    // post's product — a deposit lesson that ends with every warning offers no fund)
+    if (type === 'fund' && types.size) continue;
     for (const view of views) {
       const at = view.norm.text.indexOf(warning);
       if (at >= 0) {

@@ -39,6 +39,8 @@ const dataSchema = z.strictObject({
   pinyinNotNames: z.array(z.string().min(1)).default([]),
 });
 
+const CONJUNCTIONS = new Set([...'和与及或跟同']);
+
 export const piiPerson: Detector = {
   id: 'pii-person',
   pii: true,
@@ -253,6 +255,8 @@ export const piiPerson: Detector = {
               if (q >= 0) p = q;
               else if (n.gap[p]! > CLAUSE) continue;
             }
+            // (a conjunction right after a label joins another noun: 报出了他的姓名和尾号)
+            if (n.gap[p] === 0 && CONJUNCTIONS.has(t[p]!)) continue;
             const hit = nameAt(p, loose);
             if (hit) accept(p, hit[0], hit[1], m[0].replace(/(是|为|叫|名叫)$/, ''));
           }
