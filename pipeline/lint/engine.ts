@@ -128,18 +128,22 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   if (scans.some((s) => s.aboutFraud)) for (const s of scans) s.aboutFraud = true;
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
+  // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
+  //是最值的一笔投入…就是最好的利息) is a metaphor throughout, not only in that sentence
+  const lifeAsset = !products.types.size && views.some((v) => LIFE_METAPHOR.test(v.norm.source));
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const scan of scans) {
-    const { found, analysis } = judge(set, scan, products.types);
+    const { found, analysis } = judge(set, scan, products.types, lifeAsset);
     for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
   for (const c of matchClaims(set.concepts, set.claims, analyses, products.types)) {
     const rule = set.wordRules[c.pattern.rule]!;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
-    if (!products.types.size && metaphor(c.view, c.from, true)) continue;
-    if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.from))) continue;
+    if (lifeAsset || (!products.types.size && metaphor(c.view, c.from, true))) continue;
+    // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
+    if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
     if (!exempt(rule, products.types) && !saidOfDeposit(rule, c.view, c.from)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   analysesOf.set(views, analyses);
@@ -380,7 +384,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false):
 }
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { found: Candidate[]; analysis: ViewClaims } {
+function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false): { found: Candidate[]; analysis: ViewClaims } {
   const { view, aboutFraud } = scan;
   const { norm } = view;
   const text = norm.text;
@@ -403,7 +407,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>): { fou
     // product type, a sentence that calls something else an investment is a metaphor, whatever
     // the rule (健身是回报最稳的投资; 身体是一笔只赚不赔的投资)
     if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!)) continue;
-    if (!types.size && metaphor(view, from, t.context !== 'product')) continue;
+    if (lifeAsset || (!types.size && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
     if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!) && !(types.size === 1 && types.has('wealth') && !NAMES_DEPOSIT.test(sentenceOf(view, from)))) continue;
