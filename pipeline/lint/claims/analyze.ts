@@ -255,6 +255,9 @@ function byPlaceOrder(m: number) {
   for (let q = 0; q < m; q++) order[q] = list[q]!;
 }
 
+/** a guarantee given for what comes before it in the clause (对其收益或风险作出任何保证) */
+const GUARANTEE_AFTER = /^[^不没非无]{0,10}(作出|做出|给予|提供|进行)(任何)?(保证|承诺|担保)/;
+
 /** negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益): they cover a list joined by enumeration commas */
 const PROHIBIT = ['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
@@ -581,7 +584,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (h.op !== 'caution' && h.op !== 'caution-after' && h.op !== 'past') return false;
     const next = norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
     // (a caution may name its list first: 骗子常用的话术有：…)
-    return h.op === 'past' ? /^[，,：:]/.test(next) : /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
+    if (h.op === 'past') {
+      if (/^[，,：:]/.test(next)) return true;
+      // (or a scene of the past that a colon ends: 想起十几年前大家买理财的样子：到期就兑付…; not
+      // 过去的经验告诉我：…, a lesson drawn for now)
+      let e = h.to;
+      while (e < norm.text.length && e - h.to < 16 && norm.clause[e] === norm.clause[h.from]) e++;
+      return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(norm.source.slice(norm.end[e - 1]!, norm.start[e]!));
+    }
+    return /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
   };
   /**
    * Where the list that clause `clause` ends is joined into starts: back over clauses joined by an
@@ -691,6 +702,25 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   };
   let lastNegFrom = -1;
   const rhetoric = c.classIndex.get('rhetoric') ?? -2;
+  const certainty = c.classIndex.get('certainty') ?? -2;
+  /**
+   * A guarantee word later in the clause that a negation before the target is about: the target is
+   * its object (不代表监管部门对其收益或风险作出任何保证 denies a guarantee; it does not deny the risk).
+   * Reads at most a few hits after the target.
+   */
+  const objectOfDeniedGuarantee = (list: Raw[], from: number, to: number, clause: number) => {
+    let i = firstFrom(list, from + 1);
+    for (let k = 0; i < list.length && k < 8; i++, k++) {
+      const h = list[i]!;
+      if (norm.clause[h.from] !== clause) break;
+      if (h.op === 'negate') return false;
+      if (h.cls === certainty) return true;
+    }
+    // (作出任何保证 is an exception phrase, not a hit: read the words after the target)
+    let b = to;
+    while (b < norm.text.length && b - to < 20 && norm.clause[b] === clause) b++;
+    return GUARANTEE_AFTER.test(norm.text.slice(to, b));
+  };
   const statusIn = (s: number, from: number, to: number, cls = -1): Status => {
     const list = raws.get(s) ?? [];
     const clause = norm.clause[from]!;
@@ -742,6 +772,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     bind(from);
     if (!neg) lastNegFrom = -1;
+    if (neg && cls !== certainty && objectOfDeniedGuarantee(list, from, to, clause)) {
+      neg = 0;
+      neutral = true;
+    }
     // after the target: a negation after flips its clause (and the clause before when it opens its
     // own clause); a caution after makes the sentence a quotation
     const info = sentenceInfo(s, list, from);

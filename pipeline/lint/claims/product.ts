@@ -116,6 +116,9 @@ const WARNED: [ProductType, string][] = [
   ['structured', normalizeTerm(REQUIRED_WARNINGS.structured)],
 ];
 
+/** a post that says it offers nothing (小U今天不推产品) */
+const NO_PRODUCT = /不(推|卖|推荐|推销|聊|讲|介绍)(任何|具体)?(产品|理财|基金)/;
+
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
   const known = cache.get(views);
@@ -133,9 +136,10 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   }
   for (const [type, warning] of WARNED) {
     if (types.has(type)) continue;
-    // (the fund warning alone asks for the fund's whole disclosure: only when nothing else is the
-    // post's product — a deposit lesson that ends with every warning offers no fund)
-    if (type === 'fund' && types.size) continue;
+    // (the fund warning alone asks for a fund's whole disclosure only when nothing else is the post's
+    // product and the post does not say it offers none: a deposit lesson that ends with every warning,
+    // or 小U今天不推产品…基金有风险，投资须谨慎, is no fund post; a fund pitch with the warning is)
+    if (type === 'fund' && (types.size || views.some((v) => NO_PRODUCT.test(v.norm.text)))) continue;
     for (const view of views) {
       const at = view.norm.text.indexOf(warning);
       if (at >= 0) {

@@ -40,6 +40,8 @@ const dataSchema = z.strictObject({
 });
 
 const CONJUNCTIONS = new Set([...'和与及或跟同']);
+/** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
+const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢)$/;
 
 export const piiPerson: Detector = {
   id: 'pii-person',
@@ -212,6 +214,37 @@ export const piiPerson: Detector = {
         if (label) {
           const hit = nameAt(0, true);
           if (hit) accept(0, hit[0], hit[1], label[1]!);
+        }
+
+        // a list whose other items are masked or polite (感谢来参加的街坊：何*、梁女士、陈伯、邓美玲、罗**):
+        // its people are clients, so an unmasked full name among them is a client's. One pass over
+        // the items, each a run between enumeration commas.
+        if (view.span.text.includes('、')) {
+          const src = view.span.text;
+          let items: [number, number][] = [];
+          const flush = () => {
+            if (items.length >= 3 && items.some(([a, b]) => POLITE.test(t.slice(a, b)) || t.slice(a, b).includes('某') || n.cls[b - 1] === MASK)) {
+              for (const [a, b] of items) {
+                const len = b - a;
+                if (len < 2 || len > 4) continue;
+                const sl = compound.has(t.slice(a, a + 2)) ? 2 : surnames.has(t[a]!) ? 1 : 0;
+                if (!sl || len - sl < 1 || len - sl > 2) continue;
+                let ok = true;
+                for (let i = a; i < b; i++) if (n.cls[i] !== CJK) ok = false;
+                for (let i = a + sl; ok && i < b; i++) if (!givenChar(n, i)) ok = false;
+                if (ok && !POLITE.test(t.slice(a, b)) && !honorific.test(t.slice(a + sl, b))) accept(a, sl, b, '名单');
+              }
+            }
+            items = [];
+          };
+          let a = 0;
+          for (let i = 1; i <= t.length; i++) {
+            if (i < t.length && n.gap[i]! < CLAUSE) continue;
+            // an item ends at a clause mark: the list goes on only across an enumeration comma
+            items.push([a, i]);
+            if (i >= t.length || !src.slice(n.end[i - 1]!, n.start[i]!).includes('、')) flush();
+            a = i;
+          }
         }
 
         // @王建华: a name mentioned (the personas' own names pass)
