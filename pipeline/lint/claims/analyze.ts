@@ -814,7 +814,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (h.op === 'negate-after' && first === h.from && endsClause(h.to)) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
         // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used)
-        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !NO_NEED.has(norm.text.slice(h.from, h.to))) neg ^= 1;
+        // (nor 没了, "gone": 估计明天上午就没了)
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !NO_NEED.has(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了')) neg ^= 1;
       };
       let i = end;
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
@@ -872,7 +873,10 @@ export interface ClaimHit {
 
 /** Runs the claim patterns over the analysed sentences of every view of one asset. */
 export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], types: ReadonlySet<ProductType>): ClaimHit[] {
-  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'loss', 'noloss', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
+  // (a denied loss alone is no money talk: 网点柜面不受影响 in a service notice, 资金没有损失 after a
+  // fraud; a loss said to happen is: 万一亏了，差额我们补足)
+  const lossClass = c.classIndex.get('loss') ?? -2;
+  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
   const index = patternIndex(patterns);
   if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);
@@ -883,7 +887,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
     a.sentences.forEach((hits) => {
       const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
       if (!live.length) return;
-      const sentenceFinance = live.some((h) => finance.includes(h.cls));
+      const sentenceFinance = live.some((h) => finance.includes(h.cls) || (h.cls === lossClass && h.status === ASSERTED));
       // the classes present: stamp[cls] === gen
       if (claimGen === 0x7fffffff) ((claimGen = 0), stamp.fill(0));
       const gen = ++claimGen;
