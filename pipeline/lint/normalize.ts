@@ -82,6 +82,8 @@ const isHan = /[\p{Script=Han}〇]/u;
 function classify(ch: string, orig: string): { cls: number; strength: number } {
   if (ch === '*' || ch === '＊') return { cls: MASK, strength: 0 };
   if (isSpace.test(ch)) return { cls: GAP, strength: ch === '\n' || ch === '\r' || SENTENCE_MARKS.has(orig) ? SENTENCE : WEAK };
+  // (≠ is a word: 业绩比较基准≠预期收益率 denies what follows it)
+  if (ch === '≠') return { cls: OTHER, strength: 0 };
   if (isPunct.test(ch)) {
     const strength = SENTENCE_MARKS.has(orig) ? SENTENCE : CLAUSE_MARKS.has(orig) ? CLAUSE : WEAK;
     return { cls: GAP, strength };

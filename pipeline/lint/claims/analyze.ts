@@ -256,7 +256,7 @@ function byPlaceOrder(m: number) {
 }
 
 /** a guarantee given for what comes before it in the clause (对其收益或风险作出任何保证) */
-const GUARANTEE_AFTER = /^[^不没非无]{0,10}(作出|做出|给予|提供|进行)(任何)?(保证|承诺|担保)/;
+const GUARANTEE_AFTER = /^[^不没非无]{0,10}(作出|做出|给予|提供|进行)[^，。不没]{0,8}(保证|承诺|担保)/;
 
 /** negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益): they cover a list joined by enumeration commas */
 const PROHIBIT = ['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
