@@ -450,7 +450,7 @@ function named(source: string, at: number): boolean {
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
   const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
-  return /^(型|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话)/.test(rest);
+  return /^(型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话)/.test(rest);
 }
 
 /**
@@ -703,6 +703,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   let lastNegFrom = -1;
   const rhetoric = c.classIndex.get('rhetoric') ?? -2;
   const certainty = c.classIndex.get('certainty') ?? -2;
+  const noloss = c.classIndex.get('noloss') ?? -2;
   /**
    * A guarantee word later in the clause that a negation before the target is about: the target is
    * its object (不代表监管部门对其收益或风险作出任何保证 denies a guarantee; it does not deny the risk).
@@ -766,6 +767,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         bind(h.from);
         if (c.heads[h.cls]) {
           if (neg) neutral = true;
+          neg = 0;
+        } else if (neg && h.cls === noloss && lastNegFrom >= 0 && h.from - lastNegFrom <= 3 && list[i + 1]?.op === 'negate' && norm.clause[list[i + 1]!.from] === clause) {
+          // a negation right before a no-loss word is spent on it when another follows: 不保本也不保息
+          // denies both, the second 不 does not cancel the first (不提供保本承诺 stays one denial)
           neg = 0;
         }
       }
