@@ -498,7 +498,7 @@ function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number): bo
   return false;
 }
 // (and a denied commitment: 不承担任何保本、保收益的义务 denies both)
-const PROHIBITIONS = ['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
+const PROHIBITIONS = ['不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 

@@ -259,7 +259,7 @@ function byPlaceOrder(m: number) {
 const GUARANTEE_AFTER = /^[^不没非无]{0,10}(作出|做出|给予|提供|进行)[^，。不没]{0,8}(保证|承诺|担保)/;
 
 /** negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益): they cover a list joined by enumeration commas */
-const PROHIBIT = ['严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
+const PROHIBIT = ['不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
@@ -474,9 +474,13 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
 /** True when sentence `s` of the view ends with a question mark in the original. */
 function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
   const { norm } = view;
+  // (the sentence's own last characters may be the mark and a line break, kept before a Latin letter:
+  // 是真的吗？⏎A：不是)
+  let last = lastIndex;
+  while (last > 0 && lastIndex - last < 3 && /\s/.test(norm.text[last]!) && norm.sentence[last - 1] === norm.sentence[lastIndex]) last--;
   const next = lastIndex + 1 < norm.text.length ? norm.start[lastIndex + 1]! : norm.source.length;
   // the mark was dropped between two characters, or kept after a digit or a Latin letter
-  const between = norm.source.slice(norm.start[lastIndex]!, next);
+  const between = norm.source.slice(norm.start[last]!, next);
   return /[？?]/.test(between);
 }
 
@@ -681,10 +685,20 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * caution after makes it a quotation. The same for every target of the question: counted once.
    */
   let answers: Map<number, number> | undefined;
+  /** normalised characters of each sentence (counted once, on first need) */
+  let sentenceLengths: Map<number, number> | undefined;
+  const sentenceLength = (s: number) => {
+    if (!sentenceLengths) {
+      sentenceLengths = new Map();
+      for (let i = 0; i < norm.text.length; i++) sentenceLengths.set(norm.sentence[i]!, (sentenceLengths.get(norm.sentence[i]!) ?? 0) + 1);
+    }
+    return sentenceLengths.get(s) ?? 0;
+  };
   const answer = (s: number) => {
     let a = (answers ??= new Map()).get(s);
     if (a !== undefined) return a;
-    const next = raws.get(s) ?? [];
+    // (a label before the answer is no sentence of its own: Q：…保本，是真的吗？⏎A：不是。)
+    const next = raws.get(s) ?? (sentenceLength(s) <= 2 ? raws.get(s + 1) : undefined) ?? [];
     let flips = 0;
     a = 0;
     if (next.length) {

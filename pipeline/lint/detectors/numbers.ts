@@ -236,7 +236,8 @@ export function scan(text: string): FoundNumber[] {
         run.push(cur);
         cur = undefined;
       }
-      seps++;
+      // (the indentation that follows a line break is part of that break: ６２１７ ００３８⏎　　　１０００…)
+      if (!(nl && (code === 32 || code === 0x3000 || code === 9))) seps++;
       if (code === 10 || code === 13) nl = true;
       if (seps > MAX_SEPARATORS) endRun();
     } else if (cur || run.length) endRun();
