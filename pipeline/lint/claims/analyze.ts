@@ -263,6 +263,8 @@ const PROHIBIT = ['不能用', '不能以', '不得以', '严禁', '禁止', '�
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
+/** a clause that closes in uncertainty (事先说不准; 谁也说不准): the clause before is neither said nor denied */
+const UNSURE = /说不准|说不好|不好说|不一定|没准/;
 
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
@@ -833,7 +835,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (h.op === 'negate-after' && first === h.from && endsClause(h.to)) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
         // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used)
-        // (nor 没了, "gone": 估计明天上午就没了)
+        // (nor 没了, "gone": 估计明天上午就没了; 说不准 leaves it open)
+        else if (h.op === 'negate' && last === h.from && UNSURE.test(norm.text.slice(Math.max(0, h.from - 2), h.to + 2))) neutral = true;
         else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !NO_NEED.has(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了')) neg ^= 1;
       };
       let i = end;

@@ -320,6 +320,8 @@ export const piiPerson: Detector = {
           listRe.lastIndex = 0;
           for (let m = listRe.exec(t); m; m = listRe.exec(t)) {
             const end = m.index + m[0].length;
+            // (名单和风险等级: the list and something else, no names after it)
+            if (end < t.length && n.gap[end] === 0 && CONJUNCTIONS.has(t[end]!)) continue;
             let sentence = n.sentence[m.index]!;
             let p = end;
             const first = end < t.length ? nextLine(end) : -1;
