@@ -10,7 +10,7 @@ import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, covers as inMask, matchClaims, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, matchClaims, PROHIBIT, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -472,11 +472,6 @@ function clauseBefore(view: SpanView, from: number): string {
   return text.slice(s, from);
 }
 
-/** An enumeration comma (、) stands between normalised characters i - 1 and i. */
-function enumeration(norm: SpanView['norm'], i: number): boolean {
-  return norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、' || norm.text[i - 1] === '、';
-}
-
 /** How far back in the clause a negation or caution word is looked for. */
 const NEGATION_WINDOW = 12;
 
@@ -493,12 +488,10 @@ function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number): bo
   // 保收益: 保收益 too)
   if (s > 0 && enumeration(view.norm, s)) {
     const list = clauseBefore(view, from);
-    for (const p of PROHIBITIONS) if (list.includes(p)) return true;
+    for (const p of PROHIBIT) if (list.includes(p)) return true;
   }
   return false;
 }
-// (and a denied commitment: 不承担任何保本、保收益的义务 denies both)
-const PROHIBITIONS = ['不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 

@@ -258,8 +258,16 @@ function byPlaceOrder(m: number) {
 /** a guarantee given for what comes before it in the clause (对其收益或风险作出任何保证) */
 const GUARANTEE_AFTER = /^[^不没非无]{0,10}(作出|做出|给予|提供|进行)[^，。不没]{0,8}(保证|承诺|担保)/;
 
-/** negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益): they cover a list joined by enumeration commas */
-const PROHIBIT = ['不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
+/** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
+export function enumeration(norm: SpanView['norm'], i: number): boolean {
+  return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
+}
+
+/**
+ * Negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益) or deny a commitment (不承担任何保本、
+ * 保收益的义务): they cover a list joined by enumeration commas, in the claims analysis and for word rules.
+ */
+export const PROHIBIT = ['不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
@@ -612,7 +620,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       let p = from;
       const limit = Math.max(0, from - LOOKBACK);
       while (p > limit && norm.sentence[p - 1] === norm.sentence[from]) {
-        if (norm.clause[p - 1] !== norm.clause[p] && norm.text[p - 1] !== '、' && norm.source.slice(norm.end[p - 1]!, norm.start[p]!).trim() !== '、') break;
+        if (norm.clause[p - 1] !== norm.clause[p] && !enumeration(norm, p)) break;
         p--;
       }
       u = norm.clause[p] === clause ? -1 : p;
@@ -687,20 +695,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * caution after makes it a quotation. The same for every target of the question: counted once.
    */
   let answers: Map<number, number> | undefined;
-  /** normalised characters of each sentence (counted once, on first need) */
-  let sentenceLengths: Map<number, number> | undefined;
-  const sentenceLength = (s: number) => {
-    if (!sentenceLengths) {
-      sentenceLengths = new Map();
-      for (let i = 0; i < norm.text.length; i++) sentenceLengths.set(norm.sentence[i]!, (sentenceLengths.get(norm.sentence[i]!) ?? 0) + 1);
-    }
-    return sentenceLengths.get(s) ?? 0;
-  };
   const answer = (s: number) => {
     let a = (answers ??= new Map()).get(s);
     if (a !== undefined) return a;
-    // (a label before the answer is no sentence of its own: Q：…保本，是真的吗？⏎A：不是。)
-    const next = raws.get(s) ?? (sentenceLength(s) <= 2 ? raws.get(s + 1) : undefined) ?? [];
+    const next = raws.get(s) ?? [];
     let flips = 0;
     a = 0;
     if (next.length) {
@@ -834,9 +832,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (only when it is the whole of that clause: 更不允许说“稳赚” forbids what follows it)
         if (h.op === 'negate-after' && first === h.from && endsClause(h.to)) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
-        // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used)
-        // (nor 没了, "gone": 估计明天上午就没了; 说不准 leaves it open)
+        // (说不准 leaves it open)
         else if (h.op === 'negate' && last === h.from && UNSURE.test(norm.text.slice(Math.max(0, h.from - 2), h.to + 2))) neutral = true;
+        // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used; nor 没了, "gone":
+        // 估计明天上午就没了)
         else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !NO_NEED.has(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了')) neg ^= 1;
       };
       let i = end;

@@ -10,7 +10,7 @@ import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { Attached } from '../attach.ts';
-import { quoteMask } from './analyze.ts';
+import { enumeration, quoteMask } from './analyze.ts';
 
 export interface Evidence {
   view: SpanView;
@@ -43,7 +43,7 @@ function before(view: SpanView, at: number, unit: Int32Array): string {
       continue;
     }
     // (the comma dropped between two characters, or kept beside a Latin letter or a digit)
-    if (unit !== norm.clause || at - a > AFTER || (norm.source.slice(norm.end[a - 1]!, norm.start[a]!).trim() !== '、' && norm.text[a - 1] !== '、')) break;
+    if (unit !== norm.clause || at - a > AFTER || !enumeration(norm, a)) break;
     u = unit[--a];
   }
   return norm.text.slice(a, at);
