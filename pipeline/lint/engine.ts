@@ -233,6 +233,25 @@ export function onePerPlace<F extends Finding>(findings: F[]): F[] {
     );
 }
 
+/** what follows products that a scheme does not cover (…都不在保障范围内; …不受存款保险保护) */
+const NOT_COVERED = /^[^。，]{0,12}(都|均|也)?(不在|不属于|不受)[^。，]{0,6}(保障|保护|赔付|承保)/;
+/** the rest of the clause after normalised `to` (across a list's 、) says what does not cover it */
+function notCovered(norm: SpanView['norm'], to: number): boolean {
+  let b = to;
+  let u = norm.clause[to - 1];
+  while (b < norm.text.length && b - to < 24) {
+    if (norm.clause[b] !== u) {
+      if (!enumeration(norm, b)) break;
+      u = norm.clause[b];
+    }
+    b++;
+  }
+  return NOT_COVERED.test(norm.text.slice(to, b));
+}
+
+/** the fields that head an asset (title, subtitle, an image's headline, a badge) */
+const HEADLINE = /(^|[:.])(title|subtitle|headline|badge)$/i;
+
 /**
  * The sentence at `at` says something is an investment (健身是回报最稳的投资; 读书是最划算的投资), or
  * speaks of a part of life in an investment's words (身体是一笔只赚不赔的投资; 陪家人吃饭这种投入，
@@ -357,6 +376,8 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false):
     const to = hits.to[k]!;
     if (e.kind === 'lex') {
       if (within(masks.safe, from, to) || within(masks[e.list], from, to)) continue;
+      // (products named to say what does not cover them are no product talk: 理财产品、基金、保险产品都不在保障范围内)
+      if (e.list === 'wealth' && notCovered(norm, to)) continue;
       (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[from]!);
     } else if (e.kind === 'term') {
       // terms never run across a clause mark
@@ -406,7 +427,8 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
     // a product rule needs a product: the asset has one, and this sentence is about it; without a
     // product type, a sentence that calls something else an investment is a metaphor, whatever
     // the rule (健身是回报最稳的投资; 身体是一笔只赚不赔的投资)
-    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!)) continue;
+    // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(types.size && HEADLINE.test(span.field))) continue;
     if (lifeAsset || (!types.size && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)

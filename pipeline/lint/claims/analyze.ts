@@ -481,6 +481,31 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
   return !/^(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)/.test(answer);
 }
 
+/**
+ * Where the question of a sentence ending at normalised `lastIndex` starts: its last clause when that
+ * clause is an offer or invitation of its own (…差多少我给您补多少，要不要我给您写个条子？ asks about
+ * the note, not the promise), else the sentence's start.
+ */
+const OFFER_QUESTION = /^(那)?(要不要|需不需要|用不用|想不想|要不|需要我|要我)/;
+const OWN_QUESTION = /[吗么嘛呢]$|会不会|能不能|是不是|有没有|是否|保不保|亏不亏|稳不稳|赚不赚/;
+function askedFrom(view: SpanView, lastIndex: number): number {
+  const { norm } = view;
+  let a = lastIndex;
+  while (a > 0 && norm.clause[a - 1] === norm.clause[lastIndex]) a--;
+  if (norm.sentence[a - 1] !== norm.sentence[lastIndex] || !OFFER_QUESTION.test(norm.text.slice(a, lastIndex + 1))) {
+    while (a > 0 && norm.sentence[a - 1] === norm.sentence[lastIndex]) a--;
+    return a;
+  }
+  // (a clause before that asks on its own is asked too: 这款保本吗，要不要我帮您查一下？)
+  for (;;) {
+    let b = a - 1;
+    if (b < 0 || norm.sentence[b] !== norm.sentence[lastIndex]) return a;
+    while (b > 0 && norm.clause[b - 1] === norm.clause[a - 1]) b--;
+    if (!OWN_QUESTION.test(norm.text.slice(b, a))) return a;
+    a = b;
+  }
+}
+
 /** True when sentence `s` of the view ends with a question mark in the original. */
 function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
   const { norm } = view;
@@ -659,16 +684,18 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return m;
   };
 
-  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean }> | undefined;
+  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean; askFrom: number }> | undefined;
   const sentenceInfo = (s: number, list: Raw[], from: number) => {
     let info = (infos ??= new Map()).get(s);
     if (info) return info;
     let last = from;
     while (last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
+    const yesNo = askedYesNo(view, last, c.rhetorical);
     info = {
       question: endsWithQuestion(view, last),
-      yesNo: askedYesNo(view, last, c.rhetorical),
+      yesNo,
       caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
+      askFrom: yesNo ? askedFrom(view, last) : 0,
     };
     infos.set(s, info);
     return info;
@@ -852,7 +879,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (a & ANSWER_FLIPS) neg ^= 1;
       if (a & ANSWER_CAUTIONS) neutral = true;
     }
-    if (yesNo && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
+    if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
     if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral) {
       quotes ??= quoteMask(view);

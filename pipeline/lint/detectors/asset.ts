@@ -118,8 +118,17 @@ export const pastPerformance: Detector = {
   id: 'past-performance',
   pii: false,
   create(rule): Detect {
-    const d = ruleData(rule, z.strictObject({ shown: z.array(regex).min(1), period: z.array(regex).min(1), fundStatement: regex }));
+    const d = ruleData(rule, z.strictObject({ shown: z.array(regex).min(1), period: z.array(regex).min(1), fundStatement: regex, selective: z.array(regex).min(1), selectiveCaveat: regex }));
     const warning = normalizeTerm(REQUIRED_WARNINGS['past-performance']);
+    const selective = (views: SpanView[]): DetectorHit[] | undefined => {
+      let best: { view: SpanView; from: number; to: number } | undefined;
+      for (const view of views) {
+        for (const re of d.selective) for (const m of regexHits(view, re)) if (!best || (view.index === best.view.index && m.from < best.from)) best = { view, from: m.from, to: m.to };
+        if (best) break;
+      }
+      if (!best || !classifyAsset(views).types.size || hasAny(views, d.selectiveCaveat)) return undefined;
+      return [hit(best.view, best.from, best.to, { missing: '以完整的期间展示：只挑了半年以内或年内的一段业绩，属片面宣传（完整自然年度的业绩可附期间展示）' })];
+    };
     return (views) => {
       let first: { view: SpanView; from: number; to: number } | undefined;
       for (const view of views) {
@@ -131,6 +140,9 @@ export const pastPerformance: Detector = {
         }
         if (first) break;
       }
+      // a window picked to flatter is one-sided whatever it is shown with (the earliest such figure)
+      const picked = selective(views);
+      if (picked) return picked;
       if (!first) return [];
       // a figure of no product (有人说某个产品年化收益20%还保本，请报警) is no product's performance
       if (!classifyAsset(views).types.size) return [];

@@ -26,6 +26,16 @@ const dataSchema = z.strictObject({
 const LABEL_WINDOW = 24;
 const SENTENCE_END = /[。！？!?\n]/;
 
+/** the two lines before the line of original offset `from` (at most 80 characters), when only a label stands before it on its own line (账号：) */
+function linesBefore(view: SpanView, from: number): string {
+  const t = view.span.text;
+  const start = t.lastIndexOf('\n', from - 1) + 1;
+  if (start === 0 || from - start > 12 || /[\d\u4e00-\u9fa5]{7,}/.test(t.slice(start, from))) return '';
+  const prev = t.lastIndexOf('\n', start - 2);
+  const prev2 = prev > 0 ? t.lastIndexOf('\n', prev - 1) : -1;
+  return toSimplified(t.slice(Math.max(prev2 + 1, start - 80), start)).replace(/\s+/g, '');
+}
+
 /** the text before original offset `from`, back to the start of its sentence (at most LABEL_WINDOW) */
 function before(view: SpanView, from: number): string {
   const t = view.span.text;
@@ -78,7 +88,8 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             if (kind === 'card' && idShaped && labelled(d.idLabels, pre)) continue;
             if (labelled(d.notPersonal, pre)) continue;
             // an organisation's account names its holder before or after the number (户名：某某基金会)
-            if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)))) continue;
+            // (or in the block of lines it heads: 户名：某某慈善总会（对公账户）⏎账号：3301…)
+            if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)) || labelled(d.organisation, linesBefore(view, n.from)))) continue;
             if (suspect && !labelled(kind === 'id' ? d.idLabels : d.cardLabels, pre)) continue;
             if (n.part) {
               // the other part of the number gets a hit of its own, masked as its share of the whole

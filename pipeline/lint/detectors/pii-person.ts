@@ -239,6 +239,12 @@ export const piiPerson: Detector = {
           };
           let a = 0;
           for (let i = 1; i <= t.length; i++) {
+            // (an enumeration comma kept beside a mask is an item's end too: 张*、王**、何美玲)
+            if (i < t.length && t[i] === '、' && i > a) {
+              items.push([a, i]);
+              a = i + 1;
+              continue;
+            }
             if (i < t.length && n.gap[i]! < CLAUSE) continue;
             // an item ends at a clause mark: the list goes on only across an enumeration comma
             items.push([a, i]);
