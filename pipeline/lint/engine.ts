@@ -144,7 +144,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     if (lifeAsset || (!products.types.size && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
-    if (!exempt(rule, products.types) && !saidOfDeposit(rule, c.view, c.from)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
+    const spared = exempt(rule, products.types) && ![...products.types].every((t) => c.pattern.evenIfOnly.includes(t));
+    if (!spared && !saidOfDeposit(rule, c.view, c.from)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   analysesOf.set(views, analyses);
 
@@ -302,7 +303,8 @@ function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
  * said of 这款; what a product invests in is not its subject: 底层资产全是国债和存单; nor what it is
  * compared with: 嫌定期利率低…这款理财).
  */
-const SUBJECT = /(?<![比跟像嫌和同与])(底层资产|底层|投向|投资于|大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+// (nor what it is called: 就是一张家庭存单 names no subject)
+const SUBJECT = /(?<![比跟像嫌和同与])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|投向|投资于|大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
 function depositSubject(view: SpanView, at: number): boolean {

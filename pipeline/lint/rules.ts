@@ -48,6 +48,8 @@ const claim = z.strictObject({
   context: claimContext.default('any'),
   /** not in an asset that also has one of these product types */
   unlessTypes: z.array(z.enum(PRODUCT_TYPES)).default([]),
+  /** applies even in an asset of only these types, where the rule's `exemptIfOnly` spares its words (a structured deposit's principal is protected; a promise to make up its shortfall is not) */
+  evenIfOnly: z.array(z.enum(PRODUCT_TYPES)).default([]),
   examples: z.strictObject({
     valid: z.array(example).min(1, 'Expected at least one valid example: a pattern cannot ship without proof'),
     invalid: z.array(example).min(1, 'Expected at least one invalid example: a pattern cannot ship without proof'),

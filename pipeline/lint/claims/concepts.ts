@@ -33,6 +33,8 @@ const conceptsSchema = z.strictObject({
     notOfferAfter: z.string().transform((s) => new RegExp(s)),
     pastSentence: regex,
     generic: z.strictObject({ returns: regex, cue: regex }),
+    /** a product of a kind the rules set no disclosure for (precious metals): an asset that offers one is not taken for an unnamed wealth product */
+    otherKind: regex.optional(),
   }),
   /** a question that does not ask (你还怕什么？能差到哪去？): over a sentence's normalised text */
   rhetorical: z.string().transform((s) => new RegExp(s)).optional(),
@@ -121,6 +123,8 @@ export interface ClaimPattern {
   context: ClaimContext;
   /** not in an asset that has one of these types */
   unlessTypes: ProductType[];
+  /** still applies in an asset of only these types, where its rule is exempt */
+  evenIfOnly: ProductType[];
 }
 
 export interface ClaimData {
@@ -134,6 +138,7 @@ export interface ClaimData {
   scope: 'clause' | 'sentence';
   context: ClaimContext;
   unlessTypes: ProductType[];
+  evenIfOnly: ProductType[];
 }
 
 /** Resolves the concept names of the rules' claim patterns; an unknown class names the rule file. */
@@ -155,5 +160,6 @@ export function compileClaims(concepts: ConceptSet, claims: ClaimData[]): ClaimP
     scope: c.scope,
     context: c.context,
     unlessTypes: c.unlessTypes,
+    evenIfOnly: c.evenIfOnly,
   }));
 }

@@ -25,6 +25,8 @@ export interface AssetProducts {
   evidence: Map<ProductType, Evidence>;
   /** no named type, but a return word and a product cue: asked for the wealth warning */
   generic?: Evidence;
+  /** a product of a kind with no disclosure of its own (积存金): still a product whose record is judged */
+  otherKind?: boolean;
 }
 
 const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
@@ -150,14 +152,18 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
     }
   }
   const result: AssetProducts = { types, evidence };
-  if (!types.size) {
+  // (an asset offering a precious metal is not asked for an unnamed wealth product's warning)
+  const other = concepts.products.otherKind;
+  const otherKind = !types.size && !!other && views.some((v) => other.test(v.norm.text));
+  if (otherKind) result.otherKind = true;
+  if (!types.size && !otherKind) {
     const weak = first(views, [concepts.products.weakWealth], notOffer);
     if (weak) {
       types.add('wealth');
       evidence.set('wealth', weak);
     }
   }
-  if (!types.size) {
+  if (!types.size && !otherKind) {
     const r = first(views, [generic.returns], notOffer);
     const cue = first(views, [generic.cue]);
     if (r && cue) {

@@ -114,6 +114,12 @@ function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? `「${field}」`;
 }
 
+/** the asset offers a product (of a named type, or a precious metal) */
+const productOf = (views: SpanView[]) => {
+  const p = classifyAsset(views);
+  return p.types.size > 0 || !!p.otherKind;
+};
+
 export const pastPerformance: Detector = {
   id: 'past-performance',
   pii: false,
@@ -126,7 +132,7 @@ export const pastPerformance: Detector = {
         for (const re of d.selective) for (const m of regexHits(view, re)) if (!best || (view.index === best.view.index && m.from < best.from)) best = { view, from: m.from, to: m.to };
         if (best) break;
       }
-      if (!best || !classifyAsset(views).types.size || hasAny(views, d.selectiveCaveat)) return undefined;
+      if (!best || !productOf(views) || hasAny(views, d.selectiveCaveat)) return undefined;
       return [hit(best.view, best.from, best.to, { missing: '以完整的期间展示：只挑了半年以内或年内的一段业绩，属片面宣传（完整自然年度的业绩可附期间展示）' })];
     };
     return (views) => {
@@ -145,7 +151,7 @@ export const pastPerformance: Detector = {
       if (picked) return picked;
       if (!first) return [];
       // a figure of no product (有人说某个产品年化收益20%还保本，请报警) is no product's performance
-      if (!classifyAsset(views).types.size) return [];
+      if (!productOf(views)) return [];
       const hasWarning = contains(views, warning) || hasAny(views, d.fundStatement);
       const hasPeriod = d.period.some((re) => hasAny(views, re));
       if (hasWarning && hasPeriod) return [];

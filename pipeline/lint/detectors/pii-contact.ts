@@ -65,8 +65,19 @@ function plates(view: SpanView): { from: number; to: number; s: string }[] {
   return found;
 }
 
-export const piiPlate = patternDetector('pii-plate', noData, (view) =>
-  (markers(view) & MARK_LATIN ? plates(view) : []).map(({ from, to, s }) => {
+/** words before a plate that make the vehicle an organisation's, not a client's (流动服务车, 运钞车, 校车) */
+const plateData = z.strictObject({ notPersonal: z.array(z.string().min(1)).default([]) });
+
+/** the normalised text before `from` in its sentence, at most 16 characters */
+function sentenceBefore(view: SpanView, from: number): string {
+  const n = view.norm;
+  let a = from;
+  while (a > 0 && from - a < 16 && n.sentence[a - 1] === n.sentence[from]) a--;
+  return n.text.slice(a, from);
+}
+
+export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
+  (markers(view) & MARK_LATIN ? plates(view) : []).filter(({ from }) => !data.notPersonal.some((w) => sentenceBefore(view, from).includes(w))).map(({ from, to, s }) => {
     // province + letter (+ separator) kept, the serial masked but its last character
     const head = /^.\s?.[\s·•-]*/.exec(s)![0];
     const serial = s.slice(head.length);
