@@ -133,8 +133,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const lifeAsset = !products.types.size && views.some((v) => LIFE_METAPHOR.test(v.norm.source));
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
-  for (const scan of scans) {
-    const { found, analysis } = judge(set, scan, products.types, lifeAsset);
+  for (const [i, scan] of scans.entries()) {
+    const next = scans[i + 1]?.view.norm.text ?? '';
+    const { found, analysis } = judge(set, scan, products.types, lifeAsset, next.slice(0, 8));
     for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -407,7 +408,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false):
 }
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false): { found: Candidate[]; analysis: ViewClaims } {
+function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false, nextOpening = ''): { found: Candidate[]; analysis: ViewClaims } {
   const { view, aboutFraud } = scan;
   const { norm } = view;
   const text = norm.text;
@@ -438,7 +439,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
     kept.push(t);
   }
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));
-  const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud);
+  const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud, nextOpening);
   // a negation or caution anywhere before the term in its clause (不得宣传预期收益率), a negation
   // after it (刚兑已经退出历史舞台), a quotation in a warning
   for (const t of kept) if (!analysis.straddled(t.from, t.to) && analysis.statusAt(t.from, t.to) === ASSERTED) found.push({ rule: set.wordRules[t.rule]!, view, from: t.from, to: t.to });

@@ -168,9 +168,18 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
   if (anyClass) for (const { cls: pc, re } of c.patterns) {
     re.lastIndex = 0;
     if (cannotMatch(re, text)) continue;
+    const gap = view.norm.gap;
     for (let x = re.exec(text); x; x = re.exec(text)) {
       if (!x[0].length) {
         re.lastIndex++;
+        continue;
+      }
+      // a match across a clause mark never counts (punctuation is dropped from the normalised text):
+      // look again from the next character, so it does not hide one inside it (…三年了。她说：「一年赚的钱)
+      let crosses = false;
+      for (let i = x.index + 1; i < x.index + x[0].length; i++) if (gap[i]! >= 2) crosses = true;
+      if (crosses) {
+        re.lastIndex = x.index + 1;
         continue;
       }
       reserve(m + 1, m);
@@ -205,6 +214,8 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
     if (!pattern && a < end) continue;
     if (crosses) continue;
     if (covers(safe, a, b)) continue;
+    // an A-not-A question (受不受影响, 值不值得) asks: its 不 negates nothing
+    if (cOp[k] === NEGATE && b - a === 1 && a > 0 && b < text.length && !gap[a] && !gap[b] && text[a - 1] === text[b] && /[\u4e00-\u9fa5]/.test(text[b]!)) continue;
     keep[kept++] = k;
     if (!pattern) end = b;
   }
@@ -470,9 +481,12 @@ function named(source: string, at: number): boolean {
 function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boolean {
   const { norm } = view;
   if (!endsWithQuestion(view, lastIndex)) return false;
-  const last = norm.text[lastIndex];
   let first = lastIndex;
   while (first > 0 && norm.sentence[first - 1] === norm.sentence[lastIndex]) first--;
+  // (the mark itself is kept at the end of a text: 能保证收益吗？ ends in ?, its last word is 吗)
+  let li = lastIndex;
+  while (li > first && /[\s?？!！。.,，~～…)）」』"”]/.test(norm.text[li]!)) li--;
+  const last = norm.text[li];
   const sentence = norm.text.slice(first, lastIndex + 1);
   if (rhetorical?.test(sentence)) return false;
   const asks = last === '吗' || last === '么' || last === '嘛' || last === '呢' || /哪|什么|怎么|为什么|多少|是否|是不是|有没有|会不会|能不能/.test(sentence);
@@ -506,6 +520,15 @@ function askedFrom(view: SpanView, lastIndex: number): number {
   }
 }
 
+/** True when the quotation around original offset `at` asks (“你自己买了没、赚了多少”): a question quoted is no testimonial. */
+function askedInQuote(source: string, quotes: Uint8Array, at: number): boolean {
+  let a = at;
+  let b = at;
+  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
+  while (b < source.length && b - at < 200 && quotes[b]) b++;
+  return /[？?吗么]|多少|了没|有没有|什么|怎么|几多|点样/.test(source.slice(a, b));
+}
+
 /** True when sentence `s` of the view ends with a question mark in the original. */
 function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
   const { norm } = view;
@@ -523,7 +546,14 @@ function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
  * Analyses one text: the concept hits of the sentences that may hold a claim (patterns) or a word
  * term (`need`), with their status.
  */
-export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean): ViewClaims {
+/** an answer opening the next text that denies what the one before asked (会亏本？ ‖ 想多了！; 能保证收益吗？ ‖ 不能。) */
+const ANSWER_NO = /^(当然|肯定|绝对)?(不|没|非|并非|想多了|多虑了|不存在|怎么可能|哪有)/;
+
+/**
+ * `nextOpening`: the normalised start of the asset's next text, which answers a question that
+ * ends this one (a poster's title asks, its body answers).
+ */
+export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean, nextOpening = ''): ViewClaims {
   const { norm } = view;
   const excepts: [number, number][] = [];
   const all = select(c, view, excepts);
@@ -579,6 +609,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (!negation && g + 1 < groupSentence.length && groupSentence[g + 1] === s + 1) {
       for (let k = groupFrom[g + 1]!; k < groupFrom[g + 2]!; k++) if (all.op[k] === NEGATE_AFTER || all.op[k] === NEGATE || all.op[k] === ANSWER) negation = true;
     }
+    if (!negation && nextOpening && s === norm.sentence[norm.text.length - 1] && ANSWER_NO.test(nextOpening)) negation = true;
     const present = (cls: number) => stamp[cls] === gen;
     const fits = (p: ClaimPattern) => p.all.every((r) => present(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present(r.cls)));
     for (const i of index.always) if (fits(patterns[i]!)) return true;
@@ -737,12 +768,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         else if (h.op === 'caution-after') a |= ANSWER_CAUTIONS;
       }
     }
+    // (the last sentence's answer is the next text's opening)
+    else if (nextOpening && s > norm.sentence[norm.text.length - 1]! && ANSWER_NO.test(nextOpening)) flips++;
     if (flips & 1) a |= ANSWER_FLIPS;
     answers.set(s, a);
     return a;
   };
   let lastNegFrom = -1;
   const rhetoric = c.classIndex.get('rhetoric') ?? -2;
+  const testimony = new Set(['gained', 'self-kin'].map((n) => c.classIndex.get(n) ?? -2));
   const certainty = c.classIndex.get('certainty') ?? -2;
   const noloss = c.classIndex.get('noloss') ?? -2;
   /**
@@ -885,7 +919,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       quotes ??= quoteMask(view);
       const at = norm.start[from]!;
       // quoted words are a quotation in a warning, or when someone else is reported saying them
-      if (quotes[at] && (aboutFraud || info.caution || reported(norm.source, at) || named(norm.source, norm.end[to - 1]!))) neutral = true;
+      // (but a client's own words about what they earned, quoted, are the testimonial itself:
+      // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
+      if (quotes[at] && (aboutFraud || info.caution || ((reported(norm.source, at) || named(norm.source, norm.end[to - 1]!)) && !(testimony.has(cls) && !askedInQuote(norm.source, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };

@@ -82,7 +82,7 @@ export const benchmarkDisplay: Detector = {
   id: 'benchmark-display',
   pii: false,
   create(rule): Detect {
-    const d = ruleData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)) }));
+    const d = ruleData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)), bareRange: z.string().transform((s) => new RegExp(s)) }));
     return (views) => {
       const reason = hasAny(views, d.reason);
       const method = hasAny(views, d.method);
@@ -91,6 +91,11 @@ export const benchmarkDisplay: Detector = {
       for (const view of views) {
         const highlighted = d.highlighted.test(view.span.field);
         if (!highlighted && missing.length === 0) continue;
+        // (a headline that is nothing but a range, in an asset that calls it its benchmark: 3.10%—3.60% ‖ 业绩比较基准（年化）)
+        if (highlighted && d.bareRange.test(view.norm.text) && views.some((v) => v.norm.text.includes('业绩比较基准'))) {
+          hits.push(hit(view, 0, view.norm.text.length, { how: '突出展示', missing: `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` }));
+          continue;
+        }
         for (const m of regexHits(view, d.number)) {
           // a fund's benchmark as an index formula (沪深300指数收益率×80%+…) is shown as fund rules require
           d.formula.lastIndex = 0;

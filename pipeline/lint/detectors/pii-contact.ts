@@ -153,6 +153,9 @@ const N = '[0-9〇零一二三四五六七八九十两]';
 const S = '[ \\t\\u3000]?';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
 const BUILDING = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
+// 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
+const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}单元(?!${S}${N})`, 'g');
+const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // 解放路12号502室: a street number with a room
 const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号${S}(${N}{3,4})${S}(室|房)`, 'g');
@@ -216,6 +219,13 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
       if (match[2] === '楼' && !match[3] && !match[5]) continue;
       add(from, to, !!(match[3] || match[5] === '室'));
+    }
+  }
+  if (m & MARK_BUILDING) {
+    for (const { from, to } of regexHits(view, UNIT)) {
+      let h = from;
+      while (h > 0 && from - h < 40 && view.norm.sentence[h - 1] === view.norm.sentence[from]) h--;
+      if (LIVES.test(t.slice(h, from))) add(from, to, true);
     }
   }
   if (m & MARK_LANE) for (const { from, to } of regexHits(view, LANE)) add(from, to, true);

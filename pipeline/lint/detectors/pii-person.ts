@@ -41,7 +41,7 @@ const dataSchema = z.strictObject({
 
 const CONJUNCTIONS = new Set([...'和与及或跟同']);
 /** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
-const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢)$/;
+const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|爹爹|嗲嗲|娭毑|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢)$/;
 
 export const piiPerson: Detector = {
   id: 'pii-person',
