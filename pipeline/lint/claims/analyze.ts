@@ -278,7 +278,7 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
  * Negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益) or deny a commitment (不承担任何保本、
  * 保收益的义务): they cover a list joined by enumeration commas, in the claims analysis and for word rules.
  */
-export const PROHIBIT = ['不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
+export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
