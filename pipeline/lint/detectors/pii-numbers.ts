@@ -29,11 +29,16 @@ const SENTENCE_END = /[。！？!?\n]/;
 /** the two lines before the line of original offset `from` (at most 80 characters), when only a label stands before it on its own line (账号：) */
 function linesBefore(view: SpanView, from: number): string {
   const t = view.span.text;
-  const start = t.lastIndexOf('\n', from - 1) + 1;
-  if (start === 0 || from - start > 12 || /[\d\u4e00-\u9fa5]{7,}/.test(t.slice(start, from))) return '';
-  const prev = t.lastIndexOf('\n', start - 2);
-  const prev2 = prev > 0 ? t.lastIndexOf('\n', prev - 1) : -1;
-  return toSimplified(t.slice(Math.max(prev2 + 1, start - 80), start)).replace(/\s+/g, '');
+  // (bounded: a line of thousands of numbers costs one short look back per number)
+  let nl = from - 1;
+  while (nl >= 0 && from - nl <= 13 && t[nl] !== '\n') nl--;
+  if (nl < 0 || t[nl] !== '\n') return '';
+  const start = nl + 1;
+  if (/[\d\u4e00-\u9fa5]{7,}/.test(t.slice(start, from))) return '';
+  // the two lines before, within 80 characters
+  const block = t.slice(Math.max(0, start - 80), start);
+  const lines = block.split('\n');
+  return toSimplified(lines.slice(-3).join('')).replace(/\s+/g, '');
 }
 
 /** the text before original offset `from`, back to the start of its sentence (at most LABEL_WINDOW) */
