@@ -278,6 +278,9 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
  * Negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益) or deny a commitment (不承担任何保本、
  * 保收益的义务): they cover a list joined by enumeration commas, in the claims analysis and for word rules.
  */
+/** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile): about the asset's product */
+export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])tiles\.\d+$/i;
+
 export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
@@ -971,7 +974,8 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
     a.sentences.forEach((hits) => {
       const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
       if (!live.length) return;
-      const sentenceFinance = live.some((h) => finance.includes(h.cls) || (h.cls === lossClass && h.status === ASSERTED));
+      // (a headline or a tile of a product asset is about its product: 同类里的顶流🏆)
+      const sentenceFinance = (types.size > 0 && HEADLINE.test(a.view.span.field)) || live.some((h) => finance.includes(h.cls) || (h.cls === lossClass && h.status === ASSERTED));
       // the classes present: stamp[cls] === gen
       if (claimGen === 0x7fffffff) ((claimGen = 0), stamp.fill(0));
       const gen = ++claimGen;

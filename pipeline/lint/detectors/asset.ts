@@ -82,7 +82,7 @@ export const benchmarkDisplay: Detector = {
   id: 'benchmark-display',
   pii: false,
   create(rule): Detect {
-    const d = ruleData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)), bareRange: z.string().transform((s) => new RegExp(s)) }));
+    const d = ruleData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)), bareRange: z.string().transform((s) => new RegExp(s)), recordPeriod: regex }));
     return (views) => {
       const reason = hasAny(views, d.reason);
       const method = hasAny(views, d.method);
@@ -91,11 +91,16 @@ export const benchmarkDisplay: Detector = {
       for (const view of views) {
         const highlighted = d.highlighted.test(view.span.field);
         if (!highlighted && missing.length === 0) continue;
-        // (a headline that is nothing but a range, in an asset that calls it its benchmark: 3.10%—3.60% ‖ 业绩比较基准（年化）)
-        if (highlighted && d.bareRange.test(view.norm.text) && views.some((v) => v.norm.text.includes('业绩比较基准'))) {
+        // (a headline that is nothing but a figure or a range, in an asset that calls it its benchmark:
+        // 3.10%—3.60% ‖ 业绩比较基准（年化）; tiles 业绩比较基准 ‖ 3.1%)
+        const named = views.some((v) => v.norm.text.includes('业绩比较基准'));
+        if (highlighted && named && d.bareRange.test(view.norm.text)) {
           hits.push(hit(view, 0, view.norm.text.length, { how: '突出展示', missing: `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` }));
           continue;
         }
+        // (a whole year's figure with its period, in an asset that names no benchmark, is a record shown as
+        // past-performance rules allow: 2025年度 ‖ 年化收益率2.86% ‖ 统计区间：2025.01.01—2025.12.31)
+        if (highlighted && !named && hasAny(views, d.recordPeriod)) continue;
         for (const m of regexHits(view, d.number)) {
           // a fund's benchmark as an index formula (沪深300指数收益率×80%+…) is shown as fund rules require
           d.formula.lastIndex = 0;

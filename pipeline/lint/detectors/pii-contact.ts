@@ -95,6 +95,7 @@ const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee]
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
 const PERMIT = /(?<![A-Za-z0-9])(?:[CcWw][0-9]{8}|[Cc][A-Za-z][0-9]{7}|[LlTt][0-9]{8}|[HhMm][0-9]{8}(?:[0-9]{2})?)(?![A-Za-z0-9])/g;
 const PASSPORT_WORDS = /护照|passport/i;
+const NOT_A_PASSPORT = /(单号|编号|订单号?|预约号|流水号|工号|会员号|型号|批号|货号|券码|兑换码)\s*(是|为|[:：])?\s*$/;
 const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 // 台湾居民来往大陆通行证 (台胞证) of 2015 on: eight digits, no letter — only right after its name
 const TAIWAN_PERMIT = /(?<=(?:台胞证|来往大陆通行证)(?:号码|号|证号)?\s*(?:是|为|[:：])?\s*)[0-9]{8}(?![0-9])/g;
@@ -110,6 +111,8 @@ export const piiPassport = patternDetector('pii-passport', noData, (view) => {
   const seen = new Set<number>();
   return found
     .filter(({ from }) => !seen.has(from) && (seen.add(from), true))
+    // (a number labelled as a booking or an order is nobody's passport: 预约单号 E20261128)
+    .filter(({ from }) => !NOT_A_PASSPORT.test(t.slice(Math.max(0, from - 8), from)))
     .map(({ from, to, match }) => {
       const s = match[0].replace(/\s/g, '').toUpperCase();
       return { from, to, masked: `${s.slice(0, 2)}${'*'.repeat(s.length - 4)}${s.slice(-2)}` };
@@ -148,7 +151,7 @@ export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
 
 // --- home addresses -------------------------------------------------------------------------------
 
-const N = '[0-9〇零一二三四五六七八九十两]';
+const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]';
 /** spaces typeset between the characters and the digits (2 幢 1703 室) */
 const S = '[ \\t\\u3000]?';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
