@@ -550,7 +550,7 @@ function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
  * term (`need`), with their status.
  */
 /** an answer opening the next text that denies what the one before asked (会亏本？ ‖ 想多了！; 能保证收益吗？ ‖ 不能。) */
-const ANSWER_NO = /^(当然|肯定|绝对)?(不|没|非|并非|想多了|多虑了|不存在|怎么可能|哪有)/;
+const ANSWER_NO = /^(放心|安心)?[啦吧啊呀嘛]?(当然|肯定|绝对)?(不|没|非|并非|想多了|多虑了|不存在|怎么可能|哪有)/;
 
 /**
  * `nextOpening`: the normalised start of the asset's next text, which answers a question that
