@@ -10,7 +10,7 @@ import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, markedWrong, matchClaims, PROHIBIT, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -259,7 +259,7 @@ function notCovered(norm: SpanView['norm'], to: number): boolean {
  * 央妈亲儿子级别的理财 calls a product a product).
  */
 const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富)(?![\u4e00-\u9fa5])/;
-const LIFE = '(身体|健康|早睡早起|睡够|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|善意)';
+const LIFE = '(身体|健康|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|善意)';
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}(投资|投入|回报|买卖|生意|利息|这笔账)|(投资|投入|回报|买卖|生意|利息|这笔账)[^。！？!?]{0,20}${LIFE}`);
 /** per view and sentence: [METAPHOR, LIFE_METAPHOR] (a sentence of thousands of terms is read once) */
 const metaphors = new Attached<SpanView, Map<number, [boolean, boolean]>>('metaphors');
@@ -507,6 +507,7 @@ function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number): bo
   for (const n of set.negations) if (pre.endsWith(n)) return true;
   for (const n of rule.negations) if (pre.endsWith(n)) return true;
   for (const c of set.cautions) if (pre.includes(c)) return true;
+  if (markedWrong(view, from)) return true;
   // a prohibition or a denied commitment covers a list joined by enumeration commas (严禁承诺保本、
   // 保收益: 保收益 too)
   if (s > 0 && enumeration(view.norm, s)) {

@@ -287,6 +287,8 @@ export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
 /** a clause that closes in uncertainty (事先说不准; 谁也说不准): the clause before is neither said nor denied */
 const UNSURE = /说不准|说不好|不好说|不一定|没准/;
+/** a negation that hedges rather than denies */
+const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能)$/;
 
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
@@ -459,7 +461,8 @@ function reported(source: string, at: number): boolean {
   // only another party's pitch (推销员说“…”) is a quotation
   if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”)
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|写着|标着|号称|叫做?|所谓|一句|印着)[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+  // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|写着|标着|号称|叫做?|所谓|一句|印着)[^，。！？“”]{0,12}[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
@@ -522,6 +525,19 @@ function askedFrom(view: SpanView, lastIndex: number): number {
     a = b;
   }
 }
+
+/**
+ * True when the line of normalised offset `from` is marked as a wrong example (✗ 保本、保息; ❌“这款预期
+ * 收益4%”): the mark is a symbol the normaliser drops between characters, so it is read in the source.
+ */
+export function markedWrong(view: SpanView, from: number): boolean {
+  const src = view.norm.source;
+  const at = view.norm.start[from]!;
+  let a = at;
+  while (a > 0 && at - a < 60 && src[a - 1] !== '\n') a--;
+  return WRONG_MARK.test(src.slice(a, at));
+}
+const WRONG_MARK = /^\s*(?:[-*•·]\s*)?[✗❌✘✖×]/;
 
 /** True when the quotation around original offset `at` asks (“你自己买了没、赚了多少”): a question quoted is no testimonial. */
 function askedInQuote(source: string, quotes: Uint8Array, at: number): boolean {
@@ -718,7 +734,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return m;
   };
 
-  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean; askFrom: number }> | undefined;
+  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean; askFrom: number; focusFrom: number }> | undefined;
   const sentenceInfo = (s: number, list: Raw[], from: number) => {
     let info = (infos ??= new Map()).get(s);
     if (info) return info;
@@ -730,7 +746,16 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       yesNo,
       caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
       askFrom: yesNo ? askedFrom(view, last) : 0,
+      focusFrom: 0,
     };
+    // what an answer denies is the clause that asks, when it holds a concept of its own (基金亏了，银行会赔吗？
+    // 不会。 denies that the bank pays, not that the fund lost); a bare tag (保本保息，是真的吗？不是。) asks
+    // about the whole sentence
+    if (info.question) {
+      let a = last;
+      while (a > 0 && norm.clause[a - 1] === norm.clause[last] && norm.sentence[a - 1] === s) a--;
+      if (list.some((h) => h.cls >= 0 && h.from >= a)) info.focusFrom = a;
+    }
     infos.set(s, info);
     return info;
   };
@@ -835,6 +860,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (h.from >= unit && h.op === 'negate' && PROHIBIT.some((p) => norm.text.startsWith(p, h.from))) neutral = true;
         continue;
       }
+      // (not necessarily is no denial: 净值低于1不一定意味着最终亏损 leaves the loss open)
+      if (h.op === 'negate' && HEDGE.test(norm.text.slice(h.from, h.to))) {
+        neutral = true;
+        continue;
+      }
       if (h.op === 'negate') {
         bind(h.from);
         neg ^= 1;
@@ -913,11 +943,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // a rhetorical question (你怕什么？能差到哪去？) is a claim, whatever answers it
     if (info.question && cls !== rhetoric) {
       const a = answer(s + 1);
-      if (a & ANSWER_FLIPS) neg ^= 1;
+      if (a & ANSWER_FLIPS && from >= info.focusFrom) neg ^= 1;
       if (a & ANSWER_CAUTIONS) neutral = true;
     }
     if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
     if (asked && neg === negBefore && !negBefore) neutral = true;
+    if (!neutral && markedWrong(view, from)) neutral = true;
     if (!neutral) {
       quotes ??= quoteMask(view);
       const at = norm.start[from]!;

@@ -84,6 +84,9 @@ export const benchmarkDisplay: Detector = {
   create(rule): Detect {
     const d = ruleData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)), bareRange: z.string().transform((s) => new RegExp(s)), recordPeriod: regex }));
     return (views) => {
+      // (a lesson on what a benchmark is — a question or a definition, offering no product — shows no
+      // product's benchmark: 問：業績比較基準寫著4%，到期就能拿到4%嗎？答：不一定)
+      if (!productOf(views) && views.some((v) => LESSON.test(v.norm.source))) return [];
       const reason = hasAny(views, d.reason);
       const method = hasAny(views, d.method);
       const missing = [reason ? '' : '选取理由', method ? '' : '测算方法'].filter(Boolean);
@@ -123,6 +126,8 @@ function fieldLabel(field: string): string {
   if (tile) return `九宫格第 ${Number(tile[1]) + 1} 格`;
   return FIELD_LABELS[field] ?? `「${field}」`;
 }
+
+const LESSON = /[？?]|是什么|什么是|指的是|是指|不一定/;
 
 /** the asset offers a product (of a named type, or a precious metal) */
 const productOf = (views: SpanView[]) => {

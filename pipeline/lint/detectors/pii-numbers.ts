@@ -26,6 +26,16 @@ const dataSchema = z.strictObject({
 const LABEL_WINDOW = 24;
 const SENTENCE_END = /[。！？!?\n]/;
 
+/** an account number's own label just before it (账号：) */
+const ACCOUNT_LABEL = /(账号|账户|帐号|帐户)[:：]?$/;
+/** the line of original offset `from` before it, at most 80 characters (捐赠对公账户——户名：某某慈善会 ｜ 开户行：… ｜ 账号：) */
+function lineBefore(view: SpanView, from: number): string {
+  const t = view.span.text;
+  let a = from;
+  while (a > 0 && from - a < 80 && t[a - 1] !== '\n') a--;
+  return toSimplified(t.slice(a, from)).replace(/\s+/g, '');
+}
+
 /** the two lines before the line of original offset `from` (at most 80 characters), when only a label stands before it on its own line (账号：) */
 function linesBefore(view: SpanView, from: number): string {
   const t = view.span.text;
@@ -94,7 +104,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             if (labelled(d.notPersonal, pre)) continue;
             // an organisation's account names its holder before or after the number (户名：某某基金会)
             // (or in the block of lines it heads: 户名：某某慈善总会（对公账户）⏎账号：3301…)
-            if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)) || labelled(d.organisation, linesBefore(view, n.from)))) continue;
+            if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)) || labelled(d.organisation, linesBefore(view, n.from)) || (ACCOUNT_LABEL.test(pre) && labelled(d.organisation, lineBefore(view, n.from))))) continue;
             if (suspect && !labelled(kind === 'id' ? d.idLabels : d.cardLabels, pre)) continue;
             if (n.part) {
               // the other part of the number gets a hit of its own, masked as its share of the whole
