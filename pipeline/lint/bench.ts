@@ -179,6 +179,13 @@ function cli(path: string): { ms: number; cpuMs?: number } {
     const [cmd, args] = GNU_TIME ? [GNU_TIME, ['-f', '\n%U %S', process.execPath, BIN, 'lint', '--format', 'json', path]] : [process.execPath, [BIN, 'lint', '--format', 'json', path]];
     const res = spawnSync(cmd, args, { maxBuffer: 1 << 30 });
     if (res.status !== 0 && res.status !== 1) throw new Error(`wendu lint ${path} exited ${res.status}: ${res.stderr}`);
+    // (exit 1 is also a crash's status: a run counts only when it printed its report; a linter that
+    // throws at start-up would otherwise be timed as a very fast one)
+    try {
+      JSON.parse(res.stdout.toString());
+    } catch {
+      throw new Error(`wendu lint ${path} printed no JSON report (exit ${res.status}): ${res.stderr.toString().slice(-2000)}`);
+    }
     best = Math.min(best, performance.now() - t0);
     const times = GNU_TIME ? /(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(res.stderr.toString()) : null;
     if (times) bestCpu = Math.min(bestCpu, (Number(times[1]) + Number(times[2])) * 1000);
