@@ -462,7 +462,7 @@ function reported(source: string, at: number): boolean {
   if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|写着|标着|号称|叫做?|所谓|一句|印着)[^，。！？“”]{0,12}[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|写着|标着|号称|叫做?|所谓|一句|印着)[^，。！？“”]{0,12}[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
