@@ -125,8 +125,8 @@ const NO_PRODUCT = /不(推|卖|推荐|推销|聊|讲|介绍)(任何|具体)?(�
  * A lesson (小课堂, 名词解释, 【LPR是什么】, 警示教育, 问：…答：…) that offers nothing — no product of its
  * own, no sale, no amount to buy with, no call to come and buy — names product types to explain them.
  */
-const LESSON = /小课堂|小課堂|名词|名詞|是什么|是什麼|什么是|什麼是|科普|速查|警示教育|案例学习|知识卡|知識卡|划重点|劃重點|一图读懂|答疑|^\s*问[:：]|\n\s*问[:：]|^\s*問[:：]/;
-const OFFER_CUE = /(这|该|本|新|這|該)(款|只|支|期|隻)|随借随还|隨借隨還|额度(最高|可达|根据|以审批)|额度\d|立即申请|扫码|办理|辦理|在售|开售|開售|发售|發售|上新|上架|开放(申购|认购)|開放(申購|認購)|认购|認購|申购|申購|\d+(\.\d+)?\s*(万|萬|千|百)?元?\s*(起购|起購|起投|起存)|详询|詳詢|私信|欢迎咨询|歡迎諮詢|预约|預約/;
+const LESSON = /聊聊往事|说说往事|别被|先看年化|怎么看|如何看|教你|小课堂|小課堂|名词|名詞|是什么|是什麼|什么是|什麼是|科普|速查|警示教育|案例学习|知识卡|知識卡|划重点|劃重點|一图读懂|答疑|^\s*问[:：]|\n\s*问[:：]|^\s*問[:：]/;
+const OFFER_CUE = /(这|该|本|新|這|該)(款|只|支|期|隻)|上线|上線|挑一只|选一只|买一只|随借随还|隨借隨還|额度(最高|可达|根据|以审批)|额度\d|立即申请|扫码|办理|辦理|在售|开售|開售|发售|發售|上新|上架|开放(申购|认购)|開放(申購|認購)|认购|認購|申购|申購|\d+(\.\d+)?\s*(万|萬|千|百)?元?\s*(起购|起購|起投|起存)|详询|詳詢|私信|欢迎咨询|歡迎諮詢|预约|預約/;
 
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
