@@ -459,10 +459,10 @@ function reported(source: string, at: number): boolean {
   const lead = source.slice(Math.max(0, i - 24), i - 1);
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
-  if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓/.test(lead)) return false;
+  if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|写着|标着|号称|叫做?|所谓|一句|印着)[^，。！？“”]{0,12}[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着)[^，。！？“”]{0,12}[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
@@ -537,7 +537,7 @@ export function markedWrong(view: SpanView, from: number): boolean {
   while (a > 0 && at - a < 60 && src[a - 1] !== '\n') a--;
   return WRONG_MARK.test(src.slice(a, at));
 }
-const WRONG_MARK = /^\s*(?:[-*•·]\s*)?[✗❌✘✖×]/;
+const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
 
 /** True when the quotation around original offset `at` asks (“你自己买了没、赚了多少”): a question quoted is no testimonial. */
 function askedInQuote(source: string, quotes: Uint8Array, at: number): boolean {
