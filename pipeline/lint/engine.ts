@@ -10,7 +10,7 @@ import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, markedWrong, matchClaims, PROHIBIT, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -250,7 +250,6 @@ function notCovered(norm: SpanView['norm'], to: number): boolean {
   }
   return NOT_COVERED.test(norm.text.slice(to, b));
 }
-
 
 /**
  * The sentence at `at` says something is an investment (健身是回报最稳的投资; 读书是最划算的投资), or
@@ -507,7 +506,6 @@ function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number): bo
   for (const n of set.negations) if (pre.endsWith(n)) return true;
   for (const n of rule.negations) if (pre.endsWith(n)) return true;
   for (const c of set.cautions) if (pre.includes(c)) return true;
-  if (markedWrong(view, from)) return true;
   // a prohibition or a denied commitment covers a list joined by enumeration commas (严禁承诺保本、
   // 保收益: 保收益 too)
   if (s > 0 && enumeration(view.norm, s)) {

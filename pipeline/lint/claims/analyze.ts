@@ -148,6 +148,7 @@ function releaseScratch() {
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
   const text = view.norm.text;
+  const gap = view.norm.gap;
   const hits = c.automaton.scanInto(text, MASK_CODE);
   // every candidate as columns: the automaton's matches (in its order), then the patterns'
   let m = hits.count;
@@ -168,7 +169,6 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
   if (anyClass) for (const { cls: pc, re } of c.patterns) {
     re.lastIndex = 0;
     if (cannotMatch(re, text)) continue;
-    const gap = view.norm.gap;
     for (let x = re.exec(text); x; x = re.exec(text)) {
       if (!x[0].length) {
         re.lastIndex++;
@@ -194,7 +194,6 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
   // by place: start, then the longer first, then the order found (a stable sort's order)
   byPlaceOrder(m);
   const safe = safeMask(view);
-  const gap = view.norm.gap;
   let kept = 0;
   let end = 0;
   let anyExcept = false;
@@ -274,13 +273,14 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
   return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
 }
 
-/**
- * Negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益) or deny a commitment (不承担任何保本、
- * 保收益的义务): they cover a list joined by enumeration commas, in the claims analysis and for word rules.
- */
 /** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile): about the asset's product */
 export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])tiles\.\d+$/i;
 
+/**
+ * Negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益), deny a commitment (不承担任何保本、
+ * 保收益的义务) or deny what something implies (不意味着本产品无风险、收益有保障): they cover a list
+ * joined by enumeration commas, in the claims analysis and for word rules.
+ */
 export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
@@ -561,19 +561,19 @@ function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
   return /[？?]/.test(between);
 }
 
-/**
- * Analyses one text: the concept hits of the sentences that may hold a claim (patterns) or a word
- * term (`need`), with their status.
- */
 /** an answer opening the next text that denies what the one before asked (会亏本？ ‖ 想多了！; 能保证收益吗？ ‖ 不能。) */
 const ANSWER_NO = /^(放心|安心)?[啦吧啊呀嘛]?(当然|肯定|绝对)?(不|没|非|并非|想多了|多虑了|不存在|怎么可能|哪有)/;
 
 /**
- * `nextOpening`: the normalised start of the asset's next text, which answers a question that
- * ends this one (a poster's title asks, its body answers).
+ * Analyses one text: the concept hits of the sentences that may hold a claim (patterns) or a word
+ * term (`need`), with their status. `nextOpening`: the normalised start of the asset's next text,
+ * which answers a question that ends this one (a poster's title asks, its body answers).
  */
 export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean, nextOpening = ''): ViewClaims {
   const { norm } = view;
+  // the text's last sentence, and whether the next text opens by denying it
+  const lastSentence = norm.text.length ? norm.sentence[norm.text.length - 1]! : -1;
+  const nextDenies = ANSWER_NO.test(nextOpening);
   const excepts: [number, number][] = [];
   const all = select(c, view, excepts);
   const straddles = exceptIndex(excepts);
@@ -628,7 +628,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (!negation && g + 1 < groupSentence.length && groupSentence[g + 1] === s + 1) {
       for (let k = groupFrom[g + 1]!; k < groupFrom[g + 2]!; k++) if (all.op[k] === NEGATE_AFTER || all.op[k] === NEGATE || all.op[k] === ANSWER) negation = true;
     }
-    if (!negation && nextOpening && s === norm.sentence[norm.text.length - 1] && ANSWER_NO.test(nextOpening)) negation = true;
+    if (!negation && nextDenies && s === lastSentence) negation = true;
     const present = (cls: number) => stamp[cls] === gen;
     const fits = (p: ClaimPattern) => p.all.every((r) => present(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present(r.cls)));
     for (const i of index.always) if (fits(patterns[i]!)) return true;
@@ -797,14 +797,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
     }
     // (the last sentence's answer is the next text's opening)
-    else if (nextOpening && s > norm.sentence[norm.text.length - 1]! && ANSWER_NO.test(nextOpening)) flips++;
+    else if (nextDenies && s > lastSentence) flips++;
     if (flips & 1) a |= ANSWER_FLIPS;
     answers.set(s, a);
     return a;
   };
   let lastNegFrom = -1;
   const rhetoric = c.classIndex.get('rhetoric') ?? -2;
-  const testimony = new Set(['gained', 'self-kin'].map((n) => c.classIndex.get(n) ?? -2));
+  const gained = c.classIndex.get('gained') ?? -2;
+  const selfKin = c.classIndex.get('self-kin') ?? -2;
   const certainty = c.classIndex.get('certainty') ?? -2;
   const noloss = c.classIndex.get('noloss') ?? -2;
   /**
@@ -955,7 +956,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
-      if (quotes[at] && (aboutFraud || info.caution || ((reported(norm.source, at) || named(norm.source, norm.end[to - 1]!)) && !(testimony.has(cls) && !askedInQuote(norm.source, quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || ((reported(norm.source, at) || named(norm.source, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(norm.source, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };

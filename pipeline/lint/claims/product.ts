@@ -160,25 +160,22 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
     }
   }
   // (a lesson keeps what it says of deposits, which ask for no disclosure, and offers nothing else)
-  if (lesson) {
-    for (const t of [...types]) if (t !== 'deposit') (types.delete(t), evidence.delete(t));
-    const result: AssetProducts = { types, evidence };
-    cache.set(views, result);
-    return result;
-  }
+  if (lesson) for (const t of [...types]) if (t !== 'deposit') (types.delete(t), evidence.delete(t));
   const result: AssetProducts = { types, evidence };
   // (an asset offering a precious metal is not asked for an unnamed wealth product's warning)
   const other = concepts.products.otherKind;
-  const otherKind = !types.size && !!other && views.some((v) => other.test(v.norm.text));
+  const otherKind = !lesson && !types.size && !!other && views.some((v) => other.test(v.norm.text));
   if (otherKind) result.otherKind = true;
-  if (!types.size && !otherKind) {
+  // a product of no named type is inferred only where something is offered
+  const infer = !lesson && !otherKind;
+  if (infer && !types.size) {
     const weak = first(views, [concepts.products.weakWealth], notOffer);
     if (weak) {
       types.add('wealth');
       evidence.set('wealth', weak);
     }
   }
-  if (!types.size && !otherKind) {
+  if (infer && !types.size) {
     const r = first(views, [generic.returns], notOffer);
     const cue = first(views, [generic.cue]);
     if (r && cue) {

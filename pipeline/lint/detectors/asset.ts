@@ -86,7 +86,8 @@ export const benchmarkDisplay: Detector = {
     return (views) => {
       // (a lesson on what a benchmark is — a question or a definition, offering no product — shows no
       // product's benchmark: 問：業績比較基準寫著4%，到期就能拿到4%嗎？答：不一定)
-      if (!productOf(views) && views.some((v) => LESSON.test(v.norm.source))) return [];
+      // (classifyAsset already reads lessons that offer nothing; a question about a figure is one too)
+      if (!productOf(views) && views.some((v) => ASKS_OR_DEFINES.test(v.norm.source))) return [];
       const reason = hasAny(views, d.reason);
       const method = hasAny(views, d.method);
       const missing = [reason ? '' : '选取理由', method ? '' : '测算方法'].filter(Boolean);
@@ -127,7 +128,8 @@ function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? `「${field}」`;
 }
 
-const LESSON = /[？?]|是什么|什么是|指的是|是指|不一定/;
+/** a text that asks or defines (业绩比较基准写着4%，到期就能拿到4%吗？; 业绩比较基准是指…) */
+const ASKS_OR_DEFINES = /[？?]|是什么|什么是|指的是|是指|不一定/;
 
 /** the asset offers a product (of a named type, or a precious metal) */
 const productOf = (views: SpanView[]) => {

@@ -68,16 +68,21 @@ function plates(view: SpanView): { from: number; to: number; s: string }[] {
 /** words before a plate that make the vehicle an organisation's, not a client's (流动服务车, 运钞车, 校车) */
 const plateData = z.strictObject({ notPersonal: z.array(z.string().min(1)).default([]) });
 
-/** the normalised text before `from` in its sentence, at most 16 characters */
-function sentenceBefore(view: SpanView, from: number): string {
+/** the normalised text before `from` in its sentence, at most `window` characters */
+function sentenceBefore(view: SpanView, from: number, window: number): string {
   const n = view.norm;
   let a = from;
-  while (a > 0 && from - a < 16 && n.sentence[a - 1] === n.sentence[from]) a--;
+  while (a > 0 && from - a < window && n.sentence[a - 1] === n.sentence[from]) a--;
   return n.text.slice(a, from);
 }
 
 export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
-  (markers(view) & MARK_LATIN ? plates(view) : []).filter(({ from }) => !data.notPersonal.some((w) => sentenceBefore(view, from).includes(w))).map(({ from, to, s }) => {
+  (markers(view) & MARK_LATIN ? plates(view) : [])
+    .filter(({ from }) => {
+      const pre = sentenceBefore(view, from, 16);
+      return !data.notPersonal.some((w) => pre.includes(w));
+    })
+    .map(({ from, to, s }) => {
     // province + letter (+ separator) kept, the serial masked but its last character
     const head = /^.\s?.[\s·•-]*/.exec(s)![0];
     const serial = s.slice(head.length);
@@ -225,11 +230,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     }
   }
   if (m & MARK_BUILDING) {
-    for (const { from, to } of regexHits(view, UNIT)) {
-      let h = from;
-      while (h > 0 && from - h < 40 && view.norm.sentence[h - 1] === view.norm.sentence[from]) h--;
-      if (LIVES.test(t.slice(h, from))) add(from, to, true);
-    }
+    for (const { from, to } of regexHits(view, UNIT)) if (LIVES.test(sentenceBefore(view, from, 40))) add(from, to, true);
   }
   if (m & MARK_LANE) for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
   // (the match starts at the street word, which stays readable)
