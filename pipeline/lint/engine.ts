@@ -139,14 +139,15 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
-  for (const c of matchClaims(set.concepts, set.claims, analyses, products.types)) {
+  for (const c of matchClaims(set.concepts, set.claims, analyses, products)) {
     const rule = set.wordRules[c.pattern.rule]!;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
-    if (lifeAsset || (!products.types.size && metaphor(c.view, c.from, true))) continue;
+    if (lifeAsset || (!products.types.size && !products.otherKind && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
     const spared = exempt(rule, products.types) && ![...products.types].every((t) => c.pattern.evenIfOnly.includes(t));
-    if (!spared && !saidOfDeposit(rule, c.view, c.from)) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
+    // (a pattern that applies even to deposits applies where a deposit is the subject: 不论定期还是理财，都纳入存款保险)
+    if (!spared && (c.pattern.evenIfOnly.includes('deposit') || !saidOfDeposit(rule, c.view, c.from))) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   analysesOf.set(views, analyses);
 

@@ -50,6 +50,8 @@ const claim = z.strictObject({
   unlessTypes: z.array(z.enum(PRODUCT_TYPES)).default([]),
   /** applies even in an asset of only these types, where the rule's `exemptIfOnly` spares its words (a structured deposit's principal is protected; a promise to make up its shortfall is not) */
   evenIfOnly: z.array(z.enum(PRODUCT_TYPES)).default([]),
+  /** not in an asset that offers only a bond the state issues: a treasury bond's state credit is a fact, not an endorsement */
+  unlessStateIssued: z.boolean().default(false),
   examples: z.strictObject({
     valid: z.array(example).min(1, 'Expected at least one valid example: a pattern cannot ship without proof'),
     invalid: z.array(example).min(1, 'Expected at least one invalid example: a pattern cannot ship without proof'),

@@ -18,6 +18,7 @@ import type { SpanView } from '../detectors/types.ts';
 import { OPERATORS, type ClaimPattern, type ConceptSet, type Operator, type ProductType } from './concepts.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { Attached } from '../attach.ts';
+import type { AssetProducts } from './product.ts';
 
 const MASK_CODE = 42;
 
@@ -50,9 +51,12 @@ function segmenter(): Jieba {
   return (jieba = J.withDict(dict));
 }
 
-/** Words of `text` with jieba's part-of-speech tags (nr: a person's name), the same segmenter the claims use. */
-export function taggedWords(text: string): { word: string; tag: string }[] {
-  return segmenter().tag(text, false);
+/**
+ * Words of `text` with jieba's part-of-speech tags (nr: a person's name), the same segmenter the
+ * claims use; `hmm` also joins characters the dictionary does not know into words (刘桂芬/x).
+ */
+export function taggedWords(text: string, hmm = false): { word: string; tag: string }[] {
+  return segmenter().tag(text, hmm);
 }
 
 export interface ViewClaims {
@@ -97,6 +101,12 @@ const OP_INDEX = new Map<Operator, number>(OPERATOR_LIST.map((o, i) => [o, i]));
 const NEGATE = OP_INDEX.get('negate')!;
 const NEGATE_AFTER = OP_INDEX.get('negate-after')!;
 const ANSWER = OP_INDEX.get('answer')!;
+const CAUTION = OP_INDEX.get('caution')!;
+const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
+/** a line that is an item of a list: a bullet, a number or a letter opens it (· 承诺高额回报; 1. 保本保息; ② …) */
+/** a line that is a choice of a question (A. 资产保值; B、…) */
+const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
+const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** the hit `k` of `sel` as an object */
 function rawAt(sel: Selected, k: number): Raw {
@@ -460,9 +470,9 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓/.test(lead)) return false;
-  // the verb may introduce several quotations in a row (说“…”“…”)
+  // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着)[^，。！？“”]{0,12}[:：,，]?\s*(“[^”]*”[、，,]?\s*)*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着)[^，。！？“”]{0,12}[:：,，]?\s*(“[^”]*”[、，,]?[^，。！？“”]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
@@ -477,6 +487,11 @@ function named(source: string, at: number): boolean {
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
   const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
+  // a whole quoted pitch, however long, that the next line calls words nobody lawful says (“跟着老师买，
+  // 保证翻倍。”⏎这样的话，在任何一家持牌金融机构的正规员工嘴里，你都不会听到)
+  let close = at;
+  while (close < source.length && close - at < 200 && !'”」』'.includes(source[close]!)) close++;
+  if (close < source.length && /^\s*(这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话)[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|违规|违法|不可能)/.test(source.slice(close + 1, close + 60))) return true;
   return /^(型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话)/.test(rest);
 }
 
@@ -651,6 +666,76 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   }
   const raws = new Map<number, Raw[]>();
   const segs = new Map<number, Segmented>();
+  /**
+   * A list of lines under a header that warns (非法集资的常见特征：⏎· 承诺高额回报⏎· 保本付息; 以下说法均属违规：
+   * ⏎1. 保本保息): every item line is a quotation, as a caution before a colon covers the rest of its
+   * sentence. The header is the line before the items; it ends with a colon and holds a caution (or a
+   * prohibition).
+   */
+  let sentFirst: Int32Array | undefined;
+  /** the first normalised character of each sentence (-1: none), made on first use */
+  const firstOfSentences = () => {
+    if (!sentFirst) {
+      sentFirst = new Int32Array(norm.text.length ? norm.sentence[norm.text.length - 1]! + 1 : 0).fill(-1);
+      for (let i = norm.text.length - 1; i >= 0; i--) sentFirst[norm.sentence[i]!] = i;
+    }
+    return sentFirst;
+  };
+  /**
+   * Sentence `s` is nothing but a denial (假的。都是骗人的！): it calls the sentence before it false, as
+   * a reported rumour (群里流传…，说跟着投就有政府托底。假的。) is then a quotation.
+   */
+  const bareDenial = (s: number): boolean => {
+    const first = firstOfSentences()[s];
+    const g = first === undefined || first < 0 ? -1 : groupOf(s);
+    if (g < 0) return false;
+    let end = first!;
+    while (end < norm.text.length && norm.sentence[end] === s) end++;
+    for (let j = groupFrom[g]!; j < groupFrom[g + 1]!; j++) {
+      const op = all.op[j]!;
+      if ((op === NEGATE_AFTER || op === CAUTION_AFTER) && all.from[j]! - first! <= 1 && /^[了的啊呀吧嘛哦!！。\s]*$/.test(norm.text.slice(all.to[j]!, end))) return true;
+    }
+    return false;
+  };
+  const listCovered = new Map<number, boolean>();
+  const lineOf = (s: number) => {
+    const at = norm.start[sentFirst![s]!]!;
+    const a = norm.source.lastIndexOf('\n', at - 1) + 1;
+    let b = norm.source.indexOf('\n', at);
+    if (b < 0) b = norm.source.length;
+    return [a, b] as const;
+  };
+  const underWarningList = (s: number): boolean => {
+    let v = listCovered.get(s);
+    if (v !== undefined) return v;
+    v = false;
+    if (norm.source.includes('\n')) {
+      firstOfSentences();
+      const [a] = lineOf(s);
+      const option = LIST_OPTION.test(norm.source.slice(a, a + 8));
+      if (option || LIST_ITEM.test(norm.source.slice(a, a + 8))) {
+        // back over the list's items (and its other sentences) to the line before them
+        let k = s - 1;
+        const item = option ? LIST_OPTION : LIST_ITEM;
+        while (k >= 0 && s - k <= 60 && (sentFirst![k]! < 0 || item.test(norm.source.slice(lineOf(k)[0], lineOf(k)[0] + 8)))) k--;
+        if (k >= 0 && s - k <= 60) {
+          const [ha, hb] = lineOf(k);
+          const g = groupOf(k);
+          // the choices of a question put to the reader (第3题：您的主要投资目的是？⏎A. 资产保值，不愿意承担本金损失)
+          if (option && /[？?]\s*$/.test(norm.source.slice(ha, hb))) v = true;
+          else if (/[：:]\s*$/.test(norm.source.slice(ha, hb)) && g >= 0) {
+            // (a caution, a denial after it, or a prohibition: 以下说法均属违规：; 严禁以下行为：)
+            for (let j = groupFrom[g]!; j < groupFrom[g + 1]!; j++) {
+              const op = all.op[j]!;
+              if (op === CAUTION || op === CAUTION_AFTER || op === NEGATE_AFTER || (op === NEGATE && PROHIBIT.some((p) => norm.text.startsWith(p, all.from[j]!)))) v = true;
+            }
+          }
+        }
+      }
+    }
+    listCovered.set(s, v);
+    return v;
+  };
   for (const g of analysed) raws.set(groupSentence[g]!, align(view, listOf(g), segs));
   for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, listOf(groupOf(s)), segs));
   // (the columns are not read past this point: a huge text's are let go, not kept for the next)
@@ -844,7 +929,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const m = marksOf(s, list);
     // a list joined by enumeration commas is one clause for a caution before it (对方说…有政府兜底、保本保息)
     const unit = enumStart(from, clause);
-    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd)) neutral = true;
+    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd) || underWarningList(s)) neutral = true;
     // only the target's own clause, and within it what is near enough to bind: a text with one
     // endless clause stays linear
     for (let i = firstFrom(list, from - LOOKBACK); i < list.length; i++) {
@@ -946,7 +1031,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const a = answer(s + 1);
       if (a & ANSWER_FLIPS && from >= info.focusFrom) neg ^= 1;
       if (a & ANSWER_CAUTIONS) neutral = true;
-    }
+    } else if (!info.question && bareDenial(s + 1)) neutral = true;
     if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
     if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral && markedWrong(view, from)) neutral = true;
@@ -991,7 +1076,9 @@ export interface ClaimHit {
 }
 
 /** Runs the claim patterns over the analysed sentences of every view of one asset. */
-export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], types: ReadonlySet<ProductType>): ClaimHit[] {
+export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], products: AssetProducts): ClaimHit[] {
+  const { types } = products;
+  const otherKind = !!products.otherKind;
   // (a denied loss alone is no money talk: 网点柜面不受影响 in a service notice, 资金没有损失 after a
   // fraud; a loss said to happen is: 万一亏了，差额我们补足)
   const lossClass = c.classIndex.get('loss') ?? -2;
@@ -1025,7 +1112,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       for (const i of candidates) {
         const p = patterns[i]!;
         if (!p.all.every((r) => stamp[r.cls] === gen)) continue;
-        if (!contextOk(p.context, types, sentenceFinance) || p.unlessTypes.some((t) => types.has(t))) continue;
+        if (!contextOk(p.context, types, sentenceFinance, otherKind) || p.unlessTypes.some((t) => types.has(t)) || (p.unlessStateIssued && products.stateIssued)) continue;
         if (p.scope !== 'clause') {
           const m = matchUnit(p, live);
           if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
@@ -1078,12 +1165,14 @@ function patternIndex(patterns: ClaimPattern[]): { byClass: Map<number, number[]
   return index;
 }
 
-function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>, sentenceFinance: boolean): boolean {
+function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>, sentenceFinance: boolean, otherKind: boolean): boolean {
   if (ctx === 'any') return true;
-  if (ctx === 'finance') return types.size > 0 || sentenceFinance;
-  if (ctx === 'product-asset') return types.size > 0;
+  // (a product of no listed type, a precious metal, is a product for what is claimed of it)
+  const product = types.size > 0 || otherKind;
+  if (ctx === 'finance') return product || sentenceFinance;
+  if (ctx === 'product-asset') return product;
   if (!sentenceFinance) return false;
-  if (ctx === 'product') return types.size > 0;
+  if (ctx === 'product') return product;
   return ctx.some((t) => types.has(t));
 }
 

@@ -35,6 +35,8 @@ const conceptsSchema = z.strictObject({
     generic: z.strictObject({ returns: regex, cue: regex }),
     /** a product of a kind the rules set no disclosure for (precious metals): an asset that offers one is not taken for an unnamed wealth product */
     otherKind: regex.optional(),
+    /** a bond the state issues (储蓄国债): backed by the state's credit, which an asset that offers only it may say */
+    stateIssued: regex.optional(),
   }),
   /** a question that does not ask (你还怕什么？能差到哪去？): over a sentence's normalised text */
   rhetorical: z.string().transform((s) => new RegExp(s)).optional(),
@@ -125,6 +127,8 @@ export interface ClaimPattern {
   unlessTypes: ProductType[];
   /** still applies in an asset of only these types, where its rule is exempt */
   evenIfOnly: ProductType[];
+  /** not in an asset that offers only a bond the state issues (AssetProducts.stateIssued) */
+  unlessStateIssued: boolean;
 }
 
 export interface ClaimData {
@@ -139,6 +143,7 @@ export interface ClaimData {
   context: ClaimContext;
   unlessTypes: ProductType[];
   evenIfOnly: ProductType[];
+  unlessStateIssued: boolean;
 }
 
 /** Resolves the concept names of the rules' claim patterns; an unknown class names the rule file. */
@@ -161,5 +166,6 @@ export function compileClaims(concepts: ConceptSet, claims: ClaimData[]): ClaimP
     context: c.context,
     unlessTypes: c.unlessTypes,
     evenIfOnly: c.evenIfOnly,
+    unlessStateIssued: c.unlessStateIssued,
   }));
 }

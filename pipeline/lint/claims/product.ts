@@ -27,9 +27,17 @@ export interface AssetProducts {
   generic?: Evidence;
   /** a product of a kind with no disclosure of its own (积存金): still a product whose record is judged */
   otherKind?: boolean;
+  /** the asset names a bond the state issues (储蓄国债) and offers no wealth, fund, structured or insurance product */
+  stateIssued?: boolean;
 }
 
 const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
+
+/** whether a data regular expression (compiled global: its lastIndex is state) matches `text` */
+function matches(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
 
 /**
  * The text of the clause (or sentence) before normalised offset `at`; a clause goes on back across
@@ -126,7 +134,7 @@ const NO_PRODUCT = /不(推|卖|推荐|推销|聊|讲|介绍)(任何|具体)?(�
  * own, no sale, no amount to buy with, no call to come and buy — names product types to explain them.
  */
 const LESSON = /为什么|为何|怎么确认|怎么办|是啥|啥是|如何|还记得|罚单|案由|被罚款|警惕|行政处罚|处罚信息|违法违规行为|合规警示|内部培训|防范非法集资|聊聊往事|说说往事|别被|先看年化|怎么看|如何看|教你|小课堂|小課堂|名词|名詞|是什么|是什麼|什么是|什麼是|科普|速查|警示教育|案例学习|知识卡|知識卡|划重点|劃重點|一图读懂|答疑|^\s*问[:：]|\n\s*问[:：]|^\s*問[:：]/;
-const OFFER_CUE = /(我们的|我行的?|本行的?|咱们行的?)[^，。]{0,6}(贷|理财|基金|保险|产品|存单|积存金)|可分期|按月还款|每借|可借|可贷|(这|该|本|新|這|該)(款|只|支|期|隻)|上线|上線|挑一只|选一只|买一只|随借随还|隨借隨還|额度(最高|可达|根据|以审批)|额度\d|立即申请|扫码|办理|辦理|在售|开售|開售|发售|發售|上新|上架|开放(申购|认购)|開放(申購|認購)|认购|認購|申购|申購|\d+(\.\d+)?\s*(万|萬|千|百)?元?\s*(起购|起購|起投|起存)|详询|詳詢|私信|欢迎咨询|歡迎諮詢|预约|預約/;
+const OFFER_CUE = /(我们的|我行的?|本行的?|咱们行的?)[^，。]{0,6}(贷|理财|基金|保险|产品|存单|积存金)|可分期|按月还款|每借|可借|可贷|(这|该|本|新|這|該)(款|只|支|期|隻)|上线|上線|挑一只|选一只|买一只|随借随还|隨借隨還|额度(最高|可达|根据|以审批)|额度\d|立即申请|扫码|办理|辦理|在售|开售|開售|发售|發售|上新|上架|开放(申购|认购)|開放(申購|認購)|认购|認購|申购|申購|\d+(\.\d+)?\s*(万|萬|千|百)?元?\s*(就能|就可以|即可|便可)?\s*(起购|起購|起投|起存)|(本行|我行|我们|咱们行?)代(销|銷)|详询|詳詢|私信|欢迎咨询|歡迎諮詢|预约|預約/;
 
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
@@ -164,10 +172,13 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   const result: AssetProducts = { types, evidence };
   // (an asset offering a precious metal is not asked for an unnamed wealth product's warning)
   const other = concepts.products.otherKind;
-  const otherKind = !lesson && !types.size && !!other && views.some((v) => other.test(v.norm.text));
+  const otherKind = !lesson && !types.size && !!other && views.some((v) => matches(other, v.norm.text));
   if (otherKind) result.otherKind = true;
+  // (a bond the state issues is the product its return words are about: 储蓄国债…100元起，每年付息一次)
+  const state = concepts.products.stateIssued;
+  const namesState = !!state && views.some((v) => matches(state, v.norm.text));
   // a product of no named type is inferred only where something is offered
-  const infer = !lesson && !otherKind;
+  const infer = !lesson && !otherKind && !namesState;
   if (infer && !types.size) {
     const weak = first(views, [concepts.products.weakWealth], notOffer);
     if (weak) {
@@ -184,6 +195,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
       evidence.set('wealth', r);
     }
   }
+  if (namesState && [...types].every((t) => t === 'deposit' || t === 'loan')) result.stateIssued = true;
   cache.set(views, result);
   return result;
 }

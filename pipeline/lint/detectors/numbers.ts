@@ -170,6 +170,9 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   return found;
 }
 
+/** a CJK ideograph (a Chinese numeral among the digits) */
+const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
+
 export function scan(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
   let run: Group[] = [];
@@ -213,6 +216,13 @@ export function scan(text: string): FoundNumber[] {
     // a comma alone groups an amount's thousands (12,345,678,901 is no phone)
     if (code === 44 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) v = SEP;
     if ((v >= 0 && v <= 9) || v === PAIR) {
+      // a Chinese numeral right after Arabic digits, or the other way round, starts a group of its
+      // own: a reading may still join them (138零零13八000), and one may stop before it
+      // (电话189 6723 4410一直没打通: 一直 is a word, not a twelfth digit)
+      if (cur && width === 1 && cur.to === i && isHan(code) !== isHan(text.charCodeAt(i - 1))) {
+        run.push(cur);
+        cur = undefined;
+      }
       if (!cur) {
         if (run.length && seps > MAX_SEPARATORS) endRun();
         cur = { digits: '', from: i, to: i };

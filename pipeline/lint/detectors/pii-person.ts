@@ -135,13 +135,17 @@ export const piiPerson: Detector = {
             while (a > 0 && p - a < 24 && n.clause[a - 1] === n.clause[p]) a--;
             let c = p;
             while (c < t.length && c - p < 24 && n.clause[c] === n.clause[p]) c++;
-            let at = a;
-            for (const w of taggedWords(t.slice(a, c))) {
-              if (at === p) {
-                if (w.word.length === end - p && w.tag === 'nr') return [sl, end];
-                break;
+            // (the dictionary's names first; then a word of three characters the dictionary does not
+            // know, read as one by the segmenter's model: 客户刘桂芬推介…, not 客户张开心地笑了)
+            for (const hmm of [false, true]) {
+              let at = a;
+              for (const w of taggedWords(t.slice(a, c), hmm)) {
+                if (at === p) {
+                  if (w.word.length === end - p && (w.tag === 'nr' || (hmm && w.tag === 'x'))) return [sl, end];
+                  break;
+                }
+                if ((at += w.word.length) > p) break;
               }
-              if ((at += w.word.length) > p) break;
             }
           }
           return undefined;
