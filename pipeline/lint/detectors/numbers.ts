@@ -470,6 +470,8 @@ const PIECE = new RegExp(
   `(手机号码|手机号|手机|电话号码|电话|号码|身份证号码|身份证号|身份证|证件号码|证件号|卡号|前面|前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|接着|然后|再后面|后面|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,17})`,
   'g',
 );
+// …or the digits first and their position after them (幺三八，这是开头仨；中间是零五七一…)
+const PIECE_AFTER = new RegExp(`((?:${PIECE_DIGIT}[\\s-]?){2,17})[，,、\\s]*(?:这是|是|为)?(开头|前面|头|中间|最后|末尾|尾号|结尾)`, 'g');
 /** where a piece goes: 0 first, 1 middle, 2 last; NEXT: after the piece before it (接着, 然后, 后面) */
 const NEXT = -1;
 const ORDER: Record<string, number> = {
@@ -493,6 +495,21 @@ export function findPieces(text: string): FoundNumber[] {
     const to = m.index + m[0].replace(/[\s-]+$/, '').length;
     pieces.push({ order: ORDER[m[1]!]!, digits, from: m.index, to });
   }
+  PIECE_AFTER.lastIndex = 0;
+  let after = false;
+  for (let m = PIECE_AFTER.exec(text); m; m = PIECE_AFTER.exec(text)) {
+    let digits = '';
+    for (const ch of m[1]!) {
+      const v = VALUE[ch.charCodeAt(0)]!;
+      if (v >= 0 && v <= 9) digits += String(v);
+      else if (v === X) digits += 'X';
+    }
+    // (not the digits of a piece already read with its label before them)
+    if (pieces.some((p) => p.from <= m!.index && m!.index < p.to)) continue;
+    pieces.push({ order: ORDER[m[2]!] ?? (m[2] === '结尾' ? 2 : 0), digits, from: m.index, to: m.index + m[0].length });
+    after = true;
+  }
+  if (after) pieces.sort((a, b) => a.from - b.from);
   const found: FoundNumber[] = [];
   for (let i = 0; i < pieces.length; ) {
     let j = i + 1;

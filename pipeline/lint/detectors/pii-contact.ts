@@ -98,7 +98,8 @@ const PASSPORT = /(?<![A-Za-z0-9])(?:[EG]\s?[0-9]{4}\s?[0-9]{4}|E[A-HJ-NP-Z]\s?[
 // (next to 护照, also typed with a space between every character: E G 3 7 2 6 9 1 4)
 const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7}|[DSPdspEeGg](?: ?[A-Za-z])?(?: ?[0-9]){7,8})(?![A-Za-z0-9])/g;
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
-const PERMIT = /(?<![A-Za-z0-9])(?:[CcWw][0-9]{8}|[Cc][A-Za-z][0-9]{7}|[LlTt][0-9]{8}|[HhMm][0-9]{8}(?:[0-9]{2})?)(?![A-Za-z0-9])/g;
+// (also typed with a space between characters: c 6 0 3 8 2 9 1 7)
+const PERMIT = /(?<![A-Za-z0-9])(?:[CcWw](?:\s?[0-9]){8}|[Cc]\s?[A-Za-z](?:\s?[0-9]){7}|[LlTt](?:\s?[0-9]){8}|[HhMm](?:\s?[0-9]){8}(?:(?:\s?[0-9]){2})?)(?![A-Za-z0-9])/g;
 const PASSPORT_WORDS = /护照|passport/i;
 const NOT_A_PASSPORT = /(单号|编号|订单号?|预约号|流水号|工号|会员号|型号|批号|货号|券码|兑换码)\s*(是|为|[:：])?\s*$/;
 const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
