@@ -686,17 +686,23 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * Sentence `s` is nothing but a denial (假的。都是骗人的！): it calls the sentence before it false, as
    * a reported rumour (群里流传…，说跟着投就有政府托底。假的。) is then a quotation.
    */
+  const denials = new Map<number, boolean>();
   const bareDenial = (s: number): boolean => {
+    let v = denials.get(s);
+    if (v !== undefined) return v;
+    v = false;
     const first = firstOfSentences()[s];
     const g = first === undefined || first < 0 ? -1 : groupOf(s);
-    if (g < 0) return false;
-    let end = first!;
-    while (end < norm.text.length && norm.sentence[end] === s) end++;
-    for (let j = groupFrom[g]!; j < groupFrom[g + 1]!; j++) {
-      const op = all.op[j]!;
-      if ((op === NEGATE_AFTER || op === CAUTION_AFTER) && all.from[j]! - first! <= 1 && /^[了的啊呀吧嘛哦!！。\s]*$/.test(norm.text.slice(all.to[j]!, end))) return true;
+    if (g >= 0) {
+      let end = first!;
+      while (end < norm.text.length && norm.sentence[end] === s) end++;
+      for (let j = groupFrom[g]!; j < groupFrom[g + 1]!; j++) {
+        const op = all.op[j]!;
+        if ((op === NEGATE_AFTER || op === CAUTION_AFTER) && all.from[j]! - first! <= 1 && /^[了的啊呀吧嘛哦!！。\s]*$/.test(norm.text.slice(all.to[j]!, end))) v = true;
+      }
     }
-    return false;
+    denials.set(s, v);
+    return v;
   };
   const listCovered = new Map<number, boolean>();
   const lineOf = (s: number) => {
