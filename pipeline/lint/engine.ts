@@ -135,7 +135,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
     const next = scans[i + 1]?.view.norm.text ?? '';
-    const { found, analysis } = judge(set, scan, products.types, lifeAsset, next.slice(0, 8));
+    const { found, analysis } = judge(set, scan, products.types, lifeAsset, next.slice(0, 8), products.types.size > 0 || !!products.otherKind);
     for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -406,7 +406,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false):
 }
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false, nextOpening = ''): { found: Candidate[]; analysis: ViewClaims } {
+function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false, nextOpening = '', productAsset = types.size > 0): { found: Candidate[]; analysis: ViewClaims } {
   const { view, aboutFraud } = scan;
   const { norm } = view;
   const text = norm.text;
@@ -437,6 +437,8 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
     kept.push(t);
   }
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));
+  // (a short headline of a product asset is its product's label: read for claims though it names no product, 稳稳的💰)
+  if (productAsset && text.length && text.length <= 12 && HEADLINE.test(span.field)) need.add(norm.sentence[0]!);
   const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud, nextOpening);
   // a negation or caution anywhere before the term in its clause (不得宣传预期收益率), a negation
   // after it (刚兑已经退出历史舞台), a quotation in a warning

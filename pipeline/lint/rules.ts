@@ -21,7 +21,8 @@ const text = z.string().trim().min(1, 'Expected a non-empty string');
 const context = z.enum(['any', 'product', 'wealth']);
 const example = z.union([
   text,
-  z.strictObject({ text: z.union([text, z.array(text).min(1)]), excerpt: text.optional() }),
+  // (`fields`: the field of each text, as an asset draws them: [title, badge, caption])
+  z.strictObject({ text: z.union([text, z.array(text).min(1)]), fields: z.array(z.string().min(1)).optional(), excerpt: text.optional() }),
   z.array(text).min(1),
 ]);
 const term = z.union([text, z.strictObject({ text, context })]);
@@ -111,6 +112,8 @@ export type LexiconData = z.infer<typeof lexiconSchema>;
 export interface Example {
   /** one text, or several texts that ship together (image strings + caption) */
   texts: string[];
+  /** the field of each text (default: body, then caption1, caption2…) */
+  fields?: string[];
   /** the original characters the finding must quote (masked for PII) */
   excerpt?: string;
 }
@@ -195,7 +198,7 @@ function readYaml(url: URL, shown: string): unknown {
 }
 
 const toExample = (e: z.infer<typeof example>): Example =>
-  typeof e === 'string' ? { texts: [e] } : Array.isArray(e) ? { texts: e } : { texts: typeof e.text === 'string' ? [e.text] : e.text, ...(e.excerpt ? { excerpt: e.excerpt } : {}) };
+  typeof e === 'string' ? { texts: [e] } : Array.isArray(e) ? { texts: e } : { texts: typeof e.text === 'string' ? [e.text] : e.text, ...(e.fields ? { fields: e.fields } : {}), ...(e.excerpt ? { excerpt: e.excerpt } : {}) };
 
 /**
  * Validates one rule file's parsed content. Errors name the file and the key

@@ -4,9 +4,9 @@ import { lintSpans, type Finding, type LintContext } from '../../pipeline/lint/i
 export const CTX: LintContext = { personaNames: ['周建国', '小U', '林晓'], allowedPhones: ['0571-8765 4321'], hotlines: ['95527', '95528'] };
 
 /** Lints texts that ship together, as spans of one file starting at line 1, column 1. */
-export function lint(texts: string | string[], ctx: LintContext = CTX): Finding[] {
+export function lint(texts: string | string[], ctx: LintContext = CTX, fields?: string[]): Finding[] {
   const list = typeof texts === 'string' ? [texts] : texts;
-  const spans: TextSpan[] = list.map((text, i) => ({ field: i === 0 ? 'body' : `caption${i}`, text, file: 'test.txt', start: { line: 1, column: 1 } }));
+  const spans: TextSpan[] = list.map((text, i) => ({ field: fields?.[i] ?? (i === 0 ? 'body' : `caption${i}`), text, file: 'test.txt', start: { line: 1, column: 1 } }));
   return lintSpans(spans, ctx);
 }
 

@@ -24,12 +24,12 @@ describe('every rule carries its proof', () => {
           });
           for (const ex of claim.examples.valid) {
             it(`passes ${JSON.stringify(ex.texts)}`, () => {
-              expect(lint(ex.texts).filter((f) => f.ruleId === r.id).map((f) => f.excerpt)).toEqual([]);
+              expect(lint(ex.texts, undefined, ex.fields).filter((f) => f.ruleId === r.id).map((f) => f.excerpt)).toEqual([]);
             });
           }
           for (const ex of claim.examples.invalid) {
             it(`flags ${JSON.stringify(ex.texts)}`, () => {
-              const found = lint(ex.texts).filter((f) => f.ruleId === r.id);
+              const found = lint(ex.texts, undefined, ex.fields).filter((f) => f.ruleId === r.id);
               expect(found.length).toBeGreaterThan(0);
               if (ex.excerpt) expect(found.map((f) => f.excerpt)).toContain(ex.excerpt);
             });
@@ -38,12 +38,12 @@ describe('every rule carries its proof', () => {
       }
       for (const ex of r.examples.valid) {
         it(`passes ${JSON.stringify(ex.texts)}`, () => {
-          expect(lint(ex.texts).filter((f) => f.ruleId === r.id)).toEqual([]);
+          expect(lint(ex.texts, undefined, ex.fields).filter((f) => f.ruleId === r.id)).toEqual([]);
         });
       }
       for (const ex of r.examples.invalid) {
         it(`flags ${JSON.stringify(ex.texts)}`, () => {
-          const found = lint(ex.texts).filter((f) => f.ruleId === r.id);
+          const found = lint(ex.texts, undefined, ex.fields).filter((f) => f.ruleId === r.id);
           expect(found.length).toBeGreaterThan(0);
           if (ex.excerpt) expect(found.map((f) => f.excerpt)).toContain(ex.excerpt);
           for (const f of found) {

@@ -276,7 +276,7 @@ function byPlaceOrder(m: number) {
 }
 
 /** a guarantee given for what comes before it in the clause (对其收益或风险作出任何保证) */
-const GUARANTEE_AFTER = /^[^不没非无]{0,10}(作出|做出|给予|提供|进行)[^，。不没]{0,8}(保证|承诺|担保)/;
+const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|给予|提供|进行)[^，。不没]{0,8}|的?(任何|实质性|一切)[^，。不没]{0,4})(保证|承诺|担保)/;
 
 /** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
 export function enumeration(norm: SpanView['norm'], i: number): boolean {
@@ -493,7 +493,7 @@ function named(source: string, at: number): boolean {
   let close = at;
   while (close < source.length && close - at < 200 && !'”」』'.includes(source[close]!)) close++;
   if (close < source.length && /^\s*(这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话)[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|违规|违法|不可能)/.test(source.slice(close + 1, close + 60))) return true;
-  return /^(型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话)/.test(rest);
+  return /^(型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
 /**
@@ -562,6 +562,15 @@ function askedInQuote(source: string, quotes: Uint8Array, at: number): boolean {
   while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
   while (b < source.length && b - at < 200 && quotes[b]) b++;
   return /[？?吗么]|多少|了没|有没有|什么|怎么|几多|点样/.test(source.slice(a, b));
+}
+
+/** True when the quotation around original offset `at` is a yes-no question (“这个保本吗？” 19次; “有冇保本嘅？”): it asks */
+function quotedYesNo(source: string, quotes: Uint8Array, at: number): boolean {
+  let a = at;
+  let b = at;
+  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
+  while (b < source.length && b - at < 200 && quotes[b]) b++;
+  return /(吗|么|嘛|呢|没有|没|不|嘅|冇|未)\s*[？?]\s*[”」』’"']?\s*$/.test(source.slice(a, b));
 }
 
 /** True when sentence `s` of the view ends with a question mark in the original. */
@@ -1048,7 +1057,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
-      if (quotes[at] && (aboutFraud || info.caution || ((reported(norm.source, at) || named(norm.source, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(norm.source, quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || quotedYesNo(norm.source, quotes, at) || ((reported(norm.source, at) || named(norm.source, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(norm.source, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
@@ -1094,11 +1103,16 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   const index = patternIndex(patterns);
   if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);
   const stamp = claimStamp;
+  const labelClass = c.classIndex.get('label') ?? -2;
   for (const a of analyses) {
     const { norm } = a.view;
+    // a short headline of a product asset (a badge, a tile: 稳稳的💰) is its product's label: what
+    // it says, it says of the product (the class `label`, which no word has)
+    const label = (types.size > 0 || otherKind) && labelClass >= 0 && HEADLINE.test(a.view.span.field) && norm.text.length <= 12;
     // (forEach: no iterator objects; hits are in text order, so a clause's hits are a run of them)
     a.sentences.forEach((hits) => {
       const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
+      if (label && live.length) live.unshift({ from: live[0]!.from, to: live[0]!.from, cls: labelClass, op: undefined, status: ASSERTED, negatedFrom: undefined });
       if (!live.length) return;
       // (a headline or a tile of a product asset is about its product: 同类里的顶流🏆)
       const sentenceFinance = (types.size > 0 && HEADLINE.test(a.view.span.field)) || live.some((h) => finance.includes(h.cls) || (h.cls === lossClass && h.status === ASSERTED));

@@ -137,6 +137,22 @@ const productOf = (views: SpanView[]) => {
   return p.types.size > 0 || !!p.otherKind;
 };
 
+/** a product's own announcement (到期公告, 兑付公告…): its realised figure is a disclosure to its holders… */
+const ANNOUNCEMENT = /(到期|兑付|收益分配|清算|终止)公告/;
+/** …as long as it sells nothing */
+const SELLING = /认购|申购|在售|开售|发售|预约|私信|详询|欢迎咨询|起购|起投|扫码|上新/;
+/** a window between two dates (2025年9月15日至2025年10月15日; 2025.09.15-2025.10.15) */
+const DATE_RANGE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|到|-|~|—|–)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:至|到|-|~|—|–)\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/g;
+/** a return figure soon after it */
+const FIGURE_AFTER = /^[^。；]{0,30}(年化|收益率|回报|涨|净值增长)[^。；]{0,8}\d+(\.\d+)?\s*%/;
+/** a product whose whole term is that window (起息日…到期日; 观察日; 运作期间…已到期; 期限91天), or a
+ * periodic report's own period (报告期：2026年7月1日至2026年9月30日) */
+const FULL_TERM = /起息日|到期日|观察日|运作期|已到期|报告期|期限\s*\d+\s*天|(到期|兑付)公告/;
+/** the days between two dates, or NaN */
+function daysBetween(y1: number, m1: number, d1: number, y2: number, m2: number, d2: number): number {
+  return (Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000;
+}
+
 export const pastPerformance: Detector = {
   id: 'past-performance',
   pii: false,
@@ -149,10 +165,29 @@ export const pastPerformance: Detector = {
         for (const re of d.selective) for (const m of regexHits(view, re)) if (!best || (view.index === best.view.index && m.from < best.from)) best = { view, from: m.from, to: m.to };
         if (best) break;
       }
+      // a dated window of less than half a year with a return figure (2025年9月15日至2025年10月15日，产品年化
+      // 收益率5.86%), unless it is the product's whole term
+      if (!best && !views.some((v) => FULL_TERM.test(v.norm.text))) {
+        for (const view of views) {
+          const t = view.norm.text;
+          if (!t.includes('年') && !/\d[-/.]\d/.test(t)) continue;
+          DATE_RANGE.lastIndex = 0;
+          for (let m = DATE_RANGE.exec(t); m; m = DATE_RANGE.exec(t)) {
+            const n = m.slice(1).map(Number);
+            const days = m[1] ? daysBetween(n[0]!, n[1]!, n[2]!, m[4] ? n[3]! : n[0]!, n[4]!, n[5]!) : daysBetween(n[6]!, n[7]!, n[8]!, n[9]!, n[10]!, n[11]!);
+            if (days > 0 && days < 182 && FIGURE_AFTER.test(t.slice(m.index + m[0].length))) {
+              best = { view, from: m.index, to: m.index + m[0].length };
+              break;
+            }
+          }
+          if (best) break;
+        }
+      }
       if (!best || !productOf(views) || hasAny(views, d.selectiveCaveat)) return undefined;
       return [hit(best.view, best.from, best.to, { missing: '以完整的期间展示：只挑了半年以内或年内的一段业绩，属片面宣传（完整自然年度的业绩可附期间展示）' })];
     };
     return (views) => {
+      if (views.some((v) => ANNOUNCEMENT.test(v.norm.text)) && !views.some((v) => SELLING.test(v.norm.text))) return [];
       let first: { view: SpanView; from: number; to: number } | undefined;
       for (const view of views) {
         for (const re of d.shown) {

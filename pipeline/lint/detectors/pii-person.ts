@@ -40,6 +40,18 @@ const dataSchema = z.strictObject({
 });
 
 const CONJUNCTIONS = new Set([...'和与及或跟同']);
+/** a career told as a prospectus or an announcement tells it: the person is named for their role */
+const BIO = /(证券|基金|投资|金融)(从业|研究)(经历|年限)|历任[^，。]{0,12}(研究员|基金经理|投资经理|分析师)|(现任|拟任|曾任)[^，。]{0,12}(基金经理|投资经理|投资总监|首席经济学家|首席分析师)/;
+
+/** the normalised sentence around normalised offset `at` (at most 120 characters each side) */
+function sentenceAt(n: Normalized, at: number): string {
+  let a = at;
+  let b = at;
+  while (a > 0 && at - a < 120 && n.sentence[a - 1] === n.sentence[at]) a--;
+  while (b < n.text.length && b - at < 120 && n.sentence[b] === n.sentence[at]) b++;
+  return n.text.slice(a, b);
+}
+
 /** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
 const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|爹爹|嗲嗲|娭毑|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢)$/;
 
@@ -84,6 +96,8 @@ export const piiPerson: Detector = {
         const taken = new Set<number>();
         const isPublic = (from: number, name: string) => {
           for (let l = 2; l <= name.length; l++) if (figures.has(name.slice(0, l))) return true;
+          // a professional introduced by a career, as a prospectus does (刘思远先生，经济学硕士，15年证券从业经历)
+          if (BIO.test(sentenceAt(n, from))) return true;
           if (!titleRe) return false;
           let s = from;
           while (s > 0 && from - s < 8 && n.gap[s]! < CLAUSE && n.cls[s - 1] === CJK) s--;
