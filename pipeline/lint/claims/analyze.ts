@@ -223,6 +223,8 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
     if (!pattern && a < end) continue;
     if (crosses) continue;
     if (covers(safe, a, b)) continue;
+    // (NO.1 is a ranking, not an English "no")
+    if (cOp[k] === NEGATE && b - a === 2 && /^no$/i.test(text.slice(a, b)) && /^\s*[.．]?\s*\d/.test(text.slice(b, b + 3))) continue;
     // an A-not-A question (受不受影响, 值不值得) asks: its 不 negates nothing
     if (cOp[k] === NEGATE && b - a === 1 && a > 0 && b < text.length && !gap[a] && !gap[b] && text[a - 1] === text[b] && /[\u4e00-\u9fa5]/.test(text[b]!)) continue;
     keep[kept++] = k;

@@ -130,7 +130,8 @@ export const piiPassport = patternDetector('pii-passport', noData, (view) => {
 const AT = String.raw`\s*(?:@|\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|【\s*at\s*】|\s#\s|#|\s+at\s+|艾特)\s*`;
 const DOT = String.raw`\s*(?:\.|。|\(\s*dot\s*\)|\[\s*dot\s*\]|\s+dot\s+|点)\s*`;
 const TLD = 'com|cn|net|org|edu|gov|hk|mo|tw|io|me|info|biz|cc|co|top|vip|xyz|us|uk|jp|sg';
-const EMAIL = new RegExp(`(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)${AT}((?:[A-Za-z0-9-]+${DOT})+(?:${TLD}))(?![A-Za-z])`, 'gi');
+// (not the end of a masked name: c****2@126.com)
+const EMAIL = new RegExp(`(?<![A-Za-z0-9._%+*＊-])([A-Za-z0-9][A-Za-z0-9._%+-]*)${AT}((?:[A-Za-z0-9-]+${DOT})+(?:${TLD}))(?![A-Za-z])`, 'gi');
 
 const emailData = z.strictObject({
   /** mailbox names that are an institution's, not a person's (service@, kefu@) */
@@ -161,7 +162,8 @@ const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌�
 /** spaces typeset between the characters and the digits (2 幢 1703 室) */
 const S = '[ \\t\\u3000]?';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
-const BUILDING = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
+// (a lettered block too: 华港花园B座1806房)
+const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]|${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
 // 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
 const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}单元(?!${S}${N})`, 'g');
 const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
@@ -197,7 +199,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // when said or labelled before a long address (客户住址：杭州市…广场3幢2单元1101室; 客户住在…华润中心 2 幢 1703 室)
     let home = s;
     while (home > 0 && from - home < 40 && view.norm.clause[home - 1] === view.norm.clause[from]) home--;
-    if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门)/.test(t.slice(Math.max(0, home - 8), from))) return false;
+    if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门|客户地址|客户新地址|客户的地址)/.test(t.slice(Math.max(0, home - 8), from))) return false;
     if (d.publicPlaces.some((w) => around.includes(w))) return true;
     // a label of the bank's own or a public address just before the clause (网点地址：…)
     const label = t.slice(Math.max(0, s - 8), s);
@@ -227,7 +229,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     for (const { from, to, match } of regexHits(view, BUILDING)) {
       // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
       if (match[2] === '楼' && !match[3] && !match[5]) continue;
-      add(from, to, !!(match[3] || match[5] === '室'));
+      // (a lettered block is a home only after a compound's name: 华港花园B座1806房, not 会议在A座301室)
+      add(from, to, !/[A-Za-z]/.test(match[1]!) && !!(match[3] || match[5] === '室' || match[5] === '房'));
     }
   }
   if (m & MARK_BUILDING) {

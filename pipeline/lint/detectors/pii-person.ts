@@ -314,8 +314,10 @@ export const piiPerson: Detector = {
               if (q >= 0) p = q;
               else if (n.gap[p]! > CLAUSE) continue;
             }
-            // (a conjunction right after a label joins another noun: 报出了他的姓名和尾号)
+            // (a conjunction right after a label joins another noun: 报出了他的姓名和尾号; so does a plus
+            // or a slash: 邮件标题写「姓名+应聘岗位」)
             if (n.gap[p] === 0 && CONJUNCTIONS.has(t[p]!)) continue;
+            if (p > 0 && n.gap[p]! > 0 && /[+＋/／&＆|｜]/.test(view.span.text.slice(n.end[p - 1]!, n.start[p]!))) continue;
             const hit = nameAt(p, loose);
             if (hit) accept(p, hit[0], hit[1], m[0].replace(/(是|为|叫|名叫)$/, ''));
           }
