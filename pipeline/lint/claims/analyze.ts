@@ -1034,7 +1034,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         else if (h.op === 'negate' && last === h.from && UNSURE.test(norm.text.slice(Math.max(0, h.from - 2), h.to + 2))) neutral = true;
         // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used; nor 没了, "gone":
         // 估计明天上午就没了)
-        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !NO_NEED.has(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了')) neg ^= 1;
+        // (a denial that another one opens cancels out: 年年有得收，唔会话边年冇 — "no year without")
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !NO_NEED.has(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from)) neg ^= 1;
       };
       let i = end;
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);

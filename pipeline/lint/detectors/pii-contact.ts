@@ -79,7 +79,7 @@ function sentenceBefore(view: SpanView, from: number, window: number): string {
 export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
   (markers(view) & MARK_LATIN ? plates(view) : [])
     .filter(({ from }) => {
-      const pre = sentenceBefore(view, from, 16);
+      const pre = sentenceBefore(view, from, 32);
       return !data.notPersonal.some((w) => pre.includes(w));
     })
     .map(({ from, to, s }) => {
@@ -169,12 +169,13 @@ const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}单�
 const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // 解放路12号502室: a street number with a room
-const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号${S}(${N}{3,4})${S}(室|房)`, 'g');
+// (the room may start a line of its own: 三巷12号⏎401房)
+const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号\\s?(${N}{3,4})${S}(室|房)`, 'g');
 // 3-2-501 / 3－2－501 after a compound's name
 const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
 const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:${S}(${N}{1,3})${S}(组|队|社))?${S}(${N}{1,4})${S}号`, 'g');
-const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院)$/;
+const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院|阁|轩|郡|邸|墅)$/;
 const NOT_NAME = new Set([...'在住于的家是到从为和与及']);
 /** before a village's name (李家村): 家 belongs to the name */
 const NOT_VILLAGE = new Set([...'在住于的是到从为和与及寄送往回去来']);

@@ -320,6 +320,12 @@ export const piiPerson: Detector = {
             if (p > 0 && n.gap[p]! > 0 && /[+＋/／&＆|｜]/.test(view.span.text.slice(n.end[p - 1]!, n.start[p]!))) continue;
             const hit = nameAt(p, loose);
             if (hit) accept(p, hit[0], hit[1], m[0].replace(/(是|为|叫|名叫)$/, ''));
+            // …or typed one character per line (客户姓名：何⏎晓⏎东): the lines are read together
+            else if (surnameAt(p, true) === 1) {
+              const down = /^([\u4e00-\u9fa5])[ \t\u3000]*\r?\n[ \t\u3000]*([\u4e00-\u9fa5])(?:[ \t\u3000]*\r?\n[ \t\u3000]*([\u4e00-\u9fa5]))?(?=[ \t\u3000]*(\r?\n|$))/.exec(view.span.text.slice(n.start[p]!));
+              const len = down ? (down[3] ? 3 : 2) : 0;
+              if (len && t.slice(p, p + len) === down!.slice(1, len + 1).join('') && !honorific.test(t.slice(p + 1, p + len))) accept(p, 1, p + len, m[0].replace(/(是|为|叫|名叫)$/, ''));
+            }
           }
         };
         ahead(beforeRe, false);
