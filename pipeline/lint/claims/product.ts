@@ -33,6 +33,9 @@ export interface AssetProducts {
 
 const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
 
+/** `text` without what it quotes (“…”, 「…」, 『…』) */
+const unquoted = (text: string) => text.replace(/[“「『][^”」』]*[”」』]/g, '');
+
 /** whether a data regular expression (compiled global: its lastIndex is state) matches `text` */
 function matches(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
@@ -133,14 +136,15 @@ const NO_PRODUCT = /不(推|卖|推荐|推销|聊|讲|介绍)(任何|具体)?(�
  * A lesson (小课堂, 名词解释, 【LPR是什么】, 警示教育, 问：…答：…) that offers nothing — no product of its
  * own, no sale, no amount to buy with, no call to come and buy — names product types to explain them.
  */
-const LESSON = /骗取|的套路|是套路|明令禁止|监管禁止|保什么|不保什么|保哪些|哪些不保|双录|录音录像|冒充[^。]{0,10}(员工|客服|工作人员)|(不少人|很多人|好多人|有人|总有人)把[^。]{0,12}(叫|当|当成|看成|说成|理解成)|资管新规(之后|以后|后|以来|出台|实施)|为什么|为何|怎么确认|怎么办|是啥|啥是|如何|还记得|罚单|案由|被罚款|警惕|行政处罚|处罚信息|违法违规行为|合规警示|内部培训|防范非法集资|聊聊往事|说说往事|别被|先看年化|怎么看|如何看|教你|小课堂|小課堂|名词|名詞|是什么|是什麼|什么是|什麼是|科普|速查|警示教育|案例学习|知识卡|知識卡|划重点|劃重點|一图读懂|答疑|^\s*问[:：]|\n\s*问[:：]|^\s*問[:：]/;
-export const OFFER_CUE = /(我们的|我行的?|本行的?|咱们行的?)[^，。]{0,6}(贷|理财|基金|保险|产品|存单|积存金)|可分期|按月还款|每借|可借|可贷|(这|该|本|新|這|該)(款|只|支|期|隻)|上线|上線|挑一只|选一只|买一只|随借随还|隨借隨還|额度(最高|可达|根据|以审批)|额度\d|立即申请|扫码|办理|辦理|在售|开售|開售|发售|發售|上新|上架|开放(申购|认购)|開放(申購|認購)|认购|認購|申购|申購|\d+(\.\d+)?\s*(万|萬|千|百)?元?\s*(就能|就可以|即可|便可)?\s*(起购|起購|起投|起存)|(本行|我行|我们|咱们行?)代(销|銷)|详询|詳詢|私信|欢迎咨询|歡迎諮詢|预约|預約/;
+const LESSON = /不做产品推介|不做任何产品推介|不推介|不推荐任何|不针对任何具体|不涉及具体产品|不卖产品|纯知识分享|仅作知识讲解|有人问[:：]|答案是[:：]|类占\d|冷静期|小知识|查询指引|指引：|骗取|的套路|是套路|明令禁止|监管禁止|保什么|不保什么|保哪些|哪些不保|双录|录音录像|冒充[^。]{0,10}(员工|客服|工作人员)|(不少人|很多人|好多人|有人|总有人)把[^。]{0,12}(叫|当|当成|看成|说成|理解成)|资管新规(之后|以后|后|以来|出台|实施)|为什么|为何|怎么确认|怎么办|是啥|啥是|如何|还记得|罚单|案由|被罚款|警惕|行政处罚|处罚信息|违法违规行为|合规警示|内部培训|防范非法集资|聊聊往事|说说往事|别被|先看年化|怎么看|如何看|教你|小课堂|小課堂|名词|名詞|是什么|是什麼|什么是|什麼是|科普|速查|警示教育|案例学习|知识卡|知識卡|划重点|劃重點|一图读懂|答疑|^\s*问[:：]|\n\s*问[:：]|^\s*問[:：]/;
+export const OFFER_CUE = /(我们的|我行的?|本行的?|咱们行的?)[^，。]{0,3}(贷|理财|基金|保险|产品|存单|积存金)|可分期|按月还款|每借|可借|可贷|(这|该|本|新|這|該)(款|只|支|期|隻)|上线|上線|挑一只|选一只|买一只|随借随还|隨借隨還|额度(最高|可达|根据|以审批)|额度\d|立即申请|扫码|办理|辦理|在售|开售|開售|发售|發售|上新|上架|开放(申购|认购)|開放(申購|認購)|认购|認購|申购|申購|\d+(\.\d+)?\s*(万|萬|千|百)?元?\s*(就能|就可以|即可|便可)?\s*(起购|起購|起投|起存)|(本行|我行|我们|咱们行?)代(销|銷)|详询|詳詢|私信|欢迎咨询|歡迎諮詢|预约|預約/;
 
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
   const known = cache.get(views);
   if (known) return known;
-  const lesson = views.some((v) => LESSON.test(v.span.text)) && !views.some((v) => OFFER_CUE.test(v.span.text));
+  // (an offer cue inside a quoted pitch offers nothing: 还有人跟你说“这款保本”)
+  const lesson = views.some((v) => LESSON.test(v.span.text)) && !views.some((v) => OFFER_CUE.test(unquoted(v.span.text)));
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();

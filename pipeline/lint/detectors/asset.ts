@@ -147,7 +147,7 @@ const DATE_RANGE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|
 const FIGURE_AFTER = /^[^。；]{0,30}(年化|收益率|回报|涨|净值增长)[^。；]{0,8}\d+(\.\d+)?\s*%/;
 /** a product whose whole term is that window (起息日…到期日; 观察日; 运作期间…已到期; 期限91天), or a
  * periodic report's own period (报告期：2026年7月1日至2026年9月30日) */
-const FULL_TERM = /起息日|到期日|观察日|运作期|已到期|报告期|期限\s*\d+\s*天|(到期|兑付)公告/;
+const FULL_TERM = /起息日|到期日|观察日|运作期|已到期|期限\s*\d+\s*天|(到期|兑付)公告/;
 /** the days between two dates, or NaN */
 function daysBetween(y1: number, m1: number, d1: number, y2: number, m2: number, d2: number): number {
   return (Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000;
@@ -175,6 +175,8 @@ export const pastPerformance: Detector = {
           for (let m = DATE_RANGE.exec(t); m; m = DATE_RANGE.exec(t)) {
             const n = m.slice(1).map(Number);
             const days = m[1] ? daysBetween(n[0]!, n[1]!, n[2]!, m[4] ? n[3]! : n[0]!, n[4]!, n[5]!) : daysBetween(n[6]!, n[7]!, n[8]!, n[9]!, n[10]!, n[11]!);
+            // (a report's own period is a quarter at least: 报告期内亮点：2025年10月9日至11月7日 is a month picked)
+            if (days >= 80 && views.some((v) => v.norm.text.includes('报告期'))) continue;
             if (days > 0 && days < 182 && FIGURE_AFTER.test(t.slice(m.index + m[0].length))) {
               best = { view, from: m.index, to: m.index + m[0].length };
               break;
