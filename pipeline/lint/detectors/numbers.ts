@@ -482,28 +482,29 @@ const ORDER: Record<string, number> = {
 /** characters between two pieces of one number, at most */
 const PIECE_WINDOW = 40;
 
+/** the digits a piece is written with (any script; X kept) */
+function pieceDigits(written: string): string {
+  let digits = '';
+  for (const ch of written) {
+    const v = VALUE[ch.charCodeAt(0)]!;
+    if (v >= 0 && v <= 9) digits += String(v);
+    else if (v === X) digits += 'X';
+  }
+  return digits;
+}
+
 export function findPieces(text: string): FoundNumber[] {
   const pieces: { order: number; digits: string; from: number; to: number }[] = [];
   PIECE.lastIndex = 0;
   for (let m = PIECE.exec(text); m; m = PIECE.exec(text)) {
-    let digits = '';
-    for (const ch of m[2]!) {
-      const v = VALUE[ch.charCodeAt(0)]!;
-      if (v >= 0 && v <= 9) digits += String(v);
-      else if (v === X) digits += 'X';
-    }
+    const digits = pieceDigits(m[2]!);
     const to = m.index + m[0].replace(/[\s-]+$/, '').length;
     pieces.push({ order: ORDER[m[1]!]!, digits, from: m.index, to });
   }
   PIECE_AFTER.lastIndex = 0;
   let after = false;
   for (let m = PIECE_AFTER.exec(text); m; m = PIECE_AFTER.exec(text)) {
-    let digits = '';
-    for (const ch of m[1]!) {
-      const v = VALUE[ch.charCodeAt(0)]!;
-      if (v >= 0 && v <= 9) digits += String(v);
-      else if (v === X) digits += 'X';
-    }
+    const digits = pieceDigits(m[1]!);
     // (not the digits of a piece already read with its label before them)
     if (pieces.some((p) => p.from <= m!.index && m!.index < p.to)) continue;
     pieces.push({ order: ORDER[m[2]!] ?? (m[2] === '结尾' ? 2 : 0), digits, from: m.index, to: m.index + m[0].length });
