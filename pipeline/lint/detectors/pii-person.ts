@@ -168,7 +168,12 @@ export const piiPerson: Detector = {
         // 王建华客户 / 王建华女士: look back from the honorific at `h` (t.length: it opens the next text)
         const lookBack = (h: number, word: string, fullOnly = false) => {
           // a name and its honorific are one phrase: nothing but a space between them (纸巾，叔叔 is not one)
-          if (h === 0 || n.cls[h - 1] === MASK || (n.gap[h] ?? 0) >= CLAUSE) return;
+          // (a mask a space before it is the same: 张*、李** 两位客户)
+          let k = h - 1;
+          while (k > 0 && t[k] === ' ') k--;
+          if (h === 0 || n.cls[k] === MASK || (n.gap[h] ?? 0) >= CLAUSE) return;
+          // a surname set off by a separator before the honorific is its public form (感谢信💌 周姐: 周姐, not 谢信周)
+          if (h >= 2 && surnames.has(t[h - 1]!) && (n.gap[h - 1] ?? 0) > 0) return;
           if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
           // the honorific straight after a surname is the masked form (张阿姨)
           const candidates: [number, number][] = [];
