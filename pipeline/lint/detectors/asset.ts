@@ -140,7 +140,7 @@ const productOf = (views: SpanView[]) => {
 /** a product's own announcement (到期公告, 兑付公告…): its realised figure is a disclosure to its holders… */
 const ANNOUNCEMENT = /(到期|兑付|收益分配|清算|终止)公告/;
 /** …as long as it sells nothing */
-const SELLING = /认购|申购|在售|开售|发售|预约|私信|详询|欢迎咨询|起购|起投|扫码|上新/;
+const SELLING = /认购|申购|在售|开售|发售|预约|私信|详询|欢迎咨询|欢迎了解|起购|起投|扫码|上新|新一期|下一期|续购/;
 /** a window between two dates (2025年9月15日至2025年10月15日; 2025.09.15-2025.10.15) */
 const DATE_RANGE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|到|-|~|—|–)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:至|到|-|~|—|–)\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/g;
 /** a return figure soon after it */
