@@ -572,7 +572,8 @@ function quotedYesNo(source: string, quotes: Uint8Array, at: number): boolean {
   let b = at;
   while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
   while (b < source.length && b - at < 200 && quotes[b]) b++;
-  return /(吗|么|嘛|呢|没有|没|不|嘅|冇|未)\s*[？?]\s*[”」』’"']?\s*$/.test(source.slice(a, b));
+  // (not 呢 or 么: “…稳赚不赔，还等什么呢？” is a seller's own rhetoric)
+  return /(吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]\s*[”」』’"']?\s*$/.test(source.slice(a, b));
 }
 
 /** True when sentence `s` of the view ends with a question mark in the original. */
