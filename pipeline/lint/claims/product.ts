@@ -33,6 +33,14 @@ export interface AssetProducts {
 
 const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
 
+/**
+ * Whether the asset offers something: an offer cue outside quotations, a product of its own (这款,
+ * 本产品, a named policy or loan in 「」), or a sale on someone's behalf (代理销售, 代销).
+ */
+export function offersSomething(views: SpanView[]): boolean {
+  return views.some((v) => OFFER_CUE.test(unquoted(v.span.text)) || /这款|该款|这份|该份|一款|本产品|本保险|代理销售|代理一|代销|推荐|投保啦|开始投保|欢迎来网点|来网点(聊|了解|坐)|[「《][^」》]{1,16}(险|保险|贷)[」》]/.test(v.span.text));
+}
+
 /** `text` without what it quotes (“…”, 「…」, 『…』) */
 const unquoted = (text: string) => text.replace(/[“「『][^”」』]*[”」』]/g, '');
 

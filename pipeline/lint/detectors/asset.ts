@@ -6,7 +6,7 @@ import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { analysesOf } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
-import { classifyAsset } from '../claims/product.ts';
+import { classifyAsset, offersSomething } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
@@ -67,7 +67,9 @@ export const missingRiskWarning: Detector = {
       if (types.has('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
       if (types.has('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
       if (types.has('structured')) need('structured', hasAny(views, d.structured), warning(REQUIRED_WARNINGS.structured));
-      if (types.has('insurance')) {
+      // (insurance named as a kind, to explain it, with nothing offered — 分红险的红利是不保证的; 定期寿险≠定期
+      // 存款 — needs no insurer: there is no policy to underwrite)
+      if (types.has('insurance') && offersSomething(views)) {
         const insurer = hasAny(views, d.insurer);
         const notDeposit = hasAny(views, d.notDeposit);
         need('insurance', insurer && notDeposit, [insurer ? '' : '写明承保的保险公司', notDeposit ? '' : '说明保险产品不是存款'].filter(Boolean).join('，并') || '写明承保的保险公司，并说明保险产品不是存款');
