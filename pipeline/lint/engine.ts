@@ -10,8 +10,8 @@ import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, safeMask, type ViewClaims } from './claims/analyze.ts';
-import { classifyAsset } from './claims/product.ts';
+import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { classifyAsset, isProductAsset } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
 
@@ -135,14 +135,14 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
     const next = scans[i + 1]?.view.norm.text ?? '';
-    const { found, analysis } = judge(set, scan, products.types, lifeAsset, next.slice(0, 8), products.types.size > 0 || !!products.otherKind);
+    const { found, analysis } = judge(set, scan, products.types, lifeAsset, next.slice(0, 8), productLabel(scan.view, products));
     for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
   for (const c of matchClaims(set.concepts, set.claims, analyses, products)) {
     const rule = set.wordRules[c.pattern.rule]!;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
-    if (lifeAsset || (!products.types.size && !products.otherKind && metaphor(c.view, c.from, true))) continue;
+    if (lifeAsset || (!isProductAsset(products) && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
     const spared = exempt(rule, products.types) && ![...products.types].every((t) => c.pattern.evenIfOnly.includes(t));
@@ -406,7 +406,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false):
 }
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false, nextOpening = '', productAsset = types.size > 0): { found: Candidate[]; analysis: ViewClaims } {
+function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false, nextOpening = '', label = false): { found: Candidate[]; analysis: ViewClaims } {
   const { view, aboutFraud } = scan;
   const { norm } = view;
   const text = norm.text;
@@ -437,8 +437,8 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
     kept.push(t);
   }
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));
-  // (a short headline of a product asset is its product's label: read for claims though it names no product, 稳稳的💰)
-  if (productAsset && text.length && text.length <= 12 && HEADLINE.test(span.field)) need.add(norm.sentence[0]!);
+  // (a product's label is read for claims though it names no product: 稳稳的💰)
+  if (label) need.add(norm.sentence[0]!);
   const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud, nextOpening);
   // a negation or caution anywhere before the term in its clause (不得宣传预期收益率), a negation
   // after it (刚兑已经退出历史舞台), a quotation in a warning

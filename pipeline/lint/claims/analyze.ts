@@ -18,7 +18,7 @@ import type { SpanView } from '../detectors/types.ts';
 import { OPERATORS, type ClaimPattern, type ConceptSet, type Operator, type ProductType } from './concepts.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { Attached } from '../attach.ts';
-import type { AssetProducts } from './product.ts';
+import { isProductAsset, type AssetProducts } from './product.ts';
 
 const MASK_CODE = 42;
 
@@ -103,9 +103,9 @@ const NEGATE_AFTER = OP_INDEX.get('negate-after')!;
 const ANSWER = OP_INDEX.get('answer')!;
 const CAUTION = OP_INDEX.get('caution')!;
 const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
-/** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
 /** a line that is a choice of a question (A. 资产保值; B、…) */
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
+/** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
 const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** the hit `k` of `sel` as an object */
@@ -287,6 +287,14 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
 
 /** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile): about the asset's product */
 export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])tiles\.\d+$/i;
+
+/**
+ * A short headline of an asset that offers a product (a badge, a tile: 稳稳的💰) is the product's
+ * label: what it says, it says of the product, though it names none (the concept class `label`).
+ */
+export function productLabel(view: SpanView, products: AssetProducts): boolean {
+  return isProductAsset(products) && view.norm.text.length > 0 && view.norm.text.length <= 12 && HEADLINE.test(view.span.field);
+}
 
 /**
  * Negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益), deny a commitment (不承担任何保本、
@@ -557,24 +565,21 @@ export function markedWrong(view: SpanView, from: number): boolean {
 }
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
 
-/** True when the quotation around original offset `at` asks (“你自己买了没、赚了多少”): a question quoted is no testimonial. */
-function askedInQuote(source: string, quotes: Uint8Array, at: number): boolean {
+/** The quotation around original offset `at` (its opening mark included, at most 200 characters each side). */
+function quotationAround(source: string, quotes: Uint8Array, at: number): string {
   let a = at;
   let b = at;
   while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
   while (b < source.length && b - at < 200 && quotes[b]) b++;
-  return /[？?吗么]|多少|了没|有没有|什么|怎么|几多|点样/.test(source.slice(a, b));
+  return source.slice(a, b);
 }
 
+/** True when the quotation around original offset `at` asks (“你自己买了没、赚了多少”): a question quoted is no testimonial. */
+const askedInQuote = (source: string, quotes: Uint8Array, at: number) => /[？?吗么]|多少|了没|有没有|什么|怎么|几多|点样/.test(quotationAround(source, quotes, at));
+
 /** True when the quotation around original offset `at` is a yes-no question (“这个保本吗？” 19次; “有冇保本嘅？”): it asks */
-function quotedYesNo(source: string, quotes: Uint8Array, at: number): boolean {
-  let a = at;
-  let b = at;
-  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
-  while (b < source.length && b - at < 200 && quotes[b]) b++;
-  // (not 呢 or 么: “…稳赚不赔，还等什么呢？” is a seller's own rhetoric)
-  return /(吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]\s*[”」』’"']?\s*$/.test(source.slice(a, b));
-}
+// (not 呢 or 么: “…稳赚不赔，还等什么呢？” is a seller's own rhetoric)
+const quotedYesNo = (source: string, quotes: Uint8Array, at: number) => /(吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]\s*[”」』’"']?\s*$/.test(quotationAround(source, quotes, at));
 
 /** True when sentence `s` of the view ends with a question mark in the original. */
 function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
@@ -736,7 +741,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // back over the list's items (and its other sentences) to the line before them
         let k = s - 1;
         const item = option ? LIST_OPTION : LIST_ITEM;
-        while (k >= 0 && s - k <= 60 && (sentFirst![k]! < 0 || item.test(norm.source.slice(lineOf(k)[0], lineOf(k)[0] + 8)))) k--;
+        const opensItem = (k: number) => {
+          const [la] = lineOf(k);
+          return item.test(norm.source.slice(la, la + 8));
+        };
+        while (k >= 0 && s - k <= 60 && (sentFirst![k]! < 0 || opensItem(k))) k--;
         if (k >= 0 && s - k <= 60) {
           const [ha, hb] = lineOf(k);
           const g = groupOf(k);
@@ -1098,7 +1107,7 @@ export interface ClaimHit {
 /** Runs the claim patterns over the analysed sentences of every view of one asset. */
 export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], products: AssetProducts): ClaimHit[] {
   const { types } = products;
-  const otherKind = !!products.otherKind;
+  const product = isProductAsset(products);
   // (a denied loss alone is no money talk: 网点柜面不受影响 in a service notice, 资金没有损失 after a
   // fraud; a loss said to happen is: 万一亏了，差额我们补足)
   const lossClass = c.classIndex.get('loss') ?? -2;
@@ -1110,9 +1119,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   const labelClass = c.classIndex.get('label') ?? -2;
   for (const a of analyses) {
     const { norm } = a.view;
-    // a short headline of a product asset (a badge, a tile: 稳稳的💰) is its product's label: what
-    // it says, it says of the product (the class `label`, which no word has)
-    const label = (types.size > 0 || otherKind) && labelClass >= 0 && HEADLINE.test(a.view.span.field) && norm.text.length <= 12;
+    const label = labelClass >= 0 && productLabel(a.view, products);
     // (forEach: no iterator objects; hits are in text order, so a clause's hits are a run of them)
     a.sentences.forEach((hits) => {
       const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
@@ -1137,7 +1144,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       for (const i of candidates) {
         const p = patterns[i]!;
         if (!p.all.every((r) => stamp[r.cls] === gen)) continue;
-        if (!contextOk(p.context, types, sentenceFinance, otherKind) || p.unlessTypes.some((t) => types.has(t)) || (p.unlessStateIssued && products.stateIssued)) continue;
+        if (!contextOk(p.context, types, sentenceFinance, product) || p.unlessTypes.some((t) => types.has(t)) || (p.unlessStateIssued && products.stateIssued)) continue;
         if (p.scope !== 'clause') {
           const m = matchUnit(p, live);
           if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
@@ -1190,10 +1197,9 @@ function patternIndex(patterns: ClaimPattern[]): { byClass: Map<number, number[]
   return index;
 }
 
-function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>, sentenceFinance: boolean, otherKind: boolean): boolean {
+/** `product`: the asset offers a product (of a listed type, or a precious metal: isProductAsset) */
+function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>, sentenceFinance: boolean, product: boolean): boolean {
   if (ctx === 'any') return true;
-  // (a product of no listed type, a precious metal, is a product for what is claimed of it)
-  const product = types.size > 0 || otherKind;
   if (ctx === 'finance') return product || sentenceFinance;
   if (ctx === 'product-asset') return product;
   if (!sentenceFinance) return false;

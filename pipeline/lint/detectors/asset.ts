@@ -6,7 +6,7 @@ import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { analysesOf } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
-import { classifyAsset, offersSomething } from '../claims/product.ts';
+import { classifyAsset, isProductAsset, offersSomething } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
@@ -134,10 +134,7 @@ function fieldLabel(field: string): string {
 const ASKS_OR_DEFINES = /[？?]|是什么|什么是|指的是|是指|不一定/;
 
 /** the asset offers a product (of a named type, or a precious metal) */
-const productOf = (views: SpanView[]) => {
-  const p = classifyAsset(views);
-  return p.types.size > 0 || !!p.otherKind;
-};
+const productOf = (views: SpanView[]) => isProductAsset(classifyAsset(views));
 
 /** a product's own announcement (到期公告, 兑付公告…): its realised figure is a disclosure to its holders… */
 const ANNOUNCEMENT = /(到期|兑付|收益分配|清算|终止)公告/;

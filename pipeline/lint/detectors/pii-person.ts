@@ -323,13 +323,15 @@ export const piiPerson: Detector = {
             // or a slash: 邮件标题写「姓名+应聘岗位」)
             if (n.gap[p] === 0 && CONJUNCTIONS.has(t[p]!)) continue;
             if (p > 0 && n.gap[p]! > 0 && /[+＋/／&＆|｜]/.test(view.span.text.slice(n.end[p - 1]!, n.start[p]!))) continue;
+            const context = m[0].replace(/(是|为|叫|名叫)$/, '');
             const hit = nameAt(p, loose);
-            if (hit) accept(p, hit[0], hit[1], m[0].replace(/(是|为|叫|名叫)$/, ''));
+            if (hit) accept(p, hit[0], hit[1], context);
             // …or typed one character per line (客户姓名：何⏎晓⏎东): the lines are read together
+            // (a few characters of the source are read, not the rest of the text)
             else if (surnameAt(p, true) === 1) {
-              const down = /^([\u4e00-\u9fa5])[ \t\u3000]*\r?\n[ \t\u3000]*([\u4e00-\u9fa5])(?:[ \t\u3000]*\r?\n[ \t\u3000]*([\u4e00-\u9fa5]))?(?=[ \t\u3000]*(\r?\n|$))/.exec(view.span.text.slice(n.start[p]!));
+              const down = /^([\u4e00-\u9fa5])[ \t\u3000]*\r?\n[ \t\u3000]*([\u4e00-\u9fa5])(?:[ \t\u3000]*\r?\n[ \t\u3000]*([\u4e00-\u9fa5]))?(?=[ \t\u3000]*(\r?\n|$))/.exec(view.span.text.slice(n.start[p]!, n.start[p]! + 24));
               const len = down ? (down[3] ? 3 : 2) : 0;
-              if (len && t.slice(p, p + len) === down!.slice(1, len + 1).join('') && !honorific.test(t.slice(p + 1, p + len))) accept(p, 1, p + len, m[0].replace(/(是|为|叫|名叫)$/, ''));
+              if (len && t.slice(p, p + len) === down!.slice(1, len + 1).join('') && !honorific.test(t.slice(p + 1, p + len))) accept(p, 1, p + len, context);
             }
           }
         };
