@@ -147,7 +147,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
     const spared = exempt(rule, products.types) && ![...products.types].every((t) => c.pattern.evenIfOnly.includes(t));
     // (a pattern that applies even to deposits applies where a deposit is the subject: 不论定期还是理财，都纳入存款保险)
-    if (!spared && (c.pattern.evenIfOnly.includes('deposit') || !saidOfDeposit(rule, c.view, c.from))) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
+    if (!spared && (c.pattern.evenIfOnly.includes('deposit') || !saidOfDeposit(rule, c.view, c.from, c.to))) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   analysesOf.set(views, analyses);
 
@@ -260,7 +260,9 @@ function notCovered(norm: SpanView['norm'], to: number): boolean {
  */
 const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富)(?![\u4e00-\u9fa5])|(投资|回报|买卖)[^。！？!?]{0,3}[，,]?\s*(就是|是|才是|莫过于)(?![^。！？!?]{0,14}(这款|这只|这期|理财|基金|产品|存款|存单|保险))/;
 const LIFE = '(身体|健康|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|善意)';
-const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}(投资|投入|回报|买卖|生意|利息|这笔账)|(投资|投入|回报|买卖|生意|利息|这笔账)[^。！？!?]{0,20}${LIFE}`);
+// (跑步是我这辈子最不会亏的一件事，身体才是最大的本钱)
+const LIFE_WORTH = '(投资|投入|回报|买卖|生意|利息|这笔账|本钱|不会亏|不亏|稳赚|只赚不赔)';
+const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}`);
 /** per view and sentence: [METAPHOR, LIFE_METAPHOR] (a sentence of thousands of terms is read once) */
 const metaphors = new Attached<SpanView, Map<number, [boolean, boolean]>>('metaphors');
 function metaphor(view: SpanView, at: number, life = false): boolean {
@@ -306,8 +308,12 @@ function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
 const SUBJECT = /(?<![比跟像嫌和同与])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|投向|投资于|大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
-function depositSubject(view: SpanView, at: number): boolean {
+/** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */
+const WISH_BEFORE = /(想|要|想要|追求|图|求|只求|只想)$/;
+const DEPOSIT_ANSWER = /^(的话)?(那就|就|还是|只能|只有|请|可以|建议|那)(只能|还是|老老实实)?(放|选|存|买|选择|考虑|去存|找|存到)?(银行)?(的)?(存款|定期|大额存单|存单|储蓄|国债)/;
+function depositSubject(view: SpanView, at: number, to = at): boolean {
   const { norm } = view;
+  if (to > at && WISH_BEFORE.test(norm.text.slice(Math.max(0, at - 2), at)) && norm.sentence[to] === norm.sentence[at] && DEPOSIT_ANSWER.test(norm.text.slice(to, to + 16))) return true;
   // bounded, so a text with one endless sentence stays linear
   const start = (unit: Int32Array) => {
     let a = at;
@@ -327,8 +333,8 @@ function depositSubject(view: SpanView, at: number): boolean {
 }
 
 /** A rule exempt for deposits (exemptIfOnly / wordsExemptIfAny: [deposit]) does not apply to what is said of a deposit. */
-function saidOfDeposit(rule: WordRule, view: SpanView, at: number): boolean {
-  return (rule.exemptIfOnly.includes('deposit') || rule.wordsExemptIfAny.includes('deposit')) && depositSubject(view, at);
+function saidOfDeposit(rule: WordRule, view: SpanView, at: number, to = at): boolean {
+  return (rule.exemptIfOnly.includes('deposit') || rule.wordsExemptIfAny.includes('deposit')) && depositSubject(view, at, to);
 }
 
 interface Scan {
@@ -416,7 +422,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
   for (const t of scan.terms) {
     const { from, to } = t;
     const rule = set.wordRules[t.rule]!;
-    if (exempt(rule, types) || rule.wordsExemptIfAny.some((x) => types.has(x)) || saidOfDeposit(rule, view, t.from)) continue;
+    if (exempt(rule, types) || rule.wordsExemptIfAny.some((x) => types.has(x)) || saidOfDeposit(rule, view, t.from, t.to)) continue;
     let broken = false;
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
     if (broken) continue;

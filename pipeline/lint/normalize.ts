@@ -214,6 +214,8 @@ let pStart = new Int32Array(64);
 let pEnd = new Int32Array(64);
 let pLen = 0;
 let pStrength = 0;
+/** a wave dash (～ ~) is among the pending characters: between two Chinese characters it ends a clause (别急～这款…), between numbers it is a range (2.8%~3.5%) */
+let pWave = false;
 let lastCls = 0;
 let clauseNo = 0;
 let sentenceNo = 0;
@@ -271,6 +273,7 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     pEnd[pLen] = e;
     pLen++;
     if (strength > pStrength) pStrength = strength;
+    if (code === 126 || code === 0x301c) pWave = true;
     return;
   }
   let g = 0;
@@ -278,6 +281,7 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     // an English full stop: a period and a space before a capital or a Chinese character ends a
     // sentence (No. There's no guaranteed return), not 4.5 or 3. 5
     if (pStrength < SENTENCE && pLen >= 2 && pCode[pLen - 2] === 46 && (pCode[pLen - 1] === 32 || pCode[pLen - 1] === 9) && lastCls === LATIN && ((code >= 65 && code <= 90) || k === CJK)) pStrength = SENTENCE;
+    if (pWave && pStrength < CLAUSE && lastCls === CJK && k === CJK) pStrength = CLAUSE;
     if (lastCls === CJK && k === CJK) g = pStrength;
     else flushPending(lastCls === LATIN && k === LATIN);
     if (pStrength >= CLAUSE) clauseNo++;
@@ -289,6 +293,7 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     }
     pLen = 0;
     pStrength = 0;
+    pWave = false;
   }
   put(code, k, s, e, g);
   lastCls = k;
@@ -314,6 +319,7 @@ export function normalizeBase(source: string): Normalized {
   len = 0;
   pLen = 0;
   pStrength = 0;
+  pWave = false;
   lastCls = 0;
   clauseNo = 0;
   sentenceNo = 0;

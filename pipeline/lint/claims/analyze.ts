@@ -304,7 +304,11 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
 export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
+/** what may stand before a denial that makes up its clause (…，这种说法根本不靠谱 / …，其实两回事) */
+const DENIAL_OPENING = /^(但是?|可是?|不过|其实|实际上|事实上|然而|而|只是)?(这|那|这些|那些|这种|那种|这类|那类|此类|这样|这个|那个|这些都|这话|那话)?(说法|话|宣传|话术|承诺|事|事情|东西|说辞)?(都|也|全|全都|完全|根本|纯属|统统|通通|一律|一概|千万|万万|可|从来|一定|务必|当然|肯定|绝对|压根|本来|本身|就|真|真的)*(是)?$/;
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
+/** a "no need" word, or one that opens with it (不用担心, 别担心: an assurance after a claim, not a denial of it) */
+const noNeed = (word: string) => NO_NEED.has(word) || NO_NEED.has(word.slice(0, 1)) || NO_NEED.has(word.slice(0, 2)) || NO_NEED.has(word.slice(0, 3));
 /** a clause that closes in uncertainty (事先说不准; 谁也说不准): the clause before is neither said nor denied */
 const UNSURE = /说不准|说不好|不好说|不一定|没准/;
 /** a negation that hedges rather than denies */
@@ -486,6 +490,9 @@ function reported(source: string, at: number): boolean {
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
+/** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
+const FOLLOW_UP = /^\s*(这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实)/;
+
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 function named(source: string, at: number): boolean {
   let i = at;
@@ -502,7 +509,10 @@ function named(source: string, at: number): boolean {
   // 保证翻倍。”⏎这样的话，在任何一家持牌金融机构的正规员工嘴里，你都不会听到)
   let close = at;
   while (close < source.length && close - at < 200 && !'”」』'.includes(source[close]!)) close++;
-  if (close < source.length && /^\s*(这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话)[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|违规|违法|不可能)/.test(source.slice(close + 1, close + 60))) return true;
+  // (or says so to the one who passed it on: …”⏎我跟他说：任何人这么说，都要提高警惕)
+  if (close < source.length && /^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/.test(source.slice(close + 1, close + 20)) ? FOLLOW_UP.test(source.slice(close + 1, close + 80).replace(/^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/, '')) : FOLLOW_UP.test(source.slice(close + 1, close + 60))) return true;
+  // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
+  if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
   return /^(型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
@@ -579,7 +589,19 @@ const askedInQuote = (source: string, quotes: Uint8Array, at: number) => /[？?�
 
 /** True when the quotation around original offset `at` is a yes-no question (“这个保本吗？” 19次; “有冇保本嘅？”): it asks */
 // (not 呢 or 么: “…稳赚不赔，还等什么呢？” is a seller's own rhetoric)
-const quotedYesNo = (source: string, quotes: Uint8Array, at: number) => /(吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]\s*[”」』’"']?\s*$/.test(quotationAround(source, quotes, at));
+// (an A-not-A question asks too: “有冇保本嘅理财？”, “是不是保本的？”)
+const quotedYesNo = (source: string, quotes: Uint8Array, at: number) => /((吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]|(有冇|有没有|有無|有沒有|係唔係|系唔系|是不是|会不会|會不會|会唔会|能不能|可不可以|保不保|亏不亏|稳不稳)[^”」』’"'？?。]{0,12}[？?])\s*[”」』’"']?\s*$/.test(quotationAround(source, quotes, at));
+
+/**
+ * True when the quotation around original offset `at` is questioned right after it closes (“银行理财都是保本的”？):
+ * a myth put up to be examined — unless the next words affirm it (“保本保息”？没错！).
+ */
+function questionedQuote(source: string, quotes: Uint8Array, at: number): boolean {
+  let b = at;
+  while (b < source.length && b - at < 200 && quotes[b]) b++;
+  const after = /^[”」』’"']?\s*[？?]+/.exec(source.slice(b, b + 6));
+  return !!after && !/^\s*(对|没错|是的|当然|确实|真的|必须|就是|肯定|绝对|冇错|係|系)/.test(source.slice(b + after[0].length, b + after[0].length + 8));
+}
 
 /** True when sentence `s` of the view ends with a question mark in the original. */
 function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
@@ -878,6 +900,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && ('了的啊呀哦吧呢嘛'.includes(norm.text[i]!) || /[\p{P}\s]/u.test(norm.text[i]!))) i++;
     return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
+  /** the normalised text of `at`'s clause before `at` (at most 12 characters) */
+  const clauseHead = (at: number) => {
+    let i = at;
+    while (i > 0 && at - i < 12 && norm.clause[i - 1] === norm.clause[at]) i--;
+    return norm.text.slice(i, at);
+  };
   /** per sentence: counts[k] = negate-after hits among its first k hits */
   let negateAfters: Map<number, Int32Array> | undefined;
   const negateAfterCounts = (s: number, hs: Raw[]) => {
@@ -1038,14 +1066,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const last = hs[nextEnd - 1]!.from;
       const visit = (h: Raw) => {
         // (only when it is the whole of that clause: 更不允许说“稳赚” forbids what follows it)
-        if (h.op === 'negate-after' && first === h.from && endsClause(h.to)) neg ^= 1;
+        // (a comparison is no denial: 这款稳赚不赔，跟那些P2P不是一回事 says it differs from them)
+        if (h.op === 'negate-after' && first === h.from && endsClause(h.to) && DENIAL_OPENING.test(clauseHead(h.from))) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
         // (说不准 leaves it open)
         else if (h.op === 'negate' && last === h.from && UNSURE.test(norm.text.slice(Math.max(0, h.from - 2), h.to + 2))) neutral = true;
         // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used; nor 没了, "gone":
         // 估计明天上午就没了)
         // (a denial that another one opens cancels out: 年年有得收，唔会话边年冇 — "no year without")
-        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !NO_NEED.has(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from)) neg ^= 1;
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from)) neg ^= 1;
       };
       let i = end;
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
@@ -1055,10 +1084,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
     const yesNo = info.yesNo;
     const negBefore = neg;
+    // (a quoted question answered is no question left: 「这只会不会亏？」⏎想多了)
+    let answered = false;
     // a rhetorical question (你怕什么？能差到哪去？) is a claim, whatever answers it
     if (info.question && cls !== rhetoric) {
       const a = answer(s + 1);
-      if (a & ANSWER_FLIPS && from >= info.focusFrom) neg ^= 1;
+      if (a & ANSWER_FLIPS && from >= info.focusFrom) {
+        neg ^= 1;
+        answered = true;
+      }
       if (a & ANSWER_CAUTIONS) neutral = true;
     } else if (!info.question && bareDenial(s + 1)) neutral = true;
     if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
@@ -1070,7 +1104,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
-      if (quotes[at] && (aboutFraud || info.caution || quotedYesNo(norm.source, quotes, at) || ((reported(norm.source, at) || named(norm.source, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(norm.source, quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || (!answered && (quotedYesNo(norm.source, quotes, at) || questionedQuote(norm.source, quotes, at))) || ((reported(norm.source, at) || named(norm.source, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(norm.source, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };

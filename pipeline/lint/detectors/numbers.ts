@@ -346,6 +346,15 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
     line.fill(sum, a, b);
     a = b;
   }
+  // a number typed one digit per line (1⏎3⏎8⏎0⏎…): at least a mobile number's count of lines in a
+  // row holding one digit each joins across them (three numbered lines 1⏎2⏎3 do not)
+  const single = new Int32Array(groups.length);
+  for (let a = 0; a < groups.length; ) {
+    let b = a;
+    while (b < groups.length && line[b] === 1 && (b === a || groups[b]!.nl)) b++;
+    if (b - a >= MIN_DIGITS) single.fill(1, a, b);
+    a = Math.max(b, a + 1);
+  }
   const suspect = (k: NumberKind) => k === 'id-suspect' || k === 'card-suspect';
   for (let i = 0; i < groups.length; ) {
     let best: FoundNumber | undefined;
@@ -353,7 +362,7 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
     let digits = '';
     for (let j = i; j < groups.length && digits.length < 19; j++) {
       const g = groups[j]!;
-      if (j > i && g.nl && (line[j]! < MIN_GROUP_ACROSS_LINES || line[j - 1]! < MIN_GROUP_ACROSS_LINES)) break;
+      if (j > i && g.nl && (line[j]! < MIN_GROUP_ACROSS_LINES || line[j - 1]! < MIN_GROUP_ACROSS_LINES) && !(single[j] && single[j - 1])) break;
       digits += g.digits;
       const hit = classify(digits);
       // a longer reading wins, but a suspect never takes the place of a number that checks
