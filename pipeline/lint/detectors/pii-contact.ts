@@ -202,12 +202,15 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     while (home > 0 && from - home < 40 && view.norm.clause[home - 1] === view.norm.clause[from]) home--;
     if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门|客户地址|客户新地址|客户的地址)/.test(t.slice(Math.max(0, home - 8), from))) return false;
     if (d.publicPlaces.some((w) => around.includes(w))) return true;
-    // a label of the bank's own or a public address just before the clause (网点地址：…)
-    const label = t.slice(Math.max(0, s - 8), s);
-    if (d.publicLabels.some((w) => label.endsWith(w))) return true;
-    // a public place said to be there, from the start of the clause (营业厅位于人民大道100号2楼201室)
+    // a label of the bank's own or a public address just before the clause (网点地址：…), however
+    // long the address before the number (网点地址：杭州市西湖区文三路100号3楼301室)
     let c = s;
     while (c > 0 && from - c < 40 && view.norm.clause[c - 1] === view.norm.clause[from]) c--;
+    for (const at of c === s ? [s] : [s, c]) {
+      const label = t.slice(Math.max(0, at - 8), at);
+      if (d.publicLabels.some((w) => label.endsWith(w))) return true;
+    }
+    // a public place said to be there, from the start of the clause (营业厅位于人民大道100号2楼201室)
     const head = t.slice(c, from);
     return /(位于|坐落于|坐落在|设在|搬到|迁至|迁到)/.test(head) && d.publicPlaces.some((w) => head.includes(w));
   };

@@ -82,6 +82,8 @@ export const piiPerson: Detector = {
     const pinyinSurnames = new Set(d.pinyinSurnames.map((s) => s.toLowerCase()));
     const pinyinNot = new Set(d.pinyinNotNames.map((s) => s.toLowerCase()));
     const PINYIN_NAME = /(?<![A-Za-z])([A-Z][a-z]{0,5}|[A-Z]{2,6})\s+([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z])/g;
+    // (group 1: a client label before; 2: surname; 3: given name, one or two syllables, spaced or not; 4: an honorific after)
+    const PINYIN_LOOSE = /((?:客户姓名|客户名|姓名|获奖客户|中奖客户|客户|恭喜|持卡人|户名)\s*[:：]?\s*)?(?<![A-Za-z])([A-Za-z]{1,6})\s+([A-Za-z]{1,6}(?:\s+[A-Za-z]{1,6})?)(?![A-Za-z])(\s*(?:先生|女士|小姐|老师|阿姨|叔叔|大爷|大妈|奶奶|爷爷|同学|经理))?/g;
 
     /** a character that can be part of a given name at normalised index i */
     const givenChar = (n: Normalized, i: number) => n.cls[i] === CJK && !stop.has(n.text[i]!) && n.gap[i]! < CLAUSE;
@@ -414,6 +416,27 @@ export const piiPerson: Detector = {
             const masked = `${m[1]} *`;
             const [a, b] = orig(view, m.index, m.index + m[0].length);
             hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '拼音姓名' } });
+          }
+        }
+        // zhang xiao ming 先生 / 客户姓名：li hua — in any case, a syllable at a time, where an honorific
+        // follows or a client label stands before (what the capitalised form above does not need)
+        if (pinyinSurnames.size && /[a-z]\s+[a-z]/i.test(t)) {
+          PINYIN_LOOSE.lastIndex = 0;
+          for (let m = PINYIN_LOOSE.exec(t); m; m = PINYIN_LOOSE.exec(t)) {
+            const sur = m[2]!.toLowerCase();
+            const given = m[3]!.toLowerCase().replace(/\s+/g, '');
+            const syllables = m[3]!.split(/\s+/).every((x) => pinyinSyllableCount(x) === 1) ? pinyinSyllableCount(given) : 0;
+            const labelled = !!m[1] || !!m[4];
+            if (!labelled || !pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || syllables < 1 || syllables > 2) {
+              PINYIN_LOOSE.lastIndex = m.index + Math.max(1, m[0].length - m[3]!.length);
+              continue;
+            }
+            const at = m.index + (m[1]?.length ?? 0);
+            const end = m.index + m[0].length - (m[4]?.length ?? 0);
+            const masked = `${m[2]} *`;
+            const [a, b] = orig(view, at, end);
+            if (hits.some((h) => h.view === view.index && h.from < b && h.to > a)) continue;
+            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: m[4] ? m[4].trim() : '拼音姓名' } });
           }
         }
       }
