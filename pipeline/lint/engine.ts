@@ -145,6 +145,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     if (lifeAsset || (!isProductAsset(products) && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
+    if (rule.notInName && inName(c.view.span.text, c.view.norm.start[c.from]!, c.view.norm.end[c.to - 1]!)) continue;
     const spared = exempt(rule, products.types) && ![...products.types].every((t) => c.pattern.evenIfOnly.includes(t));
     // (a pattern that applies even to deposits applies where a deposit is the subject: 不论定期还是理财，都纳入存款保险)
     if (!spared && (c.pattern.evenIfOnly.includes('deposit') || !saidOfDeposit(rule, c.view, c.from, c.to))) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
@@ -431,6 +432,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
     if (negated(set, rule, view, from)) continue;
     if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
+    if (rule.notInName && inName(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
     // a product rule needs a product: the asset has one, and this sentence is about it; without a
     // product type, a sentence that calls something else an investment is a metaphor, whatever
     // the rule (健身是回报最稳的投资; 身体是一笔只赚不赔的投资)
@@ -491,6 +493,15 @@ function quoted(t: string, from: number, to: number): boolean {
   let b = to;
   while (b < t.length && /\s/.test(t[b]!)) b++;
   return a >= 0 && b < t.length && OPEN_QUOTES.has(t[a]!) && CLOSE_QUOTES.has(t[b]!);
+}
+
+/** true when original [from, to) lies inside a name in 「」 or 《》: at most 12 characters, no clause mark (「鑫享无忧」) */
+function inName(t: string, from: number, to: number): boolean {
+  let a = from - 1;
+  while (a >= 0 && from - a <= 12 && !'「《」》，。！？,!?\n'.includes(t[a]!)) a--;
+  let b = to;
+  while (b < t.length && b - to <= 12 && !'」》「《，。！？,!?\n'.includes(t[b]!)) b++;
+  return a >= 0 && b < t.length && b - a - 1 <= 12 && ((t[a] === '「' && t[b] === '」') || (t[a] === '《' && t[b] === '》'));
 }
 
 /** The normalised clause before `from`, at most NOT_AFTER_WINDOW characters (bounded: linear on one endless clause). */

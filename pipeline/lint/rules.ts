@@ -86,6 +86,8 @@ const ruleSchema = z.strictObject({
     }, 'Expected a valid regular expression')
     .optional(),
   fix: z.record(z.string(), text).optional(),
+  /** the rule's words do not count inside a product's name in 「」 or 《》 (「鑫享无忧」百万医疗险: a name, not a description) */
+  notInName: z.boolean().default(false),
   /** claim patterns over concept classes (claims/concepts.yaml) */
   claims: z.array(claim).default([]),
   /** the rule does not apply to an asset whose product types are all among these (存款是保本的) */
@@ -152,6 +154,8 @@ export interface WordRule extends RuleMeta {
   negations: string[];
   /** tested on the normalised clause before a term (at most NOT_AFTER_WINDOW characters) */
   notAfter: RegExp | undefined;
+  /** not inside a product's name in 「」 or 《》 */
+  notInName: boolean;
   /** normalised term → replacement, applied by --fix when the original has no inserted characters */
   fix: Map<string, string>;
 }
@@ -270,6 +274,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
       exceptions: r.exceptions.map(normalizeTerm),
       negations: r.negations.map(normalizeTerm),
       notAfter: r.notAfter === undefined ? undefined : new RegExp(`(?:${r.notAfter})$`, 'i'),
+      notInName: r.notInName,
       fix: new Map(Object.entries(r.fix ?? {}).map(([k, v]) => [normalizeTerm(k), v])),
     });
   }

@@ -109,6 +109,9 @@ const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** the hit `k` of `sel` as an object */
+/** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
+const LIST_HEADER = /(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕)\s*[\p{Extended_Pictographic}\s]*$/u;
+
 function rawAt(sel: Selected, k: number): Raw {
   const op = sel.op[k]!;
   return { from: sel.from[k]!, to: sel.to[k]!, entry: sel.entry[k]!, cls: sel.cls[k]!, op: op < 0 ? undefined : OPERATOR_LIST[op] };
@@ -285,8 +288,8 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
   return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
 }
 
-/** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile): about the asset's product */
-export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])tiles\.\d+$/i;
+/** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile, a chart): about the asset's product */
+export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])tiles\.\d+$|^chart(\.|:|$)/i;
 
 /**
  * A short headline of an asset that offers a product (a badge, a tile: 稳稳的💰) is the product's
@@ -511,6 +514,9 @@ function named(source: string, at: number): boolean {
   while (close < source.length && close - at < 200 && !'”」』'.includes(source[close]!)) close++;
   // (or says so to the one who passed it on: …”⏎我跟他说：任何人这么说，都要提高警惕)
   if (close < source.length && /^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/.test(source.slice(close + 1, close + 20)) ? FOLLOW_UP.test(source.slice(close + 1, close + 80).replace(/^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/, '')) : FOLLOW_UP.test(source.slice(close + 1, close + 60))) return true;
+  // (no longer the rule: “到期一分不少”不再是理财的默认规则; someone's flyer: 写着“年年都有得收”的保单宣传单)
+  if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;
+  if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴)/.test(rest)) return true;
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
   return /^(型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
@@ -590,7 +596,7 @@ const askedInQuote = (source: string, quotes: Uint8Array, at: number) => /[？?�
 /** True when the quotation around original offset `at` is a yes-no question (“这个保本吗？” 19次; “有冇保本嘅？”): it asks */
 // (not 呢 or 么: “…稳赚不赔，还等什么呢？” is a seller's own rhetoric)
 // (an A-not-A question asks too: “有冇保本嘅理财？”, “是不是保本的？”)
-const quotedYesNo = (source: string, quotes: Uint8Array, at: number) => /((吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]|(有冇|有没有|有無|有沒有|係唔係|系唔系|是不是|会不会|會不會|会唔会|能不能|可不可以|保不保|亏不亏|稳不稳)[^”」』’"'？?。]{0,12}[？?])\s*[”」』’"']?\s*$/.test(quotationAround(source, quotes, at));
+const quotedYesNo = (source: string, quotes: Uint8Array, at: number) => /^[“「『‘"']\s*(有没有|有冇|有無|有沒有|是不是|会不会|會不會|能不能|可不可以)/.test(quotationAround(source, quotes, at)) || /((吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]|(有冇|有没有|有無|有沒有|係唔係|系唔系|是不是|会不会|會不會|会唔会|能不能|可不可以|保不保|亏不亏|稳不稳)[^”」』’"'？?。]{0,12}[？?])\s*[”」』’"']?\s*$/.test(quotationAround(source, quotes, at));
 
 /**
  * True when the quotation around original offset `at` is questioned right after it closes (“银行理财都是保本的”？):
@@ -763,9 +769,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // back over the list's items (and its other sentences) to the line before them
         let k = s - 1;
         const item = option ? LIST_OPTION : LIST_ITEM;
+        // (a header may open with an emoji too: ‼️ 这几句话术，谁说都别信)
         const opensItem = (k: number) => {
-          const [la] = lineOf(k);
-          return item.test(norm.source.slice(la, la + 8));
+          const [la, lb] = lineOf(k);
+          return item.test(norm.source.slice(la, la + 8)) && !LIST_HEADER.test(norm.source.slice(la, lb));
         };
         while (k >= 0 && s - k <= 60 && (sentFirst![k]! < 0 || opensItem(k))) k--;
         if (k >= 0 && s - k <= 60) {
@@ -773,7 +780,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
           const g = groupOf(k);
           // the choices of a question put to the reader (第3题：您的主要投资目的是？⏎A. 资产保值，不愿意承担本金损失)
           if (option && /[？?]\s*$/.test(norm.source.slice(ha, hb))) v = true;
-          else if (/[：:]\s*$/.test(norm.source.slice(ha, hb)) && g >= 0) {
+          // (a header that names what follows as pitches needs no colon: 红灯话术清单 🔴; 这几句话术，谁说都别信)
+          else if ((/[：:]\s*$/.test(norm.source.slice(ha, hb)) || LIST_HEADER.test(norm.source.slice(ha, hb))) && g >= 0) {
             // (a caution, a denial after it, or a prohibition: 以下说法均属违规：; 严禁以下行为：)
             for (let j = groupFrom[g]!; j < groupFrom[g + 1]!; j++) {
               const op = all.op[j]!;

@@ -41,7 +41,9 @@ export interface ModelData {
   weights: Record<string, number>;
 }
 
-const WARNINGS = Object.values(REQUIRED_WARNINGS).flatMap((w) => w.split('。')).map((w) => normalize(w).text).filter((w) => w.length > 4);
+// (and the fund statement as it is commonly written: 基金过往业绩不预示其未来表现, …并不代表…)
+const FUND_STATEMENT_FORMS = ['基金', '基金的'].flatMap((a) => ['过往业绩不', '过往业绩并不'].flatMap((b) => ['预示其未来表现', '代表其未来表现'].map((c) => a + b + c)));
+const WARNINGS = [...new Set([...Object.values(REQUIRED_WARNINGS).flatMap((w) => w.split('。')), ...FUND_STATEMENT_FORMS].map((w) => normalize(w).text).filter((w) => w.length > 4))].sort((a, b) => b.length - a.length);
 
 /** Between two clauses of a model input; a negated-scope n-gram's key starts with NEG_KEY. */
 export const SEP = '|';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
-import { analysesOf } from '../claims/analyze.ts';
+import { analysesOf, quoteMask } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
 import { classifyAsset, isProductAsset, offersSomething } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
@@ -80,6 +80,19 @@ export const missingRiskWarning: Detector = {
   },
 };
 
+/** what follows a quotation that the post calls wrong (——这句话是错的❌; 是误区) */
+const WRONG_AFTER = /^[”」』’"']?\s*[—\-－~～:：，,]*\s*(这句话|这话|这种说法|这个说法|这样说|此话)?[^。\n]{0,4}(是错的|错了|不对|是误区|是误解|是误会|❌|✗|✘|不成立|站不住)/;
+/** true when normalised offset `at` of the view is inside a quotation the post calls wrong */
+function quotedAsWrong(view: SpanView, at: number): boolean {
+  const source = view.norm.source;
+  const start = view.norm.start[at]!;
+  const quotes = quoteMask(view);
+  if (!quotes[start]) return false;
+  let b = start;
+  while (b < source.length && b - start < 200 && quotes[b]) b++;
+  return WRONG_AFTER.test(source.slice(b, b + 24));
+}
+
 export const benchmarkDisplay: Detector = {
   id: 'benchmark-display',
   pii: false,
@@ -111,6 +124,8 @@ export const benchmarkDisplay: Detector = {
           // a fund's benchmark as an index formula (沪深300指数收益率×80%+…) is shown as fund rules require
           d.formula.lastIndex = 0;
           if (d.formula.test(m.match[0])) continue;
+          // (a figure in a quoted saying that the post calls wrong is no display: “基准3.3%，到期就按这个拿”——这句话是错的)
+          if (quotedAsWrong(view, m.from)) continue;
           const how = highlighted ? '突出展示' : '单独展示';
           const why = highlighted ? `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` : `未说明其${missing.join('和')}`;
           hits.push(hit(view, m.from, m.to, { how, missing: why }));
