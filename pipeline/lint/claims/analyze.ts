@@ -824,7 +824,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       while (e < norm.text.length && e - h.to < 16 && norm.clause[e] === norm.clause[h.from]) e++;
       return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(norm.source.slice(norm.end[e - 1]!, norm.start[e]!));
     }
-    return /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
+    // (or says what it is: 最常见的误解，就是把它当成定期存款)
+    return /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
   };
   /**
    * Where the list that clause `clause` ends is joined into starts: back over clauses joined by an
