@@ -159,6 +159,9 @@ function releaseScratch() {
 }
 
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
+/** how much text before a match a pattern's lookbehind may read, when a match is read again in a window */
+const LOOKBEHIND_ROOM = 200;
+
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
   const text = view.norm.text;
   const gap = view.norm.gap;
@@ -189,15 +192,27 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
       }
       // a match across a clause mark never counts (punctuation is dropped from the normalised text):
       // look again from the next character, so it does not hide one inside it (…三年了。她说：「一年赚的钱)
-      let crosses = false;
-      for (let i = x.index + 1; i < x.index + x[0].length; i++) if (gap[i]! >= 2) crosses = true;
-      if (crosses) {
+      let cut = -1;
+      for (let i = x.index + 1; i < x.index + x[0].length; i++) if (gap[i]! >= 2) {
+        cut = i;
+        break;
+      }
+      const at = x.index;
+      let len = x[0].length;
+      if (cut >= 0) {
+        // (a greedy gap may have run past the mark: the same start may hold a match that ends
+        // before it — 就当多存了一笔定期。理财非存款 holds 就当多存了一笔定期)
+        // (read in a window that keeps what a lookbehind needs: bounded, so a long text stays linear)
+        const from = Math.max(0, x.index - LOOKBEHIND_ROOM);
+        re.lastIndex = x.index - from;
+        const y = re.exec(text.slice(from, cut));
         re.lastIndex = x.index + 1;
-        continue;
+        if (!y || y.index !== x.index - from || !y[0].length) continue;
+        len = y[0].length;
       }
       reserve(m + 1, m);
-      cFrom[m] = x.index;
-      cTo[m] = x.index + x[0].length;
+      cFrom[m] = at;
+      cTo[m] = at + len;
       cEntry[m] = -1;
       cCls[m] = pc;
       cOp[m] = -1;
