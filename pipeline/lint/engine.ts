@@ -495,8 +495,14 @@ function quoted(t: string, from: number, to: number): boolean {
   return a >= 0 && b < t.length && OPEN_QUOTES.has(t[a]!) && CLOSE_QUOTES.has(t[b]!);
 }
 
-/** true when original [from, to) lies inside a name in 「」 or 《》: at most 12 characters, no clause mark (「鑫享无忧」) */
+/** a product's designation after its name (同心稳盈180天第3期, 稳利30天持有期, 安享3号) */
+const DESIGNATION = /^[\p{Script=Han}A-Za-z]{0,3}?\s*(\d+\s*(天|个月|年期|日)|第\s*\d+\s*期|\d+\s*号|(最短)?持有期|封闭式)/u;
+/**
+ * true when original [from, to) lies inside a product's name: in 「」 or 《》 (at most 12 characters, no
+ * clause mark: 「鑫享无忧」), or followed by the product's designation (同心稳盈180天第3期)
+ */
 function inName(t: string, from: number, to: number): boolean {
+  if (DESIGNATION.test(t.slice(to, to + 16))) return true;
   let a = from - 1;
   while (a >= 0 && from - a <= 12 && !'「《」》，。！？,!?\n'.includes(t[a]!)) a--;
   let b = to;

@@ -509,12 +509,14 @@ function reported(source: string, at: number): boolean {
 }
 
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
-const FOLLOW_UP = /^\s*(这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实)/;
+const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?(这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静)/;
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 function named(source: string, at: number): boolean {
+  // (the quotation's close, however far inside it the word stands: “我买了XX半年赚了多少”的晒单)
   let i = at;
-  while (i < source.length && i - at < 8 && !'”」』’"\''.includes(source[i]!)) i++;
+  while (i < source.length && i - at < 40 && !'”」』’"\''.includes(source[i]!)) i++;
+  if (i >= source.length || i - at >= 40) return false;
   if (/^(型|类)$/.test(source.slice(at, i))) return true;
   // a word being taught or named (新词：“刚兑”。意思是…)
   let open = at;
@@ -531,7 +533,7 @@ function named(source: string, at: number): boolean {
   if (close < source.length && /^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/.test(source.slice(close + 1, close + 20)) ? FOLLOW_UP.test(source.slice(close + 1, close + 80).replace(/^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/, '')) : FOLLOW_UP.test(source.slice(close + 1, close + 60))) return true;
   // (no longer the rule: “到期一分不少”不再是理财的默认规则; someone's flyer: 写着“年年都有得收”的保单宣传单)
   if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;
-  if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴)/.test(rest)) return true;
+  if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播)/.test(rest)) return true;
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
   return /^(型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);

@@ -68,6 +68,9 @@ function plates(view: SpanView): { from: number; to: number; s: string }[] {
 /** words before a plate that make the vehicle an organisation's, not a client's (流动服务车, 运钞车, 校车) */
 const plateData = z.strictObject({ notPersonal: z.array(z.string().min(1)).default([]) });
 
+/** somebody driving or owning the car whose plate follows (一位开着…的师傅; 车主) */
+const DRIVER = /(开着|驾驶着?|开的是|开来|车主|他的车|她的车|自家车|私家车)(?!.*(开着|驾驶着?|开的是|开来|车主|他的车|她的车|自家车|私家车))/;
+
 /** the normalised text before `from` in its sentence, at most `window` characters */
 function sentenceBefore(view: SpanView, from: number, window: number): string {
   const n = view.norm;
@@ -80,7 +83,11 @@ export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
   (markers(view) & MARK_LATIN ? plates(view) : [])
     .filter(({ from }) => {
       const pre = sentenceBefore(view, from, 32);
-      return !data.notPersonal.some((w) => pre.includes(w));
+      // (the bank's vehicle named earlier in the sentence, then somebody else driving this one:
+      // 网点的班车在门口趴窝了，一位开着浙A·3K7M9的师傅…)
+      const driver = DRIVER.exec(pre);
+      const owner = driver ? pre.slice(driver.index + driver[0].length) : pre;
+      return !data.notPersonal.some((w) => owner.includes(w));
     })
     .map(({ from, to, s }) => {
     // province + letter (+ separator) kept, the serial masked but its last character
@@ -160,7 +167,8 @@ export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
 
 const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]';
 /** spaces typeset between the characters and the digits (2 幢 1703 室) */
-const S = '[ \\t\\u3000]?';
+// (a line break may stand between the parts too: 幸福里小区⏎6号楼2单元⏎1101)
+const S = '(?:[ \\t\\u3000]?\\n[ \\t\\u3000]?|[ \\t\\u3000]?)';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
 // (a lettered block too: 华港花园B座1806房)
 const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]|${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
@@ -195,7 +203,10 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // the words just before the number and just after it, within the clause
     let s = from;
     while (s > 0 && from - s < 12 && view.norm.clause[s - 1] === view.norm.clause[from]) s--;
-    const around = t.slice(s, Math.min(t.length, to + 4));
+    // (the words after it stay in its clause: 阳光花园3栋2单元501室，网点已寄出礼品 is a home)
+    let e = to;
+    while (e < t.length && e - to < 4 && view.norm.clause[e] === view.norm.clause[to - 1]) e++;
+    const around = t.slice(s, e);
     // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…), also
     // when said or labelled before a long address (客户住址：杭州市…广场3幢2单元1101室; 客户住在…华润中心 2 幢 1703 室)
     let home = s;
@@ -208,7 +219,14 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     while (c > 0 && from - c < 40 && view.norm.clause[c - 1] === view.norm.clause[from]) c--;
     for (const at of c === s ? [s] : [s, c]) {
       const label = t.slice(Math.max(0, at - 8), at);
-      if (d.publicLabels.some((w) => label.endsWith(w))) return true;
+      // (a label read whole, not made of two sentences' ends: 网点开展活动。⏎地址： holds no 活动地址)
+      if (d.publicLabels.some((w) => label.endsWith(w) && view.norm.sentence[at - w.length] === view.norm.sentence[at - 1])) return true;
+      // a bare 地址： in a text that names the public place it is for (…在西湖支行二楼201会议室开讲⏎地址：…)
+      // (bare: opening its line or sentence — 客户王女士的地址： is someone's)
+      // (an office's floor and room, not a flat in a block: 北山街88号2楼201室, not 阳光花园3栋2单元501室)
+      const bare = /地址\s*[:：]?\s*$/.exec(t.slice(Math.max(0, at - 6), at));
+      const labelAt = bare ? Math.max(0, at - 6) + bare.index : -1;
+      if (bare && (labelAt === 0 || view.norm.sentence[labelAt - 1] !== view.norm.sentence[labelAt]) && !/(栋|幢|单元|号楼|小区|花园|家园|新村)/.test(t.slice(at, to)) && d.publicPlaces.some((w) => t.includes(w))) return true;
     }
     // a public place said to be there, from the start of the clause (营业厅位于人民大道100号2楼201室)
     const head = t.slice(c, from);
@@ -219,7 +237,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // extend back over the compound's name: 阳光小区, 翠苑一区, 长乐路, 李家村
     let start = from;
     // (a space may stand between the name and the number: 阳光花园 5 栋)
-    const space = /[ \t\u3000]?$/.exec(t.slice(Math.max(0, from - 1), from))![0].length;
+    const space = /[ \t\u3000\n]{0,3}$/.exec(t.slice(Math.max(0, from - 3), from))![0].length;
     const marker = MARKER.exec(t.slice(Math.max(0, from - space - 4), from - space));
     if (marker) {
       start = from - space - marker[0].length;
