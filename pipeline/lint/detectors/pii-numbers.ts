@@ -77,6 +77,27 @@ function allowedPhones(ctx: LintContext): Set<string> {
   return set;
 }
 
+/** a person, or someone's own, named between an organisation and a number (志愿者王阿姨，她的卡号) */
+const PERSONAL = /(她|他|我|你|您|阿姨|叔叔|伯伯|婶|先生|女士|小姐|师傅|客户|志愿者|员工|职工|会员|个人|本人|老人|大爷|大妈|姐|哥|弟|妹|爸|妈|爷|奶|孩子|学生|家属|捐赠人|捐款人)/;
+/** an organisation named before a number with nobody's own between them */
+function holder(words: string[], pre: string): boolean {
+  return words.some((w) => {
+    const at = pre.lastIndexOf(w);
+    if (at < 0) return false;
+    const rest = pre.slice(at + w.length);
+    // (another clause between them holds the number only as the organisation's account: 户名：某某商会，账号：)
+    return !PERSONAL.test(rest) && (!/[，,；;]/.test(rest) || /(账号|账户|帐号|帐户)[:：]?$/.test(rest));
+  });
+}
+/** an organisation named right after a number, in its clause, with nobody's own before it (6222…（杭州市慈善总会）) */
+function holderAfter(words: string[], post: string): boolean {
+  const clause = /^[^，,。；;！？!?]*/.exec(post)![0].slice(0, 16);
+  return words.some((w) => {
+    const at = clause.indexOf(w);
+    return at >= 0 && !PERSONAL.test(clause.slice(0, at));
+  });
+}
+
 const parse = (rule: RuleMeta) => ruleData(rule, dataSchema);
 
 function numberDetector(id: string, kind: NumberKind): Detector {
@@ -86,6 +107,14 @@ function numberDetector(id: string, kind: NumberKind): Detector {
     create: (rule) => {
       const d = parse(rule);
       const labelled = (words: string[], pre: string) => words.some((w) => pre.includes(w));
+      // a non-personal label counts for the number it labels: right before it, with at most a colon, 是/为
+      // or a few letters and digits of its own between (运单号：SF1234…), not for a number further on in the
+      // sentence (快递单号已发给王阿姨，她的电话1391234…)
+      const labels = (words: string[], pre: string) =>
+        words.some((w) => {
+          const at = pre.lastIndexOf(w);
+          return at >= 0 && /^[:：#＃是为\s\-—_/A-Za-z0-9]{0,12}$/.test(pre.slice(at + w.length));
+        });
       return (views, ctx) => {
         const allowed = allowedPhones(ctx);
         const hits: DetectorHit[] = [];
@@ -101,10 +130,12 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             if (kind === 'phone' && allowed.has(n.digits)) continue;
             const pre = before(view, n.from);
             if (kind === 'card' && idShaped && labelled(d.idLabels, pre)) continue;
-            if (labelled(d.notPersonal, pre)) continue;
+            if (labels(d.notPersonal, pre)) continue;
             // an organisation's account names its holder before or after the number (户名：某某基金会)
             // (or in the block of lines it heads: 户名：某某慈善总会（对公账户）⏎账号：3301…)
-            if (kind === 'card' && (labelled(d.organisation, pre) || labelled(d.organisation, after(view, n.to)) || labelled(d.organisation, linesBefore(view, n.from)) || (ACCOUNT_LABEL.test(pre) && labelled(d.organisation, lineBefore(view, n.from))))) continue;
+            // (nobody's own between the holder and the number: 慈善总会志愿者王阿姨，她的卡号… is hers; and
+            // a holder after the number stands right after it, in its clause: 客户卡号…，感谢慈善总会 is the client's)
+            if (kind === 'card' && (holder(d.organisation, pre) || holderAfter(d.organisation, after(view, n.to)) || holder(d.organisation, linesBefore(view, n.from)) || (ACCOUNT_LABEL.test(pre) && holder(d.organisation, lineBefore(view, n.from))))) continue;
             if (suspect && !labelled(kind === 'id' ? d.idLabels : d.cardLabels, pre)) continue;
             if (n.part) {
               // the other part of the number gets a hit of its own, masked as its share of the whole

@@ -155,13 +155,21 @@ export const piiPerson: Detector = {
             while (c < t.length && c - p < 24 && n.clause[c] === n.clause[p]) c++;
             // (the dictionary's names first; then a word of three characters the dictionary does not
             // know, read as one by the segmenter's model: 客户刘桂芬推介…, not 客户张开心地笑了)
+            // (or reads the surname and the given name as two names of its own: 客户陈/nr 美玲/nr 合影)
             for (const hmm of [false, true]) {
               let at = a;
-              for (const w of taggedWords(t.slice(a, c), hmm)) {
+              const words = taggedWords(t.slice(a, c), hmm);
+              for (let k = 0; k < words.length; k++) {
+                const w = words[k]!;
                 if (at === p) {
                   if (w.word.length === end - p && (w.tag === 'nr' || (hmm && w.tag === 'x'))) return [sl, end];
+                  const next = words[k + 1];
+                  if (w.word.length === sl && w.tag === 'nr' && next && next.word.length === end - p - sl && next.tag === 'nr') return [sl, end];
                   break;
                 }
+                // (or glues the surname to the word before: 客户王/n 秀英/nr 合影留念)
+                const next = words[k + 1];
+                if (at < p && at + w.word.length === p + sl && next && next.word.length === end - p - sl && next.tag === 'nr') return [sl, end];
                 if ((at += w.word.length) > p) break;
               }
             }
