@@ -310,11 +310,17 @@ const SUBJECT = /(?<![比跟像嫌和同与])(?<!(?:是|当成|当作|相当于|
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
 /** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */
-const WISH_BEFORE = /(想|要|想要|追求|图|求|只求|只想)$/;
-const DEPOSIT_ANSWER = /^(的话)?(那就|就|还是|只能|只有|请|可以|建议|那)(只能|还是|老老实实)?(放|选|存|买|选择|考虑|去存|找|存到)?(银行)?(的)?(存款|定期|大额存单|存单|储蓄|国债)/;
+const WISH_BEFORE = /(想|要|想要|追求|图|求|只求|只想)[^，。,]{0,4}$/;
+const DEPOSIT_ANSWER = /^(的话)?(那就|就|还是|只能|只有|请|可以|建议|那)?(只能|还是|老老实实)?(放|选|存|买|选择|考虑|去存|找|存到)?(银行)?(的)?(存款|定期|大额存单|存单|储蓄|国债)/;
+/** where the clause of normalised `at` starts (at most 24 characters back) */
+function clauseStart(norm: SpanView['norm'], at: number): number {
+  let a = at;
+  while (a > 0 && at - a < 24 && norm.clause[a - 1] === norm.clause[at]) a--;
+  return a;
+}
 function depositSubject(view: SpanView, at: number, to = at): boolean {
   const { norm } = view;
-  if (to > at && WISH_BEFORE.test(norm.text.slice(Math.max(0, at - 2), at)) && norm.sentence[to] === norm.sentence[at] && DEPOSIT_ANSWER.test(norm.text.slice(to, to + 16))) return true;
+  if (to > at && WISH_BEFORE.test(norm.text.slice(Math.max(0, at - 6, clauseStart(norm, at)), at)) && norm.sentence[to] === norm.sentence[at] && DEPOSIT_ANSWER.test(norm.text.slice(to, to + 16))) return true;
   // bounded, so a text with one endless sentence stays linear
   const start = (unit: Int32Array) => {
     let a = at;

@@ -168,7 +168,8 @@ export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
 const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]';
 /** spaces typeset between the characters and the digits (2 幢 1703 室) */
 // (a line break may stand between the parts too: 幸福里小区⏎6号楼2单元⏎1101)
-const S = '(?:[ \\t\\u3000]?\\n[ \\t\\u3000]?|[ \\t\\u3000]?)';
+// (and a list's mark at the new line's start: → 9幢⏎→ 3单元⏎→ 201室)
+const S = '(?:[ \\t\\u3000]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?)';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
 // (a lettered block too: 华港花园B座1806房)
 const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]|${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
@@ -184,6 +185,8 @@ const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
 const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:${S}(${N}{1,3})${S}(组|队|社))?${S}(${N}{1,4})${S}号`, 'g');
 const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院|阁|轩|郡|邸|墅)$/;
+/** the end of a residential compound's name (幸福小区, 阳光花园, 翠苑, 李家村) */
+const RESIDENTIAL = /(小区|花园|家园|新村|公寓|苑|新苑|里|村|庭|府|公馆|郡|邸|墅|社区|宿舍|家属院|大院)\s*$/;
 const NOT_NAME = new Set([...'在住于的家是到从为和与及']);
 /** before a village's name (李家村): 家 belongs to the name */
 const NOT_VILLAGE = new Set([...'在住于的是到从为和与及寄送往回去来']);
@@ -211,8 +214,14 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // when said or labelled before a long address (客户住址：杭州市…广场3幢2单元1101室; 客户住在…华润中心 2 幢 1703 室)
     let home = s;
     while (home > 0 && from - home < 40 && view.norm.clause[home - 1] === view.norm.clause[from]) home--;
-    if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门|客户地址|客户新地址|客户的地址)/.test(t.slice(Math.max(0, home - 8), from))) return false;
-    if (d.publicPlaces.some((w) => around.includes(w))) return true;
+    if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门|客户地址|客户新地址|客户的地址|家[:：])/.test(t.slice(Math.max(0, home - 8), from))) return false;
+    // a flat in a residential compound is a home whatever public place stands near it (人民医院旁边的幸福小区3栋2单元501;
+    // 幸福小区3栋2单元501（网点对面）): a public place counts as the building's own name, right before the number
+    // (国贸大厦2座1501室, 市民中心5号楼201报告厅), or the room's kind right after it (201会议室)
+    const name = t.slice(Math.max(s, from - 6), from);
+    const residential = RESIDENTIAL.test(name) || /单元/.test(t.slice(from, to));
+    if (!residential && d.publicPlaces.some((w) => around.includes(w))) return true;
+    if (residential && d.publicPlaces.some((w) => name.endsWith(w) || t.slice(to, e).startsWith(w))) return true;
     // a label of the bank's own or a public address just before the clause (网点地址：…), however
     // long the address before the number (网点地址：杭州市西湖区文三路100号3楼301室)
     let c = s;
@@ -237,7 +246,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // extend back over the compound's name: 阳光小区, 翠苑一区, 长乐路, 李家村
     let start = from;
     // (a space may stand between the name and the number: 阳光花园 5 栋)
-    const space = /[ \t\u3000\n]{0,3}$/.exec(t.slice(Math.max(0, from - 3), from))![0].length;
+    const space = /[ \t\u3000\n→➜➤>·•\-*]{0,5}$/.exec(t.slice(Math.max(0, from - 5), from))![0].length;
     const marker = MARKER.exec(t.slice(Math.max(0, from - space - 4), from - space));
     if (marker) {
       start = from - space - marker[0].length;

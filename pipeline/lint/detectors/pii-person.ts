@@ -408,6 +408,29 @@ export const piiPerson: Detector = {
           }
         }
 
+        // a letter's signature: a dash and a full name closing a quotation or a line, where the texts speak
+        // of a letter or a note (「…让我的养老钱没被骗走。——万淑芬」); a famous saying's author is a public figure
+        if (LETTER.test(views.map((v) => v.span.text).join('\n')) && /[—–―]/.test(view.span.text)) {
+          for (let i = 1; i < t.length; i++) {
+            if (!n.gap[i] || n.cls[i] !== CJK || !/[—–―]\s*$/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) continue;
+            // (a signature is a name whatever its surname: 万, 高, 金 too)
+            const sl = surnameAt(i, true);
+            if (!sl) continue;
+            for (const given of [2, 1]) {
+              const end = i + sl + given;
+              if (end > t.length) continue;
+              let ok = true;
+              for (let k = i + sl; k < end; k++) if (!givenChar(n, k)) ok = false;
+              // (the name ends its line or the quotation)
+              const after = view.span.text.slice(n.end[end - 1]!, n.end[end - 1]! + 2);
+              if (ok && (end === t.length || /^\s*([」”』"'）)]|\r?\n|$)/.test(after))) {
+                accept(i, sl, end, '署名');
+                break;
+              }
+            }
+          }
+        }
+
         // Zhang Wei / ZHANG Wei / Wang Jianguo: a pinyin surname, then a given name of one or two syllables
         if (pinyinSurnames.size && /[A-Z]/.test(t)) {
           PINYIN_NAME.lastIndex = 0;
@@ -454,6 +477,9 @@ export const piiPerson: Detector = {
     };
   },
 };
+
+/** texts that speak of a letter or a note, whose signature is its writer's name */
+const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺卡|感谢卡|落款|署名/;
 
 /** the personas' names and their pinyin, once per context */
 const personaCache = new WeakMap<LintContext, { personas: string[]; personaPinyin: Set<string> }>();
