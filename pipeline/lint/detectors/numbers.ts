@@ -512,10 +512,14 @@ export function findPieces(text: string): FoundNumber[] {
   }
   PIECE_AFTER.lastIndex = 0;
   let after = false;
+  // (both lists ascend: one pointer over the labelled pieces keeps this linear)
+  const labelled = pieces.length;
+  let k = 0;
   for (let m = PIECE_AFTER.exec(text); m; m = PIECE_AFTER.exec(text)) {
     const digits = pieceDigits(m[1]!);
     // (not the digits of a piece already read with its label before them)
-    if (pieces.some((p) => p.from <= m!.index && m!.index < p.to)) continue;
+    while (k < labelled && pieces[k]!.to <= m.index) k++;
+    if (k < labelled && pieces[k]!.from <= m.index) continue;
     pieces.push({ order: ORDER[m[2]!] ?? (m[2] === '结尾' ? 2 : 0), digits, from: m.index, to: m.index + m[0].length });
     after = true;
   }
