@@ -216,6 +216,8 @@ let pLen = 0;
 let pStrength = 0;
 /** a wave dash (～ ~) is among the pending characters: between two Chinese characters it ends a clause (别急～这款…), between numbers it is a range (2.8%~3.5%) */
 let pWave = false;
+/** an emoji is among the pending characters */
+let pEmoji = false;
 let lastCls = 0;
 let clauseNo = 0;
 let sentenceNo = 0;
@@ -274,6 +276,10 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     pLen++;
     if (strength > pStrength) pStrength = strength;
     if (code === 126 || code === 0x301c) pWave = true;
+    // an emoji and then a space end a clause, as a mark would (都已经成为历史📜 如今的理财…)
+    // (only an emoji right after a character: 稳 ✨ 赚 ✨ 不 ✨ 赔 spaces its characters, it ends nothing)
+    if (((code >= 0xd800 && code <= 0xdbff) || (code >= 0x2600 && code <= 0x27bf)) && pLen === 1) pEmoji = true;
+    else if (pEmoji && (code === 32 || code === 0x3000 || code === 9) && pStrength < CLAUSE) pStrength = CLAUSE;
     return;
   }
   let g = 0;
@@ -294,6 +300,7 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     pLen = 0;
     pStrength = 0;
     pWave = false;
+    pEmoji = false;
   }
   put(code, k, s, e, g);
   lastCls = k;
@@ -320,6 +327,7 @@ export function normalizeBase(source: string): Normalized {
   pLen = 0;
   pStrength = 0;
   pWave = false;
+  pEmoji = false;
   lastCls = 0;
   clauseNo = 0;
   sentenceNo = 0;

@@ -323,12 +323,14 @@ export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 /** what may stand before a denial that makes up its clause (…，这种说法根本不靠谱 / …，其实两回事) */
-const DENIAL_OPENING = /^(但是?|可是?|不过|其实|实际上|事实上|然而|而|只是)?(这|那|这些|那些|这种|那种|这类|那类|此类|这样|这个|那个|这些都|这话|那话)?(说法|话|宣传|话术|承诺|事|事情|东西|说辞)?(都|也|全|全都|完全|根本|纯属|统统|通通|一律|一概|千万|万万|可|从来|一定|务必|当然|肯定|绝对|压根|本来|本身|就|真|真的)*(是)?$/;
+const DENIAL_OPENING = /^(但是?|可是?|不过|其实|实际上|事实上|然而|而|只是)?(这|那|这些|那些|这种|那种|这类|那类|此类|这样|这个|那个|这些都|这话|那话)?(说法|话|宣传|话术|承诺|事|事情|东西|说辞)?(都|也|全|全都|完全|根本|纯属|统统|通通|一律|一概|千万|万万|可|从来|一定|务必|当然|肯定|绝对|压根|本来|本身|就|真|真的|已经|已|早已|早就|早都|均已|如今|现在|现已)*(是)?$/;
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
 /** a "no need" word, or one that opens with it (不用担心, 别担心: an assurance after a claim, not a denial of it) */
 const noNeed = (word: string) => NO_NEED.has(word) || NO_NEED.has(word.slice(0, 1)) || NO_NEED.has(word.slice(0, 2)) || NO_NEED.has(word.slice(0, 3));
 /** a clause that closes in uncertainty (事先说不准; 谁也说不准): the clause before is neither said nor denied */
 const UNSURE = /说不准|说不好|不好说|不一定|没准/;
+/** the hedge itself at a negation's place (不一定, 说不准…) */
+const UNSURE_END = /^(说不准|说不好|不好说|不一定|没准)/;
 /** a negation that hedges rather than denies */
 const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能)$/;
 
@@ -505,7 +507,7 @@ function reported(source: string, at: number): boolean {
   if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
@@ -538,7 +540,7 @@ function named(source: string, at: number): boolean {
   if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, ''))) return true;
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
-  return /^(型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
+  return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
 /**
@@ -596,9 +598,14 @@ export function markedWrong(view: SpanView, from: number): boolean {
   const at = view.norm.start[from]!;
   let a = at;
   while (a > 0 && at - a < 60 && src[a - 1] !== '\n') a--;
-  return WRONG_MARK.test(src.slice(a, at));
+  if (WRONG_MARK.test(src.slice(a, at))) return true;
+  // (or marked at its end, as a short line of a do-and-don't list: 「稳赚不赔」❌)
+  let b = at;
+  while (b < src.length && b - at < 40 && src[b] !== '\n') b++;
+  return b - a <= 40 && WRONG_END.test(src.slice(at, b));
 }
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
+const WRONG_END = /(?:[✗❌✘✖⛔]|🚫)\uFE0F?\s*$/;
 
 /** The quotation around original offset `at` (its opening mark included, at most 200 characters each side). */
 function quotationAround(source: string, quotes: Uint8Array, at: number): string {
@@ -1092,13 +1099,19 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // the first and the last hit of the next clause (hits are in text order: its run is [end, nextEnd))
       const first = hs[end]!.from;
       const last = hs[nextEnd - 1]!.from;
+      /** where a hedge at a negation ends (不一定: the whole word, whatever the negation's own length) */
+      const hedgeEnd = (h: Raw) => {
+        const m = UNSURE_END.exec(norm.text.slice(h.from, h.from + 6));
+        return m ? h.from + m[0].length : h.to;
+      };
       const visit = (h: Raw) => {
         // (only when it is the whole of that clause: 更不允许说“稳赚” forbids what follows it)
         // (a comparison is no denial: 这款稳赚不赔，跟那些P2P不是一回事 says it differs from them)
         if (h.op === 'negate-after' && first === h.from && endsClause(h.to) && DENIAL_OPENING.test(clauseHead(h.from))) neg ^= 1;
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
         // (说不准 leaves it open)
-        else if (h.op === 'negate' && last === h.from && UNSURE.test(norm.text.slice(Math.max(0, h.from - 2), h.to + 2))) neutral = true;
+        // (closing it: 别人问我都不一定告诉 hedges the telling, not the claim before)
+        else if (h.op === 'negate' && last === h.from && UNSURE.test(norm.text.slice(Math.max(0, h.from - 2), h.to + 2)) && endsClause(hedgeEnd(h))) neutral = true;
         // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used; nor 没了, "gone":
         // 估计明天上午就没了)
         // (a denial that another one opens cancels out: 年年有得收，唔会话边年冇 — "no year without")

@@ -81,7 +81,8 @@ export const missingRiskWarning: Detector = {
 };
 
 /** what follows a quotation that the post calls wrong (——这句话是错的❌; 是误区) */
-const WRONG_AFTER = /^[”」』’"']?\s*[—\-－~～:：，,]*\s*(这句话|这话|这种说法|这个说法|这样说|此话)?[^。\n]{0,4}(是错的|错了|不对|是误区|是误解|是误会|❌|✗|✘|不成立|站不住)/;
+// (or a misuse the post reports: 把业绩比较基准「4.5%」单独放大印在海报正中，被认定为变相承诺收益)
+const WRONG_AFTER = /^[”」』’"']?\s*[—\-－~～:：，,]*\s*(这句话|这话|这种说法|这个说法|这样说|此话)?[^。\n]{0,4}(是错的|错了|不对|是误区|是误解|是误会|❌|✗|✘|不成立|站不住)|^[”」』’"']?[^。\n]{0,24}?(被认定为|被认定|被处罚|被罚款|被通报|属于违规|是违规的|违反了)/;
 /** true when normalised offset `at` of the view is inside a quotation the post calls wrong */
 function quotedAsWrong(view: SpanView, at: number): boolean {
   const source = view.norm.source;
@@ -125,7 +126,7 @@ export const benchmarkDisplay: Detector = {
           d.formula.lastIndex = 0;
           if (d.formula.test(m.match[0])) continue;
           // (a figure in a quoted saying that the post calls wrong is no display: “基准3.3%，到期就按这个拿”——这句话是错的)
-          if (quotedAsWrong(view, m.from)) continue;
+          if (quotedAsWrong(view, m.to - 1)) continue;
           const how = highlighted ? '突出展示' : '单独展示';
           const why = highlighted ? `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` : `未说明其${missing.join('和')}`;
           hits.push(hit(view, m.from, m.to, { how, missing: why }));
