@@ -535,7 +535,7 @@ function named(source: string, at: number): boolean {
   if (close < source.length && /^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/.test(source.slice(close + 1, close + 20)) ? FOLLOW_UP.test(source.slice(close + 1, close + 80).replace(/^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/, '')) : FOLLOW_UP.test(source.slice(close + 1, close + 60))) return true;
   // (no longer the rule: “到期一分不少”不再是理财的默认规则; someone's flyer: 写着“年年都有得收”的保单宣传单)
   if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;
-  if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播)/.test(rest)) return true;
+  if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群)/.test(rest)) return true;
   // (after a row of quotations and a dash: 「年化能到8%」「只赚不赔」——⏎如果有人这样跟你推销理财…先停一停)
   if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, ''))) return true;
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
