@@ -540,6 +540,7 @@ function named(source: string, at: number): boolean {
   if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, ''))) return true;
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
+  if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
   return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
@@ -602,8 +603,13 @@ export function markedWrong(view: SpanView, from: number): boolean {
   // (or marked at its end, as a short line of a do-and-don't list: 「稳赚不赔」❌)
   let b = at;
   while (b < src.length && b - at < 40 && src[b] !== '\n') b++;
-  return b - a <= 40 && WRONG_END.test(src.slice(at, b));
+  if (b - a <= 40 && WRONG_END.test(src.slice(at, b))) return true;
+  // (or explained after a dash as what is wrong with it: 保本、稳赚、零风险——暗示保证本金和收益)
+  // (the gloss itself names what is wrong, not claims it)
+  const dash = src.indexOf('——', a);
+  return dash >= 0 && dash < b && WRONG_GLOSS.test(src.slice(dash + 2, b));
 }
+const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相)/;
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
 const WRONG_END = /(?:[✗❌✘✖⛔]|🚫)\uFE0F?\s*$/;
 

@@ -115,7 +115,7 @@ export const piiPerson: Detector = {
           if (taken.has(from) || isPersona(name) || inSafe(view, from, to) || isPublic(from, name) || pseudonym(to)) return;
           for (let i = from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
           // (no name runs through a quotation mark or a dash: …俱欢颜”——杜甫先生 holds no 颜杜甫)
-          for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0 && /[“”‘’「」『』"'—–―《》]/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) return;
+          for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0 && /[“”‘’「」『』"'—–―《》=＝]/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) return;
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
           if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
