@@ -606,8 +606,10 @@ export function markedWrong(view: SpanView, from: number): boolean {
   if (b - a <= 40 && WRONG_END.test(src.slice(at, b))) return true;
   // (or explained after a dash as what is wrong with it: 保本、稳赚、零风险——暗示保证本金和收益)
   // (the gloss itself names what is wrong, not claims it)
-  const dash = src.indexOf('——', a);
-  return dash >= 0 && dash < b && WRONG_GLOSS.test(src.slice(dash + 2, b));
+  // (looked for within the line only: an indexOf to the text's end would make a long text quadratic)
+  const line = src.slice(a, b);
+  const dash = line.indexOf('——');
+  return dash >= 0 && WRONG_GLOSS.test(line.slice(dash + 2));
 }
 const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相)/;
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
