@@ -128,6 +128,9 @@ const HOSTILE: [string, (n: number) => string][] = [
   ['letters for digits', (n) => 'l39 OO13 '.repeat(n / 9)],
   ['terms in one sentence', (n) => '稳赚不赔'.repeat(n / 4)],
   ['pinyin words', (n) => 'wen zhuan bu pei '.repeat(n / 17)],
+  // (a claim on every line: what a line-bound look at each claim's line costs)
+  ['a claim per line', (n) => '这款理财稳赚不赔，别犹豫～\n'.repeat(n / 14)],
+  ['quoted pitches in rows', (n) => '「稳赚不赔」「保本保息」——\n'.repeat(n / 15)],
 ];
 const hostile = HOSTILE.map(([name, make]) => {
   const at = (n: number) => {
