@@ -538,6 +538,8 @@ function named(source: string, at: number): boolean {
   if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群)/.test(rest)) return true;
   // (after a row of quotations and a dash: 「年化能到8%」「只赚不赔」——⏎如果有人这样跟你推销理财…先停一停)
   if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, ''))) return true;
+  // (someone nearly fell for it: 「内部渠道，年化12%，保本保息」——赵叔叔差点信了这句话)
+  if (/^[\s—\-－~～:：，,…]*[^。！？\n]{0,8}(差点|险些|差一点|差点儿)(就)?(信了|上当|被骗|被忽悠|掏钱)/.test(rest)) return true;
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
