@@ -523,6 +523,8 @@ function named(source: string, at: number): boolean {
   // a word being taught or named (新词：“刚兑”。意思是…)
   let open = at;
   while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
+  // (a quotation one is told not to believe: 别信「稳赚」！)
+  if (open > 0 && /(别信|不要信|莫信|千万别信|别听|不要听|别碰|不要碰)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
