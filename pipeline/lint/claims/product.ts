@@ -41,7 +41,8 @@ export const isProductAsset = (p: AssetProducts) => p.types.size > 0 || !!p.othe
  * 本产品, a named policy or loan in 「」), or a sale on someone's behalf (代理销售, 代销).
  */
 export function offersSomething(views: SpanView[]): boolean {
-  return views.some((v) => OFFER_CUE.test(unquoted(v.span.text)) || /这款|该款|这份|该份|一款|本产品|本保险|代理销售|代理一|代销|推荐|投保啦|开始投保|欢迎来网点|来网点(聊|了解|坐)|[「《][^」》]{1,16}(险|保险|贷)[」》]/.test(v.span.text));
+  // (or a policy by its name and its own terms: 同心安康重疾险：缴费20年，保障终身)
+  return views.some((v) => OFFER_CUE.test(unquoted(v.span.text)) || /这款|该款|这份|该份|一款|本产品|本保险|代理销售|代理一|代销|推荐|投保啦|开始投保|欢迎来网点|来网点(聊|了解|坐)|[「《][^」》]{1,16}(险|保险|贷)[」》]|[\u4e00-\u9fa5]{2,8}(重疾险|医疗险|年金险|寿险|两全保险|年金保险)[：:，,]\s*(缴费|交)\s*\d+\s*年/.test(v.span.text));
 }
 
 /** `text` without what it quotes (“…”, 「…」, 『…』) */
