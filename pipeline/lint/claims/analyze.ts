@@ -322,6 +322,9 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
 export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
+/** what was asked about, now on offer (…问的零风险理财来了) */
+const ARRIVED = /^[^，。！？,]{0,8}(来了|到了|上线了|上新了|有了|终于有了|安排上了|开售了|回来了)/;
+
 /** what may stand before a denial that makes up its clause (…，这种说法根本不靠谱 / …，其实两回事) */
 const DENIAL_OPENING = /^(但是?|可是?|不过|其实|实际上|事实上|然而|而|只是)?(这|那|这些|那些|这种|那种|这类|那类|此类|这样|这个|那个|这些都|这话|那话)?(说法|话|宣传|话术|承诺|事|事情|东西|说辞)?(都|也|全|全都|完全|根本|纯属|统统|通通|一律|一概|千万|万万|可|从来|一定|务必|当然|肯定|绝对|压根|本来|本身|就|真|真的|已经|已|早已|早就|早都|均已|如今|现在|现已)*(是)?$/;
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
@@ -947,6 +950,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     while (i < norm.text.length && norm.clause[i] === norm.clause[at - 1] && ('了的啊呀哦吧呢嘛'.includes(norm.text[i]!) || /[\p{P}\s]/u.test(norm.text[i]!))) i++;
     return i >= norm.text.length || norm.clause[i] !== norm.clause[at - 1];
   };
+  /** the normalised text of the clause of `at` from `at` on (at most 12 characters) */
+  const clauseRest = (at: number) => {
+    let i = at;
+    while (i < norm.text.length && i - at < 12 && norm.clause[i] === norm.clause[Math.max(0, at - 1)]) i++;
+    return norm.text.slice(at, i);
+  };
   /** the normalised text of `at`'s clause before `at` (at most 12 characters) */
   const clauseHead = (at: number) => {
     let i = at;
@@ -1040,7 +1049,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (h.to > from) break;
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
-      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1)))) asked = true;
+      // (not what was asked about and is now here: 你们天天问的零风险理财来了！)
+      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to)))) asked = true;
       if (norm.clause[h.from] !== clause) {
         // a caution covers the rest of a list joined by enumeration commas; a negation does not
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
