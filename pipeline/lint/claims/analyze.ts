@@ -296,7 +296,7 @@ function byPlaceOrder(m: number) {
 }
 
 /** a guarantee given for what comes before it in the clause (对其收益或风险作出任何保证) */
-const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|给予|提供|进行)[^，。不没]{0,8}|的?(任何|实质性|一切)[^，。不没]{0,4})(保证|承诺|担保|实质性判断)/;
+const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|作了|做了|给予|提供|进行)[^，。不没]{0,8}|的?(任何|实质性|一切)[^，。不没]{0,4})(保证|承诺|担保|实质性判断|背书|判断)/;
 
 /** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
 export function enumeration(norm: SpanView['norm'], i: number): boolean {
