@@ -312,24 +312,19 @@ const SUBJECT_WINDOW = 160;
 /** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */
 const WISH_BEFORE = /(想|要|想要|追求|图|求|只求|只想)[^，。,]{0,4}$/;
 const DEPOSIT_ANSWER = /^(的话)?(那就|就|还是|只能|只有|请|可以|建议|那)?(只能|还是|老老实实)?(放|选|存|买|选择|考虑|去存|找|存到)?(银行)?(的)?(存款|定期|大额存单|存单|储蓄|国债)/;
-/** where the clause of normalised `at` starts (at most 24 characters back) */
-function clauseStart(norm: SpanView['norm'], at: number): number {
-  let a = at;
-  while (a > 0 && at - a < 24 && norm.clause[a - 1] === norm.clause[at]) a--;
-  return a;
-}
 function depositSubject(view: SpanView, at: number, to = at): boolean {
   const { norm } = view;
-  if (to > at && WISH_BEFORE.test(norm.text.slice(Math.max(0, at - 6, clauseStart(norm, at)), at)) && norm.sentence[to] === norm.sentence[at] && DEPOSIT_ANSWER.test(norm.text.slice(to, to + 16))) return true;
   // bounded, so a text with one endless sentence stays linear
   const start = (unit: Int32Array) => {
     let a = at;
     while (a > 0 && at - a < SUBJECT_WINDOW && unit[a - 1] === unit[at]) a--;
     return a;
   };
-  let subject = SUBJECT.exec(norm.text.slice(start(norm.clause), at))?.[1];
+  const clauseFrom = start(norm.clause);
+  if (to > at && WISH_BEFORE.test(norm.text.slice(Math.max(at - 6, clauseFrom), at)) && norm.sentence[to] === norm.sentence[at] && DEPOSIT_ANSWER.test(norm.text.slice(to, to + 16))) return true;
+  let subject = SUBJECT.exec(norm.text.slice(clauseFrom, at))?.[1];
   // else the first product noun of the nearest clause before that names one (存款利率还会降，现在买这款理财，等于锁住了高收益: 这款)
-  for (let b = start(norm.clause), s0 = start(norm.sentence); !subject && b > s0; ) {
+  for (let b = clauseFrom, s0 = start(norm.sentence); !subject && b > s0; ) {
     let a = b - 1;
     // (a list joined by enumeration commas is one clause: 这款理财投的全是国债、大行存单 — 这款)
     while (a > s0 && at - a < SUBJECT_WINDOW && (norm.clause[a - 1] === norm.clause[a] || enumeration(norm, a))) a--;

@@ -86,7 +86,7 @@ const ruleSchema = z.strictObject({
     }, 'Expected a valid regular expression')
     .optional(),
   fix: z.record(z.string(), text).optional(),
-  /** the rule's words do not count inside a product's name in 「」 or 《》 (「鑫享无忧」百万医疗险: a name, not a description) */
+  /** the rule's words do not count inside a product's name: in 「」 or 《》, or before its designation (「鑫享无忧」百万医疗险; 无忧180天持有期: a name, not a description) */
   notInName: z.boolean().default(false),
   /** claim patterns over concept classes (claims/concepts.yaml) */
   claims: z.array(claim).default([]),
@@ -154,7 +154,7 @@ export interface WordRule extends RuleMeta {
   negations: string[];
   /** tested on the normalised clause before a term (at most NOT_AFTER_WINDOW characters) */
   notAfter: RegExp | undefined;
-  /** not inside a product's name in 「」 or 《》 */
+  /** not inside a product's name (engine.ts inName) */
   notInName: boolean;
   /** normalised term → replacement, applied by --fix when the original has no inserted characters */
   fix: Map<string, string>;

@@ -108,10 +108,10 @@ const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
 const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
-/** the hit `k` of `sel` as an object */
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
 const LIST_HEADER = /(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕)\s*[\p{Extended_Pictographic}\s]*$/u;
 
+/** the hit `k` of `sel` as an object */
 function rawAt(sel: Selected, k: number): Raw {
   const op = sel.op[k]!;
   return { from: sel.from[k]!, to: sel.to[k]!, entry: sel.entry[k]!, cls: sel.cls[k]!, op: op < 0 ? undefined : OPERATOR_LIST[op] };
@@ -158,10 +158,10 @@ function releaseScratch() {
   Object.assign(selected, { n: 0, from: new Int32Array(0), to: new Int32Array(0), entry: new Int32Array(0), cls: new Int32Array(0), op: new Int8Array(0) });
 }
 
-/** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 /** how much text before a match a pattern's lookbehind may read, when a match is read again in a window */
 const LOOKBEHIND_ROOM = 200;
 
+/** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
   const text = view.norm.text;
   const gap = view.norm.gap;
@@ -321,12 +321,12 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
  */
 export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
 
-/** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 /** what was asked about, now on offer (…问的零风险理财来了) */
 const ARRIVED = /^[^，。！？,]{0,8}(来了|到了|上线了|上新了|有了|终于有了|安排上了|开售了|回来了)/;
 
 /** what may stand before a denial that makes up its clause (…，这种说法根本不靠谱 / …，其实两回事) */
 const DENIAL_OPENING = /^(但是?|可是?|不过|其实|实际上|事实上|然而|而|只是)?(这|那|这些|那些|这种|那种|这类|那类|此类|这样|这个|那个|这些都|这话|那话)?(说法|话|宣传|话术|承诺|事|事情|东西|说辞)?(都|也|全|全都|完全|根本|纯属|统统|通通|一律|一概|千万|万万|可|从来|一定|务必|当然|肯定|绝对|压根|本来|本身|就|真|真的|已经|已|早已|早就|早都|均已|如今|现在|现已)*(是)?$/;
+/** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
 /** a "no need" word, or one that opens with it (不用担心, 别担心: an assurance after a claim, not a denial of it) */
 const noNeed = (word: string) => NO_NEED.has(word) || NO_NEED.has(word.slice(0, 1)) || NO_NEED.has(word.slice(0, 2)) || NO_NEED.has(word.slice(0, 3));
@@ -513,6 +513,8 @@ function reported(source: string, at: number): boolean {
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
+/** who tells the one who passed a pitch on (我跟他说：) */
+const TOLD = /^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼)/;
 
@@ -537,7 +539,11 @@ function named(source: string, at: number): boolean {
   let close = at;
   while (close < source.length && close - at < 200 && !'”」』'.includes(source[close]!)) close++;
   // (or says so to the one who passed it on: …”⏎我跟他说：任何人这么说，都要提高警惕)
-  if (close < source.length && /^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/.test(source.slice(close + 1, close + 20)) ? FOLLOW_UP.test(source.slice(close + 1, close + 80).replace(/^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/, '')) : FOLLOW_UP.test(source.slice(close + 1, close + 60))) return true;
+  if (close < source.length) {
+    const after = source.slice(close + 1, close + 80);
+    const lead = TOLD.exec(after.slice(0, 19));
+    if (FOLLOW_UP.test(lead ? after.slice(lead[0].length) : after.slice(0, 59))) return true;
+  }
   // (no longer the rule: “到期一分不少”不再是理财的默认规则; someone's flyer: 写着“年年都有得收”的保单宣传单)
   if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;
   if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群)/.test(rest)) return true;
@@ -622,13 +628,18 @@ const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
 const WRONG_END = /(?:[✗❌✘✖⛔]|🚫)\uFE0F?\s*$/;
 
+/** Where the quotation around original offset `at` ends (its closing mark's offset; at most 200 characters on). */
+export function quotationEnd(source: string, quotes: Uint8Array, at: number): number {
+  let b = at;
+  while (b < source.length && b - at < 200 && quotes[b]) b++;
+  return b;
+}
+
 /** The quotation around original offset `at` (its opening mark included, at most 200 characters each side). */
 function quotationAround(source: string, quotes: Uint8Array, at: number): string {
   let a = at;
-  let b = at;
   while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
-  while (b < source.length && b - at < 200 && quotes[b]) b++;
-  return source.slice(a, b);
+  return source.slice(a, quotationEnd(source, quotes, at));
 }
 
 /** True when the quotation around original offset `at` asks (“你自己买了没、赚了多少”): a question quoted is no testimonial. */
@@ -637,15 +648,17 @@ const askedInQuote = (source: string, quotes: Uint8Array, at: number) => /[？?�
 /** True when the quotation around original offset `at` is a yes-no question (“这个保本吗？” 19次; “有冇保本嘅？”): it asks */
 // (not 呢 or 么: “…稳赚不赔，还等什么呢？” is a seller's own rhetoric)
 // (an A-not-A question asks too: “有冇保本嘅理财？”, “是不是保本的？”)
-const quotedYesNo = (source: string, quotes: Uint8Array, at: number) => /^[“「『‘"']\s*(有没有|有冇|有無|有沒有|是不是|会不会|會不會|能不能|可不可以)/.test(quotationAround(source, quotes, at)) || /((吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]|(有冇|有没有|有無|有沒有|係唔係|系唔系|是不是|会不会|會不會|会唔会|能不能|可不可以|保不保|亏不亏|稳不稳)[^”」』’"'？?。]{0,12}[？?])\s*[”」』’"']?\s*$/.test(quotationAround(source, quotes, at));
+function quotedYesNo(source: string, quotes: Uint8Array, at: number): boolean {
+  const q = quotationAround(source, quotes, at);
+  return /^[“「『‘"']\s*(有没有|有冇|有無|有沒有|是不是|会不会|會不會|能不能|可不可以)/.test(q) || /((吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]|(有冇|有没有|有無|有沒有|係唔係|系唔系|是不是|会不会|會不會|会唔会|能不能|可不可以|保不保|亏不亏|稳不稳)[^”」』’"'？?。]{0,12}[？?])\s*[”」』’"']?\s*$/.test(q);
+}
 
 /**
  * True when the quotation around original offset `at` is questioned right after it closes (“银行理财都是保本的”？):
  * a myth put up to be examined — unless the next words affirm it (“保本保息”？没错！).
  */
 function questionedQuote(source: string, quotes: Uint8Array, at: number): boolean {
-  let b = at;
-  while (b < source.length && b - at < 200 && quotes[b]) b++;
+  const b = quotationEnd(source, quotes, at);
   const after = /^[”」』’"']?\s*[？?]+/.exec(source.slice(b, b + 6));
   return !!after && !/^\s*(对|没错|是的|当然|确实|真的|必须|就是|肯定|绝对|冇错|係|系)/.test(source.slice(b + after[0].length, b + after[0].length + 8));
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
-import { analysesOf, quoteMask } from '../claims/analyze.ts';
+import { analysesOf, quotationEnd, quoteMask } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
 import { classifyAsset, isProductAsset, offersSomething } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
@@ -89,8 +89,7 @@ function quotedAsWrong(view: SpanView, at: number): boolean {
   const start = view.norm.start[at]!;
   const quotes = quoteMask(view);
   if (!quotes[start]) return false;
-  let b = start;
-  while (b < source.length && b - start < 200 && quotes[b]) b++;
+  const b = quotationEnd(source, quotes, start);
   return WRONG_AFTER.test(source.slice(b, b + 24));
 }
 

@@ -202,6 +202,9 @@ const addressData = z.strictObject({
 export const piiAddress = patternDetector('pii-address', addressData, (view, d) => {
   const t = view.norm.text;
   const found: Found[] = [];
+  // (whether the text names a public place anywhere: read once per text, not once per address)
+  let namesPlace: boolean | undefined;
+  const namesPublicPlace = () => (namesPlace ??= d.publicPlaces.some((w) => t.includes(w)));
   const isPublic = (from: number, to: number) => {
     // the words just before the number and just after it, within the clause
     let s = from;
@@ -235,7 +238,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       // (an office's floor and room, not a flat in a block: 北山街88号2楼201室, not 阳光花园3栋2单元501室)
       const bare = /地址\s*[:：]?\s*$/.exec(t.slice(Math.max(0, at - 6), at));
       const labelAt = bare ? Math.max(0, at - 6) + bare.index : -1;
-      if (bare && (labelAt === 0 || view.norm.sentence[labelAt - 1] !== view.norm.sentence[labelAt]) && !/(栋|幢|单元|号楼|小区|花园|家园|新村)/.test(t.slice(at, to)) && d.publicPlaces.some((w) => t.includes(w))) return true;
+      if (bare && (labelAt === 0 || view.norm.sentence[labelAt - 1] !== view.norm.sentence[labelAt]) && !/(栋|幢|单元|号楼|小区|花园|家园|新村)/.test(t.slice(at, to)) && namesPublicPlace()) return true;
     }
     // a public place said to be there, from the start of the clause (营业厅位于人民大道100号2楼201室)
     const head = t.slice(c, from);

@@ -79,16 +79,16 @@ function allowedPhones(ctx: LintContext): Set<string> {
 
 /** a person, or someone's own, named between an organisation and a number (志愿者王阿姨，她的卡号) */
 const PERSONAL = /(她|他|我|你|您|阿姨|叔叔|伯伯|婶|先生|女士|小姐|师傅|客户|志愿者|员工|职工|会员|个人|本人|老人|大爷|大妈|姐|哥|弟|妹|爸|妈|爷|奶|孩子|学生|家属|捐赠人|捐款人)/;
-/** an organisation named before a number with nobody's own between them */
-function holder(words: string[], pre: string): boolean {
+/** one of `words` stands in `pre`, and what follows its last occurrence passes `between` */
+function lastLabel(words: string[], pre: string, between: (rest: string) => boolean): boolean {
   return words.some((w) => {
     const at = pre.lastIndexOf(w);
-    if (at < 0) return false;
-    const rest = pre.slice(at + w.length);
-    // (another clause between them holds the number only as the organisation's account: 户名：某某商会，账号：)
-    return !PERSONAL.test(rest) && (!/[，,；;]/.test(rest) || /(账号|账户|帐号|帐户)[:：]?$/.test(rest));
+    return at >= 0 && between(pre.slice(at + w.length));
   });
 }
+/** an organisation named before a number with nobody's own between them */
+// (another clause between them holds the number only as the organisation's account: 户名：某某商会，账号：)
+const holder = (words: string[], pre: string) => lastLabel(words, pre, (rest) => !PERSONAL.test(rest) && (!/[，,；;]/.test(rest) || /(账号|账户|帐号|帐户)[:：]?$/.test(rest)));
 /** an organisation named right after a number, in its clause, with nobody's own before it (6222…（杭州市慈善总会）) */
 function holderAfter(words: string[], post: string): boolean {
   const clause = /^[^，,。；;！？!?]*/.exec(post)![0].slice(0, 16);
@@ -110,11 +110,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
       // a non-personal label counts for the number it labels: right before it, with at most a colon, 是/为
       // or a few letters and digits of its own between (运单号：SF1234…), not for a number further on in the
       // sentence (快递单号已发给王阿姨，她的电话1391234…)
-      const labels = (words: string[], pre: string) =>
-        words.some((w) => {
-          const at = pre.lastIndexOf(w);
-          return at >= 0 && /^[:：#＃是为\s\-—_/A-Za-z0-9]{0,12}$/.test(pre.slice(at + w.length));
-        });
+      const labels = (words: string[], pre: string) => lastLabel(words, pre, (rest) => /^[:：#＃是为\s\-—_/A-Za-z0-9]{0,12}$/.test(rest));
       return (views, ctx) => {
         const allowed = allowedPhones(ctx);
         const hits: DetectorHit[] = [];

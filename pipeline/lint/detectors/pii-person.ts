@@ -92,6 +92,8 @@ export const piiPerson: Detector = {
       const { personas, personaPinyin } = personasOf(ctx);
       const isPersona = (name: string) => personas.some((p) => p === name || p.includes(name) || name.includes(p));
       const hits: DetectorHit[] = [];
+      // (whether the asset speaks of a letter: read once per asset, not once per text)
+      const aboutLetter = views.some((v) => LETTER.test(v.span.text));
       for (const [vi, view] of views.entries()) {
         const n = view.norm;
         const t = n.text;
@@ -410,24 +412,12 @@ export const piiPerson: Detector = {
 
         // a letter's signature: a dash and a full name closing a quotation or a line, where the texts speak
         // of a letter or a note (「…让我的养老钱没被骗走。——万淑芬」); a famous saying's author is a public figure
-        if (LETTER.test(views.map((v) => v.span.text).join('\n')) && /[—–―]/.test(view.span.text)) {
+        if (aboutLetter && /[—–―]/.test(view.span.text)) {
           for (let i = 1; i < t.length; i++) {
             if (!n.gap[i] || n.cls[i] !== CJK || !/[—–―]\s*$/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) continue;
-            // (a signature is a name whatever its surname: 万, 高, 金 too)
-            const sl = surnameAt(i, true);
-            if (!sl) continue;
-            for (const given of [2, 1]) {
-              const end = i + sl + given;
-              if (end > t.length) continue;
-              let ok = true;
-              for (let k = i + sl; k < end; k++) if (!givenChar(n, k)) ok = false;
-              // (the name ends its line or the quotation)
-              const after = view.span.text.slice(n.end[end - 1]!, n.end[end - 1]! + 2);
-              if (ok && (end === t.length || /^\s*([」”』"'）)]|\r?\n|$)/.test(after))) {
-                accept(i, sl, end, '署名');
-                break;
-              }
-            }
+            // (a signature is a name whatever its surname: 万, 高, 金 too; the name ends its line or the quotation)
+            const hit = nameAt(i, true);
+            if (hit && (hit[1] === t.length || /^\s*([」”』"'）)]|\r?\n|$)/.test(view.span.text.slice(n.end[hit[1] - 1]!, n.end[hit[1] - 1]! + 2)))) accept(i, hit[0], hit[1], '署名');
           }
         }
 
