@@ -498,12 +498,15 @@ function quoted(t: string, from: number, to: number): boolean {
 
 /** a product's designation after its name (同心稳盈180天第3期, 稳利30天持有期, 安享3号) */
 const DESIGNATION = /^[\p{Script=Han}A-Za-z]{0,3}?\s*(\d+\s*(天|个月|年期|日)|第\s*\d+\s*期|\d+\s*号|(最短)?持有期|封闭式)/u;
+/** a fund's name with its share class, from a word inside it (景安稳健债券A, 安盈增强债券C类, 稳健增长混合(LOF)) */
+const FUND_NAME = /^[\p{Script=Han}]{0,6}?(债券|纯债|短债|中短债|混合|股票|指数|货币|联接|灵活配置|偏债|偏股|增强)(型)?(发起式)?(证券投资基金)?\s*([A-EH]类?|[（(]LOF[)）])(?![A-Za-z])/u;
 /**
  * true when original [from, to) lies inside a product's name: in 「」 or 《》 (at most 12 characters, no
- * clause mark: 「鑫享无忧」), or followed by the product's designation (同心稳盈180天第3期)
+ * clause mark: 「鑫享无忧」), or followed by the product's designation (同心稳盈180天第3期), or a fund's name
+ * with its share class
  */
 function inName(t: string, from: number, to: number): boolean {
-  if (DESIGNATION.test(t.slice(to, to + 16))) return true;
+  if (DESIGNATION.test(t.slice(to, to + 16)) || FUND_NAME.test(t.slice(from, from + 24))) return true;
   let a = from - 1;
   while (a >= 0 && from - a <= 12 && !'「《」》，。！？,!?\n'.includes(t[a]!)) a--;
   let b = to;

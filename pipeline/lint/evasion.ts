@@ -683,7 +683,8 @@ function pinyinPass(n: Normalized, c: Compiled): Rewrite[] {
         // whole Latin words; never inside an email address, a web address or a file name
         if (p.letters < 5 && p.lens.length < 3) continue;
         if (inAddress(n, from, end + 1)) continue;
-        if (p.tier === 'word' && ((from > 0 && cls[from - 1] === LATIN) || (to < len && cls[to] === LATIN))) continue;
+        // (an edge that is a character is a word's edge whatever stands beside it: zf兜di)
+        if (p.tier === 'word' && ((cls[from] === LATIN && from > 0 && cls[from - 1] === LATIN) || (cls[end] === LATIN && to < len && cls[to] === LATIN))) continue;
         cands.push({ from, to, text: p.word, parts, via: VIA_PINYIN, letters: p.letters });
       } else {
         if (p.tier !== 'banned' || !p.primary || c.vocab.has(seen) || c.stop.has(seen)) continue;
