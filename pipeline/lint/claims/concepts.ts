@@ -37,6 +37,13 @@ const conceptsSchema = z.strictObject({
     otherKind: regex.optional(),
     /** a bond the state issues (储蓄国债): backed by the state's credit, which an asset that offers only it may say */
     stateIssued: regex.optional(),
+    /** a post that says it offers nothing (over the normalised text) */
+    noProduct: regex,
+    /** a lesson that names product types to explain them; what names or offers a product of its own (over the text as written) */
+    lesson: regex,
+    namedProduct: regex,
+    offerCue: regex,
+    ownProduct: regex,
   }),
   /** a question that does not ask (你还怕什么？能差到哪去？): over a sentence's normalised text */
   rhetorical: z.string().transform((s) => new RegExp(s)).optional(),
