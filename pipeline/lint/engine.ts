@@ -5,7 +5,7 @@
 import * as crypto from 'node:crypto';
 import type { Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
-import type { Detect, LintContext, SpanView } from './detectors/types.ts';
+import type { Detect, DetectorHit, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
@@ -171,11 +171,14 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     );
   }
 
+  const joined = acrossFields(set, views);
   for (const { rule, detect, pii, secondOpinion } of detects) {
     if (secondOpinion && findings.some((f) => f.severity === 'error' || f.severity === 'warning')) continue;
     // a detector rule exempt for the asset's products, like a word rule (claim-model on a deposit's rate)
     if (exempt(rule, products.types)) continue;
-    for (const hit of detect(views, ctx)) {
+    const hits = detect(views, ctx);
+    if (pii && joined) for (const h of joined.crossing(detect(joined.views, ctx))) hits.push(h);
+    for (const hit of hits) {
       const view = views[hit.view]!;
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
       findings.push(
@@ -185,6 +188,47 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   }
 
   return onePerPlace(findings);
+}
+
+/** the end of a text and the start of the next that could be two pieces of one detail (川A ‖ 后五位是88C57) */
+const PIECE_END = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖][^0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{0,3}$/;
+const PIECE_START = /^[^\n]{0,16}?[0-9０-９〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖]/;
+
+/**
+ * A client's detail split over the texts of one asset — the province and letter of a plate in the
+ * body, its serial in the caption; the first digits of a phone in the title, the rest in the body —
+ * is read in the asset's texts joined by line breaks, as a reader reads the post. Returns the joined
+ * view and what maps a detector's hits on it back: only hits that cross from one text into the next
+ * (the others each text's own pass finds), located in the text where they start. Undefined when no
+ * two neighbouring texts meet in a piece of a number (the common case: no second pass).
+ */
+function acrossFields(set: RuleSet, views: SpanView[]): { views: SpanView[]; crossing(hits: DetectorHit[]): DetectorHit[] } | undefined {
+  if (views.length < 2) return undefined;
+  let meet = false;
+  for (let i = 0; i + 1 < views.length && !meet; i++) meet = PIECE_END.test(views[i]!.span.text.trimEnd()) && PIECE_START.test(views[i + 1]!.span.text.trimStart());
+  if (!meet) return undefined;
+  const starts: number[] = [];
+  let at = 0;
+  for (const v of views) {
+    starts.push(at);
+    at += v.span.text.length + 1;
+  }
+  const first = views[0]!.span;
+  const joined = scanSpan(set, 0, { field: first.field, file: first.file, text: views.map((v) => v.span.text).join('\n') }, true).view;
+  return {
+    views: [joined],
+    crossing: (hits) => {
+      const out: DetectorHit[] = [];
+      for (const h of hits) {
+        let k = views.length - 1;
+        while (k > 0 && starts[k]! > h.from) k--;
+        const len = views[k]!.span.text.length;
+        if (h.to <= starts[k]! + len) continue;
+        out.push({ ...h, view: k, from: h.from - starts[k]!, to: len });
+      }
+      return out;
+    },
+  };
 }
 
 /**
@@ -198,9 +242,12 @@ export function piiFindings(spans: TextSpan[], ctx: LintContext, rules?: RuleSet
   const views = spans.map((span, index) => scanSpan(set, index, span, true).view);
   const findings: Finding[] = [];
   const hashes = new Map<number, string>();
+  const joined = acrossFields(set, views);
   for (const { rule, detect, pii } of detects) {
     if (!pii) continue;
-    for (const hit of detect(views, ctx)) {
+    const hits = detect(views, ctx);
+    if (joined) for (const h of joined.crossing(detect(joined.views, ctx))) hits.push(h);
+    for (const hit of hits) {
       const view = views[hit.view]!;
       let textHash = hashes.get(view.index);
       if (!textHash) hashes.set(view.index, (textHash = sha256(view.span.text)));
@@ -306,7 +353,7 @@ function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
  * compared with: 嫌定期利率低…这款理财).
  */
 // (nor what it is called: 就是一张家庭存单 names no subject)
-const SUBJECT = /(?<![比跟像嫌和同与])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|投向|投资于|大额存单|存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+const SUBJECT = /(?<![比跟像嫌和同与])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
 /** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */

@@ -303,8 +303,8 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
   return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
 }
 
-/** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile, a chart): about the asset's product */
-export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])tiles\.\d+$|^chart(\.|:|$)/i;
+/** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile, a sticker, a chart): about the asset's product */
+export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])(tiles?|stickers?)([.-]?\d+)?$|^chart(\.|:|$)/i;
 
 /**
  * A short headline of an asset that offers a product (a badge, a tile: 稳稳的💰) is the product's
@@ -1221,7 +1221,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   // (a denied loss alone is no money talk: 网点柜面不受影响 in a service notice, 资金没有损失 after a
   // fraud; a loss said to happen is: 万一亏了，差额我们补足)
   const lossClass = c.classIndex.get('loss') ?? -2;
-  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
+  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra', 'spent'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
   const index = patternIndex(patterns);
   if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);

@@ -37,10 +37,17 @@ const noData = z.strictObject({});
 // --- plates -----------------------------------------------------------------------------------
 
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
-// province, (space), authority letter, (separator), 5 serial characters (6 for new-energy plates)
-// with at least one digit; either case, one space allowed inside the serial
+// province, (space), authority letter, (separator: a dot, a dash, a space or an emoji — 浙A🚗6F21B),
+// 5 serial characters (6 for new-energy plates) with at least one digit; either case, one space
+// allowed inside the serial
 const PLATE = new RegExp(
-  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?[·•\\s-]?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
+  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?(?:[·•\\s-]|[\\uD83C-\\uD83E][\\uDC00-\\uDFFF]\\uFE0F?)?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
+  'y',
+);
+// a plate given in pieces: the province and letter, then its serial after a word that says so
+// (车牌：川A，后五位是88C57 — in one text or over two, which are read joined)
+const PLATE_PIECES = new RegExp(
+  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z][^A-Za-z0-9]{0,3}(?:后[五六]位|后面几位|后几位|后面是|接着是|剩下的?|号码)(?:是|为|[:：])?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]){0,5}[0-9])[A-HJ-NP-Za-hj-np-z0-9]{5,6}(?![A-Za-z0-9*])`,
   'y',
 );
 /** where a plate can start: a province character before an authority letter (one regex scan; the full pattern runs only there) */
@@ -49,17 +56,19 @@ const PLATE_START = new RegExp(`[${PROVINCES}](?=\\s?[A-HJ-NP-Za-hj-np-z])`, 'g'
 // a cheap test that spares the email pattern on texts that cannot contain an address
 const HAS_AT = /@|at|#|艾特/i;
 
-function plates(view: SpanView): { from: number; to: number; s: string }[] {
+function plates(view: SpanView): { from: number; to: number; s: string; pieces: boolean }[] {
   const t = view.norm.text;
-  const found: { from: number; to: number; s: string }[] = [];
+  const found: { from: number; to: number; s: string; pieces: boolean }[] = [];
   PLATE_START.lastIndex = 0;
   for (let m = PLATE_START.exec(t); m; m = PLATE_START.exec(t)) {
     const p = m.index;
     if (p > 0 && /[A-Za-z0-9]/.test(t[p - 1]!)) continue;
     PLATE.lastIndex = p;
-    const hit = PLATE.exec(t);
+    PLATE_PIECES.lastIndex = p;
+    const whole = PLATE.exec(t);
+    const hit = whole ?? PLATE_PIECES.exec(t);
     if (!hit || inSafe(view, p, p + hit[0].length)) continue;
-    found.push({ from: p, to: p + hit[0].length, s: hit[0] });
+    found.push({ from: p, to: p + hit[0].length, s: hit[0], pieces: !whole });
     PLATE_START.lastIndex = p + hit[0].length;
   }
   return found;
@@ -89,10 +98,11 @@ export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
       const owner = driver ? pre.slice(driver.index + driver[0].length) : pre;
       return !data.notPersonal.some((w) => owner.includes(w));
     })
-    .map(({ from, to, s }) => {
+    .map(({ from, to, s, pieces }) => {
     // province + letter (+ separator) kept, the serial masked but its last character
-    const head = /^.\s?.[\s·•-]*/.exec(s)![0];
-    const serial = s.slice(head.length);
+    // (a plate in pieces: its province and letter, then the serial that ends it)
+    const head = pieces ? `${s.replace(/\s/g, '').slice(0, 2)} ` : /^.\s?.[\s·•-]*/.exec(s)![0];
+    const serial = pieces ? /[A-Za-z0-9]{5,6}$/.exec(s)![0] : s.slice(head.length);
     return { from, to, masked: `${head.toUpperCase()}${serial.slice(0, -1).replace(/[A-Za-z0-9]/g, '*')}${serial.slice(-1).toUpperCase()}` };
   }),
 );
@@ -102,8 +112,8 @@ export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
 // ordinary passports: E + 8 digits, E + letter + 7 digits, old G + 8 digits
 const PASSPORT = /(?<![A-Za-z0-9])(?:[EG]\s?[0-9]{4}\s?[0-9]{4}|E[A-HJ-NP-Z]\s?[0-9]{7})(?![A-Za-z0-9])/g;
 // diplomatic/service/official passports and lower-case forms look like model numbers: only next to 护照
-// (next to 护照, also typed with a space between every character: E G 3 7 2 6 9 1 4)
-const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7}|[DSPdspEeGg](?: ?[A-Za-z])?(?: ?[0-9]){7,8})(?![A-Za-z0-9])/g;
+// (next to 护照, also typed with a space between every character, or over lines: E G 3 7 2 6 9 1 4; E72⏎049⏎163)
+const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7}|[DSPdspEeGg](?:\s?[A-Za-z])?(?:\s?[0-9]){7,8})(?![A-Za-z0-9])/g;
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
 // (also typed with a space between characters: c 6 0 3 8 2 9 1 7)
 const PERMIT = /(?<![A-Za-z0-9])(?:[CcWw](?:\s?[0-9]){8}|[Cc]\s?[A-Za-z](?:\s?[0-9]){7}|[LlTt](?:\s?[0-9]){8}|[HhMm](?:\s?[0-9]){8}(?:(?:\s?[0-9]){2})?)(?![A-Za-z0-9])/g;

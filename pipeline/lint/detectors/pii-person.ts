@@ -412,12 +412,20 @@ export const piiPerson: Detector = {
 
         // a letter's signature: a dash and a full name closing a quotation or a line, where the texts speak
         // of a letter or a note (「…让我的养老钱没被骗走。——万淑芬」); a famous saying's author is a public figure
+        // (the writer may first say who they are, and close with a word of respect: ——你们的老客户 何秀兰 敬上)
         if (aboutLetter && /[—–―]/.test(view.span.text)) {
           for (let i = 1; i < t.length; i++) {
             if (!n.gap[i] || n.cls[i] !== CJK || !/[—–―]\s*$/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) continue;
-            // (a signature is a name whatever its surname: 万, 高, 金 too; the name ends its line or the quotation)
-            const hit = nameAt(i, true);
-            if (hit && (hit[1] === t.length || /^\s*([」”』"'）)]|\r?\n|$)/.test(view.span.text.slice(n.end[hit[1] - 1]!, n.end[hit[1] - 1]! + 2)))) accept(i, hit[0], hit[1], '署名');
+            const j = i + (SIGNER.exec(t.slice(i, i + 12))?.[0].length ?? 0);
+            // (a signature is a name whatever its surname: 万, 高, 金 too; the name ends its line or the
+            // quotation, after a word of respect if there is one)
+            const closes = (e: number) => {
+              const end = e + (CLOSING.exec(t.slice(e, e + 3))?.[0].length ?? 0);
+              return end === t.length || /^\s*([」”』"'）)]|\r?\n|$)/.test(view.span.text.slice(n.end[end - 1]!, n.end[end - 1]! + 2));
+            };
+            const sl = surnameAt(j, true);
+            const given = !sl || honorific.test(t.slice(j + sl, j + sl + 4)) ? 0 : [2, 1].find((g) => j + sl + g <= t.length && [...Array(g).keys()].every((q) => givenChar(n, j + sl + q)) && closes(j + sl + g));
+            if (sl && given) accept(j, sl, j + sl + given, '署名');
           }
         }
 
@@ -470,6 +478,10 @@ export const piiPerson: Detector = {
 
 /** texts that speak of a letter or a note, whose signature is its writer's name */
 const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺卡|感谢卡|落款|署名/;
+/** who the writer of a letter says they are before their name (你们的老客户, 一位老街坊) */
+const SIGNER = /^(你们的|您们的|您的|你的|贵行的)?(一位|一个)?(老|忠实的?)?(客户|储户|街坊|邻居|朋友|读者|粉丝|学员|会员)(?=[\u4e00-\u9fa5]{2,3})/;
+/** a word of respect after a letter's signature (敬上, 谨上, 拜上) */
+const CLOSING = /^(敬上|谨上|拜上|敬呈|敬书|谨启|致谢|叩谢|手书|上|书)/;
 
 /** the personas' names and their pinyin, once per context */
 const personaCache = new WeakMap<LintContext, { personas: string[]; personaPinyin: Set<string> }>();
