@@ -224,7 +224,9 @@ function acrossFields(set: RuleSet, views: SpanView[]): { views: SpanView[]; cro
         while (k > 0 && starts[k]! > h.from) k--;
         const len = views[k]!.span.text.length;
         if (h.to <= starts[k]! + len) continue;
-        out.push({ ...h, view: k, from: h.from - starts[k]!, to: len });
+        // (no fix: the mask stands for characters of two texts)
+        const { fix: _fix, ...hit } = h;
+        out.push({ ...hit, view: k, from: h.from - starts[k]!, to: len });
       }
       return out;
     },
