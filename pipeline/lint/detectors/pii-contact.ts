@@ -183,6 +183,8 @@ const S = '(?:[ \\t\\u3000]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u300
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
 // (a lettered block too: 华港花园B座1806房)
 const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]|${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
+// a building, unit and room in pinyin (7 dong 2 danyuan 1203 shi)
+const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\s*[0-9]{1,2}\s*(?:dan\s*yuan)\s*[0-9]{2,5}(?:\s*(?:shi|hao|fang)(?![A-Za-z]))?/gi;
 // 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
 const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}单元(?!${S}${N})`, 'g');
 const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
@@ -279,6 +281,10 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   }
   if (m & MARK_BUILDING) {
     for (const { from, to } of regexHits(view, UNIT)) if (LIVES.test(sentenceBefore(view, from, 40))) add(from, to, true);
+  }
+  // the same written in pinyin (Jǐnxiù Huāyuán 7 dòng 2 dānyuán 1203 shì: tones are folded away)
+  if (m & MARK_LATIN && /dong|zhuang|danyuan|dan yuan/i.test(t)) {
+    for (const { from, to } of regexHits(view, PINYIN_BUILDING)) if (!isPublic(from, to)) found.push({ from, to, masked: t.slice(from, to).replace(/[0-9]/g, '*') });
   }
   if (m & MARK_LANE) for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
   // (the match starts at the street word, which stays readable)

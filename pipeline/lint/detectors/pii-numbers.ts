@@ -78,7 +78,7 @@ function allowedPhones(ctx: LintContext): Set<string> {
 }
 
 /** a person, or someone's own, named between an organisation and a number (志愿者王阿姨，她的卡号) */
-const PERSONAL = /(她|他|我|你|您|阿姨|叔叔|伯伯|婶|先生|女士|小姐|师傅|客户|志愿者|员工|职工|会员|个人|本人|老人|大爷|大妈|姐|哥|弟|妹|爸|妈|爷|奶|孩子|学生|家属|捐赠人|捐款人)/;
+const PERSONAL = /(她|他|我|你|您|阿姨|叔叔|伯伯|婶|先生|女士|小姐|师傅|客户|志愿者|员工|职工|会员|(?<!非|不是)个人|(?<!非)本人|老人|大爷|大妈|姐|哥|弟|妹|爸|妈|爷|奶|孩子|学生|家属|捐赠人|捐款人)/;
 /** one of `words` stands in `pre`, and what follows its last occurrence passes `between` */
 function lastLabel(words: string[], pre: string, between: (rest: string) => boolean): boolean {
   return words.some((w) => {

@@ -67,6 +67,9 @@ export const piiPerson: Detector = {
     const notNames = new Set(d.notNames);
     const notHonorific = new Set(d.notHonorific);
     const figures = new Set(d.publicFigures);
+    // (their names in pinyin too, worked out on first need: Lín Huīyīn 林徽因女士)
+    let figuresPinyin: Set<string> | undefined;
+    const figurePinyin = (joined: string) => (figuresPinyin ??= new Set(d.publicFigures.map((x) => pinyinOf(x).join('')))).has(joined);
     const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
     const afterRe = new RegExp(alt(d.after), 'g');
     const beforeRe = new RegExp(`(?:${alt(d.before)})(?:是|叫|名叫)?`, 'g');
@@ -435,7 +438,7 @@ export const piiPerson: Detector = {
           for (let m = PINYIN_NAME.exec(t); m; m = PINYIN_NAME.exec(t)) {
             const sur = m[1]!.toLowerCase();
             const given = m[2]!.toLowerCase();
-            if (!pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given)) {
+            if (!pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || figurePinyin(sur + given)) {
               PINYIN_NAME.lastIndex = m.index + m[1]!.length;
               continue;
             }
@@ -458,7 +461,7 @@ export const piiPerson: Detector = {
             const given = m[3]!.toLowerCase().replace(/\s+/g, '');
             const syllables = m[3]!.split(/\s+/).every((x) => pinyinSyllableCount(x) === 1) ? pinyinSyllableCount(given) : 0;
             const labelled = !!m[1] || !!m[4];
-            if (!labelled || !pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || syllables < 1 || syllables > 2) {
+            if (!labelled || !pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || figurePinyin(sur + given) || syllables < 1 || syllables > 2) {
               PINYIN_LOOSE.lastIndex = m.index + Math.max(1, m[0].length - m[3]!.length);
               continue;
             }
