@@ -109,7 +109,7 @@ const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
-const LIST_HEADER = /(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕)\s*[\p{Extended_Pictographic}\s]*$/u;
+const LIST_HEADER = /(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
 
 /** the hit `k` of `sel` as an object */
 function rawAt(sel: Selected, k: number): Raw {
@@ -514,6 +514,8 @@ function reported(source: string, at: number): boolean {
 }
 
 /** who tells the one who passed a pitch on (我跟他说：) */
+/** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
+const ANSWER_LEAD = /^\s*([我他她]|小U|我们)[^。！？\n“”「」]{0,6}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?/;
 const TOLD = /^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼)/;
@@ -550,10 +552,13 @@ function named(source: string, at: number): boolean {
   // (after a row of quotations and a dash: 「年化能到8%」「只赚不赔」——⏎如果有人这样跟你推销理财…先停一停)
   if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, ''))) return true;
   // (someone nearly fell for it: 「内部渠道，年化12%，保本保息」——赵叔叔差点信了这句话)
-  if (/^[\s—\-－~～:：，,…]*[^。！？\n]{0,8}(差点|险些|差一点|差点儿)(就)?(信了|上当|被骗|被忽悠|掏钱)/.test(rest)) return true;
+  if (/^[\s—\-－~～:：，,…]*[^。！？\n]{0,8}(差点|险些|差一点|差点儿)(就)?(信了|上当|被骗|被忽悠|掏钱|把[^。！？\n]{0,8}(转|汇|交|取)(出去|走|了))/.test(rest)) return true;
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
+  // (after a dash too: “高收益、低风险、零门槛”——这几个词凑在一起，本身就是最大的风险信号)
+  const bare = rest.replace(/^[\s—\-－~～:：，,…]*/, '');
+  if (/^(这|那)?[几两三四五]个(词|字)[^。！？\n]{0,16}(风险信号|危险信号|警报|骗局|陷阱|坑|套路|不能信|别信|违规)/.test(bare)) return true;
   return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
@@ -998,8 +1003,17 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     let flips = 0;
     a = 0;
     if (next.length) {
-      const firstClause = norm.clause[next[0]!.from]!;
-      const opening = next[0]!.from;
+      // (the answer may come after who gives it and whom it is given to: 我跟他说：叔叔，没有这回事)
+      const sentFrom = firstOfSentences()[s] ?? -1;
+      const lead = sentFrom >= 0 ? ANSWER_LEAD.exec(norm.source.slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24)) : null;
+      let opening = next[0]!.from;
+      if (lead) {
+        // (the first character after the lead opens the answer)
+        const after = norm.start[sentFrom]! + lead[0].length;
+        opening = sentFrom;
+        while (opening < norm.text.length && norm.start[opening]! < after) opening++;
+      }
+      const firstClause = norm.clause[opening]!;
       for (const h of next) {
         if (norm.clause[h.from] !== firstClause) continue;
         if (h.op === 'negate-after' || ((h.op === 'negate' || h.op === 'answer') && h.from === opening)) flips++;

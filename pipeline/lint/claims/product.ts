@@ -45,6 +45,9 @@ export function offersSomething(views: SpanView[], concepts: ConceptSet = loadCo
   return views.some((v) => matches(offerCue, unquoted(v.span.text)) || matches(ownProduct, v.span.text));
 }
 
+/** `text` without the questions of a Q&A that report what someone else said (问：理财经理说这款产品…？ up to its 答：) */
+const asked = (text: string) => text.replace(/^\s*(问|問|Q)\s*[:：][^\n]*?(说|讲|講|称|告诉我)[^\n]*?(?=(答|A)\s*[:：]|$)/gm, '');
+
 /** `text` without what it quotes (“…”, 「…」, 『…』) */
 const unquoted = (text: string) => text.replace(/[“「『][^”」』]*[”」』]/g, '');
 
@@ -148,7 +151,8 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   // (an offer cue inside a quoted pitch offers nothing: 还有人跟你说“这款保本”)
   // (nor does a lesson that names a product of its own: 「同心学优」两全保险由…承保)
   const { lesson: lessonRe, offerCue, namedProduct, noProduct } = concepts.products;
-  const lesson = views.some((v) => matches(lessonRe, v.span.text)) && !views.some((v) => matches(offerCue, unquoted(v.span.text)) || matches(namedProduct, v.span.text));
+  // (what a client reports in a Q&A's question names the product someone else spoke of, not one the post offers: 问：理财经理说这款产品…？)
+  const lesson = views.some((v) => matches(lessonRe, v.span.text)) && !views.some((v) => matches(offerCue, unquoted(asked(v.span.text))) || matches(namedProduct, v.span.text));
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
