@@ -17,6 +17,7 @@ import type { Jieba } from '@node-rs/jieba';
 import type { SpanView } from '../detectors/types.ts';
 import { OPERATORS, type ClaimPattern, type ConceptSet, type Operator, type ProductType } from './concepts.ts';
 import { cannotMatch } from '../prefilter.ts';
+import { CLAUSE, SENTENCE } from '../classes.ts';
 import { Attached } from '../attach.ts';
 import { isProductAsset, type AssetProducts } from './product.ts';
 
@@ -126,6 +127,8 @@ let cTo = new Int32Array(0);
 let cEntry = new Int32Array(0);
 let cCls = new Int32Array(0);
 let cOp = new Int8Array(0);
+/** 1: a pattern's match that may cross a clause mark (acrossClauses) */
+let cAcross = new Int8Array(0);
 let keys = new Float64Array(0);
 let order = new Int32Array(0);
 let keep = new Int32Array(0);
@@ -140,7 +143,7 @@ function reserve(n: number, used: number) {
     if (copy) b.set(a.subarray(0, used));
     return b;
   };
-  [cFrom, cTo, cEntry, cCls, cOp] = [grow(cFrom, true), grow(cTo, true), grow(cEntry, true), grow(cCls, true), grow(cOp, true)];
+  [cFrom, cTo, cEntry, cCls, cOp, cAcross] = [grow(cFrom, true), grow(cTo, true), grow(cEntry, true), grow(cCls, true), grow(cOp, true), grow(cAcross, true)];
   [keys, order, keep] = [grow(keys, false), grow(order, false), grow(keep, false)];
   selected.from = grow(selected.from, false);
   selected.to = grow(selected.to, false);
@@ -155,6 +158,7 @@ function releaseScratch() {
   capacity = 0;
   [cFrom, cTo, cEntry, cCls, keys, order, keep] = [new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Float64Array(0), new Int32Array(0), new Int32Array(0)];
   cOp = new Int8Array(0);
+  cAcross = new Int8Array(0);
   Object.assign(selected, { n: 0, from: new Int32Array(0), to: new Int32Array(0), entry: new Int32Array(0), cls: new Int32Array(0), op: new Int8Array(0) });
 }
 
@@ -180,9 +184,12 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
     cEntry[k] = id;
     cCls[k] = x;
     cOp[k] = e.kind === 'op' ? OP_INDEX.get(e.op)! : -1;
+    cAcross[k] = 0;
   }
   // the pattern classes (amounts, comparisons) only matter next to a word of some class
-  if (anyClass) for (const { cls: pc, re } of c.patterns) {
+  if (anyClass) for (const { cls: pc, re, across } of c.patterns) {
+    // (a pattern that reads across a clause mark stops only at a sentence's end)
+    const stop = across ? SENTENCE : CLAUSE;
     re.lastIndex = 0;
     if (cannotMatch(re, text)) continue;
     for (let x = re.exec(text); x; x = re.exec(text)) {
@@ -193,7 +200,7 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
       // a match across a clause mark never counts (punctuation is dropped from the normalised text):
       // look again from the next character, so it does not hide one inside it (…三年了。她说：「一年赚的钱)
       let cut = -1;
-      for (let i = x.index + 1; i < x.index + x[0].length; i++) if (gap[i]! >= 2) {
+      for (let i = x.index + 1; i < x.index + x[0].length; i++) if (gap[i]! >= stop) {
         cut = i;
         break;
       }
@@ -216,6 +223,7 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
       cEntry[m] = -1;
       cCls[m] = pc;
       cOp[m] = -1;
+      cAcross[m] = across ? 1 : 0;
       m++;
     }
   }
@@ -231,7 +239,8 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
     const b = cTo[k]!;
     // never across a clause mark (an exception neither: 不用操心，到期收钱 holds no 不用操心到期)
     let crosses = false;
-    for (let i = a + 1; i < b; i++) if (gap[i]! >= 2) crosses = true;
+    const stop = cEntry[k]! < 0 && cAcross[k] ? SENTENCE : CLAUSE;
+    for (let i = a + 1; i < b; i++) if (gap[i]! >= stop) crosses = true;
     if (cCls[k] === -2 && !crosses) {
       excepts.push([a, b]);
       anyExcept = true;

@@ -20,7 +20,13 @@ const text = z.string().trim().min(1);
 const conceptsSchema = z.strictObject({
   classes: z.record(
     z.string().regex(/^[a-z][a-z-]*$/),
-    z.strictObject({ head: z.boolean().default(false), words: z.array(text).default([]), patterns: z.array(regex).default([]) }),
+    z.strictObject({
+      head: z.boolean().default(false),
+      words: z.array(text).default([]),
+      patterns: z.array(regex).default([]),
+      /** patterns that read across a clause mark inside their sentence (门一关，就是明年的事了): the comma is part of what they say */
+      acrossClauses: z.array(regex).default([]),
+    }),
   ),
   operators: z.strictObject(Object.fromEntries(OPERATORS.map((o) => [o, z.array(text).min(1)])) as Record<Operator, z.ZodArray<typeof text>>),
   except: z.array(text).default([]),
@@ -56,7 +62,8 @@ export interface ConceptSet {
   heads: boolean[];
   classIndex: Map<string, number>;
   /** regular-expression classes (amounts): class index → patterns */
-  patterns: { cls: number; re: RegExp }[];
+  /** (`across`: the match may cross a clause mark, never a sentence's end) */
+  patterns: { cls: number; re: RegExp; across?: true }[];
   automaton: AhoCorasick;
   entries: ConceptEntry[];
   /** entry lengths (one-character entries must be words of their own) */
@@ -95,6 +102,7 @@ export function compileConcepts(data: unknown, file = 'pipeline/lint/claims/conc
   classes.forEach((c, cls) => {
     for (const w of d.classes[c]!.words) add(w, { kind: 'class', cls });
     for (const re of d.classes[c]!.patterns) patterns.push({ cls, re });
+    for (const re of d.classes[c]!.acrossClauses) patterns.push({ cls, re, across: true });
   });
   automaton.build();
   return { classes, heads: classes.map((c) => d.classes[c]!.head), classIndex, patterns, automaton, entries, lengths, products: d.products, ...(d.rhetorical ? { rhetorical: d.rhetorical } : {}) };
