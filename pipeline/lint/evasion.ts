@@ -735,7 +735,8 @@ function inAddress(n: Normalized, from: number, to: number): boolean {
   let b = to;
   while (b < t.length && n.cls[b] !== CJK && !/\s/.test(t[b]!)) b++;
   const token = t.slice(a, b);
-  return /[@/]|^www\.|\.(com|cn|net|org|gov|edu|io|cc|top|vip|hk)\b/i.test(token);
+  // (an address typed to dodge filters too: xu.hf[at]outlook[dot]com)
+  return /[@＠/]|[[(（【{<]\s*(at|dot)\s*[\])）】}>]|^www\.|\.(com|cn|net|org|gov|edu|io|cc|top|vip|hk)\b/i.test(token);
 }
 
 /** Marks the syllable starts of the Latin run at `from` (a word that splits into pinyin syllables). */

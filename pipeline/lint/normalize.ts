@@ -37,6 +37,8 @@ export interface Normalized {
   sentence: Int32Array;
   /** how text[i] was read when it stands for evaded characters (evasion.ts VIA_*), else 0 */
   via: Uint8Array;
+  /** the source holds traditional characters (simpleSource converts them) */
+  traditional?: true;
 }
 
 const SENTENCE_MARKS = new Set([...'。｡！？!?\n\r\u2028\u2029']);
@@ -113,7 +115,11 @@ function compute(cp: number): Entry {
       const bare = ch.normalize('NFD').replace(/\p{Mn}/gu, '');
       if (/^[A-Za-z]+$/.test(bare)) ch = bare;
     }
-    ch = T2S.get(ch) ?? ch;
+    const simple = T2S.get(ch);
+    if (simple !== undefined) {
+      ch = simple;
+      sawTraditional = true;
+    }
     out += LOOKALIKE.get(ch) ?? ch;
   }
   const classes: number[] = [];
@@ -322,6 +328,7 @@ export function normalize(source: string): Normalized {
 /** The character steps only (no evasion): what rule terms are compiled with. */
 export function normalizeBase(source: string): Normalized {
   const n = source.length;
+  sawTraditional = false;
   B = allocate(n + 16);
   len = 0;
   pLen = 0;
@@ -378,6 +385,7 @@ export function normalizeBase(source: string): Normalized {
 
   return {
     source,
+    ...(sawTraditional ? { traditional: true } : {}),
     text: len < 2048 ? String.fromCharCode.apply(null, B.codes.subarray(0, len) as unknown as number[]) : decoder.decode(B.codes.subarray(0, len)),
     start: B.start.subarray(0, len),
     end: B.end.subarray(0, len),
@@ -438,6 +446,34 @@ const decoder = new TextDecoder('utf-16le');
 /** The normalised form of a rule term or phrase, as it will be matched (ASCII letters lower-cased). */
 export function normalizeTerm(term: string): string {
   return normalizeBase(term).text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+let sawTraditional = false;
+
+/** BMP traditional → simplified, one code unit each (0: unchanged), made on first use */
+let t2sCodes: Uint16Array | undefined;
+const simpleSources = new WeakMap<Normalized, string>();
+/**
+ * The source with traditional characters read as simplified, character for character (same length,
+ * so every offset into the source holds): what the claims layer's phrase checks read, so 別信「…」這種話
+ * is read as 别信「…」这种话. The source itself when it holds none.
+ */
+export function simpleSource(n: Normalized): string {
+  if (!n.traditional) return n.source;
+  let s = simpleSources.get(n);
+  if (s !== undefined) return s;
+  if (!t2sCodes) {
+    t2sCodes = new Uint16Array(0x10000);
+    for (const [t, v] of T2S) if (t.length === 1 && v.length === 1) t2sCodes[t.charCodeAt(0)] = v.charCodeAt(0);
+  }
+  const codes = new Uint16Array(n.source.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = n.source.charCodeAt(i);
+    codes[i] = t2sCodes[c] || c;
+  }
+  s = decoder.decode(codes);
+  simpleSources.set(n, s);
+  return s;
 }
 
 /** Traditional → simplified, character by character (for words and display). */

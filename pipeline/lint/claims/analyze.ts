@@ -18,6 +18,7 @@ import type { SpanView } from '../detectors/types.ts';
 import { OPERATORS, type ClaimPattern, type ConceptSet, type Operator, type ProductType } from './concepts.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { CLAUSE, SENTENCE } from '../classes.ts';
+import { simpleSource } from '../normalize.ts';
 import { Attached } from '../attach.ts';
 import { isProductAsset, type AssetProducts } from './product.ts';
 
@@ -309,7 +310,7 @@ const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|作了|做了|给
 
 /** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
 export function enumeration(norm: SpanView['norm'], i: number): boolean {
-  return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
+  return norm.text[i - 1] === '、' || simpleSource(norm).slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
 }
 
 /** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile, a sticker, a chart): about the asset's product */
@@ -486,7 +487,7 @@ function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[]
 const quoteMasks = new Attached<SpanView, Uint8Array>('quotes');
 export function quoteMask(view: SpanView): Uint8Array {
   let q = quoteMasks.get(view);
-  if (!q) quoteMasks.set(view, (q = quoteDepth(view.norm.source)));
+  if (!q) quoteMasks.set(view, (q = quoteDepth(simpleSource(view.norm))));
   return q;
 }
 
@@ -567,7 +568,7 @@ function named(source: string, at: number): boolean {
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
   // (after a dash too: “高收益、低风险、零门槛”——这几个词凑在一起，本身就是最大的风险信号)
   const bare = rest.replace(/^[\s—\-－~～:：，,…]*/, '');
-  if (/^(这|那)?[几两三四五]个(词|字)[^。！？\n]{0,16}(风险信号|危险信号|警报|骗局|陷阱|坑|套路|不能信|别信|违规)/.test(bare)) return true;
+  if (/^(这|那)?[几两三四五六七八九十]个(词|字)[^。！？\n]{0,16}(风险信号|危险信号|警报|骗局|陷阱|坑|套路|不能信|别信|违规)/.test(bare)) return true;
   return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
@@ -622,7 +623,7 @@ function askedFrom(view: SpanView, lastIndex: number): number {
  * 收益4%”): the mark is a symbol the normaliser drops between characters, so it is read in the source.
  */
 export function markedWrong(view: SpanView, from: number): boolean {
-  const src = view.norm.source;
+  const src = simpleSource(view.norm);
   const at = view.norm.start[from]!;
   let a = at;
   while (a > 0 && at - a < 60 && src[a - 1] !== '\n') a--;
@@ -684,9 +685,9 @@ function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
   // 是真的吗？⏎A：不是)
   let last = lastIndex;
   while (last > 0 && lastIndex - last < 3 && /\s/.test(norm.text[last]!) && norm.sentence[last - 1] === norm.sentence[lastIndex]) last--;
-  const next = lastIndex + 1 < norm.text.length ? norm.start[lastIndex + 1]! : norm.source.length;
+  const next = lastIndex + 1 < norm.text.length ? norm.start[lastIndex + 1]! : simpleSource(norm).length;
   // the mark was dropped between two characters, or kept after a digit or a Latin letter
-  const between = norm.source.slice(norm.start[last]!, next);
+  const between = simpleSource(norm).slice(norm.start[last]!, next);
   return /[？?]/.test(between);
 }
 
@@ -820,36 +821,36 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const listCovered = new Map<number, boolean>();
   const lineOf = (s: number) => {
     const at = norm.start[sentFirst![s]!]!;
-    const a = norm.source.lastIndexOf('\n', at - 1) + 1;
-    let b = norm.source.indexOf('\n', at);
-    if (b < 0) b = norm.source.length;
+    const a = simpleSource(norm).lastIndexOf('\n', at - 1) + 1;
+    let b = simpleSource(norm).indexOf('\n', at);
+    if (b < 0) b = simpleSource(norm).length;
     return [a, b] as const;
   };
   const underWarningList = (s: number): boolean => {
     let v = listCovered.get(s);
     if (v !== undefined) return v;
     v = false;
-    if (norm.source.includes('\n')) {
+    if (simpleSource(norm).includes('\n')) {
       firstOfSentences();
       const [a] = lineOf(s);
-      const option = LIST_OPTION.test(norm.source.slice(a, a + 8));
-      if (option || LIST_ITEM.test(norm.source.slice(a, a + 8))) {
+      const option = LIST_OPTION.test(simpleSource(norm).slice(a, a + 8));
+      if (option || LIST_ITEM.test(simpleSource(norm).slice(a, a + 8))) {
         // back over the list's items (and its other sentences) to the line before them
         let k = s - 1;
         const item = option ? LIST_OPTION : LIST_ITEM;
         // (a header may open with an emoji too: ‼️ 这几句话术，谁说都别信)
         const opensItem = (k: number) => {
           const [la, lb] = lineOf(k);
-          return item.test(norm.source.slice(la, la + 8)) && !LIST_HEADER.test(norm.source.slice(la, lb));
+          return item.test(simpleSource(norm).slice(la, la + 8)) && !LIST_HEADER.test(simpleSource(norm).slice(la, lb));
         };
         while (k >= 0 && s - k <= 60 && (sentFirst![k]! < 0 || opensItem(k))) k--;
         if (k >= 0 && s - k <= 60) {
           const [ha, hb] = lineOf(k);
           const g = groupOf(k);
           // the choices of a question put to the reader (第3题：您的主要投资目的是？⏎A. 资产保值，不愿意承担本金损失)
-          if (option && /[？?]\s*$/.test(norm.source.slice(ha, hb))) v = true;
+          if (option && /[？?]\s*$/.test(simpleSource(norm).slice(ha, hb))) v = true;
           // (a header that names what follows as pitches needs no colon: 红灯话术清单 🔴; 这几句话术，谁说都别信)
-          else if ((/[：:]\s*$/.test(norm.source.slice(ha, hb)) || LIST_HEADER.test(norm.source.slice(ha, hb))) && g >= 0) {
+          else if ((/[：:]\s*$/.test(simpleSource(norm).slice(ha, hb)) || LIST_HEADER.test(simpleSource(norm).slice(ha, hb))) && g >= 0) {
             // (a caution, a denial after it, or a prohibition: 以下说法均属违规：; 严禁以下行为：)
             for (let j = groupFrom[g]!; j < groupFrom[g + 1]!; j++) {
               const op = all.op[j]!;
@@ -882,7 +883,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   /** a caution that introduces a list (…的特征：), or a time in the past set off by a comma (十年前，…), covers the rest of its sentence */
   const coversSentence = (h: Raw) => {
     if (h.op !== 'caution' && h.op !== 'caution-after' && h.op !== 'past') return false;
-    const next = norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
+    const next = simpleSource(norm).slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
     // (a caution may name its list first: 骗子常用的话术有：…)
     if (h.op === 'past') {
       if (/^[，,：:]/.test(next)) return true;
@@ -890,10 +891,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // 过去的经验告诉我：…, a lesson drawn for now)
       let e = h.to;
       while (e < norm.text.length && e - h.to < 16 && norm.clause[e] === norm.clause[h.from]) e++;
-      return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(norm.source.slice(norm.end[e - 1]!, norm.start[e]!));
+      return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(simpleSource(norm).slice(norm.end[e - 1]!, norm.start[e]!));
     }
     // (or says what it is: 最常见的误解，就是把它当成定期存款)
-    return /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
+    return /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)/.test(simpleSource(norm).slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
   };
   /**
    * Where the list that clause `clause` ends is joined into starts: back over clauses joined by an
@@ -1014,7 +1015,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (next.length) {
       // (the answer may come after who gives it and whom it is given to: 我跟他说：叔叔，没有这回事)
       const sentFrom = firstOfSentences()[s] ?? -1;
-      const lead = sentFrom >= 0 ? ANSWER_LEAD.exec(norm.source.slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24)) : null;
+      const lead = sentFrom >= 0 ? ANSWER_LEAD.exec(simpleSource(norm).slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24)) : null;
       let opening = next[0]!.from;
       if (lead) {
         // (the first character after the lead opens the answer)
@@ -1086,7 +1087,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
       // (not what was asked about and is now here: 你们天天问的零风险理财来了！)
-      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(norm.source.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to)))) asked = true;
+      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(simpleSource(norm).slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to)))) asked = true;
       if (norm.clause[h.from] !== clause) {
         // a caution covers the rest of a list joined by enumeration commas; a negation does not
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
@@ -1203,7 +1204,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
-      if (quotes[at] && (aboutFraud || info.caution || (!answered && (quotedYesNo(norm.source, quotes, at) || questionedQuote(norm.source, quotes, at))) || ((reported(norm.source, at) || named(norm.source, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(norm.source, quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || (!answered && (quotedYesNo(simpleSource(norm), quotes, at) || questionedQuote(simpleSource(norm), quotes, at))) || ((reported(simpleSource(norm), at) || named(simpleSource(norm), norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(simpleSource(norm), quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
