@@ -308,6 +308,18 @@ function byPlaceOrder(m: number) {
 /** a guarantee given for what comes before it in the clause (对其收益或风险作出任何保证) */
 const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|作了|做了|给予|提供|进行)[^，。不没]{0,8}|的?(任何|实质性|一切)[^，。不没]{0,4})(保证|承诺|担保|实质性判断|背书|判断)/;
 
+/** what an undercut is said of: the warning (风险提示照例要写，其实不用管; …投资须谨慎。听听就好), not a quoted pitch (网上那些“稳赚”的直播，请别当真) */
+const WARNING_WORDS = /提示|风险|谨慎|这句|这行|这几个字|那几个字|小字|免责|说明书|套话|规定|写着|印着/;
+/** the sentence of normalised `at`, or the one before it, speaks of a warning */
+function aboutWarning(norm: SpanView['norm'], at: number): boolean {
+  const s = norm.sentence[at]!;
+  let a = at;
+  while (a > 0 && norm.sentence[a - 1]! >= s - 1 && at - a < 200) a--;
+  let b = at;
+  while (b < norm.text.length && norm.sentence[b] === s && b - at < 80) b++;
+  return WARNING_WORDS.test(norm.text.slice(a, b));
+}
+
 /** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
 export function enumeration(norm: SpanView['norm'], i: number): boolean {
   return norm.text[i - 1] === '、' || simpleSource(norm).slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
@@ -713,7 +725,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const op = all.op[k]!;
     if (op < 0) continue;
     ops.add(OPERATOR_LIST[op]!);
-    if (OPERATOR_LIST[op] === 'undercut' && !undercut) undercut = { from: all.from[k]!, to: all.to[k]! };
+    if (OPERATOR_LIST[op] === 'undercut' && !undercut && aboutWarning(norm, all.from[k]!)) undercut = { from: all.from[k]!, to: all.to[k]! };
   }
 
   // group by sentence (hits are in text order: a sentence's hits are a run [groupFrom[g], groupTo[g]));

@@ -90,13 +90,16 @@ function sentenceBefore(view: SpanView, from: number, window: number): string {
 
 export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
   (markers(view) & MARK_LATIN ? plates(view) : [])
-    .filter(({ from }) => {
+    .filter(({ from, to }) => {
       const pre = sentenceBefore(view, from, 32);
       // (the bank's vehicle named earlier in the sentence, then somebody else driving this one:
       // 网点的班车在门口趴窝了，一位开着浙A·3K7M9的师傅…)
       const driver = DRIVER.exec(pre);
       const owner = driver ? pre.slice(driver.index + driver[0].length) : pre;
-      return !data.notPersonal.some((w) => owner.includes(w));
+      if (data.notPersonal.some((w) => owner.includes(w))) return false;
+      // (or named right after it, in brackets: 浙A·F0952D（西湖支行公务车）)
+      const post = /^[\s]*[（(]([^）)\n]{1,16})[）)]/.exec(view.span.text.slice(view.norm.end[to - 1]!, view.norm.end[to - 1]! + 20));
+      return !post || !data.notPersonal.some((w) => post[1]!.includes(w));
     })
     .map(({ from, to, s, pieces }) => {
     // province + letter (+ separator) kept, the serial masked but its last character
@@ -115,8 +118,8 @@ const PASSPORT = /(?<![A-Za-z0-9])(?:[EG]\s?[0-9]{4}\s?[0-9]{4}|E[A-HJ-NP-Z]\s?[
 // (next to 护照, also typed with a space between every character, or over lines: E G 3 7 2 6 9 1 4; E72⏎049⏎163)
 const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7}|[DSPdspEeGg](?:\s?[A-Za-z])?(?:\s?[0-9]){7,8})(?![A-Za-z0-9])/g;
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
-// (also typed with a space between characters: c 6 0 3 8 2 9 1 7)
-const PERMIT = /(?<![A-Za-z0-9])(?:[CcWw](?:\s?[0-9]){8}|[Cc]\s?[A-Za-z](?:\s?[0-9]){7}|[LlTt](?:\s?[0-9]){8}|[HhMm](?:\s?[0-9]){8}(?:(?:\s?[0-9]){2})?)(?![A-Za-z0-9])/g;
+// (also typed with a space between characters: c 6 0 3 8 2 9 1 7; or with letters among its digits: C38K27619)
+const PERMIT = /(?<![A-Za-z0-9])(?:[Cc](?=(?:[A-Za-z]?[0-9]){6})[0-9A-Za-z]{8}|[CcWw](?:\s?[0-9]){8}|[Cc]\s?[A-Za-z](?:\s?[0-9]){7}|[LlTt](?:\s?[0-9]){8}|[HhMm](?:\s?[0-9]){8}(?:(?:\s?[0-9]){2})?)(?![A-Za-z0-9])/g;
 const PASSPORT_WORDS = /护照|passport/i;
 const NOT_A_PASSPORT = /(单号|编号|订单号?|预约号|流水号|工号|会员号|型号|批号|货号|券码|兑换码)\s*(是|为|[:：])?\s*$/;
 const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;

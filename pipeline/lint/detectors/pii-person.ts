@@ -312,9 +312,10 @@ export const piiPerson: Detector = {
          * A label ending at normalised `to` that ends its line with a colon (客户姓名：⏎王建华): the
          * first CJK character of the next line (after a list number: 1. 林雪梅), else -1.
          */
-        const nextLine = (to: number): number => {
+        // (a heading that names a list may end its line with no colon: 银发健步走 · 完赛名单⏎陈美玲、吴国栋)
+        const nextLine = (to: number, heading = false): number => {
           const src = view.span.text;
-          const m = /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/.exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 8));
+          const m = (heading ? /^[ \t\u3000]*[:：]?[ \t\u3000]*(\p{Extended_Pictographic}\uFE0F?[ \t\u3000]*)*\r?\n/u : /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/).exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 12));
           if (!m) return -1;
           const line = n.end[to - 1]! + m[0].length;
           let q = to;
@@ -380,7 +381,7 @@ export const piiPerson: Detector = {
             if (end < t.length && n.gap[end] === 0 && CONJUNCTIONS.has(t[end]!)) continue;
             let sentence = n.sentence[m.index]!;
             let p = end;
-            const first = end < t.length ? nextLine(end) : -1;
+            const first = end < t.length ? nextLine(end, /名单|如下|得主|获奖者|中奖者|观众|嘉宾/.test(m[0])) : -1;
             const overLines = first >= 0;
             if (overLines) sentence = n.sentence[(p = first)]!;
             for (;;) {
