@@ -200,7 +200,8 @@ const PIECE_START = /^[^\n]{0,16}?[0-9０-９〇零一二三四五六七八九�
  * is read in the asset's texts joined by line breaks, as a reader reads the post. Returns the joined
  * view and what maps a detector's hits on it back: only hits that cross from one text into the next
  * (the others each text's own pass finds), located in the text where they start. Undefined when no
- * two neighbouring texts meet in a piece of a number (the common case: no second pass).
+ * two neighbouring texts meet in a piece of a number (the common case: no second pass). (Digits that
+ * meet exactly at the edge are also read by pii-numbers' acrossTexts, which marks both parts.)
  */
 function acrossFields(set: RuleSet, views: SpanView[]): { views: SpanView[]; crossing(hits: DetectorHit[]): DetectorHit[] } | undefined {
   if (views.length < 2) return undefined;
