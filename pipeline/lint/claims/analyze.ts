@@ -111,7 +111,7 @@ const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
-const LIST_HEADER = /(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
+const LIST_HEADER = /[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
 
 /** the hit `k` of `sel` as an object */
 function rawAt(sel: Selected, k: number): Raw {
@@ -529,7 +529,7 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
@@ -554,7 +554,7 @@ function named(source: string, at: number): boolean {
   while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
   // (a quotation one is told not to believe: 别信「稳赚」！)
   if (open > 0 && /(别信|不要信|莫信|千万别信|别听|不要听|别碰|不要碰)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
-  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
   const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
@@ -580,6 +580,9 @@ function named(source: string, at: number): boolean {
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
   // (after a dash too: “高收益、低风险、零门槛”——这几个词凑在一起，本身就是最大的风险信号)
   const bare = rest.replace(/^[\s—\-－~～:：，,…]*/, '');
+  if (/^(已停用|已经停用|已禁用|已废止|已取消|停用|禁用|早就不用了|不再使用)/.test(bare)) return true;
+  // (named as what staff are punished for: 说“保本”“稳赚”的一律严肃处理)
+  if (/^的?(一律|都|将|会)?(被)?(严肃处理|追责|处分|开除|处罚|问责)/.test(bare)) return true;
   if (/^(这|那)?[几两三四五六七八九十]个(词|字)[^。！？\n]{0,16}(风险信号|危险信号|警报|骗局|陷阱|坑|套路|不能信|别信|违规)/.test(bare)) return true;
   return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
