@@ -6,7 +6,8 @@ import * as crypto from 'node:crypto';
 import type { Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, DetectorHit, LintContext, SpanView } from './detectors/types.ts';
-import { CLAUSE, normalize, SENTENCE } from './normalize.ts';
+import { CLAUSE, normalize, normalizeBase, SENTENCE } from './normalize.ts';
+import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
@@ -171,13 +172,12 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     );
   }
 
-  const joined = acrossFields(set, views);
+  const more = piiReadings(set, views);
   for (const { rule, detect, pii, secondOpinion } of detects) {
     if (secondOpinion && findings.some((f) => f.severity === 'error' || f.severity === 'warning')) continue;
     // a detector rule exempt for the asset's products, like a word rule (claim-model on a deposit's rate)
     if (exempt(rule, products.types)) continue;
-    const hits = detect(views, ctx);
-    if (pii && joined) for (const h of joined.crossing(detect(joined.views, ctx))) hits.push(h);
+    const hits = pii ? piiHits(rule, detect, views, more, ctx) : detect(views, ctx);
     for (const hit of hits) {
       const view = views[hit.view]!;
       const excerpt = hit.excerpt ?? view.span.text.slice(hit.from, hit.to);
@@ -188,6 +188,31 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   }
 
   return onePerPlace(findings);
+}
+
+/** The other readings of an asset's texts the client-detail detectors look at (made once per asset). */
+interface PiiReadings {
+  joined?: ReturnType<typeof acrossFields>;
+  /** the texts as typed, before the pinyin reader: made only when it rewrote Latin letters */
+  typed?: SpanView[];
+}
+function piiReadings(set: RuleSet, views: SpanView[]): PiiReadings {
+  const joined = acrossFields(set, views);
+  // (the pinyin reader rewrites text before any detector reads it: a fold that swallows part of a
+  // detail hides it — 回信已发至 xu.hf… read as 积蓄 — so the numbers, addresses and plates are also
+  // read in the text as typed; names are not, where pinyin words would look like pinyin names)
+  const typed = views.some((v) => v.norm.via.includes(VIA_PINYIN)) ? views.map((v) => scanSpan(set, v.index, v.span, true, true).view) : undefined;
+  return { ...(joined ? { joined } : {}), ...(typed ? { typed } : {}) };
+}
+/** a client-detail detector's hits in each text, across the asset's texts, and in the texts as typed */
+function piiHits(rule: RuleMeta, detect: Detect, views: SpanView[], more: PiiReadings, ctx: LintContext): DetectorHit[] {
+  const hits = detect(views, ctx);
+  if (more.joined) for (const h of more.joined.crossing(detect(more.joined.views, ctx))) hits.push(h);
+  if (more.typed && rule.id !== 'pii-person') {
+    const seen = new Set(hits.map((h) => `${h.view}:${h.from}:${h.to}`));
+    for (const h of detect(more.typed, ctx)) if (!seen.has(`${h.view}:${h.from}:${h.to}`)) hits.push(h);
+  }
+  return hits;
 }
 
 /** the end of a text and the start of the next that could be two pieces of one detail (川A ‖ 后五位是88C57) */
@@ -245,11 +270,10 @@ export function piiFindings(spans: TextSpan[], ctx: LintContext, rules?: RuleSet
   const views = spans.map((span, index) => scanSpan(set, index, span, true).view);
   const findings: Finding[] = [];
   const hashes = new Map<number, string>();
-  const joined = acrossFields(set, views);
+  const more = piiReadings(set, views);
   for (const { rule, detect, pii } of detects) {
     if (!pii) continue;
-    const hits = detect(views, ctx);
-    if (joined) for (const h of joined.crossing(detect(joined.views, ctx))) hits.push(h);
+    const hits = piiHits(rule, detect, views, more, ctx);
     for (const hit of hits) {
       const view = views[hit.view]!;
       let textHash = hashes.get(view.index);
@@ -396,8 +420,9 @@ interface Scan {
 }
 
 /** `piiOnly`: the view's normalised text and safe ranges only (what the PII detectors read). */
-function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false): Scan {
-  const norm = normalize(span.text);
+function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, typed = false): Scan {
+  // (`typed`: without the evasion pass — what the PII detectors read beside the folded text)
+  const norm = typed ? normalizeBase(span.text) : normalize(span.text);
   const text = norm.text;
   const view: SpanView = { index, span, norm, safe: [], productSentences: new Set(), wealthSentences: new Set() };
   // (read before anything else scans with this automaton)
