@@ -320,6 +320,9 @@ function aboutWarning(norm: SpanView['norm'], at: number): boolean {
   return WARNING_WORDS.test(norm.text.slice(a, b));
 }
 
+/** the opening of an answer that defines a term: (A：|答：) the term, then 就是/是指/指的是/意思是 */
+const DEFINITION = /^\s*((A|答)\s*[:：]\s*)?[^。！？\n]{1,10}?[，,]?\s*(就是|是指|指的是|意思是|的意思是)/;
+
 /** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
 export function enumeration(norm: SpanView['norm'], i: number): boolean {
   return norm.text[i - 1] === '、' || simpleSource(norm).slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
@@ -833,6 +836,35 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     denials.set(s, v);
     return v;
   };
+  /**
+   * Sentence `s` defines a term the sentence before asks about (「刚兑」是什么意思？⏎A：刚性兑付，就是到期必须按
+   * 承诺收益兑付): what the defining clause names is described, not claimed. Returns where that clause
+   * ends (-1: no definition); what the sentence says after it is judged as usual (…，像我们这款就是4.2%).
+   */
+  const definitions = new Map<number, number>();
+  const definitionEnd = (s: number): number => {
+    let v = definitions.get(s);
+    if (v !== undefined) return v;
+    v = -1;
+    const starts = firstOfSentences();
+    const first = starts[s];
+    const prev = s > 0 ? starts[s - 1] : -1;
+    if (first !== undefined && first >= 0 && prev !== undefined && prev >= 0) {
+      const asked = norm.text.slice(prev, first).replace(/[^\u4e00-\u9fff]+$/, '');
+      const src = simpleSource(norm);
+      const m = DEFINITION.exec(src.slice(norm.start[first]!, norm.start[first]! + 24));
+      if (m && /(是什么意思|什么意思|啥意思|是什么|是啥|指什么)$/.test(asked) && /[？?]\s*$/.test(src.slice(norm.start[prev]!, norm.start[first]!))) {
+        let e = first;
+        while (e < norm.text.length && norm.sentence[e] === s && norm.start[e]! < norm.start[first]! + m[0].length) e++;
+        const clause = norm.clause[Math.min(e, norm.text.length - 1)];
+        while (e < norm.text.length && norm.sentence[e] === s && norm.clause[e] === clause) e++;
+        // (a definition in terms of the post's own product is a claim about it: …就是这只产品预计能给您的收益)
+        if (!/这只|这款|这支|这期|这个产品|我们|我行|本行/.test(norm.text.slice(first, e))) v = e;
+      }
+    }
+    definitions.set(s, v);
+    return v;
+  };
   const listCovered = new Map<number, boolean>();
   const lineOf = (s: number) => {
     const at = norm.start[sentFirst![s]!]!;
@@ -1213,6 +1245,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
     if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral && markedWrong(view, from)) neutral = true;
+    if (!neutral && from < definitionEnd(s)) neutral = true;
     if (!neutral) {
       quotes ??= quoteMask(view);
       const at = norm.start[from]!;
