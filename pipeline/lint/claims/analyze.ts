@@ -669,6 +669,13 @@ export function quotationEnd(source: string, quotes: Uint8Array, at: number): nu
 }
 
 /** The quotation around original offset `at` (its opening mark included, at most 200 characters each side). */
+/** A question someone asked, quoted whole (有客户问我：「你们最稳的产品是什么？」): it asks, it claims nothing. */
+function askedQuotation(source: string, quotes: Uint8Array, at: number): boolean {
+  let a = at;
+  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
+  return /问(我|过我|了我|道|我们)?\s*[:：，,]?\s*[“「『"]?$/.test(source.slice(Math.max(0, a - 8), a)) && /[？?]\s*[”」』"]?\s*$/.test(source.slice(a, quotationEnd(source, quotes, at) + 1));
+}
+
 function quotationAround(source: string, quotes: Uint8Array, at: number): string {
   let a = at;
   while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
@@ -1252,7 +1259,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
-      if (quotes[at] && (aboutFraud || info.caution || (!answered && (quotedYesNo(simpleSource(norm), quotes, at) || questionedQuote(simpleSource(norm), quotes, at))) || ((reported(simpleSource(norm), at) || named(simpleSource(norm), norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(simpleSource(norm), quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || (!answered && askedQuotation(simpleSource(norm), quotes, at)) || (!answered && (quotedYesNo(simpleSource(norm), quotes, at) || questionedQuote(simpleSource(norm), quotes, at))) || ((reported(simpleSource(norm), at) || named(simpleSource(norm), norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(simpleSource(norm), quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
