@@ -74,6 +74,8 @@ interface Entry {
   classes: number[];
   /** gap strength of each output code unit (for GAP) */
   strengths: number[];
+  /** a traditional character read as simplified (Normalized.traditional) */
+  traditional?: true;
 }
 
 const isFormat = /[\p{Cf}\p{Mn}\p{Me}]/u;
@@ -106,6 +108,7 @@ function compute(cp: number): Entry {
   // …unless confusables.yaml reads it as a word (本金🈚️忧 is 本金无忧)
   if (isEmojiIdeograph(cp) && !LOOKALIKE.has(orig)) return { out: orig, classes: orig.length === 2 ? [GAP, GAP] : [GAP], strengths: orig.length === 2 ? [WEAK, WEAK] : [WEAK] };
   let out = '';
+  let traditional = false;
   for (let ch of orig.normalize('NFKC')) {
     if (isFormat.test(ch)) continue;
     ch = LOOKALIKE.get(ch) ?? ch;
@@ -118,7 +121,7 @@ function compute(cp: number): Entry {
     const simple = T2S.get(ch);
     if (simple !== undefined) {
       ch = simple;
-      sawTraditional = true;
+      traditional = true;
     }
     out += LOOKALIKE.get(ch) ?? ch;
   }
@@ -136,7 +139,7 @@ function compute(cp: number): Entry {
       i++;
     }
   }
-  return { out, classes, strengths };
+  return { out, classes, strengths, ...(traditional ? { traditional: true as const } : {}) };
 }
 
 // The BMP fast path: one Int32 per code unit, filled on first sight. Packed as
@@ -146,6 +149,8 @@ const TABLE = new Int32Array(0x10000);
 const COMPLEX = new Map<number, Entry>();
 const KNOWN = 1 << 24;
 const IS_COMPLEX = 1 << 23;
+/** bit 25: a traditional character (read on every sight, though computed once) */
+const IS_TRAD = 1 << 25;
 
 function lookup(c: number): number {
   let v = TABLE[c]!;
@@ -157,6 +162,7 @@ function lookup(c: number): number {
     COMPLEX.set(c, e);
     v = KNOWN | IS_COMPLEX;
   }
+  if (e.traditional) v |= IS_TRAD;
   TABLE[c] = v;
   return v;
 }
@@ -353,12 +359,14 @@ export function normalizeBase(source: string): Normalized {
         const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
         let e = ASTRAL.get(cp);
         if (!e) ASTRAL.set(cp, (e = compute(cp)));
+        if (e.traditional) sawTraditional = true;
         feedEntry(e, i, i + 2);
         i++;
         continue;
       }
     }
     const v = lookup(c);
+    if (v & IS_TRAD) sawTraditional = true;
     if (v & IS_COMPLEX) {
       feedEntry(COMPLEX.get(c)!, i, i + 1);
       continue;

@@ -44,6 +44,14 @@ describe('normalize', () => {
     expect(lint('我们确保，本周活动照常。').filter((f) => f.ruleId === 'guarantee')).toEqual([]);
     expect(lint('保。本').filter((f) => f.ruleId === 'guarantee')).toEqual([]);
   });
+
+  it('reads a traditional warning against a pitch the same the first time and every time after (the characters are remembered, the reading is not)', () => {
+    const text = '別信「本金一分不會少」這種話，凡是投資，都可能虧損本金。';
+    expect(normalize(text).traditional).toBe(true);
+    expect(normalize(text).traditional).toBe(true);
+    expect(ids(lint(text))).toEqual([]);
+    expect(ids(lint(text))).toEqual([]);
+  });
 });
 
 describe('findings point at the original characters', () => {
