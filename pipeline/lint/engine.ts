@@ -204,14 +204,14 @@ function piiReadings(set: RuleSet, views: SpanView[]): PiiReadings {
   const typed = views.some((v) => v.norm.via.includes(VIA_PINYIN)) ? views.map((v) => scanSpan(set, v.index, v.span, true, true).view) : undefined;
   return { ...(joined ? { joined } : {}), ...(typed ? { typed } : {}) };
 }
-/** a client-detail detector's hits in each text, across the asset's texts, and in the texts as typed */
+/**
+ * a client-detail detector's hits in each text, across the asset's texts, and in the texts as typed
+ * (a place found twice is reported once: onePerPlace keeps the first)
+ */
 function piiHits(rule: RuleMeta, detect: Detect, views: SpanView[], more: PiiReadings, ctx: LintContext): DetectorHit[] {
   const hits = detect(views, ctx);
   if (more.joined) for (const h of more.joined.crossing(detect(more.joined.views, ctx))) hits.push(h);
-  if (more.typed && rule.id !== 'pii-person') {
-    const seen = new Set(hits.map((h) => `${h.view}:${h.from}:${h.to}`));
-    for (const h of detect(more.typed, ctx)) if (!seen.has(`${h.view}:${h.from}:${h.to}`)) hits.push(h);
-  }
+  if (more.typed && rule.id !== 'pii-person') for (const h of detect(more.typed, ctx)) hits.push(h);
   return hits;
 }
 

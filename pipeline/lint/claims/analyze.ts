@@ -325,7 +325,7 @@ const DEFINITION = /^\s*((A|答)\s*[:：]\s*)?[^。！？\n]{1,10}?[，,]?\s*(�
 
 /** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
 export function enumeration(norm: SpanView['norm'], i: number): boolean {
-  return norm.text[i - 1] === '、' || simpleSource(norm).slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
+  return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
 }
 
 /** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile, a sticker, a chart): about the asset's product */
@@ -502,7 +502,7 @@ function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[]
 const quoteMasks = new Attached<SpanView, Uint8Array>('quotes');
 export function quoteMask(view: SpanView): Uint8Array {
   let q = quoteMasks.get(view);
-  if (!q) quoteMasks.set(view, (q = quoteDepth(simpleSource(view.norm))));
+  if (!q) quoteMasks.set(view, (q = quoteDepth(view.norm.source)));
   return q;
 }
 
@@ -538,10 +538,12 @@ function reported(source: string, at: number): boolean {
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
+/** a verb of telling and the mark after it (…说：; …回她，) */
+const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*`;
 /** who tells the one who passed a pitch on (我跟他说：) */
+const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
-const ANSWER_LEAD = /^\s*([我他她]|小U|我们)[^。！？\n“”「」]{0,6}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?/;
-const TOLD = /^\s*([我他她]|小U|我们)?[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*/;
+const ANSWER_LEAD = new RegExp(String.raw`^\s*([我他她]|小U|我们)` + SAYS + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼)/;
 
@@ -668,7 +670,6 @@ export function quotationEnd(source: string, quotes: Uint8Array, at: number): nu
   return b;
 }
 
-/** The quotation around original offset `at` (its opening mark included, at most 200 characters each side). */
 /** A question someone asked, quoted whole (有客户问我：「你们最稳的产品是什么？」): it asks, it claims nothing. */
 function askedQuotation(source: string, quotes: Uint8Array, at: number): boolean {
   let a = at;
@@ -676,6 +677,7 @@ function askedQuotation(source: string, quotes: Uint8Array, at: number): boolean
   return /问(我|过我|了我|道|我们)?\s*[:：，,]?\s*[“「『"]?$/.test(source.slice(Math.max(0, a - 8), a)) && /[？?]\s*[”」』"]?\s*$/.test(source.slice(a, quotationEnd(source, quotes, at) + 1));
 }
 
+/** The quotation around original offset `at` (its opening mark included, at most 200 characters each side). */
 function quotationAround(source: string, quotes: Uint8Array, at: number): string {
   let a = at;
   while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
@@ -710,9 +712,9 @@ function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
   // 是真的吗？⏎A：不是)
   let last = lastIndex;
   while (last > 0 && lastIndex - last < 3 && /\s/.test(norm.text[last]!) && norm.sentence[last - 1] === norm.sentence[lastIndex]) last--;
-  const next = lastIndex + 1 < norm.text.length ? norm.start[lastIndex + 1]! : simpleSource(norm).length;
+  const next = lastIndex + 1 < norm.text.length ? norm.start[lastIndex + 1]! : norm.source.length;
   // the mark was dropped between two characters, or kept after a digit or a Latin letter
-  const between = simpleSource(norm).slice(norm.start[last]!, next);
+  const between = norm.source.slice(norm.start[last]!, next);
   return /[？?]/.test(between);
 }
 
@@ -726,6 +728,8 @@ const ANSWER_NO = /^(放心|安心)?[啦吧啊呀嘛]?(当然|肯定|绝对)?(�
  */
 export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean, nextOpening = ''): ViewClaims {
   const { norm } = view;
+  // (the source with traditional characters read as simplified: what the phrase checks read)
+  const src = simpleSource(norm);
   // the text's last sentence, and whether the next text opens by denying it
   const lastSentence = norm.text.length ? norm.sentence[norm.text.length - 1]! : -1;
   const nextDenies = ANSWER_NO.test(nextOpening);
@@ -858,7 +862,6 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const prev = s > 0 ? starts[s - 1] : -1;
     if (first !== undefined && first >= 0 && prev !== undefined && prev >= 0) {
       const asked = norm.text.slice(prev, first).replace(/[^\u4e00-\u9fff]+$/, '');
-      const src = simpleSource(norm);
       const m = DEFINITION.exec(src.slice(norm.start[first]!, norm.start[first]! + 24));
       if (m && /(是什么意思|什么意思|啥意思|是什么|是啥|指什么)$/.test(asked) && /[？?]\s*$/.test(src.slice(norm.start[prev]!, norm.start[first]!))) {
         let e = first;
@@ -875,36 +878,36 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const listCovered = new Map<number, boolean>();
   const lineOf = (s: number) => {
     const at = norm.start[sentFirst![s]!]!;
-    const a = simpleSource(norm).lastIndexOf('\n', at - 1) + 1;
-    let b = simpleSource(norm).indexOf('\n', at);
-    if (b < 0) b = simpleSource(norm).length;
+    const a = src.lastIndexOf('\n', at - 1) + 1;
+    let b = src.indexOf('\n', at);
+    if (b < 0) b = src.length;
     return [a, b] as const;
   };
   const underWarningList = (s: number): boolean => {
     let v = listCovered.get(s);
     if (v !== undefined) return v;
     v = false;
-    if (simpleSource(norm).includes('\n')) {
+    if (src.includes('\n')) {
       firstOfSentences();
       const [a] = lineOf(s);
-      const option = LIST_OPTION.test(simpleSource(norm).slice(a, a + 8));
-      if (option || LIST_ITEM.test(simpleSource(norm).slice(a, a + 8))) {
+      const option = LIST_OPTION.test(src.slice(a, a + 8));
+      if (option || LIST_ITEM.test(src.slice(a, a + 8))) {
         // back over the list's items (and its other sentences) to the line before them
         let k = s - 1;
         const item = option ? LIST_OPTION : LIST_ITEM;
         // (a header may open with an emoji too: ‼️ 这几句话术，谁说都别信)
         const opensItem = (k: number) => {
           const [la, lb] = lineOf(k);
-          return item.test(simpleSource(norm).slice(la, la + 8)) && !LIST_HEADER.test(simpleSource(norm).slice(la, lb));
+          return item.test(src.slice(la, la + 8)) && !LIST_HEADER.test(src.slice(la, lb));
         };
         while (k >= 0 && s - k <= 60 && (sentFirst![k]! < 0 || opensItem(k))) k--;
         if (k >= 0 && s - k <= 60) {
           const [ha, hb] = lineOf(k);
           const g = groupOf(k);
           // the choices of a question put to the reader (第3题：您的主要投资目的是？⏎A. 资产保值，不愿意承担本金损失)
-          if (option && /[？?]\s*$/.test(simpleSource(norm).slice(ha, hb))) v = true;
+          if (option && /[？?]\s*$/.test(src.slice(ha, hb))) v = true;
           // (a header that names what follows as pitches needs no colon: 红灯话术清单 🔴; 这几句话术，谁说都别信)
-          else if ((/[：:]\s*$/.test(simpleSource(norm).slice(ha, hb)) || LIST_HEADER.test(simpleSource(norm).slice(ha, hb))) && g >= 0) {
+          else if ((/[：:]\s*$/.test(src.slice(ha, hb)) || LIST_HEADER.test(src.slice(ha, hb))) && g >= 0) {
             // (a caution, a denial after it, or a prohibition: 以下说法均属违规：; 严禁以下行为：)
             for (let j = groupFrom[g]!; j < groupFrom[g + 1]!; j++) {
               const op = all.op[j]!;
@@ -937,7 +940,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   /** a caution that introduces a list (…的特征：), or a time in the past set off by a comma (十年前，…), covers the rest of its sentence */
   const coversSentence = (h: Raw) => {
     if (h.op !== 'caution' && h.op !== 'caution-after' && h.op !== 'past') return false;
-    const next = simpleSource(norm).slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
+    const next = src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
     // (a caution may name its list first: 骗子常用的话术有：…)
     if (h.op === 'past') {
       if (/^[，,：:]/.test(next)) return true;
@@ -945,10 +948,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // 过去的经验告诉我：…, a lesson drawn for now)
       let e = h.to;
       while (e < norm.text.length && e - h.to < 16 && norm.clause[e] === norm.clause[h.from]) e++;
-      return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(simpleSource(norm).slice(norm.end[e - 1]!, norm.start[e]!));
+      return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(src.slice(norm.end[e - 1]!, norm.start[e]!));
     }
     // (or says what it is: 最常见的误解，就是把它当成定期存款)
-    return /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)/.test(simpleSource(norm).slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
+    return /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
   };
   /**
    * Where the list that clause `clause` ends is joined into starts: back over clauses joined by an
@@ -1069,7 +1072,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (next.length) {
       // (the answer may come after who gives it and whom it is given to: 我跟他说：叔叔，没有这回事)
       const sentFrom = firstOfSentences()[s] ?? -1;
-      const lead = sentFrom >= 0 ? ANSWER_LEAD.exec(simpleSource(norm).slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24)) : null;
+      const lead = sentFrom >= 0 ? ANSWER_LEAD.exec(src.slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24)) : null;
       let opening = next[0]!.from;
       if (lead) {
         // (the first character after the lead opens the answer)
@@ -1141,7 +1144,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
       // (not what was asked about and is now here: 你们天天问的零风险理财来了！)
-      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(simpleSource(norm).slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to)))) asked = true;
+      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to)))) asked = true;
       if (norm.clause[h.from] !== clause) {
         // a caution covers the rest of a list joined by enumeration commas; a negation does not
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
@@ -1259,7 +1262,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
-      if (quotes[at] && (aboutFraud || info.caution || (!answered && askedQuotation(simpleSource(norm), quotes, at)) || (!answered && (quotedYesNo(simpleSource(norm), quotes, at) || questionedQuote(simpleSource(norm), quotes, at))) || ((reported(simpleSource(norm), at) || named(simpleSource(norm), norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(simpleSource(norm), quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
