@@ -90,6 +90,11 @@ export const piiPerson: Detector = {
 
     /** a character that can be part of a given name at normalised index i */
     const givenChar = (n: Normalized, i: number) => n.cls[i] === CJK && !stop.has(n.text[i]!) && n.gap[i]! < CLAUSE;
+    /** every character of normalised [from, to) can be part of a given name */
+    const givenRun = (n: Normalized, from: number, to: number) => {
+      for (let i = from; i < to; i++) if (!givenChar(n, i)) return false;
+      return true;
+    };
 
     return (views, ctx) => {
       const { personas, personaPinyin } = personasOf(ctx);
@@ -145,9 +150,7 @@ export const piiPerson: Detector = {
           for (const given of [2, 1]) {
             const end = p + sl + given;
             if (end > t.length) continue;
-            let ok = true;
-            for (let i = p + sl; i < end; i++) if (!givenChar(n, i)) ok = false;
-            if (ok && boundary(end)) return [sl, end];
+            if (givenRun(n, p + sl, end) && boundary(end)) return [sl, end];
           }
           // no mark ends it (客户孙建国光荣退休): a full name when the segmenter reads the surname and
           // two given characters as one person's name
@@ -197,9 +200,7 @@ export const piiPerson: Detector = {
           // compound surname (欧阳) + one or two given characters
           for (const len of [4, 3]) {
             const from = h - len;
-            let ok = from >= 0 && compound.has(t.slice(from, from + 2));
-            for (let i = from + 2; ok && i < h; i++) ok = givenChar(n, i);
-            if (ok) candidates.push([from, 2]);
+            if (from >= 0 && compound.has(t.slice(from, from + 2)) && givenRun(n, from + 2, h)) candidates.push([from, 2]);
           }
           for (const len of [3, 2]) {
             const from = h - len;
@@ -208,9 +209,7 @@ export const piiPerson: Detector = {
             if (!(surnames.has(s) || ambiguous.has(s)) || n.cls[from] !== CJK) continue;
             // 和张阿姨, 感谢张阿姨: a surname right before the honorific is the public form
             if (len === 2 && surnames.has(t[h - 1]!)) continue;
-            let ok = n.gap[from + 1]! < CLAUSE;
-            for (let i = from + 1; ok && i < h; i++) ok = givenChar(n, i);
-            if (ok) candidates.push([from, 1]);
+            if (n.gap[from + 1]! < CLAUSE && givenRun(n, from + 1, h)) candidates.push([from, 1]);
           }
           // the longest reading, unless its first character is more likely a verb (感谢王华先生); across
           // two texts only a surname with two given characters (暖心周刊 ‖ 客户信息… is no name)
@@ -271,8 +270,7 @@ export const piiPerson: Detector = {
                 if (!sl || len - sl < 1 || len - sl > 2) continue;
                 let ok = true;
                 for (let i = a; i < b; i++) if (n.cls[i] !== CJK) ok = false;
-                for (let i = a + sl; ok && i < b; i++) if (!givenChar(n, i)) ok = false;
-                if (ok && !POLITE.test(t.slice(a, b)) && !honorific.test(t.slice(a + sl, b))) accept(a, sl, b, '名单');
+                if (ok && givenRun(n, a + sl, b) && !POLITE.test(t.slice(a, b)) && !honorific.test(t.slice(a + sl, b))) accept(a, sl, b, '名单');
               }
             }
             items = [];
@@ -428,7 +426,7 @@ export const piiPerson: Detector = {
               return end === t.length || /^\s*([」”』"'）)]|\r?\n|$)/.test(view.span.text.slice(n.end[end - 1]!, n.end[end - 1]! + 2));
             };
             const sl = surnameAt(j, true);
-            const given = !sl || honorific.test(t.slice(j + sl, j + sl + 4)) ? 0 : [2, 1].find((g) => j + sl + g <= t.length && [...Array(g).keys()].every((q) => givenChar(n, j + sl + q)) && closes(j + sl + g));
+            const given = !sl || honorific.test(t.slice(j + sl, j + sl + 4)) ? 0 : [2, 1].find((g) => j + sl + g <= t.length && givenRun(n, j + sl, j + sl + g) && closes(j + sl + g));
             if (sl && given) accept(j, sl, j + sl + given, '署名');
           }
         }
