@@ -334,10 +334,11 @@ function notCovered(norm: SpanView['norm'], to: number): boolean {
  * 央妈亲儿子级别的理财 calls a product a product).
  */
 const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富|手艺|功夫|本事|生意)(?![\u4e00-\u9fa5])|(投资|回报|买卖)[^。！？!?]{0,3}[，,]?\s*(就是|是|才是|莫过于)(?![^。！？!?]{0,14}(这款|这只|这期|理财|基金|产品|存款|存单|保险))/;
-const LIFE = '(身体|健康|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|善意)';
+const LIFE = '(身体|健康|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|做菜|手艺|种花|养花|钓鱼)';
 // (跑步是我这辈子最不会亏的一件事，身体才是最大的本钱)
 const LIFE_WORTH = '(投资|投入|回报|买卖|生意|利息|这笔账|本钱|不会亏|不亏|稳赚|只赚不赔)';
-const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}`);
+// (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
+const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}|${LIFE_WORTH}[^。！？!?]{0,8}(只|仅|只是|仅仅)(用来|拿来)?(形容|比喻|打比方|开玩笑)`);
 /** per view and sentence: [METAPHOR, LIFE_METAPHOR] (a sentence of thousands of terms is read once) */
 const metaphors = new Attached<SpanView, Map<number, [boolean, boolean]>>('metaphors');
 function metaphor(view: SpanView, at: number, life = false): boolean {

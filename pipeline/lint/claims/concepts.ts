@@ -37,6 +37,8 @@ const conceptsSchema = z.strictObject({
     weakWealth: regex,
     notOffer: regex,
     notOfferAfter: z.string().transform((s) => new RegExp(s)),
+    /** the same over the rest of the name's own clause only (代销保险宣传材料将统一标注…, not 这款年金险，宣传页上写明了：年交1万) */
+    notOfferAfterClause: z.string().transform((s) => new RegExp(s)).optional(),
     pastSentence: regex,
     generic: z.strictObject({ returns: regex, cue: regex }),
     /** a product of a kind the rules set no disclosure for (precious metals): an asset that offers one is not taken for an unnamed wealth product */

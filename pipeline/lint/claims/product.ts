@@ -84,10 +84,9 @@ function wholly(view: SpanView, from: number, to: number): boolean {
   return true;
 }
 
-/** The text of the sentence after normalised offset `at`, at most AFTER characters (a list goes on past its clause: 理财、保险、基金，是三种不同的产品). */
+/** The text of the sentence (or clause) after normalised offset `at`, at most AFTER characters (a list goes on past its clause: 理财、保险、基金，是三种不同的产品). */
 const AFTER = 40;
-function after(view: SpanView, at: number): string {
-  const c = view.norm.sentence;
+function after(view: SpanView, at: number, c: Int32Array = view.norm.sentence): string {
   let b = at;
   while (b < c.length && b - at < AFTER && c[b] === c[at - 1]) b++;
   return view.norm.text.slice(at, b);
@@ -105,7 +104,7 @@ function isPhrase(re: RegExp): boolean {
   return p;
 }
 
-function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp; after: RegExp }): Evidence | undefined {
+function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; sentence: RegExp; after: RegExp; afterClause?: RegExp | undefined }): Evidence | undefined {
   for (const view of views) {
     let best: Evidence | undefined;
     const text = view.norm.text;
@@ -127,6 +126,7 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
           notOffer.sentence.lastIndex = 0;
           if (notOffer.clause.test(before(view, m.from, view.norm.clause)) || notOffer.sentence.test(before(view, m.from, view.norm.sentence))) continue;
           if (notOffer.after.test(after(view, m.to))) continue;
+          if (notOffer.afterClause?.test(after(view, m.to, view.norm.clause))) continue;
         }
         if (!best || m.from < best.from) best = { view, from: m.from, to: m.to };
         break;
@@ -156,7 +156,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
-  const notOffer = { clause: concepts.products.notOffer, sentence: concepts.products.pastSentence, after: concepts.products.notOfferAfter };
+  const notOffer = { clause: concepts.products.notOffer, sentence: concepts.products.pastSentence, after: concepts.products.notOfferAfter, afterClause: concepts.products.notOfferAfterClause };
   for (const [type, res] of Object.entries(evidenceOf) as [ProductType, RegExp[]][]) {
     const e = first(views, res, notOffer);
     if (e) {

@@ -415,15 +415,18 @@ export const piiPerson: Detector = {
         // a letter's signature: a dash and a full name closing a quotation or a line, where the texts speak
         // of a letter or a note (「…让我的养老钱没被骗走。——万淑芬」); a famous saying's author is a public figure
         // (the writer may first say who they are, and close with a word of respect: ——你们的老客户 何秀兰 敬上)
-        if (aboutLetter && /[—–―]/.test(view.span.text)) {
+        // (or after the word for it: 落款工工整整：何桂兰)
+        if (aboutLetter && /[—–―]|落款|署名/.test(view.span.text)) {
           for (let i = 1; i < t.length; i++) {
-            if (!n.gap[i] || n.cls[i] !== CJK || !/[—–―]\s*$/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) continue;
+            if (!n.gap[i] || n.cls[i] !== CJK) continue;
+            const signed = SIGNED.test(view.span.text.slice(Math.max(0, n.start[i]! - 12), n.start[i]!));
+            if (!signed && !/[—–―]\s*$/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) continue;
             const j = i + (SIGNER.exec(t.slice(i, i + 12))?.[0].length ?? 0);
             // (a signature is a name whatever its surname: 万, 高, 金 too; the name ends its line or the
-            // quotation, after a word of respect if there is one)
+            // quotation, after a word of respect if there is one; after 落款：, a comma and the date may follow)
             const closes = (e: number) => {
               const end = e + (CLOSING.exec(t.slice(e, e + 3))?.[0].length ?? 0);
-              return end === t.length || /^\s*([」”』"'）)]|\r?\n|$)/.test(view.span.text.slice(n.end[end - 1]!, n.end[end - 1]! + 2));
+              return end === t.length || (signed ? /^\s*([」”』"'）)，,。.；;]|\r?\n|$)/ : /^\s*([」”』"'）)]|\r?\n|$)/).test(view.span.text.slice(n.end[end - 1]!, n.end[end - 1]! + 2));
             };
             const sl = surnameAt(j, true);
             const given = !sl || honorific.test(t.slice(j + sl, j + sl + 4)) ? 0 : [2, 1].find((g) => j + sl + g <= t.length && givenRun(n, j + sl, j + sl + g) && closes(j + sl + g));
@@ -483,6 +486,8 @@ const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺�
 /** who the writer of a letter says they are before their name (你们的老客户, 一位老街坊) */
 const SIGNER = /^(你们的|您们的|您的|你的|贵行的)?(一位|一个)?(老|忠实的?)?(客户|储户|街坊|邻居|朋友|读者|粉丝|学员|会员)(?=[\u4e00-\u9fa5]{2,3})/;
 /** a word of respect after a letter's signature (敬上, 谨上, 拜上) */
+/** the word for a signature and a colon, right before the name (落款工工整整：) */
+const SIGNED = /(落款|署名)[^，。！？,.!?\n]{0,6}[：:]\s*$/;
 const CLOSING = /^(敬上|谨上|拜上|敬呈|敬书|谨启|致谢|叩谢|手书|上|书)/;
 
 /** the personas' names and their pinyin, once per context */
