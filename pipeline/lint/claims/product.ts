@@ -200,7 +200,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   }
   if (infer && !types.size) {
     const r = first(views, [generic.returns], notOffer);
-    const cue = first(views, [generic.cue]);
+    const cue = first(views, [generic.cue], notOffer);
     if (r && cue) {
       result.generic = r;
       types.add('wealth');

@@ -471,12 +471,13 @@ export function phoneDigits(s: string): string {
   return s.replace(/\D/g, '').replace(/^(0086|86)(?=1[3-9]\d{9}$)/, '');
 }
 
-// Numbers given in pieces: 前3位138，中间4位0013，后4位8000 / 开头是138…尾号8000. Each piece is a
+// Numbers given in pieces: 前3位138，中间4位0013，后4位8000 / 开头是138…尾号8000 / 最后四位他翻了半天
+//才念出来：0310 (a few words between the count and the digits, up to a colon). Each piece is a
 // position word, an optional digit count and the digits; pieces within a short stretch of one
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
 const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
 const PIECE = new RegExp(
-  `(手机号码|手机号|手机|电话号码|电话|号码|身份证号码|身份证号|身份证|证件号码|证件号|卡号|前面|前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|接着|然后|再后面|后面|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,17})`,
+  `(手机号码|手机号|手机|电话号码|电话|号码|身份证号码|身份证号|身份证|证件号码|证件号|卡号|前面|前|开头|头|第一段|中间|中段|中|第二段|出生日期|生日|接着|然后|再后面|后面|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:])?)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,17})`,
   'g',
 );
 // …or the digits first and their position after them (幺三八，这是开头仨；中间是零五七一…)

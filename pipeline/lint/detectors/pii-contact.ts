@@ -116,7 +116,8 @@ export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
 const PASSPORT = /(?<![A-Za-z0-9])(?:[EG]\s?[0-9]{4}\s?[0-9]{4}|E[A-HJ-NP-Z]\s?[0-9]{7})(?![A-Za-z0-9])/g;
 // diplomatic/service/official passports and lower-case forms look like model numbers: only next to 护照
 // (next to 护照, also typed with a space between every character, or over lines: E G 3 7 2 6 9 1 4; E72⏎049⏎163)
-const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7}|[DSPdspEeGg](?:\s?[A-Za-z])?(?:\s?[0-9]){7,8})(?![A-Za-z0-9])/g;
+// (or with dashes between groups: eh-281-6473)
+const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7}|[DSPdspEeGg](?:[\s-]?[A-Za-z])?(?:[\s-]?[0-9]){7,8})(?![A-Za-z0-9])/g;
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
 // (also typed with a space between characters: c 6 0 3 8 2 9 1 7; or with letters among its digits: C38K27619)
 const PERMIT = /(?<![A-Za-z0-9])(?:[Cc](?=(?:[A-Za-z]?[0-9]){6})[0-9A-Za-z]{8}|[CcWw](?:\s?[0-9]){8}|[Cc]\s?[A-Za-z](?:\s?[0-9]){7}|[LlTt](?:\s?[0-9]){8}|[HhMm](?:\s?[0-9]){8}(?:(?:\s?[0-9]){2})?)(?![A-Za-z0-9])/g;
@@ -140,7 +141,7 @@ export const piiPassport = patternDetector('pii-passport', noData, (view) => {
     // (a number labelled as a booking or an order is nobody's passport: 预约单号 E20261128)
     .filter(({ from }) => !NOT_A_PASSPORT.test(t.slice(Math.max(0, from - 8), from)))
     .map(({ from, to, match }) => {
-      const s = match[0].replace(/\s/g, '').toUpperCase();
+      const s = match[0].replace(/[\s-]/g, '').toUpperCase();
       return { from, to, masked: `${s.slice(0, 2)}${'*'.repeat(s.length - 4)}${s.slice(-2)}` };
     });
 });
@@ -182,7 +183,8 @@ const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌�
 /** spaces typeset between the characters and the digits (2 幢 1703 室) */
 // (a line break may stand between the parts too: 幸福里小区⏎6号楼2单元⏎1101)
 // (and a list's mark at the new line's start: → 9幢⏎→ 3单元⏎→ 201室)
-const S = '(?:[ \\t\\u3000]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?)';
+// (each part may end its own sentence: 第5栋。⏎2单元。⏎1802房)
+const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?)';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
 // (a lettered block too: 华港花园B座1806房)
 const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]|${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');

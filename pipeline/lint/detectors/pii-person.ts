@@ -311,9 +311,10 @@ export const piiPerson: Detector = {
          * first CJK character of the next line (after a list number: 1. 林雪梅), else -1.
          */
         // (a heading that names a list may end its line with no colon: 银发健步走 · 完赛名单⏎陈美玲、吴国栋)
-        const nextLine = (to: number, heading = false): number => {
+        // (a list's opener may say a few words before its colon: 签到表上头两个名：⏎关永强)
+        const nextLine = (to: number, heading = false, filler = false): number => {
           const src = view.span.text;
-          const m = (heading ? /^[ \t\u3000]*[:：]?[ \t\u3000]*(\p{Extended_Pictographic}\uFE0F?[ \t\u3000]*)*\r?\n/u : /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/).exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 12));
+          const m = (heading ? /^[ \t\u3000]*[:：]?[ \t\u3000]*(\p{Extended_Pictographic}\uFE0F?[ \t\u3000]*)*\r?\n/u : filler ? /^[^\n。！？!?:：]{0,8}[:：][ \t\u3000]*\r?\n/ : /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/).exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 20));
           if (!m) return -1;
           const line = n.end[to - 1]! + m[0].length;
           let q = to;
@@ -379,7 +380,8 @@ export const piiPerson: Detector = {
             if (end < t.length && n.gap[end] === 0 && CONJUNCTIONS.has(t[end]!)) continue;
             let sentence = n.sentence[m.index]!;
             let p = end;
-            const first = end < t.length ? nextLine(end, /名单|如下|得主|获奖者|中奖者|观众|嘉宾/.test(m[0])) : -1;
+            const heading = /名单|如下|得主|获奖者|中奖者|观众|嘉宾/.test(m[0]);
+            const first = end < t.length ? (heading ? nextLine(end, true) : (() => { const f = nextLine(end); return f >= 0 ? f : nextLine(end, false, true); })()) : -1;
             const overLines = first >= 0;
             if (overLines) sentence = n.sentence[(p = first)]!;
             for (;;) {
@@ -434,13 +436,20 @@ export const piiPerson: Detector = {
           }
         }
 
+        // a name's pinyin in brackets right after the name in characters (林逋（Lin Bu）): a gloss, judged
+        // where the characters stand
+        const glossed = (at: number, joined: string): boolean => {
+          const [a] = orig(view, at, at + 1);
+          const g = /([\u4e00-\u9fa5]{2,})\s*[（(]\s*$/.exec(view.span.text.slice(Math.max(0, a - 8), a))?.[1];
+          return !!g && [2, 3, 4].some((k) => k <= g.length && pinyinOf(g.slice(-k)).join('') === joined);
+        };
         // Zhang Wei / ZHANG Wei / Wang Jianguo: a pinyin surname, then a given name of one or two syllables
         if (pinyinSurnames.size && /[A-Z]/.test(t)) {
           PINYIN_NAME.lastIndex = 0;
           for (let m = PINYIN_NAME.exec(t); m; m = PINYIN_NAME.exec(t)) {
             const sur = m[1]!.toLowerCase();
             const given = m[2]!.toLowerCase();
-            if (!pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || figurePinyin(sur + given)) {
+            if (!pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || figurePinyin(sur + given) || glossed(m.index, sur + given)) {
               PINYIN_NAME.lastIndex = m.index + m[1]!.length;
               continue;
             }
