@@ -419,6 +419,8 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
 }
 
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
+/** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
+const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
 const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供', '到期', '到时', '到时候']));
 
 /** Token starts (and the end) of a clause, with whether each token is a verb of its own; cached. */
@@ -931,6 +933,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return false;
   };
   /** a verb of its own between a negation and a concept takes the negation (不了解风险) */
+  /** normalised `a` stands inside a quotation that closes before normalised `b` */
+  const quotedApart = (a: number, b: number) => {
+    const at = norm.start[a]!;
+    const open = Math.max(src.lastIndexOf('“', at), src.lastIndexOf('「', at), src.lastIndexOf('『', at));
+    if (open < 0 || Math.max(src.lastIndexOf('”', at), src.lastIndexOf('」', at), src.lastIndexOf('』', at)) > open) return false;
+    return /[”」』]/.test(src.slice(at, norm.start[b]!));
+  };
   const verbBetween = (list: Raw[], clause: number, a: number, b: number) => {
     const seg = segs.get(clause);
     if (!seg) return false;
@@ -951,7 +960,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(src.slice(norm.end[e - 1]!, norm.start[e]!));
     }
     // (or says what it is: 最常见的误解，就是把它当成定期存款)
-    return /^[：:]/.test(next) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5));
+    // (or names what it lists first: 非法集资通常有四个特征：…承诺还本付息…)
+    return /^[）)】\]]?[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 2)) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5)) || /^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)(是|有|为|如下)?[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 16));
   };
   /**
    * Where the list that clause `clause` ends is joined into starts: back over clauses joined by an
@@ -1130,7 +1140,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (neg && verbBetween(list, clause, negEnd, at)) {
         neutral = true;
         neg = 0;
-      }
+      } else if (neg && CONCESSIVE.test(src.slice(norm.end[negEnd - 1]!, norm.start[at]!))) neg = 0;
     };
     const m = marksOf(s, list);
     // a list joined by enumeration commas is one clause for a caution before it (对方说…有政府兜底、保本保息)
@@ -1158,6 +1168,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         neutral = true;
         continue;
       }
+      // (a negation inside one quoted phrase stops at its closing mark: “不保证本金和收益”“可能损失全部本金”)
+      if (h.op === 'negate' && quotedApart(h.from, from)) continue;
       if (h.op === 'negate') {
         bind(h.from);
         neg ^= 1;
