@@ -419,6 +419,8 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
 }
 
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
+/** how far back a negation looks for the quotation it may stand in */
+const QUOTE_ROOM = 60;
 /** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
 const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
 const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供', '到期', '到时', '到时候']));
@@ -934,10 +936,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   };
   /** a verb of its own between a negation and a concept takes the negation (不了解风险) */
   /** normalised `a` stands inside a quotation that closes before normalised `b` */
+  // (within QUOTE_ROOM characters before it: a text with no quotation stays linear)
   const quotedApart = (a: number, b: number) => {
     const at = norm.start[a]!;
-    const open = Math.max(src.lastIndexOf('“', at), src.lastIndexOf('「', at), src.lastIndexOf('『', at));
-    if (open < 0 || Math.max(src.lastIndexOf('”', at), src.lastIndexOf('」', at), src.lastIndexOf('』', at)) > open) return false;
+    const before = src.slice(Math.max(0, at - QUOTE_ROOM), at);
+    const open = Math.max(before.lastIndexOf('“'), before.lastIndexOf('「'), before.lastIndexOf('『'));
+    if (open < 0 || Math.max(before.lastIndexOf('”'), before.lastIndexOf('」'), before.lastIndexOf('』')) > open) return false;
     return /[”」』]/.test(src.slice(at, norm.start[b]!));
   };
   const verbBetween = (list: Raw[], clause: number, a: number, b: number) => {
