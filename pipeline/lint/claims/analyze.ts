@@ -418,11 +418,11 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
   };
 }
 
-/** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
-/** how far back a negation looks for the quotation it may stand in */
-const QUOTE_ROOM = 60;
+/** what follows a caution that introduces a list: a colon (after a closing bracket: 案由）：), 有：/包括：, ，就是, or the name of what it lists (…通常有四个特征：) */
+const LIST_LEAD = /^[）)】\]]?[：:]|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)(是|有|为|如下)?[：:]/;
 /** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
 const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
+/** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
 const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供', '到期', '到时', '到时候']));
 
 /** Token starts (and the end) of a clause, with whether each token is a verb of its own; cached. */
@@ -934,16 +934,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     for (let i = firstFrom(list, at - MAX_HIT) ; i < list.length && list[i]!.from <= at; i++) if (at < list[i]!.to) return true;
     return false;
   };
-  /** a verb of its own between a negation and a concept takes the negation (不了解风险) */
-  /** normalised `a` stands inside a quotation that closes before normalised `b` */
-  // (within QUOTE_ROOM characters before it: a text with no quotation stays linear)
+  /** normalised `a` stands inside a quotation that closes before normalised `b` (the view's quote mask) */
   const quotedApart = (a: number, b: number) => {
-    const at = norm.start[a]!;
-    const before = src.slice(Math.max(0, at - QUOTE_ROOM), at);
-    const open = Math.max(before.lastIndexOf('“'), before.lastIndexOf('「'), before.lastIndexOf('『'));
-    if (open < 0 || Math.max(before.lastIndexOf('”'), before.lastIndexOf('」'), before.lastIndexOf('』')) > open) return false;
-    return /[”」』]/.test(src.slice(at, norm.start[b]!));
+    const q = (quotes ??= quoteMask(view));
+    const from = norm.start[a]!;
+    if (!q[from]) return false;
+    for (let i = from + 1, to = norm.start[b]!; i < to; i++) if (!q[i]) return true;
+    return false;
   };
+  /** a verb of its own between a negation and a concept takes the negation (不了解风险) */
   const verbBetween = (list: Raw[], clause: number, a: number, b: number) => {
     const seg = segs.get(clause);
     if (!seg) return false;
@@ -953,19 +952,18 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   /** a caution that introduces a list (…的特征：), or a time in the past set off by a comma (十年前，…), covers the rest of its sentence */
   const coversSentence = (h: Raw) => {
     if (h.op !== 'caution' && h.op !== 'caution-after' && h.op !== 'past') return false;
-    const next = src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1);
+    const rest = src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 16);
     // (a caution may name its list first: 骗子常用的话术有：…)
     if (h.op === 'past') {
-      if (/^[，,：:]/.test(next)) return true;
+      if (/^[，,：:]/.test(rest)) return true;
       // (or a scene of the past that a colon ends: 想起十几年前大家买理财的样子：到期就兑付…; not
       // 过去的经验告诉我：…, a lesson drawn for now)
       let e = h.to;
       while (e < norm.text.length && e - h.to < 16 && norm.clause[e] === norm.clause[h.from]) e++;
       return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(src.slice(norm.end[e - 1]!, norm.start[e]!));
     }
-    // (or says what it is: 最常见的误解，就是把它当成定期存款)
-    // (or names what it lists first: 非法集资通常有四个特征：…承诺还本付息…)
-    return /^[）)】\]]?[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 2)) || /^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 5)) || /^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)(是|有|为|如下)?[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 16));
+    // (or says what it is: 最常见的误解，就是把它当成定期存款; or names what it lists first: 非法集资通常有四个特征：…)
+    return LIST_LEAD.test(rest);
   };
   /**
    * Where the list that clause `clause` ends is joined into starts: back over clauses joined by an

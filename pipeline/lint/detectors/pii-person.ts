@@ -381,7 +381,7 @@ export const piiPerson: Detector = {
             let sentence = n.sentence[m.index]!;
             let p = end;
             const heading = /名单|如下|得主|获奖者|中奖者|观众|嘉宾/.test(m[0]);
-            const first = end < t.length ? (heading ? nextLine(end, true) : (() => { const f = nextLine(end); return f >= 0 ? f : nextLine(end, false, true); })()) : -1;
+            const first = end < t.length ? nextLine(end, heading, !heading) : -1;
             const overLines = first >= 0;
             if (overLines) sentence = n.sentence[(p = first)]!;
             for (;;) {
@@ -494,9 +494,9 @@ export const piiPerson: Detector = {
 const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺卡|感谢卡|落款|署名/;
 /** who the writer of a letter says they are before their name (你们的老客户, 一位老街坊) */
 const SIGNER = /^(你们的|您们的|您的|你的|贵行的)?(一位|一个)?(老|忠实的?)?(客户|储户|街坊|邻居|朋友|读者|粉丝|学员|会员)(?=[\u4e00-\u9fa5]{2,3})/;
-/** a word of respect after a letter's signature (敬上, 谨上, 拜上) */
 /** the word for a signature and a colon, right before the name (落款工工整整：) */
 const SIGNED = /(落款|署名)[^，。！？,.!?\n]{0,6}[：:]\s*$/;
+/** a word of respect after a letter's signature (敬上, 谨上, 拜上) */
 const CLOSING = /^(敬上|谨上|拜上|敬呈|敬书|谨启|致谢|叩谢|手书|上|书)/;
 
 /** the personas' names and their pinyin, once per context */
