@@ -18,7 +18,7 @@ import type { SpanView } from '../detectors/types.ts';
 import { OPERATORS, type ClaimPattern, type ConceptSet, type Operator, type ProductType } from './concepts.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { CLAUSE, SENTENCE } from '../classes.ts';
-import { simpleSource } from '../normalize.ts';
+import { normalizeTerm, simpleSource } from '../normalize.ts';
 import { Attached } from '../attach.ts';
 import { isProductAsset, type AssetProducts } from './product.ts';
 
@@ -111,7 +111,7 @@ const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
-const LIST_HEADER = /[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
+const LIST_HEADER = /(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
 
 /** the hit `k` of `sel` as an object */
 function rawAt(sel: Selected, k: number): Raw {
@@ -165,6 +165,16 @@ function releaseScratch() {
 
 /** how much text before a match a pattern's lookbehind may read, when a match is read again in a window */
 const LOOKBEHIND_ROOM = 200;
+
+/** true when 就 at `at` opens 就…嘛/吗/么 ending its sentence within a few words: a question that asks to be agreed with */
+function asksAgreement(text: string, gap: Uint8Array, at: number): boolean {
+  for (let j = at + 2; j < Math.min(text.length, at + 26); j++) {
+    if (gap[j]! >= SENTENCE) return false;
+    const ch = text[j];
+    if ((ch === '嘛' || ch === '吗' || ch === '么') && (j + 1 === text.length || gap[j + 1]! >= SENTENCE)) return true;
+  }
+  return false;
+}
 
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
@@ -255,6 +265,8 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
     if (cOp[k] === NEGATE && b - a === 2 && /^no$/i.test(text.slice(a, b)) && /^\s*[.．]?\s*\d/.test(text.slice(b, b + 3))) continue;
     // an A-not-A question (受不受影响, 值不值得) asks: its 不 negates nothing
     if (cOp[k] === NEGATE && b - a === 1 && a > 0 && b < text.length && !gap[a] && !gap[b] && text[a - 1] === text[b] && /[\u4e00-\u9fa5]/.test(text[b]!)) continue;
+    // 不就…嘛 asks to be agreed with (那不就跟存定期一样嘛): its 不 negates nothing
+    if (cOp[k] === NEGATE && b - a === 1 && text[a] === '不' && text[b] === '就' && asksAgreement(text, gap, b)) continue;
     keep[kept++] = k;
     if (!pattern) end = b;
   }
@@ -321,7 +333,7 @@ function aboutWarning(norm: SpanView['norm'], at: number): boolean {
 }
 
 /** the opening of an answer that defines a term: (A：|答：) the term, then 就是/是指/指的是/意思是 */
-const DEFINITION = /^\s*((A|答)\s*[:：]\s*)?[^。！？\n]{1,10}?[，,]?\s*(就是|是指|指的是|意思是|的意思是)/;
+const DEFINITION = /^\s*((A|答)\s*[:：]\s*)?[^。！？\n]{1,10}?[，,]?\s*(就是|是指|指的是|意思是|的意思是|是说)/;
 
 /** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
 export function enumeration(norm: SpanView['norm'], i: number): boolean {
@@ -345,6 +357,26 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
  * joined by enumeration commas, in the claims analysis and for word rules.
  */
 export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
+
+/** a negation that refuses to use or give what the list names (不用礼品、抽奖拉认购; 不送米、油): the list is refused, not denied item by item */
+const NOT_USING = /^(不用|不拿|不以)(?!担心|操心|怕|愁|急|慌)|^不(给|搞|设|送|发|派)$/;
+
+/** a line that cites a law or rule by name and opens its text with a colon (《广告法》第二十五条…贴出来给大家看看：) */
+const STATUTE_LEAD = /《[^》\n]{1,30}(法|条例|办法|规定|指引|通知|意见|规范|准则|细则)》[^\n]{0,40}[：:]\s*$/;
+/** a line of a statute's text: a duty, a prohibition, an exception, an item */
+const STATUTE_TEXT = /不得|禁止|严禁|应当|不应|除外|[（(][一二三四五六七八九十\d]{1,3}[)）]|^\s*第[一二三四五六七八九十百零\d]+条/;
+/** how many lines a statute's text may run below the line that cites it */
+const STATUTE_LINES = 6;
+
+/** a heading that names a term to explain (理财名词小词典 · 第1期：保本; 饮啖茶，讲下“刚性兑付”; 名词解释：刚性兑付) */
+const GLOSSARY_HEAD = /(名词|词典|科普|讲下|讲讲|聊聊|说说|讲一讲|聊一聊|说一说|释义|解释|小课堂|知识点)[^。！？!?\n]{0,14}?([：:]\s*[“「『]?[\u4e00-\u9fff]{2,8}[”」』]?|[“「『][\u4e00-\u9fff]{2,8}[”」』]?)\s*[\p{Extended_Pictographic}\s]*$/u;
+/** the post's own product, or the bank speaking of itself */
+const OUR_PRODUCT = /这只|这款|这支|这期|这个产品|我们|我行|本行/;
+/** what DEFINITION matched, less its verb and marks: the term defined */
+const DEFINING = /^\s*((A|答)\s*[:：]\s*)?|[，,]?\s*(就是|是指|指的是|意思是|的意思是|是说)$|[“”「」『』"']/g;
+
+/** an A-not-A modal that asks (会不会, 能不能; 唔 is read as 不) */
+const A_NOT_A = /会不会|能不能|可不可以|肯不肯|要不要|敢不敢|得不得|有没有/;
 
 /** what was asked about, now on offer (…问的零风险理财来了) */
 const ARRIVED = /^[^，。！？,]{0,8}(来了|到了|上线了|上新了|有了|终于有了|安排上了|开售了|回来了)/;
@@ -699,12 +731,16 @@ function quotedYesNo(source: string, quotes: Uint8Array, at: number): boolean {
   return /^[“「『‘"']\s*(有没有|有冇|有無|有沒有|是不是|会不会|會不會|能不能|可不可以)/.test(q) || /((吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]|(有冇|有没有|有無|有沒有|係唔係|系唔系|是不是|会不会|會不會|会唔会|能不能|可不可以|保不保|亏不亏|稳不稳)[^”」』’"'？?。]{0,12}[？?])\s*[”」』’"']?\s*$/.test(q);
 }
 
+/** after a quotation closes: someone asks whether it can be trusted (“…年底前进场稳了”，问我靠不靠谱) */
+const ASKED_AFTER = /^[”」』’"']?\s*[，,：:]?\s*(又|就|便|来|跑来|专门|特地)?(问我|问问我|问了我|问过我|问小U|让我|请我|找我|要我)(帮忙|帮他|帮她|帮着)?(看看|看下|看一下|把把关|判断一下|判断)?[^。\n？?]{0,4}(靠不靠谱|靠谱吗|可不可信|可信吗|信不信得过|能不能买|能买吗|可以买吗|能不能投|能投吗|行不行|真的假的|是真是假|是不是真的|真的吗|怎么看|咋看|怎么样|咋样|有没有问题|有没有坑|是不是坑|是不是骗局|系唔系真|靠唔靠谱)/;
+
 /**
  * True when the quotation around original offset `at` is questioned right after it closes (“银行理财都是保本的”？):
  * a myth put up to be examined — unless the next words affirm it (“保本保息”？没错！).
  */
 function questionedQuote(source: string, quotes: Uint8Array, at: number): boolean {
   const b = quotationEnd(source, quotes, at);
+  if (ASKED_AFTER.test(source.slice(b, b + 24))) return true;
   const after = /^[”」』’"']?\s*[？?]+/.exec(source.slice(b, b + 6));
   return !!after && !/^\s*(对|没错|是的|当然|确实|真的|必须|就是|肯定|绝对|冇错|係|系)/.test(source.slice(b + after[0].length, b + after[0].length + 8));
 }
@@ -739,6 +775,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const nextDenies = ANSWER_NO.test(nextOpening);
   const excepts: [number, number][] = [];
   const all = select(c, view, excepts);
+  resolvePronouns(c, all, view);
   const straddles = exceptIndex(excepts);
   const ops = new Set<Operator>();
   let undercut: { from: number; to: number } | undefined;
@@ -876,6 +913,20 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (!/这只|这款|这支|这期|这个产品|我们|我行|本行/.test(norm.text.slice(first, e))) v = e;
       }
     }
+    // a glossary card: its heading names a term (理财名词小词典 · 第1期：保本; 讲下“刚性兑付”), and the
+    // sentence after it defines that term (“保本”是说…; 刚性兑付，就是…): both are about the word
+    if (v < 0 && first !== undefined && first >= 0) {
+      let end = first;
+      while (end < norm.text.length && norm.sentence[end] === s) end++;
+      const own = src.slice(norm.start[first]!, norm.end[end - 1]!);
+      if (GLOSSARY_HEAD.test(own) && !OUR_PRODUCT.test(own)) v = end;
+      else if (prev !== undefined && prev >= 0) {
+        const m = DEFINITION.exec(own.slice(0, 24));
+        const term = m ? normalizeTerm(m[0].replace(DEFINING, '')) : '';
+        const heading = src.slice(norm.start[prev]!, norm.start[first]!).replace(/[\s“「『"]+$/, '');
+        if (term.length >= 2 && GLOSSARY_HEAD.test(heading.trim()) && norm.text.slice(prev, first).includes(term) && !OUR_PRODUCT.test(own)) v = end;
+      }
+    }
     definitions.set(s, v);
     return v;
   };
@@ -923,6 +974,24 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     listCovered.set(s, v);
     return v;
+  };
+  /**
+   * Sentence `s` stands in the text of a law or rule that a line before it cites and opens with a
+   * colon (把《广告法》第二十五条抄了一遍，贴出来给大家看看：⏎…不得含有下列内容：⏎（一）…明示或者暗示保本…):
+   * the statute's words, quoted — as long as every line down to it reads as statute (a duty, a
+   * prohibition, an item), so a claim written after a citation is still read.
+   */
+  const underStatute = (s: number): boolean => {
+    if (!src.includes('《')) return false;
+    firstOfSentences();
+    let [a, b] = lineOf(s);
+    for (let up = 0; up < STATUTE_LINES && a > 0; up++) {
+      if (!STATUTE_TEXT.test(src.slice(a, b))) return false;
+      b = a - 1;
+      a = src.lastIndexOf('\n', b - 1) + 1;
+      if (STATUTE_LEAD.test(src.slice(a, b))) return true;
+    }
+    return false;
   };
   for (const g of analysed) raws.set(groupSentence[g]!, align(view, listOf(g), segs));
   for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, listOf(groupOf(s)), segs));
@@ -1037,6 +1106,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       let a = last;
       while (a > 0 && norm.clause[a - 1] === norm.clause[last] && norm.sentence[a - 1] === s) a--;
       if (list.some((h) => h.cls >= 0 && h.from >= a)) info.focusFrom = a;
+      // (an A-not-A verb asks from where it stands: in 蚀咗你哋会唔会包底？ the loss is the condition,
+      // the cover is asked — 唔会 denies the cover, not the loss)
+      const j = norm.text.slice(a, last + 1).search(A_NOT_A);
+      if (j > 0) info.focusFrom = a + j;
     }
     infos.set(s, info);
     return info;
@@ -1147,7 +1220,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const m = marksOf(s, list);
     // a list joined by enumeration commas is one clause for a caution before it (对方说…有政府兜底、保本保息)
     const unit = enumStart(from, clause);
-    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd) || underWarningList(s)) neutral = true;
+    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd) || underWarningList(s) || underStatute(s)) neutral = true;
     // only the target's own clause, and within it what is near enough to bind: a text with one
     // endless clause stays linear
     for (let i = firstFrom(list, from - LOOKBACK); i < list.length; i++) {
@@ -1162,7 +1235,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
         if (h.from >= unit && h.op === 'caution') neutral = true;
         // …and so does a prohibition (严禁承诺保本、保收益; 不得宣传预期收益、保本): it forbids the list
-        if (h.from >= unit && h.op === 'negate' && PROHIBIT.some((p) => norm.text.startsWith(p, h.from))) neutral = true;
+        if (h.from >= unit && h.op === 'negate' && (PROHIBIT.some((p) => norm.text.startsWith(p, h.from)) || NOT_USING.test(norm.text.slice(h.from, h.to + 1)))) neutral = true;
         continue;
       }
       // (not necessarily is no denial: 净值低于1不一定意味着最终亏损 leaves the loss open)
@@ -1298,6 +1371,40 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     statusAt: (from, to) => statusIn(norm.sentence[from]!, from, to),
     straddled: straddles,
   };
+}
+
+/** how many sentences back a pronoun looks for the person it stands for */
+const PRONOUN_REACH = 2;
+/** people of the person classes who are the writer, not someone a 他 can stand for */
+const FIRST_PERSON = new Set(['我', '我自己', '本人', '我家', '我们家', '咱家', '自己家', '自己人', '全员', '我们团队']);
+const pronounPlans = new WeakMap<ConceptSet, { pronoun: number; people: Set<number> }>();
+
+/**
+ * A pronoun (他, 她, 他们; 佢 read as 他) stands for the person last named within a sentence or two
+ * before it — a relative, a client, an expert — and takes that person's class, so 我舅舅买了那只理财。
+ * 到期一看，比他预想的多不少 is a relative's testimonial. A pronoun with no one named before it
+ * stays a pronoun (a class no claim asks for).
+ */
+function resolvePronouns(c: ConceptSet, sel: Selected, view: SpanView) {
+  let plan = pronounPlans.get(c);
+  if (!plan) {
+    const people = new Set(['self-kin', 'client', 'expert'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined));
+    pronounPlans.set(c, (plan = { pronoun: c.classIndex.get('pronoun') ?? -9, people }));
+  }
+  const { pronoun, people } = plan;
+  if (pronoun < 0) return;
+  const { text, sentence } = view.norm;
+  let last = -1;
+  let lastCls = -1;
+  for (let k = 0; k < sel.n; k++) {
+    const cls = sel.cls[k]!;
+    if (cls === pronoun) {
+      if (last >= 0 && sentence[sel.from[k]!]! - sentence[last]! <= PRONOUN_REACH) sel.cls[k] = lastCls;
+    } else if (people.has(cls) && !FIRST_PERSON.has(text.slice(sel.from[k]!, sel.to[k]!))) {
+      last = sel.from[k]!;
+      lastCls = cls;
+    }
+  }
 }
 
 /** The claims analysis of each asset's views (keyed by the views array), for the whole-asset detectors. */
