@@ -378,6 +378,9 @@ const DEFINING = /^\s*((A|答)\s*[:：]\s*)?|[，,]?\s*(就是|是指|指的是|
 /** an A-not-A modal that asks (会不会, 能不能; 唔 is read as 不) */
 const A_NOT_A = /会不会|能不能|可不可以|肯不肯|要不要|敢不敢|得不得|有没有/;
 
+/** a clause that is a negation and nothing more (也不能; 不可能的) */
+const BARE_NEGATION = /^(也|都|更|还|亦|又|且|绝|决)?(不|没|未|无|别|莫|勿|冇|唔)[\u4e00-\u9fa5]{0,2}(的|啊|呀|嘛|了|啦)?$/;
+
 /** what was asked about, now on offer (…问的零风险理财来了) */
 const ARRIVED = /^[^，。！？,]{0,8}(来了|到了|上线了|上新了|有了|终于有了|安排上了|开售了|回来了)/;
 
@@ -1132,6 +1135,24 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     while (i > 0 && at - i < 12 && norm.clause[i - 1] === norm.clause[at]) i--;
     return norm.text.slice(i, at);
   };
+  /**
+   * true when a negation ending at `at` is one of a list of negations joined by 、 that share the
+   * verb after the list (不会、也不允许再这样做): it does not close its clause as a bare denial. A
+   * list that ends bare (不会、不可能) still denies.
+   */
+  const sharesVerb = (at: number) => {
+    if (at >= norm.text.length || !enumeration(norm, at)) return false;
+    let e = at;
+    let last = at;
+    while (e < norm.text.length && e - at < 40 && norm.sentence[e] === norm.sentence[at]) {
+      if (e > at && norm.clause[e] !== norm.clause[e - 1]) {
+        if (!enumeration(norm, e)) break;
+        last = e;
+      }
+      e++;
+    }
+    return !BARE_NEGATION.test(norm.text.slice(last, e).replace(/[^\u4e00-\u9fa5]+$/, ''));
+  };
   /** per sentence: counts[k] = negate-after hits among its first k hits */
   let negateAfters: Map<number, Int32Array> | undefined;
   const negateAfterCounts = (s: number, hs: Raw[]) => {
@@ -1318,7 +1339,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used; nor 没了, "gone":
         // 估计明天上午就没了)
         // (a denial that another one opens cancels out: 年年有得收，唔会话边年冇 — "no year without")
-        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from)) neg ^= 1;
+        // (not one of a list of negations that share the verb after them: 今天的理财不会、也不允许再这样做)
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from) && !sharesVerb(h.to)) neg ^= 1;
       };
       let i = end;
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
