@@ -131,6 +131,10 @@ const HOSTILE: [string, (n: number) => string][] = [
   // (a claim on every line: what a line-bound look at each claim's line costs)
   ['a claim per line', (n) => '这款理财稳赚不赔，别犹豫～\n'.repeat(n / 14)],
   ['quoted pitches in rows', (n) => '「稳赚不赔」「保本保息」——\n'.repeat(n / 15)],
+  // (a statute cited, its lines read back to the citation: once per sentence, not per word)
+  ['a statute, cited', (n) => `《广告法》第二十五条抄给大家看看：\n${'（一）不得明示或者暗示保本、无风险或者保收益；\n'.repeat(n / 26)}`],
+  // (a pronoun looks back for its person; a rhetorical 不就…嘛 reads to its sentence's end)
+  ['people and questions', (n) => '我舅舅买了这款理财。他说收益比他预想的多不少，那不就跟存定期一样嘛？\n'.repeat(n / 36)],
 ];
 const hostile = HOSTILE.map(([name, make]) => {
   const at = (n: number) => {

@@ -367,6 +367,8 @@ const STATUTE_LEAD = /《[^》\n]{1,30}(法|条例|办法|规定|指引|通知|�
 const STATUTE_TEXT = /不得|禁止|严禁|应当|不应|除外|[（(][一二三四五六七八九十\d]{1,3}[)）]|^\s*第[一二三四五六七八九十百零\d]+条/;
 /** how many lines a statute's text may run below the line that cites it */
 const STATUTE_LINES = 6;
+/** the longest line read as a statute's (an article runs a few hundred characters) */
+const STATUTE_LINE = 600;
 
 /** a heading that names a term to explain (理财名词小词典 · 第1期：保本; 饮啖茶，讲下“刚性兑付”; 名词解释：刚性兑付) */
 const GLOSSARY_HEAD = /(名词|词典|科普|讲下|讲讲|聊聊|说说|讲一讲|聊一聊|说一说|释义|解释|小课堂|知识点)[^。！？!?\n]{0,14}?([：:]\s*[“「『]?[\u4e00-\u9fff]{2,8}[”」』]?|[“「『][\u4e00-\u9fff]{2,8}[”」』]?)\s*[\p{Extended_Pictographic}\s]*$/u;
@@ -984,17 +986,28 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * the statute's words, quoted — as long as every line down to it reads as statute (a duty, a
    * prohibition, an item), so a claim written after a citation is still read.
    */
+  // (whether the text cites anything by title at all: looked up once, not per sentence)
+  let citesTitle: boolean | undefined;
+  const statutes = new Map<number, boolean>();
   const underStatute = (s: number): boolean => {
-    if (!src.includes('《')) return false;
+    if (!(citesTitle ??= src.includes('《'))) return false;
+    let v = statutes.get(s);
+    if (v !== undefined) return v;
+    v = false;
     firstOfSentences();
     let [a, b] = lineOf(s);
-    for (let up = 0; up < STATUTE_LINES && a > 0; up++) {
-      if (!STATUTE_TEXT.test(src.slice(a, b))) return false;
+    // (a line read is at most a sentence's worth: a text of one huge line is no statute)
+    for (let up = 0; up < STATUTE_LINES && a > 0 && b - a <= STATUTE_LINE; up++) {
+      if (!STATUTE_TEXT.test(src.slice(a, b))) break;
       b = a - 1;
       a = src.lastIndexOf('\n', b - 1) + 1;
-      if (STATUTE_LEAD.test(src.slice(a, b))) return true;
+      if (b - a <= STATUTE_LINE && STATUTE_LEAD.test(src.slice(a, b))) {
+        v = true;
+        break;
+      }
     }
-    return false;
+    statutes.set(s, v);
+    return v;
   };
   for (const g of analysed) raws.set(groupSentence[g]!, align(view, listOf(g), segs));
   for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, listOf(groupOf(s)), segs));
