@@ -20,7 +20,7 @@ import { cannotMatch } from '../prefilter.ts';
 import { CLAUSE, SENTENCE } from '../classes.ts';
 import { normalizeTerm, simpleSource } from '../normalize.ts';
 import { Attached } from '../attach.ts';
-import { isProductAsset, type AssetProducts } from './product.ts';
+import { isProductAsset, onCommentLine, type AssetProducts } from './product.ts';
 
 const MASK_CODE = 42;
 
@@ -935,6 +935,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     definitions.set(s, v);
     return v;
   };
+  const comments = new Map<number, boolean>();
+  const commentSentence = (s: number): boolean => {
+    let v = comments.get(s);
+    if (v === undefined) {
+      const first = firstOfSentences()[s];
+      comments.set(s, (v = first !== undefined && first >= 0 && onCommentLine(src, norm.start[first]!)));
+    }
+    return v;
+  };
   const listCovered = new Map<number, boolean>();
   const lineOf = (s: number) => {
     const at = norm.start[sentFirst![s]!]!;
@@ -1378,6 +1387,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral && markedWrong(view, from)) neutral = true;
     if (!neutral && from < definitionEnd(s)) neutral = true;
+    // (a reader's comment in the thread under a post is theirs: 那在你们行买理财就不会亏了噻？)
+    if (!neutral && commentSentence(s)) neutral = true;
     if (!neutral) {
       quotes ??= quoteMask(view);
       const at = norm.start[from]!;

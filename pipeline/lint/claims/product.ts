@@ -84,6 +84,32 @@ function wholly(view: SpanView, from: number, to: number): boolean {
   return true;
 }
 
+/** a reader's comment in a thread written out under a post (@张女士：…), not the writer's reply (回复@张女士：…) */
+const COMMENT_LINE = /^[ \t]*@[^\s@：:]{1,12}[ \t]*[：:]/;
+/** True when the source line holding offset `at` is a reader's comment (its words are theirs, not the bank's). */
+export function onCommentLine(source: string, at: number): boolean {
+  // (back to the line's start, at most COMMENT_REACH characters: a long text stays linear)
+  let a = at;
+  while (a > 0 && at - a < COMMENT_REACH && source.charCodeAt(a - 1) !== 10) a--;
+  if (a > 0 && source.charCodeAt(a - 1) !== 10) return false;
+  return COMMENT_LINE.test(source.slice(a, a + 20));
+}
+/** how far back a comment's opening (@张女士：) is looked for */
+const COMMENT_REACH = 400;
+
+/**
+ * True when the quotation around a match ends right after it in 」 or 》, is short and holds a name
+ * before it: a product's name that says its type (这期「同心·秋月结构性存款」本周发售), not a phrase cited.
+ */
+function endsName(view: SpanView, from: number, to: number): boolean {
+  const { norm } = view;
+  const end = norm.end[to - 1]!;
+  if (!/^\s*[」》]/.test(norm.source.slice(end, end + 2))) return false;
+  const open = Math.max(norm.source.lastIndexOf('「', end), norm.source.lastIndexOf('《', end));
+  // (a name before the type: 「零存整取」 alone is a word quoted, not a product)
+  return open >= 0 && end - open <= 20 && norm.start[from]! - open > 2;
+}
+
 /** The text of the sentence (or clause) after normalised offset `at`, at most AFTER characters (a list goes on past its clause: 理财、保险、基金，是三种不同的产品). */
 const AFTER = 40;
 function after(view: SpanView, at: number, c: Int32Array = view.norm.sentence): string {
@@ -120,7 +146,9 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
         const m = { from: x.index, to: x.index + x[0].length };
         if (inSafe(view, m.from, m.to)) continue;
         if (view.norm.clause[m.from] !== view.norm.clause[m.to - 1] && !isPhrase(re)) continue;
-        if (notOffer && wholly(view, m.from, m.to)) continue;
+        if (notOffer && wholly(view, m.from, m.to) && !endsName(view, m.from, m.to)) continue;
+        // (a reader's comment under the post asks or says its own: @冯女士：系咪买理财先有粽攞？)
+        if (notOffer && onCommentLine(view.norm.source, view.norm.start[m.from]!)) continue;
         if (notOffer) {
           notOffer.clause.lastIndex = 0;
           notOffer.sentence.lastIndex = 0;
