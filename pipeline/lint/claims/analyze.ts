@@ -940,7 +940,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     let v = comments.get(s);
     if (v === undefined) {
       const first = firstOfSentences()[s];
-      comments.set(s, (v = first !== undefined && first >= 0 && onCommentLine(src, norm.start[first]!)));
+      let last = first ?? -1;
+      while (last >= 0 && last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
+      // (the reader's own question, not a statement a "reader" is made to say)
+      comments.set(s, (v = first !== undefined && first >= 0 && onCommentLine(src, norm.start[first]!) && endsWithQuestion(view, last)));
     }
     return v;
   };
@@ -1387,7 +1390,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral && markedWrong(view, from)) neutral = true;
     if (!neutral && from < definitionEnd(s)) neutral = true;
-    // (a reader's comment in the thread under a post is theirs: 那在你们行买理财就不会亏了噻？)
+    // (a reader's question in the thread under a post is theirs: @雷阿姨：那在你们行买理财就不会亏了噻？)
     if (!neutral && commentSentence(s)) neutral = true;
     if (!neutral) {
       quotes ??= quoteMask(view);

@@ -86,13 +86,21 @@ function wholly(view: SpanView, from: number, to: number): boolean {
 
 /** a reader's comment in a thread written out under a post (@张女士：…), not the writer's reply (回复@张女士：…) */
 const COMMENT_LINE = /^[ \t]*@[^\s@：:]{1,12}[ \t]*[：:]/;
-/** True when the source line holding offset `at` is a reader's comment (its words are theirs, not the bank's). */
+/**
+ * True when the source line holding offset `at` is a reader's question in a comment thread
+ * (@冯女士：系咪买理财先有粽攞？): the reader asks, the bank offers and claims nothing by it. Only a
+ * question: what a "reader" states in the post (@张女士：这款稳赚不赔，我赚了两万) ships under the
+ * bank's name and is judged like any other line.
+ */
 export function onCommentLine(source: string, at: number): boolean {
-  // (back to the line's start, at most COMMENT_REACH characters: a long text stays linear)
+  // (back to the line's start and on to its end, at most COMMENT_REACH characters each way: a long text stays linear)
   let a = at;
   while (a > 0 && at - a < COMMENT_REACH && source.charCodeAt(a - 1) !== 10) a--;
   if (a > 0 && source.charCodeAt(a - 1) !== 10) return false;
-  return COMMENT_LINE.test(source.slice(a, a + 20));
+  if (!COMMENT_LINE.test(source.slice(a, a + 20))) return false;
+  let b = at;
+  while (b < source.length && b - at < COMMENT_REACH && source.charCodeAt(b) !== 10) b++;
+  return /[？?]/.test(source.slice(at, b));
 }
 /** how far back a comment's opening (@张女士：) is looked for */
 const COMMENT_REACH = 400;
