@@ -363,8 +363,11 @@ const NOT_USING = /^(不用|不拿|不以)(?!担心|操心|怕|愁|急|慌)|^不
 
 /** a line that cites a law or rule by name and opens its text with a colon (《广告法》第二十五条…贴出来给大家看看：) */
 const STATUTE_LEAD = /《[^》\n]{1,30}(法|条例|办法|规定|指引|通知|意见|规范|准则|细则)》[^\n]{0,40}[：:]\s*$/;
-/** a line of a statute's text: a duty, a prohibition, an exception, an item */
-const STATUTE_TEXT = /不得|禁止|严禁|应当|不应|除外|[（(][一二三四五六七八九十\d]{1,3}[)）]|^\s*第[一二三四五六七八九十百零\d]+条/;
+/**
+ * a line of a statute's text: a duty, a prohibition or an exception in its own words (an item mark
+ * alone is not enough: 《…》：⏎（一）本产品保本保息 is a claim listed under a citation, not the law)
+ */
+const STATUTE_TEXT = /不得|禁止|严禁|应当|不应|除外|不准|不许|须|必须/;
 /** how many lines a statute's text may run below the line that cites it */
 const STATUTE_LINES = 6;
 /** the longest line read as a statute's (an article runs a few hundred characters) */
