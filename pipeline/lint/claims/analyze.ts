@@ -373,8 +373,11 @@ const STATUTE_LINES = 6;
 /** the longest line read as a statute's (an article runs a few hundred characters) */
 const STATUTE_LINE = 600;
 
-/** a heading that names a term to explain (理财名词小词典 · 第1期：保本; 饮啖茶，讲下“刚性兑付”; 名词解释：刚性兑付) */
-const GLOSSARY_HEAD = /(名词|词典|科普|讲下|讲讲|聊聊|说说|讲一讲|聊一聊|说一说|释义|解释|小课堂|知识点)[^。！？!?\n]{0,14}?([：:]\s*[“「『]?[\u4e00-\u9fff]{2,8}[”」』]?|[“「『][\u4e00-\u9fff]{2,8}[”」』]?)\s*[\p{Extended_Pictographic}\s]*$/u;
+/**
+ * a heading that names a term to explain (理财名词小词典 · 第1期：保本; 名词解释：刚性兑付; 饮啖茶，讲下“刚性兑付”):
+ * a glossary's own word, or a verb of talking about with the term quoted (同心月月享，聊聊：保本保息 is no heading)
+ */
+const GLOSSARY_HEAD = /((名词|词典|科普|释义|解释|小课堂|知识点)[^。！？!?\n]{0,14}?([：:]\s*[“「『]?[\u4e00-\u9fff]{2,8}[”」』]?|[“「『][\u4e00-\u9fff]{2,8}[”」』]?)|(讲下|讲讲|聊聊|说说|讲一讲|聊一聊|说一说)[^。！？!?\n]{0,6}?[“「『][\u4e00-\u9fff]{2,8}[”」』]?)\s*[\p{Extended_Pictographic}\s]*$/u;
 /** the post's own product, or the bank speaking of itself */
 const OUR_PRODUCT = /这只|这款|这支|这期|这个产品|我们|我行|本行/;
 /** what DEFINITION matched, less its verb and marks: the term defined */
