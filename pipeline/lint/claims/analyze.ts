@@ -333,7 +333,7 @@ function aboutWarning(norm: SpanView['norm'], at: number): boolean {
 }
 
 /** the opening of an answer that defines a term: (A：|答：) the term, then 就是/是指/指的是/意思是 */
-const DEFINITION = /^\s*((A|答)\s*[:：]\s*)?[^。！？\n]{1,10}?[，,]?\s*(就是|是指|指的是|意思是|的意思是|是说)/;
+const DEFINITION = /^\s*((A|答)\s*[:：]\s*)?(?<term>[^。！？\n]{1,10}?)[，,]?\s*(就是|是指|指的是|意思是|的意思是|是说)/;
 
 /** An enumeration comma (、) stands between normalised characters i - 1 and i (dropped between two characters, or kept beside a Latin letter or a digit). */
 export function enumeration(norm: SpanView['norm'], i: number): boolean {
@@ -380,8 +380,6 @@ const STATUTE_LINE = 600;
 const GLOSSARY_HEAD = /((名词|词典|科普|释义|解释|小课堂|知识点)[^。！？!?\n]{0,14}?([：:]\s*[“「『]?[\u4e00-\u9fff]{2,8}[”」』]?|[“「『][\u4e00-\u9fff]{2,8}[”」』]?)|(讲下|讲讲|聊聊|说说|讲一讲|聊一聊|说一说)[^。！？!?\n]{0,6}?[“「『][\u4e00-\u9fff]{2,8}[”」』]?)\s*[\p{Extended_Pictographic}\s]*$/u;
 /** the post's own product, or the bank speaking of itself */
 const OUR_PRODUCT = /这只|这款|这支|这期|这个产品|我们|我行|本行/;
-/** what DEFINITION matched, less its verb and marks: the term defined */
-const DEFINING = /^\s*((A|答)\s*[:：]\s*)?|[，,]?\s*(就是|是指|指的是|意思是|的意思是|是说)$|[“”「」『』"']/g;
 
 /** an A-not-A modal that asks (会不会, 能不能; 唔 is read as 不) */
 const A_NOT_A = /会不会|能不能|可不可以|肯不肯|要不要|敢不敢|得不得|有没有/;
@@ -921,7 +919,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         const clause = norm.clause[Math.min(e, norm.text.length - 1)];
         while (e < norm.text.length && norm.sentence[e] === s && norm.clause[e] === clause) e++;
         // (a definition in terms of the post's own product is a claim about it: …就是这只产品预计能给您的收益)
-        if (!/这只|这款|这支|这期|这个产品|我们|我行|本行/.test(norm.text.slice(first, e))) v = e;
+        if (!OUR_PRODUCT.test(norm.text.slice(first, e))) v = e;
       }
     }
     // a glossary card: its heading names a term (理财名词小词典 · 第1期：保本; 讲下“刚性兑付”), and the
@@ -933,7 +931,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (GLOSSARY_HEAD.test(own) && !OUR_PRODUCT.test(own)) v = end;
       else if (prev !== undefined && prev >= 0) {
         const m = DEFINITION.exec(own.slice(0, 24));
-        const term = m ? normalizeTerm(m[0].replace(DEFINING, '')) : '';
+        // (the term defined, without its quotation marks: “保本”是说…)
+        const term = m ? normalizeTerm(m.groups!.term!.replace(/[“”「」『』"']/g, '')) : '';
         const heading = src.slice(norm.start[prev]!, norm.start[first]!).replace(/[\s“「『"]+$/, '');
         if (term.length >= 2 && GLOSSARY_HEAD.test(heading.trim()) && norm.text.slice(prev, first).includes(term) && !OUR_PRODUCT.test(own)) v = end;
       }
@@ -941,15 +940,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     definitions.set(s, v);
     return v;
   };
+  /** sentence `s` stands on a reader's comment line (@张女士：…) that asks (once per sentence) */
   const comments = new Map<number, boolean>();
-  const commentSentence = (s: number): boolean => {
+  const onComment = (s: number): boolean => {
     let v = comments.get(s);
     if (v === undefined) {
       const first = firstOfSentences()[s];
-      let last = first ?? -1;
-      while (last >= 0 && last + 1 < norm.text.length && norm.sentence[last + 1] === s) last++;
-      // (the reader's own question, not a statement a "reader" is made to say)
-      comments.set(s, (v = first !== undefined && first >= 0 && onCommentLine(src, norm.start[first]!) && endsWithQuestion(view, last)));
+      comments.set(s, (v = first !== undefined && first >= 0 && onCommentLine(src, norm.start[first]!)));
     }
     return v;
   };
@@ -998,15 +995,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     listCovered.set(s, v);
     return v;
   };
-  /**
-   * Sentence `s` stands in the text of a law or rule that a line before it cites and opens with a
-   * colon (把《广告法》第二十五条抄了一遍，贴出来给大家看看：⏎…不得含有下列内容：⏎（一）…明示或者暗示保本…):
-   * the statute's words, quoted — as long as every line down to it reads as statute (a duty, a
-   * prohibition, an item), so a claim written after a citation is still read.
-   */
   // (whether the text cites anything by title at all: looked up once, not per sentence)
   let citesTitle: boolean | undefined;
   const statutes = new Map<number, boolean>();
+  /**
+   * Sentence `s` stands in the text of a law or rule that a line before it cites and opens with a
+   * colon (把《广告法》第二十五条抄了一遍，贴出来给大家看看：⏎…不得含有下列内容：⏎（一）…明示或者暗示保本…):
+   * the statute's words, quoted — as long as every line down to it states a duty, a prohibition or
+   * an exception, so a claim written after a citation is still read. Once per sentence.
+   */
   const underStatute = (s: number): boolean => {
     if (!(citesTitle ??= src.includes('《'))) return false;
     let v = statutes.get(s);
@@ -1396,8 +1393,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (asked && neg === negBefore && !negBefore) neutral = true;
     if (!neutral && markedWrong(view, from)) neutral = true;
     if (!neutral && from < definitionEnd(s)) neutral = true;
-    // (a reader's question in the thread under a post is theirs: @雷阿姨：那在你们行买理财就不会亏了噻？)
-    if (!neutral && commentSentence(s)) neutral = true;
+    // (a reader's question in the thread under a post is theirs: @雷阿姨：那在你们行买理财就不会亏了噻？;
+    // only the question — what a "reader" is made to state ships under the bank's name)
+    if (!neutral && info.question && onComment(s)) neutral = true;
     if (!neutral) {
       quotes ??= quoteMask(view);
       const at = norm.start[from]!;

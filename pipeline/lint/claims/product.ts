@@ -105,6 +105,8 @@ export function onCommentLine(source: string, at: number): boolean {
 /** how far back a comment's opening (@张女士：) is looked for */
 const COMMENT_REACH = 400;
 
+/** the longest product name read back from its closing bracket */
+const NAME_LENGTH = 20;
 /**
  * True when the quotation around a match ends right after it in 」 or 》, is short and holds a name
  * before it: a product's name that says its type (这期「同心·秋月结构性存款」本周发售), not a phrase cited.
@@ -113,9 +115,11 @@ function endsName(view: SpanView, from: number, to: number): boolean {
   const { norm } = view;
   const end = norm.end[to - 1]!;
   if (!/^\s*[」》]/.test(norm.source.slice(end, end + 2))) return false;
-  const open = Math.max(norm.source.lastIndexOf('「', end), norm.source.lastIndexOf('《', end));
+  // (its opening bracket within NAME_LENGTH characters back: a long text is not read back to its start)
+  let open = end - 1;
+  while (open >= 0 && end - open <= NAME_LENGTH && norm.source[open] !== '「' && norm.source[open] !== '《') open--;
   // (a name before the type: 「零存整取」 alone is a word quoted, not a product)
-  return open >= 0 && end - open <= 20 && norm.start[from]! - open > 2;
+  return open >= 0 && end - open <= NAME_LENGTH && norm.start[from]! - open > 2;
 }
 
 /** The text of the sentence (or clause) after normalised offset `at`, at most AFTER characters (a list goes on past its clause: 理财、保险、基金，是三种不同的产品). */
