@@ -405,6 +405,14 @@ const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能)$/;
 
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
+const ANSWER_AFFIRMS = 4;
+/** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
+const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)/;
+/** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
+const YES_WORD = /^(答|a)?:?(对|是的|是啊|没错|当然|肯定|绝对|必须|妥妥|稳稳)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+/** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
+const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+const YES_VERB = /^(答|a)?:?(当然|肯定|绝对|一定)?(能|会|可以|行|有|保|赔|包|稳|要)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 
 /** analyzeView's class stamps, shared by every call (a typed array per text costs more than the check) */
 let stampBuffer = new Int32Array(64);
@@ -1116,7 +1124,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return m;
   };
 
-  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean; askFrom: number; focusFrom: number }> | undefined;
+  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean; askFrom: number; focusFrom: number; askClause: number }> | undefined;
   const sentenceInfo = (s: number, list: Raw[], from: number) => {
     let info = (infos ??= new Map()).get(s);
     if (info) return info;
@@ -1129,6 +1137,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       caution: list.some((h) => h.op === 'caution' || h.op === 'caution-after'),
       askFrom: yesNo ? askedFrom(view, last) : 0,
       focusFrom: 0,
+      askClause: norm.clause[last]!,
     };
     // what an answer denies is the clause that asks, when it holds a concept of its own (基金亏了，银行会赔吗？
     // 不会。 denies that the bank pays, not that the fund lost); a bare tag (保本保息，是真的吗？不是。) asks
@@ -1223,6 +1232,40 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     // (the last sentence's answer is the next text's opening)
     else if (nextDenies && s > lastSentence) flips++;
+    // a bare yes opening the sentence (保本吗？能！) answers it too: it has no concept of its own. A
+    // verb's yes to a negative question says the negation is wrong (R1就没有风险吗？有), a plain yes
+    // (对, 没错) that it is right
+    const sentFrom = s <= lastSentence ? (firstOfSentences()[s] ?? -1) : -1;
+    if (!flips && sentFrom > 0) {
+      let e = sentFrom;
+      while (e < norm.text.length && e - sentFrom < 12 && norm.clause[e] === norm.clause[sentFrom]) e++;
+      const reply = norm.text.slice(sentFrom, e);
+      const word = YES_WORD.test(reply);
+      if (word || YES_VERB.test(reply)) {
+        let q = sentFrom - 1;
+        const qClause = norm.clause[q]!;
+        while (q > 0 && sentFrom - q < 40 && norm.clause[q - 1] === qClause) q--;
+        // (an A-not-A verb asks, it negates nothing: 银行会不会赔？会的)
+        const negative = /[不没无非未别冇唔]/.test(norm.text.slice(q, sentFrom).replace(/(.)[不没唔冇]\1/g, ''));
+        if (negative && !word) flips++;
+        else a |= ANSWER_AFFIRMS;
+      }
+    }
+    // a denial that echoes a negative question agrees with it (不会亏吧？不会的！ / 本金不会少吧？不会！)
+    if (flips & 1 && sentFrom > 0) {
+      let e = sentFrom;
+      while (e < norm.text.length && e - sentFrom < 12 && norm.clause[e] === norm.clause[sentFrom]) e++;
+      const echo = ECHOED_NO.exec(norm.text.slice(sentFrom, e));
+      if (echo) {
+        let q = sentFrom - 1;
+        const qClause = norm.clause[q]!;
+        while (q > 0 && sentFrom - q < 40 && norm.clause[q - 1] === qClause) q--;
+        if (norm.text.slice(q, sentFrom).replace(/(.)[不没唔冇]\1/g, '').includes(echo[1]!)) {
+          flips = 0;
+          a |= ANSWER_AFFIRMS;
+        }
+      }
+    }
     if (flips & 1) a |= ANSWER_FLIPS;
     answers.set(s, a);
     return a;
@@ -1278,7 +1321,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
       // (not what was asked about and is now here: 你们天天问的零风险理财来了！)
-      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to)))) asked = true;
+      // (a dash after the question opens the answer: 好多阿姨问我这期怎么样——这期是保本的)
+      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to))) && !ANSWER_DASH.test(src.slice(norm.end[h.to - 1]!, norm.start[from]!))) asked = true;
       if (norm.clause[h.from] !== clause) {
         // a caution covers the rest of a list joined by enumeration commas; a negation does not
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
@@ -1386,11 +1430,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (a & ANSWER_FLIPS && from >= info.focusFrom) {
         neg ^= 1;
         answered = true;
-      }
+      } else if (a & ANSWER_AFFIRMS && norm.clause[from] === info.askClause) answered = true;
       if (a & ANSWER_CAUTIONS) neutral = true;
     } else if (!info.question && bareDenial(s + 1)) neutral = true;
-    if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric) neutral = true;
-    if (asked && neg === negBefore && !negBefore) neutral = true;
+    if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric && !answered) neutral = true;
+    // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
+    // question the writer answers yes is the writer's claim: 客户问我：这款不会亏吧？不会！)
+    if (asked && neg === negBefore && !answered && (!negBefore || info.question)) neutral = true;
     if (!neutral && markedWrong(view, from)) neutral = true;
     if (!neutral && from < definitionEnd(s)) neutral = true;
     // (a reader's question in the thread under a post is theirs: @雷阿姨：那在你们行买理财就不会亏了噻？;

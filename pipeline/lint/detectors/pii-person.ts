@@ -192,6 +192,8 @@ export const piiPerson: Detector = {
           let k = h - 1;
           while (k > 0 && t[k] === ' ') k--;
           if (h === 0 || n.cls[k] === MASK || (n.gap[h] ?? 0) >= CLAUSE) return;
+          // (a hashtag starts a new phrase: #锦江支行 #客户故事 holds no 江支行客户)
+          if (h < t.length && (n.gap[h] ?? 0) > 0 && view.span.text.slice(n.end[h - 1]!, n.start[h]!).includes('#')) return;
           // a surname set off by a separator before the honorific is its public form (感谢信💌 周姐: 周姐, not 谢信周)
           if (h >= 2 && surnames.has(t[h - 1]!) && (n.gap[h - 1] ?? 0) > 0) return;
           if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
@@ -209,6 +211,8 @@ export const piiPerson: Detector = {
             if (!(surnames.has(s) || ambiguous.has(s)) || n.cls[from] !== CJK) continue;
             // 和张阿姨, 感谢张阿姨: a surname right before the honorific is the public form
             if (len === 2 && surnames.has(t[h - 1]!)) continue;
+            // (a branch is no one's name: 锦江支行 客户)
+            if (ORGANISATION_END.test(t.slice(from, h))) continue;
             if (n.gap[from + 1]! < CLAUSE && givenRun(n, from + 1, h)) candidates.push([from, 1]);
           }
           // the longest reading, unless its first character is more likely a verb (感谢王华先生); across
@@ -492,6 +496,9 @@ export const piiPerson: Detector = {
 
 /** texts that speak of a letter or a note, whose signature is its writer's name */
 const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺卡|感谢卡|落款|署名/;
+/** the end of an organisation's name, never a given name (…支行, …分行) */
+const ORGANISATION_END = /(支行|分行|银行|网点|营业部|总行)$/;
+
 /** who the writer of a letter says they are before their name (你们的老客户, 一位老街坊) */
 const SIGNER = /^(你们的|您们的|您的|你的|贵行的)?(一位|一个)?(老|忠实的?)?(客户|储户|街坊|邻居|朋友|读者|粉丝|学员|会员)(?=[\u4e00-\u9fa5]{2,3})/;
 /** the word for a signature and a colon, right before the name (落款工工整整：) */
