@@ -356,7 +356,7 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
  * 保收益的义务) or deny what something implies (不意味着本产品无风险、收益有保障): they cover a list
  * joined by enumeration commas, in the claims analysis and for word rules.
  */
-export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责'];
+export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得'];
 
 /** a negation that refuses to use or give what the list names (不用礼品、抽奖拉认购; 不送米、油): the list is refused, not denied item by item */
 const NOT_USING = /^(不用|不拿|不以)(?!担心|操心|怕|愁|急|慌)|^不(给|搞|设|送|发|派)$/;
@@ -380,6 +380,10 @@ const STATUTE_LINE = 600;
 const GLOSSARY_HEAD = /((名词|词典|科普|释义|解释|小课堂|知识点)[^。！？!?\n]{0,14}?([：:]\s*[“「『]?[\u4e00-\u9fff]{2,8}[”」』]?|[“「『][\u4e00-\u9fff]{2,8}[”」』]?)|(讲下|讲讲|聊聊|说说|讲一讲|聊一聊|说一说)[^。！？!?\n]{0,6}?[“「『][\u4e00-\u9fff]{2,8}[”」』]?)\s*[\p{Extended_Pictographic}\s]*$/u;
 /** the post's own product, or the bank speaking of itself */
 const OUR_PRODUCT = /这只|这款|这支|这期|这个产品|我们|我行|本行/;
+/** a glossary's own word, in a heading (理财小词典, 名词解释) */
+const GLOSSARY_NOUN = /名词|词典|辞典|科普|释义|小课堂|知识卡|术语/;
+/** a glossary entry's bracketed term opening its line (【刚性兑付】…) */
+const ENTRY_HEAD = /^[ \t\u3000]*[【\[]([\u4e00-\u9fff]{2,8})[】\]]/;
 
 /** an A-not-A modal that asks (会不会, 能不能; 唔 is read as 不) */
 const A_NOT_A = /会不会|能不能|可不可以|肯不肯|要不要|敢不敢|得不得|有没有/;
@@ -406,13 +410,17 @@ const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能)$/;
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
 const ANSWER_AFFIRMS = 4;
+/** a question why something happened (怎么少了几十块, 为什么跌了) */
+const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]{0,6}了/;
 /** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
 const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)/;
 /** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
-const YES_WORD = /^(答|a)?:?(对|是的|是啊|没错|当然|肯定|绝对|必须|妥妥|稳稳)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+/** who answers, as a clause of its own before the answer (统一回复：; 答：) */
+const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
+const YES_WORD = /^(答|a|(统一)?回复|回)?:?(对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
 /** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
 const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
-const YES_VERB = /^(答|a)?:?(当然|肯定|绝对|一定)?(能|会|可以|行|有|保|赔|包|稳|要)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|梗系)?(能|会|可以|行|有|保|赔|包|稳|要)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 
 /** analyzeView's class stamps, shared by every call (a typed array per text costs more than the check) */
 let stampBuffer = new Int32Array(64);
@@ -576,6 +584,14 @@ function quoteDepth(source: string): Uint8Array {
   return d;
 }
 
+/** True when the quotation around original offset `at` is hearsay a client brings in (说是听邻居讲「比存款划算」): not even a testimonial. */
+function hearsay(source: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && at - i < 200 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
+  if (i === 0) return false;
+  return /听(邻居|朋友|亲戚|街坊|同事|老乡|熟人|牌友|舞友|人家|别人)(讲|说|讲过|说过)[:：,，]?\s*$/.test(source.slice(Math.max(0, i - 16), i - 1));
+}
+
 /** True when the quotation around original offset `at` is introduced by a reporting verb (他说：“…”). */
 function reported(source: string, at: number): boolean {
   let i = at;
@@ -585,7 +601,8 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  // (or hearsay a client brings in: 说是听邻居讲「比存款划算」)
+  if (!/听(邻居|朋友|亲戚|街坊|同事|老乡|熟人|牌友|舞友)|开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
@@ -945,6 +962,19 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (term.length >= 2 && GLOSSARY_HEAD.test(heading.trim()) && norm.text.slice(prev, first).includes(term) && !OUR_PRODUCT.test(own)) v = end;
       }
     }
+    // an entry of a glossary under its heading (理财小词典 ⏎【保本】过去有些产品…): the entry's first
+    // sentence defines its bracketed term (the heading looked for a bounded way back)
+    if (v < 0 && first !== undefined && first >= 0) {
+      // (the bracket was dropped before the sentence's first character: its line starts a few characters back)
+      let at = norm.start[first]!;
+      while (at > 0 && norm.start[first]! - at < 4 && src[at - 1] !== '\n') at--;
+      const entry = ENTRY_HEAD.exec(src.slice(at, at + 12));
+      if (entry && (at === 0 || src[at - 1] === '\n') && GLOSSARY_NOUN.test(src.slice(Math.max(0, at - 600), at))) {
+        let end = first;
+        while (end < norm.text.length && norm.sentence[end] === s) end++;
+        if (!OUR_PRODUCT.test(src.slice(at, norm.end[end - 1]!)) && !/本产品|本理财|新品|在售/.test(src.slice(at, norm.end[end - 1]!))) v = end;
+      }
+    }
     definitions.set(s, v);
     return v;
   };
@@ -1124,7 +1154,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return m;
   };
 
-  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean; askFrom: number; focusFrom: number; askClause: number }> | undefined;
+  let infos: Map<number, { question: boolean; yesNo: boolean; caution: boolean; askFrom: number; focusFrom: number; askClause: number; why: boolean }> | undefined;
   const sentenceInfo = (s: number, list: Raw[], from: number) => {
     let info = (infos ??= new Map()).get(s);
     if (info) return info;
@@ -1138,6 +1168,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       askFrom: yesNo ? askedFrom(view, last) : 0,
       focusFrom: 0,
       askClause: norm.clause[last]!,
+      why: false,
     };
     // what an answer denies is the clause that asks, when it holds a concept of its own (基金亏了，银行会赔吗？
     // 不会。 denies that the bank pays, not that the fund lost); a bare tag (保本保息，是真的吗？不是。) asks
@@ -1150,6 +1181,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // the cover is asked — 唔会 denies the cover, not the loss)
       const j = norm.text.slice(a, last + 1).search(A_NOT_A);
       if (j > 0) info.focusFrom = a + j;
+      // (asking why something happened is no yes-no question an answer could deny: 我的理财怎么少了几十块？莫慌，…)
+      info.why = WHY_PAST.test(norm.text.slice(a, last + 1));
     }
     infos.set(s, info);
     return info;
@@ -1237,9 +1270,16 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // (对, 没错) that it is right
     const sentFrom = s <= lastSentence ? (firstOfSentences()[s] ?? -1) : -1;
     if (!flips && sentFrom > 0) {
+      let b = sentFrom;
       let e = sentFrom;
       while (e < norm.text.length && e - sentFrom < 12 && norm.clause[e] === norm.clause[sentFrom]) e++;
-      const reply = norm.text.slice(sentFrom, e);
+      // (after who answers: 统一回复：系呀)
+      if (REPLY_LEAD.test(norm.text.slice(b, e)) && e < norm.text.length && norm.sentence[e] === s) {
+        b = e;
+        while (e < norm.text.length && e - b < 12 && norm.clause[e] === norm.clause[b]) e++;
+      }
+      // (a mark kept before a Latin letter ends it too: 系呀,bb)
+      const reply = norm.text.slice(b, e).replace(/[\s,.;:!?]+$/, '');
       const word = YES_WORD.test(reply);
       if (word || YES_VERB.test(reply)) {
         let q = sentFrom - 1;
@@ -1427,7 +1467,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // a rhetorical question (你怕什么？能差到哪去？) is a claim, whatever answers it
     if (info.question && cls !== rhetoric) {
       const a = answer(s + 1);
-      if (a & ANSWER_FLIPS && from >= info.focusFrom) {
+      if (a & ANSWER_FLIPS && from >= info.focusFrom && !info.why) {
         neg ^= 1;
         answered = true;
       } else if (a & ANSWER_AFFIRMS && norm.clause[from] === info.askClause) answered = true;
@@ -1448,7 +1488,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
-      if (quotes[at] && (aboutFraud || info.caution || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, at) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
