@@ -747,6 +747,18 @@ function askedQuotation(source: string, quotes: Uint8Array, at: number): boolean
   return /问(我|过我|了我|道|我们)?\s*[:：，,]?\s*[“「『"]?$/.test(source.slice(Math.max(0, a - 8), a)) && /[？?]\s*[”」』"]?\s*$/.test(source.slice(a, quotationEnd(source, quotes, at) + 1));
 }
 
+/** a quiz: it asks which of its options is right and gives the answer (以下边句可以发朋友圈？… 答案：D) */
+const QUIZ = /(以下|下面|下列)[^。\n]{0,12}(哪|可以|能|对|正确|合规)|哪[一个句条项]+[^。\n]{0,10}[？?]/;
+const QUIZ_ANSWER = /答案\s*[:：是为]|正确答案|参考答案/;
+/** True when the quotation around original offset `at` is an option of a quiz (A. 「稳稳的幸福，只赚不赔」): put up to be judged, not said. */
+function quizOption(source: string, quotes: Uint8Array, at: number): boolean {
+  let a = at;
+  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
+  let b = a;
+  while (b > 0 && a - b < 8 && source[b - 1] !== '\n') b--;
+  return /^\s*[A-Da-d①②③④⑤][.、．:：)）]?\s*[“「『"]?$/.test(source.slice(b, a));
+}
+
 /** The quotation around original offset `at` (its opening mark included, at most 200 characters each side). */
 function quotationAround(source: string, quotes: Uint8Array, at: number): string {
   let a = at;
@@ -876,6 +888,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   };
   const sentences = new Map<number, Hit[]>();
   let quotes: Uint8Array | undefined;
+  // (whether the text is a quiz with its answer: read once per text)
+  let quiz: boolean | undefined;
   const analysed: number[] = [];
   for (let g = 0; g < groupSentence.length; g++) if (wanted(g)) analysed.push(g);
   // a question answered by the next sentence (会亏本？想多了！): keep the answer too
@@ -1488,7 +1502,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // quoted words are a quotation in a warning, or when someone else is reported saying them
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
-      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, at) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
+      quiz ??= QUIZ.test(src) && QUIZ_ANSWER.test(src);
+      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
