@@ -49,6 +49,8 @@ const claim = z.strictObject({
   context: claimContext.default('any'),
   /** not in an asset that also has one of these product types */
   unlessTypes: z.array(z.enum(PRODUCT_TYPES)).default([]),
+  /** not in an asset whose product types are all of these (a deposit's interest per sum; not when the post also offers a wealth product) */
+  unlessOnlyTypes: z.array(z.enum(PRODUCT_TYPES)).default([]),
   /** applies even in an asset of only these types, where the rule's `exemptIfOnly` spares its words (a structured deposit's principal is protected; a promise to make up its shortfall is not) */
   evenIfOnly: z.array(z.enum(PRODUCT_TYPES)).default([]),
   /** not in an asset that offers only a bond the state issues: a treasury bond's state credit is a fact, not an endorsement */

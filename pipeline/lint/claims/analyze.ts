@@ -1611,7 +1611,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       for (const i of candidates) {
         const p = patterns[i]!;
         if (!p.all.every((r) => stamp[r.cls] === gen)) continue;
-        if (!contextOk(p.context, types, sentenceFinance, product) || p.unlessTypes.some((t) => types.has(t)) || (p.unlessStateIssued && products.stateIssued)) continue;
+        if (!contextOk(p.context, types, sentenceFinance, product) || p.unlessTypes.some((t) => types.has(t)) || (types.size > 0 && [...types].every((t) => p.unlessOnlyTypes.includes(t))) || (p.unlessStateIssued && products.stateIssued)) continue;
         if (p.scope !== 'clause') {
           const m = matchUnit(p, live);
           if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });

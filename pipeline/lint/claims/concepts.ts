@@ -142,6 +142,8 @@ export interface ClaimPattern {
   context: ClaimContext;
   /** not in an asset that has one of these types */
   unlessTypes: ProductType[];
+  /** not in an asset whose product types are all of these (and which has one) */
+  unlessOnlyTypes: ProductType[];
   /** still applies in an asset of only these types, where its rule is exempt */
   evenIfOnly: ProductType[];
   /** not in an asset that offers only a bond the state issues (AssetProducts.stateIssued) */
@@ -159,6 +161,7 @@ export interface ClaimData {
   scope: 'clause' | 'sentence';
   context: ClaimContext;
   unlessTypes: ProductType[];
+  unlessOnlyTypes: ProductType[];
   evenIfOnly: ProductType[];
   unlessStateIssued: boolean;
 }
@@ -182,6 +185,7 @@ export function compileClaims(concepts: ConceptSet, claims: ClaimData[]): ClaimP
     scope: c.scope,
     context: c.context,
     unlessTypes: c.unlessTypes,
+    unlessOnlyTypes: c.unlessOnlyTypes,
     evenIfOnly: c.evenIfOnly,
     unlessStateIssued: c.unlessStateIssued,
   }));
