@@ -410,6 +410,8 @@ const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能)$/;
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
 const ANSWER_AFFIRMS = 4;
+/** someone reported saying what follows, in its clause (只要是拍胸口说…; 号称…) */
+const REPORTED_SAYING = /(说|讲|讲的|号称|宣称|声称|吹|打包票|拍胸口|拍胸脯|保证)[^说讲]{0,6}$/;
 /** a question why something happened (怎么少了几十块, 为什么跌了) */
 const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]{0,6}了/;
 /** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
@@ -1141,15 +1143,19 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const recordWindow = (h: Raw) => h.op === 'past' && /^的?[0-9一二两三四五六七八九十几半]+个?(年|月|季度|周|天)/.test(norm.text.slice(h.to, h.to + 6));
   /** per sentence: where the earliest caution that introduces a list ends, and where the last caution-after starts */
   // (these caches are made on first use: a text with no sentence analysed never needs them)
-  let marks: Map<number, { listCautionTo: number; cautionAfterFrom: number; pastTo: number; pastEnd: number }> | undefined;
+  let marks: Map<number, { listCautionTo: number; cautionAfterFrom: number; pastTo: number; pastEnd: number; finalCaution: number }> | undefined;
   const marksOf = (s: number, list: Raw[]) => {
     let m = (marks ??= new Map()).get(s);
     if (m) return m;
-    m = { listCautionTo: Infinity, cautionAfterFrom: -1, pastTo: Infinity, pastEnd: -1 };
+    m = { listCautionTo: Infinity, cautionAfterFrom: -1, pastTo: Infinity, pastEnd: -1, finalCaution: -1 };
     for (const h of list) {
       if (coversSentence(h)) m.listCautionTo = Math.min(m.listCautionTo, h.to);
       if (h.op === 'caution-after') m.cautionAfterFrom = Math.max(m.cautionAfterFrom, h.from);
     }
+    // a caution that closes its sentence (…只要是拍胸口说不会亏的，莫信。) disbelieves what someone is
+    // reported saying in the clause before it — not the rest of the sentence (稳赚不赔！说会亏的，别信)
+    const last = list[list.length - 1];
+    if (last?.op === 'caution' && endsClause(last.to) && !list.some((h) => h.cls >= 0 && h.from > last.from)) m.finalCaution = last.from;
     // a time in the past that opens its sentence (过去的理财大多承诺保本，银行在兜底；现在…) sets
     // the time of the sentence up to a word of the present
     const first = list.find((h) => h.cls >= 0 || h.op === 'past');
@@ -1428,6 +1434,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
      */
     const afterTarget = (s: number, hs: Raw[]) => {
       if (m.cautionAfterFrom >= to) neutral = true;
+      if (m.finalCaution >= to && norm.clause[from]! >= norm.clause[m.finalCaution]! - 1 && REPORTED_SAYING.test(clauseHead(from))) neutral = true;
       if (!hs.length) return;
       const i0 = firstFrom(hs, to);
       const flips = negateAfterCounts(s, hs);
