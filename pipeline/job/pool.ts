@@ -56,6 +56,11 @@ export function renderPool(concurrency = defaultConcurrency(), init: { templates
         minThreads: concurrency,
         maxThreads: concurrency,
         concurrentTasksPerWorker: 1,
+        // tasks start in the order they were given (branch by branch), so each branch's last job is
+        // done early and publishing streams behind the drawing: by default piscina puts a task it
+        // cannot hand out at once at the back of its queue, and a branch's poster could wait behind
+        // every other branch's jobs (the first branch was published at 65% of a 20-branch build)
+        stricterFIFO: true,
         idleTimeout: 60_000,
         workerData: { templates: init.templates, fonts: init.fonts, bundle },
       });
