@@ -587,8 +587,14 @@ function inName(t: string, from: number, to: number): boolean {
   while (a >= 0 && from - a <= 12 && !'「《」》，。！？,!?\n'.includes(t[a]!)) a--;
   let b = to;
   while (b < t.length && b - to <= 12 && !'」》「《，。！？,!?\n'.includes(t[b]!)) b++;
-  return a >= 0 && b < t.length && b - a - 1 <= 12 && ((t[a] === '「' && t[b] === '」') || (t[a] === '《' && t[b] === '》'));
+  if (!(a >= 0 && b < t.length && b - a - 1 <= 12 && ((t[a] === '「' && t[b] === '」') || (t[a] === '《' && t[b] === '》')))) return false;
+  // (a quotation said of the product describes it, it does not name it: 这只基金是「避险港湾」 — unless
+  // it is what the product is called: 名字就是「稳稳的幸福」)
+  const before = t.slice(Math.max(0, a - 8), a);
+  return !(t[a] === '「' && DESCRIBED.test(before) && !CALLED.test(before));
 }
+const DESCRIBED = /(是|就是|堪称|称得上|算得上|简直是|好比|像是?|如同|当作|当成|作为)\s*$/;
+const CALLED = /(名字|名称|名叫|叫做?|名为|称为|取名|起名|品牌|系列)(是|就是|为)?\s*$/;
 
 /** The normalised clause before `from`, at most NOT_AFTER_WINDOW characters (bounded: linear on one endless clause). */
 const NOT_AFTER_WINDOW = 24;
