@@ -1560,7 +1560,11 @@ function resolvePronouns(c: ConceptSet, sel: Selected, view: SpanView) {
   for (let k = 0; k < sel.n; k++) {
     const cls = sel.cls[k]!;
     if (cls === pronoun) {
-      if (last >= 0 && sentence[sel.from[k]!]! - sentence[last]! <= PRONOUN_REACH) sel.cls[k] = lastCls;
+      // (a pronoun that stands for someone carries them on: 孙先生…。他来网点…。我们陪他…。他说：…)
+      if (last >= 0 && sentence[sel.from[k]!]! - sentence[last]! <= PRONOUN_REACH) {
+        sel.cls[k] = lastCls;
+        last = sel.from[k]!;
+      }
     } else if (people.has(cls) && !FIRST_PERSON.has(text.slice(sel.from[k]!, sel.to[k]!))) {
       last = sel.from[k]!;
       lastCls = cls;
