@@ -71,8 +71,18 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
     found.push({ from: p, to: p + hit[0].length, s: hit[0], pieces: !whole });
     PLATE_START.lastIndex = p + hit[0].length;
   }
+  // (the province written in pinyin: Yue A 5D8Q1, zhe a·6f21b — a syllable, then the plate's letter
+  // and serial with a digit in it, at a word boundary)
+  if (/[A-Za-z]/.test(t)) {
+    PINYIN_PLATE.lastIndex = 0;
+    for (let m = PINYIN_PLATE.exec(t); m; m = PINYIN_PLATE.exec(t)) {
+      if (!inSafe(view, m.index, m.index + m[0].length) && !found.some((f) => f.from < m!.index + m[0].length && m!.index < f.to)) found.push({ from: m.index, to: m.index + m[0].length, s: m[0], pieces: false });
+    }
+  }
   return found;
 }
+/** a plate whose province is written in pinyin */
+const PINYIN_PLATE = /(?<![A-Za-z0-9])(jing|jin|hu|yu|ji|yun|liao|hei|xiang|wan|lu|xin|su|zhe|gan|gui|meng|shaan|shan|min|yue|qing|zang|chuan|ning|qiong)\s?[A-HJ-NP-Za-hj-np-z]\s?[·•-]?\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])/gi;
 
 /** words before a plate that make the vehicle an organisation's, not a client's (流动服务车, 运钞车, 校车) */
 const plateData = z.strictObject({ notPersonal: z.array(z.string().min(1)).default([]) });

@@ -145,7 +145,7 @@ export const piiPerson: Detector = {
         /** in a list, a space between two names separates them (王建国 李秀英) */
         const nameAt = (p: number, loose: boolean, sepGap = CLAUSE): [number, number] | undefined => {
           const sl = surnameAt(p, loose);
-          if (!sl || honorific.test(t.slice(p + sl, p + sl + 4))) return undefined;
+          if (!sl || honorific.test(t.slice(p + sl, p + sl + 4)) || CANTONESE_TITLE.test(t.slice(p + sl, p + sl + 2))) return undefined;
           const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= sepGap || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4)) || bracketBefore(i);
           for (const given of [2, 1]) {
             const end = p + sl + given;
@@ -496,6 +496,9 @@ export const piiPerson: Detector = {
 
 /** texts that speak of a letter or a note, whose signature is its writer's name */
 const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺卡|感谢卡|落款|署名/;
+/** Cantonese 生 and 太 after a surname are Mr. and Mrs. (老街坊邓生, 陈太话…): the public form, when the sentence goes on in Cantonese or ends */
+const CANTONESE_TITLE = /^(生|太)($|[话讲嘅系同佢啊呀哋咁都又就])/;
+
 /** the end of an organisation's name, never a given name (…支行, …分行) */
 const ORGANISATION_END = /(支行|分行|银行|网点|营业部|总行)$/;
 
