@@ -12,7 +12,7 @@ import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
-import { classifyAsset, isProductAsset } from './claims/product.ts';
+import { classifyAsset, isProductAsset, onlyOf } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
 
@@ -147,7 +147,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
     if (rule.notInName && inName(c.view.span.text, c.view.norm.start[c.from]!, c.view.norm.end[c.to - 1]!)) continue;
-    const spared = exempt(rule, products.types) && ![...products.types].every((t) => c.pattern.evenIfOnly.includes(t));
+    const spared = exempt(rule, products.types) && !onlyOf(products.types, c.pattern.evenIfOnly);
     // (a pattern that applies even to deposits applies where a deposit is the subject: 不论定期还是理财，都纳入存款保险)
     if (!spared && (c.pattern.evenIfOnly.includes('deposit') || !saidOfDeposit(rule, c.view, c.from, c.to))) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
   }
@@ -371,7 +371,7 @@ function sentenceOf(view: SpanView, at: number): string {
 
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
 function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
-  return types.size > 0 && rule.exemptIfOnly.length > 0 && [...types].every((t) => rule.exemptIfOnly.includes(t));
+  return onlyOf(types, rule.exemptIfOnly);
 }
 
 /**

@@ -20,7 +20,7 @@ import { cannotMatch } from '../prefilter.ts';
 import { CLAUSE, SENTENCE } from '../classes.ts';
 import { normalizeTerm, simpleSource } from '../normalize.ts';
 import { Attached } from '../attach.ts';
-import { isProductAsset, onCommentLine, type AssetProducts } from './product.ts';
+import { isProductAsset, onCommentLine, onlyOf, type AssetProducts } from './product.ts';
 
 const MASK_CODE = 42;
 
@@ -416,9 +416,9 @@ const REPORTED_SAYING = /(说|讲|讲的|号称|宣称|声称|吹|打包票|拍�
 const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]{0,6}了/;
 /** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
 const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)/;
-/** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
 /** who answers, as a clause of its own before the answer (统一回复：; 答：) */
 const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
+/** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
 const YES_WORD = /^(答|a|(统一)?回复|回)?:?(对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
 /** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
 const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
@@ -586,12 +586,17 @@ function quoteDepth(source: string): Uint8Array {
   return d;
 }
 
+/** Where the quotation around original offset `at` opens (its opening mark; at most 200 characters back). */
+function quotationStart(quotes: Uint8Array, at: number): number {
+  let a = at;
+  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
+  return a;
+}
+
 /** True when the quotation around original offset `at` is hearsay a client brings in (说是听邻居讲「比存款划算」): not even a testimonial. */
-function hearsay(source: string, at: number): boolean {
-  let i = at;
-  while (i > 0 && at - i < 200 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
-  if (i === 0) return false;
-  return /听(邻居|朋友|亲戚|街坊|同事|老乡|熟人|牌友|舞友|人家|别人)(讲|说|讲过|说过)[:：,，]?\s*$/.test(source.slice(Math.max(0, i - 16), i - 1));
+function hearsay(source: string, quotes: Uint8Array, at: number): boolean {
+  const a = quotationStart(quotes, at);
+  return /听(邻居|朋友|亲戚|街坊|同事|老乡|熟人|牌友|舞友|人家|别人)(讲|说|讲过|说过)[:：,，]?\s*[“「『‘"']?$/.test(source.slice(Math.max(0, a - 16), a + 1));
 }
 
 /** True when the quotation around original offset `at` is introduced by a reporting verb (他说：“…”). */
@@ -603,8 +608,7 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  // (or hearsay a client brings in: 说是听邻居讲「比存款划算」)
-  if (!/听(邻居|朋友|亲戚|街坊|同事|老乡|熟人|牌友|舞友)|开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
@@ -744,8 +748,7 @@ export function quotationEnd(source: string, quotes: Uint8Array, at: number): nu
 
 /** A question someone asked, quoted whole (有客户问我：「你们最稳的产品是什么？」): it asks, it claims nothing. */
 function askedQuotation(source: string, quotes: Uint8Array, at: number): boolean {
-  let a = at;
-  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
+  const a = quotationStart(quotes, at);
   return /问(我|过我|了我|道|我们)?\s*[:：，,]?\s*[“「『"]?$/.test(source.slice(Math.max(0, a - 8), a)) && /[？?]\s*[”」』"]?\s*$/.test(source.slice(a, quotationEnd(source, quotes, at) + 1));
 }
 
@@ -754,8 +757,7 @@ const QUIZ = /(以下|下面|下列)[^。\n]{0,12}(哪|可以|能|对|正确|合
 const QUIZ_ANSWER = /答案\s*[:：是为]|正确答案|参考答案/;
 /** True when the quotation around original offset `at` is an option of a quiz (A. 「稳稳的幸福，只赚不赔」): put up to be judged, not said. */
 function quizOption(source: string, quotes: Uint8Array, at: number): boolean {
-  let a = at;
-  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
+  const a = quotationStart(quotes, at);
   let b = a;
   while (b > 0 && a - b < 8 && source[b - 1] !== '\n') b--;
   return /^\s*[A-Da-d①②③④⑤][.、．:：)）]?\s*[“「『"]?$/.test(source.slice(b, a));
@@ -763,9 +765,7 @@ function quizOption(source: string, quotes: Uint8Array, at: number): boolean {
 
 /** The quotation around original offset `at` (its opening mark included, at most 200 characters each side). */
 function quotationAround(source: string, quotes: Uint8Array, at: number): string {
-  let a = at;
-  while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
-  return source.slice(a, quotationEnd(source, quotes, at));
+  return source.slice(quotationStart(quotes, at), quotationEnd(source, quotes, at));
 }
 
 /** True when the quotation around original offset `at` asks (“你自己买了没、赚了多少”): a question quoted is no testimonial. */
@@ -988,7 +988,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (entry && (at === 0 || src[at - 1] === '\n') && GLOSSARY_NOUN.test(src.slice(Math.max(0, at - 600), at))) {
         let end = first;
         while (end < norm.text.length && norm.sentence[end] === s) end++;
-        if (!OUR_PRODUCT.test(src.slice(at, norm.end[end - 1]!)) && !/本产品|本理财|新品|在售/.test(src.slice(at, norm.end[end - 1]!))) v = end;
+        const entryText = src.slice(at, norm.end[end - 1]!);
+        if (!OUR_PRODUCT.test(entryText) && !/本产品|本理财|新品|在售/.test(entryText)) v = end;
       }
     }
     definitions.set(s, v);
@@ -1259,6 +1260,20 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * caution after makes it a quotation. The same for every target of the question: counted once.
    */
   let answers: Map<number, number> | undefined;
+  /** where the clause from normalised `b` ends (at most 12 characters on) */
+  const clauseEnd = (b: number) => {
+    let e = b;
+    while (e < norm.text.length && e - b < 12 && norm.clause[e] === norm.clause[b]) e++;
+    return e;
+  };
+  /** the clause that asks, right before the answer at `at` (at most 40 characters), without its
+   * A-not-A verbs, which ask and negate nothing (银行会不会赔？会的) */
+  const askingText = (at: number) => {
+    let q = at - 1;
+    const qClause = norm.clause[q]!;
+    while (q > 0 && at - q < 40 && norm.clause[q - 1] === qClause) q--;
+    return norm.text.slice(q, at).replace(/(.)[不没唔冇]\1/g, '');
+  };
   const answer = (s: number) => {
     let a = (answers ??= new Map()).get(s);
     if (a !== undefined) return a;
@@ -1291,39 +1306,23 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const sentFrom = s <= lastSentence ? (firstOfSentences()[s] ?? -1) : -1;
     if (!flips && sentFrom > 0) {
       let b = sentFrom;
-      let e = sentFrom;
-      while (e < norm.text.length && e - sentFrom < 12 && norm.clause[e] === norm.clause[sentFrom]) e++;
+      let e = clauseEnd(b);
       // (after who answers: 统一回复：系呀)
-      if (REPLY_LEAD.test(norm.text.slice(b, e)) && e < norm.text.length && norm.sentence[e] === s) {
-        b = e;
-        while (e < norm.text.length && e - b < 12 && norm.clause[e] === norm.clause[b]) e++;
-      }
+      if (REPLY_LEAD.test(norm.text.slice(b, e)) && e < norm.text.length && norm.sentence[e] === s) e = clauseEnd((b = e));
       // (a mark kept before a Latin letter ends it too: 系呀,bb)
       const reply = norm.text.slice(b, e).replace(/[\s,.;:!?]+$/, '');
       const word = YES_WORD.test(reply);
       if (word || YES_VERB.test(reply)) {
-        let q = sentFrom - 1;
-        const qClause = norm.clause[q]!;
-        while (q > 0 && sentFrom - q < 40 && norm.clause[q - 1] === qClause) q--;
-        // (an A-not-A verb asks, it negates nothing: 银行会不会赔？会的)
-        const negative = /[不没无非未别冇唔]/.test(norm.text.slice(q, sentFrom).replace(/(.)[不没唔冇]\1/g, ''));
-        if (negative && !word) flips++;
+        if (/[不没无非未别冇唔]/.test(askingText(sentFrom)) && !word) flips++;
         else a |= ANSWER_AFFIRMS;
       }
     }
     // a denial that echoes a negative question agrees with it (不会亏吧？不会的！ / 本金不会少吧？不会！)
     if (flips & 1 && sentFrom > 0) {
-      let e = sentFrom;
-      while (e < norm.text.length && e - sentFrom < 12 && norm.clause[e] === norm.clause[sentFrom]) e++;
-      const echo = ECHOED_NO.exec(norm.text.slice(sentFrom, e));
-      if (echo) {
-        let q = sentFrom - 1;
-        const qClause = norm.clause[q]!;
-        while (q > 0 && sentFrom - q < 40 && norm.clause[q - 1] === qClause) q--;
-        if (norm.text.slice(q, sentFrom).replace(/(.)[不没唔冇]\1/g, '').includes(echo[1]!)) {
-          flips = 0;
-          a |= ANSWER_AFFIRMS;
-        }
+      const echo = ECHOED_NO.exec(norm.text.slice(sentFrom, clauseEnd(sentFrom)));
+      if (echo && askingText(sentFrom).includes(echo[1]!)) {
+        flips = 0;
+        a |= ANSWER_AFFIRMS;
       }
     }
     if (flips & 1) a |= ANSWER_FLIPS;
@@ -1510,7 +1509,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
       quiz ??= QUIZ.test(src) && QUIZ_ANSWER.test(src);
-      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
@@ -1622,7 +1621,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       for (const i of candidates) {
         const p = patterns[i]!;
         if (!p.all.every((r) => stamp[r.cls] === gen)) continue;
-        if (!contextOk(p.context, types, sentenceFinance, product) || p.unlessTypes.some((t) => types.has(t)) || (types.size > 0 && [...types].every((t) => p.unlessOnlyTypes.includes(t))) || (p.unlessStateIssued && products.stateIssued)) continue;
+        if (!contextOk(p.context, types, sentenceFinance, product) || p.unlessTypes.some((t) => types.has(t)) || onlyOf(types, p.unlessOnlyTypes) || (p.unlessStateIssued && products.stateIssued)) continue;
         if (p.scope !== 'clause') {
           const m = matchUnit(p, live);
           if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });

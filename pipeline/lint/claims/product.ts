@@ -186,6 +186,13 @@ const WARNED: [ProductType, string][] = [
   ['structured', normalizeTerm(REQUIRED_WARNINGS.structured)],
 ];
 
+/** True when the asset has a product type and every one of them is in `list` (an asset of only these types). */
+export function onlyOf(types: ReadonlySet<ProductType>, list: readonly ProductType[]): boolean {
+  if (!types.size || !list.length) return false;
+  for (const t of types) if (!list.includes(t)) return false;
+  return true;
+}
+
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
   const known = cache.get(views);
