@@ -1280,11 +1280,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const next = raws.get(s) ?? [];
     let flips = 0;
     a = 0;
+    /** where the answer opens: after who gives it and whom it is given to */
+    let opening = -1;
     if (next.length) {
       // (the answer may come after who gives it and whom it is given to: 我跟他说：叔叔，没有这回事)
       const sentFrom = firstOfSentences()[s] ?? -1;
       const lead = sentFrom >= 0 ? ANSWER_LEAD.exec(src.slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24)) : null;
-      let opening = next[0]!.from;
+      opening = next[0]!.from;
       if (lead) {
         // (the first character after the lead opens the answer)
         const after = norm.start[sentFrom]! + lead[0].length;
@@ -1319,7 +1321,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     // a denial that echoes a negative question agrees with it (不会亏吧？不会的！ / 本金不会少吧？不会！)
     if (flips & 1 && sentFrom > 0) {
-      const echo = ECHOED_NO.exec(norm.text.slice(sentFrom, clauseEnd(sentFrom)));
+      const echoFrom = opening > sentFrom && norm.sentence[opening] === s ? opening : sentFrom;
+      const echo = ECHOED_NO.exec(norm.text.slice(echoFrom, clauseEnd(echoFrom)));
       if (echo && askingText(sentFrom).includes(echo[1]!)) {
         flips = 0;
         a |= ANSWER_AFFIRMS;
@@ -1397,7 +1400,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
       // (a negation inside one quoted phrase stops at its closing mark: “不保证本金和收益”“可能损失全部本金”)
       if (h.op === 'negate' && quotedApart(h.from, from)) continue;
-      if (h.op === 'negate') {
+      // (an answer word that denies is a negation where it is no answer: 肯定不会亏吧？)
+      if (h.op === 'negate' || (h.op === 'answer' && /[不没无]/.test(norm.text.slice(h.from, h.to)))) {
         bind(h.from);
         neg ^= 1;
         negEnd = h.to;
