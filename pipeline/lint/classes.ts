@@ -27,4 +27,5 @@ export const CONFUSABLES = parseYaml(readFileSync(new URL('./confusables.yaml', 
   homophoneCommon?: string;
   commonWords?: string;
   readings?: Record<string, string>;
+  pinyinWords?: string[];
 };

@@ -19,8 +19,8 @@
 //          frequent characters (运行时|测试 is not 实测).
 //
 // The vocabulary: the terms of every error/warning word rule (banned: pinyin, homophones, digits),
-// the lexicon and the claims layer's concept lists (claims/concepts.yaml: pinyin and digits only),
-// and whatever registerEvasionVocabulary adds. Compiled once per process, on first use.
+// the lexicon, the claims layer's concept lists (claims/concepts.yaml: pinyin and digits only) and
+// the words only its patterns name (confusables.yaml pinyinWords: likewise), and whatever registerEvasionVocabulary adds. Compiled once per process, on first use.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';
@@ -251,6 +251,8 @@ function defaultVocabulary(): { word: string; tier: Tier }[] {
     };
     words(concepts);
   }
+  // words only the claim patterns name (confusables.yaml)
+  for (const w of CONFUSABLES.pinyinWords ?? []) out.push({ word: w, tier: 'word' });
   return out;
 }
 

@@ -416,6 +416,10 @@ function softNewlines(source: string): Set<number> | undefined {
   let soft: Set<number> | undefined;
   let prevShort = false;
   let prevBreak = -1;
+  /** the break before the previous line; whether the line before that one, and the previous line, read on */
+  let breakBefore = -1;
+  let beforeLeads = false;
+  let lastLeads = false;
   let run = 0;
   for (let start = 0; start <= source.length; ) {
     let nl = source.indexOf('\n', start);
@@ -428,7 +432,16 @@ function softNewlines(source: string): Set<number> | undefined {
       soft ??= new Set();
       soft.add(prevBreak);
       if (prevBreak > 0 && source.charCodeAt(prevBreak - 1) === 13) soft.add(prevBreak - 1);
+      // the line a spelt-down word continues (这款理财⏎安⏎全⏎又⏎省⏎心): unless it ended its sentence
+      if (run === 1 && beforeLeads) {
+        soft.add(breakBefore);
+        if (breakBefore > 0 && source.charCodeAt(breakBefore - 1) === 13) soft.add(breakBefore - 1);
+      }
     }
+    breakBefore = prevBreak;
+    beforeLeads = lastLeads;
+    // (only a line that a word can continue: short of a paragraph, not closed by a sentence mark)
+    lastLeads = !short && nl > start && nl - start <= 40 && !/[。｡！？!?…~～」』”"）)]\s*$/.test(source.slice(start, nl));
     prevShort = short;
     prevBreak = nl;
     start = nl + 1;
