@@ -377,11 +377,11 @@ function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
 /**
  * Whether what is said at `at` is said of a deposit: the subject is the first product noun of the
  * clause before it, or else of the sentence (存单是存款，保本保息 — but 这款“高息存款”…还本付息 is
- * said of 这款; what a product invests in is not its subject: 底层资产全是国债和存单; nor what it is
+ * said of 这款; what a product invests in is not its subject: 底层资产全是国债和存单, 底子都是存款和债券; nor what it is
  * compared with: 嫌定期利率低…这款理财).
  */
 // (nor what it is called: 就是一张家庭存单 names no subject)
-const SUBJECT = /(?<![比跟像嫌和同与])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+const SUBJECT = /(?<![比跟像嫌和同与])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|底子|底仓|持仓|投的(?:全|都)?是|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
 /** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */

@@ -356,7 +356,7 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
  * 保收益的义务) or deny what something implies (不意味着本产品无风险、收益有保障): they cover a list
  * joined by enumeration commas, in the claims analysis and for word rules.
  */
-export const PROHIBIT = ['不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得'];
+export const PROHIBIT = ['无权', '不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得'];
 
 /** a negation that refuses to use or give what the list names (不用礼品、抽奖拉认购; 不送米、油): the list is refused, not denied item by item */
 const NOT_USING = /^(不用|不拿|不以)(?!担心|操心|怕|愁|急|慌)|^不(给|搞|设|送|发|派)$/;
@@ -1244,6 +1244,17 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     return !BARE_NEGATION.test(norm.text.slice(last, e).replace(/[^\u4e00-\u9fa5]+$/, ''));
   };
+  /** the last clause of the list joined by 、 that clause `c` (ending at normalised `at`) opens, within 40 characters; `c` when none */
+  const listEnd = (c: number, at: number) => {
+    let last = c;
+    for (let e = at; e < norm.text.length && e - at < 40 && norm.sentence[e] === norm.sentence[at - 1]; e++) {
+      if (e > 0 && norm.clause[e] !== norm.clause[e - 1]) {
+        if (!enumeration(norm, e)) break;
+        last = norm.clause[e]!;
+      }
+    }
+    return last;
+  };
   /** per sentence: counts[k] = negate-after hits among its first k hits */
   let negateAfters: Map<number, Int32Array> | undefined;
   const negateAfterCounts = (s: number, hs: Raw[]) => {
@@ -1379,7 +1390,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // endless clause stays linear
     for (let i = firstFrom(list, from - LOOKBACK); i < list.length; i++) {
       const h = list[i]!;
-      if (h.to > from) break;
+      // (a caution the target's pattern starts inside is before it: 有人跟你说「这个产品跟定存差不多」)
+      if (h.to > from && !(h.op === 'caution' && h.from < from)) break;
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
       // (not what was asked about and is now here: 你们天天问的零风险理财来了！)
@@ -1452,10 +1464,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         }
         return lo;
       };
-      const end = past(i0, clause);
+      // (a quoted list joined by 、 is one clause here: 「零风险、高收益」的产品，根本不存在 denies both)
+      // (a quoted list only, and not one whose later items say something of their own: 哪些是存款、哪些不是)
+      let own = listEnd(clause, to);
+      if (own !== clause && !(quotes ??= quoteMask(view))[norm.start[from]!]) own = clause;
+      for (let k = i0; own !== clause && k < hs.length && norm.clause[hs[k]!.from]! <= own; k++) if (hs[k]!.op) own = clause;
+      const end = past(i0, own);
       if ((flips[end]! - flips[i0]!) & 1) neg ^= 1;
-      if (end >= hs.length || norm.clause[hs[end]!.from] !== clause + 1) return;
-      const nextEnd = past(end, clause + 1);
+      if (end >= hs.length || norm.clause[hs[end]!.from] !== own + 1) return;
+      const nextEnd = past(end, own + 1);
       // the first and the last hit of the next clause (hits are in text order: its run is [end, nextEnd))
       const first = hs[end]!.from;
       const last = hs[nextEnd - 1]!.from;

@@ -88,7 +88,11 @@ function lastLabel(words: string[], pre: string, between: (rest: string) => bool
 }
 /** an organisation named before a number with nobody's own between them */
 // (another clause between them holds the number only as the organisation's account: 户名：某某商会，账号：)
-const holder = (words: string[], pre: string) => lastLabel(words, pre, (rest) => !PERSONAL.test(rest) && (!/[，,；;]/.test(rest) || /(账号|账户|帐号|帐户)[:：]?$/.test(rest)));
+// (a note in brackets is no other clause: 户名：某某工会委员会（对公账户，非个人）⏎账号：)
+const holder = (words: string[], pre: string) =>
+  lastLabel(words, pre, (rest) => !PERSONAL.test(rest) && (!/[，,；;]/.test(unbracketed(rest)) || /(账号|账户|帐号|帐户)[:：]?$/.test(rest)));
+/** `rest` without the notes in brackets it holds, nor the end of one it starts inside */
+const unbracketed = (rest: string) => rest.replace(/^[^（()）]*[)）]/, '').replace(/[（(][^（()）]*[)）]/g, '');
 /** an organisation named right after a number, in its clause, with nobody's own before it (6222…（杭州市慈善总会）) */
 function holderAfter(words: string[], post: string): boolean {
   const clause = /^[^，,。；;！？!?]*/.exec(post)![0].slice(0, 16);
