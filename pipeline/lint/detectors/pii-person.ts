@@ -72,7 +72,8 @@ export const piiPerson: Detector = {
     const figurePinyin = (joined: string) => (figuresPinyin ??= new Set(d.publicFigures.map((x) => pinyinOf(x).join('')))).has(joined);
     const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
     const afterRe = new RegExp(alt(d.after), 'g');
-    const beforeRe = new RegExp(`(?:${alt(d.before)})(?:是|叫|名叫)?`, 'g');
+    // (an English name may stand between: 老客户 Vivian 郑雅婷)
+    const beforeRe = new RegExp(`(?:${alt(d.before)})(?:是|叫|名叫)?(?: ?[A-Za-z]{2,12} ?(?=[\u4e00-\u9fa5]))?`, 'g');
     const labelRe = d.labels.length ? new RegExp(`(?:${alt(d.labels)})(?:是|为|叫)?`, 'g') : undefined;
     const listRe = d.lists.length ? new RegExp(alt(d.lists), 'g') : undefined;
     // a cheap test before the list openers: the last characters of the openers
@@ -344,7 +345,8 @@ export const piiPerson: Detector = {
             // or a slash: 邮件标题写「姓名+应聘岗位」)
             if (n.gap[p] === 0 && CONJUNCTIONS.has(t[p]!)) continue;
             if (p > 0 && n.gap[p]! > 0 && /[+＋/／&＆|｜]/.test(view.span.text.slice(n.end[p - 1]!, n.start[p]!))) continue;
-            const context = m[0].replace(/(是|为|叫|名叫)$/, '');
+            // (the client word itself, not an English name after it)
+            const context = m[0].replace(/ ?[A-Za-z]+ ?$/, '').replace(/(是|为|叫|名叫)$/, '');
             const hit = nameAt(p, loose);
             if (hit) accept(p, hit[0], hit[1], context);
             // …or typed one character per line (客户姓名：何⏎晓⏎东): the lines are read together
