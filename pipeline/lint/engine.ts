@@ -517,8 +517,8 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
     if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(types.size && HEADLINE.test(span.field))) continue;
     if (lifeAsset || (!types.size && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
-    // one wealth product and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
-    if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!) && !(types.size === 1 && types.has('wealth') && !NAMES_DEPOSIT.test(sentenceOf(view, from)))) continue;
+    // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
+    if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!) && !(types.size === 1 && (types.has('wealth') || types.has('fund') || types.has('insurance')) && !NAMES_DEPOSIT.test(sentenceOf(view, from)))) continue;
     kept.push(t);
   }
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));

@@ -1255,6 +1255,18 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     return last;
   };
+  /** the first clause of sentence `s` negates a concept of class `cls` (a negation at most 6 characters before it) */
+  const echoDenied = (s: number, cls: number) => {
+    const next = raws.get(s);
+    if (!next?.length) return false;
+    const first = norm.clause[next[0]!.from]!;
+    if (cls === (c.classIndex.get('loss') ?? -2)) return false;
+    for (let k = 0; k < next.length && norm.clause[next[k]!.from] === first; k++) {
+      if (next[k]!.op !== 'negate') continue;
+      for (let j = k + 1; j < next.length && norm.clause[next[j]!.from] === first && next[j]!.from - next[k]!.to <= 6; j++) if (next[j]!.cls === cls) return true;
+    }
+    return false;
+  };
   /** per sentence: counts[k] = negate-after hits among its first k hits */
   let negateAfters: Map<number, Int32Array> | undefined;
   const negateAfterCounts = (s: number, hs: Raw[]) => {
@@ -1513,6 +1525,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         answered = true;
       } else if (a & ANSWER_AFFIRMS && norm.clause[from] === info.askClause) answered = true;
       if (a & ANSWER_CAUTIONS) neutral = true;
+      // (an answer that denies the same thing in its first clause: 国家兜底？理财产品没有谁来兜底。)
+      // (a word of the lists stands for the classes found inside it: 国家兜底 — 兜底; not a loss, whose
+      // denial is itself a claim: 要不要违约金？…不收违约金)
+      else if (!(a & (ANSWER_FLIPS | ANSWER_AFFIRMS)) && !info.why && from >= info.focusFrom && (cls >= 0 ? echoDenied(s + 1, cls) : list.some((h) => h.cls >= 0 && h.from >= from && h.to <= to && echoDenied(s + 1, h.cls)))) {
+        neg ^= 1;
+        answered = true;
+      }
     } else if (!info.question && bareDenial(s + 1)) neutral = true;
     if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric && !answered) neutral = true;
     // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
