@@ -136,7 +136,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
     const next = scans[i + 1]?.view.norm.text ?? '';
-    const { found, analysis } = judge(set, scan, products.types, lifeAsset, next.slice(0, 8), productLabel(scan.view, products));
+    const { found, analysis } = judge(set, scan, products.types, lifeAsset, next.slice(0, 8), productLabel(scan.view, products), isProductAsset(products));
     for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -490,7 +490,8 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
 }
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false, nextOpening = '', label = false): { found: Candidate[]; analysis: ViewClaims } {
+/** `offers`: the asset offers a product (a listed type or a precious metal): its headlines and tiles are about it */
+function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false, nextOpening = '', label = false, offers = types.size > 0): { found: Candidate[]; analysis: ViewClaims } {
   const { view, aboutFraud } = scan;
   const { norm } = view;
   const text = norm.text;
@@ -514,7 +515,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
     // product type, a sentence that calls something else an investment is a metaphor, whatever
     // the rule (健身是回报最稳的投资; 身体是一笔只赚不赔的投资)
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
-    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(types.size && HEADLINE.test(span.field))) continue;
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && HEADLINE.test(span.field))) continue;
     if (lifeAsset || (!types.size && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
