@@ -12,7 +12,7 @@ import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
-import { classifyAsset, isProductAsset, onlyOf } from './claims/product.ts';
+import { classifyAsset, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
 
@@ -136,7 +136,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
     const next = scans[i + 1]?.view.norm.text ?? '';
-    const { found, analysis } = judge(set, scan, products.types, lifeAsset, next.slice(0, 8), productLabel(scan.view, products), isProductAsset(products));
+    const { found, analysis } = judge(set, scan, products, lifeAsset, next.slice(0, 8));
     for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -489,9 +489,15 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
   return { view, terms, aboutFraud };
 }
 
+/** the product types whose money is invested, not deposited: their 利息 or 存入 is deposit wording */
+const INVESTMENTS: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
+
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-/** `offers`: the asset offers a product (a listed type or a precious metal): its headlines and tiles are about it */
-function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAsset = false, nextOpening = '', label = false, offers = types.size > 0): { found: Candidate[]; analysis: ViewClaims } {
+function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = ''): { found: Candidate[]; analysis: ViewClaims } {
+  const { types } = products;
+  // (an asset that offers a product — a listed type or a precious metal — speaks of it in its headlines and tiles)
+  const offers = isProductAsset(products);
+  const label = productLabel(scan.view, products);
   const { view, aboutFraud } = scan;
   const { norm } = view;
   const text = norm.text;
@@ -519,7 +525,7 @@ function judge(set: RuleSet, scan: Scan, types: ReadonlySet<ProductType>, lifeAs
     if (lifeAsset || (!types.size && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
-    if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!) && !(types.size === 1 && (types.has('wealth') || types.has('fund') || types.has('insurance')) && !NAMES_DEPOSIT.test(sentenceOf(view, from)))) continue;
+    if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!) && !(types.size === 1 && onlyOf(types, INVESTMENTS) && !NAMES_DEPOSIT.test(sentenceOf(view, from)))) continue;
     kept.push(t);
   }
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));

@@ -19,8 +19,9 @@
 //          frequent characters (运行时|测试 is not 实测).
 //
 // The vocabulary: the terms of every error/warning word rule (banned: pinyin, homophones, digits),
-// the lexicon, the claims layer's concept lists (claims/concepts.yaml: pinyin and digits only) and
-// the words only its patterns name (confusables.yaml pinyinWords: likewise), and whatever registerEvasionVocabulary adds. Compiled once per process, on first use.
+// the lexicon, the claims layer's concept lists (claims/concepts.yaml: pinyin and digits only), the
+// words only its patterns name (confusables.yaml pinyinWords: likewise), and whatever
+// registerEvasionVocabulary adds. Compiled once per process, on first use.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { pinyin as toPinyin } from '@napi-rs/pinyin';

@@ -1248,19 +1248,20 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const listEnd = (c: number, at: number) => {
     let last = c;
     for (let e = at; e < norm.text.length && e - at < 40 && norm.sentence[e] === norm.sentence[at - 1]; e++) {
-      if (e > 0 && norm.clause[e] !== norm.clause[e - 1]) {
+      if (norm.clause[e] !== norm.clause[e - 1]) {
         if (!enumeration(norm, e)) break;
         last = norm.clause[e]!;
       }
     }
     return last;
   };
+  const lossCls = c.classIndex.get('loss') ?? -2;
   /** the first clause of sentence `s` negates a concept of class `cls` (a negation at most 6 characters before it) */
   const echoDenied = (s: number, cls: number) => {
     const next = raws.get(s);
     if (!next?.length) return false;
     const first = norm.clause[next[0]!.from]!;
-    if (cls === (c.classIndex.get('loss') ?? -2)) return false;
+    if (cls === lossCls) return false;
     for (let k = 0; k < next.length && norm.clause[next[k]!.from] === first; k++) {
       if (next[k]!.op !== 'negate') continue;
       for (let j = k + 1; j < next.length && norm.clause[next[j]!.from] === first && next[j]!.from - next[k]!.to <= 6; j++) if (next[j]!.cls === cls) return true;
