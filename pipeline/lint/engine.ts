@@ -416,7 +416,7 @@ function saidOfDeposit(rule: WordRule, view: SpanView, at: number, to = at): boo
 
 interface Scan {
   view: SpanView;
-  terms: { rule: number; context: Context; from: number; to: number; maxGap: number }[];
+  terms: { rule: number; context: Context; from: number; to: number; maxGap: number; evenIfOnly?: readonly ProductType[] }[];
   aboutFraud: boolean;
 }
 
@@ -466,7 +466,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
       (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[from]!);
     } else if (e.kind === 'term') {
       // terms never run across a clause mark
-      terms.push({ rule: e.rule, context: e.context, from, to, maxGap: CLAUSE });
+      terms.push({ rule: e.rule, context: e.context, from, to, maxGap: CLAUSE, evenIfOnly: e.evenIfOnly });
     }
   }
   // a wealth sentence is a product sentence too
@@ -507,7 +507,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
   for (const t of scan.terms) {
     const { from, to } = t;
     const rule = set.wordRules[t.rule]!;
-    if (exempt(rule, types) || rule.wordsExemptIfAny.some((x) => types.has(x)) || saidOfDeposit(rule, view, t.from, t.to)) continue;
+    if ((exempt(rule, types) && !(t.evenIfOnly && onlyOf(types, t.evenIfOnly))) || rule.wordsExemptIfAny.some((x) => types.has(x)) || saidOfDeposit(rule, view, t.from, t.to)) continue;
     let broken = false;
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
     if (broken) continue;

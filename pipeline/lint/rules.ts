@@ -25,7 +25,9 @@ const example = z.union([
   z.strictObject({ text: z.union([text, z.array(text).min(1)]), fields: z.array(z.string().min(1)).optional(), excerpt: text.optional() }),
   z.array(text).min(1),
 ]);
-const term = z.union([text, z.strictObject({ text, context })]);
+// (`evenIfOnly`: the term counts even in an asset of only these types, where the rule's `exemptIfOnly`
+// spares its words: a structured deposit's principal is protected, its return is not risk-free)
+const term = z.union([text, z.strictObject({ text, context: context.optional(), evenIfOnly: z.array(z.enum(PRODUCT_TYPES)).optional() })]);
 const pattern = z.union([text, z.strictObject({ pattern: text, context })]);
 /** a concept of a claim pattern: `loss` (asserted), `!loss` (negated), `~loss` (either) */
 const conceptRef = z.string().regex(/^[!~]?[a-z][a-z-]*$/, 'Expected a concept class like `loss`, `!loss` or `~loss`');
@@ -164,7 +166,7 @@ export interface WordRule extends RuleMeta {
 
 /** what an automaton match stands for */
 export type AcEntry =
-  | { kind: 'term'; rule: number; context: Context; norm: string }
+  | { kind: 'term'; rule: number; context: Context; norm: string; evenIfOnly: readonly ProductType[] }
   | { kind: 'lex'; list: 'product' | 'wealth' }
   | { kind: 'lex-except'; list: 'product' | 'wealth' }
   | { kind: 'safe' };
@@ -264,9 +266,9 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
     if (r.detector) continue;
     const index = wordRules.length;
     for (const t of r.terms) {
-      const [raw, ctx] = typeof t === 'string' ? [t, r.context] : [t.text, t.context];
+      const [raw, ctx, evenIfOnly] = typeof t === 'string' ? [t, r.context, []] : [t.text, t.context ?? r.context, t.evenIfOnly ?? []];
       const norm = normalizeTerm(raw);
-      add(norm, { kind: 'term', rule: index, context: ctx, norm });
+      add(norm, { kind: 'term', rule: index, context: ctx, norm, evenIfOnly });
     }
     wordRules.push({
       ...meta,

@@ -353,10 +353,11 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
 
 /**
  * Negations that forbid (a rule quoted: 严禁向客户承诺保本、保收益), deny a commitment (不承担任何保本、
- * 保收益的义务) or deny what something implies (不意味着本产品无风险、收益有保障): they cover a list
+ * 保收益的义务), deny what something implies (不意味着本产品无风险、收益有保障) or say nobody does it
+ * (没有一个人会在任何场合、以任何方式对您说“稳赚”): they cover a list
  * joined by enumeration commas, in the claims analysis and for word rules.
  */
-export const PROHIBIT = ['无权', '不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得'];
+export const PROHIBIT = ['没有一个人', '没有任何人', '没有人会', '没人会', '无权', '不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得'];
 
 /** a negation that refuses to use or give what the list names (不用礼品、抽奖拉认购; 不送米、油): the list is refused, not denied item by item */
 const NOT_USING = /^(不用|不拿|不以)(?!担心|操心|怕|愁|急|慌)|^不(给|搞|设|送|发|派)$/;
@@ -614,6 +615,17 @@ function reported(source: string, at: number): boolean {
   return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|传单|单张|海报|广告|截图|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
+/**
+ * True when the quotation around original offset `at` is someone's wish, told to the writer (阿姨跟我说：
+ * “小陈，我就买收益最高的那个。”): what a client asks for is no claim of the bank's, whoever says it.
+ */
+function wished(source: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
+  if (i === 0 || !/(说|问|讲|道|嚷|念叨|开口)[^，。！？“”「」]{0,4}[:：，,]?\s*$/.test(source.slice(Math.max(0, i - 12), i - 1))) return false;
+  return /^([^，。！？”」』]{1,6}[，,])?(我|俺|咱)?(就|只|也|还是)?(想|要|想要|只要|就要|想买|要买|只买|就买|买|给我|帮我|替我|推荐|有没有|哪)/.test(source.slice(i, at + 1));
+}
+
 /** a verb of telling and the mark after it (…说：; …回她，) */
 const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*`;
 /** who tells the one who passed a pitch on (我跟他说：) */
@@ -665,7 +677,10 @@ function named(source: string, at: number): boolean {
   // (named as what staff are punished for: 说“保本”“稳赚”的一律严肃处理)
   if (/^的?(一律|都|将|会)?(被)?(严肃处理|追责|处分|开除|处罚|问责)/.test(bare)) return true;
   if (/^(这|那)?[几两三四五六七八九十]个(词|字)[^。！？\n]{0,16}(风险信号|危险信号|警报|骗局|陷阱|坑|套路|不能信|别信|违规)/.test(bare)) return true;
-  return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
+  // (words named after a dash, then denied their use: 『稳赚』『躺赚』——这三个词，在正规宣传里都不该出现;
+  // “全城收益第一”“唯一推荐”——这些话我们不说)
+  if (/^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,20}(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
+  return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|几个字|几个词|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
 /**
@@ -1550,7 +1565,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
       quiz ??= QUIZ.test(src) && QUIZ_ANSWER.test(src);
-      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };

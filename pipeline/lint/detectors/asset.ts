@@ -127,6 +127,8 @@ export const benchmarkDisplay: Detector = {
           if (d.formula.test(m.match[0])) continue;
           // (a figure in a quoted saying that the post calls wrong is no display: “基准3.3%，到期就按这个拿”——这句话是错的)
           if (quotedAsWrong(view, m.to - 1)) continue;
+          // (a made-up product's figure, to explain what a benchmark is: 假设某产品（举例）业绩比较基准为2.5%—3.2%)
+          if (HYPOTHETICAL.test(sentenceBefore(view, m.from))) continue;
           const how = highlighted ? '突出展示' : '单独展示';
           const why = highlighted ? `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` : `未说明其${missing.join('和')}`;
           hits.push(hit(view, m.from, m.to, { how, missing: why }));
@@ -144,6 +146,16 @@ function fieldLabel(field: string): string {
   const tile = /^tiles\.(\d+)$/.exec(field);
   if (tile) return `九宫格第 ${Number(tile[1]) + 1} 格`;
   return FIELD_LABELS[field] ?? `「${field}」`;
+}
+
+/** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
+const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|打个比方)[^。！？\n]{0,20}某/;
+/** the normalised text of the sentence before `at` (bounded) */
+function sentenceBefore(view: SpanView, at: number): string {
+  const { sentence, text } = view.norm;
+  let a = at;
+  while (a > 0 && at - a < 80 && sentence[a - 1] === sentence[at]) a--;
+  return text.slice(a, at);
 }
 
 /** a text that asks or defines (业绩比较基准写着4%，到期就能拿到4%吗？; 业绩比较基准是指…) */
