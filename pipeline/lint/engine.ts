@@ -11,7 +11,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -127,6 +127,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // a warning about fraud in one text of the asset (a poster titled 这些话一出现，就是骗局) makes
   // every quotation in its texts a mention of the fraudsters' words
   if (scans.some((s) => s.aboutFraud)) for (const s of scans) s.aboutFraud = true;
+  // an image headed as a list of scammers' lines (骗子最爱的话术 ‖ ① 内部渠道 ② 保证翻倍) draws those
+  // lines to warn: what its other drawn texts say is theirs; the caption under it is still the bank's
+  const pitchList = views.some((v) => HEADLINE.test(v.span.field) && PITCH_LIST.test(v.norm.source));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
@@ -137,11 +140,12 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   for (const [i, scan] of scans.entries()) {
     const next = scans[i + 1]?.view.norm.text ?? '';
     const { found, analysis } = judge(set, scan, products, lifeAsset, next.slice(0, 8));
-    for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
+    if (!(pitchList && drawnList(scan.view))) for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
   for (const c of matchClaims(set.concepts, set.claims, analyses, products)) {
     const rule = set.wordRules[c.pattern.rule]!;
+    if (pitchList && drawnList(c.view)) continue;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
     if (lifeAsset || (!isProductAsset(products) && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
@@ -369,6 +373,11 @@ function sentenceOf(view: SpanView, at: number): string {
   return text.slice(a, b);
 }
 
+/** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
+const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
+/** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
+const drawnList = (view: SpanView) => !/(^|[:.])caption$/i.test(view.span.field);
+
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */
 function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
   return onlyOf(types, rule.exemptIfOnly);
@@ -380,8 +389,8 @@ function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
  * said of 这款; what a product invests in is not its subject: 底层资产全是国债和存单, 底子都是存款和债券; nor what it is
  * compared with: 嫌定期利率低…这款理财).
  */
-// (nor what it is called: 就是一张家庭存单 names no subject)
-const SUBJECT = /(?<![比跟像嫌和同与])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|底子|底仓|持仓|投的(?:全|都)?是|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+// (nor what it is called or said to be: 就是一张家庭存单, 名字不叫存款, 它不是存款 name no subject)
+const SUBJECT = /(?<![比跟像嫌和同与叫是])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|底子|底仓|持仓|投的(?:全|都)?是|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
 /** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */
@@ -521,7 +530,8 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // product type, a sentence that calls something else an investment is a metaphor, whatever
     // the rule (健身是回报最稳的投资; 身体是一笔只赚不赔的投资)
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
-    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && HEADLINE.test(span.field))) continue;
+    // (and so is a sentence that names one of its products before the words: 「同心季季盈」主打一个安全)
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from)))) continue;
     if (lifeAsset || (!types.size && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)

@@ -340,6 +340,25 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
   return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
 }
 
+/** a product's name in brackets (「同心季季盈」) */
+const BRACKETED_NAME = /[「『《][^」』》「『《\n]{3,12}[」』》]/;
+/**
+ * True when the sentence before normalised offset `at` names a product in brackets before it
+ * (「同心季季盈」主打一个安全; a line that ends on a comma runs on into the next: 「同心季季盈」不追高收益，⏎主打一个安全).
+ */
+export function namesProductBefore(view: SpanView, at: number): boolean {
+  const { sentence, source, start, end } = view.norm;
+  let a = at;
+  while (a > 0 && at - a < 160 && sentence[a - 1] === sentence[at]) a--;
+  // (the source from just after the sentence before: its opening bracket is no normalised character)
+  const from = (i: number) => (i > 0 ? end[i - 1]! : 0);
+  if (a > 0 && /[，,、]\s*$/.test(source.slice(Math.max(0, from(a) - 2), start[a]!))) {
+    const prev = sentence[a - 1];
+    while (a > 0 && at - a < 160 && sentence[a - 1] === prev) a--;
+  }
+  return BRACKETED_NAME.test(source.slice(from(a), start[at]!));
+}
+
 /** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile, a sticker, a chart): about the asset's product */
 export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])(tiles?|stickers?)([.-]?\d+)?$|^chart(\.|:|$)/i;
 
@@ -623,11 +642,17 @@ function wished(source: string, at: number): boolean {
   let i = at;
   while (i > 0 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
   if (i === 0 || !/(说|问|讲|道|嚷|念叨|开口)[^，。！？“”「」]{0,4}[:：，,]?\s*$/.test(source.slice(Math.max(0, i - 12), i - 1))) return false;
-  return /^([^，。！？”」』]{1,6}[，,])?(我|俺|咱)?(就|只|也|还是)?(想|要|想要|只要|就要|想买|要买|只买|就买|买|给我|帮我|替我|推荐|有没有|哪)/.test(source.slice(i, at + 1));
+  return /^([^，。！？”」』]{1,6}[，,])?((我|俺|咱)?(就|只|也|还是)?(想|要|想要|只要|就要|想买|要买|只买|就买|买)|(你|您|你们)?(就|先)?(给我|帮我|替我)|推荐|有没有|哪)/.test(source.slice(i, at + 1));
 }
 
 /** a verb of telling and the mark after it (…说：; …回她，) */
 const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*`;
+/** someone else's pitch retold: a third party and what they said or offered (自称…的电话，说有高息还保本) */
+const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
+/** words that call a thing said false (别信; 是谣言) */
+const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信|不可信|不要相信|别相信|是假的|假的|都是假的|全是假的|是骗人的|骗人的|都是骗人的|是谣言|谣言|纯属谣言|是骗局)$/;
+/** a lead that supposes someone says it (真有人这么跟你讲，; 要是有人说：) */
+const CONDITIONAL_LEAD = /有人|如果|要是|假如|万一|倘若|若是/;
 /** who tells the one who passed a pitch on (我跟他说：) */
 const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
@@ -649,6 +674,8 @@ function named(source: string, at: number): boolean {
   if (open > 0 && /(别信|不要信|莫信|千万别信|别听|不要听|别碰|不要碰)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
+  // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
+  if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}[:：]\s*$/.test(source.slice(Math.max(0, open - 30), open - 1))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
   const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
   // a whole quoted pitch, however long, that the next line calls words nobody lawful says (“跟着老师买，
@@ -674,9 +701,13 @@ function named(source: string, at: number): boolean {
   // (after a dash too: “高收益、低风险、零门槛”——这几个词凑在一起，本身就是最大的风险信号)
   const bare = rest.replace(/^[\s—\-－~～:：，,…]*/, '');
   if (/^(已停用|已经停用|已禁用|已废止|已取消|停用|禁用|早就不用了|不再使用)/.test(bare)) return true;
+  // (a violation retold, and what the regulator found it to be: 还写了「认购满5万送年货礼盒」。监管认定：以赠品诱导销售)
+  if (/^[。；;]?\s*(监管部门|监管机构|监管|金融监管总局|银保监会?|人民银行|央行|检查组)?(认定|定性为|认定为|认定其|通报)/.test(bare)) return true;
   // (named as what staff are punished for: 说“保本”“稳赚”的一律严肃处理)
   if (/^的?(一律|都|将|会)?(被)?(严肃处理|追责|处分|开除|处罚|问责)/.test(bare)) return true;
   if (/^(这|那)?[几两三四五六七八九十]个(词|字)[^。！？\n]{0,16}(风险信号|危险信号|警报|骗局|陷阱|坑|套路|不能信|别信|违规)/.test(bare)) return true;
+  // (…——在任何理财宣传里看到这几个词，请先别信)
+  if (/^[^。！？\n]{0,14}(这|那)(些|几个|[两三四五六七八九十]个)(词|字|话|说法|字眼)[^。！？\n]{0,12}(别信|不要信|莫信|警惕|当心|小心|骗|违规)/.test(bare)) return true;
   // (words named after a dash, then denied their use: 『稳赚』『躺赚』——这三个词，在正规宣传里都不该出现;
   // “全城收益第一”“唯一推荐”——这些话我们不说)
   if (/^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,20}(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
@@ -936,6 +967,19 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * a reported rumour (群里流传…，说跟着投就有政府托底。假的。) is then a quotation.
    */
   const denials = new Map<number, boolean>();
+  /** sentence `s` opens by warning against what was just said (记住：听到这种话先挂电话) */
+  const warnedNext = (s: number): boolean => {
+    const first = firstOfSentences()[s];
+    if (first === undefined || first < 0) return false;
+    const a = norm.start[first]!;
+    const line = src.slice(a, a + 80).replace(/^(记住|提醒(一句|大家)?|注意|切记|谨记|划重点)\s*[:：，,]?\s*/, '');
+    return FOLLOW_UP.test(line);
+  };
+  /** the original text of sentence `s` before normalised offset `at` */
+  const sentenceHead = (s: number, at: number): string => {
+    const first = firstOfSentences()[s];
+    return first === undefined || first < 0 ? '' : src.slice(norm.start[first]!, norm.start[at]!);
+  };
   const bareDenial = (s: number): boolean => {
     let v = denials.get(s);
     if (v !== undefined) return v;
@@ -1326,18 +1370,27 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const sentFrom = firstOfSentences()[s] ?? -1;
       const lead = sentFrom >= 0 ? ANSWER_LEAD.exec(src.slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24)) : null;
       opening = next[0]!.from;
-      if (lead) {
+      // (no answer starts deep in its sentence: 哪有只赚不赔的理财？真有人这么跟你讲，要么是没讲清楚 —
+      // a lead that supposes someone says it is no one answering)
+      if (!lead || CONDITIONAL_LEAD.test(lead[0])) {
+        // (an interjection may stand before it: 嗯，不会)
+        if (sentFrom >= 0 && norm.clause[opening] !== norm.clause[sentFrom] && clauseEnd(sentFrom) - sentFrom > 3) opening = -1;
+      } else {
         // (the first character after the lead opens the answer)
         const after = norm.start[sentFrom]! + lead[0].length;
         opening = sentFrom;
         while (opening < norm.text.length && norm.start[opening]! < after) opening++;
       }
-      const firstClause = norm.clause[opening]!;
+      const firstClause = opening >= 0 ? norm.clause[opening]! : -1;
       for (const h of next) {
         if (norm.clause[h.from] !== firstClause) continue;
-        if (h.op === 'negate-after' || ((h.op === 'negate' || h.op === 'answer') && h.from === opening)) flips++;
-        else if (h.op === 'caution-after') a |= ANSWER_CAUTIONS;
+        // (disbelief answers neither yes nor no: it calls what was asked false, whichever way it was asked)
+        if (h.op === 'negate-after' && DISBELIEF.test(norm.text.slice(h.from, h.to))) a |= ANSWER_CAUTIONS;
+        else if (h.op === 'negate-after' || ((h.op === 'negate' || h.op === 'answer') && h.from === opening)) flips++;
+        else if (h.op === 'caution-after' || (h.op === 'caution' && h.from === opening)) a |= ANSWER_CAUTIONS;
       }
+      // (an answer that warns is no yes or no: 哪有只赚不赔的理财？别信。)
+      if (a & ANSWER_CAUTIONS) flips = 0;
     }
     // (the last sentence's answer is the next text's opening)
     else if (nextDenies && s > lastSentence) flips++;
@@ -1549,6 +1602,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         answered = true;
       }
     } else if (!info.question && bareDenial(s + 1)) neutral = true;
+    // (a pitch retold without quotation marks, that the next sentence warns against: …自称“银行内部”的
+    // 电话，说有高息还保本。记住：听到这种话先挂电话)
+    if (!neutral && !info.question && warnedNext(s + 1) && RETOLD.test(sentenceHead(s, from))) neutral = true;
     if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric && !answered) neutral = true;
     // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
     // question the writer answers yes is the writer's claim: 客户问我：这款不会亏吧？不会！)
@@ -1659,7 +1715,8 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       if (label && live.length) live.unshift({ from: live[0]!.from, to: live[0]!.from, cls: labelClass, op: undefined, status: ASSERTED, negatedFrom: undefined });
       if (!live.length) return;
       // (a headline or a tile of a product asset is about its product: 同类里的顶流🏆)
-      const sentenceFinance = (types.size > 0 && HEADLINE.test(a.view.span.field)) || live.some((h) => finance.includes(h.cls) || (h.cls === lossClass && h.status === ASSERTED));
+      // (or a sentence that names one of the asset's products before its words: 「同心年年有」…排头一名)
+      const sentenceFinance = (types.size > 0 && HEADLINE.test(a.view.span.field)) || live.some((h) => finance.includes(h.cls) || (h.cls === lossClass && h.status === ASSERTED)) || (product && namesProductBefore(a.view, live[live.length - 1]!.from));
       // the classes present: stamp[cls] === gen
       if (claimGen === 0x7fffffff) ((claimGen = 0), stamp.fill(0));
       const gen = ++claimGen;

@@ -193,6 +193,9 @@ export function onlyOf(types: ReadonlySet<ProductType>, list: readonly ProductTy
   return true;
 }
 
+/** the wealth warning said in other words (理财有风险，选择要小心) */
+const WEALTH_PARAPHRASE = /理财(产品)?[^。，,]{0,4}有风险[^。]{0,8}(谨慎|小心|注意|当心)/g;
+
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
   const known = cache.get(views);
@@ -245,6 +248,14 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
     if (weak) {
       types.add('wealth');
       evidence.set('wealth', weak);
+    }
+  }
+  // (a wealth product offered with its warning paraphrased: 起购金额1元，手机银行就能买 ‖ 理财有风险，选择要小心)
+  if (infer && !types.size && views.some((v) => matches(offerCue, unquoted(v.span.text)))) {
+    const said = first(views, [WEALTH_PARAPHRASE], notOffer);
+    if (said) {
+      types.add('wealth');
+      evidence.set('wealth', said);
     }
   }
   if (infer && !types.size) {
