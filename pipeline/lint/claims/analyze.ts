@@ -322,11 +322,11 @@ const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|作了|做了|给
 
 /** what an undercut is said of: the warning (风险提示照例要写，其实不用管; …投资须谨慎。听听就好), not a quoted pitch (网上那些“稳赚”的直播，请别当真) */
 const WARNING_WORDS = /提示|风险|谨慎|这句|这行|这几个字|那几个字|小字|免责|说明书|套话|规定|写着|印着/;
-/** the sentence of normalised `at`, or the one before it, speaks of a warning */
+/** the sentence of normalised `at`, or one of the two before it, speaks of a warning (…投资须谨慎～⏎好啦念完啦！这种话听听就好) */
 function aboutWarning(norm: SpanView['norm'], at: number): boolean {
   const s = norm.sentence[at]!;
   let a = at;
-  while (a > 0 && norm.sentence[a - 1]! >= s - 1 && at - a < 200) a--;
+  while (a > 0 && norm.sentence[a - 1]! >= s - 2 && at - a < 200) a--;
   let b = at;
   while (b < norm.text.length && norm.sentence[b] === s && b - at < 80) b++;
   return WARNING_WORDS.test(norm.text.slice(a, b));
@@ -651,6 +651,21 @@ const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|
 const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
 /** words that call a thing said false (别信; 是谣言) */
 const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信|不可信|不要相信|别相信|是假的|假的|都是假的|全是假的|是骗人的|骗人的|都是骗人的|是谣言|谣言|纯属谣言|是骗局)$/;
+/**
+ * what the writer says of a quotation to make it their own, applying it to the product (用在咱们产品上一点都
+ * 不夸张; 这个叫法挺到位) — not a saying agreed with (爷叔讲得对！), which may well be a warning
+ */
+const ENDORSED = /(用在|放在|说的就是|形容)[^。！？\n]{0,24}(不夸张|不为过|恰如其分|到位|贴切|合适)|(这个|这)(叫法|称呼|外号|比喻|名号)[^。！？\n]{0,8}(到位|贴切|准确|形象|没毛病)|名副其实|实至名归|当之无愧/;
+/** True when the quotation around original offset `at` is taken up by the writer just after it closes */
+function endorsed(source: string, at: number): boolean {
+  let close = at;
+  while (close < source.length && close - at < 200 && !'”」』’"\''.includes(source[close]!)) close++;
+  if (close >= source.length || close - at >= 200) return false;
+  // (to the end of the sentence after the one it closes in)
+  const after = /^[^。！？\n]*[。！？\n]?[^。！？\n]*/.exec(source.slice(close + 1, close + 80))![0];
+  return ENDORSED.test(after);
+}
+
 /** a lead that supposes someone says it (真有人这么跟你讲，; 要是有人说：) */
 const CONDITIONAL_LEAD = /有人|如果|要是|假如|万一|倘若|若是/;
 /** who tells the one who passed a pitch on (我跟他说：) */
@@ -1621,7 +1636,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
       quiz ??= QUIZ.test(src) && QUIZ_ANSWER.test(src);
-      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
+      if (quotes[at] && !endorsed(src, at) && (aboutFraud || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
