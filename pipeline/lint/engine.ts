@@ -541,7 +541,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));
   // (a product's label is read for claims though it names no product: 稳稳的💰)
   if (label) need.add(norm.sentence[0]!);
-  const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud, nextOpening);
+  const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud, nextOpening, label);
   // a negation or caution anywhere before the term in its clause (不得宣传预期收益率), a negation
   // after it (刚兑已经退出历史舞台), a quotation in a warning
   for (const t of kept) if (!analysis.straddled(t.from, t.to) && analysis.statusAt(t.from, t.to) === ASSERTED) found.push({ rule: set.wordRules[t.rule]!, view, from: t.from, to: t.to });

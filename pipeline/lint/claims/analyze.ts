@@ -177,7 +177,7 @@ function asksAgreement(text: string, gap: Uint8Array, at: number): boolean {
 }
 
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
-function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Selected {
+function select(c: ConceptSet, view: SpanView, excepts: [number, number][], label = false): Selected {
   const text = view.norm.text;
   const gap = view.norm.gap;
   const hits = c.automaton.scanInto(text, MASK_CODE);
@@ -197,8 +197,9 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][]): Sel
     cOp[k] = e.kind === 'op' ? OP_INDEX.get(e.op)! : -1;
     cAcross[k] = 0;
   }
-  // the pattern classes (amounts, comparisons) only matter next to a word of some class
-  if (anyClass) for (const { cls: pc, re, across } of c.patterns) {
+  // the pattern classes (amounts, comparisons) only matter next to a word of some class, or on a
+  // product's label, which is about the product though it names none (今年目标+8% on a fund's tile)
+  if (anyClass || label) for (const { cls: pc, re, across } of c.patterns) {
     // (a pattern that reads across a clause mark stops only at a sentence's end)
     const stop = across ? SENTENCE : CLAUSE;
     re.lastIndex = 0;
@@ -873,9 +874,10 @@ const ANSWER_NO = /^(放心|安心)?[啦吧啊呀嘛]?(当然|肯定|绝对)?(�
 /**
  * Analyses one text: the concept hits of the sentences that may hold a claim (patterns) or a word
  * term (`need`), with their status. `nextOpening`: the normalised start of the asset's next text,
- * which answers a question that ends this one (a poster's title asks, its body answers).
+ * which answers a question that ends this one (a poster's title asks, its body answers). `label`: the
+ * text is a product's label (productLabel), read for the pattern classes though it has no concept word.
  */
-export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean, nextOpening = ''): ViewClaims {
+export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean, nextOpening = '', label = false): ViewClaims {
   const { norm } = view;
   // (the source with traditional characters read as simplified: what the phrase checks read)
   const src = simpleSource(norm);
@@ -883,7 +885,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const lastSentence = norm.text.length ? norm.sentence[norm.text.length - 1]! : -1;
   const nextDenies = ANSWER_NO.test(nextOpening);
   const excepts: [number, number][] = [];
-  const all = select(c, view, excepts);
+  const all = select(c, view, excepts, label);
   resolvePronouns(c, all, view);
   const straddles = exceptIndex(excepts);
   const ops = new Set<Operator>();

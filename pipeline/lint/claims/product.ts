@@ -193,8 +193,8 @@ export function onlyOf(types: ReadonlySet<ProductType>, list: readonly ProductTy
   return true;
 }
 
-/** the wealth warning said in other words (理财有风险，选择要小心) */
-const WEALTH_PARAPHRASE = /理财(产品)?[^。，,]{0,4}有风险[^。]{0,8}(谨慎|小心|注意|当心)/g;
+/** the wealth warning said in other words or in part (理财有风险，选择要小心; a badge's 理财有风险) */
+const WEALTH_PARAPHRASE = /理财(产品)?[^。，,]{0,4}有风险/g;
 
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
