@@ -106,12 +106,14 @@ const ANSWER = OP_INDEX.get('answer')!;
 const CAUTION = OP_INDEX.get('caution')!;
 const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 /** a line that is a choice of a question (A. 资产保值; B、…) */
+/** a line that is one bare word or phrase (保本; 预期收益率), not a sentence about something (这款保本) */
+const BARE_ITEM = /^[\s\u3000]*(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}[\s\u3000]*$/;
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
 const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
-const LIST_HEADER = /(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
+const LIST_HEADER = /(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
 
 /** the hit `k` of `sel` as an object */
 function rawAt(sel: Selected, k: number): Raw {
@@ -650,6 +652,36 @@ function wished(source: string, at: number): boolean {
 const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*`;
 /** someone else's pitch retold: a third party and what they said or offered (自称…的电话，说有高息还保本) */
 const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
+/** what names the word before it as a word (——这四个字，…; 这两个字，你在哪儿听到…) */
+const NAMES_IT = /^[\s—\-－~～:：，,…]*(这|那)?(个|[两二三四五六七八九十几]个|[两三四五六七八九十几])(字|词|字眼|说法)|^[\s—\-－~～:：，,…]*(这个词|这句话|这个说法|这几个字)/;
+/**
+ * True when the word at original [at, end) stands on its line only to be named (unquoted): alone or
+ * before a dash, with the next words naming it (保本保息——这四个字，…不该再出现; 稳赚⏎⏎这两个字，你在哪儿
+ * 听到…), after a glossary label (📖 词条：刚性兑付), or alone under a line that announces it (彻底忘掉下面
+ * 这个词。…⏎⏎零风险).
+ */
+function namedOnItsLine(source: string, at: number, end: number): boolean {
+  let la = at;
+  while (la > 0 && source[la - 1] !== '\n' && at - la < 40) la--;
+  let lb = end;
+  while (lb < source.length && source[lb] !== '\n' && lb - end < 60) lb++;
+  const head = source.slice(la, at);
+  if (/(词条|名词|术语|名词解释|词语辨析)\s*[:：]\s*$/.test(head)) return true;
+  // (the word may be one of a bare phrase of up to 8 characters that opens the line: 保本保息——)
+  const lead = /^[\s\u3000]*(\p{Extended_Pictographic}\s*)?([\u4e00-\u9fa5A-Za-z]*)$/u.exec(head);
+  const tail = /^[\u4e00-\u9fa5A-Za-z]*/.exec(source.slice(end, lb))![0];
+  // (not a sentence about a product: 这款理财保本)
+  if (!lead || lead[2]!.length + (end - at) + tail.length > 8 || /^(这|该|此)|这款|这只|这支|该款|本产品|理财|基金|保险|产品/.test(lead[2]!)) return false;
+  const rest = source.slice(end + tail.length, lb);
+  if (NAMES_IT.test(rest)) return true;
+  if (rest.trim()) return false;
+  // the next line with words on it, or one of the two lines with words on them before it
+  const next = /^\s*([^\n]*)/.exec(source.slice(lb, lb + 60))![1]!;
+  if (NAMES_IT.test(next)) return true;
+  const before = source.slice(Math.max(0, la - 120), la).split('\n').filter((l) => l.trim()).slice(-2);
+  return before.some((l) => /(下面|以下|下列)(这|的)?(个|几个|些)?(词|字|说法|字眼)/.test(l));
+}
+
 /** words that call a thing said false (别信; 是谣言) */
 const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信|不可信|不要相信|别相信|是假的|假的|都是假的|全是假的|是骗人的|骗人的|都是骗人的|是谣言|谣言|纯属谣言|是骗局)$/;
 /**
@@ -674,7 +706,7 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
-const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
+const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 function named(source: string, at: number): boolean {
@@ -688,7 +720,9 @@ function named(source: string, at: number): boolean {
   while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
   // (a quotation one is told not to believe: 别信「稳赚」！)
   if (open > 0 && /(别信|不要信|莫信|千万别信|别听|不要听|别碰|不要碰)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
-  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字)[:：]?\s*$/.test(source.slice(Math.max(0, open - 8), open - 1))) return true;
+  // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
+  const leadOf = (o: number) => source.slice(Math.max(0, o - 48), o - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '');
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
   if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}[:：]\s*$/.test(source.slice(Math.max(0, open - 30), open - 1))) return true;
@@ -706,6 +740,8 @@ function named(source: string, at: number): boolean {
   }
   // (no longer the rule: “到期一分不少”不再是理财的默认规则; someone's flyer: 写着“年年都有得收”的保单宣传单)
   if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;
+  // (a word used as a selling point, to say so: 谁还拿“刚兑”说事)
+  if (/^(说事|来说事|当卖点|做卖点|做文章|当噱头|当幌子)/.test(rest)) return true;
   if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群)/.test(rest)) return true;
   // (after a row of quotations and a dash: 「年化能到8%」「只赚不赔」——⏎如果有人这样跟你推销理财…先停一停)
   if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, ''))) return true;
@@ -726,7 +762,7 @@ function named(source: string, at: number): boolean {
   if (/^[^。！？\n]{0,14}(这|那)(些|几个|[两三四五六七八九十]个)(词|字|话|说法|字眼)[^。！？\n]{0,12}(别信|不要信|莫信|警惕|当心|小心|骗|违规)/.test(bare)) return true;
   // (words named after a dash, then denied their use: 『稳赚』『躺赚』——这三个词，在正规宣传里都不该出现;
   // “全城收益第一”“唯一推荐”——这些话我们不说)
-  if (/^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,20}(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
+  if (/^(这|那)?(些|几|[两三四五六七八九十]个|[两三四五六七八九十几]句)(词|字|话|说法|字眼|表述)?[^。！？\n]{0,20}(一句都|一个都|都)?(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
   return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|几个字|几个词|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
@@ -815,7 +851,7 @@ function askedQuotation(source: string, quotes: Uint8Array, at: number): boolean
 }
 
 /** a quiz: it asks which of its options is right and gives the answer (以下边句可以发朋友圈？… 答案：D) */
-const QUIZ = /(以下|下面|下列)[^。\n]{0,12}(哪|可以|能|对|正确|合规)|哪[一个句条项]+[^。\n]{0,10}[？?]/;
+const QUIZ = /判断题|选择题|小测验|考考你|测一测|(以下|下面|下列)[^。\n]{0,12}(哪|可以|能|对|正确|合规)|哪[一个句条项]+[^。\n]{0,10}[？?]/;
 const QUIZ_ANSWER = /答案\s*[:：是为]|正确答案|参考答案/;
 /** True when the quotation around original offset `at` is an option of a quiz (A. 「稳稳的幸福，只赚不赔」): put up to be judged, not said. */
 function quizOption(source: string, quotes: Uint8Array, at: number): boolean {
@@ -984,6 +1020,14 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * a reported rumour (群里流传…，说跟着投就有政府托底。假的。) is then a quotation.
    */
   const denials = new Map<number, boolean>();
+  /** the hit [from, to) is all of sentence `s` but marks and brackets (【高收益？】) */
+  const wholeSentence = (s: number, from: number, to: number): boolean => {
+    const first = firstOfSentences()[s];
+    if (first === undefined || first < 0 || from - first > 4) return false;
+    let end = to;
+    while (end < norm.text.length && norm.sentence[end] === s && end - to <= 4) end++;
+    return (end >= norm.text.length || norm.sentence[end] !== s) && /^[\p{P}\p{S}\s]*$/u.test(norm.text.slice(first, from) + norm.text.slice(to, end));
+  };
   /** sentence `s` opens by warning against what was just said (记住：听到这种话先挂电话) */
   const warnedNext = (s: number): boolean => {
     const first = firstOfSentences()[s];
@@ -1097,14 +1141,16 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       firstOfSentences();
       const [a] = lineOf(s);
       const option = LIST_OPTION.test(src.slice(a, a + 8));
-      if (option || LIST_ITEM.test(src.slice(a, a + 8))) {
+      // (a word alone on its line is an item too: 【朋友圈红线词 · 今日5个】⏎保本⏎稳赚⏎零风险)
+      const bareItem = (la: number, lb: number) => BARE_ITEM.test(src.slice(la, lb));
+      if (option || LIST_ITEM.test(src.slice(a, a + 8)) || bareItem(a, lineOf(s)[1])) {
         // back over the list's items (and its other sentences) to the line before them
         let k = s - 1;
         const item = option ? LIST_OPTION : LIST_ITEM;
         // (a header may open with an emoji too: ‼️ 这几句话术，谁说都别信)
         const opensItem = (k: number) => {
           const [la, lb] = lineOf(k);
-          return item.test(src.slice(la, la + 8)) && !LIST_HEADER.test(src.slice(la, lb));
+          return (item.test(src.slice(la, la + 8)) || (!option && bareItem(la, lb))) && !LIST_HEADER.test(src.slice(la, lb));
         };
         while (k >= 0 && s - k <= 60 && (sentFirst![k]! < 0 || opensItem(k))) k--;
         if (k >= 0 && s - k <= 60) {
@@ -1623,10 +1669,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // 电话，说有高息还保本。记住：听到这种话先挂电话)
     if (!neutral && !info.question && warnedNext(s + 1) && RETOLD.test(sentenceHead(s, from))) neutral = true;
     if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric && !answered) neutral = true;
+    // (a word asked alone, as a title: 【高收益？】 — a question, not a claim, unless answered yes)
+    if (info.question && !answered && !(answer(s + 1) & ANSWER_AFFIRMS) && wholeSentence(s, from, to)) neutral = true;
     // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
     // question the writer answers yes is the writer's claim: 客户问我：这款不会亏吧？不会！)
     if (asked && neg === negBefore && !answered && (!negBefore || info.question)) neutral = true;
     if (!neutral && markedWrong(view, from)) neutral = true;
+    if (!neutral && namedOnItsLine(src, norm.start[from]!, norm.end[to - 1]!)) neutral = true;
     if (!neutral && from < definitionEnd(s)) neutral = true;
     // (a reader's question in the thread under a post is theirs: @雷阿姨：那在你们行买理财就不会亏了噻？;
     // only the question — what a "reader" is made to state ships under the bank's name)

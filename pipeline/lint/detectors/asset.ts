@@ -66,10 +66,13 @@ export const missingRiskWarning: Detector = {
       const warning = (w: string) => `附风险提示原文「${w}」`;
       // (wealth products spoken of as a kind, to explain them, with nothing offered — 理财产品都是净值型的;
       // 理财和存款是两回事 — offer no product to warn of)
-      const wealth = evidence.get('wealth');
-      const kindOnly = !!wealth && GENERIC_WEALTH.test(wealth.view.norm.text.slice(wealth.from, wealth.from + 12)) && !offersSomething(views);
-      if (types.has('wealth') && !kindOnly) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
-      if (types.has('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
+      let offers: boolean | undefined;
+      const kindOnly = (type: ProductType) => {
+        const e = evidence.get(type);
+        return !!e && GENERIC_KIND.test(e.view.norm.text.slice(e.from, e.from + 12)) && !(offers ??= offersSomething(views));
+      };
+      if (types.has('wealth') && !kindOnly('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
+      if (types.has('fund') && !kindOnly('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
       if (types.has('structured')) need('structured', hasAny(views, d.structured), warning(REQUIRED_WARNINGS.structured));
       // (insurance named as a kind, to explain it, with nothing offered — 分红险的红利是不保证的; 定期寿险≠定期
       // 存款 — needs no insurer: there is no policy to underwrite)
@@ -84,8 +87,8 @@ export const missingRiskWarning: Detector = {
   },
 };
 
-/** wealth products named as a kind (理财产品都…; 理财和存款是两回事; 理财的收益随净值走) */
-const GENERIC_WEALTH = /^(银行)?理财(产品)?(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值)/;
+/** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险) */
+const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值))/;
 
 /** what follows a quotation that the post calls wrong (——这句话是错的❌; 是误区) */
 // (or a misuse the post reports: 把业绩比较基准「4.5%」单独放大印在海报正中，被认定为变相承诺收益)

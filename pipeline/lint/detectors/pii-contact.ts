@@ -263,8 +263,9 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       // a bare 地址： in a text that names the public place it is for (…在西湖支行二楼201会议室开讲⏎地址：…)
       // (bare: opening its line or sentence — 客户王女士的地址： is someone's)
       // (an office's floor and room, not a flat in a block: 北山街88号2楼201室, not 阳光花园3栋2单元501室)
-      const bare = /地址\s*[:：]?\s*$/.exec(t.slice(Math.max(0, at - 6), at));
-      const labelAt = bare ? Math.max(0, at - 6) + bare.index : -1;
+      // (or a new one: 我们的理财咨询室搬到二楼啦！⏎新地址：…)
+      const bare = /(新|现)?地址\s*[:：]?\s*$/.exec(t.slice(Math.max(0, at - 7), at));
+      const labelAt = bare ? Math.max(0, at - 7) + bare.index : -1;
       if (bare && (labelAt === 0 || view.norm.sentence[labelAt - 1] !== view.norm.sentence[labelAt]) && !/(栋|幢|单元|号楼|小区|花园|家园|新村)/.test(t.slice(at, to)) && namesPublicPlace()) return true;
     }
     // a public place said to be there, from the start of the clause (营业厅位于人民大道100号2楼201室)
