@@ -343,6 +343,25 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
   return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
 }
 
+/** words that point back to what the sentence before spoke of (这样的设计; 这款; 它) */
+const REFERS_BACK = /这样的|这种|这款|这只|这支|这期|这个产品|它|佢/;
+/**
+ * True when the sentence of `at` points back (这样的, 这款, 它) to a product the sentence before it names
+ * (说一款新发的养老理财：期限五年。整个杭州就我们这儿有这样的设计，独一份).
+ */
+function pointsBack(view: SpanView, at: number): boolean {
+  const { sentence, text } = view.norm;
+  let a = at;
+  while (a > 0 && at - a < 160 && sentence[a - 1] === sentence[at]) a--;
+  let b = at;
+  while (b < text.length && b - at < 160 && sentence[b] === sentence[at]) b++;
+  if (a === 0 || !REFERS_BACK.test(text.slice(a, b))) return false;
+  let p = a - 1;
+  while (p > 0 && a - p < 160 && sentence[p - 1] === sentence[a - 1]) p--;
+  return PRODUCT_NOUN.test(text.slice(p, a));
+}
+const PRODUCT_NOUN = /理财|基金|保险|存单|结构性存款|贷款|积存金|产品/;
+
 /** a product's name in brackets (「同心季季盈」) */
 const BRACKETED_NAME = /[「『《][^」』》「『《\n]{3,12}[」』》]/;
 /**
@@ -1782,7 +1801,10 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       if (!live.length) return;
       // (a headline or a tile of a product asset is about its product: 同类里的顶流🏆)
       // (or a sentence that names one of the asset's products before its words: 「同心年年有」…排头一名)
-      const sentenceFinance = (types.size > 0 && HEADLINE.test(a.view.span.field)) || live.some((h) => finance.includes(h.cls) || (h.cls === lossClass && h.status === ASSERTED)) || (product && namesProductBefore(a.view, live[live.length - 1]!.from));
+      const sentenceFinance =
+        (types.size > 0 && HEADLINE.test(a.view.span.field)) ||
+        live.some((h) => finance.includes(h.cls) || (h.cls === lossClass && h.status === ASSERTED)) ||
+        (product && (namesProductBefore(a.view, live[live.length - 1]!.from) || pointsBack(a.view, live[0]!.from)));
       // the classes present: stamp[cls] === gen
       if (claimGen === 0x7fffffff) ((claimGen = 0), stamp.fill(0));
       const gen = ++claimGen;
