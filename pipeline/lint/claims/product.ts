@@ -10,7 +10,7 @@ import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { Attached } from '../attach.ts';
-import { enumeration, markedWrong, quoteMask } from './analyze.ts';
+import { enumeration, HEADLINE, markedWrong, quoteMask } from './analyze.ts';
 
 export interface Evidence {
   view: SpanView;
@@ -236,7 +236,8 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   const result: AssetProducts = { types, evidence };
   // (an asset offering a precious metal is not asked for an unnamed wealth product's warning)
   const other = concepts.products.otherKind;
-  const otherKind = !lesson && !types.size && !!other && views.some((v) => matches(other, v.norm.text));
+  // (a lesson headed by the metal it teaches is about the bank's product still: 积存金是什么？ ‖ 金价明年看涨20%)
+  const otherKind = !types.size && !!other && views.some((v) => matches(other, v.norm.text) && (!lesson || HEADLINE.test(v.span.field)));
   if (otherKind) result.otherKind = true;
   // (a bond the state issues is the product its return words are about: 储蓄国债…100元起，每年付息一次)
   const state = concepts.products.stateIssued;
