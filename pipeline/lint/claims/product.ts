@@ -252,9 +252,9 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
     }
   }
   // (a wealth product offered with its warning paraphrased: 起购金额1元，手机银行就能买 ‖ 理财有风险，选择要小心)
-  if (infer && !types.size && views.some((v) => matches(offerCue, unquoted(v.span.text)))) {
+  if (infer && !types.size) {
     const said = first(views, [WEALTH_PARAPHRASE], notOffer);
-    if (said) {
+    if (said && views.some((v) => matches(offerCue, unquoted(v.span.text)))) {
       types.add('wealth');
       evidence.set('wealth', said);
     }
