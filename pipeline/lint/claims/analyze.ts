@@ -343,24 +343,30 @@ export function enumeration(norm: SpanView['norm'], i: number): boolean {
   return norm.text[i - 1] === '、' || norm.source.slice(norm.end[i - 1]!, norm.start[i]!).trim() === '、';
 }
 
+/** how far a sentence is read back from a word (bounded: linear on one endless sentence) */
+const SENTENCE_REACH = 160;
+/** where the sentence of normalised offset `i` starts, at most SENTENCE_REACH before `limit` */
+function sentenceStart(sentence: Int32Array, i: number, limit = i): number {
+  let a = i;
+  while (a > 0 && limit - a < SENTENCE_REACH && sentence[a - 1] === sentence[i]) a--;
+  return a;
+}
+
 /** words that point back to what the sentence before spoke of (这样的设计; 这款; 它) */
 const REFERS_BACK = /这样的|这种|这款|这只|这支|这期|这个产品|它|佢/;
+const PRODUCT_NOUN = /理财|基金|保险|存单|结构性存款|贷款|积存金|产品/;
 /**
  * True when the sentence of `at` points back (这样的, 这款, 它) to a product the sentence before it names
  * (说一款新发的养老理财：期限五年。整个杭州就我们这儿有这样的设计，独一份).
  */
 function pointsBack(view: SpanView, at: number): boolean {
   const { sentence, text } = view.norm;
-  let a = at;
-  while (a > 0 && at - a < 160 && sentence[a - 1] === sentence[at]) a--;
+  const a = sentenceStart(sentence, at);
   let b = at;
-  while (b < text.length && b - at < 160 && sentence[b] === sentence[at]) b++;
+  while (b < text.length && b - at < SENTENCE_REACH && sentence[b] === sentence[at]) b++;
   if (a === 0 || !REFERS_BACK.test(text.slice(a, b))) return false;
-  let p = a - 1;
-  while (p > 0 && a - p < 160 && sentence[p - 1] === sentence[a - 1]) p--;
-  return PRODUCT_NOUN.test(text.slice(p, a));
+  return PRODUCT_NOUN.test(text.slice(sentenceStart(sentence, a - 1), a));
 }
-const PRODUCT_NOUN = /理财|基金|保险|存单|结构性存款|贷款|积存金|产品/;
 
 /** a product's name in brackets (「同心季季盈」) */
 const BRACKETED_NAME = /[「『《][^」』》「『《\n]{3,12}[」』》]/;
@@ -370,14 +376,10 @@ const BRACKETED_NAME = /[「『《][^」』》「『《\n]{3,12}[」』》]/;
  */
 export function namesProductBefore(view: SpanView, at: number): boolean {
   const { sentence, source, start, end } = view.norm;
-  let a = at;
-  while (a > 0 && at - a < 160 && sentence[a - 1] === sentence[at]) a--;
+  let a = sentenceStart(sentence, at);
   // (the source from just after the sentence before: its opening bracket is no normalised character)
   const from = (i: number) => (i > 0 ? end[i - 1]! : 0);
-  if (a > 0 && /[，,、]\s*$/.test(source.slice(Math.max(0, from(a) - 2), start[a]!))) {
-    const prev = sentence[a - 1];
-    while (a > 0 && at - a < 160 && sentence[a - 1] === prev) a--;
-  }
+  if (a > 0 && /[，,、]\s*$/.test(source.slice(Math.max(0, from(a) - 2), start[a]!))) a = sentenceStart(sentence, a - 1, at);
   return BRACKETED_NAME.test(source.slice(from(a), start[at]!));
 }
 
@@ -1051,12 +1053,18 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     return (end >= norm.text.length || norm.sentence[end] !== s) && /^[\p{P}\p{S}\s]*$/u.test(norm.text.slice(first, from) + norm.text.slice(to, end));
   };
   /** sentence `s` opens by warning against what was just said (记住：听到这种话先挂电话) */
+  const warned = new Map<number, boolean>();
   const warnedNext = (s: number): boolean => {
+    let v = warned.get(s);
+    if (v !== undefined) return v;
     const first = firstOfSentences()[s];
-    if (first === undefined || first < 0) return false;
-    const a = norm.start[first]!;
-    const line = src.slice(a, a + 80).replace(/^(记住|提醒(一句|大家)?|注意|切记|谨记|划重点)\s*[:：，,]?\s*/, '');
-    return FOLLOW_UP.test(line);
+    v = false;
+    if (first !== undefined && first >= 0) {
+      const a = norm.start[first]!;
+      v = FOLLOW_UP.test(src.slice(a, a + 80).replace(/^(记住|提醒(一句|大家)?|注意|切记|谨记|划重点)\s*[:：，,]?\s*/, ''));
+    }
+    warned.set(s, v);
+    return v;
   };
   /** the original text of sentence `s` before normalised offset `at` */
   const sentenceHead = (s: number, at: number): string => {
@@ -1709,7 +1717,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
       quiz ??= QUIZ.test(src) && QUIZ_ANSWER.test(src);
-      if (quotes[at] && !endorsed(src, at) && (aboutFraud || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at))))) neutral = true;
+      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at)))) && !endorsed(src, at)) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };

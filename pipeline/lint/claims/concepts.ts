@@ -35,6 +35,8 @@ const conceptsSchema = z.strictObject({
     types: z.strictObject(Object.fromEntries(PRODUCT_TYPES.map((t) => [t, z.array(regex).min(1)])) as Record<ProductType, z.ZodArray<typeof regex>>),
     /** a product of no named type: a return word together with a product cue */
     weakWealth: regex,
+    /** the wealth warning said in other words or in part (理财有风险，选择要小心): a wealth product where something is offered */
+    paraphrasedWealth: regex,
     notOffer: regex,
     notOfferAfter: z.string().transform((s) => new RegExp(s)),
     /** the same over the rest of the name's own clause only (代销保险宣传材料将统一标注…, not 这款年金险，宣传页上写明了：年交1万) */
@@ -49,6 +51,8 @@ const conceptsSchema = z.strictObject({
     noProduct: regex,
     /** a lesson that names product types to explain them; what names or offers a product of its own (over the text as written) */
     lesson: regex,
+    /** someone's earnings shown as a figure (张阿姨已赚2万): a post that shows them is no lesson (over the normalised text) */
+    earningsShown: regex,
     namedProduct: regex,
     offerCue: regex,
     ownProduct: regex,

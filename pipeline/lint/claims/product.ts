@@ -193,10 +193,6 @@ export function onlyOf(types: ReadonlySet<ProductType>, list: readonly ProductTy
   return true;
 }
 
-/** someone's earnings shown as a figure (张阿姨已赚2万; 我妈赚了2万) */
-const EARNINGS_SHOWN = /(我|阿姨|叔叔|大爷|大妈|奶奶|爷爷|客户|街坊|同事|朋友|爸|妈|老公|老婆|亲戚|老师|师傅)[^，。！？\n]{0,4}(已经?|都|又)?(赚|挣)(了|到)?\s*[\d一二两三四五六七八九十]+(\.\d+)?\s*(万|千|百|块|元)/;
-/** the wealth warning said in other words or in part (理财有风险，选择要小心; a badge's 理财有风险) */
-const WEALTH_PARAPHRASE = /理财(产品)?[^。，,]{0,4}有风险/g;
 
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
@@ -207,7 +203,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   const { lesson: lessonRe, offerCue, namedProduct, noProduct } = concepts.products;
   // (what a client reports in a Q&A's question names the product someone else spoke of, not one the post offers: 问：理财经理说这款产品…？)
   // (nor one that shows someone's earnings: a lesson does not — 定投分享会 ‖ 张阿姨已赚２万)
-  const lesson = views.some((v) => matches(lessonRe, v.span.text)) && !views.some((v) => matches(offerCue, unquoted(asked(v.span.text))) || matches(namedProduct, v.span.text) || EARNINGS_SHOWN.test(v.norm.text));
+  const lesson = views.some((v) => matches(lessonRe, v.span.text)) && !views.some((v) => matches(offerCue, unquoted(asked(v.span.text))) || matches(namedProduct, v.span.text) || matches(concepts.products.earningsShown, v.norm.text));
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
@@ -256,7 +252,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   }
   // (a wealth product offered with its warning paraphrased: 起购金额1元，手机银行就能买 ‖ 理财有风险，选择要小心)
   if (infer && !types.size) {
-    const said = first(views, [WEALTH_PARAPHRASE], notOffer);
+    const said = first(views, [concepts.products.paraphrasedWealth], notOffer);
     if (said && views.some((v) => matches(offerCue, unquoted(v.span.text)))) {
       types.add('wealth');
       evidence.set('wealth', said);

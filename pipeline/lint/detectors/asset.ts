@@ -9,7 +9,7 @@ import type { ProductType } from '../claims/concepts.ts';
 import { classifyAsset, isProductAsset, offersSomething } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
 import { cannotMatch } from '../prefilter.ts';
-import { orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+import { orig, regexHits, sentenceBefore, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 
 /** the first match of any of `res` in the views (earliest in the first view that has one), outside safe ranges */
@@ -138,7 +138,7 @@ export const benchmarkDisplay: Detector = {
           // (a figure in a quoted saying that the post calls wrong is no display: “基准3.3%，到期就按这个拿”——这句话是错的)
           if (quotedAsWrong(view, m.to - 1)) continue;
           // (a made-up product's figure, to explain what a benchmark is: 假设某产品（举例）业绩比较基准为2.5%—3.2%)
-          if (HYPOTHETICAL.test(sentenceBefore(view, m.from))) continue;
+          if (HYPOTHETICAL.test(sentenceBefore(view, m.from, 80))) continue;
           const how = highlighted ? '突出展示' : '单独展示';
           const why = highlighted ? `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` : `未说明其${missing.join('和')}`;
           hits.push(hit(view, m.from, m.to, { how, missing: why }));
@@ -160,13 +160,6 @@ function fieldLabel(field: string): string {
 
 /** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
 const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|打个比方)[^。！？\n]{0,20}某/;
-/** the normalised text of the sentence before `at` (bounded) */
-function sentenceBefore(view: SpanView, at: number): string {
-  const { sentence, text } = view.norm;
-  let a = at;
-  while (a > 0 && at - a < 80 && sentence[a - 1] === sentence[at]) a--;
-  return text.slice(a, at);
-}
 
 /** a text that asks or defines (业绩比较基准写着4%，到期就能拿到4%吗？; 业绩比较基准是指…) */
 const ASKS_OR_DEFINES = /[？?]|是什么|什么是|指的是|是指|不一定/;

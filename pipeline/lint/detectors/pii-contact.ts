@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CLAUSE } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
-import { inSafe, MARK_BUILDING, MARK_DASH, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+import { inSafe, MARK_BUILDING, MARK_DASH, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, sentenceBefore, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 type Found = { from: number; to: number; masked: string };
 
@@ -89,14 +89,6 @@ const plateData = z.strictObject({ notPersonal: z.array(z.string().min(1)).defau
 
 /** somebody driving or owning the car whose plate follows (一位开着…的师傅; 车主) */
 const DRIVER = /(开着|驾驶着?|开的是|开来|车主|他的车|她的车|自家车|私家车)(?!.*(开着|驾驶着?|开的是|开来|车主|他的车|她的车|自家车|私家车))/;
-
-/** the normalised text before `from` in its sentence, at most `window` characters */
-function sentenceBefore(view: SpanView, from: number, window: number): string {
-  const n = view.norm;
-  let a = from;
-  while (a > 0 && from - a < window && n.sentence[a - 1] === n.sentence[from]) a--;
-  return n.text.slice(a, from);
-}
 
 export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
   (markers(view) & MARK_LATIN ? plates(view) : [])

@@ -63,6 +63,14 @@ export function inSafe(view: SpanView, from: number, to: number): boolean {
   return anyOverlaps(view.safe, from, to);
 }
 
+/** The normalised text before `from` in its sentence, at most `window` characters. */
+export function sentenceBefore(view: SpanView, from: number, window: number): string {
+  const n = view.norm;
+  let a = from;
+  while (a > 0 && from - a < window && n.sentence[a - 1] === n.sentence[from]) a--;
+  return n.text.slice(a, from);
+}
+
 /** The original [from, to) of normalised [from, to). */
 export function orig(view: SpanView, from: number, to: number): [number, number] {
   return [view.norm.start[from]!, view.norm.end[to - 1]!];
