@@ -110,7 +110,7 @@ const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 const BARE_ITEM = /^[\s\u3000]*(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}[\s\u3000]*$/;
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
-const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
+const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|\d\uFE0F?\u20E3|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
 const LIST_HEADER = /(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
@@ -765,7 +765,8 @@ function named(source: string, at: number): boolean {
   if (/^(说事|来说事|当卖点|做卖点|做文章|当噱头|当幌子)/.test(rest)) return true;
   if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群)/.test(rest)) return true;
   // (after a row of quotations and a dash: 「年化能到8%」「只赚不赔」——⏎如果有人这样跟你推销理财…先停一停)
-  if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, ''))) return true;
+  // (or after the row closes its sentence: “额度仅剩，手慢无”。⏎听到这些，先别急着转账)
+  if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, '')) || FOLLOW_UP.test(rest.replace(/^[。！!]\s*/, ''))) return true;
   // (someone nearly fell for it: 「内部渠道，年化12%，保本保息」——赵叔叔差点信了这句话)
   if (/^[\s—\-－~～:：，,…]*[^。！？\n]{0,8}(差点|险些|差一点|差点儿)(就)?(信了|上当|被骗|被忽悠|掏钱|把[^。！？\n]{0,8}(转|汇|交|取)(出去|走|了))/.test(rest)) return true;
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
@@ -1189,7 +1190,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
           // the choices of a question put to the reader (第3题：您的主要投资目的是？⏎A. 资产保值，不愿意承担本金损失)
           if (option && /[？?]\s*$/.test(src.slice(ha, hb))) v = true;
           // (a header that names what follows as pitches needs no colon: 红灯话术清单 🔴; 这几句话术，谁说都别信)
-          else if ((/[：:]\s*$/.test(src.slice(ha, hb)) || LIST_HEADER.test(src.slice(ha, hb))) && g >= 0) {
+          // (or a title in brackets on a line of its own: 【防范非法集资·认准“四性”】)
+          else if ((/[：:]\s*$|^\s*【[^【】\n]+】\s*$/.test(src.slice(ha, hb)) || LIST_HEADER.test(src.slice(ha, hb))) && g >= 0) {
             // (a caution, a denial after it, or a prohibition: 以下说法均属违规：; 严禁以下行为：)
             for (let j = groupFrom[g]!; j < groupFrom[g + 1]!; j++) {
               const op = all.op[j]!;

@@ -30,6 +30,8 @@ const conceptsSchema = z.strictObject({
   ),
   operators: z.strictObject(Object.fromEntries(OPERATORS.map((o) => [o, z.array(text).min(1)])) as Record<Operator, z.ZodArray<typeof text>>),
   except: z.array(text).default([]),
+  /** exceptions by form (刚兑 被逐步打破): a match is deleted with what it straddles, as a listed exception is; within a clause */
+  exceptPatterns: z.array(regex).default([]),
   products: z.strictObject({
     /** evidence of each product type (regular expressions over the normalised text) */
     types: z.strictObject(Object.fromEntries(PRODUCT_TYPES.map((t) => [t, z.array(regex).min(1)])) as Record<ProductType, z.ZodArray<typeof regex>>),
@@ -68,7 +70,7 @@ export interface ConceptSet {
   heads: boolean[];
   classIndex: Map<string, number>;
   /** regular-expression classes (amounts): class index → patterns */
-  /** (`across`: the match may cross a clause mark, never a sentence's end) */
+  /** (`across`: the match may cross a clause mark, never a sentence's end; class -2: an exception by form) */
   patterns: { cls: number; re: RegExp; across?: true }[];
   automaton: AhoCorasick;
   entries: ConceptEntry[];
@@ -110,6 +112,8 @@ export function compileConcepts(data: unknown, file = 'pipeline/lint/claims/conc
     for (const re of d.classes[c]!.patterns) patterns.push({ cls, re });
     for (const re of d.classes[c]!.acrossClauses) patterns.push({ cls, re, across: true });
   });
+  // (an exception by form is a pattern of no class: select() reads class -2 as an exception)
+  for (const re of d.exceptPatterns) patterns.push({ cls: -2, re });
   automaton.build();
   return { classes, heads: classes.map((c) => d.classes[c]!.head), classIndex, patterns, automaton, entries, lengths, products: d.products, ...(d.rhetorical ? { rhetorical: d.rhetorical } : {}) };
 }
