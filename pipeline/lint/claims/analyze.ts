@@ -268,6 +268,9 @@ function select(c: ConceptSet, view: SpanView, excepts: [number, number][], labe
     if (cOp[k] === NEGATE && b - a === 2 && /^no$/i.test(text.slice(a, b)) && /^\s*[.．]?\s*\d/.test(text.slice(b, b + 3))) continue;
     // an A-not-A question (受不受影响, 值不值得) asks: its 不 negates nothing
     if (cOp[k] === NEGATE && b - a === 1 && a > 0 && b < text.length && !gap[a] && !gap[b] && text[a - 1] === text[b] && /[\u4e00-\u9fa5]/.test(text[b]!)) continue;
+    // a potential complement (讲不清, 看不懂) says what cannot be done, and negates nothing after it
+    // (讲不清风险的产品 is no risk-free product)
+    if (cOp[k] === NEGATE && b - a === 1 && a > 0 && !gap[a] && !gap[b] && (text[b] === '清' || text[b] === '懂') && /[\u4e00-\u9fa5]/.test(text[a - 1]!)) continue;
     // 不就…嘛 asks to be agreed with (那不就跟存定期一样嘛): its 不 negates nothing
     if (cOp[k] === NEGATE && b - a === 1 && text[a] === '不' && text[b] === '就' && asksAgreement(text, gap, b)) continue;
     keep[kept++] = k;
@@ -851,6 +854,10 @@ export function markedWrong(view: SpanView, from: number): boolean {
   let b = at;
   while (b < src.length && b - at < 40 && src[b] !== '\n') b++;
   if (b - a <= 40 && WRONG_END.test(src.slice(at, b))) return true;
+  // (or struck through: ~~稳赚不赔~~ → 收益随市场波动; 稳̶赚̶ with a combining stroke)
+  if (STRUCK.test(src.slice(at + 1, at + 2))) return true;
+  const opens = src.slice(a, at).split('~~').length - 1;
+  if (opens % 2 === 1 && src.slice(at, b).includes('~~')) return true;
   // (or explained after a dash as what is wrong with it: 保本、稳赚、零风险——暗示保证本金和收益)
   // (the gloss itself names what is wrong, not claims it)
   // (looked for within the line only: an indexOf to the text's end would make a long text quadratic)
@@ -858,6 +865,8 @@ export function markedWrong(view: SpanView, from: number): boolean {
   const dash = line.indexOf('——');
   return dash >= 0 && WRONG_GLOSS.test(line.slice(dash + 2));
 }
+/** a combining stroke or slash over the character before it (strikethrough typed without markdown) */
+const STRUCK = /^[\u0335\u0336\u0337\u0338]/;
 const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相)/;
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
 const WRONG_END = /(?:[✗❌✘✖⛔]|🚫)\uFE0F?\s*$/;
