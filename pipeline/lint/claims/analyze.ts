@@ -677,7 +677,7 @@ const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|
 /** someone else's pitch retold: a third party and what they said or offered (自称…的电话，说有高息还保本) */
 const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
 /** what names the word before it as a word (——这四个字，…; 这两个字，你在哪儿听到…) */
-const NAMES_IT = /^[\s—\-－~～:：，,…]*(这|那)?(个|[两二三四五六七八九十几]个|[两三四五六七八九十几])(字|词|字眼|说法)|^[\s—\-－~～:：，,…]*(这个词|这句话|这个说法|这几个字)/;
+const NAMES_IT = /^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到|一看到|一听到)?(这|那)?(个|[两二三四五六七八九十几]个|[两三四五六七八九十几])(字|词|字眼|说法)|^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到)?(这个词|这句话|这个说法|这几个字)|^[\s—\-－~～:：，,…]*(这|那)(是|就是)[^。！？\n]{0,16}(短信|传单|广告|宣传单|消息|帖子|话术|骗局|诈骗|套路)/;
 /**
  * True when the word at original [at, end) stands on its line only to be named (unquoted): alone or
  * before a dash, with the next words naming it (保本保息——这四个字，…不该再出现; 稳赚⏎⏎这两个字，你在哪儿
@@ -691,6 +691,9 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
   while (lb < source.length && source[lb] !== '\n' && lb - end < 60) lb++;
   const head = source.slice(la, at);
   if (/(词条|名词|术语|名词解释|词语辨析)\s*[:：]\s*$/.test(head)) return true;
+  // (words listed as words after a count of them: 我在白板上写了三个词：保本、稳赚、零风险)
+  // (not what a product is summed up in: 这款产品的特点就四个字：刚-性-兑-付)
+  if (/(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]\s*([\u4e00-\u9fa5A-Za-z]{1,8}\s*[、，,和与及]\s*)*$/.test(head) && !/(这款|这只|本产品|产品|特点|优势|卖点|亮点|好处|概括|总结|一句话|就)[^：:]{0,10}(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]/.test(head)) return true;
   // (the word may be one of a bare phrase of up to 8 characters that opens the line: 保本保息——)
   const lead = /^[\s\u3000]*(\p{Extended_Pictographic}\s*)?([\u4e00-\u9fa5A-Za-z]*)$/u.exec(head);
   const tail = /^[\u4e00-\u9fa5A-Za-z]*/.exec(source.slice(end, lb))![0];
@@ -747,6 +750,14 @@ function named(source: string, at: number): boolean {
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   const leadOf = (o: number) => source.slice(Math.max(0, o - 48), o - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '');
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
+  // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
+  if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着)?\s*$/.test(leadOf(open).slice(-10))) return true;
+  // (a pitch the next words call a breach: “亏钱？不存在的！”，听起来很让人安心。⏎但这句话本身就违规)
+  {
+    let c = at;
+    while (c < source.length && c - at < 200 && !'”」』'.includes(source[c]!)) c++;
+    if (c < source.length && /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?(这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用)/.test(source.slice(c + 1, c + 60))) return true;
+  }
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
   if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}([:：]|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(leadOf(open).slice(-30))) return true;
@@ -786,10 +797,11 @@ function named(source: string, at: number): boolean {
   // (…——在任何理财宣传里看到这几个词，请先别信)
   if (/^[^。！？\n]{0,14}(这|那)(些|几个|[两三四五六七八九十]个)(词|字|话|说法|字眼)[^。！？\n]{0,12}(别信|不要信|莫信|警惕|当心|小心|骗|违规)/.test(bare)) return true;
   // (a pitch answered by hanging up: “保本保息，年化8%”——挂！)
-  if (/^[—\-－~～\s]*(挂|挂掉|挂断|直接挂|拉黑|删掉|删除)[！!。]/.test(rest)) return true;
+  // (or struck from a draft: ☐ “手慢无”“额度告急”——删)
+  if (/^[—\-－~～\s]*(挂|挂掉|挂断|直接挂|拉黑|删掉|删除)[！!。]|^[—\-－~～:：→\s]*(删|删掉|删除|划掉|不能发|不能写|别写|别发|不要写)\s*([！!。；;]|\n|$)/.test(rest)) return true;
   // (words named after a dash, then denied their use: 『稳赚』『躺赚』——这三个词，在正规宣传里都不该出现;
   // “全城收益第一”“唯一推荐”——这些话我们不说)
-  if (/^(这|那)?(些|几|[两三四五六七八九十]个|[两三四五六七八九十几]句)(词|字|话|说法|字眼|表述)?[^。！？\n]{0,20}(一句都|一个都|都)?(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
+  if (/^(这|那)?(些|几|[两三四五六七八九十]个|[两三四五六七八九十几]句)(词|字|话|说法|字眼|表述)?[^。！？\n]{0,30}(一句都|一个都|都|同样|也)?(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
   return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|几个字|几个词|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
@@ -854,6 +866,8 @@ export function markedWrong(view: SpanView, from: number): boolean {
   let b = at;
   while (b < src.length && b - at < 40 && src[b] !== '\n') b++;
   if (b - a <= 40 && WRONG_END.test(src.slice(at, b))) return true;
+  // (or in a table's column headed as the wrong way: | ❌ 错误说法 | ✅ 规范说法 |⏎| 保本保收益 | 不保本… |)
+  if (/^\s*[|｜]/.test(src.slice(a, at)) && wrongColumn(src, a, at)) return true;
   // (or struck through: ~~稳赚不赔~~ → 收益随市场波动; 稳̶赚̶ with a combining stroke)
   if (STRUCK.test(src.slice(at + 1, at + 2))) return true;
   const opens = src.slice(a, at).split('~~').length - 1;
@@ -865,6 +879,22 @@ export function markedWrong(view: SpanView, from: number): boolean {
   const dash = line.indexOf('——');
   return dash >= 0 && WRONG_GLOSS.test(line.slice(dash + 2));
 }
+/** True when `at` (on the table row starting at `a`) stands in a column whose header cell marks it wrong (at most 12 rows up). */
+function wrongColumn(src: string, a: number, at: number): boolean {
+  const column = src.slice(a, at).split(/[|｜]/).length - 2;
+  let header = -1;
+  for (let start = a, rows = 0; start > 0 && rows < 12; rows++) {
+    const prev = src.lastIndexOf('\n', start - 2) + 1;
+    if (!/^\s*[|｜]/.test(src.slice(prev, start))) break;
+    header = prev;
+    start = prev;
+  }
+  if (header < 0) return false;
+  const end = src.indexOf('\n', header);
+  const cells = src.slice(header, end < 0 ? undefined : end).split(/[|｜]/).slice(1);
+  return column >= 0 && column < cells.length && WRONG_HEAD.test(cells[column]!);
+}
+const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样/;
 /** a combining stroke or slash over the character before it (strikethrough typed without markdown) */
 const STRUCK = /^[\u0335\u0336\u0337\u0338]/;
 const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相)/;
@@ -887,6 +917,22 @@ function askedQuotation(source: string, quotes: Uint8Array, at: number): boolean
 /** a quiz: it asks which of its options is right and gives the answer (以下边句可以发朋友圈？… 答案：D) */
 const QUIZ = /判断题|选择题|小测验|考考你|测一测|(以下|下面|下列)[^。\n]{0,12}(哪|可以|能|对|正确|合规)|哪[一个句条项]+[^。\n]{0,10}[？?]/;
 const QUIZ_ANSWER = /答案\s*[:：是为]|正确答案|参考答案/;
+/**
+ * True when original offset `at` stands in a statement set to be judged (判断：结构性存款和定期一样…) that
+ * the answer after it calls false (答案：❌ 错): put up to be judged wrong, not said.
+ */
+function judgedFalse(source: string, at: number): boolean {
+  let a = at;
+  while (a > 0 && at - a < 80 && source[a - 1] !== '\n') a--;
+  if (!JUDGE_LEAD.test(source.slice(a, at))) return false;
+  // (the answer within the next three lines)
+  let b = at;
+  for (let lines = 0; b < source.length && b - at < 240 && lines < 4; b++) if (source[b] === '\n') lines++;
+  return JUDGED_FALSE.test(source.slice(at, b));
+}
+const JUDGE_LEAD = /^\s*(第?[\d一二三四五六七八九十]+[题.、．]\s*)?(判断题?|对还是错|是真是假|判一判|对错题|是非题|真假题|辨一辨)\s*[:：]/;
+const JUDGED_FALSE = /\n\s*(【?答案】?|正确答案|参考答案)\s*[:：是为]?\s*(❌|×|✗|✘|✖|错|不对|错误|假|不正确|F\b)/;
+
 /** True when the quotation around original offset `at` is an option of a quiz (A. 「稳稳的幸福，只赚不赔」): put up to be judged, not said. */
 function quizOption(source: string, quotes: Uint8Array, at: number): boolean {
   const a = quotationStart(quotes, at);
@@ -1715,7 +1761,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
     // question the writer answers yes is the writer's claim: 客户问我：这款不会亏吧？不会！)
     if (asked && neg === negBefore && !answered && (!negBefore || info.question)) neutral = true;
-    if (!neutral && markedWrong(view, from)) neutral = true;
+    if (!neutral && (markedWrong(view, from) || judgedFalse(src, norm.start[from]!))) neutral = true;
     if (!neutral && namedOnItsLine(src, norm.start[from]!, norm.end[to - 1]!)) neutral = true;
     if (!neutral && from < definitionEnd(s)) neutral = true;
     // (a reader's question in the thread under a post is theirs: @雷阿姨：那在你们行买理财就不会亏了噻？;

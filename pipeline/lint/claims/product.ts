@@ -113,11 +113,15 @@ const NAME_LENGTH = 20;
  */
 function endsName(view: SpanView, from: number, to: number): boolean {
   const { norm } = view;
-  const end = norm.end[to - 1]!;
-  if (!/^\s*[」》]/.test(norm.source.slice(end, end + 2))) return false;
+  let end = norm.end[to - 1]!;
+  // (its kind in brackets may follow the type: “瑞禾金禧两全保险（分红型）”)
+  const kind = /^[（(][^（()）\n]{1,8}[)）]/.exec(norm.source.slice(end, end + 12));
+  if (kind) end += kind[0].length;
+  // (in plain quotation marks only with that kind: “高息教育金保险” in a scam text names no product)
+  if (!(kind ? /^\s*[」》”]/ : /^\s*[」》]/).test(norm.source.slice(end, end + 2))) return false;
   // (its opening bracket within NAME_LENGTH characters back: a long text is not read back to its start)
   let open = end - 1;
-  while (open >= 0 && end - open <= NAME_LENGTH && norm.source[open] !== '「' && norm.source[open] !== '《') open--;
+  while (open >= 0 && end - open <= NAME_LENGTH && norm.source[open] !== '「' && norm.source[open] !== '《' && !(kind && norm.source[open] === '“')) open--;
   // (a name before the type: 「零存整取」 alone is a word quoted, not a product)
   return open >= 0 && end - open <= NAME_LENGTH && norm.start[from]! - open > 2;
 }
