@@ -355,8 +355,8 @@ function sentenceStart(sentence: Int32Array, i: number, limit = i): number {
   return a;
 }
 
-/** words that point back to what the sentence before spoke of (这样的设计; 这款; 它) */
-const REFERS_BACK = /这样的|这种|这款|这只|这支|这期|这个产品|它|佢/;
+/** words that point back to what the sentence before spoke of (这样的设计; 这款; 它; 比我哋更高: what we offer) */
+const REFERS_BACK = /这样的|这种|这款|这只|这支|这期|这个产品|它|佢|比(我们|我哋|咱们|我行|本行)(更|还)?/;
 const PRODUCT_NOUN = /理财|基金|保险|存单|结构性存款|贷款|积存金|产品/;
 /**
  * True when the sentence of `at` points back (这样的, 这款, 它) to a product the sentence before it names
