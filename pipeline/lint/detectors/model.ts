@@ -1,9 +1,10 @@
 // claim-model: the learned layer's second opinion (claims/model.ts). The asset's sentences — in
-// order, each once (a caption repeats the body's), the mandated warnings left out — are read in
+// order, each once (a caption repeats the body's), the mandated warnings and lines marked wrong (❌, struck through) left out — are read in
 // post-sized windows (a window shorter than `minLength` is not judged); a window the model scores at or above the threshold gets one warning, at its
 // sentence that weighs most, naming the phrases that weighed most. The engine runs it after every
 // other rule and keeps its findings only where no exact rule found anything to say.
 import { z } from 'zod';
+import { markedWrong } from '../claims/analyze.ts';
 import { modelInputOf, SEP, shippedModel } from '../claims/model.ts';
 import { ruleData } from '../schema.ts';
 import { orig, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
@@ -32,6 +33,11 @@ function sentencesOf(views: SpanView[]): Sentence[] {
     let from = 0;
     for (let i = 1; i <= text.length; i++) {
       if (i < text.length && sentence[i] === sentence[from]) continue;
+      // (a line marked as the wrong way to say it, or struck through, is not the post's own words)
+      if (markedWrong(view, from)) {
+        from = i;
+        continue;
+      }
       const t = modelInputOf(view.norm, from, i);
       const length = t.length - count(t, SEP);
       if (length >= 2 && !seen.has(t)) {
