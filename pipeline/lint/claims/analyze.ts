@@ -715,7 +715,7 @@ const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信
  * what the writer says of a quotation to make it their own, applying it to the product (用在咱们产品上一点都
  * 不夸张; 这个叫法挺到位) — not a saying agreed with (爷叔讲得对！), which may well be a warning
  */
-const ENDORSED = /(用在|放在|说的就是|形容)[^。！？\n]{0,24}(不夸张|不为过|恰如其分|到位|贴切|合适)|(这个|这)(叫法|称呼|外号|比喻|名号)[^。！？\n]{0,8}(到位|贴切|准确|形象|没毛病)|名副其实|实至名归|当之无愧/;
+const ENDORSED = /(用在|放在|说的就是|形容)[^。！？\n]{0,24}(不夸张|不为过|恰如其分|到位|贴切|合适)|(这个|这)(叫法|称呼|外号|比喻|名号)[^。！？\n]{0,8}(到位|贴切|准确|形象|没毛病)|名副其实|实至名归|当之无愧|^[\s—\-－~～:：，,。…]*(想了想|仔细想想|说实话)?[，,\s]*(这话|这句话|此话|这评价|这个评价)?[^。！？\n]{0,2}(我认|我同意|我赞同|不假|一点不假|说得没错|说得对|说得在理|没毛病|确实如此|还真是)/;
 /** True when the quotation around original offset `at` is taken up by the writer just after it closes */
 function endorsed(source: string, at: number): boolean {
   let close = at;
@@ -756,7 +756,7 @@ function named(source: string, at: number): boolean {
   {
     let c = at;
     while (c < source.length && c - at < 200 && !'”」』'.includes(source[c]!)) c++;
-    if (c < source.length && /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?(这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用)/.test(source.slice(c + 1, c + 60))) return true;
+    if (c < source.length && /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?(这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)/.test(source.slice(c + 1, c + 60))) return true;
   }
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)

@@ -36,12 +36,16 @@ const noData = z.strictObject({});
 
 // --- plates -----------------------------------------------------------------------------------
 
+/** an emoji (a surrogate pair, a variation selector after it) typed between a detail's characters (粤A·D🚗68821; C🔹L🔹2037415) */
+const EMOJI = '[\\uD83C-\\uD83E][\\uDC00-\\uDFFF]\\uFE0F?';
+/** what may stand between two characters of a plate's serial or a permit's number: a space or an emoji */
+const GAP = `(?:\\s|${EMOJI})?`;
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
 // province, (space), authority letter, (separator: a dot, a dash, a space or an emoji — 浙A🚗6F21B),
 // 5 serial characters (6 for new-energy plates) with at least one digit; either case, one space
 // allowed inside the serial
 const PLATE = new RegExp(
-  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?(?:[·•\\s-]|[\\uD83C-\\uD83E][\\uDC00-\\uDFFF]\\uFE0F?)?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
+  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?(?:[·•\\s-]|${EMOJI})?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
   'y',
 );
 // a plate given in pieces: the province and letter, then its serial after a word that says so
@@ -122,7 +126,7 @@ const PASSPORT = /(?<![A-Za-z0-9])(?:[EG]\s?[0-9]{4}\s?[0-9]{4}|E[A-HJ-NP-Z]\s?[
 const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7}|[DSPdspEeGg](?:[\s-]?[A-Za-z])?(?:[\s-]?[0-9]){7,8})(?![A-Za-z0-9])/g;
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
 // (also typed with a space between characters: c 6 0 3 8 2 9 1 7; or with letters among its digits: C38K27619)
-const PERMIT = /(?<![A-Za-z0-9])(?:[Cc](?=(?:[A-Za-z]?[0-9]){6})[0-9A-Za-z]{8}|[CcWw](?:\s?[0-9]){8}|[Cc]\s?[A-Za-z](?:\s?[0-9]){7}|[LlTt](?:\s?[0-9]){8}|[HhMm](?:\s?[0-9]){8}(?:(?:\s?[0-9]){2})?)(?![A-Za-z0-9])/g;
+const PERMIT = new RegExp(`(?<![A-Za-z0-9])(?:[Cc](?=(?:[A-Za-z]?[0-9]){6})[0-9A-Za-z]{8}|[CcWw](?:${GAP}[0-9]){8}|[Cc]${GAP}[A-Za-z](?:${GAP}[0-9]){7}|[LlTt](?:${GAP}[0-9]){8}|[HhMm](?:${GAP}[0-9]){8}(?:(?:${GAP}[0-9]){2})?)(?![A-Za-z0-9])`, 'g');
 const PASSPORT_WORDS = /护照|passport/i;
 const NOT_A_PASSPORT = /(单号|编号|订单号?|预约号|流水号|工号|会员号|型号|批号|货号|券码|兑换码)\s*(是|为|[:：])?\s*$/;
 const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
@@ -143,7 +147,8 @@ export const piiPassport = patternDetector('pii-passport', noData, (view) => {
     // (a number labelled as a booking or an order is nobody's passport: 预约单号 E20261128)
     .filter(({ from }) => !NOT_A_PASSPORT.test(t.slice(Math.max(0, from - 8), from)))
     .map(({ from, to, match }) => {
-      const s = match[0].replace(/[\s-]/g, '').toUpperCase();
+      // (spaces, dashes and emoji typed between its characters are not part of the number)
+      const s = match[0].replace(new RegExp(`[\\s-]|${EMOJI}`, 'g'), '').toUpperCase();
       return { from, to, masked: `${s.slice(0, 2)}${'*'.repeat(s.length - 4)}${s.slice(-2)}` };
     });
 });
