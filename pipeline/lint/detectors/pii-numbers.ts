@@ -8,7 +8,7 @@ import { toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
 import { Attached } from '../attach.ts';
-import { digitsAt, findNumbers, maskMiddle, maskPhone, phoneDigits, scan, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
+import { digitsAt, findNumbers, luhn, maskMiddle, maskPhone, phoneDigits, scan, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
 import type { Detector, DetectorHit, LintContext, SpanView } from './types.ts';
 
 const dataSchema = z.strictObject({
@@ -148,10 +148,36 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             } else hits.push(hit(view, n, kind, suspect));
           }
         }
+        if (kind === 'card') for (const h of completedCards(views)) hits.push(h);
         return hits;
       };
     },
   };
+}
+
+/** a card number shown with only its last four masked (6222 0212 0345 ****) */
+const HEAD_SHOWN = /(?<![0-9])((?:[0-9][\s-]?){11,14}[0-9])[\s-]?[*＊xX×]{4}(?![0-9*＊])/g;
+/** its last four given elsewhere in the asset (您的卡尾号是6780) */
+const TAIL_GIVEN = /(?:尾号|末四位|后四位|最后四位)(?:是|为)?[:：]?\s*([0-9]{4})(?![0-9])/g;
+/**
+ * A card number completed across an asset: shown with its last four masked in one place and its last
+ * four given in another (失卡招领｜6222 0212 0345 **** ‖ …您的卡尾号是6780) is the whole number
+ * published. Reported at the last four, when the completed number passes the card check.
+ */
+function completedCards(views: SpanView[]): DetectorHit[] {
+  const heads: string[] = [];
+  for (const v of views) for (const m of v.span.text.matchAll(HEAD_SHOWN)) heads.push(m[1]!.replace(/[\s-]/g, ''));
+  if (!heads.length) return [];
+  const hits: DetectorHit[] = [];
+  for (const v of views)
+    for (const m of v.span.text.matchAll(TAIL_GIVEN)) {
+      const full = heads.map((h) => h + m[1]!).find((d) => d.length >= 16 && d.length <= 19 && luhn(d));
+      if (!full) continue;
+      const from = m.index! + m[0].length - 4;
+      const masked = maskMiddle(full);
+      hits.push({ view: v.index, from, to: from + 4, excerpt: masked, fix: '****', data: { masked, why: '（卡号前段已在别处给出，与尾号合起来就是整张卡号）' } });
+    }
+  return hits;
 }
 
 const WHY: Record<string, string> = {
