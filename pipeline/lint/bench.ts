@@ -135,6 +135,8 @@ const HOSTILE: [string, (n: number) => string][] = [
   ['a statute, cited', (n) => `《广告法》第二十五条抄给大家看看：\n${'（一）不得明示或者暗示保本、无风险或者保收益；\n'.repeat(n / 26)}`],
   // (a pronoun looks back for its person; a rhetorical 不就…嘛 reads to its sentence's end)
   ['people and questions', (n) => '我舅舅买了这款理财。他说收益比他预想的多不少，那不就跟存定期一样嘛？\n'.repeat(n / 36)],
+  // (a table's rows, each looking up to its header, after one long line: read back a bounded way)
+  ['table rows after a line', (n) => `${'x'.repeat(n / 2)}\n${'|稳赚不赔|\n'.repeat(n / 14)}`],
   // (a comment thread on one line: each comment's opening is looked for a bounded way back)
   ['a thread on one line', (n) => '@张女士：买理财会不会亏？回复@张女士：这款稳赚不赔。'.repeat(n / 29)],
 ];

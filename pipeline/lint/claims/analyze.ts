@@ -884,7 +884,10 @@ function wrongColumn(src: string, a: number, at: number): boolean {
   const column = src.slice(a, at).split(/[|｜]/).length - 2;
   let header = -1;
   for (let start = a, rows = 0; start > 0 && rows < 12; rows++) {
-    const prev = src.lastIndexOf('\n', start - 2) + 1;
+    // (a row is read back at most ROW_REACH characters: a long line before a table is not read again per hit)
+    let prev = start - 1;
+    while (prev > 0 && start - prev < ROW_REACH && src[prev - 1] !== '\n') prev--;
+    if (prev > 0 && src[prev - 1] !== '\n') break;
     if (!/^\s*[|｜]/.test(src.slice(prev, start))) break;
     header = prev;
     start = prev;
@@ -894,6 +897,7 @@ function wrongColumn(src: string, a: number, at: number): boolean {
   const cells = src.slice(header, end < 0 ? undefined : end).split(/[|｜]/).slice(1);
   return column >= 0 && column < cells.length && WRONG_HEAD.test(cells[column]!);
 }
+const ROW_REACH = 200;
 const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样/;
 /** a combining stroke or slash over the character before it (strikethrough typed without markdown) */
 const STRUCK = /^[\u0335\u0336\u0337\u0338]/;
