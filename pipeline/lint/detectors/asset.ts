@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
-import { analysesOf, quotationEnd, quoteMask } from '../claims/analyze.ts';
+import { analysesOf, markedWrong, quotationEnd, quoteMask } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
 import { classifyAsset, isProductAsset, offersSomething } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
@@ -192,7 +192,7 @@ export const pastPerformance: Detector = {
     const selective = (views: SpanView[]): DetectorHit[] | undefined => {
       let best: { view: SpanView; from: number; to: number } | undefined;
       for (const view of views) {
-        for (const re of d.selective) for (const m of regexHits(view, re)) if (!best || (view.index === best.view.index && m.from < best.from)) best = { view, from: m.from, to: m.to };
+        for (const re of d.selective) for (const m of regexHits(view, re)) if (!markedWrong(view, m.from) && (!best || (view.index === best.view.index && m.from < best.from))) best = { view, from: m.from, to: m.to };
         if (best) break;
       }
       // a dated window of less than half a year with a return figure (2025年9月15日至2025年10月15日，产品年化
@@ -224,6 +224,8 @@ export const pastPerformance: Detector = {
       for (const view of views) {
         for (const re of d.shown) {
           for (const m of regexHits(view, re)) {
+            // (a figure on a line marked as the wrong way to show it is not shown: ❌ 只写「近一周年化5%」)
+            if (markedWrong(view, m.from)) continue;
             if (!first || (view.index === first.view.index && m.from < first.from)) first = { view, from: m.from, to: m.to };
             break;
           }
