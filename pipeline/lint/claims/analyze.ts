@@ -733,6 +733,8 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
+/** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
+const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?(这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)/;
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
@@ -752,12 +754,6 @@ function named(source: string, at: number): boolean {
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
   // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着)?\s*$/.test(leadOf(open).slice(-10))) return true;
-  // (a pitch the next words call a breach: “亏钱？不存在的！”，听起来很让人安心。⏎但这句话本身就违规)
-  {
-    let c = at;
-    while (c < source.length && c - at < 200 && !'”」』'.includes(source[c]!)) c++;
-    if (c < source.length && /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?(这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)/.test(source.slice(c + 1, c + 60))) return true;
-  }
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
   if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}([:：]|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(leadOf(open).slice(-30))) return true;
@@ -772,6 +768,8 @@ function named(source: string, at: number): boolean {
     const after = source.slice(close + 1, close + 80);
     const lead = TOLD.exec(after.slice(0, 19));
     if (FOLLOW_UP.test(lead ? after.slice(lead[0].length) : after.slice(0, 59))) return true;
+    // (or calls it a breach, or corrects it: “亏钱？不存在的！”，听起来很让人安心。⏎但这句话本身就违规)
+    if (CALLED_WRONG.test(after.slice(0, 59))) return true;
   }
   // (no longer the rule: “到期一分不少”不再是理财的默认规则; someone's flyer: 写着“年年都有得收”的保单宣传单)
   if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;

@@ -197,7 +197,6 @@ export function onlyOf(types: ReadonlySet<ProductType>, list: readonly ProductTy
   return true;
 }
 
-
 /** The product types of the asset made of `views` (computed once per asset). */
 export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConcepts()): AssetProducts {
   const known = cache.get(views);

@@ -127,6 +127,8 @@ const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee]
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
 // (also typed with a space between characters: c 6 0 3 8 2 9 1 7; or with letters among its digits: C38K27619)
 const PERMIT = new RegExp(`(?<![A-Za-z0-9])(?:[Cc](?=(?:[A-Za-z]?[0-9]){6})[0-9A-Za-z]{8}|[CcWw](?:${GAP}[0-9]){8}|[Cc]${GAP}[A-Za-z](?:${GAP}[0-9]){7}|[LlTt](?:${GAP}[0-9]){8}|[HhMm](?:${GAP}[0-9]){8}(?:(?:${GAP}[0-9]){2})?)(?![A-Za-z0-9])`, 'g');
+/** what is typed between a passport's or permit's characters and is not part of the number (spaces, dashes, emoji) */
+const NUMBER_GAPS = new RegExp(`[\\s-]|${EMOJI}`, 'g');
 const PASSPORT_WORDS = /护照|passport/i;
 const NOT_A_PASSPORT = /(单号|编号|订单号?|预约号|流水号|工号|会员号|型号|批号|货号|券码|兑换码)\s*(是|为|[:：])?\s*$/;
 const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
@@ -148,7 +150,7 @@ export const piiPassport = patternDetector('pii-passport', noData, (view) => {
     .filter(({ from }) => !NOT_A_PASSPORT.test(t.slice(Math.max(0, from - 8), from)))
     .map(({ from, to, match }) => {
       // (spaces, dashes and emoji typed between its characters are not part of the number)
-      const s = match[0].replace(new RegExp(`[\\s-]|${EMOJI}`, 'g'), '').toUpperCase();
+      const s = match[0].replace(NUMBER_GAPS, '').toUpperCase();
       return { from, to, masked: `${s.slice(0, 2)}${'*'.repeat(s.length - 4)}${s.slice(-2)}` };
     });
 });
