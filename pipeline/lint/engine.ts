@@ -11,7 +11,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, onListItemLine, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -130,6 +130,10 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // an image headed as a list of scammers' lines (骗子最爱的话术 ‖ ① 内部渠道 ② 保证翻倍) draws those
   // lines to warn: what its other drawn texts say is theirs; the caption under it is still the bank's
   const pitchList = views.some((v) => HEADLINE.test(v.span.field) && PITCH_LIST.test(v.norm.source));
+  // an image that heads its list as words not to be written (新员工第一课：这五个词，写了就退稿 ‖ — 保本⏎— 稳赚;
+  // 这些话不能说！ ‖ 🙊「全城收益第一」): the items of its drawn lists are named; its other lines are read as usual
+  const bannedList = views.some((v) => drawnList(v) && v.norm.source.length <= 40 && BANNED_LIST.test(v.norm.source));
+  const named = (c: { view: SpanView; from: number }) => bannedList && drawnList(c.view) && onListItemLine(c.view, c.from);
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
@@ -140,12 +144,12 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   for (const [i, scan] of scans.entries()) {
     const next = scans[i + 1]?.view.norm.text ?? '';
     const { found, analysis } = judge(set, scan, products, lifeAsset, next.slice(0, 8));
-    if (!(pitchList && drawnList(scan.view))) for (const c of found) candidates.push(c); // push(...found) overflows the stack past ~100k
+    if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
   for (const c of matchClaims(set.concepts, set.claims, analyses, products)) {
     const rule = set.wordRules[c.pattern.rule]!;
-    if (pitchList && drawnList(c.view)) continue;
+    if ((pitchList && drawnList(c.view)) || named(c)) continue;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
     if (lifeAsset || (!isProductAsset(products) && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
@@ -375,6 +379,8 @@ function sentenceOf(view: SpanView, at: number): string {
 
 /** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
 const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
+/** a drawn line that announces the list under it as words not to be written */
+const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?\s*(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单/;
 /** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
 const drawnList = (view: SpanView) => !/(^|[:.])caption$/i.test(view.span.field);
 

@@ -110,10 +110,22 @@ const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 const BARE_ITEM = /^[\s\u3000]*(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}[\s\u3000]*$/;
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
-const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|\d\uFE0F?\u20E3|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
+const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『☐]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|\d\uFE0F?\u20E3|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
+/** a title that warns against what it lists, then the list (防范非法集资 · 街坊版⏎⏎保本⏎高息) */
+const CAUTION_TITLE = /^[\s\p{Extended_Pictographic}【\[]*(防范|谨防|警惕|提防|识破|揭秘)[^\n，。！？!?]{0,20}$|防非|防骗|防诈|反诈|防范非法集资|(自测|自查)[^\n]{0,12}(见过|中了|有几|几个|几条)/u;
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
-const LIST_HEADER = /(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$/u;
+const LIST_HEADER = /(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)/u;
+
+/** True when normalised offset `from` of the view stands on a line that is an item of a list (a bullet, a number, one bare word) */
+export function onListItemLine(view: SpanView, from: number): boolean {
+  const src = view.norm.source;
+  const at = view.norm.start[from]!;
+  const a = src.lastIndexOf('\n', at - 1) + 1;
+  let b = src.indexOf('\n', at);
+  if (b < 0) b = src.length;
+  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b));
+}
 
 /** the hit `k` of `sel` as an object */
 function rawAt(sel: Selected, k: number): Raw {
@@ -403,7 +415,7 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
  * (没有一个人会在任何场合、以任何方式对您说“稳赚”): they cover a list
  * joined by enumeration commas, in the claims analysis and for word rules.
  */
-export const PROHIBIT = ['没有一个人', '没有任何人', '没有人会', '没人会', '无权', '不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得'];
+export const PROHIBIT = ['没有一个人', '没有任何人', '没有人会', '没人会', '无权', '不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得', '不能对客户', '不能向客户', '不能跟客户', '不能和客户', '不能给客户'];
 
 /** a negation that refuses to use or give what the list names (不用礼品、抽奖拉认购; 不送米、油): the list is refused, not denied item by item */
 const NOT_USING = /^(不用|不拿|不以)(?!担心|操心|怕|愁|急|慌)|^不(给|搞|设|送|发|派)$/;
@@ -525,7 +537,7 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
 }
 
 /** what follows a caution that introduces a list: a colon (after a closing bracket: 案由）：), 有：/包括：, ，就是, or the name of what it lists (…通常有四个特征：) */
-const LIST_LEAD = /^[）)】\]]?[：:]|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)(是|有|为|如下)?[：:]/;
+const LIST_LEAD = /^[）)】\]]?[：:]|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]/;
 /** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
 const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
@@ -677,7 +689,7 @@ const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|
 /** someone else's pitch retold: a third party and what they said or offered (自称…的电话，说有高息还保本) */
 const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
 /** what names the word before it as a word (——这四个字，…; 这两个字，你在哪儿听到…) */
-const NAMES_IT = /^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到|一看到|一听到)?(这|那)?(个|[两二三四五六七八九十几]个|[两三四五六七八九十几])(字|词|字眼|说法)|^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到)?(这个词|这句话|这个说法|这几个字)|^[\s—\-－~～:：，,…]*(这|那)(是|就是)[^。！？\n]{0,16}(短信|传单|广告|宣传单|消息|帖子|话术|骗局|诈骗|套路)/;
+const NAMES_IT = /^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到|一看到|一听到)?(这|那)?(个|[两二三四五六七八九十几]个|[两三四五六七八九十几])(字|词|字眼|说法|样)|^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到)?(这个词|这句话|这个说法|这几个字)|^[\s—\-－~～:：，,…]*(这|那)(是|就是)[^。！？\n]{0,16}(短信|传单|广告|宣传单|消息|帖子|话术|骗局|诈骗|套路)/;
 /**
  * True when the word at original [at, end) stands on its line only to be named (unquoted): alone or
  * before a dash, with the next words naming it (保本保息——这四个字，…不该再出现; 稳赚⏎⏎这两个字，你在哪儿
@@ -734,8 +746,13 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
-const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?(这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)/;
+const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?((这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
+
+/** words after a quotation that say whose they were (…的原话; 该表述属实) */
+const RETOLD_CASE = /原话|说的话|该表述|此表述|上述表述|这句话|这番话|这种说法|该说法/;
+/** what came of them: a finding or a sanction */
+const SANCTION = /销售误导|误导(销售|客户)|停岗|被?处罚|处分|问责|通报批评|取消[^，。！？\n]{0,8}资格|暂停[^，。！？\n]{0,8}资格|属实|认定为|被投诉|客户投诉/;
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 function named(source: string, at: number): boolean {
@@ -754,6 +771,8 @@ function named(source: string, at: number): boolean {
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
   // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着)?\s*$/.test(leadOf(open).slice(-10))) return true;
+  // (what a client was told, as a complaint reports it: 被告知“稳赚”)
+  if (open > 0 && /(被告知|被承诺|被许诺|被推销说|被忽悠说|被说成)\s*$/.test(leadOf(open).slice(-8))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
   if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}([:：]|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(leadOf(open).slice(-30))) return true;
@@ -770,6 +789,10 @@ function named(source: string, at: number): boolean {
     if (FOLLOW_UP.test(lead ? after.slice(lead[0].length) : after.slice(0, 59))) return true;
     // (or calls it a breach, or corrects it: “亏钱？不存在的！”，听起来很让人安心。⏎但这句话本身就违规)
     if (CALLED_WRONG.test(after.slice(0, 59))) return true;
+    // (or a case retold: whose words they were and what came of them — “放心买，保本的”⏎这是某行理财经理对客户说的
+    // 原话…经核查认定为销售误导; …“基本不会亏”。经调阅双录，该表述属实，已对当事员工停岗培训)
+    const told = source.slice(close + 1, close + 160);
+    if (RETOLD_CASE.test(told) && SANCTION.test(told)) return true;
   }
   // (no longer the rule: “到期一分不少”不再是理财的默认规则; someone's flyer: 写着“年年都有得收”的保单宣传单)
   if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;
@@ -784,6 +807,8 @@ function named(source: string, at: number): boolean {
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
+  // (counted, as a review's tally counts words: “保本”23处、“稳赚”11处; 57处「稳赚不赔」类表述; struck out: “预期收益率”一律改掉)
+  if (/^\s*\d+\s*(处|次|个|份|条|件|例|回|人次)|^(类|一类)(表述|说法|用语|字眼|话术|宣传|词语?)|^[\s—\-－~～:：，,]*(一律|统统|全部|全都|都|要|必须|请)?(改掉|删掉|删除|去掉|拿掉|换掉)/.test(rest)) return true;
   // (after a dash too: “高收益、低风险、零门槛”——这几个词凑在一起，本身就是最大的风险信号)
   const bare = rest.replace(/^[\s—\-－~～:：，,…]*/, '');
   if (/^(已停用|已经停用|已禁用|已废止|已取消|停用|禁用|早就不用了|不再使用)/.test(bare)) return true;
@@ -865,7 +890,9 @@ export function markedWrong(view: SpanView, from: number): boolean {
   while (b < src.length && b - at < 40 && src[b] !== '\n') b++;
   if (b - a <= 40 && WRONG_END.test(src.slice(at, b))) return true;
   // (or in a table's column headed as the wrong way: | ❌ 错误说法 | ✅ 规范说法 |⏎| 保本保收益 | 不保本… |)
-  if (/^\s*[|｜]/.test(src.slice(a, at)) && wrongColumn(src, a, at)) return true;
+  if (/^\s*[|｜]/.test(src.slice(a, at)) && (wrongColumn(src, a, at) || VERDICT_CELL.test(rowAfter(src, at)))) return true;
+  // (or judged wrong later on its line: 1. 可以对客户说“这款理财保本，放心”。❌ 错。)
+  if (JUDGED_WRONG.test(src.slice(at, b))) return true;
   // (or struck through: ~~稳赚不赔~~ → 收益随市场波动; 稳̶赚̶ with a combining stroke)
   if (STRUCK.test(src.slice(at + 1, at + 2))) return true;
   const opens = src.slice(a, at).split('~~').length - 1;
@@ -896,7 +923,17 @@ function wrongColumn(src: string, a: number, at: number): boolean {
   return column >= 0 && column < cells.length && WRONG_HEAD.test(cells[column]!);
 }
 const ROW_REACH = 200;
-const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样/;
+/** the rest of the table row from `at` (at most ROW_REACH characters) */
+function rowAfter(src: string, at: number): string {
+  let b = at;
+  while (b < src.length && b - at < ROW_REACH && src[b] !== '\n') b++;
+  return src.slice(at, b);
+}
+/** a later cell of a row that rules the row out (| 国家队背书 | 暗示政府担保 | 删除 |; | C | 监管部门亲自审过 | 不能 |) */
+const VERDICT_CELL = /[|｜]\s*(删除|删|删掉|不能|不能发|不可以|不可|不行|退回|不通过|违规|不合规|禁用|错|错误|[✗❌✘✖×⛔]\uFE0F?)\s*(?=[|｜]|$)/;
+/** a mark and a verdict later on the line (❌ 错; ✗ 不对), not 错过 */
+const JUDGED_WRONG = /[✗❌✘✖×⛔]\uFE0F?\s*(错(?!过)|不对|错误|不正确|不可以|不能说|不行|违规)/;
+const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样|原稿|原文|原句|原表述|送审稿/;
 /** a combining stroke or slash over the character before it (strikethrough typed without markdown) */
 const STRUCK = /^[\u0335\u0336\u0337\u0338]/;
 const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相)/;
@@ -1246,6 +1283,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
           const g = groupOf(k);
           // the choices of a question put to the reader (第3题：您的主要投资目的是？⏎A. 资产保值，不愿意承担本金损失)
           if (option && /[？?]\s*$/.test(src.slice(ha, hb))) v = true;
+          // (a title that warns against what it lists: 防范非法集资 · 街坊版; 防非自测：下面这些说法，你见过几个？)
+          else if (!option && CAUTION_TITLE.test(src.slice(ha, hb))) v = true;
           // (a header that names what follows as pitches needs no colon: 红灯话术清单 🔴; 这几句话术，谁说都别信)
           // (or a title in brackets on a line of its own: 【防范非法集资·认准“四性”】)
           else if ((/[：:]\s*$|^\s*【[^【】\n]+】\s*$/.test(src.slice(ha, hb)) || LIST_HEADER.test(src.slice(ha, hb))) && g >= 0) {
@@ -1582,6 +1621,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const selfKin = c.classIndex.get('self-kin') ?? -2;
   const certainty = c.classIndex.get('certainty') ?? -2;
   const noloss = c.classIndex.get('noloss') ?? -2;
+  const depositLike = c.classIndex.get('deposit-like') ?? -2;
   /**
    * A guarantee word later in the clause that a negation before the target is about: the target is
    * its object (不代表监管部门对其收益或风险作出任何保证 denies a guarantee; it does not deny the risk).
@@ -1765,7 +1805,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (asked && neg === negBefore && !answered && (!negBefore || info.question)) neutral = true;
     if (!neutral && (markedWrong(view, from) || judgedFalse(src, norm.start[from]!))) neutral = true;
     if (!neutral && namedOnItsLine(src, norm.start[from]!, norm.end[to - 1]!)) neutral = true;
-    if (!neutral && from < definitionEnd(s)) neutral = true;
+    // (a definition that likens a product to a deposit misleads as any likening does: “固收+”到底是什么？⏎简单说，就是定期存款的升级版)
+    if (!neutral && !(cls === depositLike && /存款|定期|存单|活期/.test(norm.text.slice(from, to))) && from < definitionEnd(s)) neutral = true;
     // (a reader's question in the thread under a post is theirs: @雷阿姨：那在你们行买理财就不会亏了噻？;
     // only the question — what a "reader" is made to state ships under the bank's name)
     if (!neutral && info.question && onComment(s)) neutral = true;

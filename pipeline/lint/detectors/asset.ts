@@ -93,7 +93,7 @@ const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理
 /** what follows a quotation that the post calls wrong (——这句话是错的❌; 是误区) */
 // (or a misuse the post reports: 把业绩比较基准「4.5%」单独放大印在海报正中，被认定为变相承诺收益)
 // (or what it left out: 「业绩比较基准4.0%」，没写设定依据和测算方法)
-const WRONG_AFTER = /^[”」』’"']?\s*[，,]\s*(却|但|也|还|都)?(没写|没有写|未写|没注明|未注明|没说明|未说明|没标|未标明|没附|未附)|^[”」』’"']?\s*[—\-－~～:：，,]*\s*(这句话|这话|这种说法|这个说法|这样说|此话)?[^。\n]{0,4}(是错的|错了|不对|是误区|是误解|是误会|❌|✗|✘|不成立|站不住)|^[”」』’"']?[^。\n]{0,24}?(被认定为|被认定|被处罚|被罚款|被通报|属于违规|是违规的|违反了|风险信号|危险信号|警报|是骗局|是陷阱|都是坑|是坑)/;
+const WRONG_AFTER = /^[”」』’"']?\s*[，,]\s*(却|但|也|还|都)?(没写|没有写|未写|没注明|未注明|没说明|未说明|没标|未标明|没附|未附)|^[”」』’"']?\s*[—\-－~～:：，,]*\s*(这句话|这话|这种说法|这个说法|这样说|此话)?[^。\n]{0,4}(是错的|错了|不对|是误区|是误解|是误会|❌|✗|✘|不成立|站不住)|^[”」』’"']?[^。\n]{0,24}?(被认定为|被认定|被处罚|被罚款|被通报|属于违规|是违规的|违反了|风险信号|危险信号|警报|是骗局|是陷阱|都是坑|是坑|想法要改|想法得改|想法不对|要改一改|掰扯清楚)/;
 /** true when normalised offset `at` of the view is inside a quotation the post calls wrong */
 function quotedAsWrong(view: SpanView, at: number): boolean {
   const source = view.norm.source;
@@ -225,7 +225,8 @@ export const pastPerformance: Detector = {
         for (const re of d.shown) {
           for (const m of regexHits(view, re)) {
             // (a figure on a line marked as the wrong way to show it is not shown: ❌ 只写「近一周年化5%」)
-            if (markedWrong(view, m.from)) continue;
+            // (nor one quoted to be called wrong: 别人晒“去年赚了8%”，就觉得今年也能有8%——这个想法要改一改)
+            if (markedWrong(view, m.from) || quotedAsWrong(view, m.to - 1)) continue;
             if (!first || (view.index === first.view.index && m.from < first.from)) first = { view, from: m.from, to: m.to };
             break;
           }
