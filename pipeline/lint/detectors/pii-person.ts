@@ -212,6 +212,8 @@ export const piiPerson: Detector = {
             if (!(surnames.has(s) || ambiguous.has(s)) || n.cls[from] !== CJK) continue;
             // 和张阿姨, 感谢张阿姨: a surname right before the honorific is the public form
             if (len === 2 && surnames.has(t[h - 1]!)) continue;
+            // (a conjunction before a child's form of address is the word, not a surname: 和逗小朋友一起剪窗花)
+            if (len === 2 && CONJUNCTIONS.has(s) && /^(小朋友|同学|宝宝|小宝贝)/.test(word)) continue;
             // (a branch is no one's name: 锦江支行 客户)
             if (ORGANISATION_END.test(t.slice(from, h))) continue;
             if (n.gap[from + 1]! < CLAUSE && givenRun(n, from + 1, h)) candidates.push([from, 1]);
