@@ -537,7 +537,7 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
 }
 
 /** what follows a caution that introduces a list: a colon (after a closing bracket: 案由）：), 有：/包括：, ，就是, or the name of what it lists (…通常有四个特征：) */
-const LIST_LEAD = /^[）)】\]]?[：:]|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]/;
+const LIST_LEAD = /^[）)】\]”」』]?[：:]|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]/;
 /** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
 const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
@@ -749,6 +749,8 @@ const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小
 const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?((这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
 
+/** an answer that opens by calling what it answers wrong (不对哦，…; 不是这样的) */
+const CORRECTED = /^\s*(不对|不是的|不是这样|可不是|错了|错啦|这可不对|这不对|其实不是|并不是这样|唔系|唔啱|不是这么回事)/;
 /** words after a quotation that say whose they were (…的原话; 该表述属实) */
 const RETOLD_CASE = /原话|说的话|该表述|此表述|上述表述|这句话|这番话|这种说法|该说法/;
 /** what came of them: a finding or a sanction */
@@ -787,6 +789,8 @@ function named(source: string, at: number): boolean {
     const after = source.slice(close + 1, close + 80);
     const lead = TOLD.exec(after.slice(0, 19));
     if (FOLLOW_UP.test(lead ? after.slice(lead[0].length) : after.slice(0, 59))) return true;
+    // (or tells them it is wrong: “理财嘛，就是利息高点的定期噻。”⏎我跟她讲：不对哦，理财不是存款)
+    if (lead && CORRECTED.test(after.slice(lead[0].length))) return true;
     // (or calls it a breach, or corrects it: “亏钱？不存在的！”，听起来很让人安心。⏎但这句话本身就违规)
     if (CALLED_WRONG.test(after.slice(0, 59))) return true;
     // (or a case retold: whose words they were and what came of them — “放心买，保本的”⏎这是某行理财经理对客户说的

@@ -85,7 +85,8 @@ function wholly(view: SpanView, from: number, to: number): boolean {
 }
 
 /** a reader's comment in a thread written out under a post (@张女士：…), not the writer's reply (回复@张女士：…) */
-const COMMENT_LINE = /^[ \t]*@[^\s@：:]{1,12}[ \t]*[：:]/;
+// (a reader named as one: 网友@绕城骑行：; 读者@阿May：)
+const COMMENT_LINE = /^[ \t]*(网友|读者|粉丝|邻居|街坊|客户)?@[^\s@：:]{1,12}[ \t]*[：:]/;
 /**
  * True when the source line holding offset `at` is a reader's question in a comment thread
  * (@冯女士：系咪买理财先有粽攞？): the reader asks, the bank offers and claims nothing by it. Only a

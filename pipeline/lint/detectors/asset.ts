@@ -118,8 +118,12 @@ export const benchmarkDisplay: Detector = {
       const method = hasAny(views, d.method);
       const missing = [reason ? '' : '选取理由', method ? '' : '测算方法'].filter(Boolean);
       const hits: DetectorHit[] = [];
+      // (tiles that give the benchmark, its reason and its method each a tile of their own show it no
+      // more than what explains it: 业绩比较基准（年化）：2.80%–3.30% ‖ 选取依据：… ‖ 测算方法：…)
+      const tiles = views.filter((v) => TILE.test(v.span.field));
+      const explainedInTiles = reason && method && hasAny(tiles, d.reason) && hasAny(tiles, d.method);
       for (const view of views) {
-        const highlighted = d.highlighted.test(view.span.field);
+        const highlighted = d.highlighted.test(view.span.field) && !(explainedInTiles && TILE.test(view.span.field));
         if (!highlighted && missing.length === 0) continue;
         // (a headline that is nothing but a figure or a range, in an asset that calls it its benchmark:
         // 3.10%—3.60% ‖ 业绩比较基准（年化）; tiles 业绩比较基准 ‖ 3.1%)
@@ -157,6 +161,8 @@ function fieldLabel(field: string): string {
   if (tile) return `九宫格第 ${Number(tile[1]) + 1} 格`;
   return FIELD_LABELS[field] ?? `「${field}」`;
 }
+
+const TILE = /^tiles\.\d+$/;
 
 /** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
 const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|打个比方)[^。！？\n]{0,20}某/;
