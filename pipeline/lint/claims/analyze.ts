@@ -114,8 +114,10 @@ const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\
 
 /** a title that warns against what it lists, then the list (防范非法集资 · 街坊版⏎⏎保本⏎高息) */
 const CAUTION_TITLE = /^[\s\p{Extended_Pictographic}【\[]*(防范|谨防|警惕|提防|识破|揭秘)[^\n，。！？!?]{0,20}$|防非|防骗|防诈|反诈|防范非法集资|(自测|自查)[^\n]{0,12}(见过|中了|有几|几个|几条)/u;
+/** a header that announces words as words (关键词; 下面这几个词) */
+const NAMED_WORDS_HEADER = /关键词|关键字|敏感词|高危词|(这|下面|以下|下列)(这)?(几|[两三四五六七八九十])?(个|些)(词|字眼)/;
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
-const LIST_HEADER = /(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)/u;
+const LIST_HEADER = /(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)/u;
 
 /** True when normalised offset `from` of the view stands on a line that is an item of a list (a bullet, a number, one bare word) */
 export function onListItemLine(view: SpanView, from: number): boolean {
@@ -124,7 +126,7 @@ export function onListItemLine(view: SpanView, from: number): boolean {
   const a = src.lastIndexOf('\n', at - 1) + 1;
   let b = src.indexOf('\n', at);
   if (b < 0) b = src.length;
-  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b));
+  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || /^\s*[|｜]/.test(src.slice(a, a + 4));
 }
 
 /** the hit `k` of `sel` as an object */
@@ -415,7 +417,7 @@ export function productLabel(view: SpanView, products: AssetProducts): boolean {
  * (没有一个人会在任何场合、以任何方式对您说“稳赚”): they cover a list
  * joined by enumeration commas, in the claims analysis and for word rules.
  */
-export const PROHIBIT = ['没有一个人', '没有任何人', '没有人会', '没人会', '无权', '不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得', '不能对客户', '不能向客户', '不能跟客户', '不能和客户', '不能给客户'];
+export const PROHIBIT = ['没有一个人', '没有任何人', '没有人会', '没人会', '无权', '不意味着', '并不意味着', '不代表', '并不代表', '不等于', '并不等于', '不表示', '并不表示', '不能用', '不能以', '不得以', '严禁', '禁止', '不得', '不准', '不许', '切勿', '杜绝', '不允许', '不承担', '不承诺', '不保证', '不作出', '不做出', '不作任何', '不提供', '不构成', '不负责', '不可以', '唔可以', '唔准', '唔得', '不由', '并不由', '不能对客户', '不能向客户', '不能跟客户', '不能和客户', '不能给客户'];
 
 /** a negation that refuses to use or give what the list names (不用礼品、抽奖拉认购; 不送米、油): the list is refused, not denied item by item */
 const NOT_USING = /^(不用|不拿|不以)(?!担心|操心|怕|愁|急|慌)|^不(给|搞|设|送|发|派)$/;
@@ -747,6 +749,8 @@ const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?((这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
+/** the bank saying it never sold what was retold (我行从未发行此类产品) */
+const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
 
 /** an answer that opens by calling what it answers wrong (不对哦，…; 不是这样的) */
@@ -767,15 +771,17 @@ function named(source: string, at: number): boolean {
   let open = at;
   while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
   // (a quotation one is told not to believe: 别信「稳赚」！)
-  if (open > 0 && /(别信|不要信|莫信|千万别信|别听|不要听|别碰|不要碰)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
+  if (open > 0 && /(别信|不要信|莫信|千万别信|别听|不要听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   const leadOf = (o: number) => source.slice(Math.max(0, o - 48), o - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '');
-  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
   // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着)?\s*$/.test(leadOf(open).slice(-10))) return true;
   // (what a client was told, as a complaint reports it: 被告知“稳赚”)
   if (open > 0 && /(被告知|被承诺|被许诺|被推销说|被忽悠说|被说成)\s*$/.test(leadOf(open).slice(-8))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
+  // (a word in scare quotes after whoever recommended it: 她亲戚推荐的'存单' — a so-called one)
+  if (open > 0 && i - open <= 4 && /(推荐|介绍|说|讲|叫)的\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
   if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}([:：]|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(leadOf(open).slice(-30))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
@@ -812,7 +818,7 @@ function named(source: string, at: number): boolean {
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
   // (counted, as a review's tally counts words: “保本”23处、“稳赚”11处; 57处「稳赚不赔」类表述; struck out: “预期收益率”一律改掉)
-  if (/^\s*\d+\s*(处|次|个|份|条|件|例|回|人次)|^(类|一类)(表述|说法|用语|字眼|话术|宣传|词语?)|^[\s—\-－~～:：，,]*(一律|统统|全部|全都|都|要|必须|请)?(改掉|删掉|删除|去掉|拿掉|换掉)/.test(rest)) return true;
+  if (/^\s*\d+\s*(处|次|个|份|条|件|例|回|人次|篇|起|笔)|^(类|一类)(表述|说法|用语|字眼|话术|宣传|词语?)|^[\s—\-－~～:：，,]*(一律|统统|全部|全都|都|要|必须|请)?(改掉|删掉|删除|去掉|拿掉|换掉)/.test(rest)) return true;
   // (after a dash too: “高收益、低风险、零门槛”——这几个词凑在一起，本身就是最大的风险信号)
   const bare = rest.replace(/^[\s—\-－~～:：，,…]*/, '');
   if (/^(已停用|已经停用|已禁用|已废止|已取消|停用|禁用|早就不用了|不再使用)/.test(bare)) return true;
@@ -889,6 +895,18 @@ export function markedWrong(view: SpanView, from: number): boolean {
   let a = at;
   while (a > 0 && at - a < 60 && src[a - 1] !== '\n') a--;
   if (WRONG_MARK.test(src.slice(a, at))) return true;
+  // (a line spoken by a fraudster in a script or a comic: 骗子：大姐，这个项目保本保息; ① 骗子：我们平台全国第一)
+  if (FRAUD_SPEAKER.test(src.slice(a, at))) return true;
+  // (and the question that answers it on the next line: 骗子：这个项目保本保息⏎小U：年化12%还保本？)
+  if (a > 1) {
+    let p = a - 1;
+    while (p > 0 && a - p < 80 && src[p - 1] !== '\n') p--;
+    if (FRAUD_SPEAKER.test(src.slice(p, a))) {
+      let e = at;
+      while (e < src.length && e - at < 40 && src[e] !== '\n' && src[e] !== '。') e++;
+      if (/[？?]/.test(src.slice(at, e + 1))) return true;
+    }
+  }
   // (or marked at its end, as a short line of a do-and-don't list: 「稳赚不赔」❌)
   let b = at;
   while (b < src.length && b - at < 40 && src[b] !== '\n') b++;
@@ -937,10 +955,12 @@ function rowAfter(src: string, at: number): string {
 const VERDICT_CELL = /[|｜]\s*(删除|删|删掉|不能|不能发|不可以|不可|不行|退回|不通过|违规|不合规|禁用|错|错误|[✗❌✘✖×⛔]\uFE0F?)\s*(?=[|｜]|$)/;
 /** a mark and a verdict later on the line (❌ 错; ✗ 不对), not 错过 */
 const JUDGED_WRONG = /[✗❌✘✖×⛔]\uFE0F?\s*(错(?!过)|不对|错误|不正确|不可以|不能说|不行|违规)/;
-const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样|原稿|原文|原句|原表述|送审稿/;
+const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样|原稿|原文|原句|原表述|送审稿|^\s*(问题|问题类型|违规类型|违规点|问题点|错在哪|原因|退回原因)\s*$/;
 /** a combining stroke or slash over the character before it (strikethrough typed without markdown) */
 const STRUCK = /^[\u0335\u0336\u0337\u0338]/;
 const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相)/;
+/** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
+const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(骗子|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|推销员|大忽悠|坏人)\s*[:：]/;
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
 const WRONG_END = /(?:[✗❌✘✖⛔]|🚫)\uFE0F?\s*$/;
 
@@ -1160,7 +1180,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     v = false;
     if (first !== undefined && first >= 0) {
       const a = norm.start[first]!;
-      v = FOLLOW_UP.test(src.slice(a, a + 80).replace(/^(记住|提醒(一句|大家)?|注意|切记|谨记|划重点)\s*[:：，,]?\s*/, ''));
+      const next = src.slice(a, a + 80).replace(/^(记住|提醒(一句|大家)?|注意|切记|谨记|划重点)\s*[:：，,]?\s*/, '');
+      v = FOLLOW_UP.test(next) || DISOWNED.test(next);
     }
     warned.set(s, v);
     return v;
@@ -1289,6 +1310,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
           if (option && /[？?]\s*$/.test(src.slice(ha, hb))) v = true;
           // (a title that warns against what it lists: 防范非法集资 · 街坊版; 防非自测：下面这些说法，你见过几个？)
           else if (!option && CAUTION_TITLE.test(src.slice(ha, hb))) v = true;
+          // (a header that lists the words as words: 我把关键词一个个拎出来：⏎内部额度⏎保本保息)
+          else if (!option && NAMED_WORDS_HEADER.test(src.slice(ha, hb))) v = true;
           // (a header that names what follows as pitches needs no colon: 红灯话术清单 🔴; 这几句话术，谁说都别信)
           // (or a title in brackets on a line of its own: 【防范非法集资·认准“四性”】)
           else if ((/[：:]\s*$|^\s*【[^【】\n]+】\s*$/.test(src.slice(ha, hb)) || LIST_HEADER.test(src.slice(ha, hb))) && g >= 0) {

@@ -41,11 +41,11 @@ const EMOJI = '[\\uD83C-\\uD83E][\\uDC00-\\uDFFF]\\uFE0F?';
 /** what may stand between two characters of a plate's serial or a permit's number: a space or an emoji */
 const GAP = `(?:\\s|${EMOJI})?`;
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
-// province, (space), authority letter, (separator: a dot, a dash, a space or an emoji — 浙A🚗6F21B),
+// province, (space), authority letter, (separator: a dot — 粤A.3K729, 粤A·3K729 —, a dash, a space or an emoji — 浙A🚗6F21B),
 // 5 serial characters (6 for new-energy plates) with at least one digit; either case, one space
 // allowed inside the serial
 const PLATE = new RegExp(
-  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?(?:[·•\\s-]|${EMOJI})?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
+  `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?(?:[·•.．。\\s-]|${EMOJI})?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
   'y',
 );
 // a plate given in pieces: the province and letter, then its serial after a word that says so
@@ -250,6 +250,11 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     const name = t.slice(Math.max(s, from - 6), from);
     const residential = RESIDENTIAL.test(name) || /单元/.test(t.slice(from, to));
     if (!residential && d.publicPlaces.some((w) => around.includes(w))) return true;
+    // (a public place's own address, in brackets after its name: 翠苑一区社区居委会（翠苑一区18栋1单元101室）)
+    const at = view.norm.start[from]!;
+    const back = view.norm.source.slice(Math.max(0, at - 24), at);
+    const open = /[（(][^（）()]*$/.exec(back);
+    if (open && d.publicPlaces.some((w) => back.slice(0, open.index).trimEnd().endsWith(w))) return true;
     if (residential && d.publicPlaces.some((w) => name.endsWith(w) || t.slice(to, e).startsWith(w))) return true;
     // a label of the bank's own or a public address just before the clause (网点地址：…), however
     // long the address before the number (网点地址：杭州市西湖区文三路100号3楼301室)
