@@ -380,7 +380,7 @@ function sentenceOf(view: SpanView, at: number): string {
 /** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
 const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
 /** a drawn line that announces the list under it as words not to be written */
-const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?\s*(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁用示例|违规表述|红线词/;
+const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?\s*(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
 /** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
 const drawnList = (view: SpanView) => !/(^|[:.])caption$/i.test(view.span.field);
 

@@ -107,10 +107,10 @@ const CAUTION = OP_INDEX.get('caution')!;
 const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 /** a line that is a choice of a question (A. 资产保值; B、…) */
 /** a line that is one bare word or phrase (保本; 预期收益率), not a sentence about something (这款保本) */
-const BARE_ITEM = /^[\s\u3000]*(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}[\s\u3000]*$/;
+const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}】?[\s\u3000]*$/;
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
-const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『☐]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）]|\d\uFE0F?\u20E3|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
+const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『☐]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）｜|]|\d\uFE0F?\u20E3|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** a title that warns against what it lists, then the list (防范非法集资 · 街坊版⏎⏎保本⏎高息) */
 const CAUTION_TITLE = /^[\s\p{Extended_Pictographic}【\[]*(防范|谨防|警惕|提防|识破|揭秘)[^\n，。！？!?]{0,20}$|防非|防骗|防诈|反诈|防范非法集资|(自测|自查)[^\n]{0,12}(见过|中了|有几|几个|几条)/u;
@@ -480,7 +480,7 @@ const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)/;
 /** who answers, as a clause of its own before the answer (统一回复：; 答：) */
 const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
 /** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
-const YES_WORD = /^(答|a|(统一)?回复|回)?:?(对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
+const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
 /** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
 const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|梗系)?(能|会|可以|行|有|保|赔|包|稳|要)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
@@ -669,10 +669,10 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|传单|单张|海报|广告|截图|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|传|流传|转发|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|传单|单张|海报|广告|截图|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /**
@@ -720,7 +720,7 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
   const next = /^\s*([^\n]*)/.exec(source.slice(lb, lb + 60))![1]!;
   if (NAMES_IT.test(next)) return true;
   const before = source.slice(Math.max(0, la - 120), la).split('\n').filter((l) => l.trim()).slice(-2);
-  return before.some((l) => /(下面|以下|下列)(这|的)?(个|几个|些)?(词|字|说法|字眼)/.test(l));
+  return before.some((l) => /(下面|以下|下列)(这|的)?(个|几个|些)?(词|字|说法|字眼)|(一个|这个|几个|[两三四五六七八九十]个)(词|字|字眼)\s*[:：]\s*$/.test(l));
 }
 
 /** words that call a thing said false (别信; 是谣言) */
@@ -729,7 +729,7 @@ const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信
  * what the writer says of a quotation to make it their own, applying it to the product (用在咱们产品上一点都
  * 不夸张; 这个叫法挺到位) — not a saying agreed with (爷叔讲得对！), which may well be a warning
  */
-const ENDORSED = /(用在|放在|说的就是|形容)[^。！？\n]{0,24}(不夸张|不为过|恰如其分|到位|贴切|合适)|(这个|这)(叫法|称呼|外号|比喻|名号)[^。！？\n]{0,8}(到位|贴切|准确|形象|没毛病)|名副其实|实至名归|当之无愧|^[\s—\-－~～:：，,。…]*(想了想|仔细想想|说实话)?[，,\s]*(这话|这句话|此话|这评价|这个评价)?[^。！？\n]{0,2}(我认|我同意|我赞同|不假|一点不假|说得没错|说得对|说得在理|没毛病|确实如此|还真是)/;
+const ENDORSED = /(用在|放在|说的就是|形容)[^。！？\n]{0,24}(不夸张|不为过|恰如其分|到位|贴切|合适)|(这个|这|呢个)(叫法|称呼|外号|比喻|名号|称号|评价)[^。！？\n]{0,8}(到位|贴切|准确|形象|没毛病|担得起|当得起|配得上|受得起)|^[\s—\-－~～:：，,。…]*(我|小U)?(说|讲|回|答)[:：，,]\s*([\u4e00-\u9fa5]{1,3}[，,]?\s*)?(你|您)?(说得对|讲得对|讲得啱|说得没错|没说错|讲得冇错)|(这|呢)(句说话|句话)[^。！？\n]{0,6}(冇讲错|没讲错|冇错|讲得啱|一点不假|一点都不假)|(我还是|今天我还是|我依然是?|我仍然是?)(这句话|这么说|这个观点|这样说|这么看)|名副其实|实至名归|当之无愧|^[\s—\-－~～:：，,。…]*(想了想|仔细想想|说实话)?[，,\s]*(这话|这句话|此话|这评价|这个评价)?[^。！？\n]{0,2}(我认|我同意|我赞同|不假|一点不假|说得没错|说得对|说得在理|没毛病|确实如此|还真是)/;
 /** True when the quotation around original offset `at` is taken up by the writer just after it closes */
 function endorsed(source: string, at: number): boolean {
   let close = at;
@@ -753,12 +753,14 @@ const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其�
 const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
 
+/** who corrects it (我赶紧纠正：) */
+const CORRECTING = /^\s*(我|小U|我们)?[^。！？\n“”「」]{0,4}(纠正|更正|解释)[:：，,]\s*/;
 /** an answer that opens by calling what it answers wrong (不对哦，…; 不是这样的) */
 const CORRECTED = /^\s*(不对|不是的|不是这样|可不是|错了|错啦|这可不对|这不对|其实不是|并不是这样|唔系|唔啱|不是这么回事)/;
 /** words after a quotation that say whose they were (…的原话; 该表述属实) */
-const RETOLD_CASE = /原话|说的话|该表述|此表述|上述表述|这句话|这番话|这种说法|该说法/;
+const RETOLD_CASE = /原话|说的话|该表述|此表述|上述表述|这句话|这番话|这种说法|该说法|该内容|经核实|经查|情况属实/;
 /** what came of them: a finding or a sanction */
-const SANCTION = /销售误导|误导(销售|客户)|停岗|被?处罚|处分|问责|通报批评|取消[^，。！？\n]{0,8}资格|暂停[^，。！？\n]{0,8}资格|属实|认定为|被投诉|客户投诉/;
+const SANCTION = /并非本行|不是本行|销售误导|误导(销售|客户)|停岗|被?处罚|处分|问责|通报批评|取消[^，。！？\n]{0,8}资格|暂停[^，。！？\n]{0,8}资格|属实|认定为|被投诉|客户投诉/;
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 function named(source: string, at: number): boolean {
@@ -774,7 +776,7 @@ function named(source: string, at: number): boolean {
   if (open > 0 && /(别信|不要信|莫信|千万别信|别听|不要听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   const leadOf = (o: number) => source.slice(Math.max(0, o - 48), o - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '');
-  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说|题是|一题|题目是|问题是)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
   // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着)?\s*$/.test(leadOf(open).slice(-10))) return true;
   // (what a client was told, as a complaint reports it: 被告知“稳赚”)
@@ -797,6 +799,8 @@ function named(source: string, at: number): boolean {
     if (FOLLOW_UP.test(lead ? after.slice(lead[0].length) : after.slice(0, 59))) return true;
     // (or tells them it is wrong: “理财嘛，就是利息高点的定期噻。”⏎我跟她讲：不对哦，理财不是存款)
     if (lead && CORRECTED.test(after.slice(lead[0].length))) return true;
+    const fixes = CORRECTING.exec(after.slice(0, 19));
+    if (fixes && CORRECTED.test(after.slice(fixes[0].length))) return true;
     // (or calls it a breach, or corrects it: “亏钱？不存在的！”，听起来很让人安心。⏎但这句话本身就违规)
     if (CALLED_WRONG.test(after.slice(0, 59))) return true;
     // (or a case retold: whose words they were and what came of them — “放心买，保本的”⏎这是某行理财经理对客户说的
@@ -817,6 +821,8 @@ function named(source: string, at: number): boolean {
   // (此类噱头: 看到“ＧＵＡＲＡＮＴＥＥＤ ＲＥＴＵＲＮ”这类洋气噱头也别心动)
   if (/^(这类|这种|此类|之类的?|这样的|这些|那类|那种)[^，。！？,]{0,6}(噱头|口号|广告语?|宣传语?|套路|话术|字眼|说辞|标语|词儿?|招牌)/.test(rest)) return true;
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
+  // (struck from where it stood: 某同事朋友圈写了「保本」，已删除重发; 旧折页还写着「预期年化」，已撤下销毁)
+  if (/^[^。；;\n]{0,10}(已删除|已撤下|已撤回|已改为|已改成|已下架|已删|已销毁|撤下销毁|已纠正|已整改|一律删除|已谈话|一律改为|一律改成|改为业绩比较基准)/.test(rest)) return true;
   // (counted, as a review's tally counts words: “保本”23处、“稳赚”11处; 57处「稳赚不赔」类表述; struck out: “预期收益率”一律改掉)
   if (/^\s*\d+\s*(处|次|个|份|条|件|例|回|人次|篇|起|笔)|^(类|一类)(表述|说法|用语|字眼|话术|宣传|词语?)|^[\s—\-－~～:：，,]*(一律|统统|全部|全都|都|要|必须|请)?(改掉|删掉|删除|去掉|拿掉|换掉)/.test(rest)) return true;
   // (after a dash too: “高收益、低风险、零门槛”——这几个词凑在一起，本身就是最大的风险信号)
@@ -835,7 +841,7 @@ function named(source: string, at: number): boolean {
   // (words named after a dash, then denied their use: 『稳赚』『躺赚』——这三个词，在正规宣传里都不该出现;
   // “全城收益第一”“唯一推荐”——这些话我们不说)
   if (/^(这|那)?(些|几|[两三四五六七八九十]个|[两三四五六七八九十几]句)(词|字|话|说法|字眼|表述)?[^。！？\n]{0,30}(一句都|一个都|都|同样|也)?(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
-  return /^(等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|几个字|几个词|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
+  return /^(表述|等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|几个字|几个词|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字)/.test(rest);
 }
 
 /**
@@ -896,7 +902,7 @@ export function markedWrong(view: SpanView, from: number): boolean {
   while (a > 0 && at - a < 60 && src[a - 1] !== '\n') a--;
   if (WRONG_MARK.test(src.slice(a, at))) return true;
   // (a line spoken by a fraudster in a script or a comic: 骗子：大姐，这个项目保本保息; ① 骗子：我们平台全国第一)
-  if (FRAUD_SPEAKER.test(src.slice(a, at))) return true;
+  if (FRAUD_SPEAKER.test(src.slice(a, at)) || WRONG_LABEL.test(src.slice(a, at))) return true;
   // (and the question that answers it on the next line: 骗子：这个项目保本保息⏎小U：年化12%还保本？)
   if (a > 1) {
     let p = a - 1;
@@ -952,13 +958,15 @@ function rowAfter(src: string, at: number): string {
   return src.slice(at, b);
 }
 /** a later cell of a row that rules the row out (| 国家队背书 | 暗示政府担保 | 删除 |; | C | 监管部门亲自审过 | 不能 |) */
-const VERDICT_CELL = /[|｜]\s*(删除|删|删掉|不能|不能发|不可以|不可|不行|退回|不通过|违规|不合规|禁用|错|错误|[✗❌✘✖×⛔]\uFE0F?)\s*(?=[|｜]|$)/;
+const VERDICT_CELL = /[|｜]\s*(已删除|已撤下|已撤回|已下架|删除|删|删掉|不能|不能发|不可以|不可|不行|退回|不通过|违规|不合规|禁用|错|错误|[✗❌✘✖×⛔]\uFE0F?)\s*(?=[|｜]|$)/;
 /** a mark and a verdict later on the line (❌ 错; ✗ 不对), not 错过 */
 const JUDGED_WRONG = /[✗❌✘✖×⛔]\uFE0F?\s*(错(?!过)|不对|错误|不正确|不可以|不能说|不行|违规)/;
-const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样|原稿|原文|原句|原表述|送审稿|^\s*(问题|问题类型|违规类型|违规点|问题点|错在哪|原因|退回原因)\s*$/;
+const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样|原稿|原文|原句|原表述|送审稿|^\s*(问题|问题类型|违规类型|违规点|问题点|错在哪|原因|退回原因|问题词|不能写|不可以写|不要写|别写|不能说)\s*$/;
 /** a combining stroke or slash over the character before it (strikethrough typed without markdown) */
 const STRUCK = /^[\u0335\u0336\u0337\u0338]/;
 const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相)/;
+/** a line labelled as the wrong version (改稿前：…; 理财经理（错误）：…; 错误示范：…) */
+const WRONG_LABEL = /^\s*(改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法)\s*[:：]|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面)\s*[)）]\s*[:：]/;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(骗子|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|推销员|大忽悠|坏人)\s*[:：]/;
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
@@ -1017,7 +1025,7 @@ const askedInQuote = (source: string, quotes: Uint8Array, at: number) => /[？?�
 // (an A-not-A question asks too: “有冇保本嘅理财？”, “是不是保本的？”)
 function quotedYesNo(source: string, quotes: Uint8Array, at: number): boolean {
   const q = quotationAround(source, quotes, at);
-  return /^[“「『‘"']\s*(有没有|有冇|有無|有沒有|是不是|会不会|會不會|能不能|可不可以)/.test(q) || /((吗|嘛|没有|没|不|嘅|冇|未)\s*[？?]|(有冇|有没有|有無|有沒有|係唔係|系唔系|是不是|会不会|會不會|会唔会|能不能|可不可以|保不保|亏不亏|稳不稳)[^”」』’"'？?。]{0,12}[？?])\s*[”」』’"']?\s*$/.test(q);
+  return /^[“「『‘"']\s*(有没有|有冇|有無|有沒有|是不是|会不会|會不會|能不能|可不可以)/.test(q) || /((吗|嘛|吧|没有|没|不|嘅|冇|未)\s*[？?]|(有冇|有没有|有無|有沒有|係唔係|系唔系|是不是|会不会|會不會|会唔会|能不能|可不可以|保不保|亏不亏|稳不稳)[^”」』’"'？?。]{0,12}[？?])\s*[”」』’"']?\s*$/.test(q);
 }
 
 /** after a quotation closes: someone asks whether it can be trusted (“…年底前进场稳了”，问我靠不靠谱) */
