@@ -213,7 +213,7 @@ export const piiPerson: Detector = {
             // 和张阿姨, 感谢张阿姨: a surname right before the honorific is the public form
             if (len === 2 && surnames.has(t[h - 1]!)) continue;
             // (a conjunction before a child's form of address is the word, not a surname: 和逗小朋友一起剪窗花)
-            if (len === 2 && CONJUNCTIONS.has(s) && /^(小朋友|同学|宝宝|小宝贝)/.test(word)) continue;
+            if (CONJUNCTIONS.has(s) && /^(小朋友|同学|宝宝|小宝贝)/.test(word)) continue;
             // (a familiar form with a verb after it is the writer's or a colleague's name: 老李陪叔叔阿姨一个个设置)
             if (len === 2 && from > 0 && /[老小阿]/.test(t[from - 1]!) && n.gap[from]! === 0) continue;
             // (a branch is no one's name: 锦江支行 客户)
