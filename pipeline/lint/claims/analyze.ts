@@ -1662,6 +1662,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const certainty = c.classIndex.get('certainty') ?? -2;
   const noloss = c.classIndex.get('noloss') ?? -2;
   const depositLike = c.classIndex.get('deposit-like') ?? -2;
+  const unbeaten = c.classIndex.get('unbeaten') ?? -2;
   /**
    * A guarantee word later in the clause that a negation before the target is about: the target is
    * its object (不代表监管部门对其收益或风险作出任何保证 denies a guarantee; it does not deny the risk).
@@ -1818,8 +1819,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const negBefore = neg;
     // (a quoted question answered is no question left: 「这只会不会亏？」⏎想多了)
     let answered = false;
-    // a rhetorical question (你怕什么？能差到哪去？) is a claim, whatever answers it
-    if (info.question && cls !== rhetoric) {
+    // a rhetorical question (你怕什么？能差到哪去？) is a claim, whatever answers it; so is asking for a
+    // better one (还有比金钥匙安盈更香的吗？没有了。 — its “no” says none is better)
+    if (info.question && cls !== rhetoric && cls !== unbeaten) {
       const a = answer(s + 1);
       if (a & ANSWER_FLIPS && from >= info.focusFrom && !info.why) {
         neg ^= 1;
@@ -1837,9 +1839,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // (a pitch retold without quotation marks, that the next sentence warns against: …自称“银行内部”的
     // 电话，说有高息还保本。记住：听到这种话先挂电话)
     if (!neutral && !info.question && warnedNext(s + 1) && RETOLD.test(sentenceHead(s, from))) neutral = true;
-    if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric && !answered) neutral = true;
+    if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric && cls !== unbeaten && !answered) neutral = true;
     // (a word asked alone, as a title: 【高收益？】 — a question, not a claim, unless answered yes)
-    if (info.question && !answered && !(answer(s + 1) & ANSWER_AFFIRMS) && wholeSentence(s, from, to)) neutral = true;
+    if (info.question && !answered && cls !== unbeaten && !(answer(s + 1) & ANSWER_AFFIRMS) && wholeSentence(s, from, to)) neutral = true;
     // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
     // question the writer answers yes is the writer's claim: 客户问我：这款不会亏吧？不会！)
     if (asked && neg === negBefore && !answered && (!negBefore || info.question)) neutral = true;
