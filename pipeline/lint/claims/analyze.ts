@@ -105,9 +105,9 @@ const NEGATE_AFTER = OP_INDEX.get('negate-after')!;
 const ANSWER = OP_INDEX.get('answer')!;
 const CAUTION = OP_INDEX.get('caution')!;
 const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
-/** a line that is a choice of a question (A. 资产保值; B、…) */
 /** a line that is one bare word or phrase (保本; 预期收益率), not a sentence about something (这款保本) */
 const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}】?[\s\u3000]*$/;
+/** a line that is a choice of a question (A. 资产保值; B、…) */
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
 const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『☐]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）｜|]|\d\uFE0F?\u20E3|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
@@ -746,11 +746,11 @@ const CONDITIONAL_LEAD = /有人|如果|要是|假如|万一|倘若|若是/;
 const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
-/** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?((这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 /** the bank saying it never sold what was retold (我行从未发行此类产品) */
 const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
+/** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
 
 /** who corrects it (我赶紧纠正：) */
@@ -775,19 +775,20 @@ function named(source: string, at: number): boolean {
   // (a quotation one is told not to believe: 别信「稳赚」！)
   if (open > 0 && /(别信|不要信|莫信|千万别信|不信|别听|不要听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
-  const leadOf = (o: number) => source.slice(Math.max(0, o - 48), o - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '');
-  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说|题是|一题|题目是|问题是)[:：]?\s*$/.test(leadOf(open).slice(-8))) return true;
+  // (read once: every check below looks at the end of the same words)
+  const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说|题是|一题|题目是|问题是)[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
   // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
-  if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可|未|没有|没)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着|过)?\s*$/.test(leadOf(open).slice(-10))) return true;
-  // (a phrase given as the example of what was said: 记下原话：比如「零风险」; 用「稳赚」来形容理财)
-  if (open > 0 && /(原话|说法|话术)\s*[:：]?\s*(比如|例如|像)\s*$/.test(leadOf(open).slice(-10))) return true;
+  if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可|未|没有|没)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着|过)?\s*$/.test(wordsBefore.slice(-10))) return true;
+  // (a phrase given as the example of what was said: 记下原话：比如「零风险」)
+  if (open > 0 && /(原话|说法|话术)\s*[:：]?\s*(比如|例如|像)\s*$/.test(wordsBefore.slice(-10))) return true;
   // (what a client was told, as a complaint reports it: 被告知“稳赚”)
-  if (open > 0 && /(被告知|被承诺|被许诺|被推销说|被忽悠说|被说成)\s*$/.test(leadOf(open).slice(-8))) return true;
+  if (open > 0 && /(被告知|被承诺|被许诺|被推销说|被忽悠说|被说成)\s*$/.test(wordsBefore.slice(-8))) return true;
   if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
   // (a word in scare quotes after whoever recommended it: 她亲戚推荐的'存单' — a so-called one)
   if (open > 0 && i - open <= 4 && /(推荐|介绍|说|讲|叫)的\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
-  if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}([:：]|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(leadOf(open).slice(-30))) return true;
+  if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}([:：]|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(wordsBefore.slice(-30))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
   const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
   // a whole quoted pitch, however long, that the next line calls words nobody lawful says (“跟着老师买，
@@ -825,6 +826,7 @@ function named(source: string, at: number): boolean {
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
   // (struck from where it stood: 某同事朋友圈写了「保本」，已删除重发; 旧折页还写着「预期年化」，已撤下销毁)
   if (/^[^。；;\n]{0,10}(已删除|已撤下|已撤回|已改为|已改成|已下架|已删|已销毁|撤下销毁|已纠正|已整改|一律删除|已谈话|一律改为|一律改成|改为业绩比较基准)/.test(rest)) return true;
+  // (a word used to describe, asked about, or disowned: 用「稳赚」来形容理财; “保本”之问; 「躺赚」都不是银行理财会说的话)
   if (/^(来)?(形容|描述|称呼|概括|比喻)|^(之问|之惑|之争|之辩)|^[^。！？\n]{0,4}(都)?不是[^。！？\n]{0,10}(会说的话|该说的话|能说的话|说的话)/.test(rest)) return true;
   // (counted, as a review's tally counts words: “保本”23处、“稳赚”11处; 57处「稳赚不赔」类表述; struck out: “预期收益率”一律改掉)
   if (/^\s*\d+\s*(处|次|个|份|条|件|例|回|人次|篇|起|笔)|^(类|一类)(表述|说法|用语|字眼|话术|宣传|词语?)|^[\s—\-－~～:：，,]*(一律|统统|全部|全都|都|要|必须|请)?(改掉|删掉|删除|去掉|拿掉|换掉)/.test(rest)) return true;

@@ -89,8 +89,10 @@ function wholly(view: SpanView, from: number, to: number): boolean {
 const COMMENT_LINE = /^[ \t]*(网友|读者|粉丝|邻居|街坊|客户)?@[^\s@：:]{1,12}[ \t]*[：:]|^[ \t]*(网友|读者|粉丝)(留言|提问)?[ \t]*[：:]/;
 /** a text that holds a comment section (【评论区】, 留言): its lines opened by a reader's name are readers' */
 const COMMENT_SECTION = /评论区|留言区|网友留言|读者留言|回复/;
-/** a reader's name opening a line (张阿姨：; 刘叔：; 客户：) */
-const READER_LINE = /^[ \t]*([\u4e00-\u9fa5]{0,2}(阿姨|叔叔|叔|姐|哥|伯|婶|先生|女士|老师|奶奶|爷爷|大爷|大妈)|客户|网友|读者|Q|问)[ \t]*[：:]/;
+/** a line opened by someone who is never the writer, wherever it stands (客户：; 网友：; Q：; 阿姨：) */
+const ASKER_LINE = /^[ \t]*(客户|网友|读者|Q|问|阿姨|叔叔|大爷|大妈|奶奶|爷爷)[ \t]*[：:]/;
+/** a line opened by a reader's name (张阿姨：; 刘叔：): a reader's inside a comment section */
+const READER_LINE = /^[ \t]*[\u4e00-\u9fa5]{0,2}(阿姨|叔叔|叔|姐|哥|伯|婶|先生|女士|老师|奶奶|爷爷|大爷|大妈)[ \t]*[：:]/;
 /**
  * True when the source line holding offset `at` is a reader's question in a comment thread
  * (@冯女士：系咪买理财先有粽攞？): the reader asks, the bank offers and claims nothing by it. Only a
@@ -102,7 +104,8 @@ export function onCommentLine(source: string, at: number): boolean {
   let a = at;
   while (a > 0 && at - a < COMMENT_REACH && source.charCodeAt(a - 1) !== 10) a--;
   if (a > 0 && source.charCodeAt(a - 1) !== 10) return false;
-  if (!COMMENT_LINE.test(source.slice(a, a + 20)) && !(READER_LINE.test(source.slice(a, a + 12)) && (/^[ \t]*(客户|网友|读者|Q|问|阿姨|叔叔|大爷|大妈|奶奶|爷爷)[ \t]*[：:]/.test(source.slice(a, a + 8)) || COMMENT_SECTION.test(source.slice(Math.max(0, a - 400), a))))) return false;
+  const opening = source.slice(a, a + 20);
+  if (!COMMENT_LINE.test(opening) && !ASKER_LINE.test(opening) && !(READER_LINE.test(opening) && COMMENT_SECTION.test(source.slice(Math.max(0, a - 400), a)))) return false;
   let b = at;
   while (b < source.length && b - at < COMMENT_REACH && source.charCodeAt(b) !== 10) b++;
   return /[？?]/.test(source.slice(at, b));

@@ -121,7 +121,7 @@ export const benchmarkDisplay: Detector = {
       // (tiles that give the benchmark, its reason and its method each a tile of their own show it no
       // more than what explains it: 业绩比较基准（年化）：2.80%–3.30% ‖ 选取依据：… ‖ 测算方法：…)
       const tiles = views.filter((v) => TILE.test(v.span.field));
-      const explainedInTiles = reason && method && hasAny(tiles, d.reason) && hasAny(tiles, d.method);
+      const explainedInTiles = hasAny(tiles, d.reason) && hasAny(tiles, d.method);
       for (const view of views) {
         const highlighted = d.highlighted.test(view.span.field) && !(explainedInTiles && TILE.test(view.span.field));
         if (!highlighted && missing.length === 0) continue;
