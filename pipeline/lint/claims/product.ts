@@ -86,11 +86,11 @@ function wholly(view: SpanView, from: number, to: number): boolean {
 
 /** a reader's comment in a thread written out under a post (@张女士：…), not the writer's reply (回复@张女士：…) */
 // (a reader named as one: 网友@绕城骑行：; 读者@阿May：)
-const COMMENT_LINE = /^[ \t]*(网友|读者|粉丝|邻居|街坊|客户)?@[^\s@：:]{1,12}[ \t]*[：:]|^[ \t]*(网友|读者|粉丝)(留言|提问)?[ \t]*[：:]/;
+const COMMENT_LINE = /^[ \t]*(网友|读者|粉丝|邻居|街坊|客户)?@[^\s@：:]{1,12}[ \t]*[：:]/;
 /** a text that holds a comment section (【评论区】, 留言): its lines opened by a reader's name are readers' */
 const COMMENT_SECTION = /评论区|留言区|网友留言|读者留言|回复/;
-/** a line opened by someone who is never the writer, wherever it stands (客户：; 网友：; Q：; 阿姨：) */
-const ASKER_LINE = /^[ \t]*(客户|网友|读者|Q|问|阿姨|叔叔|大爷|大妈|奶奶|爷爷)[ \t]*[：:]/;
+/** a line opened by someone who is never the writer, wherever it stands (客户：; 网友留言：; Q：; 阿姨：) */
+const ASKER_LINE = /^[ \t]*((客户|网友|读者|粉丝)(留言|提问)?|Q|问|阿姨|叔叔|大爷|大妈|奶奶|爷爷)[ \t]*[：:]/;
 /** a line opened by a reader's name (张阿姨：; 刘叔：): a reader's inside a comment section */
 const READER_LINE = /^[ \t]*[\u4e00-\u9fa5]{0,2}(阿姨|叔叔|叔|姐|哥|伯|婶|先生|女士|老师|奶奶|爷爷|大爷|大妈)[ \t]*[：:]/;
 /**
