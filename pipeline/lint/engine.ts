@@ -133,7 +133,16 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // an image that heads its list as words not to be written (新员工第一课：这五个词，写了就退稿 ‖ — 保本⏎— 稳赚;
   // 这些话不能说！ ‖ 🙊「全城收益第一」): the items of its drawn lists are named; its other lines are read as usual
   const bannedList = views.some((v) => drawnList(v) && v.norm.source.length <= 40 && BANNED_LIST.test(v.norm.source));
-  const named = (c: { view: SpanView; from: number }) => bannedList && drawnList(c.view) && onListItemLine(c.view, c.from);
+  // an image whose drawn text is only a label for the next one (修改前（未通过） ‖ 央行认证，闭眼入！; 骗子甲（台词） ‖
+  // 银监盖过章的…; 这条短信，是诈骗！ ‖ 【某某资管】…保本高息; 以下为被处罚文案原文 ‖ “闭眼买，稳赚不赔”): what
+  // that next drawn text says is the wrong version, the fraudster's or the penalised one, named and not said
+  const labelled = new Set<number>();
+  for (let i = 0; i + 1 < views.length; i++) {
+    const label = views[i]!;
+    if (!drawnList(label) || !drawnList(views[i + 1]!) || label.span.text.length > 40 || !WRONG_VERSION_LABEL.test(label.span.text.trim())) continue;
+    labelled.add(i + 1);
+  }
+  const named = (c: { view: SpanView; from: number }) => labelled.has(c.view.index) || (bannedList && drawnList(c.view) && onListItemLine(c.view, c.from));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
@@ -342,7 +351,7 @@ function notCovered(norm: SpanView['norm'], to: number): boolean {
  * 央妈亲儿子级别的理财 calls a product a product).
  */
 const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富|手艺|功夫|本事|生意)(?![\u4e00-\u9fa5])|(投资|回报|买卖)[^。！？!?]{0,3}[，,]?\s*(就是|是|才是|莫过于)(?![^。！？!?]{0,14}(这款|这只|这期|理财|基金|产品|存款|存单|保险))/;
-const LIFE = '(身体|健康|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|厨房|做菜|一顿饭|这顿饭|一桌菜|一桌饭|饭菜|手艺|种花|养花|钓鱼|照片|相片|毕业照|回忆|青春|早起|晚睡|苦读|寒窗|练桨|划船|龙舟|训练|练琴|练字)';
+const LIFE = '(身体|健康|陪妈妈|陪阿妈|陪老妈|陪爸爸|陪老爸|陪阿爸|陪爷爷|陪奶奶|陪外婆|陪外公|陪屋企人|早茶|团年饭|年夜饭|划龙舟|龙舟|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|厨房|做菜|一顿饭|这顿饭|一桌菜|一桌饭|饭菜|手艺|种花|养花|钓鱼|照片|相片|毕业照|回忆|青春|早起|晚睡|苦读|寒窗|练桨|划船|龙舟|训练|练琴|练字)';
 // (跑步是我这辈子最不会亏的一件事，身体才是最大的本钱)
 const LIFE_WORTH = '(投资|投入|回报|买卖|生意|利息|这笔账|收益|本钱|本金|保本|保息|资产|只涨不跌|越看越值钱|不会亏|不亏|稳赚|只赚不赔)';
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
@@ -380,7 +389,9 @@ function sentenceOf(view: SpanView, at: number): string {
 /** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
 const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
 /** a drawn line that announces the list under it as words not to be written */
-const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?\s*(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
+const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
+/** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
+const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$)/u;
 /** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
 const drawnList = (view: SpanView) => !/(^|[:.])caption$/i.test(view.span.field);
 

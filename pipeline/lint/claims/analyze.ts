@@ -107,6 +107,8 @@ const CAUTION = OP_INDEX.get('caution')!;
 const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 /** a line that is one bare word or phrase (保本; 预期收益率), not a sentence about something (这款保本) */
 const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}】?[\s\u3000]*$/;
+/** a line of bare words side by side (保本　保息　稳赚　零风险; 国家级、最佳、唯一、NO.1) */
+const WORDS_LINE = /^[\s\u3000]*(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?[\s\u3000、／/|｜]+){1,}【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?[\s\u3000。；;]*$/;
 /** a line that is a choice of a question (A. 资产保值; B、…) */
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
@@ -126,7 +128,7 @@ export function onListItemLine(view: SpanView, from: number): boolean {
   const a = src.lastIndexOf('\n', at - 1) + 1;
   let b = src.indexOf('\n', at);
   if (b < 0) b = src.length;
-  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || /^\s*[|｜]/.test(src.slice(a, a + 4));
+  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || WORDS_LINE.test(src.slice(a, b)) || /^\s*[|｜]/.test(src.slice(a, a + 4));
 }
 
 /** the hit `k` of `sel` as an object */
@@ -747,7 +749,8 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
-const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?((这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
+// (or sent back by a reviewer: …”⏎合规同事退了回来：…)
+const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 /** the bank saying it never sold what was retold (我行从未发行此类产品) */
 const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
@@ -826,10 +829,15 @@ function named(source: string, at: number): boolean {
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
   // (struck from where it stood: 某同事朋友圈写了「保本」，已删除重发; 旧折页还写着「预期年化」，已撤下销毁)
   if (/^[^。；;\n]{0,10}(已删除|已撤下|已撤回|已改为|已改成|已下架|已删|已销毁|撤下销毁|已纠正|已整改|一律删除|已谈话|一律改为|一律改成|改为业绩比较基准)/.test(rest)) return true;
+  // (a word said not to fit what it describes: “安全”和产品的风险等级不匹配)
+  if (/^(和|与|跟|同)[^。！？\n]{0,12}(不匹配|不相符|不符|对不上|不一致)/.test(rest)) return true;
   // (a word used to describe, asked about, or disowned: 用「稳赚」来形容理财; “保本”之问; 「躺赚」都不是银行理财会说的话)
   if (/^(来)?(形容|描述|称呼|概括|比喻)|^(之问|之惑|之争|之辩)|^[^。！？\n]{0,4}(都)?不是[^。！？\n]{0,10}(会说的话|该说的话|能说的话|说的话)/.test(rest)) return true;
   // (counted, as a review's tally counts words: “保本”23处、“稳赚”11处; 57处「稳赚不赔」类表述; struck out: “预期收益率”一律改掉)
-  if (/^\s*\d+\s*(处|次|个|份|条|件|例|回|人次|篇|起|笔)|^(类|一类)(表述|说法|用语|字眼|话术|宣传|词语?)|^[\s—\-－~～:：，,]*(一律|统统|全部|全都|都|要|必须|请)?(改掉|删掉|删除|去掉|拿掉|换掉)/.test(rest)) return true;
+  // (含“保本”“稳赚”类承诺（87件）; 使用“预期收益率”（39件）; struck again: 第五行“比存定期划算”也删掉)
+  if (/^\s*[（(]?\s*\d+\s*(处|次|个|份|条|件|例|回|人次|篇|起|笔)|^(类|一类)(表述|说法|用语|字眼|话术|宣传|词语?|承诺|措辞|文案)|^[\s—\-－~～:：，,]*(也|一律|统统|全部|全都|都|要|必须|请)?(改掉|删掉|删除|去掉|拿掉|换掉)/.test(rest)) return true;
+  // (struck in the next sentence: 一条写了“比存款多赚一点”。⏎都已经删了)
+  if (/^[。！!；;]\s*(都|均|全都|全部|两条都|这两条|这条)?(已经|已)?(删了|删掉了|删除了|撤下了|改掉了|撤回了)/.test(rest)) return true;
   // (after a dash too: “高收益、低风险、零门槛”——这几个词凑在一起，本身就是最大的风险信号)
   const bare = rest.replace(/^[\s—\-－~～:：，,…]*/, '');
   if (/^(已停用|已经停用|已禁用|已废止|已取消|停用|禁用|早就不用了|不再使用)/.test(bare)) return true;
@@ -844,7 +852,7 @@ function named(source: string, at: number): boolean {
   if (/^[^。！？\n]{0,14}(这|那)(些|几个|[两三四五六七八九十]个)(词|字|话|说法|字眼)[^。！？\n]{0,12}(别信|不要信|莫信|警惕|当心|小心|骗|违规)/.test(bare)) return true;
   // (a pitch answered by hanging up: “保本保息，年化8%”——挂！)
   // (or struck from a draft: ☐ “手慢无”“额度告急”——删)
-  if (/^[—\-－~～\s]*(挂|挂掉|挂断|直接挂|拉黑|删掉|删除)[！!。]|^[—\-－~～:：→\s]*(删|删掉|删除|划掉|不能发|不能写|别写|别发|不要写)\s*([！!。；;]|\n|$)/.test(rest)) return true;
+  if (/^[—\-－~～\s]*(挂|挂掉|挂断|直接挂|拉黑|删掉|删除)[！!。]|^[—\-－~～:：→\s]*(删|删掉|删除|划掉|不能发|不能写|别写|别发|不要写)\s*([！!。；;，,]|\n|$)/.test(rest)) return true;
   // (words named after a dash, then denied their use: 『稳赚』『躺赚』——这三个词，在正规宣传里都不该出现;
   // “全城收益第一”“唯一推荐”——这些话我们不说)
   if (/^(这|那)?(些|几|[两三四五六七八九十]个|[两三四五六七八九十几]句)(词|字|话|说法|字眼|表述)?[^。！？\n]{0,30}(一句都|一个都|都|同样|也)?(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
@@ -923,6 +931,8 @@ export function markedWrong(view: SpanView, from: number): boolean {
   // (or marked at its end, as a short line of a do-and-don't list: 「稳赚不赔」❌)
   let b = at;
   while (b < src.length && b - at < 40 && src[b] !== '\n') b++;
+  // (or counted, a word and its tally on a line of its own: 保本　43次)
+  if (TALLY_LINE.test(src.slice(a, b))) return true;
   if (b - a <= 40 && WRONG_END.test(src.slice(at, b))) return true;
   // (or in a table's column headed as the wrong way: | ❌ 错误说法 | ✅ 规范说法 |⏎| 保本保收益 | 不保本… |)
   if (/^\s*[|｜]/.test(src.slice(a, at)) && (wrongColumn(src, a, at) || VERDICT_CELL.test(rowAfter(src, at)))) return true;
@@ -971,11 +981,16 @@ const JUDGED_WRONG = /[✗❌✘✖×⛔]\uFE0F?\s*(错(?!过)|不对|错误|不
 const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样|原稿|原文|原句|原表述|送审稿|^\s*(问题|问题类型|违规类型|违规点|问题点|错在哪|原因|退回原因|问题词|不能写|不可以写|不要写|别写|不能说|违规原文|违反条款|违规条款|老说法|旧说法|以前的说法)\s*$/;
 /** a combining stroke or slash over the character before it (strikethrough typed without markdown) */
 const STRUCK = /^[\u0335\u0336\u0337\u0338]/;
-const WRONG_GLOSS = /^\s*(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相)/;
+const WRONG_GLOSS = /^\s*((删|删掉|删除|划掉|撤下|不行)\s*[，,、]\s*)?(暗示|预测|无依据|绝对化|违规|属于违规|不得|不能|禁止|夸大|误导|变相|诱导|催单|催促|拿理财比|把理财|拿[^，。\n]{0,6}比)/;
 /** a line labelled as the wrong version (改稿前：…; 理财经理（错误）：…; 错误示范：…) */
-const WRONG_LABEL = /^\s*(改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法)\s*[:：]|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面)\s*[)）]\s*[:：]/;
+// (or a line that lists what was wrong: 问题：①承诺收益；②与存款作比较; 退回理由：承诺保本; a quiz's analysis of its
+// options: A 暗示保本，还把理财说成存款；B 预测收益并催促购买)
+const WRONG_LABEL = /^\s*(改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由)\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面)\s*[)）]\s*[:：]/;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
-const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(骗子|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|推销员|大忽悠|坏人)\s*[:：]/;
+// (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)
+const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(?:(骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|推销员|大忽悠|坏人)|[“"「『][^”"」』\n]{0,4}(顾问|专员|客服|经理|老师|导师|理财师|工作人员|警察|警官|领导|大师)[”"」』])\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/;
+/** a line that is one word and how often it was found (保本　43次; 「稳赚」：31处) */
+const TALLY_LINE = /^[\s\u3000·•\-*]*[“「『【]?[\u4e00-\u9fa5A-Za-z]{2,8}[”」』】]?[\s\u3000:：·…\-—]*\d+\s*(次|处|件|条|篇|例|回)[\s\u3000。；;，,]*$/;
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
 const WRONG_END = /(?:[✗❌✘✖⛔]|🚫)\uFE0F?\s*$/;
 

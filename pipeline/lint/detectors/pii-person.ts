@@ -218,6 +218,8 @@ export const piiPerson: Detector = {
             if (len === 2 && from > 0 && /[老小阿]/.test(t[from - 1]!) && n.gap[from]! === 0) continue;
             // (a branch is no one's name: 锦江支行 客户)
             if (ORGANISATION_END.test(t.slice(from, h))) continue;
+            // (nor the end of a word before it: 大额存单放一家银行 — 存单, not a 单 family)
+            if (from > 0 && n.gap[from] === 0 && WORD_ENDING_IN_SURNAME.has(t.slice(from - 1, from + 1))) continue;
             if (n.gap[from + 1]! < CLAUSE && givenRun(n, from + 1, h)) candidates.push([from, 1]);
           }
           // the longest reading, unless its first character is more likely a verb (感谢王华先生); across
@@ -506,6 +508,8 @@ const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺�
 const CANTONESE_TITLE = /^(生|太)($|[话讲嘅系同佢啊呀哋咁都又就])/;
 
 /** the end of an organisation's name, never a given name (…支行, …分行) */
+/** common words whose last character is also a surname (存单, 黄金, 零钱): that character ends the word, it starts no name */
+const WORD_ENDING_IN_SURNAME = new Set(['存单', '名单', '清单', '账单', '保单', '订单', '菜单', '传单', '简单', '买单', '表单', '床单', '回单', '凭单', '现金', '资金', '黄金', '基金', '本金', '年金', '租金', '押金', '奖金', '定金', '订金', '美金', '存金', '零钱', '存钱', '赚钱', '花钱', '省钱', '闲钱', '本钱', '价钱', '工钱']);
 const ORGANISATION_END = /(支行|分行|银行|网点|营业部|总行)$/;
 
 /** who the writer of a letter says they are before their name (你们的老客户, 一位老街坊) */
