@@ -160,7 +160,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const rule = set.wordRules[c.pattern.rule]!;
     if ((pitchList && drawnList(c.view)) || named(c)) continue;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
-    if (lifeAsset || (!isProductAsset(products) && metaphor(c.view, c.from, true))) continue;
+    if (lifeAsset || ((!isProductAsset(products) || metaphor(c.view, c.from, true, true)) && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
     if (rule.notInName && inName(c.view.span.text, c.view.norm.start[c.from]!, c.view.norm.end[c.to - 1]!)) continue;
@@ -356,9 +356,13 @@ const LIFE = '(身体|健康|陪妈妈|陪阿妈|陪老妈|陪爸爸|陪老爸|�
 const LIFE_WORTH = '(投资|投入|回报|买卖|生意|利息|这笔账|收益|本钱|本金|保本|保息|资产|只涨不跌|越看越值钱|不会亏|不亏|稳赚|只赚不赔)';
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}|${LIFE_WORTH}[^。！？!?]{0,8}(只|仅|只是|仅仅)(用来|拿来)?(形容|比喻|打比方|开玩笑)`);
-/** per view and sentence: [METAPHOR, LIFE_METAPHOR] (a sentence of thousands of terms is read once) */
-const metaphors = new Attached<SpanView, Map<number, [boolean, boolean]>>('metaphors');
-function metaphor(view: SpanView, at: number, life = false): boolean {
+// (the closing mark may lie past the sentence's last character: only the opening one is read)
+const QUOTED_LIFE = new RegExp(`${LIFE}[^。！？!?]{0,20}[“「『"'](投资|投入|回报|本钱|理财|收益|资产)|[“「『"'](投资|投入|回报|本钱|理财|收益|资产)[”」』"'][^。！？!?]{0,20}${LIFE}`);
+/** per view and sentence: [METAPHOR, LIFE_METAPHOR, QUOTED_LIFE] (a sentence of thousands of terms is read once) */
+const metaphors = new Attached<SpanView, Map<number, [boolean, boolean, boolean]>>('metaphors');
+// (`quoted`: only a part of life called an investment in scare quotes — 每天早起这件事，是回报最稳的一笔“投资”;
+// 汗水这笔「投资」，回报最实在 — which stays a metaphor even in a post that names a product)
+function metaphor(view: SpanView, at: number, life = false, quoted = false): boolean {
   const { norm } = view;
   const s = norm.sentence[at]!;
   let bySentence = metaphors.get(view);
@@ -370,9 +374,9 @@ function metaphor(view: SpanView, at: number, life = false): boolean {
     let b = at;
     while (b < norm.text.length && norm.sentence[b] === s) b++;
     const sentence = norm.source.slice(norm.start[a]!, norm.end[b - 1]!);
-    bySentence.set(s, (m = [METAPHOR.test(sentence), LIFE_METAPHOR.test(sentence)]));
+    bySentence.set(s, (m = [METAPHOR.test(sentence), LIFE_METAPHOR.test(sentence), QUOTED_LIFE.test(sentence)]));
   }
-  return life ? m[1] : m[0] || m[1];
+  return quoted ? m[2] : life ? m[1] : m[0] || m[1];
 }
 
 const NAMES_DEPOSIT = /存款|定期|存单|储蓄|活期|国债|存折|贷|借/;
@@ -551,7 +555,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
     // (and so is a sentence that names one of its products before the words: 「同心季季盈」主打一个安全)
     if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from)))) continue;
-    if (lifeAsset || (!types.size && metaphor(view, from, t.context !== 'product'))) continue;
+    if (lifeAsset || ((!types.size || metaphor(view, from, true, true)) && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
     if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!) && !(types.size === 1 && onlyOf(types, INVESTMENTS) && !NAMES_DEPOSIT.test(sentenceOf(view, from)))) continue;

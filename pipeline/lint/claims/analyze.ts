@@ -112,14 +112,14 @@ const WORDS_LINE = /^[\s\u3000]*(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?[\s\u30
 /** a line that is a choice of a question (A. 资产保值; B、…) */
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
-const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『☐]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}[，、,:：]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）｜|]|\d\uFE0F?\u20E3|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
+const LIST_ITEM = /^[\s\u3000]*(?:[·•・●○■□◆◇▪▫►▶➤→\-*—“「『☐]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,2}(名|位)?[，、,:：「“『]|\p{Extended_Pictographic}|\d{1,2}\s*[.、．)）｜|]|\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fa5])|\d\uFE0F?\u20E3|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,2}\s*[、.．])/u;
 
 /** a title that warns against what it lists, then the list (防范非法集资 · 街坊版⏎⏎保本⏎高息) */
 const CAUTION_TITLE = /^[\s\p{Extended_Pictographic}【\[]*(防范|谨防|警惕|提防|识破|揭秘)[^\n，。！？!?]{0,20}$|防非|防骗|防诈|反诈|防范非法集资|(自测|自查)[^\n]{0,12}(见过|中了|有几|几个|几条)/u;
 /** a header that announces words as words (关键词; 下面这几个词) */
 const NAMED_WORDS_HEADER = /关键词|关键字|敏感词|高危词|(这|下面|以下|下列)(这)?(几|[两三四五六七八九十])?(个|些)(词|字眼)/;
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
-const LIST_HEADER = /(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)/u;
+const LIST_HEADER = /(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)/u;
 
 /** True when normalised offset `from` of the view stands on a line that is an item of a list (a bullet, a number, one bare word) */
 export function onListItemLine(view: SpanView, from: number): boolean {
@@ -476,6 +476,8 @@ const ANSWER_AFFIRMS = 4;
 /** someone reported saying what follows, in its clause (只要是拍胸口说…; 号称…) */
 const REPORTED_SAYING = /(说|讲|讲的|号称|宣称|声称|吹|打包票|拍胸口|拍胸脯|保证)[^说讲]{0,6}$/;
 /** a question why something happened (怎么少了几十块, 为什么跌了) */
+/** a question asking leave (…可以吗？; 这样行不行？) */
+const PERMISSION_Q = /(可以|行|允许|合适|妥当)(吗|么|嘛|不)?[?？\s]*$|可不可以[^，。]{0,4}[?？\s]*$|行不行[?？\s]*$/;
 const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]{0,6}了/;
 /** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
 const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)/;
@@ -659,6 +661,8 @@ function quotationStart(quotes: Uint8Array, at: number): number {
 /** True when the quotation around original offset `at` is hearsay a client brings in (说是听邻居讲「比存款划算」): not even a testimonial. */
 function hearsay(source: string, quotes: Uint8Array, at: number): boolean {
   const a = quotationStart(quotes, at);
+  // (or what someone else earned, as the quotation itself reports it: 『隔壁老刘买了你们那个，说赚了好几千…』)
+  if (/^[“「『‘"']?(隔壁|邻居|朋友|我朋友|亲戚|同事|老[\u4e00-\u9fa5]|人家|别人)[^，。！？]{0,12}[，,]?\s*(说|讲|听说)(是)?(赚|挣|稳赚|保本|不亏)/.test(source.slice(a, a + 30))) return true;
   return /听(邻居|朋友|亲戚|街坊|同事|老乡|熟人|牌友|舞友|人家|别人)(讲|说|讲过|说过)[:：,，]?\s*[“「『‘"']?$/.test(source.slice(Math.max(0, a - 16), a + 1));
 }
 
@@ -671,10 +675,11 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|群主|自称|老姐妹|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
-  // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”)
-  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|传|流传|转发|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|传单|单张|海报|广告|截图|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
+  // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”; or one more clause of the
+  // pitch: 讲座…说投十万一年返两万，还『保本到期全退』)
+  return /(说|告诉[他她我你们]*|讲|称|问|喊|吹|传|流传|转发|宣传|推销|兜售|吆喝|叫卖|忽悠|发来|收到|私信|发消息|发信息|话|写着|标着|号称|叫做?|所谓|一句|印着|发布|发了|名言|格言|承诺|许诺|保证|传单|单张|海报|广告|截图|拉[他她你我]?买|劝[他她你我]?买|拉着[他她你我]?买)([^，。！？“”「」『』]{0,12}[，,])?[^，。！？“”「」]{0,12}[:：,，]?\s*([“「『][^”」』]*[”」』][、，,]?[^，。！？“”「」]{0,6})*$/.test(source.slice(Math.max(0, i - 40), i - 1));
 }
 
 /**
@@ -685,7 +690,8 @@ function wished(source: string, at: number): boolean {
   let i = at;
   while (i > 0 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
   if (i === 0 || !/(说|问|讲|道|嚷|念叨|开口)[^，。！？“”「」]{0,4}[:：，,]?\s*$/.test(source.slice(Math.max(0, i - 12), i - 1))) return false;
-  return /^([^，。！？”」』]{1,6}[，,])?((我|俺|咱)?(就|只|也|还是)?(想|要|想要|只要|就要|想买|要买|只买|就买|买)|(你|您|你们)?(就|先)?(给我|帮我|替我)|推荐|有没有|哪)/.test(source.slice(i, at + 1));
+  // (or asks the seller to say it: 『小陈，你就说句保本，我马上签。』)
+  return /^([^，。！？”」』]{1,6}[，,])?((我|俺|咱)?(就|只|也|还是)?(想|要|想要|只要|就要|想买|要买|只买|就买|买)|(你|您|你们)?(就|先)?(给我|帮我|替我)|(你|您)(就|只要|只需|只管)?(说句|说一句|讲句|讲一句|写句|打个包票|给句准话)|推荐|有没有|哪)/.test(source.slice(i, at + 1));
 }
 
 /** a verb of telling and the mark after it (…说：; …回她，) */
@@ -750,7 +756,7 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 // (or sent back by a reviewer: …”⏎合规同事退了回来：…)
-const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这句话|这种话|这话|这种说法|这个说法|这句)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
+const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 /** the bank saying it never sold what was retold (我行从未发行此类产品) */
 const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
@@ -783,6 +789,9 @@ function named(source: string, at: number): boolean {
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说|题是|一题|题目是|问题是)[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
   // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可|未|没有|没)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着|过)?\s*$/.test(wordsBefore.slice(-10))) return true;
+  // (refused: 不对任何理财产品说『保本』; a reason for a rejection: 因为写了『回报稳稳的』; a complaint's words:
+  // 投诉，称购买时『听说保本』; a misconception retold: 有阿姨把分红险当成『利息更高的存款』)
+  if (open > 0 && /不(对|跟|向|和|给)?[^，。！？\n“”「」『』]{0,10}(说|讲|写|用|提)\s*$|(因为|由于)(写了|用了|出现了?|说了|带了)\s*$|(投诉|举报|反映)[^。]{0,8}(称|说)[^，。！？“”「」『』]{0,6}$|(有人|有阿姨|有叔叔|很多人|不少人|好多人|有客户|有街坊|有的人)[^，。]{0,4}(把|将)[^，。]{0,10}(当成|当作|看成|理解成|误以为是|说成)\s*$/.test(wordsBefore.slice(-24))) return true;
   // (a phrase given as the example of what was said: 记下原话：比如「零风险」)
   if (open > 0 && /(原话|说法|话术)\s*[:：]?\s*(比如|例如|像)\s*$/.test(wordsBefore.slice(-10))) return true;
   // (what a client was told, as a complaint reports it: 被告知“稳赚”)
@@ -806,7 +815,8 @@ function named(source: string, at: number): boolean {
     // (or tells them it is wrong: “理财嘛，就是利息高点的定期噻。”⏎我跟她讲：不对哦，理财不是存款)
     if (lead && CORRECTED.test(after.slice(lead[0].length))) return true;
     const fixes = CORRECTING.exec(after.slice(0, 19));
-    if (fixes && CORRECTED.test(after.slice(fixes[0].length))) return true;
+    // (a correction labelled as one needs no 不对 of its own: 客户原话：『…跟定期一样的。』⏎经理更正：『…』)
+    if (fixes && (/更正|纠正/.test(fixes[0]) || CORRECTED.test(after.slice(fixes[0].length)))) return true;
     // (or calls it a breach, or corrects it: “亏钱？不存在的！”，听起来很让人安心。⏎但这句话本身就违规)
     if (CALLED_WRONG.test(after.slice(0, 59))) return true;
     // (or a case retold: whose words they were and what came of them — “放心买，保本的”⏎这是某行理财经理对客户说的
@@ -818,7 +828,7 @@ function named(source: string, at: number): boolean {
   if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;
   // (a word used as a selling point, to say so: 谁还拿“刚兑”说事)
   if (/^(说事|来说事|当卖点|做卖点|做文章|当噱头|当幌子)/.test(rest)) return true;
-  if (/^的[^，。！？,]{0,4}(宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群)/.test(rest)) return true;
+  if (/^的[^，。！？,]{0,4}(投诉|纠纷|案例|案子|宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群)/.test(rest)) return true;
   // (after a row of quotations and a dash: 「年化能到8%」「只赚不赔」——⏎如果有人这样跟你推销理财…先停一停)
   // (or after the row closes its sentence: “额度仅剩，手慢无”。⏎听到这些，先别急着转账)
   if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, '')) || FOLLOW_UP.test(rest.replace(/^[。！!]\s*/, ''))) return true;
@@ -829,6 +839,8 @@ function named(source: string, at: number): boolean {
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
   // (struck from where it stood: 某同事朋友圈写了「保本」，已删除重发; 旧折页还写着「预期年化」，已撤下销毁)
   if (/^[^。；;\n]{0,10}(已删除|已撤下|已撤回|已改为|已改成|已下架|已删|已销毁|撤下销毁|已纠正|已整改|一律删除|已谈话|一律改为|一律改成|改为业绩比较基准)/.test(rest)) return true;
+  // (a quotation judged, fine or not: 比如「最低起购金额1万元」没问题，「最高收益」就不行; 说「这款理财很安全」就不行)
+  if (/^(就|也|都|是|则)?(没问题|没有问题|不行|不可以|不能用|不能写|不合规|违规|出问题)/.test(rest)) return true;
   // (a word said not to fit what it describes: “安全”和产品的风险等级不匹配)
   if (/^(和|与|跟|同)[^。！？\n]{0,12}(不匹配|不相符|不符|对不上|不一致)/.test(rest)) return true;
   // (a word used to describe, asked about, or disowned: 用「稳赚」来形容理财; “保本”之问; 「躺赚」都不是银行理财会说的话)
@@ -852,7 +864,9 @@ function named(source: string, at: number): boolean {
   if (/^[^。！？\n]{0,14}(这|那)(些|几个|[两三四五六七八九十]个)(词|字|话|说法|字眼)[^。！？\n]{0,12}(别信|不要信|莫信|警惕|当心|小心|骗|违规)/.test(bare)) return true;
   // (a pitch answered by hanging up: “保本保息，年化8%”——挂！)
   // (or struck from a draft: ☐ “手慢无”“额度告急”——删)
-  if (/^[—\-－~～\s]*(挂|挂掉|挂断|直接挂|拉黑|删掉|删除)[！!。]|^[—\-－~～:：→\s]*(删|删掉|删除|划掉|不能发|不能写|别写|别发|不要写)\s*([！!。；;，,]|\n|$)/.test(rest)) return true;
+  if (/^[—\-－~～\s]*(挂|挂掉|挂断|直接挂|拉黑|删掉|删除)[！!。]|^[—\-－~～:：→\s]*(删|删掉|删除|划掉|不能发|不能写|别写|别发|不要写|不予通过|不通过|未通过|退回)\s*([！!。；;，,]|\n|$)/.test(rest)) return true;
+  // (a checklist's question and the fix its arrow points to: □ 写了『保本』『保息』？→ 删; …？→ 改成业绩比较基准)
+  if (/^[？?]?\s*[→⇒➡]\uFE0F?\s*[^\n]{0,12}(删|改成|改为|换成|去掉|打码|不能写|别写)/.test(rest)) return true;
   // (words named after a dash, then denied their use: 『稳赚』『躺赚』——这三个词，在正规宣传里都不该出现;
   // “全城收益第一”“唯一推荐”——这些话我们不说)
   if (/^(这|那)?(些|几|[两三四五六七八九十]个|[两三四五六七八九十几]句)(词|字|话|说法|字眼|表述)?[^。！？\n]{0,30}(一句都|一个都|都|同样|也)?(不该|不应|不能|不得|不会|不准|不许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
@@ -877,9 +891,12 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
   const asks = last === '吗' || last === '么' || last === '嘛' || last === '呢' || /哪|什么|怎么|为什么|多少|是否|是不是|有没有|会不会|能不能/.test(sentence);
   if (!asks) return false;
   const answer = norm.text.slice(lastIndex + 1, lastIndex + 12);
+  // (answered with a wink, which says yes without saying it: 有政府托底㗎？⏎我淨係笑咗笑：識嘅自然識😉)
+  if (WINK.test(norm.text.slice(lastIndex + 1, lastIndex + 24))) return false;
   // (after a 还用问 that makes it obvious: 还用问嘛，就是这只一年期的…)
   return !/^(还用问(嘛|吗|么|啊)?)?(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)/.test(answer);
 }
+const WINK = /懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
 
 /**
  * Where the question of a sentence ending at normalised `lastIndex` starts: its last clause when that
@@ -933,6 +950,8 @@ export function markedWrong(view: SpanView, from: number): boolean {
   while (b < src.length && b - at < 40 && src[b] !== '\n') b++;
   // (or counted, a word and its tally on a line of its own: 保本　43次)
   if (TALLY_LINE.test(src.slice(a, b))) return true;
+  // (or listed in brackets after the word or kind they belong to: 『稳』字相关（稳赚、稳稳的、稳收益）)
+  if (/(字|词|类)(相关|开头|打头)?[（(][^)）\n]*$/.test(src.slice(Math.max(a, at - 40), at))) return true;
   if (b - a <= 40 && WRONG_END.test(src.slice(at, b))) return true;
   // (or in a table's column headed as the wrong way: | ❌ 错误说法 | ✅ 规范说法 |⏎| 保本保收益 | 不保本… |)
   if (/^\s*[|｜]/.test(src.slice(a, at)) && (wrongColumn(src, a, at) || VERDICT_CELL.test(rowAfter(src, at)))) return true;
@@ -965,8 +984,12 @@ function wrongColumn(src: string, a: number, at: number): boolean {
   if (header < 0) return false;
   const end = src.indexOf('\n', header);
   const cells = src.slice(header, end < 0 ? undefined : end).split(/[|｜]/).slice(1);
-  return column >= 0 && column < cells.length && WRONG_HEAD.test(cells[column]!);
+  if (!(column >= 0 && column < cells.length)) return false;
+  // (or a column of pitches beside one that says what is wrong with them: | 话术 | 问题在哪 |)
+  return WRONG_HEAD.test(cells[column]!) || REASON_HEAD.test(cells[column]!) || (PITCH_HEAD.test(cells[column]!) && cells.some((c) => REASON_HEAD.test(c)));
 }
+const PITCH_HEAD = /^\s*(话术|说法|原话|原句|宣传语|文案|表述)\s*$/;
+const REASON_HEAD = /^\s*(问题在哪|问题在哪里|问题出在哪|错在哪|错在哪里|问题|违规点|违规原因|错误原因|哪里不对)\s*[?？]?\s*$/;
 const ROW_REACH = 200;
 /** the rest of the table row from `at` (at most ROW_REACH characters) */
 function rowAfter(src: string, at: number): string {
@@ -985,10 +1008,10 @@ const WRONG_GLOSS = /^\s*((删|删掉|删除|划掉|撤下|不行)\s*[，,、]\s
 /** a line labelled as the wrong version (改稿前：…; 理财经理（错误）：…; 错误示范：…) */
 // (or a line that lists what was wrong: 问题：①承诺收益；②与存款作比较; 退回理由：承诺保本; a quiz's analysis of its
 // options: A 暗示保本，还把理财说成存款；B 预测收益并催促购买)
-const WRONG_LABEL = /^\s*(改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由)\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面)\s*[)）]\s*[:：]/;
+const WRONG_LABEL = /^\s*(改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|不能说|不能用|解析|答案解析|题目解析|点评)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面)\s*[)）]\s*[:：]/;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 // (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)
-const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(?:(骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|推销员|大忽悠|坏人)|[“"「『][^”"」』\n]{0,4}(顾问|专员|客服|经理|老师|导师|理财师|工作人员|警察|警官|领导|大师)[”"」』])\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/;
+const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(?:(骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|陌生人|陌生男子|陌生女子|神秘人|推销员|大忽悠|坏人)|[“"「『][^”"」』\n]{0,4}(顾问|专员|客服|经理|老师|导师|理财师|工作人员|警察|警官|领导|大师)[”"」』])\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/;
 /** a line that is one word and how often it was found (保本　43次; 「稳赚」：31处) */
 const TALLY_LINE = /^[\s\u3000·•\-*]*[“「『【]?[\u4e00-\u9fa5A-Za-z]{2,8}[”」』】]?[\s\u3000:：·…\-—]*\d+\s*(次|处|件|条|篇|例|回)[\s\u3000。；;，,]*$/;
 const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
@@ -1511,6 +1534,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (j > 0) info.focusFrom = a + j;
       // (asking why something happened is no yes-no question an answer could deny: 我的理财怎么少了几十块？莫慌，…)
       info.why = WHY_PAST.test(norm.text.slice(a, last + 1));
+      // (asking whether one may do something: its no forbids the doing, it denies nothing in it —
+      // 故意选「能承受高风险」可以吗？——不可以)
+      if (PERMISSION_Q.test(norm.text.slice(a, last + 1))) info.focusFrom = last + 1;
     }
     infos.set(s, info);
     return info;
@@ -1668,6 +1694,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         a |= ANSWER_AFFIRMS;
       }
     }
+    // (a wink says yes without saying it: 有政府托底㗎？⏎我淨係笑咗笑：識嘅自然識😉)
+    if (!flips && sentFrom >= 0 && WINK.test(norm.text.slice(sentFrom, sentFrom + 24))) a |= ANSWER_AFFIRMS;
     if (flips & 1) a |= ANSWER_FLIPS;
     answers.set(s, a);
     return a;

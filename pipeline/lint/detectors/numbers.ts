@@ -148,7 +148,7 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   if (!found) {
     found = scan(view.span.text);
     // pieces only where a position word is written at all
-    if (/位|尾号|开头|中间|末尾|出生日期|生日|后面|接着|然后|最后/.test(view.span.text)) {
+    if (/位|第[一二三四]段|尾号|开头|中间|末尾|出生日期|生日|后面|接着|然后|最后/.test(view.span.text)) {
       // (the numbers written whole are in text order: the ones a piece could overlap are found by a
       // binary search, so thousands of pieces cost no more than thousands of numbers)
       const whole = found.slice();

@@ -20,6 +20,8 @@ const dataSchema = z.strictObject({
   ambiguous: z.string().default(''),
   compound: z.array(z.string().length(2)).default([]),
   after: z.array(z.string().min(1)).min(1),
+  /** one-character forms of address that follow a bare surname only (Cantonese 陳生, 黃太): the public form, never the end of a name */
+  publicForms: z.array(z.string().min(1)).default([]),
   before: z.array(z.string().min(1)).default([]),
   /** field labels: the name after them is a client's whatever its surname (客户姓名：高明) */
   labels: z.array(z.string().min(1)).default([]),
@@ -78,7 +80,7 @@ export const piiPerson: Detector = {
     const listRe = d.lists.length ? new RegExp(alt(d.lists), 'g') : undefined;
     // a cheap test before the list openers: the last characters of the openers
     const listHint = d.lists.length ? new RegExp(`[${[...new Set(d.lists.map((w) => w.slice(-1)))].join('')}]`) : undefined;
-    const honorific = new RegExp(`^(?:${alt(d.after)})`);
+    const honorific = new RegExp(`^(?:${alt([...d.after, ...d.publicForms])})`);
     /** a text that ends with a client word or a field label (客户, 客户姓名：) */
     const contextEnd = new RegExp(`(${alt(d.before)}|${alt(d.labels)})(?:是|为|叫)?[:：]?$`);
     const parenRe = new RegExp(`(?:${alt(d.after)})`, 'g');
@@ -92,8 +94,9 @@ export const piiPerson: Detector = {
     /** a character that can be part of a given name at normalised index i */
     const givenChar = (n: Normalized, i: number) => n.cls[i] === CJK && !stop.has(n.text[i]!) && n.gap[i]! < CLAUSE;
     /** every character of normalised [from, to) can be part of a given name */
+    // (a stop character that opens a common given name is part of it: 林月娥, 王月华 — 月 alone stays a stop)
     const givenRun = (n: Normalized, from: number, to: number) => {
-      for (let i = from; i < to; i++) if (!givenChar(n, i)) return false;
+      for (let i = from; i < to; i++) if (!givenChar(n, i) && !(i + 1 < to && n.cls[i] === CJK && n.gap[i]! < CLAUSE && GIVEN_PAIRS.has(n.text.slice(i, i + 2)))) return false;
       return true;
     };
 
@@ -508,6 +511,8 @@ const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺�
 const CANTONESE_TITLE = /^(生|太)($|[话讲嘅系同佢啊呀哋咁都又就])/;
 
 /** the end of an organisation's name, never a given name (…支行, …分行) */
+/** given names that open with a stop character (月 is one: 上月, 月初) */
+const GIVEN_PAIRS = new Set(['月娥', '月英', '月华', '月梅', '月兰', '月琴', '月仙', '月红', '月珍', '月芳', '月凤', '月霞', '月娟', '月莲', '月桂', '月香', '月萍', '月清', '月秀', '月玲']);
 /** common words whose last character is also a surname (存单, 黄金, 零钱): that character ends the word, it starts no name */
 const WORD_ENDING_IN_SURNAME = new Set(['存单', '名单', '清单', '账单', '保单', '订单', '菜单', '传单', '简单', '买单', '表单', '床单', '回单', '凭单', '现金', '资金', '黄金', '基金', '本金', '年金', '租金', '押金', '奖金', '定金', '订金', '美金', '存金', '零钱', '存钱', '赚钱', '花钱', '省钱', '闲钱', '本钱', '价钱', '工钱']);
 const ORGANISATION_END = /(支行|分行|银行|网点|营业部|总行)$/;
