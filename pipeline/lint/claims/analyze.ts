@@ -486,6 +486,8 @@ const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
 /** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
 const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
 /** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
+/** …or the question's own negated words said back (这个理财不保本吗？不保本。; 不是保本的吗？不是的) */
+const ECHOED_PHRASE = /^((?:不|没|非|唔|冇)[\u4e00-\u9fa5]{1,4}?)(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|梗系)?(能|会|可以|行|有|保|赔|包|稳|要)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 
@@ -612,6 +614,11 @@ function align(view: SpanView, hits: Raw[], segs: Map<number, Segmented>): Raw[]
     const h = hits[k]!;
     const clause = norm.clause[h.from]!;
     if (!needed.includes(clause)) continue;
+    // a 不 or 没 that ends a question asks (会亏不？; 您睡得着觉不？): it negates nothing
+    if (h.op === 'negate' && h.to - h.from === 1 && (h.to >= norm.text.length || norm.sentence[h.to] !== norm.sentence[h.from]) && /^\s*[？?]/.test(norm.source.slice(norm.end[h.from]!, norm.end[h.from]! + 3))) {
+      (bad ??= new Uint8Array(hits.length))[k] = 1;
+      continue;
+    }
     const seg = segment(clause, h.from);
     const [a, b] = [bound(seg, h.from), bound(seg, h.to)];
     // a phrase that starts and ends inside words is not there (保本 in 环保本来)
@@ -675,7 +682,7 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|群主|自称|老姐妹|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”; or one more clause of the
   // pitch: 讲座…说投十万一年返两万，还『保本到期全退』)
@@ -756,7 +763,7 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 // (or sent back by a reviewer: …”⏎合规同事退了回来：…)
-const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
+const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法)[^。！？\n]{0,20}(不成立|站不住脚?|过时了|行不通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 /** the bank saying it never sold what was retold (我行从未发行此类产品) */
 const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
@@ -791,7 +798,7 @@ function named(source: string, at: number): boolean {
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可|未|没有|没)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着|过)?\s*$/.test(wordsBefore.slice(-10))) return true;
   // (refused: 不对任何理财产品说『保本』; a reason for a rejection: 因为写了『回报稳稳的』; a complaint's words:
   // 投诉，称购买时『听说保本』; a misconception retold: 有阿姨把分红险当成『利息更高的存款』)
-  if (open > 0 && /不(对|跟|向|和|给)?[^，。！？\n“”「」『』]{0,10}(说|讲|写|用|提)\s*$|(因为|由于)(写了|用了|出现了?|说了|带了)\s*$|(投诉|举报|反映)[^。]{0,8}(称|说)[^，。！？“”「」『』]{0,6}$|(有人|有阿姨|有叔叔|很多人|不少人|好多人|有客户|有街坊|有的人)[^，。]{0,4}(把|将)[^，。]{0,10}(当成|当作|看成|理解成|误以为是|说成)\s*$/.test(wordsBefore.slice(-24))) return true;
+  if (open > 0 && /不(对|跟|向|和|给)?[^，。！？\n“”「」『』]{0,10}(说|讲|写|用|提)\s*$|(没|没有|未)把\s*$|(因为|由于)(写了|用了|出现了?|说了|带了)\s*$|(投诉|举报|反映)[^。]{0,8}(称|说)[^，。！？“”「」『』]{0,6}$|(有人|有阿姨|有叔叔|很多人|不少人|好多人|有客户|有街坊|有的人)[^，。]{0,4}(把|将)[^，。]{0,10}(当成|当作|看成|理解成|误以为是|说成)\s*$/.test(wordsBefore.slice(-24))) return true;
   // (a phrase given as the example of what was said: 记下原话：比如「零风险」)
   if (open > 0 && /(原话|说法|话术)\s*[:：]?\s*(比如|例如|像)\s*$/.test(wordsBefore.slice(-10))) return true;
   // (what a client was told, as a complaint reports it: 被告知“稳赚”)
@@ -839,6 +846,8 @@ function named(source: string, at: number): boolean {
   if (/^(等[^，。！？,]{0,4}(用语|说法|表述|字眼|词语?|话术|宣传语)|活动|等活动|的活动)/.test(rest)) return true;
   // (struck from where it stood: 某同事朋友圈写了「保本」，已删除重发; 旧折页还写着「预期年化」，已撤下销毁)
   if (/^[^。；;\n]{0,10}(已删除|已撤下|已撤回|已改为|已改成|已下架|已删|已销毁|撤下销毁|已纠正|已整改|一律删除|已谈话|一律改为|一律改成|改为业绩比较基准)/.test(rest)) return true;
+  // (said too lightly, as an apology owns: 我把「历史波动小」说得太轻巧了)
+  if (/^(说|讲|写)得(太|过于|有点|有些)?(轻巧|轻松|绝对|满|死|随便|轻描淡写)/.test(rest)) return true;
   // (a quotation judged, fine or not: 比如「最低起购金额1万元」没问题，「最高收益」就不行; 说「这款理财很安全」就不行)
   if (/^(就|也|都|是|则)?(没问题|没有问题|不行|不可以|不能用|不能写|不合规|违规|出问题)/.test(rest)) return true;
   // (a word said not to fit what it describes: “安全”和产品的风险等级不匹配)
@@ -888,7 +897,8 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
   const last = norm.text[li];
   const sentence = norm.text.slice(first, lastIndex + 1);
   if (rhetorical?.test(sentence)) return false;
-  const asks = last === '吗' || last === '么' || last === '嘛' || last === '呢' || /哪|什么|怎么|为什么|多少|是否|是不是|有没有|会不会|能不能/.test(sentence);
+  // (and a verb with 不 or 没 at the end: 这次的波动，您睡得着觉不？)
+  const asks = last === '吗' || last === '么' || last === '嘛' || last === '呢' || last === '不' || last === '没' || /哪|什么|怎么|为什么|多少|是否|是不是|有没有|会不会|能不能/.test(sentence);
   if (!asks) return false;
   const answer = norm.text.slice(lastIndex + 1, lastIndex + 12);
   // (answered with a wink, which says yes without saying it: 有政府托底㗎？⏎我淨係笑咗笑：識嘅自然識😉)
@@ -1629,7 +1639,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     let q = at - 1;
     const qClause = norm.clause[q]!;
     while (q > 0 && at - q < 40 && norm.clause[q - 1] === qClause) q--;
-    return norm.text.slice(q, at).replace(/(.)[不没唔冇]\1/g, '');
+    // (an A-not-A verb asks, and so does a 不 or 没 at the question's end: 会亏不？ is no negative question)
+    return norm.text.slice(q, at).replace(/(.)[不没唔冇]\1/g, '').replace(/[不没][\s？?。]*$/, '');
   };
   const answer = (s: number) => {
     let a = (answers ??= new Map()).get(s);
@@ -1688,7 +1699,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // a denial that echoes a negative question agrees with it (不会亏吧？不会的！ / 本金不会少吧？不会！)
     if (flips & 1 && sentFrom > 0) {
       const echoFrom = opening > sentFrom && norm.sentence[opening] === s ? opening : sentFrom;
-      const echo = ECHOED_NO.exec(norm.text.slice(echoFrom, clauseEnd(echoFrom)));
+      const echoed = norm.text.slice(echoFrom, clauseEnd(echoFrom));
+      const echo = ECHOED_NO.exec(echoed) ?? ECHOED_PHRASE.exec(echoed);
       if (echo && askingText(sentFrom).includes(echo[1]!)) {
         flips = 0;
         a |= ANSWER_AFFIRMS;

@@ -165,6 +165,10 @@ function fieldLabel(field: string): string {
 const TILE = /^tiles\.\d+$/;
 
 /** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
+/** an asset that says its figures are made up (这只是举例，不是哪只产品的真实数据; 数字均为假设) */
+const MADE_UP = /(只是|仅是|仅为|只为|均为|都是|纯属)(举例|假设|示例|虚构)|不是(哪|某|任何)[^。\n]{0,6}(产品|理财|基金)?的?(真实|实际)(数据|业绩|净值)/;
+/** a figure opened as an example (比如…; 举个例子…) */
+const EXAMPLE_LEAD = /(比如|例如|譬如|举例|举个例子|打个比方|假设|假如)[^。！？\n]{0,20}$/;
 const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|打个比方)[^。！？\n]{0,20}某/;
 
 /** a text that asks or defines (业绩比较基准写着4%，到期就能拿到4%吗？; 业绩比较基准是指…) */
@@ -233,6 +237,8 @@ export const pastPerformance: Detector = {
             // (a figure on a line marked as the wrong way to show it is not shown: ❌ 只写「近一周年化5%」)
             // (nor one quoted to be called wrong: 别人晒“去年赚了8%”，就觉得今年也能有8%——这个想法要改一改)
             if (markedWrong(view, m.from) || quotedAsWrong(view, m.to - 1)) continue;
+            // (nor a figure made up to explain a word, and said to be one: 比如净值从1.0500跌到1.0290，回撤就是2%。⏎这只是举例)
+            if (views.some((v) => MADE_UP.test(v.norm.text)) && EXAMPLE_LEAD.test(sentenceBefore(view, m.from, 40))) continue;
             if (!first || (view.index === first.view.index && m.from < first.from)) first = { view, from: m.from, to: m.to };
             break;
           }
