@@ -52,6 +52,7 @@ export function lintContextOf(content: Pick<Content, 'personas' | 'branches' | '
     personaNames: [...content.personas.values()].map((p) => p.name),
     allowedPhones: content.branches.map((b) => b.contact.phone),
     hotlines: [content.bank.hotline],
+    bankName: content.bank.name,
   };
 }
 

@@ -369,10 +369,11 @@ async function readContext(root: string): Promise<FolderContext> {
   let waivers: Waiver[] = [];
   try {
     const data = parseYaml(readFileSync(join(root, 'branches.yaml'), 'utf8')) as {
-      bank?: { hotline?: unknown };
+      bank?: { hotline?: unknown; name?: unknown };
       branches?: { contact?: { phone?: unknown } }[];
     } | null;
     if (typeof data?.bank?.hotline === 'string') lint.hotlines.push(data.bank.hotline);
+    if (typeof data?.bank?.name === 'string') lint.bankName = data.bank.name;
     for (const b of data?.branches ?? []) if (typeof b?.contact?.phone === 'string') lint.allowedPhones.push(b.contact.phone);
   } catch {
     // no exemptions from an unreadable branches.yaml

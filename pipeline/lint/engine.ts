@@ -6,12 +6,12 @@ import * as crypto from 'node:crypto';
 import type { Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, DetectorHit, LintContext, SpanView } from './detectors/types.ts';
-import { CLAUSE, normalize, normalizeBase, SENTENCE } from './normalize.ts';
+import { CLAUSE, normalize, normalizeBase, normalizeTerm, SENTENCE } from './normalize.ts';
 import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, onListItemLine, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, onListItemLine, onOptionLine, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -124,6 +124,16 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     views.push(scan.view);
     scans.push(scan);
   }
+  // a name made of the bank's brand and a product word is one of its products: the sentence that names
+  // it is about a product (同心月月享，好安全㗎; 金钥匙 names come from the bank's policy instead)
+  const branded = brandedProduct(ctx.bankName);
+  if (branded) {
+    for (const view of views) {
+      branded.lastIndex = 0;
+      if (cannotMatch(branded, view.norm.text)) continue;
+      for (let m = branded.exec(view.norm.text); m; m = branded.exec(view.norm.text)) view.productSentences.add(view.norm.sentence[m.index]!);
+    }
+  }
   // a warning about fraud in one text of the asset (a poster titled 这些话一出现，就是骗局) makes
   // every quotation in its texts a mention of the fraudsters' words
   if (scans.some((s) => s.aboutFraud)) for (const s of scans) s.aboutFraud = true;
@@ -141,8 +151,11 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const label = views[i]!;
     if (!drawnList(label) || !drawnList(views[i + 1]!) || label.span.text.length > 40 || !WRONG_VERSION_LABEL.test(label.span.text.trim())) continue;
     labelled.add(i + 1);
+    views[i + 1]!.labelled = true;
   }
-  const named = (c: { view: SpanView; from: number }) => labelled.has(c.view.index) || (bannedList && drawnList(c.view) && onListItemLine(c.view, c.from));
+  // an image that asks which of its lines may be posted (抢答题：下面哪一句能发朋友圈？ ‖ A. …⏎B. …): its choices are named
+  const quiz = views.some((v) => QUIZ_HEAD.test(v.norm.source));
+  const named = (c: { view: SpanView; from: number }) => labelled.has(c.view.index) || (bannedList && drawnList(c.view) && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
@@ -351,13 +364,13 @@ function notCovered(norm: SpanView['norm'], to: number): boolean {
  * 央妈亲儿子级别的理财 calls a product a product).
  */
 const METAPHOR = /(是|就是|才是|算是|堪称)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富|手艺|功夫|本事|生意)(?![\u4e00-\u9fa5])|(投资|回报|买卖)[^。！？!?]{0,3}[，,]?\s*(就是|是|才是|莫过于)(?![^。！？!?]{0,14}(这款|这只|这期|理财|基金|产品|存款|存单|保险))/;
-const LIFE = '(身体|健康|陪妈妈|陪阿妈|陪老妈|陪爸爸|陪老爸|陪阿爸|陪爷爷|陪奶奶|陪外婆|陪外公|陪屋企人|早茶|团年饭|年夜饭|划龙舟|龙舟|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|厨房|做菜|一顿饭|这顿饭|一桌菜|一桌饭|饭菜|手艺|种花|养花|钓鱼|照片|相片|毕业照|回忆|青春|早起|晚睡|苦读|寒窗|练桨|划船|龙舟|训练|练琴|练字)';
+const LIFE = '(身体|健康|回家吃饭|回家吃顿饭|吃顿饭|陪他们|陪妈妈|陪阿妈|陪老妈|陪爸爸|陪老爸|陪阿爸|陪爷爷|陪奶奶|陪外婆|陪外公|陪屋企人|早茶|团年饭|年夜饭|划龙舟|龙舟|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|厨房|做菜|一顿饭|这顿饭|一桌菜|一桌饭|饭菜|手艺|种花|养花|钓鱼|照片|相片|毕业照|回忆|青春|早起|晚睡|苦读|寒窗|练桨|划船|龙舟|训练|练琴|练字)';
 // (跑步是我这辈子最不会亏的一件事，身体才是最大的本钱)
-const LIFE_WORTH = '(投资|投入|回报|买卖|生意|利息|这笔账|收益|本钱|本金|保本|保息|资产|只涨不跌|越看越值钱|不会亏|不亏|稳赚|只赚不赔)';
+const LIFE_WORTH = '(保险|投资|投入|回报|买卖|生意|利息|这笔账|收益|本钱|本金|保本|保息|资产|只涨不跌|越看越值钱|不会亏|不亏|稳赚|只赚不赔)';
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}|${LIFE_WORTH}[^。！？!?]{0,8}(只|仅|只是|仅仅)(用来|拿来)?(形容|比喻|打比方|开玩笑)`);
 // (the closing mark may lie past the sentence's last character: only the opening one is read)
-const QUOTED_LIFE = new RegExp(`${LIFE}[^。！？!?]{0,20}[“「『"'](投资|投入|回报|本钱|理财|收益|资产)|[“「『"'](投资|投入|回报|本钱|理财|收益|资产)[”」』"'][^。！？!?]{0,20}${LIFE}`);
+const QUOTED_LIFE = new RegExp(`${LIFE}[^。！？!?]{0,20}[“「『"'](投资|投入|回报|本钱|理财|收益|资产|保险|存款|储蓄)|[“「『"'](投资|投入|回报|本钱|理财|收益|资产|保险|存款|储蓄)[”」』"'][^。！？!?]{0,20}${LIFE}`);
 /** per view and sentence: [METAPHOR, LIFE_METAPHOR, QUOTED_LIFE] (a sentence of thousands of terms is read once) */
 const metaphors = new Attached<SpanView, Map<number, [boolean, boolean, boolean]>>('metaphors');
 // (`quoted`: only a part of life called an investment in scare quotes — 每天早起这件事，是回报最稳的一笔“投资”;
@@ -393,9 +406,30 @@ function sentenceOf(view: SpanView, at: number): string {
 /** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
 const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
 /** a drawn line that announces the list under it as words not to be written */
-const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
+const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
+/**
+ * The bank's products named by its brand (同心银行 → 同心): the brand, one to four characters and a word
+ * that product names end with (享 盈 益 利 宝 鑫 …), and a term or number after it at most — not the bank, a
+ * branch, a company or an idiom (同心协力, 同心银行, 同心理财有限责任公司). Once per bank name.
+ */
+const brandedRes = new Map<string, RegExp | undefined>();
+function brandedProduct(bankName: string | undefined): RegExp | undefined {
+  if (!bankName) return undefined;
+  let re = brandedRes.get(bankName);
+  if (re === undefined && !brandedRes.has(bankName)) {
+    const brand = normalizeTerm(bankName).replace(/(农村商业银行|农商银行|农商行|村镇银行|商业银行|银行)$/, '');
+    re = brand.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(brand)
+      ? new RegExp(`${brand}[·・]?[\u4e00-\u9fa5]{0,3}(享|盈|益|利|宝|鑫|添|悦|颐|稳|福|安|丰|润|盛|泰|恒|瑞|赢|康|乐|惠|裕|祥|养)(?![\u4e00-\u9fa5]{0,3}(银行|支行|分行|网点|营业部|社区|小区|公司|人寿|保险股份))`, 'g')
+      : undefined;
+    brandedRes.set(bankName, re);
+  }
+  return re;
+}
+
+/** a question that asks which of the choices below may be posted, or which break the rules */
+const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
-const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$)/u;
+const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$|^[^\n]{0,24}(?:原话|原句|原文|初稿|退稿|扣分原话)\s*[：:]?[\s】\]]*$|[^\n]{0,12}(?:初稿|原稿|文案|草稿)[^\n]{0,8}(?:未通过|没通过|不予通过|被退回)|^[\s\p{Extended_Pictographic}【\[]*(?:红灯|红灯区|黄灯)[^\n]{0,20}$)/u;
 /** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
 const drawnList = (view: SpanView) => !/(^|[:.])caption$/i.test(view.span.field);
 

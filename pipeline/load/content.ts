@@ -40,7 +40,7 @@ export function loadContent(tree: ContentTree, week: string, options: LoadOption
   const personas = loadPersonas(tree, branches, shown, problems);
   const waivers = loadApprovals(tree, shown('approvals.yaml'), problems);
 
-  const ctx: LintContext = { personaNames: [...personas.values()].map((p) => p.name), allowedPhones: branches.map((b) => b.contact.phone), hotlines: bank.hotline ? [bank.hotline] : [] };
+  const ctx: LintContext = { personaNames: [...personas.values()].map((p) => p.name), allowedPhones: branches.map((b) => b.contact.phone), hotlines: bank.hotline ? [bank.hotline] : [], bankName: bank.name };
   const prefix = `weeks/${week}/`;
   for (const s of tree.skipped ?? []) {
     if (s.path.startsWith(prefix) || s.path.startsWith('personas/') || s.path.endsWith('.yaml')) {

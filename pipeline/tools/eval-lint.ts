@@ -39,6 +39,7 @@ export const SAMPLE_CONTEXT: LintContext = {
   personaNames: ['周慧敏', '陈晓文', '林嘉欣', '黄志强', '李国强', '王晓雨', '小U'],
   allowedPhones: ['0571-8765 4321', '028-8662 3456', '020-3888 6677'],
   hotlines: ['95527', '95566'],
+  bankName: '同心银行',
 };
 
 /** Reads every corpus file (or those whose name passes `filter`); errors name the file and key. */

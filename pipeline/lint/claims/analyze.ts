@@ -109,6 +109,8 @@ const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}】?[\s\u3000]*$/;
 /** a line of bare words side by side (保本　保息　稳赚　零风险; 国家级、最佳、唯一、NO.1) */
 const WORDS_LINE = /^[\s\u3000]*(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?[\s\u3000、／/|｜]+){1,}【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?[\s\u3000。；;]*$/;
+/** a line that defines a word (保本：承诺本金不亏; 「躺赚」：不用管就能赚钱) */
+const GLOSSARY_LINE = /^[\s\u3000]*[“「『]?[\u4e00-\u9fa5A-Za-z·／/、]{2,12}[”」』]?\s*[:：]/;
 /** a line that is a choice of a question (A. 资产保值; B、…) */
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
 /** a line that is an item of a list: a bullet, a number, 一是 or a quotation opens it (· 承诺高额回报; 1. 保本保息; ② …; 一是承诺保本保收益；二是…; 「保·本」「稳 赚」) */
@@ -121,6 +123,14 @@ const NAMED_WORDS_HEADER = /关键词|关键字|敏感词|高危词|(这|下面|
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
 const LIST_HEADER = /(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)/u;
 
+/** True when normalised offset `from` of the view stands on a line that is a choice of a question (A. …; B、…) */
+export function onOptionLine(view: SpanView, from: number): boolean {
+  const src = view.norm.source;
+  const at = view.norm.start[from]!;
+  const a = src.lastIndexOf('\n', at - 1) + 1;
+  return LIST_OPTION.test(src.slice(a, a + 8));
+}
+
 /** True when normalised offset `from` of the view stands on a line that is an item of a list (a bullet, a number, one bare word) */
 export function onListItemLine(view: SpanView, from: number): boolean {
   const src = view.norm.source;
@@ -128,7 +138,7 @@ export function onListItemLine(view: SpanView, from: number): boolean {
   const a = src.lastIndexOf('\n', at - 1) + 1;
   let b = src.indexOf('\n', at);
   if (b < 0) b = src.length;
-  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || WORDS_LINE.test(src.slice(a, b)) || /^\s*[|｜]/.test(src.slice(a, a + 4));
+  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || WORDS_LINE.test(src.slice(a, b)) || GLOSSARY_LINE.test(src.slice(a, a + 14)) || /^\s*[|｜]/.test(src.slice(a, a + 4));
 }
 
 /** the hit `k` of `sel` as an object */
@@ -698,7 +708,7 @@ function wished(source: string, at: number): boolean {
   while (i > 0 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
   if (i === 0 || !/(说|问|讲|道|嚷|念叨|开口)[^，。！？“”「」]{0,4}[:：，,]?\s*$/.test(source.slice(Math.max(0, i - 12), i - 1))) return false;
   // (or asks the seller to say it: 『小陈，你就说句保本，我马上签。』)
-  return /^([^，。！？”」』]{1,6}[，,])?((我|俺|咱)?(就|只|也|还是)?(想|要|想要|只要|就要|想买|要买|只买|就买|买)|(你|您|你们)?(就|先)?(给我|帮我|替我)|(你|您)(就|只要|只需|只管)?(说句|说一句|讲句|讲一句|写句|打个包票|给句准话)|推荐|有没有|哪)/.test(source.slice(i, at + 1));
+  return /^([^，。！？”」』]{1,6}[，,])?((我|俺|咱)?(就|只|也|还是)?(想|要|想要|只要|就要|想买|要买|只买|就买|买)|(你|您|你们)?(就|先)?(给我|帮我|替我)|(你|您)(就|只要|只需|只管)?(说句|说一句|讲句|讲一句|写句|打个包票|给句准话)|[^，。！？”」』]{0,4}(你|您)[^，。]{0,3}(亲测|晒晒|晒一下|测一下|试一下|买一个)|推荐|有没有|哪)/.test(source.slice(i, at + 1));
 }
 
 /** a verb of telling and the mark after it (…说：; …回她，) */
@@ -789,7 +799,7 @@ function named(source: string, at: number): boolean {
   let open = at;
   while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
   // (a quotation one is told not to believe: 别信「稳赚」！)
-  if (open > 0 && /(别信|不要信|莫信|千万别信|不信|别听|不要听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
+  if (open > 0 && /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   // (read once: every check below looks at the end of the same words)
   const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
@@ -798,7 +808,7 @@ function named(source: string, at: number): boolean {
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可|未|没有|没)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着|过)?\s*$/.test(wordsBefore.slice(-10))) return true;
   // (refused: 不对任何理财产品说『保本』; a reason for a rejection: 因为写了『回报稳稳的』; a complaint's words:
   // 投诉，称购买时『听说保本』; a misconception retold: 有阿姨把分红险当成『利息更高的存款』)
-  if (open > 0 && /不(对|跟|向|和|给)?[^，。！？\n“”「」『』]{0,10}(说|讲|写|用|提)\s*$|(没|没有|未)把\s*$|(因为|由于)(写了|用了|出现了?|说了|带了)\s*$|(投诉|举报|反映)[^。]{0,8}(称|说)[^，。！？“”「」『』]{0,6}$|(有人|有阿姨|有叔叔|很多人|不少人|好多人|有客户|有街坊|有的人)[^，。]{0,4}(把|将)[^，。]{0,10}(当成|当作|看成|理解成|误以为是|说成)\s*$/.test(wordsBefore.slice(-24))) return true;
+  if (open > 0 && /不(对|跟|向|和|给)?[^，。！？\n“”「」『』]{0,10}(说|讲|写|用|提)\s*$|(没|没有|未)把\s*$|(因为|由于)(写了|用了|出现了?|说了|带了)\s*$|(投诉|举报|反映)[^。]{0,8}(称|说)[^，。！？“”「」『』]{0,6}$|(有人|有阿姨|有叔叔|很多人|不少人|好多人|有客户|有街坊|有的人)[^，。]{0,4}(把|将)[^，。]{0,10}(当成|当作|看成|理解成|误以为是|说成)\s*$|(看不到|见不到|听不到|不会看到|不会听到|写成|拆成|改成|变成|谐音成|替换成)\s*$|第[一二三四五六七八九十\d]{1,3}题\s*[:：]?\s*$|要求[^，。“”「」‘’]{0,10}(写|加|注明|备注)\s*$|(很多人|不少人|好多人|很多同事|不少同事|有人)(选了|答了?|写了)\s*$/.test(wordsBefore.slice(-24))) return true;
   // (a phrase given as the example of what was said: 记下原话：比如「零风险」)
   if (open > 0 && /(原话|说法|话术)\s*[:：]?\s*(比如|例如|像)\s*$/.test(wordsBefore.slice(-10))) return true;
   // (what a client was told, as a complaint reports it: 被告知“稳赚”)
@@ -848,6 +858,10 @@ function named(source: string, at: number): boolean {
   if (/^[^。；;\n]{0,10}(已删除|已撤下|已撤回|已改为|已改成|已下架|已删|已销毁|撤下销毁|已纠正|已整改|一律删除|已谈话|一律改为|一律改成|改为业绩比较基准)/.test(rest)) return true;
   // (said too lightly, as an apology owns: 我把「历史波动小」说得太轻巧了)
   if (/^(说|讲|写)得(太|过于|有点|有些)?(轻巧|轻松|绝对|满|死|随便|轻描淡写)/.test(rest)) return true;
+  // (written another way to slip past a filter: 把“保本”拆成“保 本”)
+  if (/^(写成|拆成|改成|变成|谐音成|替换成|说成|换成)/.test(rest)) return true;
+  // (said not to be the bank's, or unreviewed, or judged wrong after a dash: ——那不是我们的话; 那多半没走审核; ——错。)
+  if (/^[—\-\s]*(那|这)?(不是|并非)(我们|我行|本行|银行|小U)的(话|说法|用语)|^[，,]?\s*(那|这)?(多半|肯定|一定|就是)?(没走审核|没经过审核|未经审核|没有经过审核)|^[—\-－\s]*(错|不对|错误|不合规|违规)[。！!，,；;\s]|^[，,。]?\s*[【\[](批注|审核意见|合规意见|点评)[】\]]|^[，,]?\s*(都是|全是|全都是)?(哄人|骗人|忽悠人|吹牛|瞎说|乱讲)的?/.test(rest)) return true;
   // (a quotation judged, fine or not: 比如「最低起购金额1万元」没问题，「最高收益」就不行; 说「这款理财很安全」就不行)
   if (/^(就|也|都|是|则)?(没问题|没有问题|不行|不可以|不能用|不能写|不合规|违规|出问题)/.test(rest)) return true;
   // (a word said not to fit what it describes: “安全”和产品的风险等级不匹配)
@@ -1010,7 +1024,7 @@ function rowAfter(src: string, at: number): string {
 /** a later cell of a row that rules the row out (| 国家队背书 | 暗示政府担保 | 删除 |; | C | 监管部门亲自审过 | 不能 |) */
 const VERDICT_CELL = /[|｜]\s*(已删除|已撤下|已撤回|已下架|删除|删|删掉|不能|不能发|不可以|不可|不行|退回|不通过|违规|不合规|禁用|错|错误|[✗❌✘✖×⛔]\uFE0F?)\s*([+＋、][^|｜\n]{0,10})?(?=[|｜]|$)/;
 /** a mark and a verdict later on the line (❌ 错; ✗ 不对), not 错过 */
-const JUDGED_WRONG = /[✗❌✘✖×⛔]\uFE0F?\s*(错(?!过)|不对|错误|不正确|不可以|不能说|不行|违规)/;
+const JUDGED_WRONG = /[✗❌✘✖×⛔]\uFE0F?\s*(错(?!过)|不对|错误|不正确|不可以|不能说|不行|违规)|[【\[](批注|审核意见|合规意见|合规批注)[】\]]/;
 const WRONG_HEAD = /[✗❌✘✖×⛔]|🚫|错误|违规|不规范|不合规|禁用|红线|别这样|原稿|原文|原句|原表述|送审稿|^\s*(问题|问题类型|违规类型|违规点|问题点|错在哪|原因|退回原因|问题词|不能写|不可以写|不要写|别写|不能说|违规原文|违反条款|违规条款|老说法|旧说法|以前的说法)\s*$/;
 /** a combining stroke or slash over the character before it (strikethrough typed without markdown) */
 const STRUCK = /^[\u0335\u0336\u0337\u0338]/;
@@ -1018,7 +1032,7 @@ const WRONG_GLOSS = /^\s*((删|删掉|删除|划掉|撤下|不行)\s*[，,、]\s
 /** a line labelled as the wrong version (改稿前：…; 理财经理（错误）：…; 错误示范：…) */
 // (or a line that lists what was wrong: 问题：①承诺收益；②与存款作比较; 退回理由：承诺保本; a quiz's analysis of its
 // options: A 暗示保本，还把理财说成存款；B 预测收益并催促购买)
-const WRONG_LABEL = /^\s*(改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|不能说|不能用|解析|答案解析|题目解析|点评)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面)\s*[)）]\s*[:：]/;
+const WRONG_LABEL = /^[\s\p{Extended_Pictographic}·•]*(红灯|黄灯)\s*[：:—\-]|^\s*[【\[](批注|审核意见|合规意见|合规批注)[】\]]|^\s*(批注|审核意见|合规意见)\s*[:：]|^\s*错选\s*[A-F]|^\s*(改写前|之前的写法|原来的写法|旧写法|原句|原话|改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|不能说|不能用|解析|答案解析|题目解析|点评|答案|正确答案)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面)\s*[)）]\s*[:：]/u;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 // (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)
 const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(?:(骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|陌生人|陌生男子|陌生女子|神秘人|推销员|大忽悠|坏人)|[“"「『][^”"」』\n]{0,4}(顾问|专员|客服|经理|老师|导师|理财师|工作人员|警察|警官|领导|大师)[”"」』])\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/;
@@ -1786,6 +1800,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (an answer word that denies is a negation where it is no answer: 肯定不会亏吧？)
       if (h.op === 'negate' || (h.op === 'answer' && /[不没无]/.test(norm.text.slice(h.from, h.to)))) {
         bind(h.from);
+        // (a negation joined to one before by 也, 又, 亦 …: neither … nor — 不买产品也不晒收益 denies both; it does
+        // not cancel the first, as a double negative would: 不是不保本)
+        if (neg && /(也|又|亦|还|更|并|且|同时)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from))) neg = 0;
+        // (nor does one in the next hashtag: #理财非存款 #不保本不保息)
+        else if (neg && negEnd > 0 && /[#＃]/.test(src.slice(norm.end[negEnd - 1]!, norm.start[h.from]!))) neg = 0;
         neg ^= 1;
         negEnd = h.to;
         if (neg) lastNegFrom = h.from;

@@ -143,6 +143,9 @@ export const benchmarkDisplay: Detector = {
           if (quotedAsWrong(view, m.to - 1)) continue;
           // (a made-up product's figure, to explain what a benchmark is: 假设某产品（举例）业绩比较基准为2.5%—3.2%)
           if (HYPOTHETICAL.test(sentenceBefore(view, m.from, 80))) continue;
+          // (a figure quoted in a question that asks whether showing it so is allowed: 海报上只放一个大大的
+          // “业绩比较基准3.2%”，合规吗？)
+          if (ASKED_IF_ALLOWED.test(view.norm.text.slice(m.to, m.to + 16))) continue;
           const how = highlighted ? '突出展示' : '单独展示';
           const why = highlighted ? `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` : `未说明其${missing.join('和')}`;
           hits.push(hit(view, m.from, m.to, { how, missing: why }));
@@ -165,6 +168,8 @@ function fieldLabel(field: string): string {
 const TILE = /^tiles\.\d+$/;
 
 /** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
+/** what follows a quoted figure to ask whether it may be shown (…”，合规吗？) */
+const ASKED_IF_ALLOWED = /^[^。！？\n]{0,6}(合规吗|合规不|可以吗|能发吗|行不行|行吗|对吗|违规吗)/;
 /** an asset that says its figures are made up (这只是举例，不是哪只产品的真实数据; 数字均为假设) */
 const MADE_UP = /(只是|仅是|仅为|只为|均为|都是|纯属)(举例|假设|示例|虚构)|不是(哪|某|任何)[^。\n]{0,6}(产品|理财|基金)?的?(真实|实际)(数据|业绩|净值)/;
 /** a figure opened as an example (比如…; 举个例子…) */

@@ -15,6 +15,8 @@ export interface LintContext {
   allowedPhones: string[];
   /** service hotlines (95xxx) */
   hotlines: string[];
+  /** the bank's name (同心银行): a name made of its brand and a product word (同心月月享, 同心添利90天) is one of its products */
+  bankName?: string;
 }
 
 /** One text of the asset, normalised, with what the word rules learned about it. */
@@ -27,6 +29,8 @@ export interface SpanView {
   /** sentence numbers (Normalized.sentence) that mention a product / a wealth or insurance product */
   productSentences: Set<number>;
   wealthSentences: Set<number>;
+  /** another drawn text labels this one as the wrong version, a fraudster's lines or a penalised original (修改前（未通过） ‖ …): not the post's own words */
+  labelled?: boolean;
 }
 
 export interface DetectorHit {

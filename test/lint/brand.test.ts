@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { CTX, ids, lint } from './helpers.ts';
+
+// A product named by the bank's brand (同心银行 → 同心月月享, 同心添利90天) is one of the bank's products:
+// the sentence that names it is about a product, so what is said of it there is judged as product talk.
+describe('products named by the bank brand', () => {
+  const bank = { ...CTX, bankName: '同心银行' };
+  const post = '好多退休嘅街坊问我，有冇啲安安稳稳嘅嘢？\n有！同心月月享，好安全㗎，低风险，啱晒你哋。\n理财非存款、产品有风险、投资须谨慎';
+
+  it('reads a brand-named product as a product, in Cantonese too', () => {
+    expect(ids(lint(post, bank))).toContain('safety-words');
+    expect(ids(lint('同心添利90天，收益稳稳的。理财非存款、产品有风险、投资须谨慎', bank))).toContain('guarantee');
+  });
+
+  it('needs the bank: without its name the same words name nothing', () => {
+    expect(ids(lint(post, CTX))).not.toContain('safety-words');
+  });
+
+  it('is not the bank, a branch, a company or an idiom', () => {
+    for (const text of ['大家同心协力，网点很安全。', '同心银行西湖支行很安全。', '同心圆的圆心很安全。']) expect(ids(lint(text, bank)), text).toEqual([]);
+  });
+});
