@@ -2,9 +2,9 @@
 // brief's fields + body) and report on a representative span — the first place the asset shows
 // what needs the missing part.
 import { z } from 'zod';
-import { normalizeTerm } from '../normalize.ts';
+import { normalizeTerm, simpleSource } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
-import { analysesOf, markedWrong, quotationEnd, quoteMask } from '../claims/analyze.ts';
+import { analysesOf, markedWrong, named, quotationEnd, quoteMask } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
 import { classifyAsset, isProductAsset, offersSomething } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
@@ -101,7 +101,8 @@ function quotedAsWrong(view: SpanView, at: number): boolean {
   const quotes = quoteMask(view);
   if (!quotes[start]) return false;
   const b = quotationEnd(source, quotes, start);
-  return WRONG_AFTER.test(source.slice(b, b + 24));
+  // (or named as the claims layer reads a quotation: …印有“年化收益率5.5%”字样，被…罚款)
+  return WRONG_AFTER.test(source.slice(b, b + 24)) || named(simpleSource(view.norm), view.norm.end[at]!);
 }
 
 export const benchmarkDisplay: Detector = {

@@ -221,6 +221,8 @@ export const piiPerson: Detector = {
             if (len === 2 && from > 0 && /[老小阿]/.test(t[from - 1]!) && n.gap[from]! === 0) continue;
             // (a branch is no one's name: 锦江支行 客户)
             if (ORGANISATION_END.test(t.slice(from, h))) continue;
+            // (a conjunction after a role joins two roles: 保安大哥和保洁阿姨)
+            if (CONJUNCTIONS.has(s) && from > 0 && n.gap[from] === 0 && /[哥姐叔姨伯爷奶婆师傅们员]$/.test(t.slice(from - 1, from))) continue;
             // (nor the end of a word before it: 大额存单放一家银行 — 存单, not a 单 family)
             if (from > 0 && n.gap[from] === 0 && WORD_ENDING_IN_SURNAME.has(t.slice(from - 1, from + 1))) continue;
             if (n.gap[from + 1]! < CLAUSE && givenRun(n, from + 1, h)) candidates.push([from, 1]);
