@@ -1,6 +1,6 @@
 // One job through the per-asset stages: caption → render → check → lint → approve.
 // Pure apart from `readContentFile`; the command layer writes what comes back.
-import type { Bank, Branch, Content, Job, Problem, TextSpan, Waiver } from './model.ts';
+import type { Bank, Branch, Job, Problem, TextSpan, Waiver } from './model.ts';
 import type { LintContext } from './lint/index.ts';
 import type { RuleSet } from './lint/rules.ts';
 import { judge, type Decision } from './approve/gate.ts';
@@ -46,15 +46,7 @@ export interface JobDeps {
   rules?: RuleSet;
 }
 
-/** What the linter must know is public: the personas' own names, branch phones, the hotline. */
-export function lintContextOf(content: Pick<Content, 'personas' | 'branches' | 'bank'>): LintContext {
-  return {
-    personaNames: [...content.personas.values()].map((p) => p.name),
-    allowedPhones: content.branches.map((b) => b.contact.phone),
-    hotlines: [content.bank.hotline],
-    bankName: content.bank.name,
-  };
-}
+export { lintContextOf } from './load/content.ts';
 
 const EXT = { jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp' } as const;
 

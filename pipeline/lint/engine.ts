@@ -11,7 +11,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, onListItemLine, onOptionLine, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -146,19 +146,16 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // an image whose drawn text is only a label for the next one (修改前（未通过） ‖ 央行认证，闭眼入！; 骗子甲（台词） ‖
   // 银监盖过章的…; 这条短信，是诈骗！ ‖ 【某某资管】…保本高息; 以下为被处罚文案原文 ‖ “闭眼买，稳赚不赔”): what
   // that next drawn text says is the wrong version, the fraudster's or the penalised one, named and not said
-  const labelled = new Set<number>();
   for (let i = 0; i + 1 < views.length; i++) {
     const label = views[i]!;
-    if (!drawnList(label) || !drawnList(views[i + 1]!) || label.span.text.length > 40 || !WRONG_VERSION_LABEL.test(label.span.text.trim())) continue;
-    labelled.add(i + 1);
-    views[i + 1]!.labelled = true;
+    if (drawnList(label) && drawnList(views[i + 1]!) && label.span.text.length <= 40 && WRONG_VERSION_LABEL.test(label.span.text.trim())) views[i + 1]!.labelled = true;
   }
   // (and a spot-the-problem image names everything drawn after its head: 小U找茬：圈出朋友圈里的四个坑 ‖ “赔了算我的” ‖ …)
   const spot = views.findIndex((v) => drawnList(v) && v.span.text.length <= 40 && SPOT_HEAD.test(v.norm.source));
-  if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) (labelled.add(i), (views[i]!.labelled = true));
+  if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) views[i]!.labelled = true;
   // an image that asks which of its lines may be posted (抢答题：下面哪一句能发朋友圈？ ‖ A. …⏎B. …): its choices are named
   const quiz = views.some((v) => QUIZ_HEAD.test(v.norm.source));
-  const named = (c: { view: SpanView; from: number }) => labelled.has(c.view.index) || (bannedList && drawnList(c.view) && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from));
+  const named = (c: { view: SpanView; from: number }) => !!c.view.labelled || (bannedList && drawnList(c.view) && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
@@ -429,8 +426,6 @@ function brandedProduct(bankName: string | undefined): RegExp | undefined {
   return re;
 }
 
-/** the head of a spot-the-problem puzzle or its answer page (找茬挑战：这张海报有几处违规？; 找茬答案页) */
-const SPOT_HEAD = /找茬|挑错|找找看|圈出[^\n]{0,10}(坑|错|问题|违规)|哪里不对|有几处违规|几处问题|找出[^\n]{0,8}(违规|问题|错)/;
 /** a question that asks which of the choices below may be posted, or which break the rules */
 const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */

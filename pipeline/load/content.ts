@@ -32,6 +32,16 @@ export const sha256 = (data: string | Uint8Array) => createHash('sha256').update
 
 const DEFAULT_COLOURS = { ink: '#2B2B2B', paper: '#FFF8F0' };
 
+/** What the linter must know is public: the personas' own names, branch phones, the hotline, the bank's name. */
+export function lintContextOf(content: Pick<Content, 'personas' | 'branches' | 'bank'>): LintContext {
+  return {
+    personaNames: [...content.personas.values()].map((p) => p.name),
+    allowedPhones: content.branches.map((b) => b.contact.phone),
+    hotlines: content.bank.hotline ? [content.bank.hotline] : [],
+    bankName: content.bank.name,
+  };
+}
+
 export function loadContent(tree: ContentTree, week: string, options: LoadOptions = {}): Content {
   const problems: Problem[] = [];
   const shown = (rel: string) => posix.join(tree.root, rel);
@@ -40,7 +50,7 @@ export function loadContent(tree: ContentTree, week: string, options: LoadOption
   const personas = loadPersonas(tree, branches, shown, problems);
   const waivers = loadApprovals(tree, shown('approvals.yaml'), problems);
 
-  const ctx: LintContext = { personaNames: [...personas.values()].map((p) => p.name), allowedPhones: branches.map((b) => b.contact.phone), hotlines: bank.hotline ? [bank.hotline] : [], bankName: bank.name };
+  const ctx = lintContextOf({ personas, branches, bank });
   const prefix = `weeks/${week}/`;
   for (const s of tree.skipped ?? []) {
     if (s.path.startsWith(prefix) || s.path.startsWith('personas/') || s.path.endsWith('.yaml')) {

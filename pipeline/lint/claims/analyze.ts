@@ -121,7 +121,9 @@ const CAUTION_TITLE = /^[\s\p{Extended_Pictographic}【\[]*(防范|谨防|警惕
 /** a header that announces words as words (关键词; 下面这几个词) */
 const NAMED_WORDS_HEADER = /关键词|关键字|敏感词|高危词|(这|下面|以下|下列)(这)?(几|[两三四五六七八九十])?(个|些)(词|字眼)/;
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
-const LIST_HEADER = /错句|哪里不对|找茬|有几处违规|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)/u;
+/** the head of a spot-the-problem puzzle or its answer page (找茬挑战：这张海报有几处违规？; 找茬答案页): a drawn text (see lintSpans) or a line that heads a list */
+export const SPOT_HEAD = /找茬|挑错|找找看|圈出[^\n]{0,10}(坑|错|问题|违规)|哪里不对|有几处违规|几处问题|找出[^\n]{0,8}(违规|问题|错)/;
+const LIST_HEADER = new RegExp(String.raw`${SPOT_HEAD.source}|错句|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)`, 'u');
 
 /** True when normalised offset `from` of the view stands on a line that is a choice of a question (A. …; B、…) */
 export function onOptionLine(view: SpanView, from: number): boolean {
@@ -1803,11 +1805,18 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (an answer word that denies is a negation where it is no answer: 肯定不会亏吧？)
       if (h.op === 'negate' || (h.op === 'answer' && /[不没无]/.test(norm.text.slice(h.from, h.to)))) {
         bind(h.from);
-        // (a negation joined to one before by 也, 又, 亦 …: neither … nor — 不买产品也不晒收益 denies both; it does
-        // not cancel the first, as a double negative would: 不是不保本)
-        if (neg && /(也|又|亦|还|更|并|且|同时)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from))) neg = 0;
-        // (nor does one in the next hashtag, or after a dash: #理财非存款 #不保本不保息; 九成九也谈不上——它压根就不保本)
-        else if (neg && negEnd > 0 && /[#＃]|——/.test(src.slice(norm.end[negEnd - 1]!, norm.start[h.from]!))) neg = 0;
+        // a negation that opens a new item denies it afresh, it does not cancel the one before as a double
+        // negative would (不是不保本): one joined by 也, 又, 亦 … (neither … nor: 不买产品也不晒收益); one right after
+        // the no-loss word the last was spent on (不保本不保息 — but 不提供保本承诺 stays one denial); one in the next
+        // hashtag or after a dash (#理财非存款 #不保本不保息; 九成九也谈不上——它压根就不保本)
+        const prev = list[i - 1];
+        if (
+          neg &&
+          (/(也|又|亦|还|更|并|且|同时)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from)) ||
+            (prev !== undefined && prev.cls === noloss && norm.clause[prev.from] === clause && lastNegFrom >= 0 && prev.from - lastNegFrom <= 3) ||
+            (negEnd > 0 && /[#＃]|——/.test(src.slice(norm.end[negEnd - 1]!, norm.start[h.from]!))))
+        )
+          neg = 0;
         neg ^= 1;
         negEnd = h.to;
         if (neg) lastNegFrom = h.from;
@@ -1816,10 +1825,6 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         bind(h.from);
         if (c.heads[h.cls]) {
           if (neg) neutral = true;
-          neg = 0;
-        } else if (neg && h.cls === noloss && lastNegFrom >= 0 && h.from - lastNegFrom <= 3 && list[i + 1]?.op === 'negate' && norm.clause[list[i + 1]!.from] === clause) {
-          // a negation right before a no-loss word is spent on it when another follows: 不保本也不保息
-          // denies both, the second 不 does not cancel the first (不提供保本承诺 stays one denial)
           neg = 0;
         }
       }

@@ -28,6 +28,10 @@ const dataSchema = z.strictObject({
   /** list openers: every name in the list after them (中奖名单：王建国、李秀英) */
   lists: z.array(z.string().min(1)).default([]),
   stop: z.string().default(''),
+  /** given names that open with a stop character (林月娥, 王月华: 月 alone stays a stop — 上月, 月初) */
+  givenPairs: words,
+  /** common words whose last character is also a surname (存单, 黄金, 扮成): that character ends the word, it starts no name */
+  wordEnds: words,
   notNames: words,
   /** words that end in a one-character honorific but are not one (汇总, 空姐, 帅哥, 表叔) */
   notHonorific: words,
@@ -67,6 +71,8 @@ export const piiPerson: Detector = {
     const compound = new Set(d.compound);
     const stop = new Set([...d.stop]);
     const notNames = new Set(d.notNames);
+    const givenPairs = new Set(d.givenPairs);
+    const wordEnds = new Set(d.wordEnds);
     const notHonorific = new Set(d.notHonorific);
     const figures = new Set(d.publicFigures);
     // (their names in pinyin too, worked out on first need: Lín Huīyīn 林徽因女士)
@@ -96,7 +102,7 @@ export const piiPerson: Detector = {
     /** every character of normalised [from, to) can be part of a given name */
     // (a stop character that opens a common given name is part of it: 林月娥, 王月华 — 月 alone stays a stop)
     const givenRun = (n: Normalized, from: number, to: number) => {
-      for (let i = from; i < to; i++) if (!givenChar(n, i) && !(i + 1 < to && n.cls[i] === CJK && n.gap[i]! < CLAUSE && GIVEN_PAIRS.has(n.text.slice(i, i + 2)))) return false;
+      for (let i = from; i < to; i++) if (!givenChar(n, i) && !(i + 1 < to && n.cls[i] === CJK && n.gap[i]! < CLAUSE && givenPairs.has(n.text.slice(i, i + 2)))) return false;
       return true;
     };
 
@@ -224,7 +230,7 @@ export const piiPerson: Detector = {
             // (a conjunction after a role joins two roles: 保安大哥和保洁阿姨)
             if (CONJUNCTIONS.has(s) && from > 0 && n.gap[from] === 0 && /[哥姐叔姨伯爷奶婆师傅们员]$/.test(t.slice(from - 1, from))) continue;
             // (nor the end of a word before it: 大额存单放一家银行 — 存单, not a 单 family)
-            if (from > 0 && n.gap[from] === 0 && WORD_ENDING_IN_SURNAME.has(t.slice(from - 1, from + 1))) continue;
+            if (from > 0 && n.gap[from] === 0 && wordEnds.has(t.slice(from - 1, from + 1))) continue;
             if (n.gap[from + 1]! < CLAUSE && givenRun(n, from + 1, h)) candidates.push([from, 1]);
           }
           // the longest reading, unless its first character is more likely a verb (感谢王华先生); across
@@ -513,10 +519,6 @@ const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺�
 const CANTONESE_TITLE = /^(生|太)($|[话讲嘅系同佢啊呀哋咁都又就])/;
 
 /** the end of an organisation's name, never a given name (…支行, …分行) */
-/** given names that open with a stop character (月 is one: 上月, 月初) */
-const GIVEN_PAIRS = new Set(['月娥', '月英', '月华', '月梅', '月兰', '月琴', '月仙', '月红', '月珍', '月芳', '月凤', '月霞', '月娟', '月莲', '月桂', '月香', '月萍', '月清', '月秀', '月玲']);
-/** common words whose last character is also a surname (存单, 黄金, 零钱): that character ends the word, it starts no name */
-const WORD_ENDING_IN_SURNAME = new Set(['存单', '名单', '清单', '账单', '保单', '订单', '菜单', '传单', '简单', '买单', '表单', '床单', '回单', '凭单', '扮成', '变成', '当成', '装成', '写成', '说成', '看成', '换成', '改成', '组成', '完成', '达成', '形成', '造成', '构成', '现金', '资金', '黄金', '基金', '本金', '年金', '租金', '押金', '奖金', '定金', '订金', '美金', '存金', '零钱', '存钱', '赚钱', '花钱', '省钱', '闲钱', '本钱', '价钱', '工钱']);
 const ORGANISATION_END = /(支行|分行|银行|网点|营业部|总行)$/;
 
 /** who the writer of a letter says they are before their name (你们的老客户, 一位老街坊) */
