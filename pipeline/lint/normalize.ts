@@ -347,10 +347,15 @@ export function normalizeBase(source: string): Normalized {
   sentenceFrom = 0;
 
   const soft = softNewlines(source);
+  const bars = clauseBars(source);
   for (let i = 0; i < n; i++) {
     const c = source.charCodeAt(i);
     if (soft && (c === 10 || c === 13) && soft.has(i)) {
       feed(c, GAP, WEAK, i, i + 1);
+      continue;
+    }
+    if (bars && (c === 0x7c || c === 0xff5c) && bars.has(i)) {
+      feed(c, GAP, CLAUSE, i, i + 1);
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
@@ -403,6 +408,34 @@ export function normalizeBase(source: string): Normalized {
     sentence: B.sentence.subarray(0, len),
     via: B.via.subarray(0, len),
   };
+}
+
+/** a character of a word: CJK, a letter or a digit */
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/**
+ * Vertical bars that part two items as a clause mark would (不保本｜投资可能亏损; 起购1元 | 持有30天):
+ * a bar with a word of two or more characters on each side. A bar between single characters
+ * spaces out one word (稳|赚|不|赔) and parts nothing. Undefined when there are none.
+ */
+function clauseBars(source: string): Set<number> | undefined {
+  let bars: Set<number> | undefined;
+  const run = (from: number, step: 1 | -1) => {
+    let i = from;
+    while (i >= 0 && i < source.length && (source[i] === ' ' || source[i] === '\u3000')) i += step;
+    let k = 0;
+    while (i >= 0 && i < source.length && k < 2 && WORDISH.test(source[i]!)) {
+      i += step;
+      k++;
+    }
+    return k;
+  };
+  for (const bar of ['|', '｜']) {
+    for (let i = source.indexOf(bar); i >= 0; i = source.indexOf(bar, i + 1)) {
+      if (run(i - 1, -1) >= 2 && run(i + 1, 1) >= 2) (bars ??= new Set()).add(i);
+    }
+  }
+  return bars;
 }
 
 /**

@@ -125,7 +125,10 @@ const MIN_GROUP_ACROSS_LINES = 3;
  * `card-suspect`: 16–19 digits that pass no card check (a typo, or an issuer not listed) — each
  * reported only next to its label (身份证, 卡号), and never in place of a number that checks
  */
-export type NumberKind = 'id' | 'phone' | 'card' | 'id-suspect' | 'card-suspect';
+/* `phone-local`: eight digits, a Hong Kong or Macau number without its country code or a landline
+ * without its area code — a person's only next to them (李生 9376 2054; 区小姐（澳门）6628 7719)
+ */
+export type NumberKind = 'id' | 'phone' | 'card' | 'id-suspect' | 'card-suspect' | 'phone-local';
 
 export interface FoundNumber {
   kind: NumberKind;
@@ -328,8 +331,10 @@ export function digitsAt(text: string, i: number): { digits: number; width: numb
   return { digits: v === PAIR ? 2 : (v >= 0 && v <= 9) || v === X || /[OolI]/.test(text[i]!) ? 1 : 0, width: 1 };
 }
 
-/** the fewest digits `classify` takes for anything (a mobile number) */
-const MIN_DIGITS = 11;
+/** the fewest digits `classify` takes for anything (a local number without its code) */
+const MIN_DIGITS = 8;
+/** a mobile number's count of digits: lines of one digit each join when there are at least this many */
+const MIN_SINGLE_LINES = 11;
 
 function classifyRun(groups: Group[], found: FoundNumber[]) {
   // a run with fewer digits in all than any number has (一个, 第3期, 2026年) is nothing
@@ -352,7 +357,7 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
   for (let a = 0; a < groups.length; ) {
     let b = a;
     while (b < groups.length && line[b] === 1 && (b === a || groups[b]!.nl)) b++;
-    if (b - a >= MIN_DIGITS) single.fill(1, a, b);
+    if (b - a >= MIN_SINGLE_LINES) single.fill(1, a, b);
     a = Math.max(b, a + 1);
   }
   const suspect = (k: NumberKind) => k === 'id-suspect' || k === 'card-suspect';
@@ -366,8 +371,9 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
       digits += g.digits;
       const hit = classify(digits);
       // a longer reading wins, but a suspect never takes the place of a number that checks
-      // (13800138000 12345 is a phone and five digits, not a card with a typo)
-      if (hit && (!best || (digits.length >= best.digits.length && (!suspect(hit.kind) || suspect(best.kind))))) {
+      // (13800138000 12345 is a phone and five digits, not a card with a typo; eight digits are the
+      // least of readings: 4392 2500 3366 1188 is a card, checked or not)
+      if (hit && (!best || (digits.length >= best.digits.length && (!suspect(hit.kind) || suspect(best.kind) || best.kind === 'phone-local')))) {
         best = { ...hit, from: groups[i]!.from, to: groups[j]!.to };
         bestJ = j;
       }
@@ -403,6 +409,11 @@ function classify(d: string): Omit<FoundNumber, 'from' | 'to'> | undefined {
   if (n === 11 && /^1[3-9]/.test(d)) return { kind: 'phone', digits: d };
   if (n === 13 && /^861[3-9]/.test(d)) return { kind: 'phone', digits: d.slice(2), prefix: '86' };
   if (n === 15 && /^00861[3-9]/.test(d)) return { kind: 'phone', digits: d.slice(4), prefix: '0086' };
+  // Hong Kong and Macau numbers with their country code (+852 9123 4567; 00853 6628 1945)
+  if (n === 11 && /^85[23][2-9]/.test(d)) return { kind: 'phone', digits: d.slice(3), prefix: d.slice(0, 3) };
+  if (n === 13 && /^0085[23][2-9]/.test(d)) return { kind: 'phone', digits: d.slice(5), prefix: d.slice(0, 5) };
+  // (not a date: 20270101)
+  if (n === 8 && /^[2-9]/.test(d) && !/^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(d)) return { kind: 'phone-local', digits: d };
   return undefined;
 }
 
@@ -464,7 +475,8 @@ export function luhn(d: string): boolean {
 /** first 6 + stars + last 4 (IDs, cards) */
 export const maskMiddle = (d: string) => `${d.slice(0, 6)}${'*'.repeat(Math.max(0, d.length - 10))}${d.slice(-4)}`;
 /** 138****5678 */
-export const maskPhone = (d: string, prefix?: string) => `${prefix ? `${prefix} ` : ''}${d.slice(0, 3)}****${d.slice(-4)}`;
+// (eight digits: 93****54)
+export const maskPhone = (d: string, prefix?: string) => `${prefix ? `${prefix} ` : ''}${d.length === 8 ? `${d.slice(0, 2)}****${d.slice(-2)}` : `${d.slice(0, 3)}****${d.slice(-4)}`}`;
 
 /** Digits of a phone number as written in configuration, without a country prefix. */
 export function phoneDigits(s: string): string {
@@ -546,7 +558,8 @@ export function findPieces(text: string): FoundNumber[] {
       const inOrder = reordered ? [...group].sort((a, b) => a.order - b.order) : group;
       // (a suspect is reported only next to its label, as a number written whole is)
       const hit = classify(inOrder.map((p) => p.digits).join(''));
-      if (hit) found.push({ ...hit, from: group[0]!.from, to: group[group.length - 1]!.to });
+      // (eight digits in pieces are two short numbers: 尾号5678、卡号6222 ****)
+      if (hit && hit.kind !== 'phone-local') found.push({ ...hit, from: group[0]!.from, to: group[group.length - 1]!.to });
     }
     i = j;
   }

@@ -102,6 +102,13 @@ function holderAfter(words: string[], post: string): boolean {
   });
 }
 
+/** who an eight-digit number is: a person or a phone word just before it, a note in brackets at most between */
+const LOCAL_OWNER = /(先生|女士|小姐|太太|[^\d]生|[^\d]太|阿姨|姨|叔|伯|哥|姐|婆|爷|奶|电话|手机|联系|号码|whatsapp|微信|致电|打给|call|tel)([（(][^（()）]{0,6}[)）])?[:：]?$/i;
+/** no other digit, letter or dash right before or after [from, to) (a landline's area code, a longer code) */
+function alone(text: string, from: number, to: number): boolean {
+  return !/[0-9A-Za-z０-９\-－—+＋][\s]*$/.test(text.slice(Math.max(0, from - 3), from)) && !/^[\s]*[0-9A-Za-z０-９\-－—]/.test(text.slice(to, to + 3));
+}
+
 const parse = (rule: RuleMeta) => ruleData(rule, dataSchema);
 
 function numberDetector(id: string, kind: NumberKind): Detector {
@@ -114,7 +121,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
       // a non-personal label counts for the number it labels: right before it, with at most a colon, 是/为
       // or a few letters and digits of its own between (运单号：SF1234…), not for a number further on in the
       // sentence (快递单号已发给王阿姨，她的电话1391234…)
-      const labels = (words: string[], pre: string) => lastLabel(words, pre, (rest) => /^[:：#＃是为\s\-—_/A-Za-z0-9]{0,12}$/.test(rest));
+      const labels = (words: string[], pre: string) => lastLabel(words, pre, (rest) => /^[:：#＃是为\s\-—_/A-Za-z0-9+＋(（)）]{0,12}$/.test(rest));
       return (views, ctx) => {
         const allowed = allowedPhones(ctx);
         const hits: DetectorHit[] = [];
@@ -126,9 +133,13 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             // next to 身份证 it is an ID with a wrong check digit, reported by pii-id
             const idShaped = (n.kind === 'card' || n.kind === 'card-suspect') && n.digits.length === 18 && suspectId(n.digits);
             const suspect = (kind === 'id' && (n.kind === 'id-suspect' || idShaped)) || (kind === 'card' && n.kind === 'card-suspect');
-            if (n.kind !== kind && !suspect) continue;
+            const local = kind === 'phone' && n.kind === 'phone-local';
+            if (n.kind !== kind && !suspect && !local) continue;
             if (kind === 'phone' && allowed.has(n.digits)) continue;
             const pre = before(view, n.from);
+            // eight digits are a person's phone only right after them or a phone word, standing alone
+            // (李生 9376 2054; 区小姐（澳门）6628 7719; not the end of 0571-8765 4321, nor a 工号)
+            if (local && !(LOCAL_OWNER.test(pre) && alone(view.span.text, n.from, n.to) && ![...allowed].some((a) => a.endsWith(n.digits)))) continue;
             if (kind === 'card' && idShaped && labelled(d.idLabels, pre)) continue;
             // (a number that passes every check of a resident ID — region, birth date, check digit — is
             // one whatever it is called: 吴先生的订单号：510107199302171237)
@@ -149,10 +160,41 @@ function numberDetector(id: string, kind: NumberKind): Detector {
           }
         }
         if (kind === 'card') for (const h of completedCards(views)) hits.push(h);
+        if (kind === 'id') for (const v of views) for (const h of hongKongIds(v)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         return hits;
       };
     },
   };
+}
+
+/** a Hong Kong identity card number: one or two letters, six digits, a check character (R562047(2)) */
+const HKID = /(?<![A-Za-z0-9])([A-Z]{1,2})[\s]?([0-9]{6})[\s]?(?:[(（]([0-9A])[)）]|([0-9A]))(?![A-Za-z0-9])/g;
+const HKID_WORDS = /身份证|身份證|hkid|id card|證件|证件/i;
+/** the HKID check: letters A=10…Z=35 (a space before a single one counts 36), weights 9…2, mod 11 */
+export function validHkid(letters: string, digits: string, check: string): boolean {
+  const chars = (letters.length === 1 ? ' ' : '') + letters + digits;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = chars[i]!;
+    const v = c === ' ' ? 36 : /[A-Z]/.test(c) ? c.charCodeAt(0) - 55 : Number(c);
+    sum += v * (9 - i);
+  }
+  const r = (11 - (sum % 11)) % 11;
+  return check === (r === 10 ? 'A' : String(r));
+}
+/** Hong Kong identity card numbers in a view: a valid check character, written in its brackets or next to an ID word */
+function hongKongIds(view: SpanView): DetectorHit[] {
+  const t = view.span.text;
+  if (!/[A-Z][\s]?[0-9]{6}/.test(t)) return [];
+  const hits: DetectorHit[] = [];
+  for (const m of t.matchAll(HKID)) {
+    const check = m[3] ?? m[4]!;
+    if (!validHkid(m[1]!, m[2]!, check)) continue;
+    if (!m[3] && !HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
+    const masked = `${m[1]}${m[2]!.slice(0, 1)}*****(*)`;
+    hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（香港身份证号码）' } });
+  }
+  return hits;
 }
 
 /** a card number shown with only its last four masked (6222 0212 0345 ****) */
