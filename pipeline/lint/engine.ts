@@ -169,6 +169,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
+  const fallbacks: Candidate[] = [];
   for (const c of matchClaims(set.concepts, set.claims, analyses, products)) {
     const rule = set.wordRules[c.pattern.rule]!;
     if ((pitchList && drawnList(c.view)) || named(c)) continue;
@@ -179,7 +180,14 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     if (rule.notInName && inName(c.view.span.text, c.view.norm.start[c.from]!, c.view.norm.end[c.to - 1]!)) continue;
     const spared = exempt(rule, products.types) && !onlyOf(products.types, c.pattern.evenIfOnly);
     // (a pattern that applies even to deposits applies where a deposit is the subject: 不论定期还是理财，都纳入存款保险)
-    if (!spared && (c.pattern.evenIfOnly.includes('deposit') || !saidOfDeposit(rule, c.view, c.from, c.to))) candidates.push({ rule, view: c.view, from: c.from, to: c.to });
+    if (!spared && (c.pattern.evenIfOnly.includes('deposit') || !saidOfDeposit(rule, c.view, c.from, c.to))) (c.pattern.fallback ? fallbacks : candidates).push({ rule, view: c.view, from: c.from, to: c.to });
+  }
+  // (a fallback reading counts only where nothing else of its rule was found in the sentence: it
+  // would only widen the narrower finding's excerpt)
+  if (fallbacks.length) {
+    const where = (c: Candidate) => `${c.view.index}:${c.rule.index}:${c.view.norm.sentence[c.from]}`;
+    const found = new Set(candidates.map(where));
+    for (const f of fallbacks) if (!found.has(where(f))) candidates.push(f);
   }
   analysesOf.set(views, analyses);
 
@@ -341,8 +349,11 @@ export function onePerPlace<F extends Finding>(findings: F[]): F[] {
     );
 }
 
-/** what follows products that a scheme does not cover (…都不在保障范围内; …不受存款保险保护) */
-const NOT_COVERED = /^[^。，]{0,12}(都|均|也)?(不在|不属于|不受)[^。，]{0,6}(保障|保护|赔付|承保)/;
+/**
+ * what follows products that a scheme does not cover (…都不在保障范围内; …不受存款保险保护), or that
+ * something has nothing to do with (抽奖…和开户、存款、理财统统无关)
+ */
+const NOT_COVERED = /^[^。，]{0,12}(都|均|也)?(不在|不属于|不受)[^。，]{0,6}(保障|保护|赔付|承保)|^[^。，]{0,4}(统统|全都|都|均|全|一概|完全|毫)?(无关|没关系|没有关系|没有任何关系|无任何关系|不挂钩|不挂勾|唔关事|冇关系)/;
 /** the rest of the clause after normalised `to` (across a list's 、) says what does not cover it */
 function notCovered(norm: SpanView['norm'], to: number): boolean {
   let b = to;
@@ -528,7 +539,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
     if (e.kind === 'lex') {
       if (within(masks.safe, from, to) || within(masks[e.list], from, to)) continue;
       // (products named to say what does not cover them are no product talk: 理财产品、基金、保险产品都不在保障范围内)
-      if (e.list === 'wealth' && notCovered(norm, to)) continue;
+      if (notCovered(norm, to)) continue;
       (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[from]!);
     } else if (e.kind === 'term') {
       // terms never run across a clause mark

@@ -57,6 +57,8 @@ const claim = z.strictObject({
   evenIfOnly: z.array(z.enum(PRODUCT_TYPES)).default([]),
   /** not in an asset that offers only a bond the state issues: a treasury bond's state credit is a fact, not an endorsement */
   unlessStateIssued: z.boolean().default(false),
+  /** counts only where no other pattern of its rule matched in the sentence: a broad reading that would only widen a narrower one's excerpt */
+  fallback: z.boolean().default(false),
   examples: z.strictObject({
     valid: z.array(example).min(1, 'Expected at least one valid example: a pattern cannot ship without proof'),
     invalid: z.array(example).min(1, 'Expected at least one invalid example: a pattern cannot ship without proof'),

@@ -801,10 +801,11 @@ export function named(source: string, at: number): boolean {
   let open = at;
   while (open > 0 && !'“「『‘"\''.includes(source[open - 1]!)) open--;
   // (a quotation one is told not to believe: 别信「稳赚」！)
-  if (open > 0 && /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写)\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   // (read once: every check below looks at the end of the same words)
   const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
+  // (or not to say: 清单上的话，一句都不许说：“保本”“稳赚”)
+  if (open > 0 && /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写)\s*[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说|题是|一题|题目是|问题是)[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
   // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可|未|没有|没)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着|过)?\s*$/.test(wordsBefore.slice(-10))) return true;
@@ -815,7 +816,8 @@ export function named(source: string, at: number): boolean {
   if (open > 0 && /(原话|说法|话术)\s*[:：]?\s*(比如|例如|像)\s*$/.test(wordsBefore.slice(-10))) return true;
   // (what a client was told, as a complaint reports it: 被告知“稳赚”)
   if (open > 0 && /(被告知|被承诺|被许诺|被推销说|被忽悠说|被说成)\s*$/.test(wordsBefore.slice(-8))) return true;
-  if (/^[。，,.\s]*(意思是|的意思|是指|指的是)/.test(source.slice(i + 1, i + 8))) return true;
+  // (or asked what it means: 「分红实现率100%」系咩意思？)
+  if (/^[。，,.\s]*(意思是|的意思|是指|指的是|(系|是|到底是|究竟是)?(咩|乜|什么|啥|甚么|什麼)意思)/.test(source.slice(i + 1, i + 10))) return true;
   // (a word in scare quotes after whoever recommended it: 她亲戚推荐的'存单' — a so-called one)
   if (open > 0 && i - open <= 4 && /(推荐|介绍|说|讲|叫)的\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
@@ -1037,7 +1039,7 @@ const WRONG_GLOSS = /^\s*((删|删掉|删除|划掉|撤下|不行)\s*[，,、]\s
 /** a line labelled as the wrong version (改稿前：…; 理财经理（错误）：…; 错误示范：…) */
 // (or a line that lists what was wrong: 问题：①承诺收益；②与存款作比较; 退回理由：承诺保本; a quiz's analysis of its
 // options: A 暗示保本，还把理财说成存款；B 预测收益并催促购买)
-const WRONG_LABEL = /^[\s\p{Extended_Pictographic}·•]*(红灯|黄灯)\s*[：:—\-]|^\s*[【\[](批注|审核意见|合规意见|合规批注)[】\]]|^\s*(批注|审核意见|合规意见)\s*[:：]|^\s*错选\s*[A-F]|^\s*(改写前|之前的写法|原来的写法|旧写法|原句|原话|改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|不能说|不能用|解析|答案解析|题目解析|点评|答案|正确答案|错句|处分依据|处理依据|处理结果)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面)\s*[)）]\s*[:：]/u;
+const WRONG_LABEL = /^[\s\p{Extended_Pictographic}·•]*(红灯|黄灯)\s*[：:—\-]|^\s*[【\[](批注|审核意见|合规意见|合规批注)[】\]]|^\s*(批注|审核意见|合规意见)\s*[:：]|^\s*错选\s*[A-F]|^\s*(改写前|之前的写法|原来的写法|旧写法|原句|原话|改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|不能说|不能用|解析|答案解析|题目解析|点评|答案|正确答案|错句|处分依据|处理依据|处理结果)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面|已删除|已删|作废|已作废|未通过|退回|已退回|已撤回|已撤下|不合格)\s*[)）]\s*[:：]|^[^:：\n，。]{0,8}?(初稿|旧稿|草稿|徒弟稿|学生稿|学生原文|同事稿|第一版)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/u;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 // (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)
 const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(?:(骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|陌生人|陌生男子|陌生女子|神秘人|推销员|大忽悠|坏人)|对方|[“"「『][^”"」』\n]{1,6}[”"」』])\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/;

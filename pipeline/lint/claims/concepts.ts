@@ -158,6 +158,8 @@ export interface ClaimPattern {
   evenIfOnly: ProductType[];
   /** not in an asset that offers only a bond the state issues (AssetProducts.stateIssued) */
   unlessStateIssued: boolean;
+  /** only where no other pattern of its rule matched in the sentence */
+  fallback: boolean;
 }
 
 export interface ClaimData {
@@ -174,6 +176,7 @@ export interface ClaimData {
   unlessOnlyTypes: ProductType[];
   evenIfOnly: ProductType[];
   unlessStateIssued: boolean;
+  fallback: boolean;
 }
 
 /** Resolves the concept names of the rules' claim patterns; an unknown class names the rule file. */
@@ -198,5 +201,6 @@ export function compileClaims(concepts: ConceptSet, claims: ClaimData[]): ClaimP
     unlessOnlyTypes: c.unlessOnlyTypes,
     evenIfOnly: c.evenIfOnly,
     unlessStateIssued: c.unlessStateIssued,
+    fallback: c.fallback,
   }));
 }
