@@ -142,7 +142,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const pitchList = views.some((v) => HEADLINE.test(v.span.field) && PITCH_LIST.test(v.norm.source));
   // an image that heads its list as words not to be written (新员工第一课：这五个词，写了就退稿 ‖ — 保本⏎— 稳赚;
   // 这些话不能说！ ‖ 🙊「全城收益第一」): the items of its drawn lists are named; its other lines are read as usual
-  const bannedList = views.some((v) => drawnList(v) && v.norm.source.length <= 40 && BANNED_LIST.test(v.norm.source));
+  if (views.some((v) => drawnList(v) && v.norm.source.length <= 40 && BANNED_LIST.test(v.norm.source))) for (const v of views) if (drawnList(v)) v.itemsNamed = true;
   // an image whose drawn text is only a label for the next one (修改前（未通过） ‖ 央行认证，闭眼入！; 骗子甲（台词） ‖
   // 银监盖过章的…; 这条短信，是诈骗！ ‖ 【某某资管】…保本高息; 以下为被处罚文案原文 ‖ “闭眼买，稳赚不赔”): what
   // that next drawn text says is the wrong version, the fraudster's or the penalised one, named and not said
@@ -155,7 +155,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) views[i]!.labelled = true;
   // an image that asks which of its lines may be posted (抢答题：下面哪一句能发朋友圈？ ‖ A. …⏎B. …): its choices are named
   const quiz = views.some((v) => QUIZ_HEAD.test(v.norm.source));
-  const named = (c: { view: SpanView; from: number }) => !!c.view.labelled || (bannedList && drawnList(c.view) && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from));
+  const named = (c: { view: SpanView; from: number }) => !!c.view.labelled || (!!c.view.itemsNamed && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
@@ -417,7 +417,7 @@ function sentenceOf(view: SpanView, at: number): string {
 /** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
 const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
 /** a drawn line that announces the list under it as words not to be written */
-const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|(从来)?(不说|不会说|不讲|说不出)(这|以下|下面)?[两三四五六七八九十几]?(句|个|些)(话|词|说法)|这[两三四五六七八九十几]句话[^，。！？\n]{0,10}(听过|见过|遇到过)|不可能从[^\n]{0,8}(说出来|说出口)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
+const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|违规词|违禁词|违规用语|违规说法|违规话术|问题话术|宾果|不能对客户说|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|(从来)?(不说|不会说|不讲|说不出)(这|以下|下面)?[两三四五六七八九十几]?(句|个|些)(话|词|说法)|这[两三四五六七八九十几]句话[^，。！？\n]{0,10}(听过|见过|遇到过)|不可能从[^\n]{0,8}(说出来|说出口)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
 /**
  * The bank's products named by its brand (同心银行 → 同心): the brand, one to four characters and a word
  * that product names end with (享 盈 益 利 宝 鑫 …), and a term or number after it at most — not the bank, a

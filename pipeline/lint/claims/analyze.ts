@@ -108,7 +108,10 @@ const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 /** a line that is one bare word or phrase (保本; 预期收益率), not a sentence about something (这款保本) */
 const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}】?[\s\u3000]*$/;
 /** a line of bare words side by side (保本　保息　稳赚　零风险; 国家级、最佳、唯一、NO.1) */
-const WORDS_LINE = /^[\s\u3000]*(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?[\s\u3000、／/|｜]+){1,}【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?[\s\u3000。；;]*$/;
+// (a cell may be an emoji, as a bingo card's free square: 年化可达 ｜ 🆓 ｜ 手慢无)
+const WORDS_LINE = /^[\s\u3000]*(?:(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000、／/|｜]+){1,}(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000。；;]*$/u;
+/** a line that is one quotation and nothing else (‘这款和存款一样安全’) */
+const QUOTED_LINE = /^[\s\u3000]*[‘“「『"'][^\n‘“「『”」』’]{1,40}[’”」』"'][\s\u3000。；;，,]*$/;
 /** a line that defines a word (保本：承诺本金不亏; 「躺赚」：不用管就能赚钱) */
 const GLOSSARY_LINE = /^[\s\u3000]*[“「『]?[\u4e00-\u9fa5A-Za-z·／/、]{2,12}[”」』]?\s*[:：]/;
 /** a line that is a choice of a question (A. 资产保值; B、…) */
@@ -140,7 +143,7 @@ export function onListItemLine(view: SpanView, from: number): boolean {
   const a = src.lastIndexOf('\n', at - 1) + 1;
   let b = src.indexOf('\n', at);
   if (b < 0) b = src.length;
-  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || WORDS_LINE.test(src.slice(a, b)) || GLOSSARY_LINE.test(src.slice(a, a + 14)) || /^\s*[|｜]/.test(src.slice(a, a + 4));
+  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || WORDS_LINE.test(src.slice(a, b)) || QUOTED_LINE.test(src.slice(a, b)) || GLOSSARY_LINE.test(src.slice(a, a + 14)) || /^\s*[|｜]/.test(src.slice(a, a + 4));
 }
 
 /** the hit `k` of `sel` as an object */

@@ -10,7 +10,7 @@ import { normalizeTerm } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { Attached } from '../attach.ts';
-import { enumeration, HEADLINE, markedWrong, quoteMask } from './analyze.ts';
+import { enumeration, HEADLINE, markedWrong, onListItemLine, quoteMask } from './analyze.ts';
 
 export interface Evidence {
   view: SpanView;
@@ -173,6 +173,8 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
         if (notOffer && wholly(view, m.from, m.to) && !endsName(view, m.from, m.to)) continue;
         // (a reader's comment under the post asks or says its own: @冯女士：系咪买理财先有粽攞？)
         if (notOffer && onCommentLine(view.norm.source, view.norm.start[m.from]!)) continue;
+        // (nor a drawn text labelled as the wrong version, nor an item of a list of words not to be written)
+        if (notOffer && (view.labelled || (view.itemsNamed && onListItemLine(view, m.from)))) continue;
         // (nor does a line marked as a don't: ❌ 理财产品：小U不会“亲测”给你看)
         if (notOffer && markedWrong(view, m.from)) continue;
         if (notOffer) {

@@ -31,6 +31,8 @@ export interface SpanView {
   wealthSentences: Set<number>;
   /** another drawn text labels this one as the wrong version, a fraudster's lines or a penalised original (修改前（未通过） ‖ …): not the post's own words */
   labelled?: boolean;
+  /** a drawn text of an image headed as a list of words not to be written (禁用词 ‖ 1. 保本⏎2. 稳赚): its list-item lines are named, not said */
+  itemsNamed?: boolean;
 }
 
 export interface DetectorHit {
