@@ -456,7 +456,8 @@ function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
  * compared with: 嫌定期利率低…这款理财).
  */
 // (nor what it is called or said to be: 就是一张家庭存单, 名字不叫存款, 它不是存款 name no subject)
-const SUBJECT = /(?<![比跟像嫌和同与叫是])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|底子|底仓|持仓|投的(?:全|都)?是|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+// (a deposit that matures is whose clients are addressed, not the subject: 定期到期的朋友可以了解一下同心季季盈…预计年化)
+const SUBJECT = /(?<![比跟像嫌和同与叫是])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|底子|底仓|持仓|投的(?:全|都)?是|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期(?![^，。]{0,3}到期的?(朋友|客户|街坊|叔叔|阿姨|各位|您|你|大家|家人|老客户))|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
 /** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */
