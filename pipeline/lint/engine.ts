@@ -209,6 +209,30 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
       finding(c.rule, c.view, from, to, { excerpt: original, waivable: true, textHash: textHash(c.view), ...(safeFix ? { fix: replacement } : {}) }),
     );
   }
+  // a claim split over short drawn texts, a word or two each (只赚 ‖ 不赔): the run's words read together
+  for (const run of shortRuns(views)) {
+    const pieces = run.map((v) => v.span.text.trim());
+    const starts: number[] = [];
+    let at = 0;
+    for (const p of pieces) {
+      starts.push(at);
+      at += p.length;
+    }
+    const first = run[0]!.span;
+    const scan = scanSpan(set, run[0]!.index, { field: first.field, file: first.file, text: pieces.join('') });
+    for (const c of judge(set, scan, products, lifeAsset).found) {
+      const [a, b] = [scan.view.norm.start[c.from]!, scan.view.norm.end[c.to - 1]!];
+      let k = run.length - 1;
+      while (k > 0 && starts[k]! > a) k--;
+      if (b <= starts[k]! + pieces[k]!.length) continue; // within one text: its own pass found it
+      const view = run[k]!;
+      const lead = view.span.text.indexOf(pieces[k]!);
+      let m = k;
+      while (m + 1 < run.length && starts[m + 1]! < b) m++;
+      const excerpt = pieces.slice(k, m + 1).join(' ‖ ');
+      findings.push(finding(c.rule, view, lead + a - starts[k]!, lead + pieces[k]!.length, { excerpt, waivable: true, textHash: textHash(view) }));
+    }
+  }
 
   const more = piiReadings(set, views);
   for (const { rule, detect, pii, secondOpinion } of detects) {
@@ -226,6 +250,28 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   }
 
   return onePerPlace(findings);
+}
+
+/** the most characters a drawn text may have to be read with its neighbours as one phrase (只赚 ‖ 不赔) */
+const SHORT_DRAWN = 4;
+/**
+ * Runs of two or more neighbouring drawn texts of one to SHORT_DRAWN characters each, none labelled or
+ * an item of a list of words not to be written: the pieces of one phrase split over an image's texts.
+ */
+function shortRuns(views: SpanView[]): SpanView[][] {
+  const runs: SpanView[][] = [];
+  let run: SpanView[] = [];
+  const flush = () => {
+    if (run.length >= 2) runs.push(run);
+    run = [];
+  };
+  for (const v of views) {
+    const n = v.span.text.trim().length;
+    if (drawnList(v) && n >= 1 && n <= SHORT_DRAWN && !v.labelled && !v.itemsNamed) run.push(v);
+    else flush();
+  }
+  flush();
+  return runs;
 }
 
 /** The other readings of an asset's texts the client-detail detectors look at (made once per asset). */
