@@ -106,7 +106,8 @@ const ANSWER = OP_INDEX.get('answer')!;
 const CAUTION = OP_INDEX.get('caution')!;
 const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 /** a line that is one bare word or phrase (保本; 预期收益率), not a sentence about something (这款保本) */
-const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z]{2,8}】?[\s\u3000]*$/;
+// (a figure may be part of it: 日息1%)
+const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9.%％]{1,9}】?[\s\u3000]*$/;
 /** a line of bare words side by side (保本　保息　稳赚　零风险; 国家级、最佳、唯一、NO.1) */
 // (a cell may be an emoji, as a bingo card's free square: 年化可达 ｜ 🆓 ｜ 手慢无)
 const WORDS_LINE = /^[\s\u3000]*(?:(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000、／/|｜]+){1,}(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000。；;]*$/u;
@@ -794,6 +795,9 @@ const RETOLD_CASE = /原话|说的话|该表述|此表述|上述表述|这句话
 const SANCTION = /处理决定|书面警告|警告处分|记过|扣减[^，。！？\n]{0,6}绩效|并非本行|不是本行|销售误导|误导(销售|客户)|停岗|被?处罚|处分|问责|通报批评|取消[^，。！？\n]{0,8}资格|暂停[^，。！？\n]{0,8}资格|属实|认定为|被投诉|客户投诉/;
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
+/** what right after a closing quotation mark judges or glosses the quotation rather than says it */
+const QUOTE_JUDGED = /^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次|^\s*[=＝≈→➡⇒｜|]|^\s*[—\-－]{1,2}\s*(假|错|不对|✗|✘|×|❌)[！!。]?|^\s*[✗✘×❌]|^[，,]?\s*(这个|这句|这种)?(不行|不可以|不能用|不能写|得删|要删|也得删|必须删)|^\s*[—\-－]{1,2}\s*(正规[^。\n]{0,12}(找不到|不会|没有)|[^。\n]{0,8}早就被禁|[^。\n]{0,6}是骗)|^[”」』’]*\s*[^。，,\n]{0,6}?(属于|涉嫌|暗示|诱导|混同|夸大|违反|是违规|违规了)/;
+
 export function named(source: string, at: number): boolean {
   // (the quotation's close, however far inside it the word stands: “我买了XX半年赚了多少”的晒单)
   let i = at;
@@ -807,6 +811,10 @@ export function named(source: string, at: number): boolean {
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   // (read once: every check below looks at the end of the same words)
   const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
+  // (asked by a client, or quoted in a complaint: 有位客户问“你们能不能保证不亏”; 问我有没有“低风险、高收益”的东西;
+  // 有位叔叔在留言里批评我们：「…」)
+  // (a question in its own words is left to the reading of questions and answers: 问：“这款理财会不会亏啊？”)
+  if (open > 0 && !/[？?]\s*$/.test(source.slice(Math.max(0, i - 2), i)) && /((?<!答|回)问|问我|问道|问过|问起|有没有|有冇|批评我们|批评说|抱怨|吐槽)\s*[:：]?\s*$/.test(wordsBefore.slice(-6))) return true;
   // (or not to say: 清单上的话，一句都不许说：“保本”“稳赚”)
   if (open > 0 && /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写)\s*[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
   if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说|题是|一题|题目是|问题是)[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
@@ -826,8 +834,11 @@ export function named(source: string, at: number): boolean {
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
   if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}([:：]|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(wordsBefore.slice(-30))) return true;
   // (a quotation asked about as a quiz, or counted as a tally counts it: ‘…监管都批过的！’⏎——这句话是对是错？;
-  // ‘预期收益率’被圈1次)
-  if (/^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次/.test(source.slice(i + 1, i + 25))) return true;
+  // ‘预期收益率’被圈1次; or glossed, translated or judged right after it: “稳赚不赔” = …; 「…」｜真相;
+  // ①「…」——假！; 考生答案：「…」 ✗ 扣5分; 「收益界天花板」，这个不行; 「…」——正规理财的说明书里找不到这句)
+  if (QUOTE_JUDGED.test(source.slice(i + 1, i + 25))) return true;
+  // (or what a test set: 「…」⏎这是本月岗位考试第8题给出的文案)
+  if (/^[\s。！!]*这是[^。\n]{0,12}(考试|考题|题目|第[\d一二三四五六七八九十]+题|反面教材|错误示范|驳回稿|退稿)/.test(source.slice(i + 1, i + 30))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
   const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
   // a whole quoted pitch, however long, that the next line calls words nobody lawful says (“跟着老师买，
@@ -1045,13 +1056,14 @@ const WRONG_GLOSS = /^\s*((删|删掉|删除|划掉|撤下|不行)\s*[，,、]\s
 /** a line labelled as the wrong version (改稿前：…; 理财经理（错误）：…; 错误示范：…) */
 // (or a line that lists what was wrong: 问题：①承诺收益；②与存款作比较; 退回理由：承诺保本; a quiz's analysis of its
 // options: A 暗示保本，还把理财说成存款；B 预测收益并催促购买)
-const WRONG_LABEL = /^[\s\p{Extended_Pictographic}·•]*(红灯|黄灯)\s*[：:—\-]|^\s*[【\[](批注|审核意见|合规意见|合规批注)[】\]]|^\s*(批注|审核意见|合规意见)\s*[:：]|^\s*错选\s*[A-F]|^\s*(批|批语|红笔|红笔批注|师傅红笔|老师批注|评语|改写前|之前的写法|原来的写法|旧写法|原句|原话|改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|不能说|不能用|解析|答案解析|题目解析|点评|答案|正确答案|错句|处分依据|处理依据|处理结果)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面|已删除|已删|作废|已作废|未通过|退回|已退回|已撤回|已撤下|不合格)\s*[)）]\s*[:：]|^\s*(查到|查出|发现|检出|抽查发现)[\d一二三四五六七八九十]+\s*(宗|处|起|例|条|次)\s*[:：]|^[^:：\n，。]{0,8}?(初稿|旧稿|草稿|徒弟稿|学生稿|学生原文|同事稿|第一版)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/u;
+const WRONG_LABEL = /^[\s\p{Extended_Pictographic}·•]*(红灯|黄灯)\s*[：:—\-]|^\s*[【\[](批注|审核意见|合规意见|合规批注)[】\]]|^\s*(批注|审核意见|合规意见)\s*[:：]|^\s*错选\s*[A-F]|^\s*(批|批语|红笔|红笔批注|师傅红笔|老师批注|评语|输入|原答案|考生答案|错误答案|学员答案|改写前|之前的写法|原来的写法|旧写法|原句|原话|改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|不能说|不能用|解析|答案解析|题目解析|点评|答案|正确答案|错句|处分依据|处理依据|处理结果)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面|已删除|已删|作废|已作废|未通过|退回|已退回|已撤回|已撤下|不合格)\s*[)）]\s*[:：]|^\s*(查到|查出|发现|检出|抽查发现)[\d一二三四五六七八九十]+\s*(宗|处|起|例|条|次)\s*[:：]|^[^:：\n，。]{0,8}?(初稿|旧稿|草稿|徒弟稿|学生稿|学生原文|同事稿|第一版)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/u;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 // (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)
 const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(?:(骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|陌生人|陌生男子|陌生女子|神秘人|推销员|大忽悠|坏人|被告人?)|对方|[“"「『][^”"」』\n]{1,6}[”"」』])\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/;
 /** a line that is one word and how often it was found (保本　43次; 「稳赚」：31处) */
 const TALLY_LINE = /^[\s\u3000·•\-*]*[“「『【]?[\u4e00-\u9fa5A-Za-z]{2,8}[”」』】]?[\s\u3000:：·…\-—]*\d+\s*(次|处|件|条|篇|例|回)[\s\u3000。；;，,]*$/;
-const WRONG_MARK = /^\s*(?:[-*•·]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
+// (after a list number too: 2. ✗ 保本)
+const WRONG_MARK = /^\s*(?:[-*•·]\s*|\d{1,2}\s*[.、．)）]\s*)?(?:[✗❌✘✖×⛔]|🚫)/;
 const WRONG_END = /(?:[✗❌✘✖⛔]|🚫)\uFE0F?\s*$/;
 
 /** Where the quotation around original offset `at` ends (its closing mark's offset; at most 200 characters on). */
