@@ -11,6 +11,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { TextSpan } from '../model.ts';
 import { lintSpans, type Finding, type LintContext } from '../lint/index.ts';
+import { activeRules, parsePolicy } from '../lint/policy.ts';
+import type { RuleSet } from '../lint/rules.ts';
 
 export const CORPUS_DIR = new URL('../../test/lint/corpus/', import.meta.url);
 
@@ -56,11 +58,26 @@ export function loadCorpus(filter: (file: string) => boolean = () => true, dir: 
   });
 }
 
+/**
+ * The sample content's policy (content/policy.yaml), as `wendu lint` and `wendu build` apply it in this
+ * checkout: the corpus is written against the sample content, whose bank sells 金钥匙安盈.
+ */
+let samplePolicy: RuleSet | undefined;
+export function sampleRules(): RuleSet {
+  if (!samplePolicy) {
+    const file = fileURLToPath(new URL('../../content/policy.yaml', import.meta.url));
+    const { policy, problems } = parsePolicy(file, readFileSync(file));
+    if (!policy) throw new Error(`content/policy.yaml: ${problems.map((p) => p.message).join('; ')}`);
+    samplePolicy = activeRules(policy).rules!;
+  }
+  return samplePolicy;
+}
+
 export function lintCase(c: CorpusCase, ctx: LintContext = SAMPLE_CONTEXT): Finding[] {
   const spans: TextSpan[] = c.texts
     ? c.texts.map((t) => ({ field: t.field, text: t.text, file: 'corpus' }))
     : [{ field: 'body', text: c.text!, file: 'corpus', start: { line: 1, column: 1 } }];
-  return lintSpans(spans, ctx);
+  return lintSpans(spans, ctx, sampleRules());
 }
 
 export interface CaseResult {

@@ -127,7 +127,7 @@ const NAMED_WORDS_HEADER = /关键词|关键字|敏感词|高危词|(这|下面|
 /** a line that heads a list of pitches, colon or not (红灯话术清单; 这几句话术，谁说都别信) */
 /** the head of a spot-the-problem puzzle or its answer page (找茬挑战：这张海报有几处违规？; 找茬答案页): a drawn text (see lintSpans) or a line that heads a list */
 export const SPOT_HEAD = /找茬|挑错|找找看|圈出[^\n]{0,10}(坑|错|问题|违规)|哪里不对|有几处违规|几处问题|找出[^\n]{0,8}(违规|问题|错)/;
-const LIST_HEADER = new RegExp(String.raw`${SPOT_HEAD.source}|错句|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)`, 'u');
+const LIST_HEADER = new RegExp(String.raw`${SPOT_HEAD.source}|[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面|以下的)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|错句|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)`, 'u');
 
 /** True when normalised offset `from` of the view stands on a line that is a choice of a question (A. …; B、…) */
 export function onOptionLine(view: SpanView, from: number): boolean {
@@ -796,7 +796,7 @@ const SANCTION = /处理决定|书面警告|警告处分|记过|扣减[^，。�
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 /** what right after a closing quotation mark judges or glosses the quotation rather than says it */
-const QUOTE_JUDGED = /^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次|^\s*[=＝≈→➡⇒｜|]|^\s*[—\-－]{1,2}\s*(假|错|不对|✗|✘|×|❌)[！!。]?|^\s*[✗✘×❌]|^[，,]?\s*(这个|这句|这种)?(不行|不可以|不能用|不能写|得删|要删|也得删|必须删)|^\s*[—\-－]{1,2}\s*(正规[^。\n]{0,12}(找不到|不会|没有)|[^。\n]{0,8}早就被禁|[^。\n]{0,6}是骗)|^[”」』’]*\s*[^。，,\n]{0,6}?(属于|涉嫌|暗示|诱导|混同|夸大|违反|是违规|违规了)/;
+const QUOTE_JUDGED = /^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次|^\s*[=＝≈→➡⇒｜|]|^\s*[—\-－]{1,2}\s*(假|错|不对|✗|✘|×|❌)[！!。]?|^\s*[✗✘×❌]|^[，,]?\s*(这个|这句|这种)?(不行|不可以|不能用|不能写|得删|要删|也得删|必须删)|^\s*[—\-－]{1,2}\s*(正规[^。\n]{0,12}(找不到|不会|没有)|[^。\n]{0,8}早就被禁|[^。\n]{0,6}是骗|没有人|没人|谁也|并不|不是|别信|假的|错的)|^\s*(这)?[一二两三四五六七八九十几\d]+[个個](大)?字|^[”」』’]*\s*[^。，,\n]{0,6}?(属于|涉嫌|暗示|诱导|混同|夸大|违反|是违规|违规了)/;
 
 export function named(source: string, at: number): boolean {
   // (the quotation's close, however far inside it the word stands: “我买了XX半年赚了多少”的晒单)
@@ -811,6 +811,8 @@ export function named(source: string, at: number): boolean {
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   // (read once: every check below looks at the end of the same words)
   const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
+  // (heard in a video or an ad, or said by whoever says it: 说短视频里讲“定投三年稳赚”; 任何人跟你拍胸口说“亏了我补”)
+  if (open > 0 && /(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈)(里|上|中)?[^，。“”「」]{0,4}(讲|说|写|称|喊)(的|着)?\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子)[^，。“”「」]{0,10}(说|讲|承诺|保证)\s*[:：]?\s*$/.test(wordsBefore.slice(-16))) return true;
   // (asked by a client, or quoted in a complaint: 有位客户问“你们能不能保证不亏”; 问我有没有“低风险、高收益”的东西;
   // 有位叔叔在留言里批评我们：「…」)
   // (a question in its own words is left to the reading of questions and answers: 问：“这款理财会不会亏啊？”)
@@ -1850,6 +1852,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
     }
     bind(from);
+    // (a negation whose words the target's own contains is no negation of it: 从来没有 ‖ 没有一个客户亏 share 没有)
+    if (neg && negEnd > from) neg = 0;
     if (!neg) lastNegFrom = -1;
     if (neg && cls !== certainty && objectOfDeniedGuarantee(list, from, to, clause)) {
       neg = 0;
@@ -1911,7 +1915,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // 估计明天上午就没了)
         // (a denial that another one opens cancels out: 年年有得收，唔会话边年冇 — "no year without")
         // (not one of a list of negations that share the verb after them: 今天的理财不会、也不允许再这样做)
-        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from) && !sharesVerb(h.to)) neg ^= 1;
+        // (nor one that agrees: 从来没有一个客户亏过本，以后也不会 — 也, 都 carry the denial on, they do not deny it)
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from) && !sharesVerb(h.to) && !/(也|都|亦|同样|照样|一样)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from))) neg ^= 1;
       };
       let i = end;
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
