@@ -794,10 +794,17 @@ const RETOLD_CASE = /原话|说的话|该表述|此表述|上述表述|这句话
 /** what came of them: a finding or a sanction */
 const SANCTION = /处理决定|书面警告|警告处分|记过|扣减[^，。！？\n]{0,6}绩效|并非本行|不是本行|销售误导|误导(销售|客户)|停岗|被?处罚|处分|问责|通报批评|取消[^，。！？\n]{0,8}资格|暂停[^，。！？\n]{0,8}资格|属实|认定为|被投诉|客户投诉/;
 
-/** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
-/** what right after a closing quotation mark judges or glosses the quotation rather than says it */
-const QUOTE_JUDGED = /^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次|^\s*[=＝≈→➡⇒｜|]|^\s*[—\-－]{1,2}\s*(假|错|不对|✗|✘|×|❌)[！!。]?|^\s*[✗✘×❌]|^[，,]?\s*(这个|这句|这种)?(不行|不可以|不能用|不能写|得删|要删|也得删|必须删)|^\s*[—\-－]{1,2}\s*(正规[^。\n]{0,12}(找不到|不会|没有)|[^。\n]{0,8}早就被禁|[^。\n]{0,6}是骗|没有人|没人|谁也|并不|不是|别信|假的|错的)|^\s*(这)?[一二两三四五六七八九十几\d]+[个個](大)?字|^[”」』’]*\s*[^。，,\n]{0,6}?(属于|涉嫌|暗示|诱导|混同|夸大|违反|是违规|违规了)/;
+/**
+ * What right after a quotation (or a row of them) judges, glosses or sets it rather than says it: a quiz
+ * about it (——这句话是对是错？), a tally (被圈1次), a gloss (= …; →; ｜ 真相), a refutation after a dash
+ * (——没有人能预测; ——正规理财的说明书里找不到这句), a judgement (属于/涉嫌/暗示/诱导…), a test that set it
+ * (这是本月岗位考试第8题给出的文案)
+ */
+const QUOTE_JUDGED = /^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次|^\s*[=＝≈→➡⇒｜|]|^\s*[—\-－]{1,2}\s*(正规[^。\n]{0,12}(找不到|不会|没有)|[^。\n]{0,8}早就被禁|[^。\n]{0,6}是骗|没有人|没人|谁也|并不|不是|别信|假的|错的)|^[”」』’]*\s*[^。，,\n]{0,6}?(属于|涉嫌|暗示|诱导|混同|夸大|违反|是违规|违规了)|^[\s。！!]*这是[^。\n]{0,12}(考试|考题|题目|第[\d一二三四五六七八九十]+题|反面教材|错误示范|驳回稿|退稿)/;
+/** words before a quotation that make it someone else's, or one not to say (短视频里讲“…”; 任何人跟你拍胸口说“…”; 别信「稳赚」; 一句都不许说：“保本”) */
+const QUOTE_INTRO = /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写)\s*[:：]?\s*$|(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈)(里|上|中)?[^，。“”「」]{0,4}(讲|说|写|称|喊)(的|着)?\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子)[^，。“”「」]{0,10}(说|讲|承诺|保证)\s*[:：]?\s*$/;
 
+/** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 export function named(source: string, at: number): boolean {
   // (the quotation's close, however far inside it the word stands: “我买了XX半年赚了多少”的晒单)
   let i = at;
@@ -811,17 +818,13 @@ export function named(source: string, at: number): boolean {
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   // (read once: every check below looks at the end of the same words)
   const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
-  // (heard in a video or an ad, or said by whoever says it: 说短视频里讲“定投三年稳赚”; 任何人跟你拍胸口说“亏了我补”)
-  if (open > 0 && /(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈)(里|上|中)?[^，。“”「」]{0,4}(讲|说|写|称|喊)(的|着)?\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子)[^，。“”「」]{0,10}(说|讲|承诺|保证)\s*[:：]?\s*$/.test(wordsBefore.slice(-16))) return true;
+  if (open > 0 && QUOTE_INTRO.test(wordsBefore.slice(-16))) return true;
   // (asked by a client, or quoted in a complaint: 有位客户问“你们能不能保证不亏”; 问我有没有“低风险、高收益”的东西;
   // 有位叔叔在留言里批评我们：「…」)
   // (a question in its own words is left to the reading of questions and answers: 问：“这款理财会不会亏啊？”)
   if (open > 0 && !/[？?]\s*$/.test(source.slice(Math.max(0, i - 2), i)) && /((?<!答|回)问|问我|问道|问过|问起|有没有|有冇|批评我们|批评说|抱怨|吐槽)\s*[:：]?\s*$/.test(wordsBefore.slice(-6))) return true;
   // (or heard and fallen for: 一听“保本保息”“稳赚不赔”就心动; or denied both together: 没有既“低风险”又“高收益”的好事)
-  if (open > 0 && /(一听|一听到|一看到|没有既|没既)\s*$/.test(wordsBefore.slice(-4))) return true;
-  // (or not to say: 清单上的话，一句都不许说：“保本”“稳赚”)
-  if (open > 0 && /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写)\s*[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
-  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到|听人说|题是|一题|题目是|问题是)[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
+  if (open > 0 && /(新词|这个词|名词|术语|概念|叫做?|称为|字眼|关于|所谓|什么是|什么叫|何为|说说|聊聊|谈谈|这句|那句|这个说法|这几个字|翻译过来(就是)?|翻译成|译成|译过来(就是)?|听到|听见|一听到?|一看到|听人说|题是|一题|题目是|问题是|没有?既)[:：]?\s*$/.test(wordsBefore.slice(-8))) return true;
   // (asked whether a draft has them, or told not to have them: 有没有写“收益最高”“全市第一”？; 不要出现“保本”)
   if (open > 0 && /(有没有|是否|有无|别|不要|不能|不准|不许|严禁|禁止|不得|不可|未|没有|没)(再)?(写|出现|使用|用|提到|含有|带有|印)(了|着|过)?\s*$/.test(wordsBefore.slice(-10))) return true;
   // (refused: 不对任何理财产品说『保本』; a reason for a rejection: 因为写了『回报稳稳的』; a complaint's words:
@@ -837,14 +840,9 @@ export function named(source: string, at: number): boolean {
   if (open > 0 && i - open <= 4 && /(推荐|介绍|说|讲|叫)的\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”)
   if (open > 0 && /(个字|个词|句话)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说)[^。！？\n“”「」]{0,8}([:：]|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(wordsBefore.slice(-30))) return true;
-  // (a quotation asked about as a quiz, or counted as a tally counts it: ‘…监管都批过的！’⏎——这句话是对是错？;
-  // ‘预期收益率’被圈1次; or glossed, translated or judged right after it: “稳赚不赔” = …; 「…」｜真相;
-  // ①「…」——假！; 考生答案：「…」 ✗ 扣5分; 「收益界天花板」，这个不行; 「…」——正规理财的说明书里找不到这句)
-  if (QUOTE_JUDGED.test(source.slice(i + 1, i + 25))) return true;
-  // (or what a test set: 「…」⏎这是本月岗位考试第8题给出的文案)
-  if (/^[\s。！!]*这是[^。\n]{0,12}(考试|考题|题目|第[\d一二三四五六七八九十]+题|反面教材|错误示范|驳回稿|退稿)/.test(source.slice(i + 1, i + 30))) return true;
   // (several quoted in a row are named together: “稳赚不赔”“保本保息”这些话)
   const rest = source.slice(i + 1, i + 80).replace(/^(\s*[、，,和与及或]?\s*[“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'])+/, '');
+  if (QUOTE_JUDGED.test(rest.slice(0, 30))) return true;
   // a whole quoted pitch, however long, that the next line calls words nobody lawful says (“跟着老师买，
   // 保证翻倍。”⏎这样的话，在任何一家持牌金融机构的正规员工嘴里，你都不会听到)
   let close = at;
@@ -889,9 +887,10 @@ export function named(source: string, at: number): boolean {
   // (written another way to slip past a filter: 把“保本”拆成“保 本”)
   if (/^(写成|拆成|改成|变成|谐音成|替换成|说成|换成)/.test(rest)) return true;
   // (said not to be the bank's, or unreviewed, or judged wrong after a dash: ——那不是我们的话; 那多半没走审核; ——错。)
-  if (/^[—\-\s]*(那|这)?(不是|并非)(我们|我行|本行|银行|小U)的(话|说法|用语)|^[，,]?\s*(那|这)?(多半|肯定|一定|就是)?(没走审核|没经过审核|未经审核|没有经过审核)|^[—\-－\s]*(错|不对|错误|不合规|违规)[。！!，,；;\s]|^[，,。]?\s*[【\[](批注|审核意见|合规意见|点评)[】\]]|^[，,]?\s*(都是|全是|全都是)?(哄人|骗人|忽悠人|吹牛|瞎说|乱讲)的?/.test(rest)) return true;
+  if (/^[—\-\s]*(那|这)?(不是|并非)(我们|我行|本行|银行|小U)的(话|说法|用语)|^[，,]?\s*(那|这)?(多半|肯定|一定|就是)?(没走审核|没经过审核|未经审核|没有经过审核)|^[—\-－\s]*(错|不对|错误|不合规|违规|假)([。！!，,；;\s]|$)|^[—\-－\s]*[✗✘×❌]|^[，,。]?\s*[【\[](批注|审核意见|合规意见|点评)[】\]]|^[，,]?\s*(都是|全是|全都是)?(哄人|骗人|忽悠人|吹牛|瞎说|乱讲)的?/.test(rest)) return true;
   // (a quotation judged, fine or not: 比如「最低起购金额1万元」没问题，「最高收益」就不行; 说「这款理财很安全」就不行)
-  if (/^(就|也|都|是|则)?(没问题|没有问题|不行|不可以|不能用|不能写|不合规|违规|出问题)/.test(rest)) return true;
+  // (or after a comma: 「收益界天花板」，这个不行)
+  if (/^[，,]?\s*(就|也|都|是|则|这个|这句|这种)?(没问题|没有问题|不行|不可以|不能用|不能写|不合规|违规|出问题|得删|要删|也得删|必须删)/.test(rest)) return true;
   // (a word said not to fit what it describes: “安全”和产品的风险等级不匹配)
   if (/^(和|与|跟|同)[^。！？\n]{0,12}(不匹配|不相符|不符|对不上|不一致)/.test(rest)) return true;
   // (a word used to describe, asked about, or disowned: 用「稳赚」来形容理财; “保本”之问; 「躺赚」都不是银行理财会说的话)
@@ -921,7 +920,7 @@ export function named(source: string, at: number): boolean {
   // (words named after a dash, then denied their use: 『稳赚』『躺赚』——这三个词，在正规宣传里都不该出现;
   // “全城收益第一”“唯一推荐”——这些话我们不说)
   if (/^(这|那)?(些|几|[两三四五六七八九十]个|[两三四五六七八九十几]句)(词|字|话|说法|字眼|表述)?[^。！？\n]{0,30}(一句都|一个都|都|同样|也)?(不该|不应|不能|不得|不会|不准|不许|不允许|严禁|禁止|别|不要)(再)?(出现|使用|用|说|写|讲|提)|^(这|那)?(些|几|[两三四五六七八九十]个)(词|字|话|说法|字眼|表述)[^。！？\n]{0,8}(我们|我|本行|咱们)(都|从来|从)?(不说|不用|不写|不讲|不提)/.test(bare)) return true;
-  return /^(表述|等行为|等情况|等情形|等现象|等做法|等违规|型|这[两三四五几]个字|[两三四五]个字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|几个字|几个词|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字|这类拼音|这种拼音|这类写法|这种写法|这些写法)/.test(rest);
+  return /^(表述|等行为|等情况|等情形|等现象|等做法|等违规|型|这?[一二两三四五六七八九十几\d]+[个個]大?字|这个词|这个说法|一词|等表述|等字样|等用语|的说法|这种说法|字样|之类|二字|两个字|这几个字|几个字|几个词|等词|这些话|这类话|这种话|这样的话|这些说法|这类说法|这些词|这类词|这些字眼|这类字眼|等说法|之类的话|呢啲字|呢啲话|呢啲話|呢啲嘢|呢类字|呢类话|嗰啲字|这类拼音|这种拼音|这类写法|这种写法|这些写法)/.test(rest);
 }
 
 /**

@@ -56,7 +56,7 @@ const conceptsSchema = z.strictObject({
     /** someone's earnings shown as a figure (张阿姨已赚2万): a post that shows them is no lesson (over the normalised text) */
     earningsShown: regex,
     /** the writer likening a product to a deposit (对你来说没区别，就当是换了个名字的一年定期): a post that does is no lesson (over the normalised text) */
-    likenedToDeposit: regex.optional(),
+    likenedToDeposit: regex,
     namedProduct: regex,
     offerCue: regex,
     ownProduct: regex,

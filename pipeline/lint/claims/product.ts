@@ -217,7 +217,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   // (what a client reports in a Q&A's question names the product someone else spoke of, not one the post offers: 问：理财经理说这款产品…？)
   // (nor one that shows someone's earnings: a lesson does not — 定投分享会 ‖ 张阿姨已赚２万; nor one whose answer
   // likens the product to a deposit: 理财和定期有啥区别？‖ 对你来说没区别，就当是换了个名字的一年定期)
-  const lesson = views.some((v) => matches(lessonRe, v.span.text)) && !views.some((v) => matches(offerCue, unquoted(asked(v.span.text))) || matches(namedProduct, v.span.text) || matches(concepts.products.earningsShown, v.norm.text) || (!!concepts.products.likenedToDeposit && matches(concepts.products.likenedToDeposit, v.norm.text)));
+  const lesson = views.some((v) => matches(lessonRe, v.span.text)) && !views.some((v) => matches(offerCue, unquoted(asked(v.span.text))) || matches(namedProduct, v.span.text) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, v.norm.text));
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();

@@ -168,13 +168,13 @@ function fieldLabel(field: string): string {
 
 const TILE = /^tiles\.\d+$/;
 
-/** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
 /** what follows a quoted figure to ask whether it may be shown (…”，合规吗？) */
 const ASKED_IF_ALLOWED = /^[^。！？\n]{0,6}(合规吗|合规不|可以吗|能发吗|行不行|行吗|对吗|违规吗)/;
 /** an asset that says its figures are made up (这只是举例，不是哪只产品的真实数据; 数字均为假设) */
 const MADE_UP = /(只是|仅是|仅为|只为|均为|都是|纯属)(举例|假设|示例|虚构)|不是(哪|某|任何)[^。\n]{0,6}(产品|理财|基金)?的?(真实|实际)(数据|业绩|净值)/;
 /** a figure opened as an example (比如…; 举个例子…) */
 const EXAMPLE_LEAD = /(比如|例如|譬如|举例|举个例子|打个比方|假设|假如)[^。！？\n]{0,20}$/;
+/** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
 const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|打个比方)[^。！？\n]{0,20}某/;
 
 /** a text that asks or defines (业绩比较基准写着4%，到期就能拿到4%吗？; 业绩比较基准是指…) */
@@ -237,6 +237,8 @@ export const pastPerformance: Detector = {
     return (views) => {
       if (views.some((v) => ANNOUNCEMENT.test(v.norm.text)) && !views.some((v) => SELLING.test(v.norm.text))) return [];
       let first: { view: SpanView; from: number; to: number } | undefined;
+      // (read once per asset: whether it says its figures are made up)
+      let madeUp: boolean | undefined;
       for (const view of views) {
         for (const re of d.shown) {
           for (const m of regexHits(view, re)) {
@@ -244,7 +246,7 @@ export const pastPerformance: Detector = {
             // (nor one quoted to be called wrong: 别人晒“去年赚了8%”，就觉得今年也能有8%——这个想法要改一改)
             if (markedWrong(view, m.from) || quotedAsWrong(view, m.to - 1)) continue;
             // (nor a figure made up to explain a word, and said to be one: 比如净值从1.0500跌到1.0290，回撤就是2%。⏎这只是举例)
-            if (views.some((v) => MADE_UP.test(v.norm.text)) && EXAMPLE_LEAD.test(sentenceBefore(view, m.from, 40))) continue;
+            if (EXAMPLE_LEAD.test(sentenceBefore(view, m.from, 40)) && (madeUp ??= views.some((v) => MADE_UP.test(v.norm.text)))) continue;
             if (!first || (view.index === first.view.index && m.from < first.from)) first = { view, from: m.from, to: m.to };
             break;
           }

@@ -123,9 +123,8 @@ const MIN_GROUP_ACROSS_LINES = 3;
 /**
  * `id-suspect`: 18 characters with a valid region and birth date but a wrong check digit;
  * `card-suspect`: 16–19 digits that pass no card check (a typo, or an issuer not listed) — each
- * reported only next to its label (身份证, 卡号), and never in place of a number that checks
- */
-/* `phone-local`: eight digits, a Hong Kong or Macau number without its country code or a landline
+ * reported only next to its label (身份证, 卡号), and never in place of a number that checks;
+ * `phone-local`: eight digits, a Hong Kong or Macau number without its country code or a landline
  * without its area code — a person's only next to them (李生 9376 2054; 区小姐（澳门）6628 7719)
  */
 export type NumberKind = 'id' | 'phone' | 'card' | 'id-suspect' | 'card-suspect' | 'phone-local';

@@ -73,7 +73,11 @@ function after(view: SpanView, to: number): string {
 const allowedCache = new WeakMap<LintContext, Set<string>>();
 function allowedPhones(ctx: LintContext): Set<string> {
   let set = allowedCache.get(ctx);
-  if (!set) allowedCache.set(ctx, (set = new Set([...ctx.allowedPhones, ...ctx.hotlines].map(phoneDigits).filter(Boolean))));
+  if (!set) {
+    const digits = [...ctx.allowedPhones, ...ctx.hotlines].map(phoneDigits).filter(Boolean);
+    // (and a landline's last eight digits, written without its area code: 8765 4321)
+    allowedCache.set(ctx, (set = new Set([...digits, ...digits.filter((d) => d.length > 8).map((d) => d.slice(-8))])));
+  }
   return set;
 }
 
@@ -139,7 +143,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             const pre = before(view, n.from);
             // eight digits are a person's phone only right after them or a phone word, standing alone
             // (李生 9376 2054; 区小姐（澳门）6628 7719; not the end of 0571-8765 4321, nor a 工号)
-            if (local && !(LOCAL_OWNER.test(pre) && alone(view.span.text, n.from, n.to) && ![...allowed].some((a) => a.endsWith(n.digits)))) continue;
+            if (local && !(LOCAL_OWNER.test(pre) && alone(view.span.text, n.from, n.to))) continue;
             if (kind === 'card' && idShaped && labelled(d.idLabels, pre)) continue;
             // (a number that passes every check of a resident ID — region, birth date, check digit — is
             // one whatever it is called: 吴先生的订单号：510107199302171237)
@@ -171,7 +175,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
 const HKID = /(?<![A-Za-z0-9])([A-Z]{1,2})[\s]?([0-9]{6})[\s]?(?:[(（]([0-9A])[)）]|([0-9A]))(?![A-Za-z0-9])/g;
 const HKID_WORDS = /身份证|身份證|hkid|id card|證件|证件/i;
 /** the HKID check: letters A=10…Z=35 (a space before a single one counts 36), weights 9…2, mod 11 */
-export function validHkid(letters: string, digits: string, check: string): boolean {
+function validHkid(letters: string, digits: string, check: string): boolean {
   const chars = (letters.length === 1 ? ' ' : '') + letters + digits;
   let sum = 0;
   for (let i = 0; i < 8; i++) {

@@ -58,9 +58,9 @@ function sentenceAt(n: Normalized, at: number): string {
   return n.text.slice(a, b);
 }
 
-/** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
 /** what after a list of names says they are the bank's clients (，三位都是我们的老客户) */
 const CLIENTS_AFTER = /^[\s，,]*([这那]?[两三四五六七八九十几\d]+位)?[^，。！？\n]{0,3}(都|均|全|全部)(是|系|係|为|為)[^，。！？\n]{0,6}(客户|客戶|储户|儲戶|街坊|会员|會員)/;
+/** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
 const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|爹爹|嗲嗲|娭毑|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢)$/;
 
 export const piiPerson: Detector = {
