@@ -35,6 +35,8 @@ const conceptsSchema = z.strictObject({
   products: z.strictObject({
     /** evidence of each product type (regular expressions over the normalised text) */
     types: z.strictObject(Object.fromEntries(PRODUCT_TYPES.map((t) => [t, z.array(regex).min(1)])) as Record<ProductType, z.ZodArray<typeof regex>>),
+    /** a deposit told only by its verbs (5万起存): a deposit only where no investment type is offered */
+    depositByVerb: regex.optional(),
     /** a product of no named type: a return word together with a product cue */
     weakWealth: regex,
     /** the wealth warning said in other words or in part (理财有风险，选择要小心): a wealth product where something is offered */

@@ -200,6 +200,9 @@ const WARNED: [ProductType, string][] = [
   ['structured', normalizeTerm(REQUIRED_WARNINGS.structured)],
 ];
 
+/** the types whose offer makes deposit verbs its words (depositByVerb), unless a structured deposit is offered beside them: 起存 is a deposit's */
+const INVESTMENT_TYPES: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
+
 /** True when the asset has a product type and every one of them is in `list` (an asset of only these types). */
 export function onlyOf(types: ReadonlySet<ProductType>, list: readonly ProductType[]): boolean {
   if (!types.size || !list.length) return false;
@@ -227,6 +230,15 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
     if (e) {
       types.add(type);
       evidence.set(type, e);
+    }
+  }
+  // (a deposit told only by its verbs is one where the asset offers no investment: beside one, its verbs dress it as a deposit)
+  const byVerb = concepts.products.depositByVerb;
+  if (byVerb && !types.has('deposit') && (types.has('structured') || !INVESTMENT_TYPES.some((t) => types.has(t)))) {
+    const e = first(views, [byVerb], notOffer);
+    if (e) {
+      types.add('deposit');
+      evidence.set('deposit', e);
     }
   }
   for (const [type, warning] of WARNED) {
