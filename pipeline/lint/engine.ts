@@ -11,7 +11,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -640,7 +640,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     if (rule.exceptions.length && coveredByException(rule.exceptions, text, from, to)) continue;
     if (negated(set, rule, view, from)) continue;
     if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
-    if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
+    if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!) && !ownAdopted(span.text, norm.start[from]!)) continue;
     if (rule.notInName && inName(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
     // a product rule needs a product: the asset has one, and this sentence is about it; without a
     // product type, a sentence that calls something else an investment is a metaphor, whatever

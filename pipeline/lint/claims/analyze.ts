@@ -762,6 +762,18 @@ const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信
  */
 const ENDORSED = /(用在|放在|说的就是|形容)[^。！？\n]{0,24}(不夸张|不为过|恰如其分|到位|贴切|合适)|(这个|这|呢个)(叫法|称呼|外号|比喻|名号|称号|评价)[^。！？\n]{0,8}(到位|贴切|准确|形象|没毛病|担得起|当得起|配得上|受得起)|^[\s—\-－~～:：，,。…]*(我|小U)?(说|讲|回|答)[:：，,]\s*([\u4e00-\u9fa5]{1,3}[，,]?\s*)?(你|您)?(说得对|讲得对|讲得啱|说得没错|没说错|讲得冇错)|(这|呢)(句说话|句话)[^。！？\n]{0,6}(冇讲错|没讲错|冇错|讲得啱|一点不假|一点都不假)|(我还是|今天我还是|我依然是?|我仍然是?)(这句话|这么说|这个观点|这样说|这么看)|(比我说的|比我讲的)(更)?(有分量|有说服力|管用)|名副其实|实至名归|当之无愧|^[\s—\-－~～:：，,。…]*(想了想|仔细想想|说实话)?[，,\s]*(这话|这句话|此话|这评价|这个评价)?[^。！？\n]{0,2}(我认|我同意|我赞同|不假|一点不假|说得没错|说得对|说得在理|没毛病|确实如此|还真是)/;
 /** True when the quotation around original offset `at` is taken up by the writer just after it closes */
+/**
+ * The bank's own product said to be what a quotation says, right before it (我们行的“稳盈”理财才是真正的“稳赚不赔”;
+ * 我们自己的“月月盈”理财，“保本保息”): the writer adopts the words for its own product. A warning about fraud
+ * elsewhere in the asset does not make that quotation a mention of the fraudsters' words.
+ */
+const OWN_ADOPTS = /(我们|我們|我行|本行|咱们|咱們|咱行|自家|我们自己|我們自己)(行|家|自己)?(的|嘅)?[^，。！？\n]{0,8}(理财|理財|基金|产品|產品|保险|保險|存单|存單)[^。！？\n不没沒未非无無别別勿]{0,3}?(才是|就是|是|係|主打)?(真正的|真正嘅|真的|绝对|絕對|妥妥的|确实|確實)?[，,、：:\s]*[“「『"'‘]?$/;
+export function ownAdopted(source: string, at: number): boolean {
+  let a = at;
+  while (a > 0 && at - a < 40 && !'。！？!?\n'.includes(source[a - 1]!)) a--;
+  return OWN_ADOPTS.test(source.slice(a, at));
+}
+
 function endorsed(source: string, at: number): boolean {
   let close = at;
   while (close < source.length && close - at < 200 && !'”」』’"\''.includes(source[close]!)) close++;
@@ -1972,7 +1984,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
       quiz ??= QUIZ.test(src) && QUIZ_ANSWER.test(src);
-      if (quotes[at] && (aboutFraud || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at)))) && !endorsed(src, at)) neutral = true;
+      if (quotes[at] && ((aboutFraud && !ownAdopted(src, at)) || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at)))) && !endorsed(src, at)) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
   };
