@@ -139,23 +139,26 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   if (scans.some((s) => s.aboutFraud)) for (const s of scans) s.aboutFraud = true;
   // an image headed as a list of scammers' lines (骗子最爱的话术 ‖ ① 内部渠道 ② 保证翻倍) draws those
   // lines to warn: what its other drawn texts say is theirs; the caption under it is still the bank's
-  const pitchList = views.some((v) => HEADLINE.test(v.span.field) && PITCH_LIST.test(v.norm.source));
+  // (none of these namings holds where another text of the asset takes the named words back as true
+  // of its own product: 这些话不能说！ ‖ 稳赚不赔 ‖ 以上都是我们同心稳盈理财的真实特点; 哪一句能发朋友圈？… ‖ 答案：都能发)
+  const adopted = views.some((v) => ADOPTS_NAMED.test(v.norm.source));
+  const pitchList = !adopted && views.some((v) => HEADLINE.test(v.span.field) && PITCH_LIST.test(v.norm.source));
   // an image that heads its list as words not to be written (新员工第一课：这五个词，写了就退稿 ‖ — 保本⏎— 稳赚;
   // 这些话不能说！ ‖ 🙊「全城收益第一」): the items of its drawn lists are named; its other lines are read as usual
   // (a footer may say so of the list above it at more length: 以上是从街坊们提供的诈骗群截图里摘出来的高频词，…)
-  if (views.some((v) => drawnList(v) && (v.norm.source.length <= 40 || /^以上/.test(v.norm.source)) && v.norm.source.length <= 80 && BANNED_LIST.test(v.norm.source))) for (const v of views) if (drawnList(v)) v.itemsNamed = true;
+  if (!adopted && views.some((v) => drawnList(v) && (v.norm.source.length <= 40 || /^以上/.test(v.norm.source)) && v.norm.source.length <= 80 && BANNED_LIST.test(v.norm.source))) for (const v of views) if (drawnList(v)) v.itemsNamed = true;
   // an image whose drawn text is only a label for the next one (修改前（未通过） ‖ 央行认证，闭眼入！; 骗子甲（台词） ‖
   // 银监盖过章的…; 这条短信，是诈骗！ ‖ 【某某资管】…保本高息; 以下为被处罚文案原文 ‖ “闭眼买，稳赚不赔”): what
   // that next drawn text says is the wrong version, the fraudster's or the penalised one, named and not said
   for (let i = 0; i + 1 < views.length; i++) {
     const label = views[i]!;
-    if (drawnList(label) && drawnList(views[i + 1]!) && label.span.text.length <= 40 && WRONG_VERSION_LABEL.test(label.span.text.trim())) views[i + 1]!.labelled = true;
+    if (!adopted && drawnList(label) && drawnList(views[i + 1]!) && label.span.text.length <= 40 && WRONG_VERSION_LABEL.test(label.span.text.trim())) views[i + 1]!.labelled = true;
   }
   // (and a spot-the-problem image names everything drawn after its head: 小U找茬：圈出朋友圈里的四个坑 ‖ “赔了算我的” ‖ …)
-  const spot = views.findIndex((v) => drawnList(v) && v.span.text.length <= 40 && SPOT_HEAD.test(v.norm.source));
+  const spot = adopted ? -1 : views.findIndex((v) => drawnList(v) && v.span.text.length <= 40 && SPOT_HEAD.test(v.norm.source));
   if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) views[i]!.labelled = true;
   // an image that asks which of its lines may be posted (抢答题：下面哪一句能发朋友圈？ ‖ A. …⏎B. …): its choices are named
-  const quiz = views.some((v) => QUIZ_HEAD.test(v.norm.source));
+  const quiz = !adopted && views.some((v) => QUIZ_HEAD.test(v.norm.source));
   const named = (c: { view: SpanView; from: number }) => !!c.view.labelled || (!!c.view.itemsNamed && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
@@ -485,6 +488,8 @@ function brandedProduct(bankName: string | undefined): RegExp | undefined {
 }
 
 /** a question that asks which of the choices below may be posted, or which break the rules */
+/** words that take what a list, a label or a quiz named back as true of the bank's own product (以上都是我们…理财的真实特点; 答案：都能发) */
+const ADOPTS_NAMED = /(以上|上面|上述|这些|這些)[^。！？\n]{0,6}(都是|均为|全是|就是|都係)[^。！？\n]{0,12}(我们|我們|我行|本行|产品|產品|理财|理財|基金)[^。！？\n]{0,8}的?(真实|真實|特点|特點|优势|優勢|卖点|賣點|亮点|亮點)|(都能发|都可以发|全都能发|都能說|都能说|都可以说)(?![^。！？\n]{0,3}吗)|(都是|全是|都係)(真的|事实|事實)(?![^。！？\n]{0,6}(案例|骗|騙|违规|違規))/;
 const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
 const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:驳回稿|退回稿|被驳回的稿子|反面教材)[^\n]{0,16}$|^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$|^[^\n]{0,24}(?:原话|原句|原文|初稿|退稿|扣分原话|错句|原文照登|照登|原样照录)\s*[：:]?[\s】\]]*$|[^\n]{0,12}(?:推销|诈骗|骗子|骗局|导师|荐股)[^\n]{0,8}(?:录音|录像|聊天记录|群聊|截图)|[^\n]{0,6}[“"「][^”"」\n]{1,8}[”"」][^\n]{0,6}(?:群聊|聊天记录|截图|录音)|[^\n]{0,12}(?:初稿|原稿|文案|草稿)[^\n]{0,8}(?:未通过|没通过|不予通过|被退回)|^[\s\p{Extended_Pictographic}【\[]*(?:红灯|红灯区|黄灯)[^\n]{0,20}$)/u;
