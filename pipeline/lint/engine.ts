@@ -258,6 +258,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
 
 /** the most characters a drawn text may have to be read with its neighbours as one phrase (只赚 ‖ 不赔) */
 const SHORT_DRAWN = 4;
+/** a figure drawn alone (3.35%, +8%), and the most characters of the label drawn before it */
+const FIGURE_ALONE = /^[+＋-]?\d+(\.\d+)?\s*[%％]$/;
+const LABEL_DRAWN = 10;
 /**
  * Runs of two or more neighbouring drawn texts of one to SHORT_DRAWN characters each, none labelled or
  * an item of a list of words not to be written: the pieces of one phrase split over an image's texts.
@@ -269,9 +272,12 @@ function shortRuns(views: SpanView[]): SpanView[][] {
     if (run.length >= 2) runs.push(run);
     run = [];
   };
-  for (const v of views) {
+  // (a figure alone and the short label drawn just before it are one phrase too: 业绩比较基准 ‖ 3.35%)
+  const figure = (v: SpanView | undefined) => !!v && FIGURE_ALONE.test(v.span.text.trim());
+  for (const [i, v] of views.entries()) {
     const n = v.span.text.trim().length;
-    if (drawnList(v) && n >= 1 && n <= SHORT_DRAWN && !v.labelled && !v.itemsNamed) run.push(v);
+    const piece = (n >= 1 && n <= SHORT_DRAWN) || figure(v) || (n <= LABEL_DRAWN && figure(views[i + 1]) && drawnList(views[i + 1]!));
+    if (drawnList(v) && piece && !v.labelled && !v.itemsNamed) run.push(v);
     else flush();
   }
   flush();

@@ -560,8 +560,8 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
   };
 }
 
-/** what follows a caution that introduces a list: a colon (after a closing bracket: 案由）：), 有：/包括：, ，就是, or the name of what it lists (…通常有四个特征：) */
-const LIST_LEAD = /^[）)】\]”」』]?[：:]|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]/;
+/** what follows a caution that introduces a list: a colon (after a closing bracket: 案由）：), 有：/包括：, ，就是, the name of what it lists (…通常有四个特征：), or where it may not appear (禁止出现在任何员工朋友圈：) */
+const LIST_LEAD = /^[）)】\]”」』]?[：:]|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数)[”」』]?(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]|^(出现)?(在|于)[^，。,！？!?\n]{0,12}[：:]/;
 /** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
 const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
@@ -792,6 +792,10 @@ const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 // (or sent back by a reviewer: …”⏎合规同事退了回来：…)
 const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法)[^。！？\n]{0,20}(不成立|站不住脚?|过时了|行不通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
+/** before a label of fraud, what says it does not fit (不是非法集资; 跟…完全不同) */
+const DENIED_BEFORE = /(不是|并非|绝非|绝不是|决不是|才不是|哪是|不属于|不算|唔系|唔係|不涉及)(什么|啥)?$/;
+const CONTRAST_BEFORE = /(跟|和|与|同)$/;
+const CONTRAST_AFTER = /^(有)?(着)?(本质|根本|明显|完全|截然)?(的)?(区别|不同|两样|不一样|无关|划清)/;
 /** the bank saying it never sold what was retold (我行从未发行此类产品) */
 const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
@@ -816,8 +820,8 @@ const SANCTION = /处理决定|书面警告|警告处分|记过|扣减[^，。�
  * (这是本月岗位考试第8题给出的文案)
  */
 const QUOTE_JUDGED = /^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)[^。\n]{0,6}(听过|听说过|见过|耳熟)[\s\S]{0,4}(但|可是|其实|不过|然而|实际上)|^[\s—\-－~～]*[^。\n]{0,10}(有人|骗子|对方|不法分子|陌生人)[^。\n]{0,6}(在)?(发|传|散发|转发|说|推|卖|喊|打)(这种|这类|这样的)|^\s*(写在一起|放在一起|连在一起|摆在一起|凑在一起|挂在嘴边)|^\s*的?(链接|广告|短信|传单|小广告|宣传单|推销电话|群消息)|^\s*(背后|后面)(往往|通常|多半|大多|都)?(是|藏着)|^[^。]{0,16}(一个都不信|都不信|别信|不要信|千万别信|莫信|不能信)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次|^\s*[=＝≈→➡⇒｜|]|^\s*[—\-－]{1,2}\s*(正规[^。\n]{0,12}(找不到|不会|没有)|[^。\n]{0,8}早就被禁|[^。\n]{0,6}是骗|没有人|没人|谁也|并不|不是|别信|假的|错的)|^[”」』’]*\s*[^。，,\n]{0,6}?(属于|涉嫌|暗示|诱导|混同|夸大|违反|是违规|违规了)|^[\s。！!]*这是[^。\n]{0,12}(考试|考题|题目|第[\d一二三四五六七八九十]+题|反面教材|错误示范|驳回稿|退稿)/;
-/** words before a quotation that make it someone else's, or one not to say (短视频里讲“…”; 任何人跟你拍胸口说“…”; 别信「稳赚」; 一句都不许说：“保本”) */
-const QUOTE_INTRO = /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写)\s*[:：]?\s*$|(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈)(里|上|中)?[^，。“”「」]{0,4}(讲|说|写|称|喊)(的|着)?\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子)[^，。“”「」]{0,10}(说|讲|承诺|保证)\s*[:：]?\s*$/;
+/** words before a quotation that make it someone else's, or one not to say (短视频里讲“…”; 任何人跟你拍胸口说“…”; 别信「稳赚」; 一句都不许说：“保本”), or a word seen, heard or misread (看到「手慢无」就心慌; 别念成「保本」的保) */
+const QUOTE_INTRO = /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写)\s*[:：]?\s*$|(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈)(里|上|中)?[^，。“”「」]{0,4}(讲|说|写|称|喊)(的|着)?\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子)[^，。“”「」]{0,10}(说|讲|承诺|保证)\s*[:：]?\s*$|(念成|读成|看成|听成|误读成|认成|看到|听到|见到|碰到|刷到)\s*$/;
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 export function named(source: string, at: number): boolean {
@@ -1537,6 +1541,19 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     return u < 0 ? from : u;
   };
+  /**
+   * A label of fraud said NOT to fit (这款理财保本保息，不是非法集资; 与非法集资有本质区别): the writer vouches for
+   * what came before instead of calling it a pitch. Within the label's clause.
+   */
+  const labelDenied = (h: Raw) => {
+    let a = h.from;
+    while (a > 0 && h.from - a < 8 && norm.clause[a - 1] === norm.clause[h.from]) a--;
+    let b = h.to;
+    while (b < norm.text.length && b - h.to < 10 && norm.clause[b] === norm.clause[h.from]) b++;
+    const before = norm.text.slice(a, h.from);
+    const after = norm.text.slice(h.to, b);
+    return DENIED_BEFORE.test(before) || (CONTRAST_BEFORE.test(before) && CONTRAST_AFTER.test(after)) || /^[^是]{0,2}(无关|不沾边|扯不上)/.test(after);
+  };
   /** a past that measures a record (过去三年每个月都是正收益; 过去五年从没亏过): the product's own, not history */
   const recordWindow = (h: Raw) => h.op === 'past' && /^的?[0-9一二两三四五六七八九十几半]+个?(年|月|季度|周|天)/.test(norm.text.slice(h.to, h.to + 6));
   /** per sentence: where the earliest caution that introduces a list ends, and where the last caution-after starts */
@@ -1548,7 +1565,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     m = { listCautionTo: Infinity, cautionAfterFrom: -1, pastTo: Infinity, pastEnd: -1, finalCaution: -1 };
     for (const h of list) {
       if (coversSentence(h)) m.listCautionTo = Math.min(m.listCautionTo, h.to);
-      if (h.op === 'caution-after') m.cautionAfterFrom = Math.max(m.cautionAfterFrom, h.from);
+      if (h.op === 'caution-after' && !labelDenied(h)) m.cautionAfterFrom = Math.max(m.cautionAfterFrom, h.from);
     }
     // a caution that closes its sentence (…只要是拍胸口说不会亏的，莫信。) disbelieves what someone is
     // reported saying in the clause before it — not the rest of the sentence (稳赚不赔！说会亏的，别信)

@@ -123,9 +123,15 @@ export const benchmarkDisplay: Detector = {
       // more than what explains it: 业绩比较基准（年化）：2.80%–3.30% ‖ 选取依据：… ‖ 测算方法：…)
       const tiles = views.filter((v) => TILE.test(v.span.field));
       const explainedInTiles = hasAny(tiles, d.reason) && hasAny(tiles, d.method);
-      for (const view of views) {
+      for (const [vi, view] of views.entries()) {
         const highlighted = d.highlighted.test(view.span.field) && !(explainedInTiles && TILE.test(view.span.field));
         if (!highlighted && missing.length === 0) continue;
+        // (a figure drawn alone under the label drawn just before it is the benchmark shown: 业绩比较基准 ‖ 3.35%)
+        const label = views[vi - 1];
+        if (!highlighted && label && BENCHMARK_LABEL.test(label.span.text.trim()) && d.bareRange.test(view.norm.text)) {
+          hits.push(hit(view, 0, view.norm.text.length, { how: '单独展示', missing: `未说明其${missing.join('和')}` }));
+          continue;
+        }
         // (a headline that is nothing but a figure or a range, in an asset that calls it its benchmark:
         // 3.10%—3.60% ‖ 业绩比较基准（年化）; tiles 业绩比较基准 ‖ 3.1%)
         const named = views.some((v) => v.norm.text.includes('业绩比较基准'));
@@ -167,6 +173,8 @@ function fieldLabel(field: string): string {
 }
 
 const TILE = /^tiles\.\d+$/;
+/** a drawn text that is only a benchmark's label (业绩比较基准; 业绩比较基准（年化）：) */
+const BENCHMARK_LABEL = /^(产品)?(业绩比较基准|业绩基准|比较基准)\s*([（(]年化[)）])?\s*[:：]?$/;
 
 /** what follows a quoted figure to ask whether it may be shown (…”，合规吗？) */
 const ASKED_IF_ALLOWED = /^[^。！？\n]{0,6}(合规吗|合规不|可以吗|能发吗|行不行|行吗|对吗|违规吗)/;

@@ -172,6 +172,9 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   return found;
 }
 
+/** what follows 一 when it starts a word, not a digit (一直, 一下, 一起) */
+const YI_WORDS = new Set([...'直下起定点共天样看边会切次块些般半生向早旦再']);
+
 /** a CJK ideograph (a Chinese numeral among the digits) */
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
@@ -217,6 +220,12 @@ export function scan(text: string): FoundNumber[] {
     // a comma and a space between groups, as in a sentence (138, 0013, 8000; one three eight, zero…);
     // a comma alone groups an amount's thousands (12,345,678,901 is no phone)
     if (code === 44 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) v = SEP;
+    // a number written in Chinese numerals ends before 一 that starts a word (一三九五八二七六零四一一直没人接:
+    // 一直, not a twelfth digit), once it holds a whole phone's digits
+    if (v === 1 && code === 0x4e00 && cur && cur.to === i && isHan(text.charCodeAt(i - 1)) && YI_WORDS.has(text[i + 1] ?? '') && run.reduce((k, g) => k + g.digits.length, cur.digits.length) >= 11) {
+      endRun();
+      continue;
+    }
     if ((v >= 0 && v <= 9) || v === PAIR) {
       // a Chinese numeral right after Arabic digits, or the other way round, starts a group of its
       // own: a reading may still join them (138零零13八000), and one may stop before it

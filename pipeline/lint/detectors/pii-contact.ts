@@ -80,11 +80,15 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
   if (/[A-Za-z]/.test(t)) {
     PINYIN_PLATE.lastIndex = 0;
     for (let m = PINYIN_PLATE.exec(t); m; m = PINYIN_PLATE.exec(t)) {
+      // (not the name before an email's at: wangjh1975(at)163.com)
+      if (EMAIL_AT.test(view.span.text.slice(view.norm.end[m.index + m[0].length - 1]!, view.norm.end[m.index + m[0].length - 1]! + 8))) continue;
       if (!inSafe(view, m.index, m.index + m[0].length) && !found.some((f) => f.from < m!.index + m[0].length && m!.index < f.to)) found.push({ from: m.index, to: m.index + m[0].length, s: m[0], pieces: false });
     }
   }
   return found;
 }
+/** an email's at, as people type it, right after a name (@, ＠, (at), [at], （at）) */
+const EMAIL_AT = /^\s*([(\[（【]\s*)?(at|@|＠)/i;
 /** a plate whose province is written in pinyin */
 const PINYIN_PLATE = /(?<![A-Za-z0-9])(jing|jin|hu|yu|ji|yun|liao|hei|xiang|wan|lu|xin|su|zhe|gan|gui|meng|shaan|shan|min|yue|qing|zang|chuan|ning|qiong)\s?[A-HJ-NP-Za-hj-np-z]\s?[·•-]?\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]\s?){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]\s?){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])/gi;
 

@@ -60,6 +60,8 @@ function sentenceAt(n: Normalized, at: number): string {
 
 /** what after a list of names says they are the bank's clients (，三位都是我们的老客户) */
 const CLIENTS_AFTER = /^[\s，,]*([这那]?[两三四五六七八九十几\d]+位)?[^，。！？\n]{0,3}(都|均|全|全部)(是|系|係|为|為)[^，。！？\n]{0,6}(客户|客戶|储户|儲戶|街坊|会员|會員)/;
+/** what calls the name before it a client's (是我们网点二十年的老客户; 今年六十八岁，是…客户), over the normalised text */
+const CLIENT_AFTER_NAME = /(?:今年[\u4e00-\u9fa5\d]{1,6}岁)?(?:是|系|係|为|為)(?:我们|我們|咱们|咱們|本行|我行|网点|網點|支行|我)?[^是系係为為客]{0,10}?(?:客户|客戶|储户|儲戶|会员|會員)(?!经理|經理|服务|服務|专员|專員|中心|部|经|經)/g;
 /** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
 const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|爹爹|嗲嗲|娭毑|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢)$/;
 
@@ -211,6 +213,16 @@ export const piiPerson: Detector = {
           // a surname set off by a separator before the honorific is its public form (感谢信💌 周姐: 周姐, not 谢信周)
           if (h >= 2 && surnames.has(t[h - 1]!) && (n.gap[h - 1] ?? 0) > 0) return;
           if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
+          // a full name, then its surname with the honorific (开餐厅嘅吴海涛吴总; 王建华王老师): the name is given whole
+          if (h >= 3 && surnames.has(t[h - 1]!) && n.gap[h - 1] === 0) {
+            for (const len of [3, 2]) {
+              const from = h - 1 - len;
+              if (from >= 0 && t[from] === t[h - 1] && n.cls[from] === CJK && n.gap[from + 1]! < CLAUSE && givenRun(n, from + 1, h - 1)) {
+                accept(from, 1, h - 1, word);
+                break;
+              }
+            }
+          }
           // the honorific straight after a surname is the masked form (张阿姨)
           const candidates: [number, number][] = [];
           // compound surname (欧阳) + one or two given characters
@@ -281,6 +293,24 @@ export const piiPerson: Detector = {
         if (label) {
           const hit = nameAt(0, true);
           if (hit) accept(0, hit[0], hit[1], label[1]!);
+        }
+
+        // a full name that the words after it call a client (陈美玲是我们网点二十年的老客户; 北山街上住了四十年的
+        // 陈美玲，今年六十八岁，是我们网点的老客户)
+        if (!cannotMatch(CLIENT_AFTER_NAME, t)) {
+          CLIENT_AFTER_NAME.lastIndex = 0;
+          for (let m = CLIENT_AFTER_NAME.exec(t); m; m = CLIENT_AFTER_NAME.exec(t)) {
+            const k = m.index;
+            for (const len of [3, 2, 4]) {
+              const from = k - len;
+              if (from < 0 || n.sentence[from] !== n.sentence[k + m[0].length - 1]) continue;
+              const hit = nameAt(from, false);
+              if (hit && hit[1] === k) {
+                accept(from, hit[0], k, '客户');
+                break;
+              }
+            }
+          }
         }
 
         // a list whose other items are masked or polite (感谢来参加的街坊：何*、梁女士、陈伯、邓美玲、罗**):
