@@ -164,7 +164,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const products = classifyAsset(views, set.concepts);
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
   //是最值的一笔投入…就是最好的利息) is a metaphor throughout, not only in that sentence
-  const lifeAsset = !products.types.size && views.some((v) => LIFE_METAPHOR.test(v.norm.source));
+  // (unless the asset carries the metaphor over to something of the bank's own: 健身是回报最稳的投资。我们的同心稳盈也一样，稳赚不赔)
+  const lifeAsset = !products.types.size && views.some((v) => LIFE_METAPHOR.test(v.norm.source)) && !views.some((v) => LIKENED_OWN.test(v.norm.source));
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
@@ -437,6 +438,8 @@ const LIFE_WORTH = '(保险|投资|投入|回报|买卖|生意|利息|这笔账|
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}|${LIFE_WORTH}[^。！？!?]{0,8}(只|仅|只是|仅仅)(用来|拿来)?(形容|比喻|打比方|开玩笑)`);
 // (the closing mark may lie past the sentence's last character: only the opening one is read)
+/** something of the bank's own said to be the same as what the metaphor praised (我们的同心稳盈也一样) */
+const LIKENED_OWN = /(我们|我們|我行|本行|咱们|咱們|咱行)(的|家的|嘅|行的)?[「“『]?[\u4e00-\u9fa5A-Za-z0-9]{2,10}[」”』]?[^，。！？!?\n]{0,4}(也一样|也一樣|也是一样|也是這樣|也是这样|也是这个道理|也是這個道理|同样如此|一个道理|一個道理|一样稳|一樣穩)/;
 const QUOTED_LIFE = new RegExp(`${LIFE}[^。！？!?]{0,20}[“「『"'](投资|投入|回报|本钱|理财|收益|资产|保险|存款|储蓄)|[“「『"'](投资|投入|回报|本钱|理财|收益|资产|保险|存款|储蓄)[”」』"'][^。！？!?]{0,20}${LIFE}`);
 /** per view and sentence: [METAPHOR, LIFE_METAPHOR, QUOTED_LIFE] (a sentence of thousands of terms is read once) */
 const metaphors = new Attached<SpanView, Map<number, [boolean, boolean, boolean]>>('metaphors');
