@@ -131,7 +131,10 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     for (const view of views) {
       branded.lastIndex = 0;
       if (cannotMatch(branded, view.norm.text)) continue;
-      for (let m = branded.exec(view.norm.text); m; m = branded.exec(view.norm.text)) view.productSentences.add(view.norm.sentence[m.index]!);
+      for (let m = branded.exec(view.norm.text); m; m = branded.exec(view.norm.text)) {
+        view.productSentences.add(view.norm.sentence[m.index]!);
+        (view.brandNames ??= []).push([m.index, m.index + m[0].length]);
+      }
     }
   }
   // a warning about fraud in one text of the asset (a poster titled 这些话一出现，就是骗局) makes
@@ -489,16 +492,16 @@ function brandedProduct(bankName: string | undefined): RegExp | undefined {
   if (re === undefined && !brandedRes.has(bankName)) {
     const brand = normalizeTerm(bankName).replace(/(农村商业银行|农商银行|农商行|村镇银行|商业银行|银行)$/, '');
     re = brand.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(brand)
-      ? new RegExp(`${brand}[·・]?[\u4e00-\u9fa5]{0,3}(享|盈|益|利|宝|鑫|添|悦|颐|稳|福|安|丰|润|盛|泰|恒|瑞|赢|康|乐|惠|裕|祥|养)(?![\u4e00-\u9fa5]{0,3}(银行|支行|分行|网点|营业部|社区|小区|公司|人寿|保险股份))`, 'g')
+      ? new RegExp(`${brand}[·・]?(?:[\u4e00-\u9fa5]{0,3}(享|盈|益|利|宝|鑫|添|悦|颐|稳|福|安|丰|润|盛|泰|恒|瑞|赢|康|乐|惠|裕|祥|养)|[\u4e00-\u9fa5]{0,3}(持有|定开|季开|月开|周开|年开)(\d+号)?|[\u4e00-\u9fa5]{1,4}\d+号|(悦|添|鑫|安|福|乐|盈|享)?(年年|月月|季季|天天|日日))(?![\u4e00-\u9fa5]{0,3}(银行|支行|分行|网点|营业部|社区|小区|公司|人寿|保险股份))`, 'g')
       : undefined;
     brandedRes.set(bankName, re);
   }
   return re;
 }
 
-/** a question that asks which of the choices below may be posted, or which break the rules */
 /** words that take what a list, a label or a quiz named back as true of the bank's own product (以上都是我们…理财的真实特点; 答案：都能发) */
 const ADOPTS_NAMED = /(以上|上面|上述|这些|這些)[^。！？\n]{0,6}(都是|均为|全是|就是|都係)[^。！？\n]{0,12}(我们|我們|我行|本行|产品|產品|理财|理財|基金)[^。！？\n]{0,8}的?(真实|真實|特点|特點|优势|優勢|卖点|賣點|亮点|亮點)|(都能发|都可以发|全都能发|都能說|都能说|都可以说)(?![^。！？\n]{0,3}吗)|(都是|全是|都係)(真的|事实|事實)(?![^。！？\n]{0,6}(案例|骗|騙|违规|違規))/;
+/** a question that asks which of the choices below may be posted, or which break the rules */
 const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
 const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:驳回稿|退回稿|被驳回的稿子|反面教材)[^\n]{0,16}$|^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$|^[^\n]{0,24}(?:原话|原句|原文|初稿|退稿|扣分原话|错句|原文照登|照登|原样照录)\s*[：:]?[\s】\]]*$|[^\n]{0,12}(?:推销|诈骗|骗子|骗局|导师|荐股)[^\n]{0,8}(?:录音|录像|聊天记录|群聊|截图)|[^\n]{0,6}[“"「][^”"」\n]{1,8}[”"」][^\n]{0,6}(?:群聊|聊天记录|截图|录音)|[^\n]{0,12}(?:初稿|原稿|文案|草稿)[^\n]{0,8}(?:未通过|没通过|不予通过|被退回)|^[\s\p{Extended_Pictographic}【\[]*(?:红灯|红灯区|黄灯)[^\n]{0,20}$)/u;
@@ -523,7 +526,7 @@ const SUBJECT = /(?<![比跟像嫌和同与叫是])(?<!(?:是|当成|当作|相�
 const SUBJECT_WINDOW = 160;
 /** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */
 const WISH_BEFORE = /(想|要|想要|追求|图|求|只求|只想)[^，。,]{0,4}$/;
-const DEPOSIT_ANSWER = /^(的话)?(那就|就|还是|只能|只有|请|可以|建议|那)?(只能|还是|老老实实)?(放|选|存|买|选择|考虑|去存|找|存到)?(银行)?(的)?(存款|定期|大额存单|存单|储蓄|国债)/;
+const DEPOSIT_ANSWER = /^(的话)?(那就|就|还是|只能|只有|请|可以|建议|那)?(只能|还是|老老实实)?(放|选|存|买|选择|考虑|去存|找|存到|看)?(银行)?(的)?(存款|定期|大额存单|存单|储蓄|国债)/;
 function depositSubject(view: SpanView, at: number, to = at): boolean {
   const { norm } = view;
   // bounded, so a text with one endless sentence stays linear

@@ -354,7 +354,7 @@ export function normalizeBase(source: string): Normalized {
       feed(c, GAP, WEAK, i, i + 1);
       continue;
     }
-    if (bars && (c === 0x7c || c === 0xff5c) && bars.has(i)) {
+    if (bars && (c === 0x7c || c === 0xff5c || c === 0xb7 || c === 0x2022 || c === 0x30fb) && bars.has(i)) {
       feed(c, GAP, CLAUSE, i, i + 1);
       continue;
     }
@@ -410,13 +410,28 @@ export function normalizeBase(source: string): Normalized {
   };
 }
 
+/** true when `at` is inside brackets opened earlier on its line (【…】, 「…」, 《…》, （…）), looked back at most 40 characters */
+function insideBrackets(source: string, at: number): boolean {
+  let depth = 0;
+  for (let j = at - 1; j >= 0 && at - j <= 40 && source[j] !== '\n'; j--) {
+    const ch = source[j]!;
+    if ('】」》）)'.includes(ch)) depth--;
+    else if ('【「《（('.includes(ch)) {
+      if (depth === 0) return true;
+      depth++;
+    }
+  }
+  return false;
+}
+
 /** a character of a word: CJK, a letter or a digit */
 const WORDISH = /[\p{L}\p{N}]/u;
 
 /**
  * Vertical bars that part two items as a clause mark would (不保本｜投资可能亏损; 起购1元 | 持有30天):
  * a bar with a word of two or more characters on each side. A bar between single characters
- * spaces out one word (稳|赚|不|赔) and parts nothing. Undefined when there are none.
+ * spaces out one word (稳|赚|不|赔) and parts nothing. A middle dot with a space on each side parts
+ * items the same way (不保本 · 有波动 · 看清再买). Undefined when there are none.
  */
 function clauseBars(source: string): Set<number> | undefined {
   let bars: Set<number> | undefined;
@@ -430,8 +445,13 @@ function clauseBars(source: string): Set<number> | undefined {
     }
     return k;
   };
-  for (const bar of ['|', '｜']) {
+  for (const bar of ['|', '｜', '·', '•', '・']) {
+    // (a dot parts two items only with a space on each side: 不保本 · 有波动; 同心·月月享 stays one name)
+    const spaced = bar !== '|' && bar !== '｜';
     for (let i = source.indexOf(bar); i >= 0; i = source.indexOf(bar, i + 1)) {
+      if (spaced && !(/[ \u3000]/.test(source[i - 1] ?? '') && /[ \u3000]/.test(source[i + 1] ?? ''))) continue;
+      // (nor inside a bracketed heading: 【朋友圈红线词 · 今日5个】 is one title)
+      if (spaced && insideBrackets(source, i)) continue;
       if (run(i - 1, -1) >= 2 && run(i + 1, 1) >= 2) (bars ??= new Set()).add(i);
     }
   }

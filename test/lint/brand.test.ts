@@ -12,6 +12,14 @@ describe('products named by the bank brand', () => {
     expect(ids(lint('同心添利90天，收益稳稳的。理财非存款、产品有风险、投资须谨慎', bank))).toContain('guarantee');
   });
 
+  it('names the product by any of the series forms a bank uses, and testimonials of it are caught', () => {
+    // (季开1号, 半年持有, 悦年年: the name ends in an issue number, a holding period or a repeated time word)
+    expect(ids(lint('客户王总说：同心悦年年我买了三回，回回满意，回回续。\n理财非存款、产品有风险、投资须谨慎', bank))).toContain('endorsement');
+    expect(ids(lint('我们网点好几个同事都买了同心半年持有。理财非存款、产品有风险、投资须谨慎', bank))).toContain('endorsement');
+    expect(ids(lint('同心季开1号，收益稳稳的。理财非存款、产品有风险、投资须谨慎', bank))).toContain('guarantee');
+    expect(ids(lint('我们网点好几个同事都买了同心半年持有。理财非存款、产品有风险、投资须谨慎', CTX))).not.toContain('endorsement');
+  });
+
   it('needs the bank: without its name the same words name nothing', () => {
     expect(ids(lint(post, CTX))).not.toContain('safety-words');
   });
