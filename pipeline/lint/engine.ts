@@ -12,7 +12,7 @@ import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 import { analysesOf, analyzeView, ASSERTED, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
-import { classifyAsset, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
+import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
 
@@ -632,7 +632,6 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
 }
 
 /** the product types whose money is invested, not deposited: their 利息 or 存入 is deposit wording */
-const INVESTMENTS: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
 function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = ''): { found: Candidate[]; analysis: ViewClaims } {

@@ -819,6 +819,8 @@ const DENIED_USE = /^(不会|不得|不准|不许|不能|禁止|严禁|绝不|�
 const DENIED_BEFORE = /(不是|并非|绝非|绝不是|决不是|才不是|哪是|不属于|不算|唔系|唔係|不涉及)(什么|啥)?$/;
 const CONTRAST_BEFORE = /(跟|和|与|同)$/;
 const CONTRAST_AFTER = /^(有)?(着)?(本质|根本|明显|完全|截然)?(的)?(区别|不同|两样|不一样|无关|划清)/;
+/** after a label of fraud, what says it has nothing to do with it (…非法集资无关) */
+const UNRELATED_AFTER = /^[^是]{0,2}(无关|不沾边|扯不上)/;
 /** the bank saying it never sold what was retold (我行从未发行此类产品) */
 const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
@@ -1584,7 +1586,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     while (b < norm.text.length && b - h.to < 10 && norm.clause[b] === norm.clause[h.from]) b++;
     const before = norm.text.slice(a, h.from);
     const after = norm.text.slice(h.to, b);
-    return DENIED_BEFORE.test(before) || (CONTRAST_BEFORE.test(before) && CONTRAST_AFTER.test(after)) || /^[^是]{0,2}(无关|不沾边|扯不上)/.test(after);
+    return DENIED_BEFORE.test(before) || (CONTRAST_BEFORE.test(before) && CONTRAST_AFTER.test(after)) || UNRELATED_AFTER.test(after);
   };
   /** a past that measures a record (过去三年每个月都是正收益; 过去五年从没亏过): the product's own, not history */
   const recordWindow = (h: Raw) => h.op === 'past' && /^的?[0-9一二两三四五六七八九十几半]+个?(年|月|季度|周|天)/.test(norm.text.slice(h.to, h.to + 6));
@@ -1854,7 +1856,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     let negEnd = -1;
     lastNegFrom = -1;
     const bind = (at: number) => {
-      if (neg && verbBetween(list, clause, negEnd, at)) {
+      // (a dash after the negated words opens a fresh statement, which the negation does not reach:
+      // 也不是搞饥饿营销——这期额度确实只剩最后一点了)
+      if (neg && negEnd > 0 && src.slice(norm.end[negEnd - 1]!, norm.start[at]!).includes('——')) neg = 0;
+      else if (neg && verbBetween(list, clause, negEnd, at)) {
         neutral = true;
         neg = 0;
       } else if (neg && CONCESSIVE.test(src.slice(norm.end[negEnd - 1]!, norm.start[at]!))) neg = 0;
@@ -1910,8 +1915,6 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       } else if (h.op === 'caution' || (h.op === 'past' && !recordWindow(h))) neutral = true;
       else if (h.cls >= 0) {
         bind(h.from);
-        // (a dash after the negated words opens a fresh statement: 也不是搞饥饿营销——这期额度确实只剩最后一点了)
-        if (neg && negEnd > 0 && src.slice(norm.end[negEnd - 1]!, norm.start[h.from]!).includes('——')) neg = 0;
         if (c.heads[h.cls]) {
           if (neg) neutral = true;
           neg = 0;

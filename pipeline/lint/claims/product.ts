@@ -200,8 +200,8 @@ const WARNED: [ProductType, string][] = [
   ['structured', normalizeTerm(REQUIRED_WARNINGS.structured)],
 ];
 
-/** the types whose offer makes deposit verbs its words (depositByVerb), unless a structured deposit is offered beside them: 起存 is a deposit's */
-const INVESTMENT_TYPES: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
+/** the investment types: a wealth word is theirs where the asset offers only them; their offer makes deposit verbs their words (depositByVerb), unless a structured deposit is offered beside them: 起存 is a deposit's */
+export const INVESTMENTS: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
 
 /** True when the asset has a product type and every one of them is in `list` (an asset of only these types). */
 export function onlyOf(types: ReadonlySet<ProductType>, list: readonly ProductType[]): boolean {
@@ -234,7 +234,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   }
   // (a deposit told only by its verbs is one where the asset offers no investment: beside one, its verbs dress it as a deposit)
   const byVerb = concepts.products.depositByVerb;
-  if (byVerb && !types.has('deposit') && (types.has('structured') || !INVESTMENT_TYPES.some((t) => types.has(t)))) {
+  if (byVerb && !types.has('deposit') && (types.has('structured') || !INVESTMENTS.some((t) => types.has(t)))) {
     const e = first(views, [byVerb], notOffer);
     if (e) {
       types.add('deposit');

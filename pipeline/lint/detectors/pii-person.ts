@@ -246,7 +246,7 @@ export const piiPerson: Detector = {
             // (a conjunction after a role joins two roles: 保安大哥和保洁阿姨; after any word, two of a kind: 给工厂和门店老板)
             if (CONJUNCTIONS.has(s) && from > 0 && n.gap[from] === 0 && n.cls[from - 1] === CJK) continue;
             // (a surname and its Cantonese title are the public form, whatever follows: 陈生一家三代)
-            if (len === 2 && CANTONESE_TITLE_BEFORE.test(t.slice(from + 1, from + 3))) continue;
+            if (len === 2 && CANTONESE_TITLE.test(t.slice(from + 1, from + 3))) continue;
             // (nor the end of a word before it: 大额存单放一家银行 — 存单, not a 单 family)
             if (from > 0 && n.gap[from] === 0 && wordEnds.has(t.slice(from - 1, from + 1))) continue;
             if (n.gap[from + 1]! < CLAUSE && givenRun(n, from + 1, h)) candidates.push([from, 1]);
@@ -554,10 +554,8 @@ export const piiPerson: Detector = {
 
 /** texts that speak of a letter or a note, whose signature is its writer's name */
 const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺卡|感谢卡|落款|署名/;
-/** Cantonese 生 and 太 after a surname are Mr. and Mrs. (老街坊邓生, 陈太话…): the public form, when the sentence goes on in Cantonese or ends */
-const CANTONESE_TITLE = /^(生|太)($|[话讲嘅系同佢啊呀哋咁都又就])/;
-/** the same title before a word that counts the family (陈生一家, 黄太两公婆) */
-const CANTONESE_TITLE_BEFORE = /^(生|太)[一两二三全夫母父]/;
+/** Cantonese 生 and 太 after a surname are Mr. and Mrs. (老街坊邓生, 陈太话…; 陈生一家): the public form, when the sentence goes on in Cantonese, counts the family or ends */
+const CANTONESE_TITLE = /^(生|太)($|[话讲嘅系同佢啊呀哋咁都又就]|[一两二三全夫母父])/;
 
 /** the end of an organisation's name, never a given name (…支行, …分行) */
 const ORGANISATION_END = /(支行|分行|银行|网点|营业部|总行)$/;
