@@ -110,10 +110,12 @@ const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9.%％]{1,9}】?[\s\u3000]*$/;
 /** a line of bare words side by side (保本　保息　稳赚　零风险; 国家级、最佳、唯一、NO.1) */
 // (a cell may be an emoji, as a bingo card's free square: 年化可达 ｜ 🆓 ｜ 手慢无)
-const WORDS_LINE = /^[\s\u3000]*(?:(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000、／/|｜]+){1,}(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000。；;]*$/u;
+const WORDS_LINE = /^[\s\u3000]*(?:(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000、／/|｜·•・]+){1,}(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000。；;]*$/u;
 /** a line that is one quotation and nothing else (‘这款和存款一样安全’) */
 const QUOTED_LINE = /^[\s\u3000]*(?:[‘“「『"'][^\n‘“「『”」』’"']{1,40}[’”」』"'][\s\u3000、，,]*)+[\s\u3000。；;，,…]*$/;
 /** a line that defines a word (保本：承诺本金不亏; 「躺赚」：不用管就能赚钱) */
+/** a label that announces an offer, not a term to define (讲座福利：, 本周推荐：) */
+const OFFER_LABEL = /(福利|推荐|新品|上新|好物|礼遇|专享|特惠|优惠|活动|彩蛋|加餐|爆款|精选|在售|热销|开售|发售)\s*[:：]$/;
 const GLOSSARY_LINE = /^[\s\u3000]*[“「『]?[\u4e00-\u9fa5A-Za-z·／/、]{2,12}[”」』]?\s*[:：]/;
 /** a line that is a choice of a question (A. 资产保值; B、…) */
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
@@ -144,7 +146,10 @@ export function onListItemLine(view: SpanView, from: number): boolean {
   const a = src.lastIndexOf('\n', at - 1) + 1;
   let b = src.indexOf('\n', at);
   if (b < 0) b = src.length;
-  return LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || WORDS_LINE.test(src.slice(a, b)) || QUOTED_LINE.test(src.slice(a, b)) || GLOSSARY_LINE.test(src.slice(a, a + 14)) || /^\s*[|｜]/.test(src.slice(a, a + 4));
+  if (LIST_ITEM.test(src.slice(a, a + 8)) || BARE_ITEM.test(src.slice(a, b)) || WORDS_LINE.test(src.slice(a, b)) || QUOTED_LINE.test(src.slice(a, b)) || /^\s*[|｜]/.test(src.slice(a, a + 4))) return true;
+  // (a line under an offer's label is no glossary entry: 讲座福利：同心…，到期本金一分不少)
+  const g = GLOSSARY_LINE.exec(src.slice(a, a + 14));
+  return !!g && !OFFER_LABEL.test(g[0]);
 }
 
 /** the hit `k` of `sel` as an object */
@@ -991,6 +996,12 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
   // (after a 还用问 that makes it obvious: 还用问嘛，就是这只一年期的…)
   return !/^(还用问(嘛|吗|么|啊)?)?(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)/.test(answer);
 }
+/** a bare denial of a promise (不保证, 不承诺): it disclaims what came before */
+const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并不承诺)$/;
+/** another party saying something, its words running unquoted to the end of the text before a target (see reportedUnquoted) */
+const THIRD_PARTY_SAYS = /(有人|有些人|有的人|骗子|诈骗分子|不法分子|对方|推销员|业务员|陌生人|陌生号码|群主|中介|某平台|某公司|某机构|网上|直播间里|短视频里|所谓的?老师|自称)[^。！？\n]{0,30}?(说|讲|称|号称|宣称|声称|吹|吹嘘|推销|推|保证|承诺|忽悠)(?!说|讲)/;
+/** after another party's words, the writer speaking for themselves (但这款不会, 其实, 确实) */
+const TURNS_TO_OWN = /但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己/;
 const WINK = /懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
 
 /**
@@ -1306,6 +1317,20 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       for (let i = norm.text.length - 1; i >= 0; i--) sentFirst[norm.sentence[i]!] = i;
     }
     return sentFirst;
+  };
+  /**
+   * In an asset that warns of fraud, what another party is told saying without quotation marks
+   * (家长群里有人推“…”，说年化8%、政府兜底、名额有限): from their verb to the end of the sentence,
+   * unless the writer turns to speak for themselves first (但…, 其实…, 确实…)
+   */
+  const reportedUnquoted = (s: number, from: number): boolean => {
+    const first = firstOfSentences()[s];
+    if (first === undefined || first < 0 || first >= from) return false;
+    // (the turn may come after the target: 有人说理财会亏，但这款不会 — the denial makes it the writer's)
+    let end = from;
+    while (end < norm.text.length && norm.sentence[end] === s) end++;
+    const m = THIRD_PARTY_SAYS.exec(src.slice(norm.start[first]!, norm.start[from]!));
+    return !!m && !TURNS_TO_OWN.test(src.slice(norm.start[first]! + m.index + m[0].length, norm.end[end - 1]!));
   };
   /**
    * Sentence `s` is nothing but a denial (假的。都是骗人的！): it calls the sentence before it false, as
@@ -1867,7 +1892,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const m = marksOf(s, list);
     // a list joined by enumeration commas is one clause for a caution before it (对方说…有政府兜底、保本保息)
     const unit = enumStart(from, clause);
-    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd) || underWarningList(s) || underStatute(s)) neutral = true;
+    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd) || underWarningList(s) || underStatute(s) || (aboutFraud && reportedUnquoted(s, from))) neutral = true;
     // only the target's own clause, and within it what is near enough to bind: a text with one
     // endless clause stays linear
     for (let i = firstFrom(list, from - LOOKBACK); i < list.length; i++) {
@@ -1980,6 +2005,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // a bare denial closing the clause (有人说理财会亏，但这款不会): it denies the clause before
         // (说不准 leaves it open)
         // (closing it: 别人问我都不一定告诉 hedges the telling, not the claim before)
+        // (a bare "not promised" closing it disclaims the clause before, it does not deny it: 收益随市场
+        // 波动，不保证 — the return is not promised, not "it does not fluctuate")
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && NOT_PROMISED.test(norm.text.slice(h.from, h.to))) neutral = true;
         else if (h.op === 'negate' && last === h.from && UNSURE.test(norm.text.slice(Math.max(0, h.from - 2), h.to + 2)) && endsClause(hedgeEnd(h))) neutral = true;
         // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used; nor 没了, "gone":
         // 估计明天上午就没了)
