@@ -1002,6 +1002,8 @@ const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并
 const THIRD_PARTY_SAYS = /(有人|有些人|有的人|骗子|诈骗分子|不法分子|对方|推销员|业务员|陌生人|陌生号码|群主|中介|某平台|某公司|某机构|网上|直播间里|短视频里|所谓的?老师|自称)[^。！？\n]{0,30}?(说|讲|称|号称|宣称|声称|吹|吹嘘|推销|推|保证|承诺|忽悠)(?!说|讲)/;
 /** after another party's words, the writer speaking for themselves (但这款不会, 其实, 确实) */
 const TURNS_TO_OWN = /但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己/;
+/** a clause that asks (能不能, 会不会, 是不是, …吗): after 问我， it is the question asked */
+const ASKED_NEXT = /^(能不能|可不可以|可以不可以|会不会|是不是|要不要|有没有|该不该|值不值|划不划算|好不好|行不行|能否|是否)|(能不能|可不可以|会不会|是不是|要不要|有没有|该不该|值不值|划不划算|好不好|行不行|能否|是否)[^]{0,10}$|[吗么呢]$/;
 const WINK = /懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
 
 /**
@@ -1903,7 +1905,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (coversSentence(h)) neutral = true;
       // (not what was asked about and is now here: 你们天天问的零风险理财来了！)
       // (a dash after the question opens the answer: 好多阿姨问我这期怎么样——这期是保本的)
-      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to))) && !ANSWER_DASH.test(src.slice(norm.end[h.to - 1]!, norm.start[from]!))) asked = true;
+      // (or when it closes its clause and the next, the target's, is a question: 有小伙子问我，能不能买份理财当520礼物)
+      if (h.op === 'ask' && (norm.clause[h.from] === clause || /^[：:]/.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 1)) || (norm.clause[h.from]! + 1 === clause && endsClause(h.to) && ASKED_NEXT.test(clauseHead(from) + clauseRest(from)))) && !(norm.text[h.to] === '的' && ARRIVED.test(clauseRest(to))) && !ANSWER_DASH.test(src.slice(norm.end[h.to - 1]!, norm.start[from]!))) asked = true;
       if (norm.clause[h.from] !== clause) {
         // a caution covers the rest of a list joined by enumeration commas; a negation does not
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)

@@ -201,6 +201,8 @@ const WARNED: [ProductType, string][] = [
 ];
 
 /** the investment types: a wealth word is theirs where the asset offers only them; their offer makes deposit verbs their words (depositByVerb), unless a structured deposit is offered beside them: 起存 is a deposit's */
+/** a brand name in the form of a product series (同心悦享365天, 同心季季开1号, 同心稳利180天持有期) */
+const BRAND_SERIES = /\d+\s*(天|号|个月|年期)|持有|定开|季开|月开|周开|年开|年年|月月|季季|天天|日日|理财/;
 export const INVESTMENTS: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
 
 /** True when the asset has a product type and every one of them is in `list` (an asset of only these types). */
@@ -291,6 +293,19 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
       result.generic = r;
       types.add('wealth');
       evidence.set('wealth', r);
+    }
+  }
+  // (a product of the bank's own named by its brand in a series' form, with nothing else to tell its kind:
+  // 看看“同心季季开1号”，三个月一开放 ‖ 我哋行而家有只“同心悦享180天持有期” — the bank's wealth products are
+  // named so; a brand name alone, 同心悦读会, is no product)
+  if (infer && !types.size) {
+    found: for (const view of views) {
+      for (const [a, b] of view.brandNames ?? []) {
+        if (!BRAND_SERIES.test(view.norm.text.slice(a, b + 8))) continue;
+        types.add('wealth');
+        evidence.set('wealth', { view, from: a, to: b });
+        break found;
+      }
     }
   }
   // (only when the asset's deposit is the bond itself: 这款大额存单跟国债一样有国家兜底 still claims backing for a deposit)
