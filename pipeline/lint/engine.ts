@@ -241,6 +241,27 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
       findings.push(finding(c.rule, view, lead + a - starts[k]!, lead + pieces[k]!.length, { excerpt, waivable: true, textHash: textHash(view) }));
     }
   }
+  // a text that tells the reader to read the first character of each line (藏头诗: 读读每行第一个字): its
+  // line heads read together, reported from the first head to the last
+  for (const view of views) {
+    if (!ACROSTIC.test(view.span.text)) continue;
+    const heads: number[] = [];
+    let at = 0;
+    for (const line of view.span.text.split('\n')) {
+      const m = /[\u4e00-\u9fa5]/.exec(line);
+      if (m) heads.push(at + m.index);
+      at += line.length + 1;
+    }
+    if (heads.length < 3) continue;
+    const text = heads.map((h) => view.span.text[h]).join('');
+    const scan = scanSpan(set, view.index, { field: view.span.field, file: view.span.file, text });
+    for (const c of judge(set, scan, products, lifeAsset).found) {
+      const [a, b] = [scan.view.norm.start[c.from]!, scan.view.norm.end[c.to - 1]!];
+      if (b - a < 2) continue;
+      const excerpt = text.slice(a, b).split('').join(' ‖ ');
+      findings.push(finding(c.rule, view, heads[a]!, heads[b - 1]! + 1, { excerpt, waivable: true, textHash: textHash(view) }));
+    }
+  }
 
   const more = piiReadings(set, views);
   for (const { rule, detect, pii, secondOpinion } of detects) {
@@ -260,6 +281,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   return onePerPlace(findings);
 }
 
+/** words that tell the reader a text hides words in its line heads (藏头诗; 读读每行第一个字) */
+const ACROSTIC = /藏头|每一?(行|句)的?(第一个字|第一字|头一个字|首字|开头那个字)|(首字|第一个字|头一个字)连(起来|着)读?|竖着读|竖读/;
 /** the most characters a drawn text may have to be read with its neighbours as one phrase (只赚 ‖ 不赔) */
 const SHORT_DRAWN = 4;
 /** a figure drawn alone (3.35%, +8%), and the most characters of the label drawn before it */

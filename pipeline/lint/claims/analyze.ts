@@ -494,7 +494,7 @@ const BARE_NEGATION = /^(也|都|更|还|亦|又|且|绝|决)?(不|没|未|无|�
 const ARRIVED = /^[^，。！？,]{0,8}(来了|到了|上线了|上新了|有了|终于有了|安排上了|开售了|回来了)/;
 
 /** what may stand before a denial that makes up its clause (…，这种说法根本不靠谱 / …，其实两回事) */
-const DENIAL_OPENING = /^(但是?|可是?|不过|其实|实际上|事实上|然而|而|只是)?(这|那|这些|那些|这种|那种|这类|那类|此类|这样|这个|那个|这些都|这话|那话)?(说法|话|宣传|话术|承诺|事|事情|东西|说辞)?(都|也|全|全都|完全|根本|纯属|统统|通通|一律|一概|千万|万万|可|从来|一定|务必|当然|肯定|绝对|压根|本来|本身|就|真|真的|已经|已|早已|早就|早都|均已|如今|现在|现已)*(是)?$/;
+const DENIAL_OPENING = /^(但是?|可是?|不过|其实|实际上|事实上|然而|而|只是)?(这|那|这些|那些|这种|那种|这类|那类|此类|这样|这个|那个|这些都|这话|那话)?(说法|话|宣传|话术|承诺|事|事情|东西|说辞)?(都|也|全|全都|完全|根本|纯属|统统|通通|一律|一概|千万|万万|可|从来|一定|务必|当然|肯定|绝对|压根|本来|本身|就|真|真的|已经|已|早已|早就|早都|均已|如今|现在|现已)*(是)?(监管|法规|规定|国家|法律|监管部门|行里|总行)?$/;
 /** negations that close a clause as "no need" or "don't", not as a denial of the clause before */
 const NO_NEED = new Set(['不用', '不必', '不需要', '不需', '无需', '用不着', '不要', '别', '勿', '甭', '莫']);
 /** a "no need" word, or one that opens with it (不用担心, 别担心: an assurance after a claim, not a denial of it) */
@@ -762,7 +762,7 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
   if (/[一二两三四五六七八九十几\d](个|处|大)(坑|问题|雷|毛病|错误|错处|违规点)\s*[:：][^：:\n]{0,40}$/.test(head)) return true;
   // (words listed as words after a count of them: 我在白板上写了三个词：保本、稳赚、零风险)
   // (not what a product is summed up in: 这款产品的特点就四个字：刚-性-兑-付)
-  if (/(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]\s*([\u4e00-\u9fa5A-Za-z]{1,8}\s*[、，,和与及]\s*)*$/.test(head) && !/(这款|这只|本产品|产品|特点|优势|卖点|亮点|好处|概括|总结|一句话|就)[^：:]{0,10}(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]/.test(head)) return true;
+  if (/(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]\s*([\u4e00-\u9fa5A-Za-z]{1,8}\s*[、，,和与及]\s*)*$/.test(head) && !/(这款|这只|本产品|产品|特点|优势|卖点|亮点|好处|概括|总结|一句话|就)[^：:]{0,10}(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]/.test(head) && !OWN_WORDS.test(head)) return true;
   // (the word may be one of a bare phrase of up to 8 characters that opens the line: 保本保息——)
   const lead = /^[\s\u3000]*(\p{Extended_Pictographic}\s*)?([\u4e00-\u9fa5A-Za-z]*)$/u.exec(head);
   const tail = /^[\u4e00-\u9fa5A-Za-z]*/.exec(source.slice(end, lb))![0];
@@ -775,9 +775,12 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
   const next = /^\s*([^\n]*)/.exec(source.slice(lb, lb + 60))![1]!;
   if (NAMES_IT.test(next)) return true;
   const before = source.slice(Math.max(0, la - 120), la).split('\n').filter((l) => l.trim()).slice(-2);
-  return before.some((l) => /(下面|以下|下列)(这|的)?(个|几个|些)?(词|字|说法|字眼)|(一个|这个|几个|[两三四五六七八九十]个)(词|字|字眼)\s*[:：]\s*$/.test(l));
+  // (not the writer's own answer in so many words: 这只到期怎么样？⏎我只讲四个字：⏎稳⏎赚⏎不⏎赔)
+  return before.some((l) => /(下面|以下|下列)(这|的)?(个|几个|些)?(词|字|说法|字眼)|(一个|这个|几个|[两三四五六七八九十]个)(词|字|字眼)\s*[:：]\s*$/.test(l) && !OWN_WORDS.test(l));
 }
 
+/** the writer's own answer, counted in words (我只讲四个字：; 一句话，四个字：) — their claim, not words named */
+const OWN_WORDS = /(只|就|我)(讲|说|回|答|送|用)[^：:\n]{0,3}(一个|几个|[两三四五六七八九十]个)(词|字|字眼)/;
 /** words that call a thing said false (别信; 是谣言) */
 const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信|不可信|不要相信|别相信|是假的|假的|都是假的|全是假的|是骗人的|骗人的|都是骗人的|是谣言|谣言|纯属谣言|是骗局)$/;
 /**
@@ -851,7 +854,7 @@ const SANCTION = /处理决定|书面警告|警告处分|记过|扣减[^，。�
  */
 const QUOTE_JUDGED = /^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)[^。\n]{0,6}(听过|听说过|见过|耳熟)[\s\S]{0,4}(但|可是|其实|不过|然而|实际上)|^[\s—\-－~～]*[^。\n]{0,10}(有人|骗子|对方|不法分子|陌生人)[^。\n]{0,6}(在)?(发|传|散发|转发|说|推|卖|喊|打)(这种|这类|这样的)|^\s*(写在一起|放在一起|连在一起|摆在一起|凑在一起|挂在嘴边)|^\s*的?(链接|广告|短信|传单|小广告|宣传单|推销电话|群消息)|^\s*(背后|后面)(往往|通常|多半|大多|都)?(是|藏着)|^\s*[:：]?\s*[^。\n]{0,10}(已经不用|早就不用|不再用|不再使用|已停用|停用了)|^\s*的?(项目|平台|公司|产品|群)[^。\n]{0,40}(失联|跑路|爆雷|卷款|是骗局|是诈骗|人去楼空)|^[^。]{0,16}(一个都不信|都不信|别信|不要信|千万别信|莫信|不能信)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次|^\s*[=＝≈→➡⇒｜|]|^\s*[—\-－]{1,2}\s*(正规[^。\n]{0,12}(找不到|不会|没有)|[^。\n]{0,8}早就被禁|[^。\n]{0,6}是骗|没有人|没人|谁也|并不|不是|别信|假的|错的)|^[”」』’]*\s*[^。，,\n]{0,6}?(属于|涉嫌|暗示|诱导|混同|夸大|违反|是违规|违规了)|^[\s。！!]*这是[^。\n]{0,12}(考试|考题|题目|第[\d一二三四五六七八九十]+题|反面教材|错误示范|驳回稿|退稿)/;
 /** words before a quotation that make it someone else's, or one not to say (短视频里讲“…”; 任何人跟你拍胸口说“…”; 别信「稳赚」; 一句都不许说：“保本”), or a word seen, heard or misread (看到「手慢无」就心慌; 别念成「保本」的保) */
-const QUOTE_INTRO = /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写)\s*[:：]?\s*$|(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈|文章|帖子|推文|短信|消息|评论区)(里|上|中)?[，,]?[^，。“”「」]{0,6}(讲|说|写|称|喊|留言)(的|着|说)?\s*[:：，,]?\s*(这款|这只|某某产品|这个产品|这个)?(是)?\s*$|(图|图片|截图|单子|宣传单|宣传页|纸条)[，,]?\s*(上面|里面|上头|上)?[^，。“”「」]{0,2}(写着|印着|写的是|印的是|写|印)\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子)[^，。“”「」]{0,10}(说|讲|承诺|保证|发|转发|介绍|介紹|推荐|推薦)[^，。“”「」]{0,4}?\s*[:：]?\s*$|(念成|读成|看成|听成|误读成|认成|看到|听到|见到|碰到|刷到)\s*$/;
+const QUOTE_INTRO = /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写|不能用的?|不许用的?|不准用的?|不得用的?|禁止用的?|不能出现的?|不得出现的?|禁用的?)\s*[:：]?\s*$|(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈|文章|帖子|推文|短信|消息|评论区)(里|上|中)?[，,]?[^，。“”「」]{0,6}(讲|说|写|称|喊|留言)(的|着|说)?\s*[:：，,]?\s*(这款|这只|某某产品|这个产品|这个)?(是)?\s*$|(图|图片|截图|单子|宣传单|宣传页|纸条)[，,]?\s*(上面|里面|上头|上)?[^，。“”「」]{0,2}(写着|印着|写的是|印的是|写|印)\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子)[^，。“”「」]{0,10}(说|讲|承诺|保证|发|转发|介绍|介紹|推荐|推薦)[^，。“”「」]{0,4}?\s*[:：]?\s*$|(念成|读成|看成|听成|误读成|认成|看到|听到|见到|碰到|刷到)\s*$/;
 
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 export function named(source: string, at: number): boolean {
@@ -1733,6 +1736,16 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     return last;
   };
+  /** every clause from `at`'s to the one before `last` is a short item (at most 6 characters: 用抽奖、赠品) */
+  const shortItems = (at: number, last: number) => {
+    let a = at;
+    while (a > 0 && norm.clause[a - 1] === norm.clause[at]) a--;
+    for (let e = a, n = 0; e < norm.text.length && norm.clause[e]! < last; e++) {
+      n = e > a && norm.clause[e] !== norm.clause[e - 1] ? 1 : n + 1;
+      if (n > 6) return false;
+    }
+    return true;
+  };
   const lossCls = c.classIndex.get('loss') ?? -2;
   /** the first clause of sentence `s` negates a concept of class `cls` (a negation at most 6 characters before it) */
   const echoDenied = (s: number, cls: number) => {
@@ -1986,9 +1999,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       };
       // (a quoted list joined by 、 is one clause here: 「零风险、高收益」的产品，根本不存在 denies both)
       // (a quoted list only, and not one whose later items say something of their own: 哪些是存款、哪些不是)
+      // (and a list of short unquoted items whose last carries the negation after: 用抽奖、赠品来促销理财是
+      // 明令禁止的 — then only an operator in an earlier item cuts it short)
       let own = listEnd(clause, to);
-      if (own !== clause && !(quotes ??= quoteMask(view))[norm.start[from]!]) own = clause;
-      for (let k = i0; own !== clause && k < hs.length && norm.clause[hs[k]!.from]! <= own; k++) if (hs[k]!.op) own = clause;
+      const quotedList = !!(quotes ??= quoteMask(view))[norm.start[from]!];
+      if (own !== clause && !quotedList && !shortItems(from, own)) own = clause;
+      for (let k = i0; own !== clause && k < hs.length && norm.clause[hs[k]!.from]! <= own; k++) if (hs[k]!.op && (quotedList || norm.clause[hs[k]!.from]! < own)) own = clause;
       const end = past(i0, own);
       if ((flips[end]! - flips[i0]!) & 1) neg ^= 1;
       if (end >= hs.length || norm.clause[hs[end]!.from] !== own + 1) return;
@@ -2019,6 +2035,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (nor one that agrees: 从来没有一个客户亏过本，以后也不会 — 也, 都 carry the denial on, they do not deny it)
         else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from) && !sharesVerb(h.to) && !/(也|都|亦|同样|照样|一样)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from))) neg ^= 1;
       };
+      // (a denial after words that only say whose it is: 用抽奖、赠品来促销理财，是监管明令禁止的)
+      if (hs[end]!.op !== 'negate-after')
+        for (let k = end + 1; k < nextEnd; k++) {
+          const h = hs[k]!;
+          if (h.op === 'negate-after' && endsClause(h.to) && DENIAL_OPENING.test(clauseHead(h.from)) && !hs.slice(end, k).some((x) => x.op)) {
+            neg ^= 1;
+            break;
+          }
+        }
       let i = end;
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
       for (let j = nextEnd - 1; j >= i && hs[j]!.from === last; j--) visit(hs[j]!);
