@@ -518,6 +518,10 @@ const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]
 /** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
 const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)/;
 /** who answers, as a clause of its own before the answer (统一回复：; 答：) */
+/** a word of comfort that may open an answer (放心，不会) */
+const COMFORT = /^(放心|安心|莫慌|别慌|唔使惊|不用怕|别怕|嗯|哎|诶|害|嗨)$/;
+/** the writer saying it, before a bare yes (我说能！; 我当场回她：可以) */
+const SELF_REPLY = /^(我|我们|小U)(就|当场|直接|马上|立刻)?(说|讲|回|答|回答|回复)(他|她|佢|您|你|佢哋|他们|她们)?(?=.)/;
 const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
 /** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
 const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
@@ -1004,7 +1008,7 @@ const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并
 /** another party saying something, its words running unquoted to the end of the text before a target (see reportedUnquoted) */
 const THIRD_PARTY_SAYS = /(有人|有些人|有的人|骗子|诈骗分子|不法分子|对方|推销员|业务员|陌生人|陌生号码|群主|中介|某平台|某公司|某机构|网上|直播间里|短视频里|所谓的?老师|自称)[^。！？\n]{0,30}?(说|讲|称|号称|宣称|声称|吹|吹嘘|推销|推|保证|承诺|忽悠)(?!说|讲)/;
 /** after another party's words, the writer speaking for themselves (但这款不会, 其实, 确实) */
-const TURNS_TO_OWN = /但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己/;
+const TURNS_TO_OWN = /但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己|点头|认可|没错|是真的|不假|属实|同意|赞同/;
 /** a clause that asks (能不能, 会不会, 是不是, …吗): after 问我， it is the question asked */
 const ASKED_NEXT = /^(能不能|可不可以|可以不可以|会不会|是不是|要不要|有没有|该不该|值不值|划不划算|好不好|行不行|能否|是否)|(能不能|可不可以|会不会|是不是|要不要|有没有|该不该|值不值|划不划算|好不好|行不行|能否|是否)[^]{0,10}$|[吗么呢]$/;
 const WINK = /懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
@@ -1814,6 +1818,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         opening = sentFrom;
         while (opening < norm.text.length && norm.start[opening]! < after) opening++;
       }
+      // (a word of comfort alone before the answer is no answer of its own: 放心，不会。)
+      if (opening >= 0 && sentFrom >= 0 && norm.clause[opening] === norm.clause[sentFrom] && clauseEnd(sentFrom) - sentFrom <= 3 && COMFORT.test(norm.text.slice(sentFrom, clauseEnd(sentFrom)))) {
+        const after = next.find((h) => norm.clause[h.from] === norm.clause[sentFrom]! + 1);
+        if (after) opening = after.from;
+      }
       const firstClause = opening >= 0 ? norm.clause[opening]! : -1;
       for (const h of next) {
         if (norm.clause[h.from] !== firstClause) continue;
@@ -1837,7 +1846,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (after who answers: 统一回复：系呀)
       if (REPLY_LEAD.test(norm.text.slice(b, e)) && e < norm.text.length && norm.sentence[e] === s) e = clauseEnd((b = e));
       // (a mark kept before a Latin letter ends it too: 系呀,bb)
-      const reply = norm.text.slice(b, e).replace(/[\s,.;:!?]+$/, '');
+      // (and after the writer saying so: 我说能！)
+      const reply = norm.text.slice(b, e).replace(/[\s,.;:!?]+$/, '').replace(SELF_REPLY, '');
       const word = YES_WORD.test(reply);
       if (word || YES_VERB.test(reply)) {
         if (/[不没无非未别冇唔]/.test(askingText(sentFrom)) && !word) flips++;
