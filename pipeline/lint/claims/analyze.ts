@@ -2036,7 +2036,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (closing it: 别人问我都不一定告诉 hedges the telling, not the claim before)
         // (a bare "not promised" closing it disclaims the clause before, it does not deny it: 收益随市场
         // 波动，不保证 — the return is not promised, not "it does not fluctuate")
-        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && NOT_PROMISED.test(norm.text.slice(h.from, h.to))) neutral = true;
+        // (not asked back to be scoffed at: 本金安全，不保证？怎么可能！)
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && NOT_PROMISED.test(norm.text.slice(h.from, h.to)) && !/^[\s\p{Pe}"”’」』]*[？?]/u.test(src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 3))) neutral = true;
         else if (h.op === 'negate' && last === h.from && UNSURE.test(norm.text.slice(Math.max(0, h.from - 2), h.to + 2)) && endsClause(hedgeEnd(h))) neutral = true;
         // (not a "no need": 能接受短期波动、这笔钱一年内不用 says the money is not used; nor 没了, "gone":
         // 估计明天上午就没了)
