@@ -6,12 +6,12 @@ import * as crypto from 'node:crypto';
 import type { Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
 import type { Detect, DetectorHit, LintContext, SpanView } from './detectors/types.ts';
-import { CLAUSE, normalize, normalizeBase, normalizeTerm, SENTENCE } from './normalize.ts';
+import { CLAUSE, normalize, normalizeBase, normalizeTerm, SENTENCE, simpleSource } from './normalize.ts';
 import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -173,7 +173,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
     const next = scans[i + 1]?.view.norm.text ?? '';
-    const { found, analysis } = judge(set, scan, products, lifeAsset, next.slice(0, 8));
+    const { found, analysis } = judge(set, scan, products, lifeAsset, next.slice(0, 8), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view));
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -228,7 +228,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     }
     const first = run[0]!.span;
     const scan = scanSpan(set, run[0]!.index, { field: first.field, file: first.file, text: pieces.join('') });
-    for (const c of judge(set, scan, products, lifeAsset).found) {
+    for (const c of readTogether(set, scan, products, lifeAsset)) {
       const [a, b] = [scan.view.norm.start[c.from]!, scan.view.norm.end[c.to - 1]!];
       let k = run.length - 1;
       while (k > 0 && starts[k]! > a) k--;
@@ -255,7 +255,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     if (heads.length < 3) continue;
     const text = heads.map((h) => view.span.text[h]).join('');
     const scan = scanSpan(set, view.index, { field: view.span.field, file: view.span.file, text });
-    for (const c of judge(set, scan, products, lifeAsset).found) {
+    for (const c of readTogether(set, scan, products, lifeAsset)) {
       const [a, b] = [scan.view.norm.start[c.from]!, scan.view.norm.end[c.to - 1]!];
       if (b - a < 2) continue;
       const excerpt = text.slice(a, b).split('').join(' ‖ ');
@@ -281,10 +281,26 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   return onePerPlace(findings);
 }
 
+/**
+ * What a text made of several drawn pieces (a split phrase, an acrostic's line heads) says: its words
+ * and its claims, read as one text of the asset.
+ */
+function readTogether(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset: boolean): Candidate[] {
+  const { found, analysis } = judge(set, scan, products, lifeAsset);
+  if (lifeAsset) return found;
+  const out = [...found];
+  for (const c of matchClaims(set.concepts, set.claims, [analysis], products)) {
+    const rule = set.wordRules[c.pattern.rule]!;
+    if (c.pattern.fallback || (exempt(rule, products.types) && !onlyOf(products.types, c.pattern.evenIfOnly))) continue;
+    out.push({ rule, view: c.view, from: c.from, to: c.to });
+  }
+  return out;
+}
+
 /** words that tell the reader a text hides words in its line heads (藏头诗; 读读每行第一个字) */
 const ACROSTIC = /藏头|每一?(行|句)的?(第一个字|第一字|头一个字|首字|开头那个字)|(首字|第一个字|头一个字)连(起来|着)读?|竖着读|竖读/;
 /** the most characters a drawn text may have to be read with its neighbours as one phrase (只赚 ‖ 不赔) */
-const SHORT_DRAWN = 4;
+const SHORT_DRAWN = 8;
 /** a figure drawn alone (3.35%, +8%), and the most characters of the label drawn before it */
 const FIGURE_ALONE = /^[+＋-]?\d+(\.\d+)?\s*[%％]$/;
 const LABEL_DRAWN = 10;
@@ -482,7 +498,8 @@ function metaphor(view: SpanView, at: number, life = false, quoted = false): boo
     while (a > 0 && norm.sentence[a - 1] === s) a--;
     let b = at;
     while (b < norm.text.length && norm.sentence[b] === s) b++;
-    const sentence = norm.source.slice(norm.start[a]!, norm.end[b - 1]!);
+    // (read as simplified: 划龍舟八年，我覺得最穩嘅回報，就係身邊呢班老隊友)
+    const sentence = simpleSource(norm).slice(norm.start[a]!, norm.end[b - 1]!);
     bySentence.set(s, (m = [METAPHOR.test(sentence), LIFE_METAPHOR.test(sentence), QUOTED_LIFE.test(sentence)]));
   }
   return quoted ? m[2] : life ? m[1] : m[0] || m[1];
@@ -502,7 +519,7 @@ function sentenceOf(view: SpanView, at: number): string {
 /** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
 const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
 /** a drawn line that announces the list under it as words not to be written */
-const BANNED_LIST = /(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲|不能出现|不得出现|不准出现|不许出现)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|违禁词|违规用语|违规说法|违规话术|问题话术|宾果|填字|找词游戏|不能对客户说|[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|^以上[^。\n]{0,40}(高频词|违规词|禁用|骗子|诈骗|话术)|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|(从来)?(不说|不会说|不讲|说不出)(这|以下|下面)?[两三四五六七八九十几]?(句|个|些)(话|词|说法)|这[两三四五六七八九十几]句话[^，。！？\n]{0,10}(听过|见过|遇到过)|不可能从[^\n]{0,8}(说出来|说出口)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话|词|字眼|词儿)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
+const BANNED_LIST = /(听到|看到|遇到|碰到|听见)(这|以下|下面)?[两三四五六七八九十几]?(句|些|个)(话|说法|词)[^\n]{0,8}(先停|停一停|先别|别急|多问|警惕|小心|挂|拉黑|退群|别信|报警|核实)|(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(词|字|话|说法|字眼|句子)[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲|不能出现|不得出现|不准出现|不许出现)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|违禁词|违规用语|违规说法|违规话术|问题话术|宾果|填字|找词游戏|不能对客户说|[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|^以上[^。\n]{0,40}(高频词|违规词|禁用|骗子|诈骗|话术)|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|(从来)?(不说|不会说|不讲|说不出)(这|以下|下面)?[两三四五六七八九十几]?(句|个|些)(话|词|说法)|这[两三四五六七八九十几]句话[^，。！？\n]{0,10}(听过|见过|遇到过)|不可能从[^\n]{0,8}(说出来|说出口)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话|词|字眼|词儿)[^，。！？\n]{0,4}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
 /**
  * The bank's products named by its brand (同心银行 → 同心): the brand, one to four characters and a word
  * that product names end with (享 盈 益 利 宝 鑫 …), and a term or number after it at most — not the bank, a
@@ -657,7 +674,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
 /** the product types whose money is invested, not deposited: their 利息 or 存入 is deposit wording */
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = ''): { found: Candidate[]; analysis: ViewClaims } {
+function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = '', nextYes = false): { found: Candidate[]; analysis: ViewClaims } {
   const { types } = products;
   // (an asset that offers a product — a listed type or a precious metal — speaks of it in its headlines and tiles)
   const offers = isProductAsset(products);
@@ -696,7 +713,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));
   // (a product's label is read for claims though it names no product: 稳稳的💰)
   if (label) need.add(norm.sentence[0]!);
-  const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud, nextOpening, label);
+  const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud, nextOpening, label, nextYes);
   // a negation or caution anywhere before the term in its clause (不得宣传预期收益率), a negation
   // after it (刚兑已经退出历史舞台), a quotation in a warning
   for (const t of kept) if (!analysis.straddled(t.from, t.to) && analysis.statusAt(t.from, t.to) === ASSERTED) found.push({ rule: set.wordRules[t.rule]!, view, from: t.from, to: t.to });

@@ -379,7 +379,7 @@ function byPlaceOrder(m: number) {
 const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|作了|做了|给予|提供|进行)[^，。不没]{0,8}|的?(任何|实质性|一切)[^，。不没]{0,4})(保证|承诺|担保|实质性判断|背书|判断)/;
 
 /** what an undercut is said of: the warning (风险提示照例要写，其实不用管; …投资须谨慎。听听就好), not a quoted pitch (网上那些“稳赚”的直播，请别当真) */
-const WARNING_WORDS = /提示|风险|谨慎|这句|这行|这几个字|那几个字|小字|免责|说明书|套话|规定|写着|印着/;
+const WARNING_WORDS = /提示|风险|谨慎|这句|这行|那句|那行|这几个字|那几个字|小字|免责|说明书|套话|规定|写着|印着|承保|不是存款/;
 /** the sentence of normalised `at`, or one of the two before it, speaks of a warning (…投资须谨慎～⏎好啦念完啦！这种话听听就好) */
 function aboutWarning(norm: SpanView['norm'], at: number): boolean {
   const s = norm.sentence[at]!;
@@ -524,6 +524,14 @@ const COMFORT = /^(放心|安心|莫慌|别慌|唔使惊|不用怕|别怕|嗯|�
 const SELF_REPLY = /^(我|我们|小U)(就|当场|直接|马上|立刻)?(说|讲|回|答|回答|回复)(他|她|佢|您|你|佢哋|他们|她们)?(?=.)/;
 const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
 /** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
+/** the first clause of a text is a bare yes (有！; 当然可以) — it answers the question that closed the text before */
+export function opensWithYes(view: SpanView): boolean {
+  const n = view.norm;
+  let e = 0;
+  while (e < n.text.length && n.clause[e] === n.clause[0]) e++;
+  const first = n.text.slice(0, e).replace(/[\s,.;:!?]+$/, '');
+  return !!first && (YES_WORD.test(first) || YES_VERB.test(first));
+}
 const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
 /** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
 /** …or the question's own negated words said back (这个理财不保本吗？不保本。; 不是保本的吗？不是的) */
@@ -585,7 +593,7 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
 }
 
 /** what follows a caution that introduces a list: a colon (after a closing bracket: 案由）：), 有：/包括：, ，就是, the name of what it lists (…通常有四个特征：), or where it may not appear (禁止出现在任何员工朋友圈：) */
-const LIST_LEAD = /^[）)】\]”」』]?[：:]|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数|坑|雷|问题|毛病|错误|错处)[”」』]?(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]|^(出现)?(在|于)[^，。,！？!?\n]{0,12}[：:]/;
+const LIST_LEAD = /^[）)】\]”」』]?[：:]|^\s*——|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数|坑|雷|问题|毛病|错误|错处)[”」』]?(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]|^(出现)?(在|于)[^，。,！？!?\n]{0,12}[：:]/;
 /** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
 const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
@@ -742,7 +750,7 @@ function wished(source: string, at: number): boolean {
 }
 
 /** a verb of telling and the mark after it (…说：; …回她，) */
-const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉[他她你]*)[:：，,]\s*`;
+const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉)[他她你您佢们哋]*[:：，,]\s*`;
 /** someone else's pitch retold: a third party and what they said or offered (自称…的电话，说有高息还保本) */
 const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
 /** what names the word before it as a word (——这四个字，…; 这两个字，你在哪儿听到…) */
@@ -766,7 +774,7 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
   if (/[一二两三四五六七八九十几\d](个|处|大)(坑|问题|雷|毛病|错误|错处|违规点)\s*[:：][^：:\n]{0,40}$/.test(head)) return true;
   // (words listed as words after a count of them: 我在白板上写了三个词：保本、稳赚、零风险)
   // (not what a product is summed up in: 这款产品的特点就四个字：刚-性-兑-付)
-  if (/(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]\s*([\u4e00-\u9fa5A-Za-z]{1,8}\s*[、，,和与及]\s*)*$/.test(head) && !/(这款|这只|本产品|产品|特点|优势|卖点|亮点|好处|概括|总结|一句话|就)[^：:]{0,10}(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]/.test(head) && !OWN_WORDS.test(head)) return true;
+  if (/(个|几个|些|排|串|组|堆)(词|字|说法|字眼|词儿)\s*[:：]\s*([\u4e00-\u9fa5A-Za-z]{1,8}\s*[、，,和与及]\s*)*((?<=、\s*)[\u4e00-\u9fa5A-Za-z]{1,6})?$/.test(head) && !/(这款|这只|本产品|产品|特点|优势|卖点|亮点|好处|概括|总结|一句话|就)[^：:]{0,10}(个|几个|些)(词|字|说法|字眼|词儿)\s*[:：]/.test(head) && !OWN_WORDS.test(head)) return true;
   // (the word may be one of a bare phrase of up to 8 characters that opens the line: 保本保息——)
   const lead = /^[\s\u3000]*(\p{Extended_Pictographic}\s*)?([\u4e00-\u9fa5A-Za-z]*)$/u.exec(head);
   const tail = /^[\u4e00-\u9fa5A-Za-z]*/.exec(source.slice(end, lb))![0];
@@ -784,7 +792,7 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
 }
 
 /** the writer's own answer, counted in words (我只讲四个字：; 一句话，四个字：) — their claim, not words named */
-const OWN_WORDS = /(只|就|我)(讲|说|回|答|送|用)[^：:\n]{0,3}(一个|几个|[两三四五六七八九十]个)(词|字|字眼)/;
+const OWN_WORDS = /(只|就|我)(讲|说|回|答|送|用)[^：:\n]{0,3}(一个|几个|[两三四五六七八九十]个)(词|字|字眼)|(换个|换种|换句|换一个)(说法|讲法|话)/;
 /** words that call a thing said false (别信; 是谣言) */
 const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信|不可信|不要相信|别相信|是假的|假的|都是假的|全是假的|是骗人的|骗人的|都是骗人的|是谣言|谣言|纯属谣言|是骗局)$/;
 /**
@@ -810,7 +818,8 @@ function endorsed(source: string, at: number): boolean {
   while (close < source.length && close - at < 200 && !'”」』’"\''.includes(source[close]!)) close++;
   if (close >= source.length || close - at >= 200) return false;
   // (to the end of the sentence after the one it closes in)
-  const after = /^[^。！？\n]*[。！？\n]?[^。！？\n]*/.exec(source.slice(close + 1, close + 80))![0];
+  // (across the line break after it: “旱涝保收”四个字。⏎…这四个字用来形容我们这款养老理财，再贴切不过)
+  const after = /^[^。！？\n]*[。！？\n]?\s*[^。！？\n]*/.exec(source.slice(close + 1, close + 80))![0];
   return ENDORSED.test(after);
 }
 
@@ -822,7 +831,7 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 // (or sent back by a reviewer: …”⏎合规同事退了回来：…)
-const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,4}(不能拿来|不能拿出来|不能跟客户|不能对客户|说不得)|(我|我们)?(得|要|必须|需要|想)(更正|纠正|澄清)(一下)?|[^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法)[^。！？\n]{0,20}(不成立|站不住脚?|过时了|行不通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
+const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,4}(不能拿来|不能拿出来|不能跟客户|不能对客户|说不得)|(我|我们)?(得|要|必须|需要|想|当场|马上|立刻|赶紧|就)(更正|纠正|澄清)(了|咗)?(一下)?|[^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法)[^。！？\n]{0,20}(不成立|站不住脚?|过时了|行不通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 /** after a list of words, what turns to the product (但它真的稳赚; 这款) */
 const LIST_TURNS = /但|可是|不过|然而|其实|只是|它|这款|这只|本产品|我们的|我们这/;
 /** a negation that denies the use of words (不会使用, 不得出现) */
@@ -1011,6 +1020,12 @@ const THIRD_PARTY_SAYS = /(有人|有些人|有的人|骗子|诈骗分子|不法
 const TURNS_TO_OWN = /但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己|点头|认可|没错|是真的|不假|属实|同意|赞同/;
 /** a clause that asks (能不能, 会不会, 是不是, …吗): after 问我， it is the question asked */
 const ASKED_NEXT = /^(能不能|可不可以|可以不可以|会不会|是不是|要不要|有没有|该不该|值不值|划不划算|好不好|行不行|能否|是否)|(能不能|可不可以|会不会|是不是|要不要|有没有|该不该|值不值|划不划算|好不好|行不行|能否|是否)[^]{0,10}$|[吗么呢]$/;
+/** a clause about others than the writer's product (别的网点, 别家, 其他银行) */
+const OTHERS_HEAD = /^(别的|别家|其他|其它|外面|人家|别人|同行|隔壁|外头|第二家)/;
+/** caution words that name features (的特点, 特征是): a caution only when a fraud has them */
+const FEATURE_WORD = /^(的特点|特点是|常见特点|典型特点|的特征|特征是|典型特征)$/;
+/** what says the thing with features is a fraud (非法集资, 骗局, 杀猪盘, 骗子的) */
+const FRAUD_SUBJECT = /骗|诈|非法|传销|庞氏|杀猪|套路|陷阱|不法|违规|违法|虚假|假冒|冒充|高息揽储|资金盘|跑路|爆雷|黑平台|地下钱庄|非正规|不正规|山寨/;
 const WINK = /懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
 
 /**
@@ -1225,7 +1240,7 @@ const ANSWER_NO = /^(放心|安心)?[啦吧啊呀嘛]?(当然|肯定|绝对)?(�
  * which answers a question that ends this one (a poster's title asks, its body answers). `label`: the
  * text is a product's label (productLabel), read for the pattern classes though it has no concept word.
  */
-export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean, nextOpening = '', label = false): ViewClaims {
+export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanView, need: Set<number>, aboutFraud: boolean, nextOpening = '', label = false, nextYes = false): ViewClaims {
   const { norm } = view;
   // (the source with traditional characters read as simplified: what the phrase checks read)
   const src = simpleSource(norm);
@@ -1541,6 +1556,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   };
   for (const g of analysed) raws.set(groupSentence[g]!, align(view, listOf(g), segs));
   for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, listOf(groupOf(s)), segs));
+  // (a word of features cautions only where what has them is a fraud: 非法集资的特点：承诺高额回报 — not
+  // 这款理财的特点：保本保息、稳赚不赔, which lists the product's own)
+  for (const [s, list] of raws) {
+    if (!list.some((h) => h.op === 'caution' && FEATURE_WORD.test(norm.text.slice(h.from, h.to)))) continue;
+    raws.set(s, list.filter((h) => !(h.op === 'caution' && FEATURE_WORD.test(norm.text.slice(h.from, h.to)) && !FRAUD_SUBJECT.test(sentenceHead(norm.sentence[h.from]!, h.from)))));
+  }
   // (the columns are not read past this point: a huge text's are let go, not kept for the next)
   releaseScratch();
   sentences.clear();
@@ -1836,6 +1857,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     // (the last sentence's answer is the next text's opening)
     else if (nextDenies && s > lastSentence) flips++;
+    // (or a bare yes that is the whole of the next text's first clause: 有没有又保本、又比定期高的理财？ ‖ 有！👇 同心安盈365天)
+    else if (nextYes && s > lastSentence) a |= ANSWER_AFFIRMS;
     // a bare yes opening the sentence (保本吗？能！) answers it too: it has no concept of its own. A
     // verb's yes to a negative question says the negation is wrong (R1就没有风险吗？有), a plain yes
     // (对, 没错) that it is right
@@ -2044,7 +2067,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (a denial that another one opens cancels out: 年年有得收，唔会话边年冇 — "no year without")
         // (not one of a list of negations that share the verb after them: 今天的理财不会、也不允许再这样做)
         // (nor one that agrees: 从来没有一个客户亏过本，以后也不会 — 也, 都 carry the denial on, they do not deny it)
-        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from) && !sharesVerb(h.to) && !/(也|都|亦|同样|照样|一样)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from))) neg ^= 1;
+        // (nor one said of others, which sets ours apart: 我额外再返你0.5%的保费，别的网点可没有)
+        else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !OTHERS_HEAD.test(clauseHead(h.from)) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from) && !sharesVerb(h.to) && !/(也|都|亦|同样|照样|一样)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from))) neg ^= 1;
       };
       // (a denial after words that only say whose it is: 用抽奖、赠品来促销理财，是监管明令禁止的)
       if (hs[end]!.op !== 'negate-after')

@@ -76,7 +76,8 @@ export const missingRiskWarning: Detector = {
       if (types.has('structured')) need('structured', hasAny(views, d.structured), warning(REQUIRED_WARNINGS.structured));
       // (insurance named as a kind, to explain it, with nothing offered — 分红险的红利是不保证的; 定期寿险≠定期
       // 存款 — needs no insurer: there is no policy to underwrite)
-      if (types.has('insurance') && offersSomething(views)) {
+      // (a disclosure waved away is a pitch's: 「由…承保，保险产品不是存款」是例行要写的，大家不用在意)
+      if (types.has('insurance') && (offersSomething(views) || undercut)) {
         const insurer = hasAny(views, d.insurer);
         const notDeposit = hasAny(views, d.notDeposit);
         need('insurance', insurer && notDeposit, [insurer ? '' : '写明承保的保险公司', notDeposit ? '' : '说明保险产品不是存款'].filter(Boolean).join('，并') || '写明承保的保险公司，并说明保险产品不是存款');
