@@ -181,7 +181,8 @@ export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
     .filter(({ match }) => {
       const local = match[1]!.toLowerCase();
       const domain = match[2]!.toLowerCase().replace(new RegExp(DOT, 'gi'), '.');
-      if (roles.has(local) || /^95\d{3}$/.test(local)) return false;
+      // (a placeholder written to show the shape of one: xxx(at)xx.com, abc@example.com)
+      if (roles.has(local) || /^95\d{3}$/.test(local) || /^(x+|abc|test|demo|sample|example|your(name)?|name|\*+)$/.test(local) || /^(x+|example|abc|domain)\./.test(domain)) return false;
       return !d.institutions.some((inst) => domain === inst || domain.endsWith(`.${inst}`) || (!inst.includes('.') && domain.includes(inst)));
     })
     .map(({ from, to, match }) => {
@@ -270,11 +271,12 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       if (d.publicLabels.some((w) => label.endsWith(w) && view.norm.sentence[at - w.length] === view.norm.sentence[at - 1])) return true;
       // a bare 地址： in a text that names the public place it is for (…在西湖支行二楼201会议室开讲⏎地址：…)
       // (bare: opening its line or sentence — 客户王女士的地址： is someone's)
-      // (an office's floor and room, not a flat in a block: 北山街88号2楼201室, not 阳光花园3栋2单元501室)
+      // (an office's floor and room, not a flat in a block: 北山街88号2楼201室, not 阳光花园3栋2单元501室, nor a
+      // village house by its group: 龙潭村五组27号)
       // (or a new one: 我们的理财咨询室搬到二楼啦！⏎新地址：…)
       const bare = /(新|现)?地址\s*[:：]?\s*$/.exec(t.slice(Math.max(0, at - 7), at));
       const labelAt = bare ? Math.max(0, at - 7) + bare.index : -1;
-      if (bare && (labelAt === 0 || view.norm.sentence[labelAt - 1] !== view.norm.sentence[labelAt]) && !/(栋|幢|单元|号楼|小区|花园|家园|新村)/.test(t.slice(at, to)) && namesPublicPlace()) return true;
+      if (bare && (labelAt === 0 || view.norm.sentence[labelAt - 1] !== view.norm.sentence[labelAt]) && !/(栋|幢|单元|号楼|小区|花园|家园|新村|村[^号]{0,4}组|[组社队]\d+号)/.test(t.slice(at, to)) && namesPublicPlace()) return true;
     }
     // a public place said to be there, from the start of the clause (营业厅位于人民大道100号2楼201室)
     const head = t.slice(c, from);

@@ -45,6 +45,8 @@ const dataSchema = z.strictObject({
   pinyinNotNames: z.array(z.string().min(1)).default([]),
 });
 
+/** verbs and prepositions that take a title as their object (听老师讲, 问老师, 给阿姨) */
+const TITLE_OBJECT_OF = new Set([...'听问找跟给让请被叫陪帮谢向对替喊送教']);
 const CONJUNCTIONS = new Set([...'和与及或跟同']);
 /** a career told as a prospectus or an announcement tells it: the person is named for their role */
 const BIO = /(证券|基金|投资|金融)(从业|研究)(经历|年限)|历任[^，。]{0,12}(研究员|基金经理|投资经理|分析师)|(现任|拟任|曾任)[^，。]{0,12}(基金经理|投资经理|投资总监|首席经济学家|首席分析师)/;
@@ -223,6 +225,8 @@ export const piiPerson: Detector = {
               }
             }
           }
+          // (a verb or preposition right before the title takes it as its object: 年轻时听老师讲, 去问老师 — no name)
+          if (TITLE_OBJECT_OF.has(t[h - 1]!) && n.gap[h - 1] === 0) return;
           // the honorific straight after a surname is the masked form (张阿姨)
           const candidates: [number, number][] = [];
           // compound surname (欧阳) + one or two given characters
@@ -480,7 +484,8 @@ export const piiPerson: Detector = {
         // of a letter or a note (「…让我的养老钱没被骗走。——万淑芬」); a famous saying's author is a public figure
         // (the writer may first say who they are, and close with a word of respect: ——你们的老客户 何秀兰 敬上)
         // (or after the word for it: 落款工工整整：何桂兰)
-        if (aboutLetter && /[—–―]|落款|署名/.test(view.span.text)) {
+        // (or on its own line under the letter's 此致⏎敬礼)
+        if (aboutLetter && /[—–―]|落款|署名|敬礼/.test(view.span.text)) {
           for (let i = 1; i < t.length; i++) {
             if (!n.gap[i] || n.cls[i] !== CJK) continue;
             const signed = SIGNED.test(view.span.text.slice(Math.max(0, n.start[i]! - 12), n.start[i]!));
@@ -563,7 +568,7 @@ const ORGANISATION_END = /(支行|分行|银行|网点|营业部|总行)$/;
 /** who the writer of a letter says they are before their name (你们的老客户, 一位老街坊) */
 const SIGNER = /^(你们的|您们的|您的|你的|贵行的)?(一位|一个)?(老|忠实的?)?(客户|储户|街坊|邻居|朋友|读者|粉丝|学员|会员)(?=[\u4e00-\u9fa5]{2,3})/;
 /** the word for a signature and a colon, right before the name (落款工工整整：) */
-const SIGNED = /(落款|署名)[^，。！？,.!?\n]{0,6}[：:]\s*$/;
+const SIGNED = /(落款|署名)[^，。！？,.!?\n]{0,6}[：:]\s*$|(此致\s*)?敬礼[！!。]?\s*\n\s*$/;
 /** a word of respect after a letter's signature (敬上, 谨上, 拜上) */
 const CLOSING = /^(敬上|谨上|拜上|敬呈|敬书|谨启|致谢|叩谢|手书|上|书)/;
 
