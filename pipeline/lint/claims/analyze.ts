@@ -1347,14 +1347,25 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
    * (家长群里有人推“…”，说年化8%、政府兜底、名额有限): from their verb to the end of the sentence,
    * unless the writer turns to speak for themselves first (但…, 其实…, 确实…)
    */
+  // (per sentence, once: where the other party's words start, in the original text; -1 for none)
+  const reports = new Map<number, number>();
   const reportedUnquoted = (s: number, from: number): boolean => {
-    const first = firstOfSentences()[s];
-    if (first === undefined || first < 0 || first >= from) return false;
-    // (the turn may come after the target: 有人说理财会亏，但这款不会 — the denial makes it the writer's)
-    let end = from;
-    while (end < norm.text.length && norm.sentence[end] === s) end++;
-    const m = THIRD_PARTY_SAYS.exec(src.slice(norm.start[first]!, norm.start[from]!));
-    return !!m && !TURNS_TO_OWN.test(src.slice(norm.start[first]! + m.index + m[0].length, norm.end[end - 1]!));
+    let at = reports.get(s);
+    if (at === undefined) {
+      at = -1;
+      const first = firstOfSentences()[s];
+      if (first !== undefined && first >= 0) {
+        let end = first;
+        while (end < norm.text.length && norm.sentence[end] === s) end++;
+        const a = norm.start[first]!;
+        const b = norm.end[end - 1]!;
+        const m = THIRD_PARTY_SAYS.exec(src.slice(a, b));
+        // (the turn may come after the target: 有人说理财会亏，但这款不会 — the denial makes it the writer's)
+        if (m && !TURNS_TO_OWN.test(src.slice(a + m.index + m[0].length, b))) at = a + m.index + m[0].length;
+      }
+      reports.set(s, at);
+    }
+    return at >= 0 && at <= norm.start[from]!;
   };
   /**
    * Sentence `s` is nothing but a denial (假的。都是骗人的！): it calls the sentence before it false, as
