@@ -671,8 +671,6 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
   return { view, terms, aboutFraud };
 }
 
-/** the product types whose money is invested, not deposited: their 利息 or 存入 is deposit wording */
-
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
 function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = '', nextYes = false): { found: Candidate[]; analysis: ViewClaims } {
   const { types } = products;

@@ -8,7 +8,7 @@
 // documented metaphor (test/lint/model.test.ts) from 0.740 to 0.679, under the 0.70 threshold, and
 // lowering the threshold to 0.67 flagged five more clean product cards; three seeds averaged put the
 // metaphor at 0.721 but flagged nine. Held back, it is a set the learned layer has not seen.
-// fresh110-* (stop 33's last round) likewise: folding it in kept the metaphor at 0.724 but flagged three
+// fresh110-* (stop 33's third round) likewise: folding it in kept the metaphor at 0.724 but flagged three
 // older clean product cards the model trained through fresh109 passes.
 // A case is a claim when it expects a claim rule; clean when it expects nothing; a case that only
 // expects client-detail rules is left out (the PII detectors judge those, not this model).

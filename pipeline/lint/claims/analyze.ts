@@ -1342,13 +1342,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     return sentFirst;
   };
+  /** per sentence, once: where another party's unquoted words start, in the original text (-1: none) */
+  const reports = new Map<number, number>();
   /**
    * In an asset that warns of fraud, what another party is told saying without quotation marks
    * (家长群里有人推“…”，说年化8%、政府兜底、名额有限): from their verb to the end of the sentence,
-   * unless the writer turns to speak for themselves first (但…, 其实…, 确实…)
+   * unless the writer turns to speak for themselves (但…, 其实…, 确实…)
    */
-  // (per sentence, once: where the other party's words start, in the original text; -1 for none)
-  const reports = new Map<number, number>();
   const reportedUnquoted = (s: number, from: number): boolean => {
     let at = reports.get(s);
     if (at === undefined) {
@@ -1569,10 +1569,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   for (const [s] of sentences) if (!raws.has(s)) raws.set(s, align(view, listOf(groupOf(s)), segs));
   // (a word of features cautions only where what has them is a fraud: 非法集资的特点：承诺高额回报 — not
   // 这款理财的特点：保本保息、稳赚不赔, which lists the product's own)
-  for (const [s, list] of raws) {
-    if (!list.some((h) => h.op === 'caution' && FEATURE_WORD.test(norm.text.slice(h.from, h.to)))) continue;
-    raws.set(s, list.filter((h) => !(h.op === 'caution' && FEATURE_WORD.test(norm.text.slice(h.from, h.to)) && !FRAUD_SUBJECT.test(sentenceHead(norm.sentence[h.from]!, h.from)))));
-  }
+  const featureWord = (h: Raw) => h.op === 'caution' && FEATURE_WORD.test(norm.text.slice(h.from, h.to));
+  for (const [s, list] of raws) if (list.some(featureWord)) raws.set(s, list.filter((h) => !featureWord(h) || FRAUD_SUBJECT.test(sentenceHead(s, h.from))));
   // (the columns are not read past this point: a huge text's are let go, not kept for the next)
   releaseScratch();
   sentences.clear();
@@ -2082,13 +2080,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         else if (h.op === 'negate' && last === h.from && endsClause(h.to) && !OTHERS_HEAD.test(clauseHead(h.from)) && !noNeed(norm.text.slice(h.from, h.to)) && !(norm.text[h.from] === '没' && norm.text[h.to] === '了') && !(hs[end]!.op === 'negate' && hs[end]!.from !== h.from) && !sharesVerb(h.to) && !/(也|都|亦|同样|照样|一样)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from))) neg ^= 1;
       };
       // (a denial after words that only say whose it is: 用抽奖、赠品来促销理财，是监管明令禁止的)
-      if (hs[end]!.op !== 'negate-after')
+      // (the first operator of the clause, after concepts only)
+      if (!hs[end]!.op)
         for (let k = end + 1; k < nextEnd; k++) {
           const h = hs[k]!;
-          if (h.op === 'negate-after' && endsClause(h.to) && DENIAL_OPENING.test(clauseHead(h.from)) && !hs.slice(end, k).some((x) => x.op)) {
-            neg ^= 1;
-            break;
-          }
+          if (!h.op) continue;
+          if (h.op === 'negate-after' && endsClause(h.to) && DENIAL_OPENING.test(clauseHead(h.from))) neg ^= 1;
+          break;
         }
       let i = end;
       for (; i < nextEnd && hs[i]!.from === first; i++) visit(hs[i]!);
