@@ -70,7 +70,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   if (values['no-cache'] || !(await isDirectory(join(storeDir, 'v1')))) pool.warm();
   try {
   const tree = await readContentTree(values.content!.startsWith('/') ? values.content! : contentDir);
-  tree.root = values.content!.replace(/\/+$/, '');
+  tree.root = values.content!.replace(/(?<!\/)\/+$/, '');
 
   const weeks = weeksIn(tree);
   const week = values.week ?? weeks.at(-1);

@@ -30,7 +30,7 @@ export async function readContentTree(dir: string): Promise<ContentTree> {
   // the text files read side by side, kept in the walk's order
   const read = await Promise.all(texts.map(([, full]) => readFile(full)));
   texts.forEach(([rel], i) => files.set(rel, read[i]!));
-  return { root: dir.split(sep).join(posix.sep).replace(/\/+$/, ''), files, paths, skipped };
+  return { root: dir.split(sep).join(posix.sep).replace(/(?<!\/)\/+$/, ''), files, paths, skipped };
 }
 
 export async function isDirectory(path: string): Promise<boolean> {

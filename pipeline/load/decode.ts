@@ -131,7 +131,7 @@ const WIDE = /[\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF—…“”‘’]/u;
 /** Soft line breaks inside a paragraph: nothing next to Chinese text, one space between Latin words (mapped). */
 export function joinLinesMapped(m: Mapped): Mapped {
   const out = emptyMapped();
-  const re = /[ \t]*\n[ \t]*/g;
+  const re = /(?:(?<![ \t])[ \t]+)?\n[ \t]*/g; // (not [ \t]*\n: a run of spaces would be read from each of its spaces)
   let last = 0;
   for (let r = re.exec(m.text); r; r = re.exec(m.text)) {
     append(out, slice(m, last, r.index));

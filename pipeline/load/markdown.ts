@@ -136,7 +136,7 @@ const WIDE = /[\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF—…“”‘’]/u;
 
 /** Soft line breaks inside a paragraph: nothing next to Chinese text, one space between Latin words. */
 export function joinLines(text: string): string {
-  return text.replace(/[ \t]*\n[ \t]*/g, (m, offset: number, s: string) =>
+  return text.replace(/(?:(?<![ \t])[ \t]+)?\n[ \t]*/g, (m, offset: number, s: string) =>
     WIDE.test(s[offset - 1] ?? '') || WIDE.test(s[offset + m.length] ?? '') ? '' : ' ',
   );
 }

@@ -1,5 +1,7 @@
 import type { TextSpan } from '../../pipeline/model.ts';
 import { lintSpans, type Finding, type LintContext } from '../../pipeline/lint/index.ts';
+import { DETECTOR_SOURCES, DETECTORS } from '../../pipeline/lint/detectors/index.ts';
+import { loadRuleSet } from '../../pipeline/lint/rules.ts';
 
 export const CTX: LintContext = { personaNames: ['周建国', '小U', '林晓'], allowedPhones: ['0571-8765 4321'], hotlines: ['95527', '95528'] };
 
@@ -11,3 +13,15 @@ export function lint(texts: string | string[], ctx: LintContext = CTX, fields?: 
 }
 
 export const ids = (fs: Finding[]) => fs.map((f) => f.ruleId);
+
+/** every pattern the engine gates: word rules', concept classes', product evidence */
+export function gatedPatterns(): RegExp[] {
+  const set = loadRuleSet(new Set(DETECTORS.keys()), DETECTOR_SOURCES);
+  const out: RegExp[] = [];
+  for (const r of set.wordRules) for (const p of r.patterns) out.push(p.re);
+  for (const p of set.concepts.patterns) out.push(p.re);
+  const pr = set.concepts.products;
+  for (const list of Object.values(pr.types)) out.push(...list);
+  out.push(pr.weakWealth, pr.notOffer, pr.pastSentence, pr.generic.returns, pr.generic.cue);
+  return out;
+}

@@ -1,22 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DETECTOR_SOURCES, DETECTORS } from '../../pipeline/lint/detectors/index.ts';
 import { normalize } from '../../pipeline/lint/index.ts';
 import { cannotMatch, needOf } from '../../pipeline/lint/prefilter.ts';
-import { loadRuleSet } from '../../pipeline/lint/rules.ts';
 import { loadCorpus } from '../../pipeline/tools/eval-lint.ts';
-
-/** every pattern the engine gates: word rules', concept classes', product evidence */
-function gatedPatterns(): RegExp[] {
-  const set = loadRuleSet(new Set(DETECTORS.keys()), DETECTOR_SOURCES);
-  const out: RegExp[] = [];
-  for (const r of set.wordRules) for (const p of r.patterns) out.push(p.re);
-  for (const p of set.concepts.patterns) out.push(p.re);
-  const pr = set.concepts.products;
-  for (const list of Object.values(pr.types)) out.push(...list);
-  out.push(pr.weakWealth, pr.notOffer, pr.pastSentence, pr.generic.returns, pr.generic.cue);
-  return out;
-}
+import { gatedPatterns } from './helpers.ts';
 
 const matches = (re: RegExp, text: string) => new RegExp(re.source, re.flags.replace(/[gy]/g, '')).test(text);
 

@@ -529,7 +529,7 @@ export function opensWithYes(view: SpanView): boolean {
   const n = view.norm;
   let e = 0;
   while (e < n.text.length && n.clause[e] === n.clause[0]) e++;
-  const first = n.text.slice(0, e).replace(/[\s,.;:!?]+$/, '');
+  const first = n.text.slice(0, e).replace(/(?<![\s,.;:!?])[\s,.;:!?]+$/, '');
   return !!first && (YES_WORD.test(first) || YES_VERB.test(first));
 }
 const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
@@ -882,7 +882,7 @@ export function named(source: string, at: number): boolean {
   // (a quotation one is told not to believe: 别信「稳赚」！)
   // (the words before the first of a row of quotations: 翻译过来就是“保证回报”“无风险”)
   // (read once: every check below looks at the end of the same words)
-  const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
+  const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/(?<![“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
   if (open > 0 && QUOTE_INTRO.test(wordsBefore.slice(-16))) return true;
   // (asked by a client, or quoted in a complaint: 有位客户问“你们能不能保证不亏”; 问我有没有“低风险、高收益”的东西;
   // 有位叔叔在留言里批评我们：「…」)
@@ -1431,7 +1431,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const first = starts[s];
     const prev = s > 0 ? starts[s - 1] : -1;
     if (first !== undefined && first >= 0 && prev !== undefined && prev >= 0) {
-      const asked = norm.text.slice(prev, first).replace(/[^\u4e00-\u9fff]+$/, '');
+      const asked = norm.text.slice(prev, first).replace(/(?<![^\u4e00-\u9fff])[^\u4e00-\u9fff]+$/, '');
       const m = DEFINITION.exec(src.slice(norm.start[first]!, norm.start[first]! + 24));
       if (m && /(是什么意思|什么意思|啥意思|是什么|是啥|指什么)$/.test(asked) && /[？?]\s*$/.test(src.slice(norm.start[prev]!, norm.start[first]!))) {
         let e = first;
@@ -1453,7 +1453,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         const m = DEFINITION.exec(own.slice(0, 24));
         // (the term defined, without its quotation marks: “保本”是说…)
         const term = m ? normalizeTerm(m.groups!.term!.replace(/[“”「」『』"']/g, '')) : '';
-        const heading = src.slice(norm.start[prev]!, norm.start[first]!).replace(/[\s“「『"]+$/, '');
+        const heading = src.slice(norm.start[prev]!, norm.start[first]!).replace(/(?<![\s“「『"])[\s“「『"]+$/, '');
         if (term.length >= 2 && GLOSSARY_HEAD.test(heading.trim()) && norm.text.slice(prev, first).includes(term) && !OUR_PRODUCT.test(own)) v = end;
       }
     }
@@ -1757,7 +1757,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
       e++;
     }
-    return !BARE_NEGATION.test(norm.text.slice(last, e).replace(/[^\u4e00-\u9fa5]+$/, ''));
+    return !BARE_NEGATION.test(norm.text.slice(last, e).replace(/(?<![^\u4e00-\u9fa5])[^\u4e00-\u9fa5]+$/, ''));
   };
   /** the last clause of the list joined by 、 that clause `c` (ending at normalised `at`) opens, within 40 characters; `c` when none */
   const listEnd = (c: number, at: number) => {
@@ -1879,7 +1879,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (REPLY_LEAD.test(norm.text.slice(b, e)) && e < norm.text.length && norm.sentence[e] === s) e = clauseEnd((b = e));
       // (a mark kept before a Latin letter ends it too: 系呀,bb)
       // (and after the writer saying so: 我说能！)
-      const reply = norm.text.slice(b, e).replace(/[\s,.;:!?]+$/, '').replace(SELF_REPLY, '');
+      const reply = norm.text.slice(b, e).replace(/(?<![\s,.;:!?])[\s,.;:!?]+$/, '').replace(SELF_REPLY, '');
       const word = YES_WORD.test(reply);
       if (word || YES_VERB.test(reply)) {
         if (/[不没无非未别冇唔]/.test(askingText(sentFrom)) && !word) flips++;

@@ -201,7 +201,7 @@ const WARNED: [ProductType, string][] = [
 ];
 
 /** a brand name in the form of a product series (同心悦享365天, 同心季季开1号, 同心稳利180天持有期) */
-const BRAND_SERIES = /\d+\s*(天|号|个月|年期)|持有|定开|季开|月开|周开|年开|年年|月月|季季|天天|日日|理财/;
+const BRAND_SERIES = /(?<!\d)\d+\s*(天|号|个月|年期)|持有|定开|季开|月开|周开|年开|年年|月月|季季|天天|日日|理财/;
 /** the investment types: a wealth word is theirs where the asset offers only them; their offer makes deposit verbs their words (depositByVerb), unless a structured deposit is offered beside them: 起存 is a deposit's */
 export const INVESTMENTS: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
 

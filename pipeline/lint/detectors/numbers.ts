@@ -528,7 +528,7 @@ export function findPieces(text: string): FoundNumber[] {
   PIECE.lastIndex = 0;
   for (let m = PIECE.exec(text); m; m = PIECE.exec(text)) {
     const digits = pieceDigits(m[2]!);
-    const to = m.index + m[0].replace(/[\s-]+$/, '').length;
+    const to = m.index + m[0].replace(/(?<![\s-])[\s-]+$/, '').length;
     pieces.push({ order: ORDER[m[1]!]!, digits, from: m.index, to });
   }
   PIECE_AFTER.lastIndex = 0;

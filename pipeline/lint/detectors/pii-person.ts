@@ -406,7 +406,7 @@ export const piiPerson: Detector = {
             if (n.gap[p] === 0 && CONJUNCTIONS.has(t[p]!)) continue;
             if (p > 0 && n.gap[p]! > 0 && /[+＋/／&＆|｜]/.test(view.span.text.slice(n.end[p - 1]!, n.start[p]!))) continue;
             // (the client word itself, not an English name after it)
-            const context = m[0].replace(/ ?[A-Za-z]+ ?$/, '').replace(/(是|为|叫|名叫)$/, '');
+            const context = m[0].replace(/ ?(?<![A-Za-z])[A-Za-z]+ ?$/, '').replace(/(是|为|叫|名叫)$/, '');
             const hit = nameAt(p, loose);
             if (hit) accept(p, hit[0], hit[1], context);
             // …or typed one character per line (客户姓名：何⏎晓⏎东): the lines are read together
@@ -507,7 +507,7 @@ export const piiPerson: Detector = {
         // where the characters stand
         const glossed = (at: number, joined: string): boolean => {
           const [a] = orig(view, at, at + 1);
-          const g = /([\u4e00-\u9fa5]{2,})\s*[（(]\s*$/.exec(view.span.text.slice(Math.max(0, a - 8), a))?.[1];
+          const g = /(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{2,})\s*[（(]\s*$/.exec(view.span.text.slice(Math.max(0, a - 8), a))?.[1];
           return !!g && [2, 3, 4].some((k) => k <= g.length && pinyinOf(g.slice(-k)).join('') === joined);
         };
         // Zhang Wei / ZHANG Wei / Wang Jianguo: a pinyin surname, then a given name of one or two syllables

@@ -104,7 +104,7 @@ export const sarif: Formatter = (results, meta) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'wendu-lint', version: meta.ruleset, semanticVersion: '1.0.0', informationUri: helpUri('guarantee').replace(/[^/]+$/, ''), rules } },
+        tool: { driver: { name: 'wendu-lint', version: meta.ruleset, semanticVersion: '1.0.0', informationUri: helpUri('guarantee').replace(/(?<![^/])[^/]+$/, ''), rules } },
         ...(meta.srcRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: meta.srcRoot } } } : {}),
         columnKind: 'utf16CodeUnits',
         artifacts: results.map((r) => ({ location: { uri: uri(r.file), uriBaseId: SRCROOT } })),

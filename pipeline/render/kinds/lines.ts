@@ -7,7 +7,7 @@
  * - `周一晨会：把每一句"您慢慢说"落到实处` breaks after a short lead-in ending in a colon, which stays.
  */
 export function titleLines(title: string): string[] {
-  const parts = title.split(/\s*[·•｜|]\s*/u).filter((p) => p.length > 0);
+  const parts = title.split(/(?:(?<!\s)\s+)?[·•｜|]\s*/u).filter((p) => p.length > 0);
   if (parts.length === 2) return parts;
   const colon = /^([^：:]{2,10}[：:])\s*(\S.*)$/u.exec(title);
   if (colon) return [colon[1]!, colon[2]!];

@@ -67,7 +67,7 @@ export function defaultLook(mascot: { pose: string; expression?: string } | unde
 
 /** Normalises a phrase for the table: trims spaces and trailing punctuation (早安！ → 早安). */
 export function phraseKey(phrase: string): string {
-  return phrase.trim().replace(/[\s!！~～。.,，…]+$/u, '');
+  return phrase.trim().replace(/(?<![\s!！~～。.,，…])[\s!！~～。.,，…]+$/u, '');
 }
 
 export function lookFor(phrase: string, mascot: { pose: string; expression?: string } | undefined): Look {
