@@ -369,7 +369,8 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
     a = Math.max(b, a + 1);
   }
   const suspect = (k: NumberKind) => k === 'id-suspect' || k === 'card-suspect';
-  for (let i = 0; i < groups.length; ) {
+  /** the best reading of the groups from i on, and the last group it takes */
+  const readAt = (i: number): { best: FoundNumber; last: number } | undefined => {
     let best: FoundNumber | undefined;
     let bestJ = i;
     let digits = '';
@@ -386,10 +387,28 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
         bestJ = j;
       }
     }
-    if (best) {
-      found.push(best);
-      i = bestJ + 1;
-    } else i++;
+    return best && { best, last: bestJ };
+  };
+  const weak = (k: NumberKind) => suspect(k) || k === 'phone-local';
+  for (let i = 0; i < groups.length; ) {
+    const r = readAt(i);
+    if (!r) {
+      i++;
+      continue;
+    }
+    // a weak reading does not swallow the start of a number that checks (座位4-5 139 5712 3846: not
+    // 5 139 5712 read as a local number, but the mobile number after the seat numbers)
+    let later = -1;
+    if (weak(r.best.kind))
+      for (let k = i + 1; k <= r.last && later < 0; k++) {
+        const o = readAt(k);
+        if (o && !weak(o.best.kind)) later = k;
+      }
+    if (later >= 0) i = later;
+    else {
+      found.push(r.best);
+      i = r.last + 1;
+    }
   }
 }
 
@@ -497,17 +516,19 @@ export function phoneDigits(s: string): string {
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
 const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
 const PIECE = new RegExp(
-  `(手机号码|手机号|手机|电话号码|电话|号码|身份证号码|身份证号|身份证|证件号码|证件号|卡号|前面|前|开头|头|第一段|中间|中段|中|第二段|出生日期|出生年月日|出生那段|出生那几位|出生那部分|生日|接着|然后|再后面|后面|后|末尾|末|尾号|尾|最后|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:])?)?(?:数字|号码|数)?\\s*(?:是|为|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,17})`,
+  `(手机号码|手機號碼|手机号|手機號|手机|手機|电话号码|電話號碼|电话|電話|号码|號碼|身份证号码|身份證號碼|身份证号|身份證號|身份证|身份證|证件号码|證件號碼|证件号|證件號|卡号|卡號|前面|前|开头|開頭|头|第一段|中间|中間|中段|中|第二段|出生日期|出生年月日|出生那段|出生那几位|出生那部分|生日|接着|接著|然后|再后面|再後面|后面|後面|后|後|末尾|末|尾号|尾號|尾|最后|最後|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:])?)?(?:数字|号码|数)?\\s*(?:是|为|系|係|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,17})`,
   'g',
 );
 // …or the digits first and their position after them (幺三八，这是开头仨；中间是零五七一…)
-const PIECE_AFTER = new RegExp(`((?:${PIECE_DIGIT}[\\s-]?){2,17})[，,、\\s]*(?:这是|是|为)?(开头|前面|头|中间|最后|末尾|尾号|结尾)`, 'g');
+const PIECE_AFTER = new RegExp(`((?:${PIECE_DIGIT}[\\s-]?){2,17})[，,、\\s]*(?:这是|是|为|呢个系|系|係)?(开头|開頭|前面|头|頭|中间|中間|最后|最後|末尾|尾号|尾號|结尾|結尾)`, 'g');
 /** where a piece goes: 0 first, 1 middle, 2 last; NEXT: after the piece before it (接着, 然后, 后面) */
 const NEXT = -1;
 const ORDER: Record<string, number> = {
   手机号码: 0, 手机号: 0, 手机: 0, 电话号码: 0, 电话: 0, 号码: 0, 身份证号码: 0, 身份证号: 0, 身份证: 0, 证件号码: 0, 证件号: 0, 卡号: 0,
   前面: 0, 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 出生日期: 1, 出生年月日: 1, 出生那段: 1, 出生那几位: 1, 出生那部分: 1, 生日: 1,
   接着: NEXT, 然后: NEXT, 再后面: NEXT, 后面: NEXT, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2,
+  // (the same in traditional characters: 中間四位, 後四位)
+  手機號碼: 0, 手機號: 0, 手機: 0, 電話號碼: 0, 電話: 0, 號碼: 0, 身份證號碼: 0, 身份證號: 0, 身份證: 0, 證件號碼: 0, 證件號: 0, 卡號: 0, 開頭: 0, 中間: 1, 後面: NEXT, 後: 2, 尾號: 2, 最後: 2, 再後面: NEXT, 接著: NEXT,
 };
 /** characters between two pieces of one number, at most */
 const PIECE_WINDOW = 40;
@@ -541,7 +562,7 @@ export function findPieces(text: string): FoundNumber[] {
     // (not the digits of a piece already read with its label before them)
     while (k < labelled && pieces[k]!.to <= m.index) k++;
     if (k < labelled && pieces[k]!.from <= m.index) continue;
-    pieces.push({ order: ORDER[m[2]!] ?? (m[2] === '结尾' ? 2 : 0), digits, from: m.index, to: m.index + m[0].length });
+    pieces.push({ order: ORDER[m[2]!] ?? (m[2] === '结尾' || m[2] === '結尾' ? 2 : 0), digits, from: m.index, to: m.index + m[0].length });
     after = true;
   }
   if (after) pieces.sort((a, b) => a.from - b.from);

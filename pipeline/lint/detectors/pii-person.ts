@@ -52,6 +52,13 @@ const CONJUNCTIONS = new Set([...'和与及或跟同']);
 const BIO = /(证券|基金|投资|金融)(从业|研究)(经历|年限)|历任[^，。]{0,12}(研究员|基金经理|投资经理|分析师)|(现任|拟任|曾任)[^，。]{0,12}(基金经理|投资经理|投资总监|首席经济学家|首席分析师)/;
 
 /** the normalised sentence around normalised offset `at` (at most 120 characters each side) */
+/** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
+const SPEAKER = /(^|\n)[ \t\u3000]*(?:[-*•·>]\s*)?(([\u4e00-\u9fa5]{2,4})[ \t\u3000]*[：:])/g;
+const SPEAKER_HINT = /\n[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*[：:]/;
+
+/** what a 接龙 of people is about: signing up, attending, a headcount, or names already masked */
+const JIELONG_PEOPLE = /报名|签到|参加|参会|出席|到场|活动|课|游|讲座|沙龙|聚会|座位|[0-9一二两三四五六七八九十]\s*人|[*＊]|先生|女士|阿姨|叔|姐|老师/;
+
 function sentenceAt(n: Normalized, at: number): string {
   let a = at;
   let b = at;
@@ -379,7 +386,7 @@ export const piiPerson: Detector = {
         // (a list's opener may say a few words before its colon: 签到表上头两个名：⏎关永强)
         const nextLine = (to: number, heading = false, filler = false): number => {
           const src = view.span.text;
-          const m = (heading ? /^[ \t\u3000]*[:：]?[ \t\u3000]*(\p{Extended_Pictographic}\uFE0F?[ \t\u3000]*)*\r?\n/u : filler ? /^[^\n。！？!?:：]{0,8}[:：][ \t\u3000]*\r?\n/ : /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/).exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 20));
+          const m = (heading ? /^[ \t\u3000]*[】」』）)\]]?[ \t\u3000]*[:：]?[ \t\u3000]*(\p{Extended_Pictographic}\uFE0F?[ \t\u3000]*)*\r?\n/u : filler ? /^[^\n。！？!?:：]{0,8}[:：][ \t\u3000]*\r?\n/ : /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/).exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 20));
           if (!m) return -1;
           const line = n.end[to - 1]! + m[0].length;
           let q = to;
@@ -435,6 +442,13 @@ export const piiPerson: Detector = {
           }
         }
 
+        // a list's line about a person whose name is already masked or in its public form goes on with
+        // the list (1. 王** 1人⏎2. 孙阿姨 1人⏎3. 刘建华 2人: the third line's name is read)
+        const personItemAt = (q: number): boolean => {
+          if (n.cls[q + 1] === MASK) return true;
+          const sl = surnameAt(q, false);
+          return sl > 0 && (honorific.test(t.slice(q + sl, q + sl + 4)) || CANTONESE_TITLE.test(t.slice(q + sl, q + sl + 2)));
+        };
         // 中奖名单：王建国、李秀英、张伟: every name of the list, to the end of the sentence
         // (a list whose opener ends its line with a colon goes on over the lines that start with a name:
         // 名单：⏎林雪梅⏎何志强⏎…)
@@ -446,7 +460,9 @@ export const piiPerson: Detector = {
             if (end < t.length && n.gap[end] === 0 && CONJUNCTIONS.has(t[end]!)) continue;
             let sentence = n.sentence[m.index]!;
             let p = end;
-            const heading = /名单|如下|得主|获奖者|中奖者|观众|嘉宾/.test(m[0]);
+            // (a 接龙 lists people only when it signs them up for something: 水果团购接龙：1. 金桔 3斤 lists fruit)
+            if (m[0].includes('接龙') && !JIELONG_PEOPLE.test(t)) continue;
+            const heading = /名单|如下|得主|获奖者|中奖者|观众|嘉宾|接龙/.test(m[0]);
             const first = end < t.length ? nextLine(end, heading, !heading) : -1;
             const overLines = first >= 0;
             if (overLines) sentence = n.sentence[(p = first)]!;
@@ -473,9 +489,33 @@ export const piiPerson: Detector = {
               while (q < t.length && n.cls[q] !== CJK && q - p < 8) q++;
               let r = p - 1;
               while (r > end && n.cls[r] !== CJK) r--;
-              if (q >= t.length || n.cls[q] !== CJK || !view.span.text.slice(n.end[r]!, n.start[q]!).includes('\n') || !nameAt(q, true, WEAK)) break;
+              if (q >= t.length || n.cls[q] !== CJK || !view.span.text.slice(n.end[r]!, n.start[q]!).includes('\n') || !(nameAt(q, true, WEAK) || personItemAt(q))) break;
               sentence = n.sentence[q]!;
               p = q;
+            }
+          }
+        }
+
+        // a dialogue written out (群聊截图转文字：⏎徐桂英：收到，谢谢小杨！⏎小杨：好的阿姨…): at least two lines
+        // open with a speaker and a colon, and a speaker given by full name is named
+        if (SPEAKER_HINT.test(view.span.text)) {
+          const src = view.span.text;
+          const speakers: number[] = [];
+          SPEAKER.lastIndex = 0;
+          for (let m = SPEAKER.exec(src); m; m = SPEAKER.exec(src)) speakers.push(m.index + m[0].length - m[2]!.length);
+          if (speakers.length >= 2) {
+            let q = 0;
+            for (const at of speakers) {
+              while (q < t.length && n.start[q]! < at) q++;
+              if (q >= t.length || n.start[q] !== at) continue;
+              const hit = nameAt(q, false);
+              // (the name is the whole label: 徐桂英：, not 徐经理说：)
+              // (and no word of the dictionary: 林业：, 何时：, 陈述：, 申购费： are labels — the surname stands
+              // apart from what follows it, or the whole label is a name of three characters)
+              if (!hit || !/^\s*[：:]/.test(src.slice(n.end[hit[1] - 1]!))) continue;
+              const words = taggedWords(t.slice(q, hit[1]));
+              if (words.length === 1 ? words[0]!.word.length < 3 || !words[0]!.tag.startsWith('nr') : words[0]!.word.length !== hit[0]) continue;
+              accept(q, hit[0], hit[1], '对话');
             }
           }
         }
