@@ -389,7 +389,6 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
     }
     return best && { best, last: bestJ };
   };
-  const weak = (k: NumberKind) => suspect(k) || k === 'phone-local';
   for (let i = 0; i < groups.length; ) {
     const r = readAt(i);
     if (!r) {
@@ -398,11 +397,12 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
     }
     // a weak reading does not swallow the start of a number that checks (座位4-5 139 5712 3846: not
     // 5 139 5712 read as a local number, but the mobile number after the seat numbers)
+    // (only a local number gives way, and only to a mobile one: a row of digits one per line is no card)
     let later = -1;
-    if (weak(r.best.kind))
+    if (r.best.kind === 'phone-local')
       for (let k = i + 1; k <= r.last && later < 0; k++) {
         const o = readAt(k);
-        if (o && !weak(o.best.kind)) later = k;
+        if (o && o.best.kind === 'phone') later = k;
       }
     if (later >= 0) i = later;
     else {
