@@ -1015,7 +1015,8 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
 /** a bare denial of a promise (不保证, 不承诺): it disclaims what came before */
 const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并不承诺)$/;
 /** another party saying something, its words running unquoted to the end of the text before a target (see reportedUnquoted) */
-const THIRD_PARTY_SAYS = /(有人|有些人|有的人|骗子|诈骗分子|不法分子|对方|推销员|业务员|陌生人|陌生号码|群主|中介|某平台|某公司|某机构|网上|直播间里|短视频里|所谓的?老师|自称)[^。！？\n]{0,30}?(说|讲|称|号称|宣称|声称|吹|吹嘘|推销|推|保证|承诺|忽悠)(?!说|讲)/;
+// (or a message received from a stranger, in Cantonese too: 收到陌生WhatsApp，話有隻…穩賺唔蝕)
+const THIRD_PARTY_SAYS = /(有人|有些人|有的人|骗子|诈骗分子|不法分子|对方|推销员|业务员|陌生人|陌生号码|群主|中介|某平台|某公司|某机构|网上|直播间里|短视频里|所谓的?老师|自称|收到[^。！？\n]{0,12}(短信|信息|訊息|消息|来电|來電|电话|電話|微信|WhatsApp|whatsapp|链接|連結|私信))[^。！？\n]{0,30}?(说|讲|講|称|號稱|号称|宣称|声称|吹|吹嘘|推销|推|保证|承诺|忽悠|(?<![电電通讲講说說对對笑废廢闲閒情童神实實好])[话話](?=有|佢|係|系|呢|可以|會|会|保|穩|稳|包|年化|每年))(?!说|讲)/;
 /** after another party's words, the writer speaking for themselves (但这款不会, 其实, 确实) */
 const TURNS_TO_OWN = /但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己|点头|认可|没错|是真的|不假|属实|同意|赞同/;
 /** a clause that asks (能不能, 会不会, 是不是, …吗): after 问我， it is the question asked */
