@@ -6,7 +6,7 @@ import type { SpanView } from '../detectors/types.ts';
 import { inSafe } from '../detectors/types.ts';
 import type { ConceptSet, ProductType } from './concepts.ts';
 import { loadConcepts } from './concepts.ts';
-import { normalizeTerm } from '../normalize.ts';
+import { normalizeTerm, simpleSource } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { Attached } from '../attach.ts';
@@ -42,7 +42,7 @@ export const isProductAsset = (p: AssetProducts) => p.types.size > 0 || !!p.othe
  */
 export function offersSomething(views: SpanView[], concepts: ConceptSet = loadConcepts()): boolean {
   const { offerCue, ownProduct } = concepts.products;
-  return views.some((v) => matches(offerCue, unquoted(v.span.text)) || matches(ownProduct, v.span.text));
+  return views.some((v) => matches(offerCue, unquoted(simpleSource(v.norm))) || matches(ownProduct, simpleSource(v.norm)));
 }
 
 /** `text` without the questions of a Q&A that report what someone else said (问：理财经理说这款产品…？ up to its 答：) */
@@ -222,7 +222,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   // (what a client reports in a Q&A's question names the product someone else spoke of, not one the post offers: 问：理财经理说这款产品…？)
   // (nor one that shows someone's earnings: a lesson does not — 定投分享会 ‖ 张阿姨已赚２万; nor one whose answer
   // likens the product to a deposit: 理财和定期有啥区别？‖ 对你来说没区别，就当是换了个名字的一年定期)
-  const lesson = views.some((v) => matches(lessonRe, v.span.text)) && !views.some((v) => matches(offerCue, unquoted(asked(v.span.text))) || matches(namedProduct, v.span.text) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, v.norm.text));
+  const lesson = views.some((v) => matches(lessonRe, simpleSource(v.norm))) && !views.some((v) => matches(offerCue, unquoted(asked(simpleSource(v.norm)))) || matches(namedProduct, simpleSource(v.norm)) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, v.norm.text));
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
@@ -281,7 +281,7 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   // (a wealth product offered with its warning paraphrased: 起购金额1元，手机银行就能买 ‖ 理财有风险，选择要小心)
   if (infer && !types.size) {
     const said = first(views, [concepts.products.paraphrasedWealth], notOffer);
-    if (said && views.some((v) => matches(offerCue, unquoted(v.span.text)))) {
+    if (said && views.some((v) => matches(offerCue, unquoted(simpleSource(v.norm))))) {
       types.add('wealth');
       evidence.set('wealth', said);
     }
