@@ -752,7 +752,7 @@ function wished(source: string, at: number): boolean {
 /** a verb of telling and the mark after it (…说：; …回她，) */
 const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉)[他她你您佢们哋]*[:：，,]\s*`;
 /** someone else's pitch retold: a third party and what they said or offered (自称…的电话，说有高息还保本) */
-const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
+const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员|截图|转发|图片|传单|单张|海报|传言|谣言|网传|流传)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
 /** what names the word before it as a word (——这四个字，…; 这两个字，你在哪儿听到…) */
 const NAMES_IT = /^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到|一看到|一听到)?(这|那)?(个|[两二三四五六七八九十几]个|[两三四五六七八九十几])(字|词|字眼|说法|样)|^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到)?(这个词|这句话|这个说法|这几个字)|^[\s—\-－~～:：，,…]*(这|那)(是|就是)[^。！？\n]{0,16}(短信|传单|广告|宣传单|消息|帖子|话术|骗局|诈骗|套路)/;
 /**
@@ -843,7 +843,8 @@ const CONTRAST_AFTER = /^(有)?(着)?(本质|根本|明显|完全|截然)?(的)?
 /** after a label of fraud, what says it has nothing to do with it (…非法集资无关) */
 const UNRELATED_AFTER = /^[^是]{0,2}(无关|不沾边|扯不上)/;
 /** the bank saying it never sold what was retold (我行从未发行此类产品) */
-const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)/;
+// (or the picture it came in is not the bank's: 这张图不是同心银行发布的)
+const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)|^\s*(这张|这幅|这个|该)(图|截图|海报|图片|单张|传单)(片)?(不是|并非|并不是|不系|唔系)[^。！？\n]{0,10}(发布|发出|制作|出)的/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走)/;
 
@@ -1016,7 +1017,7 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
 const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并不承诺)$/;
 /** another party saying something, its words running unquoted to the end of the text before a target (see reportedUnquoted) */
 // (or a message received from a stranger, in Cantonese too: 收到陌生WhatsApp，話有隻…穩賺唔蝕)
-const THIRD_PARTY_SAYS = /(有人|有些人|有的人|骗子|诈骗分子|不法分子|对方|推销员|业务员|陌生人|陌生号码|群主|中介|某平台|某公司|某机构|网上|直播间里|短视频里|所谓的?老师|自称|收到[^。！？\n]{0,12}(短信|信息|訊息|消息|来电|來電|电话|電話|微信|WhatsApp|whatsapp|链接|連結|私信))[^。！？\n]{0,30}?(说|讲|講|称|號稱|号称|宣称|声称|吹|吹嘘|推销|推|保证|承诺|忽悠|(?<![电電通讲講说說对對笑废廢闲閒情童神实實好])[话話](?=有|佢|係|系|呢|可以|會|会|保|穩|稳|包|年化|每年))(?!说|讲)/;
+const THIRD_PARTY_SAYS = /(有人|有些人|有的人|被人|一名男子|一名女子|陌生男子|陌生女子|骗子|诈骗分子|不法分子|对方|推销员|业务员|陌生人|陌生号码|群主|中介|某平台|某公司|某机构|网上|直播间里|短视频里|所谓的?老师|自称|收到[^。！？\n]{0,12}(短信|信息|訊息|消息|来电|來電|电话|電話|微信|WhatsApp|whatsapp|链接|連結|私信))[^。！？\n]{0,30}?(说|讲|講|称|號稱|号称|宣称|声称|吹|吹嘘|推销|推|保证|承诺|忽悠|(?<![电電通讲講说說对對笑废廢闲閒情童神实實好])[话話](?=有|佢|係|系|呢|可以|會|会|保|穩|稳|包|年化|每年))(?!说|讲)/;
 /** after another party's words, the writer speaking for themselves (但这款不会, 其实, 确实) */
 const TURNS_TO_OWN = /但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己|点头|认可|没错|是真的|不假|属实|同意|赞同/;
 /** a clause that asks (能不能, 会不会, 是不是, …吗): after 问我， it is the question asked */
@@ -1390,7 +1391,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     v = false;
     if (first !== undefined && first >= 0) {
       const a = norm.start[first]!;
-      const next = src.slice(a, a + 80).replace(/^(记住|提醒(一句|大家)?|注意|切记|谨记|划重点)\s*[:：，,]?\s*/, '');
+      const next = src.slice(a, a + 80).replace(/^(记住|提醒(一句|大家)?|注意|切记|谨记|划重点|(在这里|特此|郑重|统一)?澄清(一下)?|辟谣)\s*[:：，,]?\s*/, '');
       v = FOLLOW_UP.test(next) || DISOWNED.test(next);
     }
     warned.set(s, v);
