@@ -516,7 +516,7 @@ export function phoneDigits(s: string): string {
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
 const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
 const PIECE = new RegExp(
-  `(手机号码|手機號碼|手机号|手機號|手机|手機|电话号码|電話號碼|电话|電話|号码|號碼|身份证号码|身份證號碼|身份证号|身份證號|身份证|身份證|证件号码|證件號碼|证件号|證件號|卡号|卡號|前面|前|开头|開頭|头|第一段|中间|中間|中段|中|第二段|出生日期|出生年月日|出生那段|出生那几位|出生那部分|生日|接着|接著|然后|再后面|再後面|后面|後面|后|後|末尾|末|尾号|尾號|尾|最后|最後|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:])?)?(?:数字|号码|数)?\\s*(?:是|为|系|係|[:：])?\\s*((?:${PIECE_DIGIT}[\\s-]?){2,17})`,
+  `(手机号码|手機號碼|手机号|手機號|手机|手機|电话号码|電話號碼|电话|電話|号码|號碼|身份证号码|身份證號碼|身份证号|身份證號|身份证|身份證|证件号码|證件號碼|证件号|證件號|卡号|卡號|前面|前|开头|開頭|头|第一段|中间|中間|中段|中|第二段|出生日期|出生年月日|出生那段|出生那几位|出生那部分|生日|接着|接著|然后|再后面|再後面|后面|後面|后|後|末尾|末|尾号|尾號|尾|最后|最後|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:])?)?(?:数字|号码|数)?\\s*(?:是|为|系|係|[:：])?\\s*(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:${PIECE_DIGIT}[\\s-]?){2,17})`,
   'g',
 );
 // …or the digits first and their position after them (幺三八，这是开头仨；中间是零五七一…)
@@ -548,7 +548,9 @@ export function findPieces(text: string): FoundNumber[] {
   const pieces: { order: number; digits: string; from: number; to: number }[] = [];
   PIECE.lastIndex = 0;
   for (let m = PIECE.exec(text); m; m = PIECE.exec(text)) {
-    const digits = pieceDigits(m[2]!);
+    // (a birth date written as a date: 生日1964年8月23日 is 19640823)
+    const date = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})/.exec(m[2]!);
+    const digits = date ? date[1]! + date[2]!.padStart(2, '0') + date[3]!.padStart(2, '0') : pieceDigits(m[2]!);
     const to = m.index + m[0].replace(/(?<![\s-])[\s-]+$/, '').length;
     pieces.push({ order: ORDER[m[1]!]!, digits, from: m.index, to });
   }

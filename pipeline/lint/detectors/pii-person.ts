@@ -52,6 +52,16 @@ const CONJUNCTIONS = new Set([...'和与及或跟同']);
 const BIO = /(证券|基金|投资|金融)(从业|研究)(经历|年限)|历任[^，。]{0,12}(研究员|基金经理|投资经理|分析师)|(现任|拟任|曾任)[^，。]{0,12}(基金经理|投资经理|投资总监|首席经济学家|首席分析师)/;
 
 /** the normalised sentence around normalised offset `at` (at most 120 characters each side) */
+/** an English given name and a Chinese surname standing alone beside it (not 王者, not Happy王国) */
+const EN_GIVEN_SURNAME = /(?<![A-Za-z])([A-Z][a-z]{2,9}) ?([\u4e00-\u9fa5])/g;
+const SURNAME_EN_GIVEN = /([\u4e00-\u9fa5]) ?([A-Z][a-z]{2,9})(?![A-Za-z])/g;
+/** English words that stand where a given name would and are titles or words (Miss 王 is the masked form) */
+const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'uncle', 'auntie', 'aunt', 'manager', 'the', 'and', 'dear', 'hello', 'happy', 'new', 'year', 'team', 'vip', 'king', 'queen']);
+
+/** what reaches a person, after their name (QQ, 微信, 电话, 邮箱) */
+const CONTACT_LABEL = /qq|QQ|微信|wx|vx|WX|VX|电话|手机|邮箱|tel|Tel|TEL/;
+const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
+
 /** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
 const SPEAKER = /(^|\n)[ \t\u3000]*(?:[-*•·>]\s*)?(([\u4e00-\u9fa5]{2,4})[ \t\u3000]*[：:])/g;
 const SPEAKER_HINT = /\n[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*[：:]/;
@@ -496,6 +506,31 @@ export const piiPerson: Detector = {
           }
         }
 
+        // a full name right before a way to reach them (谢文静 QQ 2873641950; 王建华电话：139…): whose contact it is
+        if (CONTACT_LABEL.test(t)) {
+          const src = view.span.text;
+          CONTACT_AT.lastIndex = 0;
+          for (let m = CONTACT_AT.exec(t); m; m = CONTACT_AT.exec(t)) {
+            const h = m.index;
+            // (the label is followed by its value: digits or an account name)
+            if (!/^\s*[:：]?\s*[0-9A-Za-z０-９]/.test(src.slice(n.end[h + m[0].length - 1]!))) continue;
+            let end = h;
+            while (end > 0 && t[end - 1] === ' ') end--;
+            for (const len of [3, 2, 4]) {
+              const from = end - len;
+              // (the name starts a phrase: nothing of its word before it)
+              if (from < 0 || n.cls[from] !== CJK || (from > 0 && n.gap[from] === 0 && n.cls[from - 1] === CJK)) continue;
+              const sl = surnameAt(from, false);
+              if (!sl || len - sl < 1 || len - sl > 2 || !givenRun(n, from + sl, end) || honorific.test(t.slice(from + sl, end))) continue;
+              // (the dictionary reads the surname apart, or the whole as a name: not 网点电话, 家里电话)
+              const words = taggedWords(t.slice(from, end));
+              if (words.length === 1 ? len < 3 || !words[0]!.tag.startsWith('nr') : words[0]!.word.length !== sl) continue;
+              accept(from, sl, end, '联系方式');
+              break;
+            }
+          }
+        }
+
         // a dialogue written out (群聊截图转文字：⏎徐桂英：收到，谢谢小杨！⏎小杨：好的阿姨…): at least two lines
         // open with a speaker and a colon, and a speaker given by full name is named
         if (SPEAKER_HINT.test(view.span.text)) {
@@ -568,6 +603,23 @@ export const piiPerson: Detector = {
             const masked = `${m[1]} *`;
             const [a, b] = orig(view, m.index, m.index + m[0].length);
             hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '拼音姓名' } });
+          }
+        }
+        // an English given name with a Chinese surname, either way round (Amy 王 今天来开户; 王 Amy 的通行证)
+        if (/[A-Z][a-z]{2}/.test(t)) {
+          for (const re of [EN_GIVEN_SURNAME, SURNAME_EN_GIVEN]) {
+            re.lastIndex = 0;
+            for (let m = re.exec(t); m; m = re.exec(t)) {
+              const given = re === EN_GIVEN_SURNAME ? m[1]! : m[2]!;
+              const sur = re === EN_GIVEN_SURNAME ? m[2]! : m[1]!;
+              if (!surnames.has(sur) || EN_TITLES.has(given.toLowerCase()) || isPersona(given)) continue;
+              // (the surname stands alone: a mark or a dropped space, not a word, on its other side)
+              const alone = re === EN_GIVEN_SURNAME ? (e: number) => e >= t.length || n.cls[e] !== CJK || n.gap[e]! > 0 : (s0: number) => s0 === 0 || n.cls[s0 - 1] !== CJK || n.gap[s0]! > 0;
+              if (!alone(re === EN_GIVEN_SURNAME ? m.index + m[0].length : m.index)) continue;
+              const masked = re === EN_GIVEN_SURNAME ? `* ${sur}` : `${sur} *`;
+              const [a, b] = orig(view, m.index, m.index + m[0].length);
+              hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '英文名' } });
+            }
           }
         }
         // zhang xiao ming 先生 / 客户姓名：li hua — in any case, a syllable at a time, where an honorific
