@@ -107,7 +107,8 @@ const CAUTION = OP_INDEX.get('caution')!;
 const CAUTION_AFTER = OP_INDEX.get('caution-after')!;
 /** a line that is one bare word or phrase (保本; 预期收益率), not a sentence about something (这款保本) */
 // (a figure may be part of it: 日息1%)
-const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9.%％]{1,9}】?[\s\u3000]*$/;
+// (or a line of such words and nothing else, three or more set apart by 、: 保本、保息、稳赚、零风险……)
+const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9.%％]{1,9}】?[\s\u3000]*$|^[\s\u3000]*[“「"]?[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9.%％]{0,7}[”」"]?(?:[\s\u3000]*[、／/·][\s\u3000]*[“「"]?[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9.%％]{0,7}[”」"]?){2,}[\s\u3000]*(……|…|\.\.\.|等等?)?[\s\u3000]*$/;
 /** a line of bare words side by side (保本　保息　稳赚　零风险; 国家级、最佳、唯一、NO.1) */
 // (a cell may be an emoji, as a bingo card's free square: 年化可达 ｜ 🆓 ｜ 手慢无)
 const WORDS_LINE = /^[\s\u3000]*(?:(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000、／/|｜·•・]+){1,}(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000。；;]*$/u;
