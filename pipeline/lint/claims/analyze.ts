@@ -511,6 +511,10 @@ const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
 const ANSWER_AFFIRMS = 4;
 /** someone reported saying what follows, in its clause (只要是拍胸口说…; 号称…) */
+/** a clause that opens on the writer's own product (我们这款理财…; 本行的同心悦享…) */
+const OWN_PRODUCT_HEAD = /(我们|我行|本行|咱们|我哋|我们行|我们银行)(的|这|呢|新出的|新上的|家)?(款|只|个|支|期)?[^说讲称]{0,8}(理财|基金|产品|存单|保险|同心)/;
+/** a verb of saying inside a clause's head (说, 讲, 号称): what follows is reported */
+const SAYING_IN = /说|讲|讲|称|吹|话/;
 const REPORTED_SAYING = /(说|讲|讲的|号称|宣称|声称|吹|打包票|拍胸口|拍胸脯|保证)[^说讲]{0,6}$/;
 /** a question why something happened (怎么少了几十块, 为什么跌了) */
 /** a question asking leave (…可以吗？; 这样行不行？) */
@@ -2026,7 +2030,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
      * a clause of thousands of hits costs a binary search, not a walk per hit.
      */
     const afterTarget = (s: number, hs: Raw[]) => {
-      if (m.cautionAfterFrom >= to) neutral = true;
+      // (not the writer's own product in a clause of its own, with a caution tacked on after it: 我们这款理财稳赚不赔，
+      // 遇到骗子记得报警 — the caution is about someone else; 说我们这款稳赚不赔的都是骗子 still quotes it)
+      if (m.cautionAfterFrom >= to && !(norm.clause[m.cautionAfterFrom]! > norm.clause[from]! && OWN_PRODUCT_HEAD.test(clauseHead(from)) && !SAYING_IN.test(clauseHead(from)))) neutral = true;
       if (m.finalCaution >= to && norm.clause[from]! >= norm.clause[m.finalCaution]! - 1 && REPORTED_SAYING.test(clauseHead(from))) neutral = true;
       if (!hs.length) return;
       const i0 = firstFrom(hs, to);
