@@ -6,21 +6,15 @@
 // everything it matched before (a match from inside a run is also one from the run's start, since the
 // repeat can take the extra characters) and reads each run once.
 //
-// `quadraticStarts` is the check the suite runs over every pattern in the linter's data: the repeats
-// that can begin a match with no look-behind that excludes their own class.
+// `quadraticStarts` is the check `test/lint/linear.test.ts` runs over every pattern in the linter's data
+// and every regular-expression literal in pipeline/: the repeats that can begin a match with no
+// look-behind that excludes their own class.
 
-/** an unbounded repeat that can begin a match: as written, the item repeated, and where it stands */
-export interface QuadraticStart {
-  repeat: string;
-  item: string;
-  at: number;
-}
-
-/** the unbounded repeats (`\d+`, `[…]*`, `x{2,}`) that can begin a match of `source` */
 type Kind = 'class' | 'group' | 'zero-width' | 'look-behind' | 'char';
 
-export function quadraticStarts(source: string): QuadraticStart[] {
-  const found: QuadraticStart[] = [];
+/** the unbounded repeats that can begin a match of `source`, as written (`\d+`, `[…]*`, `x{2,}`) */
+export function quadraticStarts(source: string): string[] {
+  const found: string[] = [];
   const s = source;
   let i = 0;
 
@@ -28,7 +22,7 @@ export function quadraticStarts(source: string): QuadraticStart[] {
   // that ends the whole pattern (`\s+` alone) matches as soon as it starts and never backtracks.
 
   /** alternatives up to `)` or the end; `start`: a match can begin here; `guards`: the look-behinds just before */
-  function alternation(start: boolean, guards: string[]): QuadraticStart[] {
+  function alternation(start: boolean, guards: string[]): string[] {
     const open = sequence(start, guards);
     while (s[i] === '|') {
       i++;
@@ -37,10 +31,10 @@ export function quadraticStarts(source: string): QuadraticStart[] {
     return open;
   }
 
-  function sequence(start: boolean, inherited: string[]): QuadraticStart[] {
+  function sequence(start: boolean, inherited: string[]): string[] {
     let atStart = start;
     let guards = inherited;
-    let open: QuadraticStart[] = [];
+    let open: string[] = [];
     while (i < s.length && s[i] !== '|' && s[i] !== ')') {
       const from = i;
       if (s[i] === '^' && atStart) {
@@ -61,7 +55,7 @@ export function quadraticStarts(source: string): QuadraticStart[] {
         continue;
       }
       if (kind === 'zero-width') continue;
-      if (atStart && q.unbounded && !guards.some((g) => excludes(g, item))) open.push({ repeat: item + q.text, item, at: from });
+      if (atStart && q.unbounded && !guards.some((g) => excludes(g, item))) open.push(item + q.text);
       guards = [];
       // an optional first item leaves the next one at the start too
       if (q.min >= 1) atStart = false;
@@ -114,12 +108,9 @@ export function quadraticStarts(source: string): QuadraticStart[] {
     return { min, unbounded, text: s.slice(from, i) };
   }
 
-  function atom(start: boolean, guards: string[]): { kind: Kind; open: QuadraticStart[] } {
-    const kind = read(start, guards);
-    return typeof kind === 'string' ? { kind, open: [] } : kind;
-  }
-
-  function read(start: boolean, guards: string[]): Kind | { kind: Kind; open: QuadraticStart[] } {
+  /** the item at `i` (read past), and the repeats still open inside it when it is a group */
+  function atom(start: boolean, guards: string[]): { kind: Kind; open: string[] } {
+    const leaf = (kind: Kind) => ({ kind, open: [] as string[] });
     const c = s[i]!;
     if (c === '(') {
       i++;
@@ -139,32 +130,32 @@ export function quadraticStarts(source: string): QuadraticStart[] {
       i++;
       while (i < s.length && s[i] !== ']') i += s[i] === '\\' ? 2 : 1;
       i++;
-      return 'class';
+      return leaf('class');
     }
     if (c === '$' || c === '^') {
       i++;
-      return 'zero-width';
+      return leaf('zero-width');
     }
     if (c === '.') {
       i++;
-      return 'class';
+      return leaf('class');
     }
     if (c === '\\') {
       const e = s[i + 1]!;
       i += 2;
-      if (e === 'b' || e === 'B') return 'zero-width';
-      if ('dDwWsS'.includes(e)) return 'class';
+      if (e === 'b' || e === 'B') return leaf('zero-width');
+      if ('dDwWsS'.includes(e)) return leaf('class');
       if (e === 'p' || e === 'P') {
         i = s.indexOf('}', i) + 1;
-        return 'class';
+        return leaf('class');
       }
       if (e === 'u' && s[i] === '{') i = s.indexOf('}', i) + 1;
       else if (e === 'u') i += 4;
       else if (e === 'x') i += 2;
-      return 'char';
+      return leaf('char');
     }
     i += s.codePointAt(i)! > 0xffff ? 2 : 1;
-    return 'char';
+    return leaf('char');
   }
 
   alternation(true, []); // what is still open ends the pattern: it cannot fail

@@ -114,9 +114,9 @@ const BARE_ITEM = /^[\s\u3000]*【?(?![这该本此])[\u4e00-\u9fa5A-Za-z][\u4e0
 const WORDS_LINE = /^[\s\u3000]*(?:(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000、／/|｜·•・]+){1,}(?:【?[\u4e00-\u9fa5A-Za-z0-9.]{2,8}】?|\p{Extended_Pictographic}\uFE0F?)[\s\u3000。；;]*$/u;
 /** a line that is one quotation and nothing else (‘这款和存款一样安全’) */
 const QUOTED_LINE = /^[\s\u3000]*(?:[‘“「『"'][^\n‘“「『”」』’"']{1,40}[’”」』"'][\s\u3000、，,]*)+[\s\u3000。；;，,…]*$/;
-/** a line that defines a word (保本：承诺本金不亏; 「躺赚」：不用管就能赚钱) */
 /** a label that announces an offer, not a term to define (讲座福利：, 本周推荐：) */
 const OFFER_LABEL = /(福利|推荐|新品|上新|好物|礼遇|专享|特惠|优惠|活动|彩蛋|加餐|爆款|精选|在售|热销|开售|发售)\s*[:：]$/;
+/** a line that defines a word (保本：承诺本金不亏; 「躺赚」：不用管就能赚钱) */
 const GLOSSARY_LINE = /^[\s\u3000]*[“「『]?[\u4e00-\u9fa5A-Za-z·／/、]{2,12}[”」』]?\s*[:：]/;
 /** a line that is a choice of a question (A. 资产保值; B、…) */
 const LIST_OPTION = /^[\s\u3000]*[A-Fa-f]\s*[.、．)）]/;
@@ -510,25 +510,32 @@ const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能)$/;
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
 const ANSWER_AFFIRMS = 4;
-/** someone reported saying what follows, in its clause (只要是拍胸口说…; 号称…) */
 /** a clause that opens on the writer's own product (我们这款理财…; 本行的同心悦享…) */
 const OWN_PRODUCT_HEAD = /(我们|我行|本行|咱们|我哋|我们行|我们银行)(的|这|呢|新出的|新上的|家)?(款|只|个|支|期)?[^说讲称]{0,8}(理财|基金|产品|存单|保险|同心)/;
 /** a verb of saying inside a clause's head (说, 讲, 号称): what follows is reported */
-const SAYING_IN = /说|讲|讲|称|吹|话/;
+const SAYING_IN = /说|讲|称|吹|话/;
+/** someone reported saying what follows, in its clause (只要是拍胸口说…; 号称…) */
 const REPORTED_SAYING = /(说|讲|讲的|号称|宣称|声称|吹|打包票|拍胸口|拍胸脯|保证)[^说讲]{0,6}$/;
-/** a question why something happened (怎么少了几十块, 为什么跌了) */
 /** a question asking leave (…可以吗？; 这样行不行？) */
 const PERMISSION_Q = /(可以|行|允许|合适|妥当)(吗|么|嘛|不)?[?？\s]*$|可不可以[^，。]{0,4}[?？\s]*$|行不行[?？\s]*$/;
+/** a question why something happened (怎么少了几十块, 为什么跌了) */
 const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]{0,6}了/;
 /** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
 const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)/;
-/** who answers, as a clause of its own before the answer (统一回复：; 答：) */
 /** a word of comfort that may open an answer (放心，不会) */
 const COMFORT = /^(放心|安心|莫慌|别慌|唔使惊|不用怕|别怕|嗯|哎|诶|害|嗨)$/;
 /** the writer saying it, before a bare yes (我说能！; 我当场回她：可以) */
 const SELF_REPLY = /^(我|我们|小U)(就|当场|直接|马上|立刻)?(说|讲|回|答|回答|回复)(他|她|佢|您|你|佢哋|他们|她们)?(?=.)/;
+/** who answers, as a clause of its own before the answer (统一回复：; 答：) */
 const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
 /** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
+const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
+/** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
+/** …or the question's own negated words said back (这个理财不保本吗？不保本。; 不是保本的吗？不是的) */
+const ECHOED_PHRASE = /^((?:不|没|非|唔|冇)[\u4e00-\u9fa5]{1,4}?)(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|梗系)?(能|会|可以|行|有|保|赔|包|稳|要)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+
 /** the first clause of a text is a bare yes (有！; 当然可以) — it answers the question that closed the text before */
 export function opensWithYes(view: SpanView): boolean {
   const n = view.norm;
@@ -537,12 +544,6 @@ export function opensWithYes(view: SpanView): boolean {
   const first = n.text.slice(0, e).replace(/(?<![\s,.;:!?])[\s,.;:!?]+$/, '');
   return !!first && (YES_WORD.test(first) || YES_VERB.test(first));
 }
-const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
-/** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
-/** …or the question's own negated words said back (这个理财不保本吗？不保本。; 不是保本的吗？不是的) */
-const ECHOED_PHRASE = /^((?:不|没|非|唔|冇)[\u4e00-\u9fa5]{1,4}?)(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
-const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
-const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|梗系)?(能|会|可以|行|有|保|赔|包|稳|要)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 
 /** analyzeView's class stamps, shared by every call (a typed array per text costs more than the check) */
 let stampBuffer = new Int32Array(64);

@@ -526,7 +526,7 @@ const NEXT = -1;
 const ORDER: Record<string, number> = {
   手机号码: 0, 手机号: 0, 手机: 0, 电话号码: 0, 电话: 0, 号码: 0, 身份证号码: 0, 身份证号: 0, 身份证: 0, 证件号码: 0, 证件号: 0, 卡号: 0,
   前面: 0, 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 出生日期: 1, 出生年月日: 1, 出生那段: 1, 出生那几位: 1, 出生那部分: 1, 生日: 1,
-  接着: NEXT, 然后: NEXT, 再后面: NEXT, 后面: NEXT, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2,
+  接着: NEXT, 然后: NEXT, 再后面: NEXT, 后面: NEXT, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2, 结尾: 2, 結尾: 2,
   // (the same in traditional characters: 中間四位, 後四位)
   手機號碼: 0, 手機號: 0, 手機: 0, 電話號碼: 0, 電話: 0, 號碼: 0, 身份證號碼: 0, 身份證號: 0, 身份證: 0, 證件號碼: 0, 證件號: 0, 卡號: 0, 開頭: 0, 中間: 1, 後面: NEXT, 後: 2, 尾號: 2, 最後: 2, 再後面: NEXT, 接著: NEXT,
 };
@@ -564,7 +564,7 @@ export function findPieces(text: string): FoundNumber[] {
     // (not the digits of a piece already read with its label before them)
     while (k < labelled && pieces[k]!.to <= m.index) k++;
     if (k < labelled && pieces[k]!.from <= m.index) continue;
-    pieces.push({ order: ORDER[m[2]!] ?? (m[2] === '结尾' || m[2] === '結尾' ? 2 : 0), digits, from: m.index, to: m.index + m[0].length });
+    pieces.push({ order: ORDER[m[2]!] ?? 0, digits, from: m.index, to: m.index + m[0].length });
     after = true;
   }
   if (after) pieces.sort((a, b) => a.from - b.from);

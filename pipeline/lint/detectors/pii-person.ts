@@ -51,7 +51,6 @@ const CONJUNCTIONS = new Set([...'和与及或跟同']);
 /** a career told as a prospectus or an announcement tells it: the person is named for their role */
 const BIO = /(证券|基金|投资|金融)(从业|研究)(经历|年限)|历任[^，。]{0,12}(研究员|基金经理|投资经理|分析师)|(现任|拟任|曾任)[^，。]{0,12}(基金经理|投资经理|投资总监|首席经济学家|首席分析师)/;
 
-/** the normalised sentence around normalised offset `at` (at most 120 characters each side) */
 /** an English given name and a Chinese surname standing alone beside it (not 王者, not Happy王国) */
 const EN_GIVEN_SURNAME = /(?<![A-Za-z])([A-Z][a-z]{2,9}) ?([\u4e00-\u9fa5])/g;
 const SURNAME_EN_GIVEN = /([\u4e00-\u9fa5]) ?([A-Z][a-z]{2,9})(?![A-Za-z])/g;
@@ -59,7 +58,6 @@ const SURNAME_EN_GIVEN = /([\u4e00-\u9fa5]) ?([A-Z][a-z]{2,9})(?![A-Za-z])/g;
 const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'uncle', 'auntie', 'aunt', 'manager', 'the', 'and', 'dear', 'hello', 'happy', 'new', 'year', 'team', 'vip', 'king', 'queen']);
 
 /** what reaches a person, after their name (QQ, 微信, 电话, 邮箱) */
-const CONTACT_LABEL = /qq|QQ|微信|wx|vx|WX|VX|电话|手机|邮箱|tel|Tel|TEL/;
 const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
 
 /** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
@@ -69,6 +67,7 @@ const SPEAKER_HINT = /\n[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*[：:]/;
 /** what a 接龙 of people is about: signing up, attending, a headcount, or names already masked */
 const JIELONG_PEOPLE = /报名|签到|参加|参会|出席|到场|活动|课|游|讲座|沙龙|聚会|座位|[0-9一二两三四五六七八九十]\s*人|[*＊]|先生|女士|阿姨|叔|姐|老师/;
 
+/** the normalised sentence around normalised offset `at` (at most 120 characters each side) */
 function sentenceAt(n: Normalized, at: number): string {
   let a = at;
   let b = at;
@@ -452,6 +451,13 @@ export const piiPerson: Detector = {
           }
         }
 
+        // the dictionary does not read normalised [from, to) as a word of its own: it sets the surname (of
+        // `sl` characters) apart from what follows, or reads all three characters as a name (陈述, 林业, 何时,
+        // 申购费 are words; 徐/桂/英, 刘建华/nr are names)
+        const readsAsName = (from: number, sl: number, to: number): boolean => {
+          const words = taggedWords(t.slice(from, to));
+          return words.length === 1 ? words[0]!.word.length >= 3 && words[0]!.tag.startsWith('nr') : words[0]!.word.length === sl;
+        };
         // a list's line about a person whose name is already masked or in its public form goes on with
         // the list (1. 王** 1人⏎2. 孙阿姨 1人⏎3. 刘建华 2人: the third line's name is read)
         const personItemAt = (q: number): boolean => {
@@ -507,7 +513,7 @@ export const piiPerson: Detector = {
         }
 
         // a full name right before a way to reach them (谢文静 QQ 2873641950; 王建华电话：139…): whose contact it is
-        if (CONTACT_LABEL.test(t)) {
+        {
           const src = view.span.text;
           CONTACT_AT.lastIndex = 0;
           for (let m = CONTACT_AT.exec(t); m; m = CONTACT_AT.exec(t)) {
@@ -522,9 +528,8 @@ export const piiPerson: Detector = {
               if (from < 0 || n.cls[from] !== CJK || (from > 0 && n.gap[from] === 0 && n.cls[from - 1] === CJK)) continue;
               const sl = surnameAt(from, false);
               if (!sl || len - sl < 1 || len - sl > 2 || !givenRun(n, from + sl, end) || honorific.test(t.slice(from + sl, end))) continue;
-              // (the dictionary reads the surname apart, or the whole as a name: not 网点电话, 家里电话)
-              const words = taggedWords(t.slice(from, end));
-              if (words.length === 1 ? len < 3 || !words[0]!.tag.startsWith('nr') : words[0]!.word.length !== sl) continue;
+              // (not 网点电话, 家里电话)
+              if (!readsAsName(from, sl, end)) continue;
               accept(from, sl, end, '联系方式');
               break;
             }
@@ -544,12 +549,8 @@ export const piiPerson: Detector = {
               while (q < t.length && n.start[q]! < at) q++;
               if (q >= t.length || n.start[q] !== at) continue;
               const hit = nameAt(q, false);
-              // (the name is the whole label: 徐桂英：, not 徐经理说：)
-              // (and no word of the dictionary: 林业：, 何时：, 陈述：, 申购费： are labels — the surname stands
-              // apart from what follows it, or the whole label is a name of three characters)
-              if (!hit || !/^\s*[：:]/.test(src.slice(n.end[hit[1] - 1]!))) continue;
-              const words = taggedWords(t.slice(q, hit[1]));
-              if (words.length === 1 ? words[0]!.word.length < 3 || !words[0]!.tag.startsWith('nr') : words[0]!.word.length !== hit[0]) continue;
+              // (the name is the whole label: 徐桂英：, not 徐经理说：; and no word: 林业：, 何时：, 申购费： are labels)
+              if (!hit || !/^\s*[：:]/.test(src.slice(n.end[hit[1] - 1]!)) || !readsAsName(q, hit[0], hit[1])) continue;
               accept(q, hit[0], hit[1], '对话');
             }
           }
@@ -610,13 +611,15 @@ export const piiPerson: Detector = {
           for (const re of [EN_GIVEN_SURNAME, SURNAME_EN_GIVEN]) {
             re.lastIndex = 0;
             for (let m = re.exec(t); m; m = re.exec(t)) {
-              const given = re === EN_GIVEN_SURNAME ? m[1]! : m[2]!;
-              const sur = re === EN_GIVEN_SURNAME ? m[2]! : m[1]!;
+              const last = re === EN_GIVEN_SURNAME;
+              const given = last ? m[1]! : m[2]!;
+              const sur = last ? m[2]! : m[1]!;
               if (!surnames.has(sur) || EN_TITLES.has(given.toLowerCase()) || isPersona(given)) continue;
               // (the surname stands alone: a mark or a dropped space, not a word, on its other side)
-              const alone = re === EN_GIVEN_SURNAME ? (e: number) => e >= t.length || n.cls[e] !== CJK || n.gap[e]! > 0 : (s0: number) => s0 === 0 || n.cls[s0 - 1] !== CJK || n.gap[s0]! > 0;
-              if (!alone(re === EN_GIVEN_SURNAME ? m.index + m[0].length : m.index)) continue;
-              const masked = re === EN_GIVEN_SURNAME ? `* ${sur}` : `${sur} *`;
+              const beside = last ? m.index + m[0].length : m.index - 1;
+              const edge = last ? m.index + m[0].length : m.index;
+              if (beside >= 0 && beside < t.length && n.cls[beside] === CJK && !(n.gap[edge]! > 0)) continue;
+              const masked = last ? `* ${sur}` : `${sur} *`;
               const [a, b] = orig(view, m.index, m.index + m[0].length);
               hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '英文名' } });
             }
