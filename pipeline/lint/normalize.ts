@@ -332,6 +332,39 @@ export function normalize(source: string): Normalized {
 }
 
 /** The character steps only (no evasion): what rule terms are compiled with. */
+/** measure words after which Cantonese 呢 is "this" (呢款理财, 呢隻基金, 呢個月, 呢啲): 个 for 個, 只 for 隻 once read */
+const MEASURE_AFTER_THIS = new Set([...'款只支个份期种张间位班些笔单批类次排度'].map((c) => c.charCodeAt(0)));
+const NE = '呢'.charCodeAt(0);
+const ZHE = '这'.charCodeAt(0);
+
+/**
+ * Cantonese 呢 before a measure word, written right against it, is the demonstrative 这 (呢款理财 is
+ * 这款理财); the Mandarin particle 呢 ends a clause (怎么办呢？这只…) and keeps its reading.
+ */
+function cantoneseThis(b: Buffers, n: number): void {
+  for (let i = 0; i + 1 < n; i++)
+    if (b.codes[i] === NE && b.end[i] === b.start[i + 1] && b.cls[i + 1] === CJK && MEASURE_AFTER_THIS.has(b.codes[i + 1]!)) b.codes[i] = ZHE;
+}
+
+const XI = '系'.charCodeAt(0);
+const SHI = '是'.charCodeAt(0);
+const BU = '不'.charCodeAt(0);
+/** what follows 系 in Mandarin words (不系统地, 不系列): there 系 is no copula */
+const XI_WORD = new Set([...'统列数带里着紧'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Cantonese 系 is the copula 是 after a negation (唔系理财, read 不系: 不是理财) and before one in a
+ * question (系唔系存单: 是不是存单), where Mandarin has no 不系 but in 不系统 and the like.
+ */
+function cantoneseIs(b: Buffers, n: number): void {
+  for (let i = 1; i < n; i++)
+    if (b.codes[i] === XI && b.codes[i - 1] === BU && b.end[i - 1] === b.start[i] && !(i + 1 < n && XI_WORD.has(b.codes[i + 1]!))) {
+      b.codes[i] = SHI;
+      // (and the 系 of the question 系唔系: 是不是)
+      if (i >= 2 && b.codes[i - 2] === XI && b.end[i - 2] === b.start[i - 1]) b.codes[i - 2] = SHI;
+    }
+}
+
 export function normalizeBase(source: string): Normalized {
   const n = source.length;
   sawTraditional = false;
@@ -395,6 +428,8 @@ export function normalizeBase(source: string): Normalized {
     feed(v & 0xffff, k, (v >> 20) & 7, i, i + 1);
   }
   if (pLen > 0) flushPending();
+  if (source.includes('呢')) cantoneseThis(B, len);
+  if (source.includes('系') || source.includes('係')) cantoneseIs(B, len);
 
   return {
     source,

@@ -150,7 +150,7 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   if (!found) {
     found = scan(view.span.text);
     // pieces only where a position word is written at all
-    if (/位|第[一二三四]段|尾号|开头|中间|末尾|出生日期|生日|后面|接着|然后|最后/.test(view.span.text)) {
+    if (PIECE_WORD.test(view.span.text)) {
       // (the numbers written whole are in text order: the ones a piece could overlap are found by a
       // binary search, so thousands of pieces cost no more than thousands of numbers)
       const whole = found.slice();
@@ -171,6 +171,9 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   }
   return found;
 }
+
+/** a position word: pieces are read only where one is written at all */
+export const PIECE_WORD = /位|第[一二三四]段|前半?段|后半?段|後半?段|尾号|开头|中间|末尾|出生日期|生日|后面|接着|然后|最后/;
 
 /** what follows 一 when it starts a word, not a digit (一直, 一下, 一起) */
 const YI_WORDS = new Set([...'直下起定点共天样看边会切次块些般半生向早旦再']);
@@ -516,7 +519,7 @@ export function phoneDigits(s: string): string {
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
 const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖XxＸｘ×]';
 const PIECE = new RegExp(
-  `(手机号码|手機號碼|手机号|手機號|手机|手機|电话号码|電話號碼|电话|電話|号码|號碼|身份证号码|身份證號碼|身份证号|身份證號|身份证|身份證|证件号码|證件號碼|证件号|證件號|卡号|卡號|前面|前|开头|開頭|头|第一段|中间|中間|中段|中|第二段|出生日期|出生年月日|出生那段|出生那几位|出生那部分|生日|接着|接著|然后|再后面|再後面|后面|後面|后|後|末尾|末|尾号|尾號|尾|最后|最後|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:])?)?(?:数字|号码|数)?\\s*(?:是|为|系|係|[:：])?\\s*(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:${PIECE_DIGIT}[\\s-]?){2,17})`,
+  `(手机号码|手機號碼|手机号|手機號|手机|手機|电话号码|電話號碼|电话|電話|号码|號碼|身份证号码|身份證號碼|身份证号|身份證號|身份证|身份證|证件号码|證件號碼|证件号|證件號|卡号|卡號|前半段|前段|前面|前|开头|開頭|头|第一段|中间|中間|中段|中|第二段|出生日期|出生年月日|出生那段|出生那几位|出生那部分|生日|接着|接著|然后|再后面|再後面|后面|後面|后半段|后段|後半段|後段|后|後|末尾|末|尾号|尾號|尾|最后|最後|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:])?)?(?:数字|号码|数)?\\s*(?:是|为|系|係|[:：])?\\s*(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:${PIECE_DIGIT}[\\s-]?){2,17})`,
   'g',
 );
 // …or the digits first and their position after them (幺三八，这是开头仨；中间是零五七一…)
@@ -525,8 +528,8 @@ const PIECE_AFTER = new RegExp(`((?:${PIECE_DIGIT}[\\s-]?){2,17})[，,、\\s]*(?
 const NEXT = -1;
 const ORDER: Record<string, number> = {
   手机号码: 0, 手机号: 0, 手机: 0, 电话号码: 0, 电话: 0, 号码: 0, 身份证号码: 0, 身份证号: 0, 身份证: 0, 证件号码: 0, 证件号: 0, 卡号: 0,
-  前面: 0, 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 出生日期: 1, 出生年月日: 1, 出生那段: 1, 出生那几位: 1, 出生那部分: 1, 生日: 1,
-  接着: NEXT, 然后: NEXT, 再后面: NEXT, 后面: NEXT, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2, 结尾: 2, 結尾: 2,
+  前半段: 0, 前段: 0, 前面: 0, 前: 0, 开头: 0, 头: 0, 第一段: 0, 中间: 1, 中段: 1, 中: 1, 第二段: 1, 出生日期: 1, 出生年月日: 1, 出生那段: 1, 出生那几位: 1, 出生那部分: 1, 生日: 1,
+  接着: NEXT, 然后: NEXT, 再后面: NEXT, 后面: NEXT, 后半段: 2, 后段: 2, 後半段: 2, 後段: 2, 后: 2, 末尾: 2, 末: 2, 尾号: 2, 尾: 2, 最后: 2, 第三段: 2, 结尾: 2, 結尾: 2,
   // (the same in traditional characters: 中間四位, 後四位)
   手機號碼: 0, 手機號: 0, 手機: 0, 電話號碼: 0, 電話: 0, 號碼: 0, 身份證號碼: 0, 身份證號: 0, 身份證: 0, 證件號碼: 0, 證件號: 0, 卡號: 0, 開頭: 0, 中間: 1, 後面: NEXT, 後: 2, 尾號: 2, 最後: 2, 再後面: NEXT, 接著: NEXT,
 };

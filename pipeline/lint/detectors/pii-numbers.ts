@@ -8,7 +8,7 @@ import { toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
 import { Attached } from '../attach.ts';
-import { digitsAt, findNumbers, luhn, maskMiddle, maskPhone, phoneDigits, scan, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
+import { digitsAt, findNumbers, findPieces, idCheckDigit, PIECE_WORD, luhn, maskMiddle, maskPhone, phoneDigits, scan, suspectId, type FoundNumber, type NumberKind } from './numbers.ts';
 import type { Detector, DetectorHit, LintContext, SpanView } from './types.ts';
 
 const dataSchema = z.strictObject({
@@ -131,8 +131,9 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         const hits: DetectorHit[] = [];
         // (a number split between two texts of the asset is judged as one: 客户电话138 ‖ 0013 8000)
         const across = acrossTexts(views);
+        const pieces = piecesAcross(views);
         for (const view of views) {
-          for (const n of [...findNumbers(view), ...(across.get(view) ?? [])] as (FoundNumber & { part?: Split['part'] })[]) {
+          for (const n of [...findNumbers(view), ...(across.get(view) ?? []), ...(pieces.get(view) ?? [])] as (FoundNumber & { part?: Split['part'] })[]) {
             // 18 digits with a region and a birth date, read as a card (Luhn passes one in ten):
             // next to 身份证 it is an ID with a wrong check digit, reported by pii-id
             const idShaped = (n.kind === 'card' || n.kind === 'card-suspect') && n.digits.length === 18 && suspectId(n.digits);
@@ -164,6 +165,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
           }
         }
         if (kind === 'card') for (const h of completedCards(views)) hits.push(h);
+        for (const h of underMasked(views, kind)) if (!labels(d.notPersonal, before(views[h.view]!, h.from))) hits.push(h);
         if (kind === 'id') for (const v of views) for (const h of hongKongIds(v)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         return hits;
       };
@@ -226,6 +228,103 @@ function completedCards(views: SpanView[]): DetectorHit[] {
   return hits;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Masking done wrong. COMPLIANCE.md's masked forms show at most a phone's first 3 and last 4 digits
+// (138****5678), a card's first 6 and last 4 (6222 **** **** 1234), an ID's first 6 and last 4
+// (110105********002X). A number written with a mask that shows more than that (158 3621 *947;
+// 510104****09030467; 6214 8305 7102 46*3) is the client's number less a digit or two; and one
+// masked right whose hidden digits the asset gives elsewhere (138****5167 ‖ 中间四位是2946; an ID's
+// masked birth date ‖ 生日：1954年3月8日, completing a number whose check digit then holds) is the
+// whole number published.
+
+/** a mask character: an asterisk in any width, a multiplication sign, a letter x typed for a digit */
+const MASK_CHAR = /[*＊✱×xX]/;
+/** digits, masks and single separators: a number written with a mask (two masks at least, or one among 10+ digits) */
+const MASKED_RUN = /(?<![0-9０-９*＊✱×A-Za-z])[0-9０-９*＊✱×xX](?:[ \-]?[0-9０-９*＊✱×xX]){9,22}(?![0-9０-９*＊✱×A-Za-z])/g;
+
+interface Masked {
+  from: number;
+  to: number;
+  /** one entry per position: a digit, or '*' for a masked one */
+  cells: string[];
+  kind: 'phone' | 'id' | 'card';
+}
+
+/** the numbers of a text written with a mask, by what their positions make (11: a mobile, 18: an ID, 16–19: a card) */
+function maskedNumbers(text: string): Masked[] {
+  if (!/[*＊✱×xX]/.test(text)) return [];
+  const out: Masked[] = [];
+  MASKED_RUN.lastIndex = 0;
+  for (let m = MASKED_RUN.exec(text); m; m = MASKED_RUN.exec(text)) {
+    const cells: string[] = [];
+    for (const ch of m[0]) {
+      if (ch === ' ' || ch === '-') continue;
+      const c = ch.charCodeAt(0);
+      cells.push(c >= 0xff10 && c <= 0xff19 ? String(c - 0xff10) : MASK_CHAR.test(ch) ? '*' : ch);
+    }
+    // (an ID's check character X is a digit of its own: 11010519491231002X)
+    if (cells.length === 18 && /[xX]$/.test(m[0])) cells[17] = 'X';
+    const masks = cells.filter((c) => c === '*').length;
+    if (!masks || masks === cells.length) continue;
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    const n = cells.length;
+    let kind: Masked['kind'] | undefined;
+    if (n === 11 && (cells[0] === '1' ? /[3-9*]/.test(cells[1]!) : cells[0] === '*' && /电话|電話|手机|手機|号码|號碼/.test(before))) kind = 'phone';
+    else if (n === 18 && !/卡号|卡號|账号|賬號|帐号/.test(before) && (/证件|證件|身份证|身份證|证号|證號/.test(before) || /^[1-6*]$/.test(cells[0]!))) kind = 'id';
+    else if (n >= 16 && n <= 19) kind = 'card';
+    if (kind) out.push({ from: m.index, to: m.index + m[0].length, cells, kind });
+  }
+  return out;
+}
+
+/** the positions a correct mask may show: a phone's first 3 and last 4, an ID's or a card's first 6 and last 4 */
+const shown = (k: Masked['kind'], n: number, i: number) => (k === 'phone' ? i < 3 || i >= n - 4 : i < 6 || i >= n - 4);
+/** the number as its correct mask (what can be said of it without repeating it) */
+const asMasked = (x: Masked) => x.cells.map((c, i) => (shown(x.kind, x.cells.length, i) ? c : '*')).join('');
+
+/** a phone's middle four given in words elsewhere (中间四位是2946; 中间4位：2946) */
+const MIDDLE_GIVEN = /(?:中间|中間)(?:那)?(?:四|4)位(?:数字|号码|数)?(?:是|为|係|系)?[:：]?\s*([0-9０-９]{4})(?![0-9０-９])/g;
+/** a full date: an ID's birth date given elsewhere (生日：1954年3月8日; 1956.03.20) */
+const DATE_GIVEN = /(?<![0-9])(19[0-9]{2}|20[0-2][0-9])\s*(?:年|[.\-/])\s*([0-9]{1,2})\s*(?:月|[.\-/])\s*([0-9]{1,2})(?![0-9])/g;
+
+/**
+ * Numbers of `kind` masked so that they still publish the client's number: more digits shown than
+ * the conventions allow, or the hidden ones given elsewhere in the asset.
+ */
+function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
+  const all = views.flatMap((v) => maskedNumbers(v.span.text).map((x) => ({ v, x })));
+  if (!all.length) return [];
+  const hits: DetectorHit[] = [];
+  for (const { v, x } of all) {
+    if (x.kind !== kind) continue;
+    const n = x.cells.length;
+    const masked = asMasked(x);
+    const extra = x.cells.filter((c, i) => c !== '*' && !shown(x.kind, n, i)).length;
+    if (extra > 0) {
+      hits.push({ view: v.index, from: x.from, to: x.to, excerpt: masked, fix: masked, data: { masked, why: `（打码只遮住了部分数字，还露出${extra}位不该露出的数字）` } });
+      continue;
+    }
+    const hidden = x.cells.flatMap((c, i) => (c === '*' ? [i] : []));
+    // a phone's masked middle four, given in words
+    if (kind === 'phone' && hidden.length === 4 && hidden[0] === 3 && hidden[3] === 6)
+      for (const w of views)
+        for (const m of w.span.text.matchAll(MIDDLE_GIVEN)) {
+          const from = m.index! + m[0].length - 4;
+          hits.push({ view: w.index, from, to: from + 4, excerpt: masked, fix: '****', data: { masked, why: '（手机号打了码，被遮住的中间四位却在别处写明，合起来就是整个号码）' } });
+        }
+    // an ID's masked birth date, given as a date that completes it (its check digit holds)
+    if (kind === 'id' && n === 18 && hidden.every((i) => i >= 6 && i < 14))
+      for (const w of views)
+        for (const m of w.span.text.matchAll(DATE_GIVEN)) {
+          const date = m[1]! + m[2]!.padStart(2, '0') + m[3]!.padStart(2, '0');
+          const full = x.cells.map((c, i) => (c === '*' ? date[i - 6]! : c)).join('');
+          if (!/^[0-9]{17}[0-9X]$/.test(full) || idCheckDigit(full.slice(0, 17)) !== full[17]) continue;
+          hits.push({ view: w.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: '****年**月**日', data: { masked, why: '（身份证号打了码，被遮住的出生日期却在别处写明，合起来就是整个号码）' } });
+        }
+  }
+  return hits;
+}
+
 const WHY: Record<string, string> = {
   bin: '（国内银行卡号段，校验位不符）',
   luhn: '（符合卡号校验规则）',
@@ -283,6 +382,41 @@ function acrossTexts(views: SpanView[]): Map<SpanView, Split[]> {
       list.push(split);
       out.set(a, list);
     }
+  }
+  return out;
+}
+
+/**
+ * A number given in pieces over the asset's texts (a subtitle's 电话前半段：186 2741 ‖ a caption's
+ * 后四位系3309): the texts that hold a position word are read together, one line apart, and a
+ * number whose pieces lie in two of them is reported at its first piece.
+ */
+const piecesCache = new Attached<SpanView[], Map<SpanView, FoundNumber[]>>('piecesAcross');
+function piecesAcross(views: SpanView[]): Map<SpanView, FoundNumber[]> {
+  let out = piecesCache.get(views);
+  if (out) return out;
+  out = new Map();
+  piecesCache.set(views, out);
+  const withPieces = views.filter((v) => PIECE_WORD.test(v.span.text) && /[0-9０-９〇零一二三四五六七八九]/.test(v.span.text));
+  if (withPieces.length < 2) return out;
+  let joined = '';
+  const starts: number[] = [];
+  for (const v of withPieces) {
+    starts.push(joined.length);
+    joined += `${v.span.text}\n`;
+  }
+  const viewAt = (at: number) => {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= at) k++;
+    return k;
+  };
+  for (const n of findPieces(joined)) {
+    const a = viewAt(n.from);
+    if (viewAt(n.to - 1) === a) continue;
+    const v = withPieces[a]!;
+    const list = out.get(v) ?? [];
+    list.push({ ...n, from: n.from - starts[a]!, to: v.span.text.length });
+    out.set(v, list);
   }
   return out;
 }
