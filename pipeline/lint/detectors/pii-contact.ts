@@ -82,6 +82,8 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
     for (let m = PINYIN_PLATE.exec(t); m; m = PINYIN_PLATE.exec(t)) {
       // (not the name before an email's at: wangjh1975(at)163.com)
       if (EMAIL_AT.test(view.span.text.slice(view.norm.end[m.index + m[0].length - 1]!, view.norm.end[m.index + m[0].length - 1]! + 8))) continue;
+      // (nor a handle written in one lower-case run: wangjh1988 is a WeChat ID; a plate in pinyin is spaced or capitalised)
+      if (!/[\s·•-]/.test(m[0]) && m[0] === m[0].toLowerCase()) continue;
       if (!inSafe(view, m.index, m.index + m[0].length) && !found.some((f) => f.from < m!.index + m[0].length && m!.index < f.to)) found.push({ from: m.index, to: m.index + m[0].length, s: m[0], pieces: false });
     }
   }

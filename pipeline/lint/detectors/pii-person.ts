@@ -58,6 +58,14 @@ const SURNAME_EN_GIVEN = /([\u4e00-\u9fa5]) ?([A-Z][a-z]{2,9})(?![A-Za-z])/g;
 const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'uncle', 'auntie', 'aunt', 'manager', 'the', 'and', 'dear', 'hello', 'happy', 'new', 'year', 'team', 'vip', 'king', 'queen']);
 
 /** what reaches a person, after their name (QQ, 微信, 电话, 邮箱) */
+/** a WeChat ID after its label (微信：afen0719hz; 微信号 wangayi_1960): a letter, then 5–19 letters, digits, - or _ */
+const WECHAT_ID = /(微信号|微信|wx|vx|WX|VX|WeChat|wechat)\s*号?\s*[:：]?\s*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@.])/g;
+/** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户) */
+const CLIENT_OWNER = /(她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|街坊)[^，。！？\n]{0,4}$/;
+/** …and not the writer's, the bank's or a staff member's own (加我微信; 客户经理的微信; 网点微信) */
+const OWN_OWNER = /(我|我们|我哋|本行|我行|网点|網點|支行|小U|客服|经理|經理|官方|公众号)[^，。！？\n]{0,4}$/;
+/** a text of two or more short CJK items and nothing else (刘桂芳 · 何志明 · 邓小燕; 王建华、刘晓梅) */
+const NAMES_ALONE = /^[\s\p{Extended_Pictographic}\u{FE0F}]*[\u4e00-\u9fa5]{2,4}(?:[ \t]*[·•、，,/|\n][ \t]*[\u4e00-\u9fa5]{2,4}|[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){1,12}[\s\p{Extended_Pictographic}\u{FE0F}！!。]*$/u;
 const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
 
 /** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
@@ -134,6 +142,8 @@ export const piiPerson: Detector = {
       const hits: DetectorHit[] = [];
       // (whether the asset speaks of a letter: read once per asset, not once per text)
       const aboutLetter = views.some((v) => LETTER.test(v.span.text));
+      // (whether a text of the asset heads a list of people: a badge of names alone is that list's)
+      const listHeaded = !!listRe && views.length > 1 && views.some((v) => listHint!.test(v.norm.text) && ((listRe.lastIndex = 0), listRe.test(v.norm.text)));
       for (const [vi, view] of views.entries()) {
         const n = view.norm;
         const t = n.text;
@@ -512,6 +522,18 @@ export const piiPerson: Detector = {
           }
         }
 
+        // a text of names alone (a badge: 刘桂芳 · 何志明 · 邓小燕) where another text of the asset heads
+        // the list (剪纸比赛获奖名单): every name of it, as a list's items are read
+        if (listHeaded && NAMES_ALONE.test(view.span.text) && !(listRe!.lastIndex = 0, listRe!.test(t))) {
+          for (let p = 0; p < t.length; ) {
+            const hit = nameAt(p, true, WEAK);
+            if (hit && readsAsName(p, hit[0], hit[1])) accept(p, hit[0], hit[1], '名单');
+            while (p < t.length && n.cls[p] === CJK && n.gap[p + 1] === 0) p++;
+            p++;
+            while (p < t.length && n.cls[p] !== CJK) p++;
+          }
+        }
+
         // a full name right before a way to reach them (谢文静 QQ 2873641950; 王建华电话：139…): whose contact it is
         {
           const src = view.span.text;
@@ -532,6 +554,23 @@ export const piiPerson: Detector = {
               if (!readsAsName(from, sl, end)) continue;
               accept(from, sl, end, '联系方式');
               break;
+            }
+          }
+        }
+
+        // a client's WeChat ID (想跟阿芬姐学拍照，加她微信：afen0719hz): whose it is says the words just
+        // before it — a third person or a client word, never the writer's, the bank's or a staff member's own
+        {
+          const src = view.span.text;
+          if (/微信|wx|vx|wechat/i.test(src)) {
+            WECHAT_ID.lastIndex = 0;
+            for (let m = WECHAT_ID.exec(src); m; m = WECHAT_ID.exec(src)) {
+              const before = src.slice(Math.max(0, m.index - 12), m.index);
+              if (!CLIENT_OWNER.test(before) || OWN_OWNER.test(before)) continue;
+              const id = m[2]!;
+              const from = m.index + m[0].length - id.length;
+              const masked = `${id.slice(0, 2)}****`;
+              hits.push({ view: view.index, from, to: from + id.length, excerpt: masked, fix: masked, data: { masked, context: '微信号' } });
             }
           }
         }
