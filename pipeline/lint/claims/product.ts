@@ -181,7 +181,9 @@ function first(views: SpanView[], res: RegExp[], notOffer?: { clause: RegExp; se
           notOffer.clause.lastIndex = 0;
           notOffer.sentence.lastIndex = 0;
           if (notOffer.clause.test(before(view, m.from, view.norm.clause)) || notOffer.sentence.test(before(view, m.from, view.norm.sentence))) continue;
-          if (notOffer.after.test(after(view, m.to))) continue;
+          // (a type word that ends its sentence is read with the next one's start: 想买股票基金。我们没有直接办)
+          const rest = after(view, m.to);
+          if (notOffer.after.test(rest || (m.to < view.norm.text.length ? view.norm.text[m.to]! + after(view, m.to + 1) : ''))) continue;
           if (notOffer.afterClause?.test(after(view, m.to, view.norm.clause))) continue;
         }
         if (!best || m.from < best.from) best = { view, from: m.from, to: m.to };

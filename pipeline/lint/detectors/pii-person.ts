@@ -6,7 +6,7 @@
 // (鲁迅先生, 袁隆平院士, 著名作家…).
 import { z } from 'zod';
 import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
-import { CJK, CLAUSE, MASK, WEAK, type Normalized } from '../normalize.ts';
+import { CJK, CLAUSE, DIGIT, MASK, WEAK, type Normalized } from '../normalize.ts';
 import { ruleData } from '../schema.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { taggedWords } from '../claims/analyze.ts';
@@ -66,6 +66,16 @@ const CLIENT_OWNER = /(她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐
 const OWN_OWNER = /(我|我们|我哋|本行|我行|网点|網點|支行|小U|客服|经理|經理|官方|公众号)[^，。！？\n]{0,4}$/;
 /** a text of two or more short CJK items and nothing else (刘桂芳 · 何志明 · 邓小燕; 王建华、刘晓梅) */
 const NAMES_ALONE = /^[\s\p{Extended_Pictographic}\u{FE0F}]*[\u4e00-\u9fa5]{2,4}(?:[ \t]*[·•、，,/|\n][ \t]*[\u4e00-\u9fa5]{2,4}|[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){1,12}[\s\p{Extended_Pictographic}\u{FE0F}！!。]*$/u;
+/** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
+const REGISTER_LINE = /[—–]{1,2}[ \t\u3000]*([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?=\r?\n|$)/g;
+/** an English given name and a surname after it (Kelvin Fung) */
+const EN_FULL = /(?<![A-Za-z])([A-Z][a-z]{2,9}) ([A-Z][a-z]{1,7})(?![A-Za-z])/g;
+/** a sentence that thanks or names a neighbour or a client */
+const EN_CLIENT_CONTEXT = /街坊|客户|客戶|多谢|多謝|谢谢|謝謝|感谢|感謝|thanks|thank you|neighbou?r|customer|client|阿姨|叔叔|先生|女士/i;
+/** surnames as romanised in Hong Kong, Macau and Southeast Asia (pinyin ones are in the rule's data) */
+const ROMAN_SURNAMES = new Set('wong chan cheung lau leung ng ho lam tang tsang yeung chow lo kwok tse mak yip fung chu choi hui siu kwan poon tam lai cheng tong au law chiu yau yuen kong ko sze szeto lim tan goh ong teo koh tay chua low lui mok chung chong pang shum wu lee'.split(' '));
+/** a lower-case run of letters right before an honorific: a name in pinyin written as one word */
+const PINYIN_RUN = /(?<![A-Za-z])([a-z]{4,14})(?=\s?(阿姨|叔叔|先生|女士|小姐|大爷|奶奶|爷爷|伯伯|婆婆|姐|哥))/g;
 const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
 
 /** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
@@ -171,6 +181,8 @@ export const piiPerson: Detector = {
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
           if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
+          // (nor a unit after a number: 借50万开两家分店 holds no 万开两)
+          if (from > 0 && n.gap[from] === 0 && n.cls[from - 1] === DIGIT) return;
           // (a surname said twice is a word, no name: 同街坊齐齐向前, 常常, 明明)
           if (surnameLen === 1 && t[from + 1] === t[from]) return;
           taken.add(from);
@@ -416,6 +428,19 @@ export const piiPerson: Detector = {
           return q < t.length && n.cls[q] === CJK ? q : -1;
         };
         // 客户王建华: look ahead from the client word; 客户姓名：高明: from a field label
+        // the dictionary does not read normalised [from, to) as a word of its own: it sets the surname (of
+        // `sl` characters) apart from what follows, or reads all three characters as a name (陈述, 林业, 何时,
+        // 申购费 are words; 徐/桂/英, 刘建华/nr are names)
+        const readsAsName = (from: number, sl: number, to: number): boolean => {
+          const words = taggedWords(t.slice(from, to));
+          return words.length === 1 ? words[0]!.word.length >= 3 && words[0]!.tag.startsWith('nr') : words[0]!.word.length === sl;
+        };
+        // …and what follows the surname is no word of the dictionary's own either (温/德贵, not 包/红包)
+        const readsAsGivenName = (from: number, sl: number, to: number): boolean => {
+          const words = taggedWords(t.slice(from, to));
+          if (words.length === 1) return words[0]!.word.length >= 3 && words[0]!.tag.startsWith('nr');
+          return words[0]!.word.length === sl && words.slice(1).every((w) => w.word.length === 1 || w.tag.startsWith('nr'));
+        };
         const ahead = (re: RegExp, loose: boolean) => {
           re.lastIndex = 0;
           if (cannotMatch(re, t)) return;
@@ -433,7 +458,12 @@ export const piiPerson: Detector = {
             if (p > 0 && n.gap[p]! > 0 && /[+＋/／&＆|｜]/.test(view.span.text.slice(n.end[p - 1]!, n.start[p]!))) continue;
             // (the client word itself, not an English name after it)
             const context = m[0].replace(/ ?(?<![A-Za-z])[A-Za-z]+ ?$/, '').replace(/(是|为|叫|名叫)$/, '');
-            const hit = nameAt(p, loose);
+            let hit = nameAt(p, loose);
+            // (a surname that is also a word, 温 or 常, read as one where the dictionary reads a name: 客户温德贵)
+            if (!hit && !loose) {
+              const wide = nameAt(p, true);
+              if (wide && wide[1] - p === 3 && readsAsGivenName(p, wide[0], wide[1])) hit = wide;
+            }
             if (hit) accept(p, hit[0], hit[1], context);
             // …or typed one character per line (客户姓名：何⏎晓⏎东): the lines are read together
             // (a few characters of the source are read, not the rest of the text)
@@ -461,13 +491,6 @@ export const piiPerson: Detector = {
           }
         }
 
-        // the dictionary does not read normalised [from, to) as a word of its own: it sets the surname (of
-        // `sl` characters) apart from what follows, or reads all three characters as a name (陈述, 林业, 何时,
-        // 申购费 are words; 徐/桂/英, 刘建华/nr are names)
-        const readsAsName = (from: number, sl: number, to: number): boolean => {
-          const words = taggedWords(t.slice(from, to));
-          return words.length === 1 ? words[0]!.word.length >= 3 && words[0]!.tag.startsWith('nr') : words[0]!.word.length === sl;
-        };
         // a list's line about a person whose name is already masked or in its public form goes on with
         // the list (1. 王** 1人⏎2. 孙阿姨 1人⏎3. 刘建华 2人: the third line's name is read)
         const personItemAt = (q: number): boolean => {
@@ -488,8 +511,11 @@ export const piiPerson: Detector = {
             let p = end;
             // (a 接龙 lists people only when it signs them up for something: 水果团购接龙：1. 金桔 3斤 lists fruit)
             if (m[0].includes('接龙') && !JIELONG_PEOPLE.test(t)) continue;
-            const heading = /名单|如下|得主|获奖者|中奖者|观众|嘉宾|接龙/.test(m[0]);
-            const first = end < t.length ? nextLine(end, heading, !heading) : -1;
+            // (a place in a ranking alone on its line heads the name on the next: 第一名⏎柏文涛⏎第二名⏎伍春燕)
+            const heading = /名单|如下|得主|获奖者|中奖者|观众|嘉宾|接龙|^第.名$|冠军|亚军|季军|等奖/.test(m[0]);
+            let first = end < t.length ? nextLine(end, heading, !heading) : -1;
+            // (a prize heads its line and may name itself before the colon: 一等奖（电饭煲一台）：⏎王建国)
+            if (first < 0 && end < t.length && /^第.名$|冠军|亚军|季军|等奖/.test(m[0])) first = nextLine(end, false, true);
             const overLines = first >= 0;
             if (overLines) sentence = n.sentence[(p = first)]!;
             for (;;) {
@@ -575,6 +601,24 @@ export const piiPerson: Detector = {
           }
         }
 
+        // a register kept line by line, each entry signed with a dash and a full name (11月20日 借出1把 —— 谢国平⏎
+        // 11月21日 借出2把 —— 骆春梅): at least two lines end so, and each such name is named
+        if (/[—–]/.test(view.span.text)) {
+          const src = view.span.text;
+          const signed: number[] = [];
+          REGISTER_LINE.lastIndex = 0;
+          for (let m = REGISTER_LINE.exec(src); m; m = REGISTER_LINE.exec(src)) signed.push(m.index + m[0].length - m[1]!.length);
+          if (signed.length >= 2) {
+            let q = 0;
+            for (const at of signed) {
+              while (q < t.length && n.start[q]! < at) q++;
+              if (q >= t.length || n.start[q] !== at) continue;
+              const hit = nameAt(q, false) ?? nameAt(q, true);
+              if (hit && hit[1] - q >= 2 && readsAsName(q, hit[0], hit[1])) accept(q, hit[0], hit[1], '登记');
+            }
+          }
+        }
+
         // a dialogue written out (群聊截图转文字：⏎徐桂英：收到，谢谢小杨！⏎小杨：好的阿姨…): at least two lines
         // open with a speaker and a colon, and a speaker given by full name is named
         if (SPEAKER_HINT.test(view.span.text)) {
@@ -587,7 +631,8 @@ export const piiPerson: Detector = {
             for (const at of speakers) {
               while (q < t.length && n.start[q]! < at) q++;
               if (q >= t.length || n.start[q] !== at) continue;
-              const hit = nameAt(q, false);
+              // (a surname that is also a word, 常 or 温, counts here: the dictionary check below decides)
+              const hit = nameAt(q, false) ?? nameAt(q, true);
               // (the name is the whole label: 徐桂英：, not 徐经理说：; and no word: 林业：, 何时：, 申购费： are labels)
               if (!hit || !/^\s*[：:]/.test(src.slice(n.end[hit[1] - 1]!)) || !readsAsName(q, hit[0], hit[1])) continue;
               accept(q, hit[0], hit[1], '对话');
@@ -662,6 +707,38 @@ export const piiPerson: Detector = {
               const [a, b] = orig(view, m.index, m.index + m[0].length);
               hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '英文名' } });
             }
+          }
+        }
+        // an English given name with a romanised surname (多謝街坊 Kelvin Fung; thanks to our neighbour Jenny
+        // Tan), where the sentence thanks or names a neighbour or a client
+        if (/[A-Z][a-z]{2,9} [A-Z][a-z]/.test(t) && EN_CLIENT_CONTEXT.test(view.span.text)) {
+          EN_FULL.lastIndex = 0;
+          for (let m = EN_FULL.exec(t); m; m = EN_FULL.exec(t)) {
+            const given = m[1]!;
+            const sur = m[2]!.toLowerCase();
+            if (!(ROMAN_SURNAMES.has(sur) || pinyinSurnames.has(sur)) || EN_TITLES.has(given.toLowerCase()) || isPersona(given) || personaPinyin.has(given.toLowerCase() + sur)) continue;
+            if (!EN_CLIENT_CONTEXT.test(sentenceAt(n, m.index))) continue;
+            const masked = `${given} *`;
+            const [a, b] = orig(view, m.index, m.index + m[0].length);
+            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '英文名' } });
+          }
+        }
+        // a name in pinyin written as one word before an honorific (#谢谢wuyuefen阿姨#): a surname's syllable,
+        // then one or two more
+        if (pinyinSurnames.size && /[a-z]{4}/.test(t)) {
+          PINYIN_RUN.lastIndex = 0;
+          for (let m = PINYIN_RUN.exec(t); m; m = PINYIN_RUN.exec(t)) {
+            const run = m[1]!;
+            let ok = false;
+            for (let k = 1; k <= 5 && k < run.length && !ok; k++) {
+              if (!pinyinSurnames.has(run.slice(0, k))) continue;
+              const rest = pinyinSyllableCount(run.slice(k));
+              ok = rest >= 1 && rest <= 2 && !personaPinyin.has(run);
+            }
+            if (!ok) continue;
+            const masked = `${run.slice(0, 2)}***`;
+            const [a, b] = orig(view, m.index, m.index + run.length);
+            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '拼音姓名' } });
           }
         }
         // zhang xiao ming 先生 / 客户姓名：li hua — in any case, a syllable at a time, where an honorific
