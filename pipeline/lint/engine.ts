@@ -157,6 +157,12 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const label = views[i]!;
     if (!adopted && drawnList(label) && drawnList(views[i + 1]!) && label.span.text.length <= 40 && WRONG_VERSION_LABEL.test(label.span.text.trim())) views[i + 1]!.labelled = true;
   }
+  // a drawn phrase that the next drawn text goes on to call false (稳赚不赔 ‖ 这四个字，正规银行不会写; 零風險理財 ‖
+  // 並不存在; 刚兑时代 ‖ 已经结束了; 保證收益 ‖ ——是詐騙分子最愛用的四個字): the phrase is named, not said
+  for (let i = 0; i + 1 < views.length; i++) {
+    const phrase = views[i]!;
+    if (!adopted && drawnList(phrase) && drawnList(views[i + 1]!) && PHRASE_ALONE.test(phrase.span.text) && NAMES_THE_PHRASE.test(views[i + 1]!.norm.source)) phrase.labelled = true;
+  }
   // (and a spot-the-problem image names everything drawn after its head: 小U找茬：圈出朋友圈里的四个坑 ‖ “赔了算我的” ‖ …)
   const spot = adopted ? -1 : views.findIndex((v) => drawnList(v) && v.span.text.length <= 40 && SPOT_HEAD.test(v.norm.source));
   if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) views[i]!.labelled = true;
@@ -505,6 +511,10 @@ function metaphor(view: SpanView, at: number, life = false, quoted = false): boo
   return quoted ? m[2] : life ? m[1] : m[0] || m[1];
 }
 
+/** a drawn text that is one short phrase and nothing else (稳赚不赔; 「零风险理财」) */
+const PHRASE_ALONE = /^[\s\u3000]*[“「"]?[\u4e00-\u9fa5A-Za-z0-9%.]{2,10}[”」"]?[\s\u3000]*$/;
+/** a text that opens by calling the phrase before it false, over, or a fraudster's (已经结束了; 並不存在; ——是詐騙分子…; 这四个字…) */
+const NAMES_THE_PHRASE = /^[\s\u3000]*[—–\-…]*[\s\u3000]*((已经|已經|早已|早就)?(结束了|結束了|过去了|過去了|成为历史|成為歷史|退出历史舞台|一去不复返)|(并|並)?(不存在|唔存在|冇呢回事|没有这回事|沒有這回事)|(是|係|系)?(诈骗|詐騙|骗子|騙子|骗局|騙局)|(这|這|呢)(四|几|幾|两|兩|三|五|六)?(个|個)?(字|句话|句話))/;
 const NAMES_DEPOSIT = /存款|定期|存单|储蓄|活期|国债|存折|贷|借/;
 /** The normalised sentence at `at` (at most SUBJECT_WINDOW characters either side). */
 function sentenceOf(view: SpanView, at: number): string {

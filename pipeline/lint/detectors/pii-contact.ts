@@ -204,6 +204,12 @@ const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ 
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
 // (a lettered block too: 华港花园B座1806房)
 const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]|${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
+// a Hong Kong or Macau flat: block, floor and flat (海景大廈 B座 9樓 3室; 海洋花園第5座15樓B), or an estate's
+// block and flat (禾輋邨豐和樓1203室)
+const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室`, 'g');
+/** whose flat: it is posted to or lived in (寄去：, 住喺), or a person's (…3室嘅陳伯; …15樓B嘅杜太) */
+const FLAT_OWNER_BEFORE = /(住|寄|地址|住址)[^，。！？\n]{0,16}$/;
+const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|姐|叔|姨|先生|小姐|女士|客户|客戶|街坊)/;
 // a building, unit and room in pinyin (7 dong 2 danyuan 1203 shi)
 const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\s*[0-9]{1,2}\s*(?:dan\s*yuan)\s*[0-9]{2,5}(?:\s*(?:shi|hao|fang)(?![A-Za-z]))?/gi;
 // 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
@@ -309,6 +315,15 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   }
   if (m & MARK_BUILDING) {
     for (const { from, to } of regexHits(view, UNIT)) if (LIVES.test(sentenceBefore(view, from, 40))) add(from, to, true);
+  }
+  if (m & MARK_BUILDING && /座|邨|村|苑/.test(t)) {
+    for (const { from, to } of regexHits(view, HK_FLAT)) {
+      const src = view.span.text;
+      if (!FLAT_OWNER_BEFORE.test(sentenceBefore(view, from, 40)) && !FLAT_OWNER_AFTER.test(src.slice(view.norm.end[to - 1]!, view.norm.end[to - 1]! + 12))) continue;
+      if (found.some((f) => f.from < to && from < f.to)) continue;
+      // (the estate's name stays readable; the numbers are masked)
+      found.push({ from, to, masked: t.slice(from, to).replace(NUMERAL, '*') });
+    }
   }
   // the same written in pinyin (Jǐnxiù Huāyuán 7 dòng 2 dānyuán 1203 shì: tones are folded away)
   if (m & MARK_LATIN && /dong|zhuang|danyuan|dan yuan/i.test(t)) {

@@ -107,7 +107,9 @@ function holderAfter(words: string[], post: string): boolean {
 }
 
 /** who an eight-digit number is: a person or a phone word just before it, a note in brackets at most between */
-const LOCAL_OWNER = /(先生|女士|小姐|太太|[^\d]生|[^\d]太|阿姨|姨|叔|伯|哥|姐|婆|爷|奶|电话|手机|联系|号码|whatsapp|微信|致电|打给|call|tel)([（(][^（()）]{0,6}[)）])?[:：]?$/i;
+/** an organisation's number, not a person's (网点电话; 入境事务处…查询电话 (852) 2824 6111; 澳門分行…電話) */
+const ORG_PHONE = /(网点|網點|支行|分行|银行|銀行|办事处|辦事處|事务处|事務處|海关|海關|警|热线|熱線|查询|查詢|客服|中心|公司|政府|局|署|总会|總會|协会|協會|旅游|旅遊|酒店|医院|醫院|学校|學校)(?![^，。！？\n]*(留|登记|登記|记下|記下|记低|記低|她|他|佢|太|生|小姐|先生|女士|阿姨))[^，。！？\n]{0,20}$/;
+const LOCAL_OWNER = /(先生|女士|小姐|太太|[^\d]生|[^\d]太|阿姨|姨|叔|伯|哥|姐|婆|爷|奶|电话|手机|联系|号码|whatsapp|微信|致电|打给|打俾我|打畀我|打俾|打畀|call|tel)([（(][^（()）]{0,6}[)）])?(是|为|係|系)?[:：，,]?$/i;
 /** no other digit, letter or dash right before or after [from, to) (a landline's area code, a longer code) */
 function alone(text: string, from: number, to: number): boolean {
   return !/[0-9A-Za-z０-９\-－—+＋][\s]*$/.test(text.slice(Math.max(0, from - 3), from)) && !/^[\s]*[0-9A-Za-z０-９\-－—]/.test(text.slice(to, to + 3));
@@ -144,7 +146,9 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             const pre = before(view, n.from);
             // eight digits are a person's phone only right after them or a phone word, standing alone
             // (李生 9376 2054; 区小姐（澳门）6628 7719; not the end of 0571-8765 4321, nor a 工号)
-            if (local && !(LOCAL_OWNER.test(pre) && alone(view.span.text, n.from, n.to))) continue;
+            if (local && !(LOCAL_OWNER.test(pre) && !ORG_PHONE.test(pre) && alone(view.span.text, n.from, n.to))) continue;
+            // (a Hong Kong or Macau number given with its prefix is an organisation's where one is named before it)
+            if (kind === 'phone' && n.prefix && /^(852|853|\+852|\+853)/.test(n.prefix.replace(/[()\s]/g, '')) && (ORG_PHONE.test(pre) || ORG_PHONE.test(lineBefore(view, n.from).replace(/[，,；;]/g, '')))) continue;
             if (kind === 'card' && idShaped && labelled(d.idLabels, pre)) continue;
             // (a number that passes every check of a resident ID — region, birth date, check digit — is
             // one whatever it is called: 吴先生的订单号：510107199302171237)
@@ -174,7 +178,9 @@ function numberDetector(id: string, kind: NumberKind): Detector {
 }
 
 /** a Hong Kong identity card number: one or two letters, six digits, a check character (R562047(2)) */
-const HKID = /(?<![A-Za-z0-9])([A-Z]{1,2})[\s]?([0-9]{6})[\s]?(?:[(（]([0-9A])[)）]|([0-9A]))(?![A-Za-z0-9])/g;
+const HKID = /(?<![A-Za-z0-9])([A-Z]{1,2})[\s]?([0-9]{3}[\s]?[0-9]{3})[\s]?(?:[(（]\s?([0-9A])\s?[)）]|([0-9A]))?(?![A-Za-z0-9])/g;
+/** full-width letters, digits and brackets read as ASCII, one code unit for one (Ｐ４５１９０６（３）) */
+const halfWidth = (t: string) => (/[\uff01-\uff5e]/.test(t) ? t.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : t);
 const HKID_WORDS = /身份证|身份證|hkid|id card|證件|证件/i;
 /** the HKID check: letters A=10…Z=35 (a space before a single one counts 36), weights 9…2, mod 11 */
 function validHkid(letters: string, digits: string, check: string): boolean {
@@ -190,14 +196,18 @@ function validHkid(letters: string, digits: string, check: string): boolean {
 }
 /** Hong Kong identity card numbers in a view: a valid check character, written in its brackets or next to an ID word */
 function hongKongIds(view: SpanView): DetectorHit[] {
-  const t = view.span.text;
-  if (!/[A-Z][\s]?[0-9]{6}/.test(t)) return [];
+  const t = halfWidth(view.span.text);
+  if (!/[A-Z]\s?[0-9]{3}\s?[0-9]{3}/.test(t)) return [];
   const hits: DetectorHit[] = [];
   for (const m of t.matchAll(HKID)) {
-    const check = m[3] ?? m[4]!;
-    if (!validHkid(m[1]!, m[2]!, check)) continue;
-    if (!m[3] && !HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
-    const masked = `${m[1]}${m[2]!.slice(0, 1)}*****(*)`;
+    const digits = m[2]!.replace(/\s/g, '');
+    const check = m[3] ?? m[4];
+    const labelled = HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!));
+    // (no check character at all counts only right after an ID word: 香港身份证 Z880362)
+    // (next to an ID word, a check character that fails is a typo in the client's number: still theirs)
+    if (check === undefined ? !labelled : !validHkid(m[1]!, digits, check) && !labelled) continue;
+    if (check !== undefined && !m[3] && !labelled) continue;
+    const masked = `${m[1]}${digits.slice(0, 1)}*****(*)`;
     hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（香港身份证号码）' } });
   }
   return hits;

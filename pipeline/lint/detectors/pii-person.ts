@@ -76,6 +76,12 @@ const EN_CLIENT_CONTEXT = /街坊|客户|客戶|多谢|多謝|谢谢|謝謝|感�
 const ROMAN_SURNAMES = new Set('wong chan cheung lau leung ng ho lam tang tsang yeung chow lo kwok tse mak yip fung chu choi hui siu kwan poon tam lai cheng tong au law chiu yau yuen kong ko sze szeto lim tan goh ong teo koh tay chua low lui mok chung chong pang shum wu lee'.split(' '));
 /** a lower-case run of letters right before an honorific: a name in pinyin written as one word */
 const PINYIN_RUN = /(?<![A-Za-z])([a-z]{4,14})(?=\s?(阿姨|叔叔|先生|女士|小姐|大爷|奶奶|爷爷|伯伯|婆婆|姐|哥))/g;
+/** a surname and two short syllables in romanisation (Chan Tai Man; ho wing sze) */
+const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5})(?![A-Za-z])/g;
+/** a text that lists winners (一等獎：; 得獎者; winners) */
+const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
+/** English words that a romanised name never is (thank you so much; see you all) */
+const EN_WORDS = new Set('you all the and for our with from this that your see thank thanks so much very good love fans day new year happy big best wish wishes team home tea time shop'.split(' '));
 const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
 
 /** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
@@ -721,6 +727,24 @@ export const piiPerson: Detector = {
             const masked = `${given} *`;
             const [a, b] = orig(view, m.index, m.index + m[0].length);
             hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '英文名' } });
+          }
+        }
+        // a name in Cantonese romanisation, surname first (一等獎：Chan Tai Man; thank you, ho wing sze), where the
+        // text lists winners or thanks a neighbour or a client
+        // (not where the text names a persona, or a persona by given name: their own name romanised, 黄志强 ‖ Wong
+        // Chi Keung; 同事叫我嘉欣 ‖ Lam Ka Yan)
+        if (/(?<![A-Za-z])[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(t) && (EN_CLIENT_CONTEXT.test(view.span.text) || PRIZE_CONTEXT.test(view.span.text)) && !personas.some((p) => p.length >= 2 && (t.includes(p) || (p.length >= 3 && t.includes(p.slice(-2)))))) {
+          ROMAN_FULL.lastIndex = 0;
+          for (let m = ROMAN_FULL.exec(t); m; m = ROMAN_FULL.exec(t)) {
+            const sur = m[1]!.toLowerCase();
+            if (!ROMAN_SURNAMES.has(sur) || personaPinyin.has(`${sur}${m[2]!.toLowerCase()}${m[3]!.toLowerCase()}`) || isPersona(m[0])) continue;
+            // (same case throughout: Chan Tai Man, ho wing sze — not a sentence's words)
+            const words = [m[1]!, m[2]!, m[3]!];
+            if (!(words.every((w) => /^[A-Z][a-z]+$/.test(w)) || words.every((w) => /^[a-z]+$/.test(w)) || words.every((w) => /^[A-Z]+$/.test(w)))) continue;
+            if (words.some((w) => EN_TITLES.has(w.toLowerCase()) || EN_WORDS.has(w.toLowerCase()))) continue;
+            const masked = `${m[1]} *`;
+            const [a, b] = orig(view, m.index, m.index + m[0].length);
+            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '粤拼姓名' } });
           }
         }
         // a name in pinyin written as one word before an honorific (#谢谢wuyuefen阿姨#): a surname's syllable,
