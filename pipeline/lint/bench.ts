@@ -139,6 +139,10 @@ const HOSTILE: [string, (n: number) => string][] = [
   ['table rows after a line', (n) => `${'x'.repeat(n / 2)}\n${'|稳赚不赔|\n'.repeat(n / 14)}`],
   // (a comment thread on one line: each comment's opening is looked for a bounded way back)
   ['a thread on one line', (n) => '@张女士：买理财会不会亏？回复@张女士：这款稳赚不赔。'.repeat(n / 29)],
+  // (stop 35's readings: numbers written with a mask, Hong Kong flats and romanised names in a prize list)
+  ['masks among digits', (n) => '138*'.repeat(n / 4)],
+  ['Hong Kong flats', (n) => '寄去：海景大廈B座9樓3室嘅陳伯，'.repeat(n / 18)],
+  ['romanised names', (n) => '一等獎：Chan Tai Man '.repeat(n / 19)],
 ];
 const hostile = HOSTILE.map(([name, make]) => {
   const at = (n: number) => {
