@@ -607,6 +607,19 @@ export const piiPerson: Detector = {
           }
         }
 
+        // the names that open at these places of the source (each line's speaker, each register entry's
+        // signer), where `fits` says the name read there is one; a surname that is also a word (常 or 温)
+        // counts, and the dictionary decides (readsAsName)
+        const namesAt = (offsets: number[], context: string, fits: (hit: [number, number], q: number) => boolean) => {
+          let q = 0;
+          for (const at of offsets) {
+            while (q < t.length && n.start[q]! < at) q++;
+            if (q >= t.length || n.start[q] !== at) continue;
+            const hit = nameAt(q, false) ?? nameAt(q, true);
+            if (hit && fits(hit, q) && readsAsName(q, hit[0], hit[1])) accept(q, hit[0], hit[1], context);
+          }
+        };
+
         // a register kept line by line, each entry signed with a dash and a full name (11月20日 借出1把 —— 谢国平⏎
         // 11月21日 借出2把 —— 骆春梅): at least two lines end so, and each such name is named
         if (/[—–]/.test(view.span.text)) {
@@ -614,15 +627,7 @@ export const piiPerson: Detector = {
           const signed: number[] = [];
           REGISTER_LINE.lastIndex = 0;
           for (let m = REGISTER_LINE.exec(src); m; m = REGISTER_LINE.exec(src)) signed.push(m.index + m[0].length - m[1]!.length);
-          if (signed.length >= 2) {
-            let q = 0;
-            for (const at of signed) {
-              while (q < t.length && n.start[q]! < at) q++;
-              if (q >= t.length || n.start[q] !== at) continue;
-              const hit = nameAt(q, false) ?? nameAt(q, true);
-              if (hit && hit[1] - q >= 2 && readsAsName(q, hit[0], hit[1])) accept(q, hit[0], hit[1], '登记');
-            }
-          }
+          if (signed.length >= 2) namesAt(signed, '登记', (hit, q) => hit[1] - q >= 2);
         }
 
         // a dialogue written out (群聊截图转文字：⏎徐桂英：收到，谢谢小杨！⏎小杨：好的阿姨…): at least two lines
@@ -632,18 +637,8 @@ export const piiPerson: Detector = {
           const speakers: number[] = [];
           SPEAKER.lastIndex = 0;
           for (let m = SPEAKER.exec(src); m; m = SPEAKER.exec(src)) speakers.push(m.index + m[0].length - m[2]!.length);
-          if (speakers.length >= 2) {
-            let q = 0;
-            for (const at of speakers) {
-              while (q < t.length && n.start[q]! < at) q++;
-              if (q >= t.length || n.start[q] !== at) continue;
-              // (a surname that is also a word, 常 or 温, counts here: the dictionary check below decides)
-              const hit = nameAt(q, false) ?? nameAt(q, true);
-              // (the name is the whole label: 徐桂英：, not 徐经理说：; and no word: 林业：, 何时：, 申购费： are labels)
-              if (!hit || !/^\s*[：:]/.test(src.slice(n.end[hit[1] - 1]!)) || !readsAsName(q, hit[0], hit[1])) continue;
-              accept(q, hit[0], hit[1], '对话');
-            }
-          }
+          // (the name is the whole label: 徐桂英：, not 徐经理说：; and no word: 林业：, 何时：, 申购费： are labels)
+          if (speakers.length >= 2) namesAt(speakers, '对话', (hit) => /^\s*[：:]/.test(src.slice(n.end[hit[1] - 1]!)));
         }
 
         // a letter's signature: a dash and a full name closing a quotation or a line, where the texts speak
