@@ -48,6 +48,8 @@ const PLATE = new RegExp(
   `[${PROVINCES}]\\s?[A-HJ-NP-Za-hj-np-z]\\s?(?:[·•.．。\\s-]|${EMOJI})?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){0,5}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){4,5}[A-HJ-NP-Za-hj-np-z0-9](?![A-Za-z0-9*])`,
   'y',
 );
+// a cross-border plate, Guangdong's Z and four characters, then 港 or 澳 (粤Z·3K27港)
+const PLATE_BORDER = new RegExp(`粤\\s?[Zz]\\s?(?:[·•.．。\\s-]|${EMOJI})?\\s?(?=(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){0,3}[0-9])(?:[A-HJ-NP-Za-hj-np-z0-9]${GAP}){4}\\s?[港澳]`, 'y');
 // a plate given in pieces: the province and letter, then its serial after a word that says so
 // (车牌：川A，后五位是88C57 — in one text or over two, which are read joined)
 const PLATE_PIECES = new RegExp(
@@ -69,7 +71,8 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
     if (p > 0 && /[A-Za-z0-9]/.test(t[p - 1]!)) continue;
     PLATE.lastIndex = p;
     PLATE_PIECES.lastIndex = p;
-    const whole = PLATE.exec(t);
+    PLATE_BORDER.lastIndex = p;
+    const whole = PLATE.exec(t) ?? PLATE_BORDER.exec(t);
     const hit = whole ?? PLATE_PIECES.exec(t);
     if (!hit || inSafe(view, p, p + hit[0].length)) continue;
     found.push({ from: p, to: p + hit[0].length, s: hit[0], pieces: !whole });

@@ -147,6 +147,8 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             // eight digits are a person's phone only right after them or a phone word, standing alone
             // (李生 9376 2054; 区小姐（澳门）6628 7719; not the end of 0571-8765 4321, nor a 工号)
             if (local && !(LOCAL_OWNER.test(pre) && !ORG_PHONE.test(pre) && alone(view.span.text, n.from, n.to))) continue;
+            // (a number whose last digit stands in brackets is an identity card's, not a phone: 5215386(4))
+            if (local && /[(（]\s?[0-9]\s?[)）]?$/.test(view.span.text.slice(n.from, n.to + 1))) continue;
             // (a Hong Kong or Macau number given with its prefix is an organisation's where one is named before it)
             if (kind === 'phone' && n.prefix && /^(852|853|\+852|\+853)/.test(n.prefix.replace(/[()\s]/g, '')) && (ORG_PHONE.test(pre) || ORG_PHONE.test(lineBefore(view, n.from).replace(/[，,；;]/g, '')))) continue;
             if (kind === 'card' && idShaped && labelled(d.idLabels, pre)) continue;
@@ -179,6 +181,8 @@ function numberDetector(id: string, kind: NumberKind): Detector {
 
 /** a Hong Kong identity card number: one or two letters, six digits, a check character (R562047(2)) */
 const HKID = /(?<![A-Za-z0-9])([A-Z]{1,2})[\s]?([0-9]{3}[\s]?[0-9]{3})[\s]?(?:[(（]\s?([0-9A])\s?[)）]|([0-9A]))?(?![A-Za-z0-9])/g;
+/** a Macau resident's identity card number: 1, 5 or 7, six digits, a check digit in brackets (5215386(4)) */
+const MACAU_ID = /(?<![0-9A-Za-z])([157])\s?([0-9]{6})\s?[(（]\s?([0-9])\s?[)）]/g;
 /** full-width letters, digits and brackets read as ASCII, one code unit for one (Ｐ４５１９０６（３）) */
 const halfWidth = (t: string) => (/[\uff01-\uff5e]/.test(t) ? t.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : t);
 const HKID_WORDS = /身份证|身份證|hkid|id card|證件|证件/i;
@@ -194,12 +198,11 @@ function validHkid(letters: string, digits: string, check: string): boolean {
   const r = (11 - (sum % 11)) % 11;
   return check === (r === 10 ? 'A' : String(r));
 }
-/** Hong Kong identity card numbers in a view: a valid check character, written in its brackets or next to an ID word */
+/** Hong Kong identity card numbers in a view (a valid check character, written in its brackets or next to an ID word), and Macau ones next to an ID word */
 function hongKongIds(view: SpanView): DetectorHit[] {
   const t = halfWidth(view.span.text);
-  if (!/[A-Z]\s?[0-9]{3}\s?[0-9]{3}/.test(t)) return [];
   const hits: DetectorHit[] = [];
-  for (const m of t.matchAll(HKID)) {
+  if (/[A-Z]\s?[0-9]{3}\s?[0-9]{3}/.test(t)) for (const m of t.matchAll(HKID)) {
     const digits = m[2]!.replace(/\s/g, '');
     const check = m[3] ?? m[4];
     const labelled = HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!));
@@ -210,6 +213,13 @@ function hongKongIds(view: SpanView): DetectorHit[] {
     const masked = `${m[1]}${digits.slice(0, 1)}*****(*)`;
     hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（香港身份证号码）' } });
   }
+  // (a Macau card, next to an ID word: its check digit is not one Wendu can verify)
+  if (/[(（]/.test(t))
+    for (const m of t.matchAll(MACAU_ID)) {
+      if (!HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
+      const masked = `${m[1]}******(*)`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（澳门身份证号码）' } });
+    }
   return hits;
 }
 
