@@ -247,6 +247,18 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
       findings.push(finding(c.rule, view, lead + a - starts[k]!, lead + pieces[k]!.length, { excerpt, waivable: true, textHash: textHash(view) }));
     }
   }
+  // a quiz whose answer key picks a choice (问：本金会变少吗？⏎A. 有可能⏎B. 不可能 ‖ 正确答案：B): the question and the
+  // chosen answer read together, as the writer's own words, reported at the key
+  for (const q of answeredQuizzes(views)) {
+    const keyView = views[q.keyView]!;
+    const scan = scanSpan(set, keyView.index, { field: keyView.span.field, file: keyView.span.file, text: q.text });
+    const seen = new Set<number>();
+    for (const c of readTogether(set, scan, products, lifeAsset)) {
+      if (seen.has(c.rule.index)) continue;
+      seen.add(c.rule.index);
+      findings.push(finding(c.rule, keyView, q.keyFrom, q.keyTo, { excerpt: `${keyView.span.text.slice(q.keyFrom, q.keyTo)} ‖ ${q.choice}`, waivable: true, textHash: textHash(keyView) }));
+    }
+  }
   // a text that tells the reader to read the first character of each line (藏头诗: 读读每行第一个字): its
   // line heads read together, reported from the first head to the last
   for (const view of views) {
@@ -285,6 +297,48 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   }
 
   return onePerPlace(findings);
+}
+
+/** an answer key (答案：B; 正确答案是 B; 答案揭晓：B！) */
+const ANSWER_KEY = /(?:正确)?答案(?:揭晓|是|为|係)?\s*[:：]?\s*([A-F])(?![A-Za-z])/;
+/** a quiz that asks for the wrong choice: what it picks is named as wrong */
+const ASKS_FOR_WRONG = /违规|違規|骗|騙|诈|詐|不会(跟|对|同)?(你|您)?(说|講|讲)|唔会(同你)?讲|不能(对|跟|同|和)?(您|你|客户|客戶)?(说|讲|講|写|发)|不可以(说|讲|写|发)|错误|錯誤|错的|不正确|不對|不对|坑|陷阱|假的|不合规|不合規|踩雷|红线|紅線|禁用/;
+/** a quiz's choice on its own line (A. 有可能; B、不可能) */
+const CHOICE_LINE = /^[ \t\u3000]*([A-F])[.、．:：)）][ \t\u3000]*(\S[^\n]*)$/gm;
+
+/**
+ * The quizzes of an asset whose key picks one choice: the text to read is the question before the
+ * choices with the chosen one after it where the choice is a bare answer (不可能), or the choice alone
+ * where it says something of its own (同心悦享90天是零风险理财); reported at the key.
+ */
+function answeredQuizzes(views: SpanView[]): { keyView: number; keyFrom: number; keyTo: number; choice: string; text: string }[] {
+  if (!views.some((v) => v.span.text.includes('答案'))) return [];
+  const out: { keyView: number; keyFrom: number; keyTo: number; choice: string; text: string }[] = [];
+  for (const kv of views) {
+    const key = ANSWER_KEY.exec(kv.span.text);
+    if (!key) continue;
+    for (const v of views) {
+      const src = v.span.text;
+      if (!/^[ \t\u3000]*[A-F][.、．:：)）]/m.test(src)) continue;
+      CHOICE_LINE.lastIndex = 0;
+      let first = -1;
+      let chosen: string | undefined;
+      for (let m = CHOICE_LINE.exec(src); m; m = CHOICE_LINE.exec(src)) {
+        if (first < 0) first = m.index;
+        if (m[1] === key[1]) chosen = m[2]!.trim();
+      }
+      if (chosen === undefined || first < 0) continue;
+      // (the question: the last line before the choices that asks)
+      const question = src.slice(0, first).split('\n').reverse().find((l) => /[？?]/.test(l))?.replace(/^[ \t\u3000]*(问|問|Q)[:：]\s*/, '') ?? '';
+      // (a quiz that asks for the wrong one names it: 下面哪句是违规宣传？; 哪一句正规的理财经理不会跟你说？)
+      if (ASKS_FOR_WRONG.test(src.slice(0, first)) || ASKS_FOR_WRONG.test(kv.span.text.slice(0, key.index))) break;
+      const bare = chosen.length <= 6 && !/[是为係]/.test(chosen);
+      if (bare && !question) continue;
+      out.push({ keyView: kv.index, keyFrom: key.index, keyTo: key.index + key[0].length, choice: chosen, text: bare ? `${question}${chosen}。` : `${chosen}。` });
+      break;
+    }
+  }
+  return out;
 }
 
 /**
@@ -552,7 +606,7 @@ function brandedProduct(bankName: string | undefined): RegExp | undefined {
 /** words that take what a list, a label or a quiz named back as true of the bank's own product (以上都是我们…理财的真实特点; 答案：都能发) */
 const ADOPTS_NAMED = /(以上|上面|上述|这些|這些)[^。！？\n]{0,6}(都是|均为|全是|就是|都係)[^。！？\n]{0,12}(我们|我們|我行|本行|产品|產品|理财|理財|基金)[^。！？\n]{0,8}的?(真实|真實|特点|特點|优势|優勢|卖点|賣點|亮点|亮點)|(都能发|都可以发|全都能发|都能說|都能说|都可以说)(?![^。！？\n]{0,3}吗)|(都是|全是|都係)(真的|事实|事實)(?![^。！？\n]{0,6}(案例|骗|騙|违规|違規))/;
 /** a question that asks which of the choices below may be posted, or which break the rules */
-const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
+const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误|才对|对)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
 const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:驳回稿|退回稿|被驳回的稿子|反面教材)[^\n]{0,16}$|^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$|^[^\n]{0,24}(?:原话|原句|原文|初稿|退稿|扣分原话|错句|原文照登|照登|原样照录)\s*[：:]?[\s】\]]*$|[^\n]{0,12}(?:推销|诈骗|骗子|骗局|导师|荐股)[^\n]{0,8}(?:录音|录像|聊天记录|群聊|截图)|[^\n]{0,6}[“"「][^”"」\n]{1,8}[”"」][^\n]{0,6}(?:群聊|聊天记录|截图|录音)|[^\n]{0,12}(?:初稿|原稿|文案|草稿)[^\n]{0,8}(?:未通过|没通过|不予通过|被退回)|^[\s\p{Extended_Pictographic}【\[]*(?:红灯|红灯区|黄灯)[^\n]{0,20}$)/u;
 /** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
