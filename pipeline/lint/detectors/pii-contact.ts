@@ -320,10 +320,14 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     for (const { from, to } of regexHits(view, UNIT)) if (LIVES.test(sentenceBefore(view, from, 40))) add(from, to, true);
   }
   if (m & MARK_BUILDING && /座|邨|村|苑/.test(t)) {
+    // (what the other patterns found, in order: one pointer walks it, so thousands of flats stay linear)
+    const taken = found.slice().sort((a, b) => a.from - b.from);
+    let k = 0;
     for (const { from, to } of regexHits(view, HK_FLAT)) {
       const src = view.span.text;
       if (!FLAT_OWNER_BEFORE.test(sentenceBefore(view, from, 40)) && !FLAT_OWNER_AFTER.test(src.slice(view.norm.end[to - 1]!, view.norm.end[to - 1]! + 12))) continue;
-      if (found.some((f) => f.from < to && from < f.to)) continue;
+      while (k < taken.length && taken[k]!.to <= from) k++;
+      if (k < taken.length && taken[k]!.from < to) continue;
       // (the estate's name stays readable; the numbers are masked)
       found.push({ from, to, masked: t.slice(from, to).replace(NUMERAL, '*') });
     }

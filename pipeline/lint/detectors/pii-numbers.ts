@@ -302,6 +302,8 @@ const shown = (k: Masked['kind'], n: number, i: number) => (k === 'phone' ? i < 
 /** the number as its correct mask (what can be said of it without repeating it) */
 const asMasked = (x: Masked) => x.cells.map((c, i) => (shown(x.kind, x.cells.length, i) ? c : '*')).join('');
 
+/** how many masked IDs, and dates, an asset is read for: a post holds a few */
+const COMPLETE_MAX = 16;
 /** a phone's middle four given in words elsewhere (中间四位是2946; 中间4位：2946) */
 const MIDDLE_GIVEN = /(?:中间|中間)(?:那)?(?:四|4)位(?:数字|号码|数)?(?:是|为|係|系)?[:：]?\s*([0-9０-９]{4})(?![0-9０-９])/g;
 /** a full date: an ID's birth date given elsewhere (生日：1954年3月8日; 1956.03.20) */
@@ -315,6 +317,8 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
   const all = views.flatMap((v) => maskedNumbers(v.span.text).map((x) => ({ v, x })));
   if (!all.length) return [];
   const hits: DetectorHit[] = [];
+  let middleHidden: string | undefined;
+  const birthHidden: Masked[] = [];
   for (const { v, x } of all) {
     if (x.kind !== kind) continue;
     const n = x.cells.length;
@@ -325,22 +329,32 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
       continue;
     }
     const hidden = x.cells.flatMap((c, i) => (c === '*' ? [i] : []));
-    // a phone's masked middle four, given in words
-    if (kind === 'phone' && hidden.length === 4 && hidden[0] === 3 && hidden[3] === 6)
-      for (const w of views)
-        for (const m of w.span.text.matchAll(MIDDLE_GIVEN)) {
-          const from = m.index! + m[0].length - 4;
-          hits.push({ view: w.index, from, to: from + 4, excerpt: masked, fix: '****', data: { masked, why: '（手机号打了码，被遮住的中间四位却在别处写明，合起来就是整个号码）' } });
-        }
-    // an ID's masked birth date, given as a date that completes it (its check digit holds)
-    if (kind === 'id' && n === 18 && hidden.every((i) => i >= 6 && i < 14))
-      for (const w of views)
-        for (const m of w.span.text.matchAll(DATE_GIVEN)) {
-          const date = m[1]! + m[2]!.padStart(2, '0') + m[3]!.padStart(2, '0');
-          const full = x.cells.map((c, i) => (c === '*' ? date[i - 6]! : c)).join('');
-          if (!/^[0-9]{17}[0-9X]$/.test(full) || idCheckDigit(full.slice(0, 17)) !== full[17]) continue;
-          hits.push({ view: w.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: '****年**月**日', data: { masked, why: '（身份证号打了码，被遮住的出生日期却在别处写明，合起来就是整个号码）' } });
-        }
+    if (kind === 'phone' && hidden.length === 4 && hidden[0] === 3 && hidden[3] === 6) middleHidden ??= masked;
+    if (kind === 'id' && n === 18 && hidden.every((i) => i >= 6 && i < 14) && birthHidden.length < COMPLETE_MAX) birthHidden.push(x);
+  }
+  // a phone's masked middle four, given in words elsewhere: each such piece reported once
+  if (middleHidden)
+    for (const w of views)
+      for (const m of w.span.text.matchAll(MIDDLE_GIVEN)) {
+        const from = m.index! + m[0].length - 4;
+        hits.push({ view: w.index, from, to: from + 4, excerpt: middleHidden, fix: '****', data: { masked: middleHidden, why: '（手机号打了码，被遮住的中间四位却在别处写明，合起来就是整个号码）' } });
+      }
+  // an ID's masked birth date, given as a date that completes it (its check digit holds); a post holds
+  // a few of either, and a text of thousands is read for its first COMPLETE_MAX dates, not every pair
+  if (birthHidden.length) {
+    let dates = 0;
+    for (const w of views)
+      for (const m of w.span.text.matchAll(DATE_GIVEN)) {
+        if (++dates > COMPLETE_MAX) break;
+        const date = m[1]! + m[2]!.padStart(2, '0') + m[3]!.padStart(2, '0');
+        const x = birthHidden.find((b) => {
+          const full = b.cells.map((c, i) => (c === '*' ? date[i - 6]! : c)).join('');
+          return /^[0-9]{17}[0-9X]$/.test(full) && idCheckDigit(full.slice(0, 17)) === full[17];
+        });
+        if (!x) continue;
+        const masked = asMasked(x);
+        hits.push({ view: w.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: '****年**月**日', data: { masked, why: '（身份证号打了码，被遮住的出生日期却在别处写明，合起来就是整个号码）' } });
+      }
   }
   return hits;
 }
