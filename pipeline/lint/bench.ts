@@ -143,6 +143,8 @@ const HOSTILE: [string, (n: number) => string][] = [
   ['masks among digits', (n) => '138*'.repeat(n / 4)],
   ['Hong Kong flats', (n) => '寄去：海景大廈B座9樓3室嘅陳伯，'.repeat(n / 18)],
   ['romanised names', (n) => '一等獎：Chan Tai Man '.repeat(n / 19)],
+  // (a masked number and its hidden digits given after it, over and over: each piece read once)
+  ['masks and their middles', (n) => '钱先生138****5167，中间四位是2946。'.repeat(n / 24)],
 ];
 const hostile = HOSTILE.map(([name, make]) => {
   const at = (n: number) => {
