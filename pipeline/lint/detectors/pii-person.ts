@@ -82,6 +82,8 @@ const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
 /** English words that a romanised name never is (thank you so much; see you all) */
 const EN_WORDS = new Set('you all the and for our with from this that your see thank thanks so much very good love fans day new year happy big best wish wishes team home tea time shop'.split(' '));
+/** two or more lines, each a short name, a space and a short figure or note (赵雅琴 年交20万) and nothing else */
+const NAME_LINES = /^(?:[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\s*$/;
 const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
 
 /** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
@@ -563,6 +565,26 @@ export const piiPerson: Detector = {
             while (p < t.length && n.cls[p] === CJK && n.gap[p + 1] === 0) p++;
             p++;
             while (p < t.length && n.cls[p] !== CJK) p++;
+          }
+        }
+        // …or lines that each open with a name and go on with a figure (开门红签单光荣榜 ‖ 赵雅琴 年交20万⏎孙国栋 年交15万):
+        // the name that opens each line
+        else if (listHeaded && NAME_LINES.test(view.span.text) && !(listRe!.lastIndex = 0, listRe!.test(t))) {
+          const src = view.span.text;
+          const opens: number[] = [];
+          for (let at = 0; at < src.length; ) {
+            const m = /^[ \t\u3000]*/.exec(src.slice(at, at + 8))!;
+            opens.push(at + m[0].length);
+            const nl = src.indexOf('\n', at);
+            if (nl < 0) break;
+            at = nl + 1;
+          }
+          let q = 0;
+          for (const at of opens) {
+            while (q < t.length && n.start[q]! < at) q++;
+            if (q >= t.length || n.start[q] !== at) continue;
+            const hit = nameAt(q, true, WEAK);
+            if (hit && readsAsName(q, hit[0], hit[1])) accept(q, hit[0], hit[1], '名单');
           }
         }
 
