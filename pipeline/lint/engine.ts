@@ -306,14 +306,23 @@ const ASKS_FOR_WRONG = /违规|違規|骗|騙|诈|詐|不会(跟|对|同)?(你|�
 /** a quiz's choice on its own line (A. 有可能; B、不可能) */
 const CHOICE_LINE = /^[ \t\u3000]*([A-F])[.、．:：)）][ \t\u3000]*(\S[^\n]*)$/gm;
 
+/** a quiz's key (in text keyView, [keyFrom, keyTo)), the choice it picks and the text to read for it */
+interface AnsweredQuiz {
+  keyView: number;
+  keyFrom: number;
+  keyTo: number;
+  choice: string;
+  text: string;
+}
+
 /**
  * The quizzes of an asset whose key picks one choice: the text to read is the question before the
  * choices with the chosen one after it where the choice is a bare answer (不可能), or the choice alone
  * where it says something of its own (同心悦享90天是零风险理财); reported at the key.
  */
-function answeredQuizzes(views: SpanView[]): { keyView: number; keyFrom: number; keyTo: number; choice: string; text: string }[] {
+function answeredQuizzes(views: SpanView[]): AnsweredQuiz[] {
   if (!views.some((v) => v.span.text.includes('答案'))) return [];
-  const out: { keyView: number; keyFrom: number; keyTo: number; choice: string; text: string }[] = [];
+  const out: AnsweredQuiz[] = [];
   for (const kv of views) {
     const key = ANSWER_KEY.exec(kv.span.text);
     if (!key) continue;

@@ -331,7 +331,6 @@ export function normalize(source: string): Normalized {
   return readEvasion(normalizeBase(source), normalizeTerm);
 }
 
-/** The character steps only (no evasion): what rule terms are compiled with. */
 /** measure words after which Cantonese 呢 is "this" (呢款理财, 呢隻基金, 呢個月, 呢啲): 个 for 個, 只 for 隻 once read */
 const MEASURE_AFTER_THIS = new Set([...'款只支个份期种张间位班些笔单批类次排度'].map((c) => c.charCodeAt(0)));
 const NE = '呢'.charCodeAt(0);
@@ -365,6 +364,7 @@ function cantoneseIs(b: Buffers, n: number): void {
     }
 }
 
+/** The character steps only (no evasion): what rule terms are compiled with. */
 export function normalizeBase(source: string): Normalized {
   const n = source.length;
   sawTraditional = false;

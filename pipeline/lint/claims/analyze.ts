@@ -800,7 +800,7 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
 /** the writer's own answer, counted in words (我只讲四个字：; 一句话，四个字：) — their claim, not words named */
 const OWN_WORDS = /(只|就|我)(讲|说|回|答|送|用)[^：:\n]{0,3}(一个|几个|[两三四五六七八九十]个)(词|字|字眼)|(换个|换种|换句|换一个)(说法|讲法|话)/;
 /** words that call a thing said false (别信; 是谣言) */
-const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|千祈唔好信|千万唔好信|唔好信|千祈不好信|千万不好信|不好信|不能信|不可信|不要相信|别相信|是假的|假的|都是假的|全是假的|是骗人的|骗人的|都是骗人的|是谣言|谣言|纯属谣言|是骗局)$/;
+const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信|不可信|不要相信|别相信|是假的|假的|都是假的|全是假的|是骗人的|骗人的|都是骗人的|是谣言|谣言|纯属谣言|是骗局)$/;
 /**
  * what the writer says of a quotation to make it their own, applying it to the product (用在咱们产品上一点都
  * 不夸张; 这个叫法挺到位) — not a saying agreed with (爷叔讲得对！), which may well be a warning

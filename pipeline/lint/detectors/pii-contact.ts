@@ -323,8 +323,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // (what the other patterns found, in order: one pointer walks it, so thousands of flats stay linear)
     const taken = found.slice().sort((a, b) => a.from - b.from);
     let k = 0;
+    const src = view.span.text;
     for (const { from, to } of regexHits(view, HK_FLAT)) {
-      const src = view.span.text;
       if (!FLAT_OWNER_BEFORE.test(sentenceBefore(view, from, 40)) && !FLAT_OWNER_AFTER.test(src.slice(view.norm.end[to - 1]!, view.norm.end[to - 1]! + 12))) continue;
       while (k < taken.length && taken[k]!.to <= from) k++;
       if (k < taken.length && taken[k]!.from < to) continue;

@@ -205,11 +205,9 @@ function hongKongIds(view: SpanView): DetectorHit[] {
   if (/[A-Z]\s?[0-9]{3}\s?[0-9]{3}/.test(t)) for (const m of t.matchAll(HKID)) {
     const digits = m[2]!.replace(/\s/g, '');
     const check = m[3] ?? m[4];
-    const labelled = HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!));
-    // (no check character at all counts only right after an ID word: 香港身份证 Z880362)
-    // (next to an ID word, a check character that fails is a typo in the client's number: still theirs)
-    if (check === undefined ? !labelled : !validHkid(m[1]!, digits, check) && !labelled) continue;
-    if (check !== undefined && !m[3] && !labelled) continue;
+    // away from an ID word only a valid check character in its brackets makes one; right after an ID word,
+    // one with no check character (香港身份证 Z880362) or a failing one (a typo in the client's number) does too
+    if (!HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!)) && (check === undefined || !m[3] || !validHkid(m[1]!, digits, check))) continue;
     const masked = `${m[1]}${digits.slice(0, 1)}*****(*)`;
     hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（香港身份证号码）' } });
   }
@@ -313,8 +311,11 @@ const DATE_GIVEN = /(?<![0-9])(19[0-9]{2}|20[0-2][0-9])\s*(?:年|[.\-/])\s*([0-9
  * Numbers of `kind` masked so that they still publish the client's number: more digits shown than
  * the conventions allow, or the hidden ones given elsewhere in the asset.
  */
+const maskedCache = new Attached<SpanView[], { v: SpanView; x: Masked }[]>('maskedNumbers');
 function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
-  const all = views.flatMap((v) => maskedNumbers(v.span.text).map((x) => ({ v, x })));
+  // (read once per asset, shared by the three number detectors, like acrossTexts)
+  let all = maskedCache.get(views);
+  if (!all) maskedCache.set(views, (all = views.flatMap((v) => maskedNumbers(v.span.text).map((x) => ({ v, x })))));
   if (!all.length) return [];
   const hits: DetectorHit[] = [];
   let middleHidden: string | undefined;

@@ -439,15 +439,11 @@ export const piiPerson: Detector = {
         // the dictionary does not read normalised [from, to) as a word of its own: it sets the surname (of
         // `sl` characters) apart from what follows, or reads all three characters as a name (陈述, 林业, 何时,
         // 申购费 are words; 徐/桂/英, 刘建华/nr are names)
-        const readsAsName = (from: number, sl: number, to: number): boolean => {
-          const words = taggedWords(t.slice(from, to));
-          return words.length === 1 ? words[0]!.word.length >= 3 && words[0]!.tag.startsWith('nr') : words[0]!.word.length === sl;
-        };
-        // …and what follows the surname is no word of the dictionary's own either (温/德贵, not 包/红包)
-        const readsAsGivenName = (from: number, sl: number, to: number): boolean => {
+        // (`given`: and what follows the surname is no word of the dictionary's own either: 温/德贵, not 包/红包)
+        const readsAsName = (from: number, sl: number, to: number, given = false): boolean => {
           const words = taggedWords(t.slice(from, to));
           if (words.length === 1) return words[0]!.word.length >= 3 && words[0]!.tag.startsWith('nr');
-          return words[0]!.word.length === sl && words.slice(1).every((w) => w.word.length === 1 || w.tag.startsWith('nr'));
+          return words[0]!.word.length === sl && (!given || words.slice(1).every((w) => w.word.length === 1 || w.tag.startsWith('nr')));
         };
         const ahead = (re: RegExp, loose: boolean) => {
           re.lastIndex = 0;
@@ -470,7 +466,7 @@ export const piiPerson: Detector = {
             // (a surname that is also a word, 温 or 常, read as one where the dictionary reads a name: 客户温德贵)
             if (!hit && !loose) {
               const wide = nameAt(p, true);
-              if (wide && wide[1] - p === 3 && readsAsGivenName(p, wide[0], wide[1])) hit = wide;
+              if (wide && wide[1] - p === 3 && readsAsName(p, wide[0], wide[1], true)) hit = wide;
             }
             if (hit) accept(p, hit[0], hit[1], context);
             // …or typed one character per line (客户姓名：何⏎晓⏎东): the lines are read together
@@ -556,6 +552,19 @@ export const piiPerson: Detector = {
           }
         }
 
+        // the names that open at these places of the source (each line's speaker, each register entry's
+        // signer, each line of a list), where `fits` says the name read there is one; by default a surname
+        // that is also a word (常 or 温) counts, and the dictionary decides (readsAsName)
+        const namesAt = (offsets: number[], context: string, fits: (hit: [number, number], q: number) => boolean, read = (q: number) => nameAt(q, false) ?? nameAt(q, true)) => {
+          let q = 0;
+          for (const at of offsets) {
+            while (q < t.length && n.start[q]! < at) q++;
+            if (q >= t.length || n.start[q] !== at) continue;
+            const hit = read(q);
+            if (hit && fits(hit, q) && readsAsName(q, hit[0], hit[1])) accept(q, hit[0], hit[1], context);
+          }
+        };
+
         // a text of names alone (a badge: 刘桂芳 · 何志明 · 邓小燕) where another text of the asset heads
         // the list (剪纸比赛获奖名单): every name of it, as a list's items are read
         if (listHeaded && NAMES_ALONE.test(view.span.text) && !(listRe!.lastIndex = 0, listRe!.test(t))) {
@@ -579,13 +588,7 @@ export const piiPerson: Detector = {
             if (nl < 0) break;
             at = nl + 1;
           }
-          let q = 0;
-          for (const at of opens) {
-            while (q < t.length && n.start[q]! < at) q++;
-            if (q >= t.length || n.start[q] !== at) continue;
-            const hit = nameAt(q, true, WEAK);
-            if (hit && readsAsName(q, hit[0], hit[1])) accept(q, hit[0], hit[1], '名单');
-          }
+          namesAt(opens, '名单', () => true, (q) => nameAt(q, true, WEAK));
         }
 
         // a full name right before a way to reach them (谢文静 QQ 2873641950; 王建华电话：139…): whose contact it is
@@ -628,19 +631,6 @@ export const piiPerson: Detector = {
             }
           }
         }
-
-        // the names that open at these places of the source (each line's speaker, each register entry's
-        // signer), where `fits` says the name read there is one; a surname that is also a word (常 or 温)
-        // counts, and the dictionary decides (readsAsName)
-        const namesAt = (offsets: number[], context: string, fits: (hit: [number, number], q: number) => boolean) => {
-          let q = 0;
-          for (const at of offsets) {
-            while (q < t.length && n.start[q]! < at) q++;
-            if (q >= t.length || n.start[q] !== at) continue;
-            const hit = nameAt(q, false) ?? nameAt(q, true);
-            if (hit && fits(hit, q) && readsAsName(q, hit[0], hit[1])) accept(q, hit[0], hit[1], context);
-          }
-        };
 
         // a register kept line by line, each entry signed with a dash and a full name (11月20日 借出1把 —— 谢国平⏎
         // 11月21日 借出2把 —— 骆春梅): at least two lines end so, and each such name is named
