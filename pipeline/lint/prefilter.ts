@@ -8,21 +8,48 @@
 // not read exactly (negated classes, \s, \w, Unicode properties, letters with case under the `u` or
 // `v` flags) simply gives no requirement.
 
-/** sets of UTF-16 code units: a text can match only if it holds one unit of every set */
-type Need = Uint16Array[];
+/** what a RegExp needs: ids of registered sets of UTF-16 code units — a text can match only if it
+ * holds one unit of every set */
+type Need = Int32Array;
 /** the same while it is worked out (plain arrays, duplicates allowed) */
 type Partial = number[][];
 
-const NONE: Need = [];
 const NO_PARTIAL: Partial = [];
+const NONE: Need = new Int32Array(0);
 const needs = new WeakMap<RegExp, Need>();
 
-/** What `re` needs (computed once per RegExp). */
-export function needOf(re: RegExp): Need {
+// Every distinct set any RegExp needs is registered once, and each code unit knows the sets it
+// belongs to. A text is then read once: each distinct unit in it marks its sets as held. Asking
+// whether a RegExp can match costs a lookup per set it needs, however many units a set has (a
+// union of the first characters of 200 alternatives is one lookup, not 200).
+const setIds = new Map<string, number>();
+const setUnits: Uint16Array[] = [];
+const unitSets: (number[] | undefined)[] = new Array(0x10000);
+
+function register(units: number[]): number {
+  const sorted = Uint16Array.from(new Set(units)).sort();
+  const key = sorted.join(',');
+  let id = setIds.get(key);
+  if (id === undefined) {
+    id = setUnits.length;
+    setIds.set(key, id);
+    setUnits.push(sorted);
+    for (const u of sorted) (unitSets[u] ??= []).push(id);
+  }
+  return id;
+}
+
+/** What `re` needs: the sets of code units of which a text must hold one each. */
+export function needOf(re: RegExp): Uint16Array[] {
+  return [...needIds(re)].map((id) => setUnits[id]!);
+}
+
+/** What `re` needs, as registered sets (computed once per RegExp). */
+function needIds(re: RegExp): Need {
   let n = needs.get(re);
   if (n === undefined) {
     try {
-      n = analyse(re.source, re.flags).map((set) => Uint16Array.from(new Set(set)).sort());
+      n = Int32Array.from(analyse(re.source, re.flags).map(register));
     } catch {
       n = NONE;
     }
@@ -33,29 +60,35 @@ export function needOf(re: RegExp): Need {
 
 /** true when `re` cannot match anywhere in `text` (false: it may, run it) */
 export function cannotMatch(re: RegExp, text: string): boolean {
-  const need = needOf(re);
+  const need = needIds(re);
   if (!need.length) return false;
-  const stamp = presence(text);
-  const gen = stamp.gen;
-  const seen = stamp.table;
-  for (const set of need) {
-    let any = false;
-    for (let k = 0; k < set.length; k++)
-      if (seen[set[k]!] === gen) {
-        any = true;
-        break;
-      }
-    if (!any) return true;
+  const slot = presence(text);
+  const gen = slot.gen;
+  for (let k = 0; k < need.length; k++) {
+    const id = need[k]!;
+    if (id < slot.marked) {
+      if (slot.held[id] !== gen) return true;
+    } else if (!holdsOne(slot, setUnits[id]!)) return true;
   }
   return false;
 }
 
-// The characters of the last few texts asked about: a generation stamp per code unit, so a new
-// text costs one pass over it and no clearing (a detector may read the original while a pattern
-// reads the normalised text: a few slots, used in turn).
+/** a set registered after the text was read: its units looked up one by one */
+function holdsOne(slot: Slot, units: Uint16Array): boolean {
+  for (let k = 0; k < units.length; k++) if (slot.table[units[k]!] === slot.gen) return true;
+  return false;
+}
+
+// The characters of the last few texts asked about: a generation stamp per code unit and per set,
+// so a new text costs one pass over it and no clearing (a detector may read the original while a
+// pattern reads the normalised text: a few slots, used in turn).
 interface Slot {
   text: string | undefined;
   table: Uint32Array;
+  /** per registered set: `gen` when the text holds one of its units */
+  held: Uint32Array;
+  /** how many sets were registered when the text was read (later ones are looked up unit by unit) */
+  marked: number;
   gen: number;
 }
 const SLOTS: Slot[] = [];
@@ -63,18 +96,32 @@ let nextSlot = 0;
 function presence(text: string): Slot {
   for (const s of SLOTS) if (s.text === text) return s;
   let slot: Slot;
-  if (SLOTS.length < 4) SLOTS.push((slot = { text: undefined, table: new Uint32Array(0x10000), gen: 0 }));
+  if (SLOTS.length < 4) SLOTS.push((slot = { text: undefined, table: new Uint32Array(0x10000), held: new Uint32Array(0), marked: 0, gen: 0 }));
   else {
     slot = SLOTS[nextSlot]!;
     nextSlot = (nextSlot + 1) % SLOTS.length;
   }
   if (slot.gen === 0xffffffff) {
     slot.table.fill(0);
+    slot.held.fill(0);
     slot.gen = 0;
   }
   const gen = ++slot.gen;
   const table = slot.table;
-  for (let i = 0; i < text.length; i++) table[text.charCodeAt(i)] = gen;
+  if (slot.held.length < setUnits.length) {
+    const grown = new Uint32Array(Math.max(setUnits.length, slot.held.length * 2));
+    grown.set(slot.held);
+    slot.held = grown;
+  }
+  const held = slot.held;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (table[c] === gen) continue;
+    table[c] = gen;
+    const ids = unitSets[c];
+    if (ids !== undefined) for (let k = 0; k < ids.length; k++) held[ids[k]!] = gen;
+  }
+  slot.marked = setUnits.length;
   slot.text = text;
   return slot;
 }
