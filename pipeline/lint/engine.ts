@@ -167,7 +167,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const spot = adopted ? -1 : views.findIndex((v) => drawnList(v) && v.span.text.length <= 40 && SPOT_HEAD.test(v.norm.source));
   if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) views[i]!.labelled = true;
   // an image that asks which of its lines may be posted (抢答题：下面哪一句能发朋友圈？ ‖ A. …⏎B. …): its choices are named
-  const quiz = !adopted && views.some((v) => QUIZ_HEAD.test(v.norm.source));
+  // (and so are the choices of a quiz whose key picks one, whatever it asks: what the key picks is read at the key)
+  const quiz = !adopted && (views.some((v) => QUIZ_HEAD.test(v.norm.source)) || (views.some((v) => ANSWER_KEY.test(v.span.text)) && views.some((v) => CHOICE_START.test(v.span.text))));
   const named = (c: { view: SpanView; from: number }) => !!c.view.labelled || (!!c.view.itemsNamed && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
@@ -302,7 +303,11 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
 /** an answer key (答案：B; 正确答案是 B; 答案揭晓：B！) */
 const ANSWER_KEY = /(?:正确)?答案(?:揭晓|是|为|係)?\s*[:：]?\s*([A-F])(?![A-Za-z])/;
 /** a quiz that asks for the wrong choice: what it picks is named as wrong */
-const ASKS_FOR_WRONG = /违规|違規|骗|騙|诈|詐|不会(跟|对|同)?(你|您)?(说|講|讲)|唔会(同你)?讲|不能(对|跟|同|和)?(您|你|客户|客戶)?(说|讲|講|写|发)|不可以(说|讲|写|发)|错误|錯誤|错的|不正确|不對|不对|坑|陷阱|假的|不合规|不合規|踩雷|红线|紅線|禁用/;
+const ASKS_FOR_WRONG = /违规|違規|骗|騙|诈|詐|不会(跟|对|同)?(你|您)?(说|講|讲)|唔会(同你)?讲|不能(对|跟|同|和)?(您|你|客户|客戶)?(说|讲|講|写|发)|不可以(说|讲|写|发)|错误|錯誤|错的|不正确|不對|不对|坑|陷阱|假的|不合规|不合規|踩雷|红线|紅線|禁用|不能(出现|用|印|写进|登)|不可以出现|不得出现|不该出现|不应该?出现|不能够出现/;
+/** a choice that opens with a bare answer to its question (不会，…; 是的，…) */
+const ANSWER_OPENING = /^(不会|会|不是|是的|是|对|不对|没错|能|不能|可以|不可以|没有|有|当然|肯定|一定|差不多|一样)[，,。！!～~\s]/;
+/** a text with a quiz's choices in it (A. 有可能⏎B. 不可能) */
+const CHOICE_START = /^[ \t\u3000]*[A-F][.、．:：)）]/m;
 /** a quiz's choice on its own line (A. 有可能; B、不可能) */
 const CHOICE_LINE = /^[ \t\u3000]*([A-F])[.、．:：)）][ \t\u3000]*(\S[^\n]*)$/gm;
 
@@ -328,7 +333,7 @@ function answeredQuizzes(views: SpanView[]): AnsweredQuiz[] {
     if (!key) continue;
     for (const v of views) {
       const src = v.span.text;
-      if (!/^[ \t\u3000]*[A-F][.、．:：)）]/m.test(src)) continue;
+      if (!CHOICE_START.test(src)) continue;
       CHOICE_LINE.lastIndex = 0;
       let first = -1;
       let chosen: string | undefined;
@@ -337,13 +342,17 @@ function answeredQuizzes(views: SpanView[]): AnsweredQuiz[] {
         if (m[1] === key[1]) chosen = m[2]!.trim();
       }
       if (chosen === undefined || first < 0) continue;
-      // (the question: the last line before the choices that asks)
-      const question = src.slice(0, first).split('\n').reverse().find((l) => /[？?]/.test(l))?.replace(/^[ \t\u3000]*(问|問|Q)[:：]\s*/, '') ?? '';
+      // (the question: the last line before the choices that asks, in their text or in a drawn text before it)
+      const before = [...views.filter((x) => x.index < v.index && x !== kv && drawnList(x)).map((x) => x.span.text), src.slice(0, first)].join('\n');
+      const question = before.split('\n').reverse().find((l) => /[？?]/.test(l))?.replace(/^[ \t\u3000]*(问|問|Q)[:：]\s*/, '') ?? '';
       // (a quiz that asks for the wrong one names it: 下面哪句是违规宣传？; 哪一句正规的理财经理不会跟你说？)
-      if (ASKS_FOR_WRONG.test(src.slice(0, first)) || ASKS_FOR_WRONG.test(kv.span.text.slice(0, key.index))) break;
+      // (the question only, where it is drawn apart: a title 防骗小测验 asks nothing)
+      if (ASKS_FOR_WRONG.test(`${src.slice(0, first)}\n${question}`) || ASKS_FOR_WRONG.test(kv.span.text.slice(0, key.index))) break;
       const bare = chosen.length <= 6 && !/[是为係]/.test(chosen);
       if (bare && !question) continue;
-      out.push({ keyView: kv.index, keyFrom: key.index, keyTo: key.index + key[0].length, choice: chosen, text: bare ? `${question}${chosen}。` : `${chosen}。` });
+      // (so is a choice that opens with a bare answer: 到期会不会少拿本金？ ‖ 不会，到期都是本金加收益)
+      const answers = bare || ANSWER_OPENING.test(chosen);
+      out.push({ keyView: kv.index, keyFrom: key.index, keyTo: key.index + key[0].length, choice: chosen, text: answers ? `${question}${chosen}。` : `${chosen}。` });
       break;
     }
   }
