@@ -11,7 +11,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, HEARSAY_LEAD, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -254,7 +254,10 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const keyView = views[q.keyView]!;
     const scan = scanSpan(set, keyView.index, { field: keyView.span.field, file: keyView.span.file, text: q.text });
     const seen = new Set<number>();
-    for (const c of readTogether(set, scan, products, lifeAsset)) {
+    // (a quiz is a lesson, which offers no product; what its key asserts of a product is read as said of one:
+    // 小U小测验 ‖ 理财到期，本金会不会变少？ ‖ …B. 不会，到期都是本金加收益 ‖ 正确答案：B)
+    const asserted = products.types.size ? products : classifyAsset([scan.view], set.concepts);
+    for (const c of readTogether(set, scan, asserted, lifeAsset)) {
       if (seen.has(c.rule.index)) continue;
       seen.add(c.rule.index);
       findings.push(finding(c.rule, keyView, q.keyFrom, q.keyTo, { excerpt: `${keyView.span.text.slice(q.keyFrom, q.keyTo)} ‖ ${q.choice}`, waivable: true, textHash: textHash(keyView) }));
@@ -777,6 +780,8 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     if (negated(set, rule, view, from)) continue;
     if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!) && !ownAdopted(span.text, norm.start[from]!)) continue;
+    // (and so is what someone else is said to have said, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)
+    if (aboutFraud && rule.id !== 'endorsement' && HEARSAY_LEAD.test(span.text.slice(Math.max(0, norm.start[from]! - 40), norm.start[from]!))) continue;
     if (rule.notInName && inName(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
     // a product rule needs a product: the asset has one, and this sentence is about it; without a
     // product type, a sentence that calls something else an investment is a metaphor, whatever

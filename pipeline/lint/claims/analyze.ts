@@ -727,6 +727,9 @@ function hearsay(source: string, quotes: Uint8Array, at: number): boolean {
   return /听(邻居|朋友|亲戚|街坊|同事|老乡|熟人|牌友|舞友|人家|别人)(讲|说|讲过|说过)[:：,，]?\s*[“「『‘"']?$/.test(source.slice(Math.max(0, a - 16), a + 1));
 }
 
+/** what someone named is said to have said, up to a term in the same clause (我表哥说有个…; 群里的人讲…; not 有人说…，但这款不会) */
+export const HEARSAY_LEAD = /(?:听(?:表哥|表姐|朋友|亲戚|邻居|街坊|同事|老乡|熟人)(?:说|讲)|(?<![跟对同和给向])(?:表哥|表姐|表弟|表妹|堂哥|堂姐|朋友|亲戚|邻居|街坊|同事|同学|他|她|他们|对方|那人|中介|业务员|群里的人|群主)[^，。！？!?,\n]{0,4}(?:说|讲|号称|声称|宣称|告诉我))[^，。！？!?,\n]{0,24}$/;
+
 /** True when the quotation around original offset `at` is introduced by a reporting verb (他说：“…”). */
 function reported(source: string, at: number): boolean {
   let i = at;
@@ -2157,6 +2160,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
       quiz ??= QUIZ.test(src) && QUIZ_ANSWER.test(src);
+      // (what someone else is said to have said, quoted or not, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)
+      // (but what a client earned, told so, is the testimonial itself: 她说一年下来比原来多拿了两千多)
+      if (aboutFraud && cls !== gained && cls !== selfKin && HEARSAY_LEAD.test(src.slice(Math.max(0, at - 40), at))) neutral = true;
       if (quotes[at] && ((aboutFraud && !ownAdopted(src, at)) || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at)))) && !endorsed(src, at)) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;

@@ -204,6 +204,23 @@ const WARNED: [ProductType, string][] = [
 
 /** a brand name in the form of a product series (同心悦享365天, 同心季季开1号, 同心稳利180天持有期) */
 const BRAND_SERIES = /(?<!\d)\d+\s*(天|号|个月|年期)|持有|定开|季开|月开|周开|年开|年年|月月|季季|天天|日日|理财/;
+/** where the view names a product of the bank's own by its brand in a series' form (同心季季开1号), if it does */
+function brandSeries(view: SpanView, unquotedOnly = false): [number, number] | undefined {
+  for (const [a, b] of view.brandNames ?? []) if (BRAND_SERIES.test(view.norm.text.slice(a, b + 8)) && !(unquotedOnly && inQuotes(view, a))) return [a, b];
+  return undefined;
+}
+/** whether normalised offset `at` stands inside quotation marks opened earlier on its line */
+function inQuotes(view: SpanView, at: number): boolean {
+  const src = view.norm.source;
+  const end = view.norm.start[at]!;
+  let depth = 0;
+  for (let i = src.lastIndexOf('\n', end - 1) + 1; i < end; i++) {
+    const c = src[i]!;
+    if (c === '“' || c === '「' || c === '『') depth++;
+    else if ((c === '”' || c === '」' || c === '』') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
 /** the investment types: a wealth word is theirs where the asset offers only them; their offer makes deposit verbs their words (depositByVerb), unless a structured deposit is offered beside them: 起存 is a deposit's */
 export const INVESTMENTS: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
 
@@ -224,7 +241,9 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   // (what a client reports in a Q&A's question names the product someone else spoke of, not one the post offers: 问：理财经理说这款产品…？)
   // (nor one that shows someone's earnings: a lesson does not — 定投分享会 ‖ 张阿姨已赚２万; nor one whose answer
   // likens the product to a deposit: 理财和定期有啥区别？‖ 对你来说没区别，就当是换了个名字的一年定期)
-  const lesson = views.some((v) => matches(lessonRe, simpleSource(v.norm))) && !views.some((v) => matches(offerCue, unquoted(asked(simpleSource(v.norm)))) || matches(namedProduct, simpleSource(v.norm)) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, v.norm.text));
+  // (nor one that names a product of the bank's own by its brand in a series' form, not quoting it: 小U答疑时间 ‖
+  // 这个同心季季享，会不会亏哦？; not 冒用本行名义…所谓“同心宝·高息理财”)
+  const lesson = views.some((v) => matches(lessonRe, simpleSource(v.norm))) && !views.some((v) => matches(offerCue, unquoted(asked(simpleSource(v.norm)))) || matches(namedProduct, simpleSource(v.norm)) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, v.norm.text) || brandSeries(v, true));
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
@@ -301,13 +320,12 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   // 看看“同心季季开1号”，三个月一开放 ‖ 我哋行而家有只“同心悦享180天持有期” — the bank's wealth products are
   // named so; a brand name alone, 同心悦读会, is no product)
   if (infer && !types.size) {
-    found: for (const view of views) {
-      for (const [a, b] of view.brandNames ?? []) {
-        if (!BRAND_SERIES.test(view.norm.text.slice(a, b + 8))) continue;
-        types.add('wealth');
-        evidence.set('wealth', { view, from: a, to: b });
-        break found;
-      }
+    for (const view of views) {
+      const named = brandSeries(view);
+      if (!named) continue;
+      types.add('wealth');
+      evidence.set('wealth', { view, from: named[0], to: named[1] });
+      break;
     }
   }
   // (only when the asset's deposit is the bond itself: 这款大额存单跟国债一样有国家兜底 still claims backing for a deposit)

@@ -128,8 +128,10 @@ export const benchmarkDisplay: Detector = {
         const highlighted = d.highlighted.test(view.span.field) && !(explainedInTiles && TILE.test(view.span.field));
         if (!highlighted && missing.length === 0) continue;
         // (a figure drawn alone under the label drawn just before it is the benchmark shown: 业绩比较基准 ‖ 3.35%)
+        // (or with the drawn text just after it saying what it is: 3.35% ‖ 小U举着的就是它的业绩比较基准)
         const label = views[vi - 1];
-        if (!highlighted && label && BENCHMARK_LABEL.test(label.span.text.trim()) && d.bareRange.test(view.norm.text)) {
+        const gloss = views[vi + 1];
+        if (!highlighted && ((label && BENCHMARK_LABEL.test(label.span.text.trim())) || (gloss && BENCHMARK_GLOSS.test(gloss.norm.source))) && d.bareRange.test(view.norm.text)) {
           hits.push(hit(view, 0, view.norm.text.length, { how: '单独展示', missing: `未说明其${missing.join('和')}` }));
           continue;
         }
@@ -176,6 +178,9 @@ function fieldLabel(field: string): string {
 const TILE = /^tiles\.\d+$/;
 /** a drawn text that is only a benchmark's label (业绩比较基准; 业绩比较基准（年化）：) */
 const BENCHMARK_LABEL = /^(产品)?(业绩比较基准|业绩基准|比较基准)\s*([（(]年化[)）])?\s*[:：]?$/;
+
+/** a drawn text that says the figure drawn before it is the benchmark (就是它的业绩比较基准; ↑（业绩比较基准·年化）) */
+const BENCHMARK_GLOSS = /^[\s↑👆（(]*(?:[^。！？?\n]{0,16}(?:就是|这是|便是|正是|即为|即是|是)[^。！？?\n]{0,10})?(?:业绩比较基准|业绩基准|比较基准|業績比較基準)(?![^。！？\n]{0,6}(?:是什么|是啥|怎么|吗|嗎))/;
 
 /** what follows a quoted figure to ask whether it may be shown (…”，合规吗？) */
 const ASKED_IF_ALLOWED = /^[^。！？\n]{0,6}(合规吗|合规不|可以吗|能发吗|行不行|行吗|对吗|违规吗)/;
