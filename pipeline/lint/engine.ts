@@ -285,6 +285,27 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     }
   }
 
+  // characters written one to a line or one to a drawn text, each alone or after a label (稳⏎赚⏎不⏎赔;
+  // 第一块：稳 ‖ 第二块：赚 ‖ 第三块：不 ‖ 第四块：赔——说的就是本周新品): the characters read together, with
+  // what follows the last of them on its line
+  for (const run of singleCharRuns(views)) {
+    const first = views[run[0]!.view]!;
+    const last = run[run.length - 1]!;
+    const text = run.map((p) => p.char).join('') + last.tail;
+    const scan = scanSpan(set, first.index, { field: first.span.field, file: first.span.file, text });
+    for (const c of readTogether(set, scan, products, lifeAsset)) {
+      // (only what needs two of the characters at least: one character's own claims are its line's)
+      if (c.from >= run.length - 1 || c.to < 2 || c.to - c.from < 2) continue;
+      const end = Math.min(c.to, run.length);
+      const excerpt = run.slice(c.from, end).map((p) => p.char).join(' ‖ ');
+      const at = run[c.from]!;
+      const atView = views[at.view]!;
+      const endPiece = run[end - 1]!;
+      const to = endPiece.view === at.view ? endPiece.at + 1 : atView.span.text.length;
+      findings.push(finding(c.rule, atView, at.at, to, { excerpt, waivable: true, textHash: textHash(atView) }));
+    }
+  }
+
   const more = piiReadings(set, views);
   for (const { rule, detect, pii, secondOpinion } of detects) {
     if (secondOpinion && findings.some((f) => f.severity === 'error' || f.severity === 'warning')) continue;
@@ -376,6 +397,41 @@ function readTogether(set: RuleSet, scan: Scan, products: AssetProducts, lifeAss
     out.push({ rule, view: c.view, from: c.from, to: c.to });
   }
   return out;
+}
+
+/** a character alone on its line, after any bullet, emoji or short label (稳; 第二块：赚; ② 不) */
+const SINGLE_LINE = /^[\s\p{Extended_Pictographic}\uFE0F\u200d·•\-—*①-⑩]*(?:[^\n:：]{1,12}[:：]\s*)?([\u4e00-\u9fa5])(?![\u4e00-\u9fa5A-Za-z0-9])([^\n]*)$/u;
+interface SinglePiece {
+  view: number;
+  /** the character's offset in its text */
+  at: number;
+  char: string;
+  /** what follows it on its line */
+  tail: string;
+}
+/** Runs of two or more lines in a row (within a text or across texts) that each hold one character alone. */
+function singleCharRuns(views: SpanView[]): SinglePiece[][] {
+  const runs: SinglePiece[][] = [];
+  let run: SinglePiece[] = [];
+  const flush = () => {
+    if (run.length >= 2) runs.push(run);
+    run = [];
+  };
+  for (const [vi, view] of views.entries()) {
+    const src = view.span.text;
+    let at = 0;
+    for (const line of src.split('\n')) {
+      const m = SINGLE_LINE.exec(line);
+      // (a tail that goes on in words ends the run: 赔——说的就是本周新品 is its last line)
+      if (m) {
+        run.push({ view: vi, at: at + line.lastIndexOf(m[1]!, line.length - m[2]!.length), char: m[1]!, tail: m[2]! });
+        if (/[\u4e00-\u9fa5]/.test(m[2]!)) flush();
+      } else flush();
+      at += line.length + 1;
+    }
+  }
+  flush();
+  return runs;
 }
 
 /** words that tell the reader a text hides words in its line heads (藏头诗; 读读每行第一个字) */
