@@ -11,7 +11,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, HEARSAY_LEAD, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, HEARSAY_LEAD, LONE_QUOTED, UNLAWFUL_BEFORE, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -833,6 +833,9 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     if (broken) continue;
     if (inMask(safeMask(view), from, to)) continue;
     if (rule.exceptions.length && coveredByException(rule.exceptions, text, from, to)) continue;
+    // (a character quoted alone is named, not said: 这两个「最」是产品规则)
+    if (LONE_QUOTED.test(span.text.slice(Math.max(0, norm.start[from]! - 2), norm.start[from]! + 3))) continue;
+    if (UNLAWFUL_BEFORE.test(text.slice(Math.max(0, from - 3), from))) continue;
     if (negated(set, rule, view, from)) continue;
     if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!) && !ownAdopted(span.text, norm.start[from]!)) continue;
