@@ -302,8 +302,9 @@ const asMasked = (x: Masked) => x.cells.map((c, i) => (shown(x.kind, x.cells.len
 
 /** how many masked IDs, and dates, an asset is read for: a post holds a few */
 const COMPLETE_MAX = 16;
-/** a phone's middle four given in words elsewhere (中间四位是2946; 中间4位：2946) */
-const MIDDLE_GIVEN = /(?:中间|中間)(?:那)?(?:四|4)位(?:数字|号码|数)?(?:是|为|係|系)?[:：]?\s*([0-9０-９]{4})(?![0-9０-９])/g;
+/** a number's masked middle given in words elsewhere (中间四位是2946; 中间4位：2946; 卡号中间八位是8338 8336) */
+const MIDDLE_GIVEN = /(?:中间|中間)(?:那)?([一二三四五六七八九十0-9]{1,2})位(?:数字|号码|号|数)?(?:是|为|係|系)?[:：]?\s*([0-9０-９](?:[ \-]?[0-9０-９]){2,11})(?![0-9０-９])/g;
+const COUNT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 /** a full date: an ID's birth date given elsewhere (生日：1954年3月8日; 1956.03.20) */
 const DATE_GIVEN = /(?<![0-9])(19[0-9]{2}|20[0-2][0-9])\s*(?:年|[.\-/])\s*([0-9]{1,2})\s*(?:月|[.\-/])\s*([0-9]{1,2})(?![0-9])/g;
 
@@ -318,7 +319,8 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
   if (!all) maskedCache.set(views, (all = views.flatMap((v) => maskedNumbers(v.span.text).map((x) => ({ v, x })))));
   if (!all.length) return [];
   const hits: DetectorHit[] = [];
-  let middleHidden: string | undefined;
+  /** a number masked only in one run in its middle: its correct mask, and how many digits the run hides */
+  let middleHidden: { masked: string; count: number } | undefined;
   const birthHidden: Masked[] = [];
   for (const { v, x } of all) {
     if (x.kind !== kind) continue;
@@ -330,16 +332,21 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
       continue;
     }
     const hidden = x.cells.flatMap((c, i) => (c === '*' ? [i] : []));
-    if (kind === 'phone' && hidden.length === 4 && hidden[0] === 3 && hidden[3] === 6) middleHidden ??= masked;
+    if (hidden.length >= 3 && hidden[0]! > 0 && hidden[hidden.length - 1]! < n - 1 && hidden[hidden.length - 1]! - hidden[0]! === hidden.length - 1) middleHidden ??= { masked, count: hidden.length };
     if (kind === 'id' && n === 18 && hidden.every((i) => i >= 6 && i < 14) && birthHidden.length < COMPLETE_MAX) birthHidden.push(x);
   }
-  // a phone's masked middle four, given in words elsewhere: each such piece reported once
-  if (middleHidden)
+  // a number's masked middle, given in words elsewhere with as many digits as the mask hides: each such piece reported once
+  if (middleHidden) {
+    const { masked, count } = middleHidden;
+    const what = kind === 'phone' ? '手机号' : kind === 'id' ? '身份证号' : '卡号';
     for (const w of views)
       for (const m of w.span.text.matchAll(MIDDLE_GIVEN)) {
-        const from = m.index! + m[0].length - 4;
-        hits.push({ view: w.index, from, to: from + 4, excerpt: middleHidden, fix: '****', data: { masked: middleHidden, why: '（手机号打了码，被遮住的中间四位却在别处写明，合起来就是整个号码）' } });
+        const said = /^[0-9]+$/.test(m[1]!) ? Number(m[1]) : COUNT[m[1]!];
+        if (said !== count || m[2]!.replace(/[ \-]/g, '').length !== count) continue;
+        const from = m.index! + m[0].length - m[2]!.length;
+        hits.push({ view: w.index, from, to: m.index! + m[0].length, excerpt: masked, fix: '*'.repeat(m[2]!.length), data: { masked, why: `（${what}打了码，被遮住的中间${count}位却在别处写明，合起来就是整个号码）` } });
       }
+  }
   // an ID's masked birth date, given as a date that completes it (its check digit holds); a post holds
   // a few of either, and a text of thousands is read for its first COMPLETE_MAX dates, not every pair
   if (birthHidden.length) {
