@@ -12,7 +12,7 @@ import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
 import { analysesOf, analyzeView, ASSERTED, HEARSAY_LEAD, LONE_QUOTED, UNLAWFUL_BEFORE, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
-import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, type AssetProducts } from './claims/product.ts';
+import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, warnedOnly, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
 
@@ -175,7 +175,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
   //是最值的一笔投入…就是最好的利息) is a metaphor throughout, not only in that sentence
   // (unless the asset carries the metaphor over to something of the bank's own: 健身是回报最稳的投资。我们的同心稳盈也一样，稳赚不赔)
-  const lifeAsset = !products.types.size && views.some((v) => LIFE_METAPHOR.test(v.norm.source)) && !views.some((v) => LIKENED_OWN.test(v.norm.source));
+  // (nor one whose only product is the warning it signs off with, and that says its metaphor is not about money:
+  // 晨跑是回报最稳的投资。⏎不过这句话只说身体，不说钱 ‖ 理财非存款、…)
+  const lifeAsset = (!products.types.size || (warnedOnly(products) && views.some((v) => NOT_ABOUT_MONEY.test(v.norm.source)) && !views.some((v) => v.brandNames?.length || OWN_PRODUCT.test(v.norm.text)))) && views.some((v) => LIFE_METAPHOR.test(v.norm.source)) && !views.some((v) => LIKENED_OWN.test(v.norm.source));
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
@@ -618,7 +620,11 @@ const LIFE_WORTH = '(保险|投资|投入|回报|买卖|生意|利息|这笔账|
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}|${LIFE_WORTH}[^。！？!?]{0,8}(只|仅|只是|仅仅)(用来|拿来)?(形容|比喻|打比方|开玩笑)`);
 // (the closing mark may lie past the sentence's last character: only the opening one is read)
 /** something of the bank's own said to be the same as what the metaphor praised (我们的同心稳盈也一样) */
-const LIKENED_OWN = /(我们|我們|我行|本行|咱们|咱們|咱行)(的|家的|嘅|行的)?[「“『]?[\u4e00-\u9fa5A-Za-z0-9]{2,10}[」”』]?[^，。！？!?\n]{0,4}(也一样|也一樣|也是一样|也是這樣|也是这样|也是这个道理|也是這個道理|同样如此|一个道理|一個道理|一样稳|一樣穩)/;
+/** the writer saying the metaphor is not about money (不过这句话只说身体，不说钱) */
+const NOT_ABOUT_MONEY = /只说身体|说的是身体|不说钱|不是说钱|说的不是钱|跟钱无关|和钱无关|与钱无关|不谈钱|不关钱的事|唔关钱事/;
+/** a product of the writer's own pointed at, bought or paying (这款; 这只持有满一年; 本产品; 买了一个月; 收益; 3.3%) */
+const OWN_PRODUCT = /这款|这只|这支|那款|那只|这个产品|这份产品|呢只|呢款|本产品|该产品|这期|本期|新一期|这一期|持有满|起购|起投|认购|申购|买了|收益|年化|利率|利息|[0-9]%/;
+const LIKENED_OWN = /(我们|我們|我行|本行|咱们|咱們|咱行)(的|家的|嘅|行的)?[「“『]?[\u4e00-\u9fa5A-Za-z0-9]{2,10}[」”』]?[^，。！？!?\n]{0,4}(也一样|也一樣|也是一样|也是這樣|也是这样|也是这个道理|也是這個道理|同样如此|一个道理|一個道理|一样稳|一樣穩)|(就像|就好像|好比|如同|跟|和|同)(这款|這款|这只|這隻|这支|呢只|本产品|这个产品|这期)[^，。！？!?\n]{0,8}(一样|一樣|一个样|似的)/;
 const QUOTED_LIFE = new RegExp(`${LIFE}[^。！？!?]{0,20}[“「『"'](投资|投入|回报|本钱|理财|收益|资产|保险|存款|储蓄)|[“「『"'](投资|投入|回报|本钱|理财|收益|资产|保险|存款|储蓄)[”」』"'][^。！？!?]{0,20}${LIFE}`);
 /** per view and sentence: [METAPHOR, LIFE_METAPHOR, QUOTED_LIFE] (a sentence of thousands of terms is read once) */
 const metaphors = new Attached<SpanView, Map<number, [boolean, boolean, boolean]>>('metaphors');

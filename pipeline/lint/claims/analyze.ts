@@ -747,7 +747,7 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”; or one more clause of the
   // pitch: 讲座…说投十万一年返两万，还『保本到期全退』)
@@ -848,7 +848,7 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 // (or sent back by a reviewer: …”⏎合规同事退了回来：…)
-const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,4}(不能拿来|不能拿出来|不能跟客户|不能对客户|说不得)|(我|我们)?(得|要|必须|需要|想|当场|马上|立刻|赶紧|就)(更正|纠正|澄清)(了|咗)?(一下)?|[^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法)[^。！？\n]{0,20}(不成立|站不住脚?|过时了|行不通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这里|在这里|这点|这一点)(要|得|必须|需要|先)?(说清楚|讲清楚|说明一下|澄清一下|澄清)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
+const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,4}(不能拿来|不能拿出来|不能跟客户|不能对客户|说不得|我?(得|要|必须|需要)?(纠正|更正|澄清)|不对|不准确|有误|说错了)|[^。！？\n]{0,16}(请|让|叫|劝)?(她|他|你|您|大家)?(别|不要|不能|不该|千万别)(这么|这样|如此)(写|说|讲|发)|(我|我们)?(得|要|必须|需要|想|当场|马上|立刻|赶紧|就)(更正|纠正|澄清)(了|咗)?(一下)?|[^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法)[^。！？\n]{0,20}(不成立|站不住脚?|过时了|行不通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这里|在这里|这点|这一点)(要|得|必须|需要|先)?(说清楚|讲清楚|说明一下|澄清一下|澄清)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 /** after a list of words, what turns to the product (但它真的稳赚; 这款) */
 const LIST_TURNS = /但|可是|不过|然而|其实|只是|它|这款|这只|本产品|我们的|我们这/;
 /** a negation that denies the use of words (不会使用, 不得出现) */
@@ -2178,6 +2178,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (DENIED_KIND.test(norm.text.slice(a0, b0))) neutral = true;
       }
       if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from))) neutral = true;
+      // (a risk someone answers for, as the object of 为…背书: 不代表有谁为它的收益和风险背书 — the denial is of the answering)
+      if (cls === lossCls && /(为|替|对)[^，。,]{0,8}$/.test(norm.text.slice(Math.max(0, from - 9), from)) && /^[^，。,]{0,3}(背书|负责|兜底|担保|买单|埋单|承担|托底)/.test(norm.text.slice(to, to + 8))) neutral = true;
       // (what someone else is said to have said, quoted or not, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)
       // (but what a client earned, told so, is the testimonial itself: 她说一年下来比原来多拿了两千多)
       if (aboutFraud && cls !== gained && cls !== selfKin && HEARSAY_LEAD.test(src.slice(Math.max(0, at - 40), at))) neutral = true;

@@ -221,6 +221,16 @@ function inQuotes(view: SpanView, at: number): boolean {
   }
   return depth > 0;
 }
+/** whether the asset's product types come only from the mandated warnings it carries (a post that names
+ * no product of its own and signs off with 理财非存款、产品有风险、投资须谨慎) */
+export function warnedOnly(products: AssetProducts): boolean {
+  if (!products.types.size) return false;
+  for (const t of products.types) {
+    const e = products.evidence.get(t);
+    if (!e || !WARNED.some(([, w]) => e.view.norm.text.slice(e.from, e.to) === w)) return false;
+  }
+  return true;
+}
 /** the investment types: a wealth word is theirs where the asset offers only them; their offer makes deposit verbs their words (depositByVerb), unless a structured deposit is offered beside them: 起存 is a deposit's */
 export const INVESTMENTS: readonly ProductType[] = ['wealth', 'fund', 'insurance'];
 
