@@ -265,6 +265,20 @@ function put(code: number, k: number, s: number, e: number, g: number) {
 /** hyphens and underscores: between two Latin words they read as a space (zero-risk = zero risk) */
 const JOINERS = new Set([0x2d, 0x5f, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xff0d]);
 
+/** the pending gap is a comma, then one line break, and nothing that ends a sentence */
+function lineGoesOn(): boolean {
+  let comma = false;
+  let breaks = 0;
+  for (let j = 0; j < pLen; j++) {
+    const c = pCode[j]!;
+    if (c === 0x2c || c === 0xff0c || c === 0x3001) comma = breaks === 0 || comma;
+    else if (c === 10) breaks++;
+    else if (c === 13) continue;
+    else if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f || c === 0xff61 || c === 0x2028 || c === 0x2029) return false;
+  }
+  return comma && breaks === 1;
+}
+
 function flushPending(betweenLatin = false) {
   for (let j = 0; j < pLen; j++) put(betweenLatin && JOINERS.has(pCode[j]!) ? 0x20 : pCode[j]!, GAP, pStart[j]!, pEnd[j]!, 0);
 }
@@ -300,6 +314,9 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     // sentence (No. There's no guaranteed return), not 4.5 or 3. 5
     if (pStrength < SENTENCE && pLen >= 2 && pCode[pLen - 2] === 46 && (pCode[pLen - 1] === 32 || pCode[pLen - 1] === 9) && lastCls === LATIN && ((code >= 65 && code <= 90) || k === CJK)) pStrength = SENTENCE;
     if (pWave && pStrength < CLAUSE && lastCls === CJK && k === CJK) pStrength = CLAUSE;
+    // a line that ends on a comma goes on in the next (我哋行呢只季季开，由出嚟到而家，⏎冇一期唔赚): one line break after a comma
+    // ends a clause, not the sentence
+    if (pStrength >= SENTENCE && lineGoesOn()) pStrength = CLAUSE;
     if (lastCls === CJK && k === CJK) g = pStrength;
     else flushPending(lastCls === LATIN && k === LATIN);
     if (pStrength >= CLAUSE) clauseNo++;
