@@ -11,7 +11,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, HEARSAY_LEAD, LONE_QUOTED, UNLAWFUL_BEFORE, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, HEARSAY_LEAD, lifeSlang, LONE_QUOTED, UNLAWFUL_BEFORE, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, warnedOnly, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -191,7 +191,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const rule = set.wordRules[c.pattern.rule]!;
     if ((pitchList && drawnList(c.view)) || named(c)) continue;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
-    if (lifeAsset || ((!isProductAsset(products) || metaphor(c.view, c.from, true, true)) && metaphor(c.view, c.from, true))) continue;
+    if (lifeAsset || lifeSlang(c.view, c.from, c.to) || ((!isProductAsset(products) || metaphor(c.view, c.from, true, true)) && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
     if (rule.notInName && inName(c.view.span.text, c.view.norm.start[c.from]!, c.view.norm.end[c.to - 1]!)) continue;
@@ -238,6 +238,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const first = run[0]!.span;
     const scan = scanSpan(set, run[0]!.index, { field: first.field, file: first.file, text: pieces.join('') });
     for (const c of readTogether(set, scan, products, lifeAsset)) {
+      if (lifeSlang(scan.view, c.from, c.to)) continue;
       const [a, b] = [scan.view.norm.start[c.from]!, scan.view.norm.end[c.to - 1]!];
       let k = run.length - 1;
       while (k > 0 && starts[k]! > a) k--;
@@ -854,7 +855,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
     // (and so is a sentence that names one of its products before the words: 「同心季季盈」主打一个安全)
     if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from)))) continue;
-    if (lifeAsset || ((!types.size || metaphor(view, from, true, true)) && metaphor(view, from, t.context !== 'product'))) continue;
+    if (lifeAsset || lifeSlang(view, from, to) || ((!types.size || metaphor(view, from, true, true)) && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
     if (t.context === 'wealth' && !view.wealthSentences.has(norm.sentence[from]!) && !(types.size === 1 && onlyOf(types, INVESTMENTS) && !NAMES_DEPOSIT.test(sentenceOf(view, from)))) continue;

@@ -728,6 +728,33 @@ function hearsay(source: string, quotes: Uint8Array, at: number): boolean {
 }
 
 /** what someone named is said to have said, up to a term in the same clause (我表哥说有个…; 群里的人讲…; not 有人说…，但这款不会) */
+/**
+ * The sentence at `at` speaks of something of everyday life in online slang (这锅底是我吃过的天花板; 虾皮的量翻倍;
+ * 这支镜头闭眼入不亏; 橘猫…这才是真正的躺赚), naming no product, no money and no product of the bank's: its slang
+ * is about that thing, whatever else the post offers.
+ */
+export function lifeSlang(view: SpanView, at: number, to?: number): boolean {
+  const { norm } = view;
+  // (the words found must be slang themselves: a promise or a gift beside a hotpot is still one)
+  if (!SLANG.test(to === undefined ? norm.text.slice(at, at + 8) : norm.text.slice(at, to))) return false;
+  const s = norm.sentence[at]!;
+  let a = at;
+  while (a > 0 && norm.sentence[a - 1] === s) a--;
+  let b = at;
+  while (b < norm.text.length && norm.sentence[b] === s) b++;
+  if (view.brandNames?.some(([x, y]) => x < b && y > a)) return false;
+  const sentence = simpleSource(norm).slice(norm.start[a]!, norm.end[b - 1]!);
+  return EVERYDAY.test(sentence) && !MONEY_WORDS.test(sentence) && !LIKENED.test(sentence);
+}
+/** things of everyday life a post's slang may be about */
+const EVERYDAY = new RegExp(`${'(火锅|锅底|毛肚|黄喉|饺子|馅|包子|蛋挞|面包|姜饼|月饼|汤圆|粽子|奶茶|咖啡|自助|三文鱼|配方|菜|汤|镜头|定焦|相机|照片|拍|晚霞|日落|猫|狗|宠物|马拉松|配速|球赛|比赛|进球|抽奖|年会|联欢|扫地机器人|大米|手气|运气|排队|作品|摄影|展|演唱会|电影|剧|游戏|王者)'}|${'(跑了[^，。！？!?]{0,4}步|晨练|骑车|蛋挞|烤一盘|早茶|团年饭|年夜饭|龙舟|绘本|爬山|登山|散步|骑行|游泳|瑜伽|太极|跑步|健身|蛋糕|烘焙|做饭|下厨|厨艺|做菜|一桌菜|钓鱼|毕业照)'}`);
+/** online slang of praise, certainty and haste (天花板; 封神; 闭眼入; 躺赚; 回本; 翻倍; 限量; 冲) */
+const SLANG = /天花板|封神|yyds|永远的神|闭眼|躺赚|躺着赚|回本|翻倍|翻番|限量|冲鸭|冲冲|冲就|真香|赢麻|稳了|抄底|绝绝子|无敌|天选|王炸|顶流|yyds|不亏|封顶/i;
+/** money or a product named or pointed at (理财; 收益; 利率; 3%; 申购; 这只; 新出嗰只) */
+const MONEY_WORDS = /理财|基金|产品|收益|利率|利息|本金|本钱|存款|存单|定期|活期|保险|净值|年化|%|％|买入|申购|认购|赎回|持有|起购|开放|上车|钱|元|万|贷|这只|这款|那只|那款|呢只|呢款|嗰只|嗰款|新品|这期|本期|新出|入了|买了|跟我买|给他挑|给她挑|给你挑/;
+/** a thing likened to something else (就像这款…; 跟…一样; 也是这个道理) */
+const LIKENED = /就像|好像|好比|如同|一个道理|也是这样|也一样|同理/;
+
 /** a term called unlawful where it stands (补了就是违规刚兑; 非法集资里的保本高息): named as the offence, not claimed */
 export const UNLAWFUL_BEFORE = /(违规|违法|非法|違規|違法)(的)?$/;
 /** a clause that says a kind of thing does not exist (没有收益高还没风险的好事; 哪有稳赚不赔的买卖), not one that ranks (没有比这更稳的) */
@@ -747,7 +774,7 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|截图|截屏|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”; or one more clause of the
   // pitch: 讲座…说投十万一年返两万，还『保本到期全退』)

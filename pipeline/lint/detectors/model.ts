@@ -1,10 +1,11 @@
 // claim-model: the learned layer's second opinion (claims/model.ts). The asset's sentences — in
-// order, each once (a caption repeats the body's), the mandated warnings and lines marked wrong (❌, struck through) left out — are read in
+// order, each once (a caption repeats the body's), the mandated warnings, lines marked wrong (❌, struck through) and sentences
+// of everyday life in slang left out — are read in
 // post-sized windows (a window shorter than `minLength` is not judged); a window the model scores at or above the threshold gets one warning, at its
 // sentence that weighs most, naming the phrases that weighed most. The engine runs it after every
 // other rule and keeps its findings only where no exact rule found anything to say.
 import { z } from 'zod';
-import { markedWrong } from '../claims/analyze.ts';
+import { lifeSlang, markedWrong } from '../claims/analyze.ts';
 import { modelInputOf, SEP, shippedModel } from '../claims/model.ts';
 import { ruleData } from '../schema.ts';
 import { orig, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
@@ -34,7 +35,8 @@ function sentencesOf(views: SpanView[]): Sentence[] {
     for (let i = 1; i <= text.length; i++) {
       if (i < text.length && sentence[i] === sentence[from]) continue;
       // (a line marked as the wrong way to say it, or struck through, is not the post's own words)
-      if (markedWrong(view, from)) {
+      // (nor a sentence of everyday life in online slang: 这锅底是我吃过的天花板 — its slang is about the hotpot)
+      if (markedWrong(view, from) || lifeSlang(view, from, i)) {
         from = i;
         continue;
       }
