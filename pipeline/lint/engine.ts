@@ -458,10 +458,16 @@ function shortRuns(views: SpanView[]): SpanView[][] {
   // (a figure alone and the short label drawn just before it are one phrase too: 业绩比较基准 ‖ 3.35%)
   const figure = (v: SpanView | undefined) => !!v && FIGURE_ALONE.test(v.span.text.trim());
   for (const [i, v] of views.entries()) {
-    const n = v.span.text.trim().length;
-    const piece = (n >= 1 && n <= SHORT_DRAWN) || figure(v) || (n <= LABEL_DRAWN && figure(views[i + 1]) && drawnList(views[i + 1]!));
-    if (drawnList(v) && piece && !v.labelled && !v.itemsNamed) run.push(v);
-    else flush();
+    const t = v.span.text.trim();
+    const n = t.length;
+    // (a drawn text with a mark inside it is a whole utterance, not a piece of a phrase: 抵扣≠收益 ‖ 稳赚？不存在的;
+    // one that ends on a full stop or a bang ends its phrase: 缴了！)
+    const whole = /[，。！？!?,；;≠＝=]/.test(t.slice(0, -1));
+    const piece = !whole && ((n >= 1 && n <= SHORT_DRAWN) || figure(v) || (n <= LABEL_DRAWN && figure(views[i + 1]) && drawnList(views[i + 1]!)));
+    if (drawnList(v) && piece && !v.labelled && !v.itemsNamed) {
+      run.push(v);
+      if (/[。！？!?]$/.test(t)) flush();
+    } else flush();
   }
   flush();
   return runs;
