@@ -523,7 +523,10 @@ function acrossFields(set: RuleSet, views: SpanView[]): { views: SpanView[]; cro
     at += v.span.text.length + 1;
   }
   const first = views[0]!.span;
-  const joined = scanSpan(set, 0, { field: first.field, file: first.file, text: views.map((v) => v.span.text).join('\n') }, true).view;
+  // (the tiles of a grid that each hold a few digits are read in a row, as one line: 15 ‖ 9 ‖ 88 ‖ 0 ‖ …)
+  const tile = (v: SpanView | undefined) => !!v && /^\s*[0-9０-９]{1,4}\s*$/.test(v.span.text);
+  const text = views.map((v, i) => (i === 0 ? '' : tile(views[i - 1]) && tile(v) ? ' ' : '\n') + v.span.text).join('');
+  const joined = scanSpan(set, 0, { field: first.field, file: first.file, text }, true).view;
   return {
     views: [joined],
     crossing: (hits) => {
