@@ -478,14 +478,22 @@ interface PiiReadings {
   joined?: ReturnType<typeof acrossFields>;
   /** the texts as typed, before the pinyin reader: made only when it rewrote Latin letters */
   typed?: SpanView[];
+  /** the texts with Chinese numerals read aloud after a letter or a digit written as digits, one for one (川A幺两洞拐八 → 川A12078; E幺两三四…): made only where there are such */
+  spoken?: SpanView[];
 }
+/** Chinese numerals, as said aloud too (幺 1, 两 2, 洞 0, 拐 7, 勾 9), run on after a Latin letter or a digit */
+const SPOKEN_RUN = /(?<=[A-Za-z0-9])[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
+const SPOKEN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 拐: '7', 八: '8', 九: '9', 勾: '9' };
 function piiReadings(set: RuleSet, views: SpanView[]): PiiReadings {
   const joined = acrossFields(set, views);
   // (the pinyin reader rewrites text before any detector reads it: a fold that swallows part of a
   // detail hides it — 回信已发至 xu.hf… read as 积蓄 — so the numbers, addresses and plates are also
   // read in the text as typed; names are not, where pinyin words would look like pinyin names)
   const typed = views.some((v) => v.norm.via.includes(VIA_PINYIN)) ? views.map((v) => scanSpan(set, v.index, v.span, true, true).view) : undefined;
-  return { ...(joined ? { joined } : {}), ...(typed ? { typed } : {}) };
+  const spoken = views.some((v) => /[A-Za-z0-9][〇零洞一幺二两三四五六七拐八九勾]{2}/.test(v.span.text))
+    ? views.map((v) => scanSpan(set, v.index, { ...v.span, text: v.span.text.replace(SPOKEN_RUN, (run) => [...run].map((c) => SPOKEN_DIGIT[c]!).join('')) }, true, true).view)
+    : undefined;
+  return { ...(joined ? { joined } : {}), ...(typed ? { typed } : {}), ...(spoken ? { spoken } : {}) };
 }
 /**
  * a client-detail detector's hits in each text, across the asset's texts, and in the texts as typed
@@ -495,6 +503,7 @@ function piiHits(rule: RuleMeta, detect: Detect, views: SpanView[], more: PiiRea
   const hits = detect(views, ctx);
   if (more.joined) for (const h of more.joined.crossing(detect(more.joined.views, ctx))) hits.push(h);
   if (more.typed && rule.id !== 'pii-person') for (const h of detect(more.typed, ctx)) hits.push(h);
+  if (more.spoken && rule.id !== 'pii-person') for (const h of detect(more.spoken, ctx)) hits.push(h);
   return hits;
 }
 
