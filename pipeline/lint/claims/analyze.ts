@@ -738,14 +738,22 @@ export function lifeSlang(view: SpanView, at: number, to?: number): boolean {
   // (the words found must be slang themselves: a promise or a gift beside a hotpot is still one)
   if (!SLANG.test(to === undefined ? norm.text.slice(at, at + 8) : norm.text.slice(at, to))) return false;
   const s = norm.sentence[at]!;
-  let a = at;
-  while (a > 0 && norm.sentence[a - 1] === s) a--;
-  let b = at;
-  while (b < norm.text.length && norm.sentence[b] === s) b++;
-  if (view.brandNames?.some(([x, y]) => x < b && y > a)) return false;
-  const sentence = simpleSource(norm).slice(norm.start[a]!, norm.end[b - 1]!);
-  return EVERYDAY.test(sentence) && !MONEY_WORDS.test(sentence) && !LIKENED.test(sentence);
+  // (the sentence is read once, however many words are found in it)
+  let bySentence = lifeSentences.get(view);
+  if (!bySentence) lifeSentences.set(view, (bySentence = new Map()));
+  let life = bySentence.get(s);
+  if (life === undefined) {
+    let a = at;
+    while (a > 0 && norm.sentence[a - 1] === s) a--;
+    let b = at;
+    while (b < norm.text.length && norm.sentence[b] === s) b++;
+    const sentence = simpleSource(norm).slice(norm.start[a]!, norm.end[b - 1]!);
+    life = !view.brandNames?.some(([x, y]) => x < b && y > a) && EVERYDAY.test(sentence) && !MONEY_WORDS.test(sentence) && !LIKENED.test(sentence);
+    bySentence.set(s, life);
+  }
+  return life;
 }
+const lifeSentences = new WeakMap<SpanView, Map<number, boolean>>();
 /** things of everyday life a post's slang may be about */
 const EVERYDAY = new RegExp(`${'(火锅|锅底|毛肚|黄喉|饺子|馅|包子|蛋挞|面包|姜饼|月饼|汤圆|粽子|奶茶|咖啡|自助|三文鱼|配方|菜|汤|镜头|定焦|相机|照片|拍|晚霞|日落|猫|狗|宠物|马拉松|配速|球赛|比赛|进球|抽奖|年会|联欢|扫地机器人|大米|手气|运气|排队|作品|摄影|展|演唱会|电影|剧|游戏|王者)'}|${'(跑了[^，。！？!?]{0,4}步|晨练|骑车|蛋挞|烤一盘|早茶|团年饭|年夜饭|龙舟|绘本|爬山|登山|散步|骑行|游泳|瑜伽|太极|跑步|健身|蛋糕|烘焙|做饭|下厨|厨艺|做菜|一桌菜|钓鱼|毕业照)'}`);
 /** online slang of praise, certainty and haste (天花板; 封神; 闭眼入; 躺赚; 回本; 翻倍; 限量; 冲) */
@@ -1373,6 +1381,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   let quotes: Uint8Array | undefined;
   // (whether the text is a quiz with its answer: read once per text)
   let quiz: boolean | undefined;
+  // (whether a clause says a kind of thing does not exist: read once per clause)
+  const deniedKinds = new Map<number, boolean>();
   const analysed: number[] = [];
   for (let g = 0; g < groupSentence.length; g++) if (wanted(g)) analysed.push(g);
   // a question answered by the next sentence (会亏本？想多了！): keep the answer too
@@ -2198,11 +2208,16 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (LONE_QUOTED.test(src.slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典|字典里/.test(norm.text.slice(Math.max(0, from - 12), from))) neutral = true;
       // (a kind of thing said not to exist, the claim inside it with it: 没有收益高还没风险的好事)
       if (!neutral) {
-        let a0 = from;
-        while (a0 > 0 && norm.clause[a0 - 1] === norm.clause[from]) a0--;
-        let b0 = to;
-        while (b0 < norm.text.length && norm.clause[b0] === norm.clause[from]) b0++;
-        if (DENIED_KIND.test(norm.text.slice(a0, b0))) neutral = true;
+        const cl = norm.clause[from]!;
+        let denied = deniedKinds.get(cl);
+        if (denied === undefined) {
+          let a0 = from;
+          while (a0 > 0 && norm.clause[a0 - 1] === cl) a0--;
+          let b0 = to;
+          while (b0 < norm.text.length && norm.clause[b0] === cl) b0++;
+          deniedKinds.set(cl, (denied = DENIED_KIND.test(norm.text.slice(a0, b0))));
+        }
+        if (denied) neutral = true;
       }
       if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from))) neutral = true;
       // (a risk someone answers for, as the object of 为…背书: 不代表有谁为它的收益和风险背书 — the denial is of the answering)
