@@ -163,6 +163,19 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const phrase = views[i]!;
     if (!adopted && drawnList(phrase) && drawnList(views[i + 1]!) && PHRASE_ALONE.test(phrase.span.text) && NAMES_THE_PHRASE.test(views[i + 1]!.norm.source)) phrase.labelled = true;
   }
+  // a pitch drawn whole in quotation marks, or as a short phrase, that a later text of the asset — its caption too —
+  // opens by calling false (“跟存定期一个样，还能多拿点。” ‖ …这句话不对; 稳赚不赔 ‖ ❌ 假的！; 高收益 · 零风险 · 秒到账 ‖
+  // 这三个词凑在一起，基本就是骗局): named, not said
+  if (!adopted)
+    for (let i = 0; i < views.length; i++) {
+      const v = views[i]!;
+      if (!drawnList(v) || !(QUOTED_WHOLE.test(v.span.text) || PHRASE_ALONE.test(v.span.text) || v.span.text.trim().length <= 16)) continue;
+      for (let j = i + 1; j < views.length; j++)
+        if (REFUTES.test(views[j]!.norm.source)) {
+          v.labelled = true;
+          break;
+        }
+    }
   // (and a spot-the-problem image names everything drawn after its head: 小U找茬：圈出朋友圈里的四个坑 ‖ “赔了算我的” ‖ …)
   const spot = adopted ? -1 : views.findIndex((v) => drawnList(v) && v.span.text.length <= 40 && SPOT_HEAD.test(v.norm.source));
   if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) views[i]!.labelled = true;
@@ -667,6 +680,10 @@ function metaphor(view: SpanView, at: number, life = false, quoted = false): boo
   return quoted ? m[2] : life ? m[1] : m[0] || m[1];
 }
 
+/** a drawn text that is one quotation and nothing else (“只要是银行卖的，就有监管机构担着，不会出事。”) */
+const QUOTED_WHOLE = /^[\s\u3000]*[“「『"][^”」』"\n]{2,80}[”」』"][\s\u3000]*$/;
+/** a text that opens by calling what was drawn before it false (这句话不对; 不对哦; 这种算法不成立; ❌ 假的！; 这三个词凑在一起，基本就是骗局) */
+const REFUTES = /^[\s\u3000\p{Extended_Pictographic}\uFE0F]*(?:❌|✗|×)?\s*(?:这句话|这话|这种说法|这种算法|这个说法|这张图|这是|这(?:[两三四五六七八九]|几)个(?:词|字)(?:凑在一起)?)?[，,\s]*(?:基本)?(?:就)?(?:是)?(?:不对|不成立|假的|有误|错了|说错了|骗局|谣言|别信|不可信|有人盗用|盗用|冒用)/u;
 /** a drawn text that is one short phrase and nothing else (稳赚不赔; 「零风险理财」) */
 const PHRASE_ALONE = /^[\s\u3000]*[“「"]?[\u4e00-\u9fa5A-Za-z0-9%.]{2,10}[”」"]?[\s\u3000]*$/;
 /** a text that opens by calling the phrase before it false, over, or a fraudster's (已经结束了; 並不存在; ——是詐騙分子…; 这四个字…) */
@@ -685,7 +702,7 @@ function sentenceOf(view: SpanView, at: number): string {
 /** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
 const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
 /** a drawn line that announces the list under it as words not to be written */
-const BANNED_LIST = /(听到|看到|遇到|碰到|听见)(这|以下|下面)?[两三四五六七八九十几]?(句|些|个)(话|说法|词)[^\n]{0,8}(先停|停一停|先别|别急|多问|警惕|小心|挂|拉黑|退群|别信|报警|核实)|(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(?:[“「"][\u4e00-\u9fa5]{0,4})?(词|字|话|说法|字眼|句子)[”」"]?[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲|不能出现|不得出现|不准出现|不许出现)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|违禁词|违规用语|违规说法|违规话术|问题话术|宾果|填字|找词游戏|不能对客户说|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|^以上[^。\n]{0,40}(高频词|违规词|禁用|骗子|诈骗|话术)|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|(从来)?(不说|不会说|不讲|说不出)(这|以下|下面)?[两三四五六七八九十几]?(句|个|些)(话|词|说法)|这[两三四五六七八九十几]句话[^，。！？\n]{0,10}(听过|见过|遇到过)|不可能从[^\n]{0,8}(说出来|说出口)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话|词|字眼|词儿)[^，。！？\n]{0,10}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
+const BANNED_LIST = /(这些|以下|下面|这几个)(词|说法|话|字眼)[^\n]{0,6}(出现|看到|听到)?[^\n]{0,4}(就|请|都)?(划走|划过|别信|拉黑|快跑|绕道)|避坑[^\n]{0,8}(这些|以下|下面)(词|说法|话)|(听到|看到|遇到|碰到|听见)(这|以下|下面)?[两三四五六七八九十几]?(句|些|个)(话|说法|词)[^\n]{0,8}(先停|停一停|先别|别急|多问|警惕|小心|挂|拉黑|退群|别信|报警|核实)|(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(?:[“「"][\u4e00-\u9fa5]{0,4})?(词|字|话|说法|字眼|句子)[”」"]?[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲|不能出现|不得出现|不准出现|不许出现)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|违禁词|违规用语|违规说法|违规话术|问题话术|宾果|填字|找词游戏|不能对客户说|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|^以上[^。\n]{0,40}(高频词|违规词|禁用|骗子|诈骗|话术)|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|(从来)?(不说|不会说|不讲|说不出)(这|以下|下面)?[两三四五六七八九十几]?(句|个|些)(话|词|说法)|这[两三四五六七八九十几]句话[^，。！？\n]{0,10}(听过|见过|遇到过)|不可能从[^\n]{0,8}(说出来|说出口)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话|词|字眼|词儿)[^，。！？\n]{0,10}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
 /**
  * The bank's products named by its brand (同心银行 → 同心): the brand, one to four characters and a word
  * that product names end with (享 盈 益 利 宝 鑫 …), and a term or number after it at most — not the bank, a
