@@ -733,6 +733,15 @@ function hearsay(source: string, quotes: Uint8Array, at: number): boolean {
  * 这支镜头闭眼入不亏; 橘猫…这才是真正的躺赚), naming no product, no money and no product of the bank's: its slang
  * is about that thing, whatever else the post offers.
  */
+/** the run of offsets around `at` that share its mark in `marks` (its sentence, its clause): [start, end) */
+function runAround(marks: ArrayLike<number>, at: number, length: number): [number, number] {
+  const m = marks[at];
+  let a = at;
+  while (a > 0 && marks[a - 1] === m) a--;
+  let b = at;
+  while (b < length && marks[b] === m) b++;
+  return [a, b];
+}
 export function lifeSlang(view: SpanView, at: number, to?: number): boolean {
   const { norm } = view;
   // (the words found must be slang themselves: a promise or a gift beside a hotpot is still one)
@@ -743,10 +752,7 @@ export function lifeSlang(view: SpanView, at: number, to?: number): boolean {
   if (!bySentence) lifeSentences.set(view, (bySentence = new Map()));
   let life = bySentence.get(s);
   if (life === undefined) {
-    let a = at;
-    while (a > 0 && norm.sentence[a - 1] === s) a--;
-    let b = at;
-    while (b < norm.text.length && norm.sentence[b] === s) b++;
+    const [a, b] = runAround(norm.sentence, at, norm.text.length);
     const sentence = simpleSource(norm).slice(norm.start[a]!, norm.end[b - 1]!);
     life = !view.brandNames?.some(([x, y]) => x < b && y > a) && EVERYDAY.test(sentence) && !MONEY_WORDS.test(sentence) && !LIKENED.test(sentence);
     bySentence.set(s, life);
@@ -2211,10 +2217,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         const cl = norm.clause[from]!;
         let denied = deniedKinds.get(cl);
         if (denied === undefined) {
-          let a0 = from;
-          while (a0 > 0 && norm.clause[a0 - 1] === cl) a0--;
-          let b0 = to;
-          while (b0 < norm.text.length && norm.clause[b0] === cl) b0++;
+          const [a0, b0] = runAround(norm.clause, from, norm.text.length);
           deniedKinds.set(cl, (denied = DENIED_KIND.test(norm.text.slice(a0, b0))));
         }
         if (denied) neutral = true;
