@@ -264,6 +264,29 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
       findings.push(finding(c.rule, view, lead + a - starts[k]!, lead + pieces[k]!.length, { excerpt, waivable: true, textHash: textHash(view) }));
     }
   }
+  // a drawn question and the drawn text right after it that answers it (理财跟定期，有啥两样？ ‖ 没啥两样，都是到期拿本拿息;
+  // 这只算不算避风港？ ‖ 算！乱的时候就该躲进来): read together, as a question answered in one text is; what the answer
+  // claims is reported in the answer
+  for (let i = 0; i + 1 < views.length; i++) {
+    const q = views[i]!;
+    const a = views[i + 1]!;
+    const qt = q.span.text.trimEnd();
+    if (!drawnList(q) || !drawnList(a) || q.labelled || a.labelled || !/[？?]$/.test(qt) || qt.length > 60 || a.span.text.length > 80 || /[？?]/.test(a.span.text)) continue;
+    // (not a quiz's head over its choices, nor a question that offers alternatives: 哪一句是合规说法？ ‖ A. …; 跟风买，还是看清楚再买？ ‖ ✗ …)
+    if (/哪|还是|怎么写|怎样写|如何写|该信/.test(qt) || /^[\s\u3000]*([A-Fa-f][.、．:：)）]|[✗✓❌✅×√✔✘①-⑩]|答案)/.test(a.span.text)) continue;
+    const text = `${qt}${a.span.text}`;
+    const scan = scanSpan(set, a.index, { field: a.span.field, file: a.span.file, text });
+    // (what either text already says on its own is reported there)
+    const seen = new Set(findings.filter((f) => f.field === q.span.field || f.field === a.span.field).map((f) => f.ruleId));
+    for (const c of readTogether(set, scan, products, lifeAsset)) {
+      if (seen.has(c.rule.id)) continue;
+      seen.add(c.rule.id);
+      const to = scan.view.norm.end[c.to - 1]!;
+      // (a word of the question, affirmed by the answer, is reported at the answer's opening)
+      const end = Math.max(1, Math.min(a.span.text.length, to - qt.length));
+      findings.push(finding(c.rule, a, 0, end, { excerpt: `${qt} ‖ ${a.span.text.slice(0, end)}`, waivable: true, textHash: textHash(a) }));
+    }
+  }
   // a quiz whose answer key picks a choice (问：本金会变少吗？⏎A. 有可能⏎B. 不可能 ‖ 正确答案：B): the question and the
   // chosen answer read together, as the writer's own words, reported at the key
   for (const q of answeredQuizzes(views)) {

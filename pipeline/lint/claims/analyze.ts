@@ -534,7 +534,7 @@ const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对
 /** …or the question's own negated words said back (这个理财不保本吗？不保本。; 不是保本的吗？不是的) */
 const ECHOED_PHRASE = /^((?:不|没|非|唔|冇)[\u4e00-\u9fa5]{1,4}?)(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
-const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|梗系)?(能|会|可以|行|有|保|赔|包|稳|要)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|梗系)?(能|会|可以|行|有|保|赔|包|稳|要|算|是)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 
 /** the first clause of a text is a bare yes (有！; 当然可以) — it answers the question that closed the text before */
 export function opensWithYes(view: SpanView): boolean {
