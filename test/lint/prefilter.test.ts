@@ -23,7 +23,7 @@ describe('the RegExp gate (prefilter)', () => {
     expect(wrong).toEqual([]);
     // and it does skip: most patterns cannot match most short texts
     expect(skipped).toBeGreaterThan((texts.length * patterns.length) / 2);
-    // (every gated pattern over the whole corpus: 35 s alone, 59 s beside other work)
+    // (every gated pattern over the whole corpus: 42 s in a full run, 59 s beside other work)
   }, 300_000);
 
   it('reads what a match must contain: literals, classes, groups repeated at least once, lookbehinds', () => {
