@@ -5,13 +5,14 @@
 import * as crypto from 'node:crypto';
 import type { Problem, TextSpan } from '../model.ts';
 import { DETECTOR_SOURCES, DETECTORS } from './detectors/index.ts';
+import { pieceDigits } from './detectors/numbers.ts';
 import type { Detect, DetectorHit, LintContext, SpanView } from './detectors/types.ts';
 import { CLAUSE, normalize, normalizeBase, normalizeTerm, SENTENCE, simpleSource } from './normalize.ts';
 import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, HEARSAY_LEAD, lifeSlang, LONE_QUOTED, UNLAWFUL_BEFORE, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, warnedOnly, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -166,16 +167,15 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // a pitch drawn whole in quotation marks, or as a short phrase, that a later text of the asset — its caption too —
   // opens by calling false (“跟存定期一个样，还能多拿点。” ‖ …这句话不对; 稳赚不赔 ‖ ❌ 假的！; 高收益 · 零风险 · 秒到账 ‖
   // 这三个词凑在一起，基本就是骗局): named, not said
-  if (!adopted)
-    for (let i = 0; i < views.length; i++) {
+  if (!adopted) {
+    // (the last text that refutes: every drawn pitch before it is refuted by some later text)
+    let lastRefute = -1;
+    for (let j = views.length - 1; j > 0 && lastRefute < 0; j--) if (REFUTES.test(views[j]!.norm.source)) lastRefute = j;
+    for (let i = 0; i < lastRefute; i++) {
       const v = views[i]!;
-      if (!drawnList(v) || !(QUOTED_WHOLE.test(v.span.text) || PHRASE_ALONE.test(v.span.text) || v.span.text.trim().length <= 16)) continue;
-      for (let j = i + 1; j < views.length; j++)
-        if (REFUTES.test(views[j]!.norm.source)) {
-          v.labelled = true;
-          break;
-        }
+      if (drawnList(v) && (QUOTED_WHOLE.test(v.span.text) || v.span.text.trim().length <= 16)) v.labelled = true;
     }
+  }
   // (and a spot-the-problem image names everything drawn after its head: 小U找茬：圈出朋友圈里的四个坑 ‖ “赔了算我的” ‖ …)
   const spot = adopted ? -1 : views.findIndex((v) => drawnList(v) && v.span.text.length <= 40 && SPOT_HEAD.test(v.norm.source));
   if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) views[i]!.labelled = true;
@@ -277,7 +277,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const text = `${qt}${a.span.text}`;
     const scan = scanSpan(set, a.index, { field: a.span.field, file: a.span.file, text });
     // (what either text already says on its own is reported there)
-    const seen = new Set(findings.filter((f) => f.field === q.span.field || f.field === a.span.field).map((f) => f.ruleId));
+    const seen = new Set(findings.filter((f) => f.textHash === textHash(q) || f.textHash === textHash(a)).map((f) => f.ruleId));
     for (const c of readTogether(set, scan, products, lifeAsset)) {
       if (seen.has(c.rule.id)) continue;
       seen.add(c.rule.id);
@@ -517,18 +517,16 @@ interface PiiReadings {
   /** the texts with Chinese numerals read aloud after a letter or a digit written as digits, one for one (川A幺两洞拐八 → 川A12078; E幺两三四…): made only where there are such */
   spoken?: SpanView[];
 }
-/** Chinese numerals, as said aloud too (幺 1, 两 2, 洞 0, 拐 7, 勾 9), run on after a Latin letter or a digit */
+/** Chinese numerals, as said aloud too (幺 1, 两 2, 洞 0, 拐 7, 勾 9), run on after a Latin letter or a digit: each one digit (pieceDigits) */
 const SPOKEN_RUN = /(?<=[A-Za-z0-9])[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
-const SPOKEN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 拐: '7', 八: '8', 九: '9', 勾: '9' };
 function piiReadings(set: RuleSet, views: SpanView[]): PiiReadings {
   const joined = acrossFields(set, views);
   // (the pinyin reader rewrites text before any detector reads it: a fold that swallows part of a
   // detail hides it — 回信已发至 xu.hf… read as 积蓄 — so the numbers, addresses and plates are also
   // read in the text as typed; names are not, where pinyin words would look like pinyin names)
   const typed = views.some((v) => v.norm.via.includes(VIA_PINYIN)) ? views.map((v) => scanSpan(set, v.index, v.span, true, true).view) : undefined;
-  const spoken = views.some((v) => /[A-Za-z0-9][〇零洞一幺二两三四五六七拐八九勾]{2}/.test(v.span.text))
-    ? views.map((v) => scanSpan(set, v.index, { ...v.span, text: v.span.text.replace(SPOKEN_RUN, (run) => [...run].map((c) => SPOKEN_DIGIT[c]!).join('')) }, true, true).view)
-    : undefined;
+  const spokenTexts = views.map((v) => v.span.text.replace(SPOKEN_RUN, pieceDigits));
+  const spoken = spokenTexts.some((t, i) => t !== views[i]!.span.text) ? views.map((v, i) => scanSpan(set, v.index, { ...v.span, text: spokenTexts[i]! }, true, true).view) : undefined;
   return { ...(joined ? { joined } : {}), ...(typed ? { typed } : {}), ...(spoken ? { spoken } : {}) };
 }
 /**
@@ -898,14 +896,13 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     if (broken) continue;
     if (inMask(safeMask(view), from, to)) continue;
     if (rule.exceptions.length && coveredByException(rule.exceptions, text, from, to)) continue;
-    // (a character quoted alone is named, not said: 这两个「最」是产品规则)
-    if (LONE_QUOTED.test(span.text.slice(Math.max(0, norm.start[from]! - 2), norm.start[from]! + 3))) continue;
-    if (UNLAWFUL_BEFORE.test(text.slice(Math.max(0, from - 3), from))) continue;
+    // (a character quoted alone, a word called unlawful, is named where it stands: 这两个「最」是产品规则; 违规刚兑)
+    if (namedInPlace(view, from)) continue;
     if (negated(set, rule, view, from)) continue;
     if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!) && !ownAdopted(span.text, norm.start[from]!)) continue;
     // (and so is what someone else is said to have said, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)
-    if (aboutFraud && rule.id !== 'endorsement' && HEARSAY_LEAD.test(span.text.slice(Math.max(0, norm.start[from]! - 40), norm.start[from]!))) continue;
+    if (aboutFraud && rule.id !== 'endorsement' && saidByOther(view, from)) continue;
     if (rule.notInName && inName(span.text, norm.start[from]!, norm.end[to - 1]!)) continue;
     // a product rule needs a product: the asset has one, and this sentence is about it; without a
     // product type, a sentence that calls something else an investment is a metaphor, whatever

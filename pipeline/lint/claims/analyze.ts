@@ -727,12 +727,6 @@ function hearsay(source: string, quotes: Uint8Array, at: number): boolean {
   return /听(邻居|朋友|亲戚|街坊|同事|老乡|熟人|牌友|舞友|人家|别人)(讲|说|讲过|说过)[:：,，]?\s*[“「『‘"']?$/.test(source.slice(Math.max(0, a - 16), a + 1));
 }
 
-/** what someone named is said to have said, up to a term in the same clause (我表哥说有个…; 群里的人讲…; not 有人说…，但这款不会) */
-/**
- * The sentence at `at` speaks of something of everyday life in online slang (这锅底是我吃过的天花板; 虾皮的量翻倍;
- * 这支镜头闭眼入不亏; 橘猫…这才是真正的躺赚), naming no product, no money and no product of the bank's: its slang
- * is about that thing, whatever else the post offers.
- */
 /** the run of offsets around `at` that share its mark in `marks` (its sentence, its clause): [start, end) */
 function runAround(marks: ArrayLike<number>, at: number, length: number): [number, number] {
   const m = marks[at];
@@ -742,6 +736,12 @@ function runAround(marks: ArrayLike<number>, at: number, length: number): [numbe
   while (b < length && marks[b] === m) b++;
   return [a, b];
 }
+
+/**
+ * The sentence at `at` speaks of something of everyday life in online slang (这锅底是我吃过的天花板; 虾皮的量翻倍;
+ * 这支镜头闭眼入不亏; 橘猫…这才是真正的躺赚), naming no product, no money and no product of the bank's: its slang
+ * is about that thing, whatever else the post offers. [at, to) must be slang itself (default: the 8 characters at `at`).
+ */
 export function lifeSlang(view: SpanView, at: number, to?: number): boolean {
   const { norm } = view;
   // (the words found must be slang themselves: a promise or a gift beside a hotpot is still one)
@@ -761,21 +761,40 @@ export function lifeSlang(view: SpanView, at: number, to?: number): boolean {
 }
 const lifeSentences = new WeakMap<SpanView, Map<number, boolean>>();
 /** things of everyday life a post's slang may be about */
-const EVERYDAY = new RegExp(`${'(火锅|锅底|毛肚|黄喉|饺子|馅|包子|蛋挞|面包|姜饼|月饼|汤圆|粽子|奶茶|咖啡|自助|三文鱼|配方|菜|汤|镜头|定焦|相机|照片|拍|晚霞|日落|猫|狗|宠物|马拉松|配速|球赛|比赛|进球|抽奖|年会|联欢|扫地机器人|大米|手气|运气|排队|作品|摄影|展|演唱会|电影|剧|游戏|王者)'}|${'(跑了[^，。！？!?]{0,4}步|晨练|骑车|蛋挞|烤一盘|早茶|团年饭|年夜饭|龙舟|绘本|爬山|登山|散步|骑行|游泳|瑜伽|太极|跑步|健身|蛋糕|烘焙|做饭|下厨|厨艺|做菜|一桌菜|钓鱼|毕业照)'}`);
+const EVERYDAY = /火锅|锅底|毛肚|黄喉|饺子|馅|包子|蛋挞|面包|姜饼|月饼|汤圆|粽子|奶茶|咖啡|自助|三文鱼|配方|菜|汤|镜头|定焦|相机|照片|拍|晚霞|日落|猫|狗|宠物|马拉松|配速|球赛|比赛|进球|抽奖|年会|联欢|扫地机器人|大米|手气|运气|排队|作品|摄影|展|演唱会|电影|剧|游戏|王者|跑了[^，。！？!?]{0,4}步|晨练|骑车|烤一盘|早茶|团年饭|年夜饭|龙舟|绘本|爬山|登山|散步|骑行|游泳|瑜伽|太极|跑步|健身|蛋糕|烘焙|做饭|下厨|厨艺|做菜|一桌菜|钓鱼|毕业照/;
 /** online slang of praise, certainty and haste (天花板; 封神; 闭眼入; 躺赚; 回本; 翻倍; 限量; 冲) */
-const SLANG = /天花板|封神|yyds|永远的神|闭眼|躺赚|躺着赚|回本|翻倍|翻番|限量|冲鸭|冲冲|冲就|真香|赢麻|稳了|抄底|绝绝子|无敌|天选|王炸|顶流|yyds|不亏|封顶/i;
+const SLANG = /天花板|封神|yyds|永远的神|闭眼|躺赚|躺着赚|回本|翻倍|翻番|限量|冲鸭|冲冲|冲就|真香|赢麻|稳了|抄底|绝绝子|无敌|天选|王炸|顶流|不亏|封顶/i;
 /** money or a product named or pointed at (理财; 收益; 利率; 3%; 申购; 这只; 新出嗰只) */
 const MONEY_WORDS = /理财|基金|产品|收益|利率|利息|本金|本钱|存款|存单|定期|活期|保险|净值|年化|%|％|买入|申购|认购|赎回|持有|起购|开放|上车|钱|元|万|贷|这只|这款|那只|那款|呢只|呢款|嗰只|嗰款|新品|这期|本期|新出|入了|买了|跟我买|给他挑|给她挑|给你挑/;
 /** a thing likened to something else (就像这款…; 跟…一样; 也是这个道理) */
 const LIKENED = /就像|好像|好比|如同|一个道理|也是这样|也一样|同理/;
 
 /** a term called unlawful where it stands (补了就是违规刚兑; 非法集资里的保本高息): named as the offence, not claimed */
-export const UNLAWFUL_BEFORE = /(违规|违法|非法|違規|違法)(的)?$/;
+const UNLAWFUL_BEFORE = /(违规|违法|非法|違規|違法)(的)?$/;
 /** a clause that says a kind of thing does not exist (没有收益高还没风险的好事; 哪有稳赚不赔的买卖), not one that ranks (没有比这更稳的) */
 const DENIED_KIND = /^(但|可|而|其实|所以)?(这世上|世上|天下|世界上)?(根本|压根|从来|本来就)?(没有|没|哪有|哪里有|不存在|找不到)(?![^。]*比)[^。]{2,24}的(好事|事|事情|东西|产品|理财|买卖|馅饼|午餐|投资|生意)[。!！]?$/;
-/** one character between quotation marks (「最」; “保”): the character named, not said */
-export const LONE_QUOTED = /^[^」”』’"'][「“『‘"'][\u4e00-\u9fa5][」”』’"'](?![「“『‘"'])/;
-export const HEARSAY_LEAD = /(?:听(?:表哥|表姐|朋友|亲戚|邻居|街坊|同事|老乡|熟人)(?:说|讲)|(?<![跟对同和给向])(?:表哥|表姐|表弟|表妹|堂哥|堂姐|朋友|亲戚|邻居|街坊|同事|同学|他|她|他们|对方|那人|中介|业务员|群里的人|群主)[^，。！？!?,\n]{0,4}(?:说|讲|号称|声称|宣称|告诉我))[^，。！？!?,\n]{0,24}$/;
+/** one character between quotation marks (「最」; “保”), not one of a row of them (「保」「本」) */
+const LONE_QUOTED = /^[^」”』’"'][「“『‘"'][\u4e00-\u9fa5][」”』’"'](?![「“『‘"'])/;
+
+/**
+ * True when the word at normalised `from` is named where it stands, not said: a character quoted alone
+ * (这两个「最」是产品规则 — not the dictionary idiom 字典里没有“亏”这个字) or a word called unlawful (违规刚兑).
+ * Read by the word rules (engine.ts) and by the claims alike.
+ */
+export function namedInPlace(view: SpanView, from: number): boolean {
+  const { norm } = view;
+  const at = norm.start[from]!;
+  if (LONE_QUOTED.test(simpleSource(norm).slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典/.test(norm.text.slice(Math.max(0, from - 12), from))) return true;
+  return UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from));
+}
+
+/** what someone named is said to have said, up to a term in the same clause (我表哥说有个…; 群里的人讲…; not 有人说…，但这款不会) */
+const HEARSAY_LEAD = /(?:听(?:表哥|表姐|朋友|亲戚|邻居|街坊|同事|老乡|熟人)(?:说|讲)|(?<![跟对同和给向])(?:表哥|表姐|表弟|表妹|堂哥|堂姐|朋友|亲戚|邻居|街坊|同事|同学|他|她|他们|对方|那人|中介|业务员|群里的人|群主)[^，。！？!?,\n]{0,4}(?:说|讲|号称|声称|宣称|告诉我))[^，。！？!?,\n]{0,24}$/;
+/** True when the word at normalised `from` is what someone named is said to have said (我表哥说有个银监会批过的…) */
+export function saidByOther(view: SpanView, from: number): boolean {
+  const at = view.norm.start[from]!;
+  return HEARSAY_LEAD.test(simpleSource(view.norm).slice(Math.max(0, at - 40), at));
+}
 
 /** True when the quotation around original offset `at` is introduced by a reporting verb (他说：“…”). */
 function reported(source: string, at: number): boolean {
@@ -1130,9 +1149,8 @@ export function markedWrong(view: SpanView, from: number): boolean {
   // (a quiz's answer that goes on to say what is wrong: 答案：A ❌ 任何暗示保本的说法都是违规的; not an answer
   // that says something of its own: 正确答案：B ✅ 在咱们银行买理财，本金到期原样回到你卡上)
   if (ANSWER_LABEL.test(src.slice(a, at))) {
-    let b = at;
-    while (b < src.length && b - at < 120 && src[b] !== '\n') b++;
-    if (CONDEMNS.test(src.slice(a, b))) return true;
+    const eol = src.indexOf('\n', at);
+    if (CONDEMNS.test(src.slice(a, Math.min(eol < 0 ? src.length : eol, at + 120)))) return true;
   }
   // (and the question that answers it on the next line: 骗子：这个项目保本保息⏎小U：年化12%还保本？)
   if (a > 1) {
@@ -2213,7 +2231,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (but a client's own words about what they earned, quoted, are the testimonial itself:
       // 她逢人就讲：「一年赚的钱，够我交一年广场舞的班费」)
       quiz ??= QUIZ.test(src) && QUIZ_ANSWER.test(src);
-      if (LONE_QUOTED.test(src.slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典|字典里/.test(norm.text.slice(Math.max(0, from - 12), from))) neutral = true;
+      if (namedInPlace(view, from)) neutral = true;
       // (a kind of thing said not to exist, the claim inside it with it: 没有收益高还没风险的好事)
       if (!neutral) {
         const cl = norm.clause[from]!;
@@ -2224,12 +2242,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         }
         if (denied) neutral = true;
       }
-      if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from))) neutral = true;
       // (a risk someone answers for, as the object of 为…背书: 不代表有谁为它的收益和风险背书 — the denial is of the answering)
       if (cls === lossCls && /(为|替|对)[^，。,]{0,8}$/.test(norm.text.slice(Math.max(0, from - 9), from)) && /^[^，。,]{0,3}(背书|负责|兜底|担保|买单|埋单|承担|托底)/.test(norm.text.slice(to, to + 8))) neutral = true;
       // (what someone else is said to have said, quoted or not, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)
       // (but what a client earned, told so, is the testimonial itself: 她说一年下来比原来多拿了两千多)
-      if (aboutFraud && cls !== gained && cls !== selfKin && HEARSAY_LEAD.test(src.slice(Math.max(0, at - 40), at))) neutral = true;
+      if (aboutFraud && cls !== gained && cls !== selfKin && saidByOther(view, from)) neutral = true;
       if (quotes[at] && ((aboutFraud && !ownAdopted(src, at)) || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at)))) && !endorsed(src, at)) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;

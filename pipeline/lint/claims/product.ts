@@ -209,7 +209,10 @@ function brandSeries(view: SpanView, unquotedOnly = false): [number, number] | u
   for (const [a, b] of view.brandNames ?? []) if (BRAND_SERIES.test(view.norm.text.slice(a, b + 8)) && !(unquotedOnly && inQuotes(view, a))) return [a, b];
   return undefined;
 }
-/** whether normalised offset `at` stands inside quotation marks opened earlier on its line */
+/**
+ * whether normalised offset `at` stands inside curly or corner quotation marks opened earlier on its line — not
+ * analyze.ts's quoteMask, which counts straight quotes too: posts write their own product so (我们的"同心季季开")
+ */
 function inQuotes(view: SpanView, at: number): boolean {
   const src = view.norm.source;
   const end = view.norm.start[at]!;
