@@ -12,7 +12,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, NEVER_SAYS_HEAD, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, warnedOnly, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import type { ProductType } from './claims/concepts.ts';
@@ -363,8 +363,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   return onePerPlace(findings);
 }
 
-/** an answer key (答案：B; 正确答案是 B; 答案揭晓：B！) */
-const ANSWER_KEY = /(?:正确)?答案(?:揭晓|是|为|係)?\s*[:：]?\s*([A-F])(?![A-Za-z])/;
+/** an answer key (答案：B; 正确答案是 B; 答案揭晓：B！; 答案：只有B) */
+const ANSWER_KEY = /(?:正确)?答案(?:揭晓|是|为|係)?\s*[:：]?\s*(?:只有|只能是|只能选|就是|选)?\s*([A-F])(?![A-Za-z])/;
 /** a quiz that asks for the wrong choice: what it picks is named as wrong */
 const ASKS_FOR_WRONG = /违规|違規|骗|騙|诈|詐|不会(跟|对|同)?(你|您)?(说|講|讲)|唔会(同你)?讲|不能(对|跟|同|和)?(您|你|客户|客戶)?(说|讲|講|写|发)|不可以(说|讲|写|发)|错误|錯誤|错的|不正确|不對|不对|坑|陷阱|假的|不合规|不合規|踩雷|红线|紅線|禁用|不能(出现|用|印|写进|登)|不可以出现|不得出现|不该出现|不应该?出现|不能够出现/;
 /** a choice that opens with a bare answer to its question (不会，…; 是的，…) */
@@ -556,37 +556,58 @@ const PIECE_START = /^[^\n]{0,16}?[0-9０-９〇零一二三四五六七八九�
  */
 function acrossFields(set: RuleSet, views: SpanView[]): { views: SpanView[]; crossing(hits: DetectorHit[]): DetectorHit[] } | undefined {
   if (views.length < 2) return undefined;
+  const ends = views.map((v) => PIECE_END.test(v.span.text.trimEnd()));
+  const begins = views.map((v) => PIECE_START.test(v.span.text.trimStart()));
   let meet = false;
-  for (let i = 0; i + 1 < views.length && !meet; i++) meet = PIECE_END.test(views[i]!.span.text.trimEnd()) && PIECE_START.test(views[i + 1]!.span.text.trimStart());
-  if (!meet) return undefined;
-  const starts: number[] = [];
-  let at = 0;
-  for (const v of views) {
-    starts.push(at);
-    at += v.span.text.length + 1;
+  for (let i = 0; i + 1 < views.length && !meet; i++) meet = ends[i]! && begins[i + 1]!;
+  // (the rest of a number may come texts later, past a text between: 手机号 158 ‖ 一副老花镜… ‖ 后面是 6027 1945 —
+  // read as a second joined view with that text moved up beside the piece it continues)
+  const orders: number[][] = [];
+  if (meet) orders.push(views.map((_, i) => i));
+  for (let i = 0; i + 2 < views.length; i++) {
+    if (!ends[i] || !DIGITS_END.test(views[i]!.span.text.trimEnd())) continue;
+    for (let j = i + 2; j < views.length; j++) {
+      if (!DIGITS_START.test(views[j]!.span.text.trimStart())) continue;
+      orders.push([...views.keys()].filter((k) => k !== j).flatMap((k) => (k === i ? [i, j] : [k])));
+      break;
+    }
   }
+  if (!orders.length) return undefined;
   const first = views[0]!.span;
   // (the tiles of a grid that each hold a few digits are read in a row, as one line: 15 ‖ 9 ‖ 88 ‖ 0 ‖ …)
   const tile = (v: SpanView | undefined) => !!v && /^\s*[0-9０-９]{1,4}\s*$/.test(v.span.text);
-  const text = views.map((v, i) => (i === 0 ? '' : tile(views[i - 1]) && tile(v) ? ' ' : '\n') + v.span.text).join('');
-  const joined = scanSpan(set, 0, { field: first.field, file: first.file, text }, true).view;
+  const joins = orders.map((order, n) => {
+    const starts: number[] = [];
+    let at = 0;
+    for (const k of order) {
+      starts.push(at);
+      at += views[k]!.span.text.length + 1;
+    }
+    const text = order.map((k, i) => (i === 0 ? '' : tile(views[order[i - 1]!]) && tile(views[k]) ? ' ' : '\n') + views[k]!.span.text).join('');
+    return { order, starts, view: scanSpan(set, n, { field: first.field, file: first.file, text }, true).view };
+  });
   return {
-    views: [joined],
+    views: joins.map((j) => j.view),
     crossing: (hits) => {
       const out: DetectorHit[] = [];
       for (const h of hits) {
-        let k = views.length - 1;
-        while (k > 0 && starts[k]! > h.from) k--;
+        const { order, starts } = joins[h.view]!;
+        let p = order.length - 1;
+        while (p > 0 && starts[p]! > h.from) p--;
+        const k = order[p]!;
         const len = views[k]!.span.text.length;
-        if (h.to <= starts[k]! + len) continue;
+        if (h.to <= starts[p]! + len) continue;
         // (no fix: the mask stands for characters of two texts)
         const { fix: _fix, ...hit } = h;
-        out.push({ ...hit, view: k, from: h.from - starts[k]!, to: len });
+        out.push({ ...hit, view: k, from: h.from - starts[p]!, to: len });
       }
       return out;
     },
   };
 }
+/** a text that ends in Arabic digits, and one whose first digits come within a few words (后面是 6027 1945) */
+const DIGITS_END = /[0-9０-９][^0-9A-Za-z０-９]{0,3}$/;
+const DIGITS_START = /^[^\n0-9０-９]{0,8}[0-9０-９]/;
 
 /**
  * Only the client-detail (PII) findings of lintSpans, the same ones, without judging word rules and
@@ -723,7 +744,7 @@ function sentenceOf(view: SpanView, at: number): string {
 /** a headline that says the image lists scammers' or forbidden lines (骗子最爱的话术; 违规话术Top3) */
 const PITCH_LIST = /(骗子|诈骗|骗局|非法集资|不法分子|违规|杀猪盘)[^，。！？\n]{0,6}(话术|骗术|套路|说辞|台词|口头禅|黑话)/;
 /** a drawn line that announces the list under it as words not to be written */
-const BANNED_LIST = /(这些|以下|下面|这几个)(词|说法|话|字眼)[^\n]{0,6}(出现|看到|听到)?[^\n]{0,4}(就|请|都)?(划走|划过|别信|拉黑|快跑|绕道)|避坑[^\n]{0,8}(这些|以下|下面)(词|说法|话)|(听到|看到|遇到|碰到|听见)(这|以下|下面)?[两三四五六七八九十几]?(句|些|个)(话|说法|词)[^\n]{0,8}(先停|停一停|先别|别急|多问|警惕|小心|挂|拉黑|退群|别信|报警|核实)|(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(?:[“「"][\u4e00-\u9fa5]{0,4})?(词|字|话|说法|字眼|句子)[”」"]?[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲|不能出现|不得出现|不准出现|不许出现)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|违禁词|违规用语|违规说法|违规话术|问题话术|宾果|填字|找词游戏|不能对客户说|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|^以上[^。\n]{0,40}(高频词|违规词|禁用|骗子|诈骗|话术)|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|(从来)?(不说|不会说|不讲|说不出)(这|以下|下面)?[两三四五六七八九十几]?(句|个|些)(话|词|说法)|这[两三四五六七八九十几]句话[^，。！？\n]{0,10}(听过|见过|遇到过)|不可能从[^\n]{0,8}(说出来|说出口)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话|词|字眼|词儿)[^，。！？\n]{0,10}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/;
+const BANNED_LIST = new RegExp(`${/(这些|以下|下面|这几个)(词|说法|话|字眼)[^\n]{0,6}(出现|看到|听到)?[^\n]{0,4}(就|请|都)?(划走|划过|别信|拉黑|快跑|绕道)|避坑[^\n]{0,8}(这些|以下|下面)(词|说法|话)|(听到|看到|遇到|碰到|听见)(这|以下|下面)?[两三四五六七八九十几]?(句|些|个)(话|说法|词)[^\n]{0,8}(先停|停一停|先别|别急|多问|警惕|小心|挂|拉黑|退群|别信|报警|核实)|(这|以下|下面)?[两三四五六七八九十几]?(个|些|几|句)(?:[“「"][\u4e00-\u9fa5]{0,4})?(词|字|话|说法|字眼|句子)[”」"]?[^，。！？\n]{0,8}[，,]?[^，。！？\n]{0,8}(写了就退稿|就退稿|一律退稿|不能说|不能写|不能用|别说|别写|不许说|不准说|说不得|不能讲|不能出现|不得出现|不准出现|不许出现)|闭嘴清单|禁用词清单|红线词清单|禁用表达|禁用词|禁用语|禁语|违禁词|违规用语|违规说法|违规话术|问题话术|宾果|填字|找词游戏|不能对客户说|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|^以上[^。\n]{0,40}(高频词|违规词|禁用|骗子|诈骗|话术)|(以下|下面|下列)(说法|词语|用语|表述|话术)[^，。！？\n]{0,6}(一律)?(不得|不能|不准|禁止)(使用|出现|说|写)|(从来)?(不说|不会说|不讲|说不出)(这|以下|下面)?[两三四五六七八九十几]?(句|个|些)(话|词|说法)|这[两三四五六七八九十几]句话[^，。！？\n]{0,10}(听过|见过|遇到过)|不可能从[^\n]{0,8}(说出来|说出口)|唔准出[现現]|唔准用|唔准讲|唔准講|不准出[现現]|不得出[现現]|禁用示例|违规表述|红线词|违规词|罚单里|(这些|以下|下面)(话术|说法|话|词|字眼|词儿)[^，。！？\n]{0,10}[，,]?\s*(听到就要警惕|就要警惕|要警惕|别信|不要信|要小心)/.source}|${NEVER_SAYS_HEAD}`);
 /**
  * The bank's products named by its brand (同心银行 → 同心): the brand, one to four characters and a word
  * that product names end with (享 盈 益 利 宝 鑫 …), and a term or number after it at most — not the bank, a
@@ -746,7 +767,7 @@ function brandedProduct(bankName: string | undefined): RegExp | undefined {
 /** words that take what a list, a label or a quiz named back as true of the bank's own product (以上都是我们…理财的真实特点; 答案：都能发) */
 const ADOPTS_NAMED = /(以上|上面|上述|这些|這些)[^。！？\n]{0,6}(都是|均为|全是|就是|都係)[^。！？\n]{0,12}(我们|我們|我行|本行|产品|產品|理财|理財|基金)[^。！？\n]{0,8}的?(真实|真實|特点|特點|优势|優勢|卖点|賣點|亮点|亮點)|(都能发|都可以发|全都能发|都能說|都能说|都可以说)(?![^。！？\n]{0,3}吗)|(都是|全是|都係)(真的|事实|事實)(?![^。！？\n]{0,6}(案例|骗|騙|违规|違規))/;
 /** a question that asks which of the choices below may be posted, or which break the rules */
-const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误|才对|对)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
+const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|哪一张|哪张|哪一条|哪条|哪一幅|哪幅|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误|才对|对)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
 const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:驳回稿|退回稿|被驳回的稿子|反面教材)[^\n]{0,16}$|^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$|^[^\n]{0,24}(?:原话|原句|原文|初稿|退稿|扣分原话|错句|原文照登|照登|原样照录)\s*[：:]?[\s】\]]*$|[^\n]{0,12}(?:推销|诈骗|骗子|骗局|导师|荐股)[^\n]{0,8}(?:录音|录像|聊天记录|群聊|截图)|[^\n]{0,6}[“"「][^”"」\n]{1,8}[”"」][^\n]{0,6}(?:群聊|聊天记录|截图|录音)|[^\n]{0,12}(?:初稿|原稿|文案|草稿)[^\n]{0,8}(?:未通过|没通过|不予通过|被退回)|^[\s\p{Extended_Pictographic}【\[]*(?:红灯|红灯区|黄灯)[^\n]{0,20}$)/u;
 /** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
@@ -867,7 +888,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
           p.re.lastIndex++;
           continue;
         }
-        terms.push({ rule: rule.index, context: p.context, from: m.index, to: m.index + m[0].length, maxGap: SENTENCE });
+        terms.push({ rule: rule.index, context: p.context, from: m.index, to: m.index + m[0].length, maxGap: SENTENCE, evenIfOnly: p.evenIfOnly });
       }
     }
   }
@@ -890,7 +911,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
   for (const t of scan.terms) {
     const { from, to } = t;
     const rule = set.wordRules[t.rule]!;
-    if ((exempt(rule, types) && !(t.evenIfOnly && onlyOf(types, t.evenIfOnly))) || rule.wordsExemptIfAny.some((x) => types.has(x)) || saidOfDeposit(rule, view, t.from, t.to)) continue;
+    if ((exempt(rule, types) && !(t.evenIfOnly && onlyOf(types, t.evenIfOnly))) || rule.wordsExemptIfAny.some((x) => types.has(x)) || (!t.evenIfOnly?.includes('deposit') && saidOfDeposit(rule, view, t.from, t.to))) continue;
     let broken = false;
     for (let i = from + 1; i < to; i++) if (norm.gap[i]! >= t.maxGap) broken = true;
     if (broken) continue;

@@ -28,7 +28,7 @@ const example = z.union([
 // (`evenIfOnly`: the term counts even in an asset of only these types, where the rule's `exemptIfOnly`
 // spares its words: a structured deposit's principal is protected, its return is not risk-free)
 const term = z.union([text, z.strictObject({ text, context: context.optional(), evenIfOnly: z.array(z.enum(PRODUCT_TYPES)).optional() })]);
-const pattern = z.union([text, z.strictObject({ pattern: text, context })]);
+const pattern = z.union([text, z.strictObject({ pattern: text, context, evenIfOnly: z.array(z.enum(PRODUCT_TYPES)).optional() })]);
 /** a concept of a claim pattern: `loss` (asserted), `!loss` (negated), `~loss` (either) */
 const conceptRef = z.string().regex(/^[!~]?[a-z][a-z-]*$/, 'Expected a concept class like `loss`, `!loss` or `~loss`');
 /**
@@ -150,6 +150,8 @@ export interface CompiledTerm {
 export interface CompiledPattern {
   re: RegExp;
   context: Context;
+  /** the pattern counts even in an asset of only these types (as a term's `evenIfOnly`) */
+  evenIfOnly?: readonly ProductType[];
 }
 export interface WordRule extends RuleMeta {
   index: number;
@@ -276,7 +278,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
       ...meta,
       index,
       wordsExemptIfAny: r.wordsExemptIfAny,
-      patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: new RegExp(p, 'gi'), context: r.context } : { re: new RegExp(p.pattern, 'gi'), context: p.context })),
+      patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: new RegExp(p, 'gi'), context: r.context } : { re: new RegExp(p.pattern, 'gi'), context: p.context, evenIfOnly: p.evenIfOnly })),
       exceptions: r.exceptions.map(normalizeTerm),
       negations: r.negations.map(normalizeTerm),
       notAfter: r.notAfter === undefined ? undefined : new RegExp(`(?:${r.notAfter})$`, 'i'),

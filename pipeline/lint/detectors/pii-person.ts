@@ -83,7 +83,9 @@ const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中�
 /** English words that a romanised name never is (thank you so much; see you all) */
 const EN_WORDS = new Set('you all the and for our with from this that your see thank thanks so much very good love fans day new year happy big best wish wishes team home tea time shop'.split(' '));
 /** two or more lines, each a short name, a space and a short figure or note (赵雅琴 年交20万) and nothing else */
-const NAME_LINES = /^(?:[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\s*$/;
+const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\s*$/;
+/** the number or mark before a line's name (1. 陈美玲 12860分; ② 何志军) */
+const LINE_NUMBER = /^[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*/;
 const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
 
 /** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
@@ -576,13 +578,14 @@ export const piiPerson: Detector = {
             while (p < t.length && n.cls[p] !== CJK) p++;
           }
         }
-        // …or lines that each open with a name and go on with a figure (开门红签单光荣榜 ‖ 赵雅琴 年交20万⏎孙国栋 年交15万):
+        // …or lines that each open with a name (after a number or not) and go on with a figure (开门红签单光荣榜 ‖ 赵雅琴 年交20万⏎孙国栋 年交15万;
+        // 低碳达人榜 ‖ 1. 陈美玲 12860分):
         // the name that opens each line
         else if (listHeaded && NAME_LINES.test(view.span.text) && !(listRe!.lastIndex = 0, listRe!.test(t))) {
           const src = view.span.text;
           const opens: number[] = [];
           for (let at = 0; at < src.length; ) {
-            const m = /^[ \t\u3000]*/.exec(src.slice(at, at + 8))!;
+            const m = LINE_NUMBER.exec(src.slice(at, at + 8))!;
             opens.push(at + m[0].length);
             const nl = src.indexOf('\n', at);
             if (nl < 0) break;
@@ -676,11 +679,11 @@ export const piiPerson: Detector = {
           }
         }
 
-        // a name's pinyin in brackets right after the name in characters (林逋（Lin Bu）): a gloss, judged
-        // where the characters stand
+        // a name's pinyin right after the name in characters, in brackets or not (林逋（Lin Bu）; 断桥 Duan Qiao
+        // on a bilingual map): a gloss, judged where the characters stand
         const glossed = (at: number, joined: string): boolean => {
           const [a] = orig(view, at, at + 1);
-          const g = /(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{2,})\s*[（(]\s*$/.exec(view.span.text.slice(Math.max(0, a - 8), a))?.[1];
+          const g = /(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{2,})\s*[（(]?\s*$/.exec(view.span.text.slice(Math.max(0, a - 8), a))?.[1];
           return !!g && [2, 3, 4].some((k) => k <= g.length && pinyinOf(g.slice(-k)).join('') === joined);
         };
         // Zhang Wei / ZHANG Wei / Wang Jianguo: a pinyin surname, then a given name of one or two syllables
