@@ -804,6 +804,10 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
   if (to > at && WISH_BEFORE.test(norm.text.slice(Math.max(at - 6, clauseFrom), at)) && norm.sentence[to] === norm.sentence[at] && DEPOSIT_ANSWER.test(norm.text.slice(to, to + 16))) return true;
   // (a deposit word that opens its clause is its own subject: 存单是银行存款的凭证)
   if (at === clauseFrom && /^(大额存单|存单|定期存款|存款|储蓄存款)(是|为|指|由|受)/.test(norm.text.slice(at, at + 8))) return true;
+  // (what the words themselves name first is their subject when it is no deposit: 不如直接存进这款三年期理财 is said of 这款,
+  // whatever deposit the clause before planned)
+  const own = to > at ? SUBJECT.exec(norm.text.slice(at, Math.min(to, at + 12)))?.[1] : undefined;
+  if (own && !/存单|存款|储蓄|定期|底/.test(own) && !/^(投|持仓)/.test(own)) return false;
   let subject = SUBJECT.exec(norm.text.slice(clauseFrom, at))?.[1];
   // else the first product noun of the nearest clause before that names one (存款利率还会降，现在买这款理财，等于锁住了高收益: 这款)
   for (let b = clauseFrom, s0 = start(norm.sentence); !subject && b > s0; ) {
