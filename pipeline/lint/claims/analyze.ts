@@ -601,7 +601,7 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
 }
 
 /** what follows a caution that introduces a list: a colon (after a closing bracket: 案由）：), 有：/包括：, ，就是, the name of what it lists (…通常有四个特征：), or where it may not appear (禁止出现在任何员工朋友圈：) */
-const LIST_LEAD = /^[）)】\]”」』]?[：:]|^\s*——|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数|坑|雷|问题|毛病|错误|错处)[”」』]?(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]|^(出现)?(在|于)[^，。,！？!?\n]{0,12}[：:]/;
+const LIST_LEAD = /^[）)】\]”」』]?[：:]|^[^。！？!?\n：:]{0,14}[：:](?=[^。！？!?\n]{1,12}、)|^\s*——|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数|坑|雷|问题|毛病|错误|错处)[”」』]?(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]|^(出现)?(在|于)[^，。,！？!?\n]{0,12}[：:]/;
 /** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
 const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
@@ -1699,7 +1699,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       return !LIST_TURNS.test(norm.text.slice(h.from + m[0].length, e));
     }
     if (h.op !== 'caution' && h.op !== 'caution-after' && h.op !== 'past') return false;
-    const rest = src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 16);
+    const rest = src.slice(norm.end[h.to - 1]!, norm.end[h.to - 1]! + 40);
     // (a caution may name its list first: 骗子常用的话术有：…)
     if (h.op === 'past') {
       if (/^[，,：:]/.test(rest)) return true;
@@ -1709,7 +1709,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       while (e < norm.text.length && e - h.to < 16 && norm.clause[e] === norm.clause[h.from]) e++;
       return e < norm.text.length && norm.clause[e] !== norm.clause[h.from] && /(样子|时候|那会儿|日子|情景|场景|光景|年代)$/.test(norm.text.slice(h.to, e)) && /^\s*[：:]/.test(src.slice(norm.end[e - 1]!, norm.start[e]!));
     }
-    // (or says what it is: 最常见的误解，就是把它当成定期存款; or names what it lists first: 非法集资通常有四个特征：…)
+    // (or says what it is: 最常见的误解，就是把它当成定期存款; or names what it lists first: 非法集资通常有四个特征：…;
+    // or says where the list hangs before it: 禁用词清单，贴在我工位上：保本、稳赚…)
     return LIST_LEAD.test(rest);
   };
   /**

@@ -287,6 +287,8 @@ export const piiPerson: Detector = {
             if (from < 0) continue;
             const s = t[from]!;
             if (!(surnames.has(s) || ambiguous.has(s)) || n.cls[from] !== CJK) continue;
+            // (a compound surname is read whole, above: 欧阳阿姨 is its public form, not 欧 + 阳)
+            if (compound.has(t.slice(from, from + 2))) continue;
             // 和张阿姨, 感谢张阿姨: a surname right before the honorific is the public form
             if (len === 2 && surnames.has(t[h - 1]!)) continue;
             // (a conjunction before a child's form of address is the word, not a surname: 和逗小朋友一起剪窗花)
