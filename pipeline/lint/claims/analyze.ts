@@ -132,7 +132,7 @@ const NAMED_WORDS_HEADER = /关键词|关键字|敏感词|高危词|(这|下面|
 export const SPOT_HEAD = /找茬|挑错|找找看|圈出[^\n]{0,10}(坑|错|问题|违规)|哪里不对|有几处违规|几处问题|找出[^\n]{0,8}(违规|问题|错)/;
 /** a head that lists what the writer never says (小U不会说的五句话; 我永远不会跟你讲的三句话) */
 export const NEVER_SAYS_HEAD = String.raw`(永远不会|绝不会|不会|唔會|唔会|从不)(说|讲|講|跟你说|跟你讲|同你讲)的[一二两三四五六七八九十几\d]*句(话)?`;
-const LIST_HEADER = new RegExp(String.raw`${SPOT_HEAD.source}|[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面|以下的)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|${NEVER_SAYS_HEAD}|错句|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|红旗|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)`, 'u');
+const LIST_HEADER = new RegExp(String.raw`${SPOT_HEAD.source}|[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面|以下的)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会|不能|不可以|不该|不准|不许)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|${NEVER_SAYS_HEAD}|错句|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|红旗|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)`, 'u');
 
 /** True when normalised offset `from` of the view stands on a line that is a choice of a question (A. …; B、…; in a quiz, A：…) */
 export function onOptionLine(view: SpanView, from: number): boolean {
@@ -507,7 +507,9 @@ const UNSURE = /说不准|说不好|不好说|不一定|没准/;
 /** the hedge itself at a negation's place (不一定, 说不准…) */
 const UNSURE_END = /^(说不准|说不好|不好说|不一定|没准)/;
 /** a negation that hedges rather than denies */
-const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能)$/;
+const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能|不是都|并不都|并非都|不都|不全|不全是|不是每)$/;
+/** a partial no (不是都会亏): not all, so it neither answers yes nor flips the question */
+const PARTIAL_NO = /^(不是都|并不都|并非都|不都|不全|不全是|不是每)$/;
 
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
@@ -537,6 +539,9 @@ const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对
 const ECHOED_PHRASE = /^((?:不|没|非|唔|冇)[\u4e00-\u9fa5]{1,4}?)(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 const ECHOED_NO = /^(?:当然|肯定|绝对|一定)?((?:不|没|唔|冇)(?:会|能|可能|用|有|亏|跌|少|赔|蚀|得))(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
 const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|梗系)?(能|会|可以|行|有|保|赔|包|稳|要|算|是)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
+
+/** a question that asks who says it (谁说理财不会亏？; 边个话…): it denies what it asks about */
+const WHO_SAYS = /^(谁说|谁讲|谁敢说|谁敢讲|边个话|边个讲|邊個話|边个敢话)/;
 
 /** the first clause of a text is a bare yes (有！; 当然可以) — it answers the question that closed the text before */
 export function opensWithYes(view: SpanView): boolean {
@@ -604,6 +609,8 @@ function exceptIndex(excepts: [number, number][]): (from: number, to: number) =>
 const LIST_LEAD = /^[）)】\]”」』]?[：:]|^[^。！？!?\n：:]{0,14}[：:](?=[^。！？!?\n]{1,12}、)|^\s*——|^(有|是|为|如下|包括|包含|主要有|一般有|通常有)[：:]|^[，,]\s*(就是|便是)|^[^，。,！？!?\n]{0,10}(特征|特点|表现|手段|套路|话术|伎俩|招数|坑|雷|问题|毛病|错误|错处)[”」』]?(是|有|为|如下)?[：:]|^(说法|表述|写法|情形)[^，。,！？!?\n]{0,8}[：:]|^(出现)?(在|于)[^，。,！？!?\n]{0,12}[：:]/;
 /** a concession after a negated verb: what follows happens all the same (不投股票也会波动) */
 const CONCESSIVE = /也(会|能|可能|要|得|照样|一样|还是|都会)|照样(会|能|可能)/;
+/** between a negation and its target, what makes the negated words a subject being defined (不保本的意思就是可能亏): the negation stays behind */
+const DEFINED_AS = /的意思(就)?是|的意思(就)?系|的意思就是说/;
 /** Verbs that do not take a negation for themselves: 不会让本金受损 negates 受损, not 让. */
 const LIGHT = new Set([...'会能是有让使令叫给要被把对在用再得想敢来去将也都就还又才该可'].concat(['可以', '可能', '能够', '应该', '需要', '担心', '害怕', '操心', '发愁', '会让', '做到', '出现', '遇到', '发生', '造成', '导致', '带来', '存在', '意味着', '代表', '等于', '构成', '作出', '做出', '提供', '到期', '到时', '到时候']));
 
@@ -910,7 +917,7 @@ const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 // (or sent back by a reviewer: …”⏎合规同事退了回来：…)
-const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,4}(不能拿来|不能拿出来|不能跟客户|不能对客户|说不得|我?(得|要|必须|需要)?(纠正|更正|澄清)|不对|不准确|有误|说错了)|[^。！？\n]{0,16}(请|让|叫|劝)?(她|他|你|您|大家)?(别|不要|不能|不该|千万别)(这么|这样|如此)(写|说|讲|发)|(我|我们)?(跟|和|同|给)(他|她|他们|她们|你|您|大家)(掰扯清楚|解释清楚|讲清楚|说清楚|讲明白|说明白|算清楚)|(我|我们)?(得|要|必须|需要|想|当场|马上|立刻|赶紧|就)(更正|纠正|澄清)(了|咗)?(一下)?|[^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法)[^。！？\n]{0,20}(不成立|站不住脚?|过时了|行不通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这里|在这里|这点|这一点)(要|得|必须|需要|先)?(说清楚|讲清楚|说明一下|澄清一下|澄清)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
+const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,12}(别再|不要再|莫再|不准再|不许再)(说|讲|写|用|发)|[^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,4}(不能拿来|不能拿出来|不能跟客户|不能对客户|说不得|我?(得|要|必须|需要)?(纠正|更正|澄清)|不对|不准确|有误|说错了)|[^。！？\n]{0,16}(请|让|叫|劝)?(她|他|你|您|大家)?(别|不要|不能|不该|千万别)(这么|这样|如此)(写|说|讲|发)|(我|我们)?(跟|和|同|给)(他|她|他们|她们|你|您|大家)(掰扯清楚|解释清楚|讲清楚|说清楚|讲明白|说明白|算清楚)|(我|我们)?(得|要|必须|需要|想|当场|马上|立刻|赶紧|就)(更正|纠正|澄清)(了|咗)?(一下)?|[^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法)[^。！？\n]{0,20}(不成立|站不住脚?|过时了|行不通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这里|在这里|这点|这一点)(要|得|必须|需要|先)?(说清楚|讲清楚|说明一下|澄清一下|澄清)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
 /** after a list of words, what turns to the product (但它真的稳赚; 这款) */
 const LIST_TURNS = /但|可是|不过|然而|其实|只是|它|这款|这只|本产品|我们的|我们这/;
 /** a negation that denies the use of words (不会使用, 不得出现) */
@@ -925,7 +932,7 @@ const UNRELATED_AFTER = /^[^是]{0,2}(无关|不沾边|扯不上)/;
 // (or the picture it came in is not the bank's: 这张图不是同心银行发布的)
 const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从来没有|从来没|从没|并未|没有|不曾|也不会)(发行|推出|销售|发布|代销|卖)(过)?(此类|这类|这种|任何|类似|这样的)|^\s*(这张|这幅|这个|该)(图|截图|海报|图片|单张|传单)(片)?(不是|并非|并不是|不系|唔系)[^。！？\n]{0,10}(发布|发出|制作|出)的/;
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
-const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?(你|您)?[^。！？\n]{0,4}被(这样|这么|这种话|这句话|这些话)(催|劝|忽悠|推销|游说|说动|洗脑)过?|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这类催促|这种催促|这些催促|这类字眼|这种字眼|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走|慢下来|慢一点|慢一慢)/;
+const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?(你|您)?[^。！？\n]{0,4}被(这样|这么|这种话|这句话|这些话)(催|劝|忽悠|推销|游说|说动|洗脑)过?|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这种广告|这类广告|这样的广告|这种短信|这类短信|这种宣传|这类宣传|这类催促|这种催促|这些催促|这类字眼|这种字眼|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走|慢下来|慢一点|慢一慢|只想问|想问一句|靠什么赚钱)/;
 
 /** who corrects it (我赶紧纠正：) */
 const CORRECTING = /^\s*(我|小U|我们)?[^。！？\n“”「」]{0,4}(纠正|更正|解释|劝他|劝她|劝佢|提醒他|提醒她|提醒佢)[:：，,]\s*/;
@@ -1001,6 +1008,8 @@ export function named(source: string, at: number): boolean {
     if (FOLLOW_UP.test(lead ? after.slice(lead[0].length) : after.slice(0, 59))) return true;
     // (or tells them it is wrong: “理财嘛，就是利息高点的定期噻。”⏎我跟她讲：不对哦，理财不是存款)
     if (lead && CORRECTED.test(after.slice(lead[0].length))) return true;
+    // (or, with no one named answering, the next line opens by calling what someone said wrong: 有街坊话：“…今年梗系都唔会蚀啦？”⏎唔系咁计㗎)
+    if (!lead && open > 0 && /(说|讲|话|話|問|问|讲过|说过)\s*[:：]?\s*$/.test(wordsBefore.slice(-6)) && /^\s*\n/.test(after) && CORRECTED.test(after.replace(/^\s+/, ''))) return true;
     const fixes = CORRECTING.exec(after.slice(0, 19));
     // (a correction labelled as one needs no 不对 of its own: 客户原话：『…跟定期一样的。』⏎经理更正：『…』)
     if (fixes && (/更正|纠正/.test(fixes[0]) || CORRECTED.test(after.slice(fixes[0].length)))) return true;
@@ -1952,7 +1961,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (norm.clause[h.from] !== firstClause) continue;
         // (disbelief answers neither yes nor no: it calls what was asked false, whichever way it was asked)
         if (h.op === 'negate-after' && DISBELIEF.test(norm.text.slice(h.from, h.to))) a |= ANSWER_CAUTIONS;
-        else if (h.op === 'negate-after' || ((h.op === 'negate' || h.op === 'answer') && h.from === opening)) flips++;
+        // (a partial no answers nothing either way: 理财是不是都会亏？不是都会亏，但…)
+        else if (h.op === 'negate-after' || (((h.op === 'negate' && !PARTIAL_NO.test(norm.text.slice(h.from, h.to))) || h.op === 'answer') && h.from === opening)) flips++;
         else if (h.op === 'caution-after' || (h.op === 'caution' && h.from === opening)) a |= ANSWER_CAUTIONS;
       }
       // (an answer that warns is no yes or no: 哪有只赚不赔的理财？别信。)
@@ -1976,8 +1986,12 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const reply = norm.text.slice(b, e).replace(/(?<![\s,.;:!?])[\s,.;:!?]+$/, '').replace(SELF_REPLY, '');
       const word = YES_WORD.test(reply);
       if (word || YES_VERB.test(reply)) {
-        if (/[不没无非未别冇唔]/.test(askingText(sentFrom)) && !word) flips++;
-        else a |= ANSWER_AFFIRMS;
+        // (a question that opens by asking who says it has denied itself already, and the verb's yes
+        // answers what it denied: 谁说理财不会亏？会的。 — the loss is affirmed, nothing flips back)
+        const asking = askingText(sentFrom);
+        if (/[不没无非未别冇唔]/.test(asking) && !word) {
+          if (!WHO_SAYS.test(asking)) flips++;
+        } else a |= ANSWER_AFFIRMS;
       }
     }
     // a denial that echoes a negative question agrees with it (不会亏吧？不会的！ / 本金不会少吧？不会！)
@@ -2038,7 +2052,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       else if (neg && verbBetween(list, clause, negEnd, at)) {
         neutral = true;
         neg = 0;
-      } else if (neg && CONCESSIVE.test(src.slice(norm.end[negEnd - 1]!, norm.start[at]!))) neg = 0;
+      } else if (neg && (CONCESSIVE.test(src.slice(norm.end[negEnd - 1]!, norm.start[at]!)) || DEFINED_AS.test(src.slice(norm.end[negEnd - 1]!, norm.start[at]!)))) neg = 0;
     };
     const m = marksOf(s, list);
     // a list joined by enumeration commas is one clause for a caution before it (对方说…有政府兜底、保本保息)
