@@ -266,6 +266,16 @@ function put(code: number, k: number, s: number, e: number, g: number) {
 const JOINERS = new Set([0x2d, 0x5f, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xff0d]);
 
 /** the pending gap is a comma, then one line break, and nothing that ends a sentence */
+/** the pending marks are one line break and nothing else (a drawn line's end, no mark of its own) */
+function lineBreakOnly(): boolean {
+  let breaks = 0;
+  for (let j = 0; j < pLen; j++) {
+    const c = pCode[j]!;
+    if (c === 10) breaks++;
+    else if (c !== 13 && c !== 32 && c !== 0x3000 && c !== 9) return false;
+  }
+  return breaks === 1;
+}
 function lineGoesOn(): boolean {
   let comma = false;
   let breaks = 0;
@@ -316,7 +326,8 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     if (pWave && pStrength < CLAUSE && lastCls === CJK && k === CJK) pStrength = CLAUSE;
     // a line that ends on a comma goes on in the next (我哋行呢只季季开，由出嚟到而家，⏎冇一期唔赚): one line break after a comma
     // ends a clause, not the sentence
-    if (pStrength >= SENTENCE && lineGoesOn()) pStrength = CLAUSE;
+    // (and so does a line whose next opens with 就/即/便, which no sentence opens with: 续作同心月月鑫⏎就能参加幸运大转盘)
+    if (pStrength >= SENTENCE && (lineGoesOn() || (code === 0x5c31 || code === 0x5373 || code === 0x4fbf) && lineBreakOnly())) pStrength = CLAUSE;
     if (lastCls === CJK && k === CJK) g = pStrength;
     else flushPending(lastCls === LATIN && k === LATIN);
     if (pStrength >= CLAUSE) clauseNo++;
