@@ -3,7 +3,7 @@
 // (一二三/壹贰叁/幺/两, the radio reading 洞幺两…拐八勾), digits spelled as English or pinyin words
 // (one three eight, yao san ba, yī sān bā), separated by spaces, dashes, dots, emoji, a line break or zero-width
 // characters, × typed for an ID's X — then classified by their validators: resident ID (MOD 11-2
-// check digit, valid region and birth date), mobile number, bank card (16–19 digits: a domestic
+// check digit, valid region and birth date; a foreign permanent resident's 9…, 2023 on), mobile number, bank card (16–19 digits: a domestic
 // bank's BIN, or Luhn). Numbers given in pieces ("前3位138，中间4位0013，后4位8000") are put
 // together by findPieces.
 import type { SpanView } from './types.ts';
@@ -138,8 +138,8 @@ export interface FoundNumber {
   to: number;
   /** phones: the country prefix read before the number (`86`, `0086`) */
   prefix?: string;
-  /** cards: why the number is taken for a card (Luhn, or a domestic bank's BIN with a wrong check digit) */
-  why?: 'luhn' | 'bin';
+  /** cards: why the number is taken for a card (Luhn, or a domestic bank's BIN with a wrong check digit); IDs: a foreign permanent resident's (9332…) */
+  why?: 'luhn' | 'bin' | 'foreign';
 }
 
 const cache = new Attached<SpanView, FoundNumber[]>('numbers');
@@ -426,8 +426,10 @@ export const DOMESTIC_BINS = ['62', '60', '9558', '9559', '9555', '95595', '9559
 
 function classify(d: string): Omit<FoundNumber, 'from' | 'to'> | undefined {
   const n = d.length;
-  if (d.endsWith('X')) return n === 18 ? (validId18(d) ? { kind: 'id', digits: d } : suspectId(d) ? { kind: 'id-suspect', digits: d } : undefined) : undefined;
+  if (d.endsWith('X')) return n === 18 ? (validId18(d) ? { kind: 'id', digits: d } : validForeignId(d) ? { kind: 'id', digits: d, why: 'foreign' } : suspectId(d) ? { kind: 'id-suspect', digits: d } : undefined) : undefined;
   if (n === 18 && validId18(d)) return { kind: 'id', digits: d };
+  // (a foreign permanent resident's ID of 2023 on: 9, the province that issued it, a country's number)
+  if (n === 18 && validForeignId(d)) return { kind: 'id', digits: d, why: 'foreign' };
   if (n === 15 && validId15(d)) return { kind: 'id', digits: d };
   if (n >= 16 && n <= 19) {
     if (DOMESTIC_BINS.some((b) => d.startsWith(b))) return { kind: 'card', digits: d, why: luhn(d) ? 'luhn' : 'bin' };
@@ -474,9 +476,29 @@ export function validId18(d: string): boolean {
   return idCheckDigit(d) === d[17];
 }
 
+/**
+ * 18-digit foreign permanent resident ID (外国人永久居留身份证, 2023 on): 9, the issuing province's two
+ * digits, a three-digit country number, the birth date, a sequence and the resident ID's check digit
+ * (933250 20000511 0041: Zhejiang, 250 France, born 2000-05-11).
+ */
+export function validForeignId(d: string): boolean {
+  return foreignShaped(d) && idCheckDigit(d) === d[17];
+}
+
+/** 9, a mainland province, a country number other than China's and a valid birth date (a foreign permanent resident's ID, checked or not) */
+function foreignShaped(d: string): boolean {
+  if (!/^9\d{16}[\dX]$/.test(d)) return false;
+  const province = Number(d.slice(1, 3));
+  if (!REGIONS.has(province) || province > 65 || d.slice(3, 6) === '156' || d.slice(3, 6) === '000') return false;
+  const y = Number(d.slice(6, 10));
+  return y >= 1900 && y <= 2100 && validDate(y, Number(d.slice(10, 12)), Number(d.slice(12, 14)));
+}
+
 /** 18 characters shaped like a resident ID (region, birth date) whose check digit is wrong */
+// (a foreign permanent resident's too: 9, a province, a country number, a birth date)
 export function suspectId(d: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(d) || !REGIONS.has(Number(d.slice(0, 2)))) return false;
+  if (!/^\d{17}[\dX]$/.test(d)) return false;
+  if (!REGIONS.has(Number(d.slice(0, 2)))) return foreignShaped(d) && idCheckDigit(d) !== d[17];
   const y = Number(d.slice(6, 10));
   return y >= 1900 && y <= 2100 && validDate(y, Number(d.slice(10, 12)), Number(d.slice(12, 14))) && idCheckDigit(d) !== d[17];
 }

@@ -2,13 +2,16 @@
 // pattern on the normalised text (full-width letters, traditional characters and look-alikes
 // already folded), in the forms people actually type: emails with (at) / [at] / ＠ / 。com, plates
 // with spaces or in lower case, passports and 港澳/回乡证 numbers, addresses down to the room in
-// building-unit-room (3栋2单元501, 3-2-501) and village-group-number (李家村3组12号) form. What is
-// not a client's passes: an institution's mailbox, a public venue's or the bank's own rooms.
+// building-unit-room (3栋2单元501, 3-2-501) and village-group-number (李家村3组12号) form, or in English
+// order (Room 2103, Tower B, Yuexiu Garden, 12 Linhe Road); other countries' passports next to the word
+// (护照号 M73920481) or alone on a badge of a passport's post. What is not a client's passes: an
+// institution's mailbox, a public venue's or the bank's own rooms, a sample's number (E00000000（样本）).
 import { z } from 'zod';
-import { CLAUSE } from '../normalize.ts';
+import { CLAUSE, toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
-import { inSafe, MARK_BUILDING, MARK_DASH, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, sentenceBefore, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
+import { markedSample, placeholderDigits, sampleMarks } from './pii-numbers.ts';
+import { inSafe, MARK_BUILDING, MARK_DASH, MARK_DIGIT, MARK_LANE, MARK_LATIN, MARK_ROOM, MARK_VILLAGE, markers, orig, regexHits, sentenceBefore, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 type Found = { from: number; to: number; masked: string };
 
@@ -31,8 +34,6 @@ function patternDetector<T>(id: string, schema: z.ZodType<T>, find: (view: SpanV
     },
   };
 }
-
-const noData = z.strictObject({});
 
 // --- plates -----------------------------------------------------------------------------------
 
@@ -144,31 +145,83 @@ const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 // 台湾居民来往大陆通行证 (台胞证) of 2015 on: eight digits, no letter — only right after its name
 const TAIWAN_PERMIT = /(?<=(?:台胞证|来往大陆通行证)(?:号码|号|证号)?\s*(?:是|为|[:：])?\s*)[0-9]{8}(?![0-9])/g;
 
-export const piiPassport = patternDetector('pii-passport', noData, (view) => {
+/** another country's passport number, right after a passport word: nine digits (UK, US), one or two letters and six to eight digits (M73920481, TK1234567, AB218735), two digits, two letters, five digits (France) */
+const FOREIGN_PASSPORT = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{6,8}|[0-9]{9}|[0-9]{2}[A-Z]{2}[0-9]{5})(?![A-Za-z0-9])/g;
+/** a passport word and its label, at most a few characters before the number (护照号码：; Passport No.; passport number) */
+const PASSPORT_LABEL = /(护照|passport)[^。！？!?\n]{0,16}$/i;
+/** a text that is a passport's number and nothing else (a badge: 533829104) */
+const NUMBER_ALONE = /^\s*(?:[A-Z]{1,2}[0-9]{6,8}|[0-9]{9}|[0-9]{2}[A-Z]{2}[0-9]{5})\s*$/;
+
+/** pii-passport's data: the words that mark a sample (样本, SPECIMEN) */
+const passportData = z.strictObject({
+  /** words that mark a number as a sample (样本, SPECIMEN): with placeholder digits (E00000000), nobody's */
+  samples: z.array(z.string().min(1)).default([]),
+});
+
+/** the passport and permit numbers of one view (normalised offsets) */
+function passportsIn(view: SpanView, samples: RegExp | undefined): Found[] {
   const t = view.norm.text;
   const taiwan = t.includes('台胞证') || t.includes('来往大陆通行证') ? [...regexHits(view, TAIWAN_PERMIT)] : [];
-  if (!(markers(view) & MARK_LATIN) && !taiwan.length) return [];
+  if (!(markers(view) & MARK_LATIN) && !taiwan.length && !(markers(view) & MARK_DIGIT && PASSPORT_WORDS.test(t))) return [];
   const found = [...regexHits(view, PASSPORT), ...taiwan];
   // (a loop, not push(...): a spread of a long list overflows the stack)
-  if (PASSPORT_WORDS.test(t)) for (const h of regexHits(view, PASSPORT_CONTEXT)) found.push(h);
+  if (PASSPORT_WORDS.test(t)) {
+    for (const h of regexHits(view, PASSPORT_CONTEXT)) found.push(h);
+    // (another country's passport, right after the word: 护照号 M73920481; UK passport number 533829104)
+    for (const h of regexHits(view, FOREIGN_PASSPORT)) if (PASSPORT_LABEL.test(t.slice(Math.max(0, h.from - 24), h.from))) found.push(h);
+  }
   if (PERMIT_WORDS.test(t)) for (const h of regexHits(view, PERMIT)) found.push(h);
   const seen = new Set<number>();
   return found
     .filter(({ from }) => !seen.has(from) && (seen.add(from), true))
     // (a number labelled as a booking or an order is nobody's passport: 预约单号 E20261128)
     .filter(({ from }) => !NOT_A_PASSPORT.test(t.slice(Math.max(0, from - 8), from)))
+    // (nor a sample's, marked so and filled with placeholder digits: 护照号码：E00000000（样本 SPECIMEN）)
+    .filter(({ from, to, match }) => !(placeholderDigits(match[0].replace(/[^0-9]/g, '')) && markedSample(view.span.text, view.norm.start[from]!, view.norm.end[to - 1]!, samples)))
     .map(({ from, to, match }) => {
       // (spaces, dashes and emoji typed between its characters are not part of the number)
       const s = match[0].replace(NUMBER_GAPS, '').toUpperCase();
       return { from, to, masked: `${s.slice(0, 2)}${'*'.repeat(s.length - 4)}${s.slice(-2)}` };
     });
-});
+}
+
+/**
+ * pii-passport: passport and permit numbers in each text, and a text that holds a passport's number
+ * alone (a badge: 533829104) where another text of the asset speaks of a passport (UK Passport).
+ */
+export const piiPassport: Detector = {
+  id: 'pii-passport',
+  pii: true,
+  create: (rule: RuleMeta): Detect => {
+    const samples = sampleMarks(ruleData(rule, passportData).samples);
+    return (views) => {
+      const hits: DetectorHit[] = [];
+      const push = (view: SpanView, f: Found) => {
+        const [a, b] = orig(view, f.from, f.to);
+        hits.push({ view: view.index, from: a, to: b, excerpt: f.masked, fix: f.masked, data: { masked: f.masked } });
+      };
+      for (const view of views) for (const f of passportsIn(view, samples)) push(view, f);
+      if (views.length > 1 && views.some((v) => NUMBER_ALONE.test(v.span.text)) && views.some((v) => PASSPORT_WORDS.test(v.norm.text))) {
+        for (const view of views) {
+          if (!NUMBER_ALONE.test(view.span.text) || hits.some((h) => h.view === view.index)) continue;
+          const s = view.span.text.trim();
+          const from = view.span.text.indexOf(s);
+          if (placeholderDigits(s.replace(/[^0-9]/g, ''))) continue;
+          const masked = `${s.slice(0, 2)}${'*'.repeat(s.length - 4)}${s.slice(-2)}`;
+          hits.push({ view: view.index, from, to: from + s.length, excerpt: masked, fix: masked, data: { masked } });
+        }
+      }
+      return hits;
+    };
+  },
+};
 
 // --- email --------------------------------------------------------------------------------------
 
 const AT = String.raw`\s*(?:@|\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|【\s*at\s*】|\s#\s|#|\s+at\s+|艾特)\s*`;
 const DOT = String.raw`\s*(?:\.|。|\(\s*dot\s*\)|\[\s*dot\s*\]|\s+dot\s+|点)\s*`;
-const TLD = 'com|cn|net|org|edu|gov|hk|mo|tw|io|me|info|biz|cc|co|top|vip|xyz|us|uk|jp|sg';
+// (and other countries' own: orange.fr, naver.com's kr, gmx.de, yahoo.ca …)
+const TLD = 'com|cn|net|org|edu|gov|hk|mo|tw|io|me|info|biz|cc|co|top|vip|xyz|us|uk|jp|sg|kr|fr|de|au|ca|es|nl|ru|br|vn|nz|ch|se|pl|pt|ie|mx|za|dk|fi';
 // (not the end of a masked name: c****2@126.com)
 const EMAIL = new RegExp(`(?<![A-Za-z0-9._%+*＊-])([A-Za-z0-9][A-Za-z0-9._%+-]*)${AT}((?:[A-Za-z0-9-]+${DOT})+(?:${TLD}))(?![A-Za-z])`, 'gi');
 
@@ -233,6 +286,21 @@ const NOT_NAME = new Set([...'在住于的家是到从为和与及']);
 /** before a village's name (李家村): 家 belongs to the name */
 const NOT_VILLAGE = new Set([...'在住于的是到从为和与及寄送往回去来']);
 const NUMERAL = new RegExp(N, 'g');
+
+// an address written the English way, room first: Room 2103, Tower B, Yuexiu Garden, 12 Linhe Road; Unit 2, Room 501,
+// No. 7 Lane 32, Shuguang Road
+/** a room's number (Room 2103; Rm 5; Flat 3B; Unit 2; Apt. 12; Suite 8) */
+const EN_ROOM = /(?<![A-Za-z])(?:room|rm|flat|apt|apartment|unit|suite)\.? ?#?[0-9]{1,5}[A-Za-z]?(?![A-Za-z0-9])/gi;
+/** a part of an address after the room: a number, or a building's, a compound's or a street's word (Tower B, Yuexiu Garden, 12 Linhe Road) */
+const EN_PART = /[0-9]|(?<![A-Za-z])(?:tower|block|blk|building|bldg|garden|gardens|estate|court|residence|residences|mansion|mansions|apartments?|villas?|village|community|compound|lane|road|rd|street|st|avenue|ave|alley|xiaoqu|huayuan|xincun|floor|no|room|rm|flat|unit|apt|suite)(?![A-Za-z])/i;
+/** a word of an address: a number (12, 3B, #5, 3/F), a capitalised name (Yuexiu), an address word in any case (road) */
+const EN_WORD = /^(?:#?[0-9]{1,5}[A-Za-z]?\.?|[0-9]{1,2}\/[Ff]|[A-Z][A-Za-z'-]{0,20}\.?|(?:tower|block|blk|building|bldg|garden|gardens|estate|court|residence|residences|mansion|mansions|apartments?|villas?|village|community|compound|lane|road|rd|street|st|avenue|ave|alley|floor|no|room|rm|flat|unit|apt|suite)\.?)$/;
+/** what ends the part of an address that is masked: a district, a city, a country (Tianhe District) */
+const EN_AREA = /(?<![A-Za-z])(?:district|city|province|county|town|township|china|prc)(?![A-Za-z])/i;
+/** what makes the rooms' building a home's: a compound, a tower or block, a lane or street with its number */
+const EN_HOME = /(?<![A-Za-z])(?:tower|block|blk|building|bldg|garden|gardens|estate|court|residence|residences|mansion|mansions|apartments|villas?|village|community|compound|lane|road|rd|street|avenue|ave|alley|xiaoqu|huayuan|xincun|no)(?![A-Za-z])/i;
+/** a public place or the bank's own named on the address's line (Tongxin Bank Tianhe Branch, 3/F, Room 301) */
+const EN_PUBLIC = /(?<![A-Za-z])(?:bank|branch|office|offices|hall|centre|center|hotel|hospital|school|university|college|campus|mall|plaza|museum|library|station|airport|embassy|consulate|clinic|restaurant|cafe|shop|store|company|ltd|inc|corporation|conference|meeting|classroom|studio|gym|church|temple|square|market|headquarters|hq)(?![A-Za-z])/i;
 
 const addressData = z.strictObject({
   /** words that make a building a public place or the bank's own (网点, 大厦, 会议室 …) */
@@ -343,6 +411,24 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
     if (MARKER.test(t.slice(Math.max(0, from - 5), from).replace(/[ \t\u3000]$/, '')) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
   }
+  if (m & MARK_LATIN && m & MARK_DIGIT) {
+    // (read in the text as typed; what is found is given back as normalised offsets)
+    const src = view.span.text;
+    let done = 0;
+    let k = 0;
+    EN_ROOM.lastIndex = 0;
+    for (let r = EN_ROOM.exec(src); r; r = EN_ROOM.exec(src)) {
+      if (r.index < done) continue;
+      const f = englishAddress(src, r.index, r[0].length, d);
+      if (!f) continue;
+      done = f.to;
+      // (the rooms are found in order: one pointer over the normalised text keeps this linear)
+      while (k < t.length && view.norm.start[k]! < f.from) k++;
+      let j = k;
+      while (j < t.length && view.norm.start[j]! < f.to) j++;
+      if (j > k && !inSafe(view, k, j)) found.push({ from: k, to: j, masked: f.masked });
+    }
+  }
   if (m & MARK_VILLAGE) for (const { from, to, match } of regexHits(view, VILLAGE)) {
     // the village's name stays readable; the group and number are masked
     const keep = match[1]!.length;
@@ -356,3 +442,40 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   }
   return found;
 });
+
+/**
+ * An address written the English way from the room at source offset `from`, `room` characters long (Room 2103,
+ * Tower B, Yuexiu Garden, 12 Linhe Road, Tianhe District), read in the text as typed (the normalised text reads
+ * pinyin as characters: Jiefang Road is no 家纺): the comma-separated parts after the room that hold a number or an
+ * address word, up to the district or city; a home's when one of them names a building, a compound or a street
+ * and its sentence names no public place (Tongxin Bank Tianhe Branch, 3/F, Room 301 is the bank's). Source offsets.
+ */
+function englishAddress(src: string, from: number, room: number, d: z.infer<typeof addressData>): Found | undefined {
+  // the sentence around it, at most 160 characters each way (a line break or 。 ends it; the full stop of No. 7 does not)
+  let a = from;
+  while (a > 0 && from - a < 160 && !/[。！？!?\n]/.test(src[a - 1]!)) a--;
+  let e = from;
+  while (e < src.length && e - from < 160 && !/[。！？!?\n]/.test(src[e]!)) e++;
+  // (the address itself ends where its sentence goes on in other characters: …12 Linhe Road。老人家…)
+  let z = from;
+  while (z < e && /[ A-Za-z0-9.#/',，\u00C0-\u024F\u1E00-\u1EFF-]/.test(src[z]!)) z++;
+  // the parts: up to each comma, while each holds a number or an address word and is written in Latin letters
+  let to = from;
+  let home = false;
+  for (let p = from; p < z; ) {
+    // (the comma looked for within the address only: a text of thousands of rooms stays linear)
+    const comma = src.slice(p, z).search(/[,，]/);
+    const stop = comma < 0 ? z : p + comma;
+    const part = src.slice(p, stop);
+    // (each word of it a number, a capitalised name or an address word: not a sentence — Room 301 tomorrow at Block B)
+    if (!/[A-Za-z0-9]/.test(part) || EN_AREA.test(part) || !EN_PART.test(part) || !part.split(/\s+/).every((w) => !w || EN_WORD.test(w))) break;
+    // (the room's own words are not the building's: Room 2103 Tower B with no comma is read past them)
+    if (EN_HOME.test(p > from ? part : part.slice(room))) home = true;
+    to = p + part.trimEnd().length;
+    p = stop + 1;
+  }
+  if (!home) return undefined;
+  const around = toSimplified(src.slice(a, e));
+  if (EN_PUBLIC.test(around) || d.publicPlaces.some((w) => around.includes(w)) || d.publicLabels.some((w) => around.includes(w))) return undefined;
+  return { from, to, masked: src.slice(from, to).replace(/[0-9]/g, '*') };
+}

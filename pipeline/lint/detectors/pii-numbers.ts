@@ -1,5 +1,6 @@
 // pii-id, pii-phone, pii-card: identifying numbers, found once per text by numbers.ts, then judged
-// by whose they are. A number labelled as not a person's (运单号, 订单号, 活动码, an organisation's
+// by whose they are (and read here: Hong Kong and Macau IDs, a foreign permanent resident card's old
+// number GBR337906150021, another country's phone written the international way +44 7911 482306). A number labelled as not a person's (运单号, 订单号, 活动码, an organisation's
 // 对公账户) is not reported; the branch's phones and hotlines pass; a number shaped like an ID with
 // a wrong check digit is a warning next to 身份证, and 16–19 digits that pass no card check are an
 // error next to 卡号 (a typo in a client's number, or an issuer not listed, is still theirs).
@@ -20,6 +21,10 @@ const dataSchema = z.strictObject({
   idLabels: z.array(z.string().min(1)).default([]),
   /** words next to which 16–19 digits that pass no card check are still a card (卡号, 信用卡) */
   cardLabels: z.array(z.string().min(1)).default([]),
+  /** ISO 3166 three-letter country codes that open an old foreign permanent resident card's number (GBR337906150021): pii-id only */
+  countries: z.array(z.string().regex(/^[A-Z]{3}$/)).default([]),
+  /** words that mark a card number as a sample (样本, SPECIMEN, 非真实), in its line or the lines beside it: with placeholder digits, nobody's (cards only) */
+  samples: z.array(z.string().min(1)).default([]),
 });
 
 /** how far back (characters, within the line) a label is looked for */
@@ -117,6 +122,46 @@ function alone(text: string, from: number, to: number): boolean {
 
 const parse = (rule: RuleMeta) => ruleData(rule, dataSchema);
 
+/** how far (characters) on each side of a number its own line and the lines beside it are read for a sample mark */
+const SAMPLE_WINDOW = 60;
+/**
+ * Whether original [from, to) of `text` is marked as a sample: one of `marks` in its own line or the
+ * line before or after it, within SAMPLE_WINDOW characters (卡号 6222 0000 …⏎—— 样本 SAMPLE，非真实卡号 ——).
+ */
+export function markedSample(text: string, from: number, to: number, marks: RegExp | undefined): boolean {
+  if (!marks) return false;
+  let a = from;
+  for (let lines = 0; a > 0 && from - a < SAMPLE_WINDOW; a--) if (text[a - 1] === '\n' && ++lines > 1) break;
+  let b = to;
+  for (let lines = 0; b < text.length && b - to < SAMPLE_WINDOW; b++) if (text[b] === '\n' && ++lines > 1) break;
+  return marks.test(toSimplified(text.slice(a, b)));
+}
+/**
+ * Digits a sample is filled with, not a person's: a run of one digit six long or more, or six or more
+ * counting up or down (E00000000; 6222 0000 0000 0000 000; E12345678). A sample mark alone does not make a
+ * number nobody's (a real number with 示例 written beside it would pass): its digits must say so too.
+ */
+export function placeholderDigits(d: string): boolean {
+  let same = 1;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < d.length; i++) {
+    const a = d.charCodeAt(i - 1) - 48;
+    const b = d.charCodeAt(i) - 48;
+    same = b === a ? same + 1 : 1;
+    up = b === (a + 1) % 10 ? up + 1 : 1;
+    down = b === (a + 9) % 10 ? down + 1 : 1;
+    if (same >= 6 || up >= 6 || down >= 6) return true;
+  }
+  return false;
+}
+/** the sample marks of a rule's data as one pattern (a Latin word whole: SAMPLE, not a word that holds it) */
+export function sampleMarks(words: string[]): RegExp | undefined {
+  if (!words.length) return undefined;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(words.map((w) => (/^[A-Za-z]+$/.test(w) ? `(?<![A-Za-z])${escape(w)}(?![A-Za-z])` : escape(w))).join('|'), 'i');
+}
+
 function numberDetector(id: string, kind: NumberKind): Detector {
   return {
     id,
@@ -128,9 +173,14 @@ function numberDetector(id: string, kind: NumberKind): Detector {
       // or a few letters and digits of its own between (运单号：SF1234…), not for a number further on in the
       // sentence (快递单号已发给王阿姨，她的电话1391234…)
       const labels = (words: string[], pre: string) => lastLabel(words, pre, (rest) => /^[:：#＃是为\s\-—_/A-Za-z0-9+＋(（)）]{0,12}$/.test(rest));
+      const samples = sampleMarks(d.samples);
+      const countries = new Set(d.countries);
       return (views, ctx) => {
         const allowed = allowedPhones(ctx);
         const hits: DetectorHit[] = [];
+        // (numbers written the international way with another country's code: read here, not as digits alone —
+        // +1 (626) 378-4410 is no mobile 162…)
+        const abroad = kind === 'phone' ? views.map((v) => internationalPhones(v, allowed)) : [];
         // (a number split between two texts of the asset is judged as one: 客户电话138 ‖ 0013 8000)
         const across = acrossTexts(views);
         const pieces = piecesAcross(views);
@@ -143,6 +193,10 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             const local = kind === 'phone' && n.kind === 'phone-local';
             if (n.kind !== kind && !suspect && !local) continue;
             if (kind === 'phone' && allowed.has(n.digits)) continue;
+            if (kind === 'phone' && abroad[view.index]?.some((h) => h.from < n.to && n.from < h.to)) continue;
+            // (a card number marked as a sample and filled with placeholder digits is nobody's: 卡号 6222 0000 0000 0000 000⏎
+            // —— 样本 SAMPLE，非真实卡号 ——; an ID's or a phone's is still reported: the standard's example ID is a whole number)
+            if (kind === 'card' && !n.part && placeholderDigits(n.digits) && markedSample(view.span.text, n.from, n.to, samples)) continue;
             const pre = before(view, n.from);
             // eight digits are a person's phone only right after them or a phone word, standing alone
             // (李生 9376 2054; 区小姐（澳门）6628 7719; not the end of 0571-8765 4321, nor a 工号)
@@ -173,6 +227,17 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         if (kind === 'card') for (const h of completedCards(views)) hits.push(h);
         for (const h of underMasked(views, kind)) if (!labels(d.notPersonal, before(views[h.view]!, h.from))) hits.push(h);
         if (kind === 'id') for (const v of views) for (const h of hongKongIds(v)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
+        if (kind === 'id' && countries.size)
+          for (const v of views) for (const h of foreignOldIds(v, countries)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
+        if (kind === 'phone')
+          for (const v of views)
+            for (const h of abroad[v.index] ?? []) {
+              const pre = before(v, h.from);
+              if (labels(d.notPersonal, pre)) continue;
+              // (an organisation's number abroad, named before it on its line or the line above: 伦敦分行 Tel: +44 20 …)
+              if (ORG_PHONE.test(pre) || ORG_PHONE.test(lineBefore(v, h.from).replace(/[，,；;]/g, '')) || orgAbroad(v.span.text, h.from)) continue;
+              hits.push(h);
+            }
         return hits;
       };
     },
@@ -219,6 +284,106 @@ function hongKongIds(view: SpanView): DetectorHit[] {
       hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（澳门身份证号码）' } });
     }
   return hits;
+}
+
+/** an old foreign permanent resident card's number (2004–2017): a country's three letters, the province, the birth date (yymmdd), four more digits (GBR337906150021) */
+const FOREIGN_OLD_ID = /(?<![A-Za-z0-9])([A-Z]{3})\s?([0-9](?:\s?[0-9]){11})(?![0-9A-Za-z])/g;
+/** Old foreign permanent resident card numbers in a view: a listed country code, a mainland province and a valid birth date. */
+function foreignOldIds(view: SpanView, countries: Set<string>): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  if (!/[A-Z]{3}\s?[0-9]{2}/.test(t)) return [];
+  const hits: DetectorHit[] = [];
+  for (const m of t.matchAll(FOREIGN_OLD_ID)) {
+    const digits = m[2]!.replace(/\s/g, '');
+    const province = Number(digits.slice(0, 2));
+    if (!countries.has(m[1]!) || province < 11 || province > 65 || !validShortDate(digits.slice(2, 8))) continue;
+    const masked = `${m[1]}${digits.slice(0, 2)}********${digits.slice(-2)}`;
+    hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（外国人永久居留证号码）' } });
+  }
+  return hits;
+}
+/** a birth date written yymmdd, in either century (790615) */
+function validShortDate(d: string): boolean {
+  const m = Number(d.slice(2, 4));
+  const day = Number(d.slice(4, 6));
+  if (m < 1 || m > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(2000 + Number(d.slice(0, 2)), m, 0)).getUTCDate();
+}
+
+/** country calling codes of one digit (ITU-T E.164: +1 North America, +7 Russia) */
+const CALLING_1 = new Set(['1', '7']);
+/** country calling codes of two digits (+44, +61, +82); any code not of one or two digits is read as three (+971) */
+const CALLING_2 = new Set(['20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49', '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63', '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98']);
+/** codes read elsewhere: the mainland's, Hong Kong's and Macau's (numbers.ts classify) */
+const CALLING_HOME = new Set(['86', '852', '853']);
+/** what may stand between the groups of a number written the international way (spaces, dashes, dots, brackets, a line break) */
+const INTL_SEP = /[ \t\u3000\u00a0\-‐‑–—.．()（）\n\r]/;
+/** a mask character right after a number: the number is masked, not whole (+44 7911 ****06) */
+const MASK_AFTER = /^[ \t]?[*＊✱×xX]/;
+/**
+ * Numbers written the international way with another country's code (+44 7911 482306; +61 412 583 902;
+ * +1 (626) 378-4410; +82 10⏎4821⏎7730): a plus, the country code, then six to twelve digits in groups,
+ * at most three separators between two groups. The mainland's, Hong Kong's and Macau's codes are read by
+ * numbers.ts; the branch's own numbers pass.
+ */
+function internationalPhones(view: SpanView, allowed: Set<string>): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  if (!t.includes('+')) return [];
+  const hits: DetectorHit[] = [];
+  for (let i = t.indexOf('+'); i >= 0; i = t.indexOf('+', i + 1)) {
+    // (not a plus between numbers: 身份证 330106 + 19580412 + 2031 joins pieces, it dials no country)
+    if (/[0-9A-Za-z][ \t]*$/.test(t.slice(Math.max(0, i - 3), i))) continue;
+    // the groups of digits after it, each with where it ends and whether a line break comes before it
+    const groups: { digits: string; to: number; nl: boolean }[] = [];
+    let seps = 0;
+    let nl = false;
+    let digits = 0;
+    for (let j = i + 1; j < t.length && j - i < 40 && digits < 16; j++) {
+      const c = t[j]!;
+      if (c >= '0' && c <= '9') {
+        if (seps || !groups.length) groups.push({ digits: '', to: j, nl });
+        const g = groups[groups.length - 1]!;
+        g.digits += c;
+        g.to = j + 1;
+        digits++;
+        seps = 0;
+        nl = false;
+      } else if (INTL_SEP.test(c) && ++seps <= 3) {
+        if (c === '\n') nl = true;
+      } else break;
+    }
+    // (a number goes on over a line break only with three digits or more on the next line: not a list's 2.)
+    const cut = groups.findIndex((g) => g.nl && g.digits.length < 3);
+    if (cut >= 0) groups.length = cut;
+    if (!groups.length) continue;
+    const end = groups[groups.length - 1]!.to;
+    if (MASK_AFTER.test(t.slice(end, end + 2)) || /^[ \t]*[+＋]/.test(t.slice(end, end + 3))) continue;
+    const all = groups.map((g) => g.digits).join('');
+    // the country code: the first group when it is one (+44 7911 …), else read from the digits (+447911…)
+    const first = groups[0]!.digits;
+    const code = groups.length > 1 && first.length <= 3 ? first : CALLING_1.has(all[0]!) ? all[0]! : CALLING_2.has(all.slice(0, 2)) ? all.slice(0, 2) : all.slice(0, 3);
+    if (CALLING_HOME.has(code) || (code.length === 1 && !CALLING_1.has(code)) || (code.length === 2 && !CALLING_2.has(code))) continue;
+    const national = all.slice(code.length);
+    if (national.length < 6 || national.length > 12) continue;
+    if (allowed.has(all) || allowed.has(national) || allowed.has(national.slice(-8))) continue;
+    const masked = `+${code} ${national.slice(0, 2)}${'*'.repeat(national.length - 4)}${national.slice(-2)}`;
+    hits.push({ view: view.index, from: i, to: end, excerpt: masked, fix: masked, data: { masked, why: '' } });
+  }
+  return hits;
+}
+/** an organisation's word, in English or Chinese, before a number abroad (Tongxin Bank London Branch⏎Tel: +44 …; 驻英使馆) */
+const ORG_ABROAD = /(?<![A-Za-z])(?:bank|branch|office|embassy|consulate|hotline|helpline|service|services|assistance|support|centre|center|school|university|college|hospital|clinic|hotel|airline|airlines|airport|company|ltd|inc|agency|department|police|government|council|museum|reception|visa|mastercard|unionpay|paypal|insurance|emergency)(?![A-Za-z])|使馆|领事|领馆|航空|机场|大学|学院|移民局|警察|警署/gi;
+/** somebody's own named after it (her, my, 客户, 她): the number is theirs, not the organisation's */
+const OWN_ABROAD = /(?<![A-Za-z])(?:her|his|my|mr|mrs|ms|miss|client|customer)(?![A-Za-z])|客户|客戶|她|他|佢|阿姨|先生|女士|小姐|妈妈|爸爸|女儿|儿子|朋友|同学/i;
+/** Whether an organisation is named on the line of original offset `from`, or the line above, with nobody's own between it and the number. */
+function orgAbroad(text: string, from: number): boolean {
+  let a = from;
+  for (let lines = 0; a > 0 && from - a < 100; a--) if (text[a - 1] === '\n' && ++lines > 1) break;
+  const before = text.slice(a, from);
+  let last = -1;
+  ORG_ABROAD.lastIndex = 0;
+  for (let m = ORG_ABROAD.exec(before); m; m = ORG_ABROAD.exec(before)) last = m.index + m[0].length;
+  return last >= 0 && !OWN_ABROAD.test(before.slice(last));
 }
 
 /** a card number shown with only its last four masked (6222 0212 0345 ****) */
@@ -370,6 +535,7 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
 const WHY: Record<string, string> = {
   bin: '（国内银行卡号段，校验位不符）',
   luhn: '（符合卡号校验规则）',
+  foreign: '（外国人永久居留身份证号码）',
 };
 
 function hit(view: SpanView, n: FoundNumber, kind: NumberKind, suspect: boolean): DetectorHit {

@@ -3,14 +3,16 @@
 // 持卡人：…), in a list of winners (中奖名单：王建国、李秀英…), or in pinyin (Zhang Wei).
 // Surname + honorific (张阿姨, 李先生, 王总) and masked forms (张*, 张某) are how a client is named
 // in public, and pass; so do the personas' own names and historical and public figures
-// (鲁迅先生, 袁隆平院士, 著名作家…).
+// (鲁迅先生, 袁隆平院士, 著名作家…). Foreign clients' names too: in Latin letters where a client is
+// named around them (感谢客户志愿者 Aisha Rahman; Kim Ji-soo; 客户姓名：Nguyễn Văn An), or a Japanese
+// name in characters with さん (山田花子さん); a lone given name (Emma) or a masked one (John S***) passes.
 import { z } from 'zod';
 import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
-import { CJK, CLAUSE, DIGIT, MASK, WEAK, type Normalized } from '../normalize.ts';
+import { CJK, CLAUSE, DIGIT, MASK, WEAK, toSimplified, type Normalized } from '../normalize.ts';
 import { ruleData } from '../schema.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { taggedWords } from '../claims/analyze.ts';
-import { inSafe, orig, type Detector, type DetectorHit, type LintContext } from './types.ts';
+import { inSafe, orig, type Detector, type DetectorHit, type LintContext, type SpanView } from './types.ts';
 
 /** a word list written as one space-separated string (fast to load) or as a YAML list */
 const words = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string())]).default([]);
@@ -43,6 +45,26 @@ const dataSchema = z.strictObject({
   pinyinSurnames: z.array(z.string().min(1)).default([]),
   /** pinyin pairs that are brands or public figures (Li Ning, Yao Ming) */
   pinyinNotNames: z.array(z.string().min(1)).default([]),
+  /** given names in Latin letters, lower case, accents dropped (john, maria, rahul) */
+  foreignGiven: words,
+  /** surnames in Latin letters that a given name goes before (smith, garcia, mehta) */
+  foreignSurnames: words,
+  /** Korean surnames, written before a hyphened given name (kim: Kim Ji-soo) */
+  koreanSurnames: words,
+  /** Japanese surnames in Latin letters, before or after the given name (tanaka: Tanaka Yuki, Yuki Tanaka) */
+  japaneseSurnames: words,
+  /** Vietnamese surnames, written first (nguyen: Nguyễn Văn An) */
+  vietnameseSurnames: words,
+  /** Vietnamese middle names, between the surname and the given name (văn, thị) */
+  vietnameseMiddle: words,
+  /** Japanese surnames in characters, before a given name and さん or 様 (山田花子さん) */
+  japaneseKanjiSurnames: words,
+  /** capitalised words that are no part of a person's name (Welcome, English, Tianhe) */
+  foreignNotNames: words,
+  /** words that make the capitalised words beside them a place's or an organisation's (University, Road, Tower) */
+  foreignPlaces: words,
+  /** public figures in Latin letters, lower case (marco polo, shakespeare): never a client */
+  foreignFigures: z.array(z.string().min(1)).default([]),
 });
 
 /** verbs and prepositions that take a title as their object (听老师讲, 问老师, 给阿姨) */
@@ -60,12 +82,19 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
 /** what reaches a person, after their name (QQ, 微信, 电话, 邮箱) */
 /** a WeChat ID after its label (微信：afen0719hz; 微信号 wangayi_1960): a letter, then 5–19 letters, digits, - or _ */
 const WECHAT_ID = /(微信号|微信|wx|vx|WX|VX|WeChat|wechat)\s*号?\s*[:：]?\s*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@.])/g;
-/** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户) */
-const CLIENT_OWNER = /(她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|街坊)[^，。！？\n]{0,4}$/;
+/** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
+// (an English name may stand between: 客户 Anna 的微信)
+const CLIENT_OWNER = /(她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|街坊|群主|(?<![A-Za-z])(?:her|his|Her|His)(?![A-Za-z]))(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,4}$/;
+/** the asset says its group's owner is a client (群主：客户 Sofia; 群主是我们的老客户) */
+const GROUP_OWNER_CLIENT = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?\s*(?:我们的|我们|咱们的|我哋嘅)?\s*(?:老|新)?(?:客户|客戶|储户|街坊|会员|志愿者)/;
+/** …or a member of staff (群主是我们的理财经理; 群主：小U) */
+const GROUP_OWNER_STAFF = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?[^。！？\n]{0,8}?(?:经理|經理|行长|行長|柜员|櫃員|同事|员工|員工|小U|本行|我行|网点|網點|支行|我)/;
 /** …and not the writer's, the bank's or a staff member's own (加我微信; 客户经理的微信; 网点微信) */
-const OWN_OWNER = /(我|我们|我哋|本行|我行|网点|網點|支行|小U|客服|经理|經理|官方|公众号)[^，。！？\n]{0,4}$/;
+const OWN_OWNER = /(我|我们|我哋|本行|我行|网点|網點|支行|小U|客服|经理|經理|官方|公众号)(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,4}$/;
 /** a text of two or more short CJK items and nothing else (刘桂芳 · 何志明 · 邓小燕; 王建华、刘晓梅) */
 const NAMES_ALONE = /^[\s\p{Extended_Pictographic}\u{FE0F}]*[\u4e00-\u9fa5]{2,4}(?:[ \t]*[·•、，,/|\n][ \t]*[\u4e00-\u9fa5]{2,4}|[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){1,12}[\s\p{Extended_Pictographic}\u{FE0F}！!。]*$/u;
+/** a text of two or more lines, each a number or a ranking and a short CJK item alone (1. 王建华⏎2. 李秀英; 1st 刘美玲) */
+const NUMBERED_NAMES = /^(?:[ \t\u3000]*(?:\d{1,2}[ \t]?[.、．)）]|[①-⑳]|\d{1,2}(?:st|nd|rd|th))[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\r?\n|$)){2,30}$/;
 /** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
 const REGISTER_LINE = /[—–]{1,2}[ \t\u3000]*([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?=\r?\n|$)/g;
 /** an English given name and a surname after it (Kelvin Fung) */
@@ -141,6 +170,19 @@ export const piiPerson: Detector = {
     const contextEnd = new RegExp(`(${alt(d.before)}|${alt(d.labels)})(?:是|为|叫)?[:：]?$`);
     const parenRe = new RegExp(`(?:${alt(d.after)})`, 'g');
     const titleRe = d.publicTitles.length ? new RegExp(`(?:${alt(d.publicTitles)})$`) : undefined;
+    const foreign: ForeignNames = {
+      given: new Set(d.foreignGiven),
+      surnames: new Set(d.foreignSurnames),
+      korean: new Set(d.koreanSurnames),
+      japanese: new Set(d.japaneseSurnames),
+      vietnamese: new Set(d.vietnameseSurnames),
+      vnMiddle: new Set(d.vietnameseMiddle),
+      notNames: new Set(d.foreignNotNames),
+      places: new Set(d.foreignPlaces),
+      figures: new Set(d.foreignFigures.map(foldName)),
+    };
+    // (a Japanese surname in characters, one to four characters or kana of a given name, then さん or 様: 山田花子さん)
+    const japaneseRe = d.japaneseKanjiSurnames.length ? new RegExp(`(${alt(d.japaneseKanjiSurnames)})([\u4e00-\u9fff\u3040-\u30ff々]{1,4}?)(?=さん|様|样|さま|ちゃん|くん|氏|殿)`, 'g') : undefined;
     const pinyinSurnames = new Set(d.pinyinSurnames.map((s) => s.toLowerCase()));
     const pinyinNot = new Set(d.pinyinNotNames.map((s) => s.toLowerCase()));
     const PINYIN_NAME = /(?<![A-Za-z])([A-Z][a-z]{0,5}|[A-Z]{2,6})\s+([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z])/g;
@@ -157,11 +199,17 @@ export const piiPerson: Detector = {
     };
 
     return (views, ctx) => {
-      const { personas, personaPinyin } = personasOf(ctx);
+      const { personas, personaPinyin, personaSurnames } = personasOf(ctx);
       const isPersona = (name: string) => personas.some((p) => p === name || p.includes(name) || name.includes(p));
       const hits: DetectorHit[] = [];
       // (whether the asset speaks of a letter: read once per asset, not once per text)
       const aboutLetter = views.some((v) => LETTER.test(v.span.text));
+      // (whether a text of the asset welcomes, thanks or names a client: read once per asset, when a name in Latin letters stands alone on its line)
+      let cue: boolean | undefined;
+      const assetCue = () => (cue ??= views.some((v) => FOREIGN_CUE.test(toSimplified(v.span.text))));
+      // (whether the asset names a member of staff, and no client, as its group's owner: read once per asset)
+      let staffOwner: boolean | undefined;
+      const staffOwnsGroup = () => (staffOwner ??= !views.some((v) => GROUP_OWNER_CLIENT.test(v.span.text)) && views.some((v) => GROUP_OWNER_STAFF.test(v.span.text)));
       // (whether a text of the asset heads a list of people: a badge of names alone is that list's)
       const listHeaded = !!listRe && views.length > 1 && views.some((v) => listHint!.test(v.norm.text) && ((listRe.lastIndex = 0), listRe.test(v.norm.text)));
       for (const [vi, view] of views.entries()) {
@@ -569,9 +617,9 @@ export const piiPerson: Detector = {
           }
         };
 
-        // a text of names alone (a badge: 刘桂芳 · 何志明 · 邓小燕) where another text of the asset heads
-        // the list (剪纸比赛获奖名单): every name of it, as a list's items are read
-        if (listHeaded && NAMES_ALONE.test(view.span.text) && !(listRe!.lastIndex = 0, listRe!.test(t))) {
+        // a text of names alone (a badge: 刘桂芳 · 何志明 · 邓小燕; numbered lines: 1. 王建华⏎2. 李秀英) where another
+        // text of the asset heads the list (剪纸比赛获奖名单; 冠军榜): every name of it, as a list's items are read
+        if (listHeaded && (NAMES_ALONE.test(view.span.text) || NUMBERED_NAMES.test(view.span.text)) && !(listRe!.lastIndex = 0, listRe!.test(t))) {
           for (let p = 0; p < t.length; ) {
             const hit = nameAt(p, true, WEAK);
             if (hit && readsAsName(p, hit[0], hit[1])) accept(p, hit[0], hit[1], '名单');
@@ -627,8 +675,10 @@ export const piiPerson: Detector = {
           if (/微信|wx|vx|wechat/i.test(src)) {
             WECHAT_ID.lastIndex = 0;
             for (let m = WECHAT_ID.exec(src); m; m = WECHAT_ID.exec(src)) {
-              const before = src.slice(Math.max(0, m.index - 12), m.index);
+              const before = src.slice(Math.max(0, m.index - 20), m.index);
               if (!CLIENT_OWNER.test(before) || OWN_OWNER.test(before)) continue;
+              // (a group's owner is a client's unless the asset names a member of staff as its owner)
+              if (/群主[^，。！？\n]{0,4}$/.test(before) && staffOwnsGroup()) continue;
               const id = m[2]!;
               const from = m.index + m[0].length - id.length;
               const masked = `${id.slice(0, 2)}****`;
@@ -735,6 +785,10 @@ export const piiPerson: Detector = {
             const given = m[1]!;
             const sur = m[2]!.toLowerCase();
             if (!(ROMAN_SURNAMES.has(sur) || pinyinSurnames.has(sur)) || EN_TITLES.has(given.toLowerCase()) || isPersona(given) || personaPinyin.has(given.toLowerCase() + sur)) continue;
+            // (a public figure known by an English name: Jackie Chan, Bruce Lee; a place: Hong Kong; a member of staff: Kevin Chan（大堂经理）)
+            if (foreign.figures.has(`${given.toLowerCase()} ${sur}`) || pinyinNot.has(`${given.toLowerCase()} ${sur}`)) continue;
+            if (FOREIGN_STAFF_AFTER.test(toSimplified(view.span.text.slice(n.end[m.index + m[0].length - 1]!, n.end[m.index + m[0].length - 1]! + 20)))) continue;
+            if (FOREIGN_STAFF_BEFORE.test(toSimplified(view.span.text.slice(Math.max(0, n.start[m.index]! - 16), n.start[m.index]!)))) continue;
             if (!EN_CLIENT_CONTEXT.test(sentenceAt(n, m.index))) continue;
             const masked = `${given} *`;
             const [a, b] = orig(view, m.index, m.index + m[0].length);
@@ -798,6 +852,16 @@ export const piiPerson: Detector = {
             hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: m[4] ? m[4].trim() : '拼音姓名' } });
           }
         }
+        // a foreign client's full name in Latin letters (John Smith; Kim Ji-soo; 客户姓名：Nguyễn Văn An), where the words
+        // around it name a client, and not where another finding of this rule already covers it
+        if (/\p{Lu}\p{Ll}+[ \u00a0]{1,2}\p{Lu}/u.test(view.span.text)) {
+          for (const h of latinNames(view, foreign, assetCue, personaPinyin, personaSurnames, titleRe)) if (!hits.some((x) => x.view === h.view && x.from < h.to && h.from < x.to)) hits.push(h);
+        }
+        // a Japanese client's full name in characters with さん or 様 after it (山田花子さん; 山田さん alone is the public form)
+        if (japaneseRe && /[\u3040-\u30ff様样氏殿]/.test(t)) {
+          japaneseRe.lastIndex = 0;
+          for (let m = japaneseRe.exec(t); m; m = japaneseRe.exec(t)) accept(m.index, m[1]!.length, m.index + m[0].length, 'さん');
+        }
       }
       return hits;
     };
@@ -820,14 +884,142 @@ const SIGNED = /(落款|署名)[^，。！？,.!?\n]{0,6}[：:]\s*$|(此致\s*)?
 const CLOSING = /^(敬上|谨上|拜上|敬呈|敬书|谨启|致谢|叩谢|手书|上|书)/;
 
 /** the personas' names and their pinyin, once per context */
-const personaCache = new WeakMap<LintContext, { personas: string[]; personaPinyin: Set<string> }>();
+const personaCache = new WeakMap<LintContext, { personas: string[]; personaPinyin: Set<string>; personaSurnames: Set<string> }>();
 function personasOf(ctx: LintContext) {
   let p = personaCache.get(ctx);
   if (!p) {
     const personas = ctx.personaNames.map((x) => x.trim()).filter(Boolean);
-    personaCache.set(ctx, (p = { personas, personaPinyin: new Set(personas.map((x) => pinyinOf(x).join(''))) }));
+    // (and their surnames in pinyin: Grace Lin is 林嘉欣's English name where no client is named)
+    const personaSurnames = new Set(personas.filter((x) => /^[\u4e00-\u9fa5]{2,4}$/.test(x)).map((x) => pinyinOf(x[0]!).join('')).filter(Boolean));
+    personaCache.set(ctx, (p = { personas, personaPinyin: new Set(personas.map((x) => pinyinOf(x).join(''))), personaSurnames }));
   }
   return p;
+}
+
+/** the foreign-name word lists of the rule's data, as sets of folded words */
+interface ForeignNames {
+  given: Set<string>;
+  surnames: Set<string>;
+  korean: Set<string>;
+  japanese: Set<string>;
+  vietnamese: Set<string>;
+  vnMiddle: Set<string>;
+  notNames: Set<string>;
+  places: Set<string>;
+  figures: Set<string>;
+}
+/** a word of a name as the lists hold it: lower case, accents and curly apostrophes dropped, no full stop (García → garcia) */
+const foldName = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").replace(/\./g, '').toLowerCase();
+/** a capitalised word of a name in Latin letters, accented or with a hyphened or apostrophed part (García, Ji-soo, Al-Farsi, O'Brien) */
+const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}{1,14}(?:[-'’]\p{L}\p{Ll}{1,14})?|['’]\p{Lu}\p{Ll}{1,14})`;
+/** two to four such words a space apart (John Smith; Kim Ji-soo; Nguyễn Văn An) */
+// (Chinese may stand right against it: 感谢John Smith今天…)
+// (a middle initial may stand between: John F. Kennedy)
+const LATIN_NAME_RUN = new RegExp(`(?<![\\p{Lu}\\p{Ll}\\p{N}'’*＊.-])${NAME_WORD}(?:[ \\u00a0]{1,2}(?:\\p{Lu}\\.[ \\u00a0]?)?${NAME_WORD}){1,3}(?![\\p{Lu}\\p{Ll}\\p{N}*＊'’-])`, 'gu');
+/** what names a client around a foreign name: a client word, thanks, a welcome, a prize, a card opened (over simplified text) */
+const FOREIGN_CUE = /客户|储户|志愿者|街坊|会员|学员|感谢|谢谢|多谢|欢迎|恭喜|祝贺|开户|办卡|开卡|借记卡|银行卡|信用卡|储蓄卡|工资卡|代发|存折|汇款|换汇|结汇|购汇|办理|办了|办好|开好|来网点|到网点|获奖|中奖|得奖|冠军|亚军|季军|名单|榜|(?<![A-Za-z])(?:thanks?|welcome|congrat[a-z]*|clients?|customers?|winners?|volunteers?)(?![A-Za-z])/i;
+/** a sentence about staff: a colleague, a role, joining the team (新同事; 加入我们的团队; 理财经理) */
+const FOREIGN_STAFF_SENTENCE = /同事|团队|入职|实习生|理财经理|大堂经理|客户经理|柜员|行长|主管|(?<![A-Za-z])(?:colleagues?|team|staff|intern)(?![A-Za-z])/i;
+/** a client named in so many words (客户, 街坊, client) */
+const FOREIGN_CLIENT = /客户|储户|街坊|会员|(?<![A-Za-z])(?:clients?|customers?)(?![A-Za-z])/i;
+/** a client label or word right before the name (客户姓名：; 客户志愿者; Name:) */
+const FOREIGN_LABEL = /(?:客户姓名|客户名称|客户名|姓名|户名|持卡人|收款人|汇款人|申请人|联系人|获奖者|冠军|亚军|季军|老客户|新客户|客户|储户|志愿者|街坊|会员|学员|(?<![A-Za-z])(?:name|client|customer))\s*(?:[:：]|是|为|叫|名叫)?\s*[（(「“"]?\s*$/i;
+/** thanks, a welcome or congratulations right before the name (感谢; 欢迎; Welcome; Congratulations to) */
+const FOREIGN_GREETING = /(?:感谢|谢谢|多谢|欢迎|恭喜|祝贺|(?<![A-Za-z])(?:thanks to|thank you|welcome|congratulations to|dear))\s*[,，:：]?\s*$/i;
+/** a title before the name (Mr. John Smith: the full name, where Mr. Smith is the public form) */
+const FOREIGN_TITLE = /(?<![A-Za-z])(?:mr|mrs|ms|miss|mx|dr|madam)\.?\s*$/i;
+/** an honorific after the name (Carlos Mendoza 先生; Anna Kowalski さん) */
+const FOREIGN_HONORIFIC = /^\s*[)）」”"]?\s*(?:先生|女士|小姐|同学|同學|阿姨|叔叔|太太|夫人|一家|夫妇|夫婦|全家|さん|様|さま)/;
+/** a member of staff named by a role right before the name (理财经理 Grace Lin; our colleague Tom Baker) */
+const FOREIGN_STAFF_BEFORE = /(?:经理|經理|柜员|櫃員|行长|行長|主管|同事|员工|員工|顾问|顧問|(?<![A-Za-z])(?:manager|president|colleague|staff|advisor|adviser|teller))\s*[:：]?\s*$/i;
+/** …or by a role in brackets right after it (Kevin Wong（大堂经理）) */
+const FOREIGN_STAFF_AFTER = /^\s*[（(][^）)]{0,16}(?:经理|經理|柜员|櫃員|行长|行長|主管|同事|员工|員工|大堂|客服|顾问|顧問)/;
+/** what makes a name a public figure's in its sentence: a year long past, a book or a film, a famous person's calling (over simplified text) */
+const FOREIGN_HISTORY = /(?<![0-9])(?:1[0-8][0-9]{2}|19[0-4][0-9])\s*年|世纪|[百千]多?年前|传教士|探险家|作家|诗人|画家|哲学家|科学家|音乐家|作曲家|文学家|思想家|经济学家|总统|首相|国王|女王|王子|公主|皇帝|游记|笔下|著作|名著|小说|剧中|电影|主演|球星|球衣|歌手|明星|偶像|故居|纪念馆|书目|读书会|《|(?<![A-Za-z])(?:fans?|author|novel|wrote|written|book|film|movie|song|album)(?![A-Za-z])/i;
+
+/** the sentence of source offset `at` (。！？!? or a line break ends it), at most 160 characters each way */
+function sourceSentence(text: string, at: number): string {
+  let a = at;
+  while (a > 0 && at - a < 160 && !/[。！？!?\n]/.test(text[a - 1]!)) a--;
+  let b = at;
+  while (b < text.length && b - at < 160 && !/[。！？!?\n]/.test(text[b]!)) b++;
+  return text.slice(a, b);
+}
+
+/**
+ * Foreign clients' full names in Latin letters in a text: a listed given name and a name-like word after it (John
+ * Smith, Anna Kowalski), a name-like word and a listed surname (Aisha Rahman), or a surname written first (Kim
+ * Ji-soo, Tanaka Yuki, Nguyễn Văn An) — or any two or three name-like words right after a client label (客户姓名：).
+ * A client is named around it: a label or a title before it, an honorific after it, a cue in its sentence, or the
+ * name alone on its line (a list, a badge) in an asset with a cue. Public figures (listed, titled, or in a sentence
+ * of history or books), staff and pseudonyms pass; a lone given name (Emma) or a masked one (John S***, Ms. G.) is no
+ * full name. The mask keeps the given name and the surname's initial (John S***; K*** Ji-soo).
+ */
+function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, personaPinyin: Set<string>, personaSurnames: Set<string>, titleRe: RegExp | undefined): DetectorHit[] {
+  const src = view.span.text;
+  const hits: DetectorHit[] = [];
+  const nameLike = (k: string) => k.length >= 2 && !f.notNames.has(k) && !f.places.has(k);
+  // (a text of pseudonyms names nobody)
+  if (/化名|假名/.test(src)) return hits;
+  LATIN_NAME_RUN.lastIndex = 0;
+  for (let m = LATIN_NAME_RUN.exec(src); m; m = LATIN_NAME_RUN.exec(src)) {
+    const words: { w: string; k: string; from: number; to: number }[] = [];
+    // (the words of the name, a middle initial left out)
+    for (const x of m[0].matchAll(/\S+/g)) if (!/^\p{Lu}\.$/u.test(x[0])) words.push({ w: x[0], k: foldName(x[0]), from: m.index + x.index!, to: m.index + x.index! + x[0].length });
+    // (a place's or an organisation's name: Sun Yat-sen University, Canton Tower; not a Korean surname before its
+    // hyphened given name: Park Min-jun)
+    const korean = (i: number) => f.korean.has(words[i]!.k) && !!words[i + 1]?.w.includes('-');
+    if (words.some((x, i) => f.places.has(x.k) && !korean(i))) continue;
+    let a = 0;
+    let b = words.length;
+    while (a < b && f.notNames.has(words[a]!.k)) a++;
+    while (b > a && f.notNames.has(words[b - 1]!.k)) b--;
+    const core = words.slice(a, b);
+    if (core.length < 2 || core.length > 3 || !core.every((x, i) => nameLike(x.k) || korean(a + i))) continue;
+    const g = core[0]!;
+    const s = core[core.length - 1]!;
+    const keys = core.map((x) => x.k);
+    // public figures, whole or by a part of two words or one (John Leighton Stuart; Messi)
+    if (f.figures.has(keys.join(' ')) || keys.some((k) => f.figures.has(k)) || (keys.length === 3 && (f.figures.has(`${keys[0]} ${keys[1]}`) || f.figures.has(`${keys[1]} ${keys[2]}`)))) continue;
+    if (personaPinyin.has(keys.join('').replace(/[-']/g, '')) || personaPinyin.has([...keys].reverse().join('').replace(/[-']/g, ''))) continue;
+    const before = toSimplified(src.slice(Math.max(0, g.from - 16), g.from));
+    const after = toSimplified(src.slice(s.to, s.to + 20));
+    if (FOREIGN_STAFF_BEFORE.test(before) || FOREIGN_STAFF_AFTER.test(after)) continue;
+    // (a public figure's title right before the name: 诺贝尔奖得主 Claudia Goldin; 著名作家 Haruki Murakami)
+    if (titleRe?.test(before.trimEnd())) continue;
+    // (a label or an honorific says the name is a client's; thanks or a title says it is somebody's)
+    const labelled = FOREIGN_LABEL.test(before) || FOREIGN_HONORIFIC.test(after);
+    const lead = labelled || FOREIGN_GREETING.test(before) || FOREIGN_TITLE.test(before);
+    // surname first: Korean with its hyphened given name, Japanese, Vietnamese with a middle name or a third word
+    const east =
+      (f.korean.has(g.k) && core.length === 2 && s.w.includes('-')) ||
+      (f.japanese.has(g.k) && core.length === 2 && !f.surnames.has(s.k) && !f.japanese.has(s.k)) ||
+      (f.vietnamese.has(g.k) && (core.length === 3 || f.vnMiddle.has(s.k) || g.k.length >= 4));
+    // given name first (a given name not followed by another given name only: Emma Lucas is no one's full name)
+    const western =
+      (f.given.has(g.k) && (!f.given.has(s.k) || f.surnames.has(s.k) || f.japanese.has(s.k))) ||
+      ((f.surnames.has(s.k) || f.japanese.has(s.k)) && !f.surnames.has(g.k)) ||
+      (f.korean.has(s.k) && g.w.includes('-'));
+    if (!east && !western && !lead) continue;
+    const sentence = toSimplified(sourceSentence(src, m.index));
+    if (FOREIGN_HISTORY.test(sentence)) continue;
+    // (where no client is named: an English given name and a persona's surname in pinyin, a persona's English name — Grace
+    // Lin; or a member of staff the sentence introduces — 欢迎 Kevin Wang 加入我们的团队)
+    if (!labelled && !FOREIGN_CLIENT.test(sentence) && ((core.length === 2 && personaSurnames.has(s.k)) || FOREIGN_STAFF_SENTENCE.test(sentence))) continue;
+    if (!lead && !FOREIGN_CUE.test(sentence)) {
+      // the name alone on its line (1st  Anna Kowalski; 李舒妍 · Lee Seo-yeon), where the asset has a cue
+      let ls = g.from;
+      while (ls > 0 && g.from - ls < 40 && src[ls - 1] !== '\n') ls--;
+      let le = s.to;
+      while (le < src.length && le - s.to < 40 && src[le] !== '\n') le++;
+      const rest = (src.slice(ls, g.from) + src.slice(s.to, le)).replace(/[\s\p{P}\p{S}]/gu, '');
+      if (rest.length > 6 || !assetCue()) continue;
+    }
+    const surnameFirst = east || (!western && (f.korean.has(g.k) || f.japanese.has(g.k) || f.vietnamese.has(g.k)));
+    const masked = surnameFirst ? `${g.w[0]}*** ${core.slice(1).map((x) => x.w).join(' ')}` : `${g.w} ${s.w[0]}***`;
+    hits.push({ view: view.index, from: g.from, to: s.to, excerpt: masked, fix: masked, data: { masked, context: '外文姓名' } });
+  }
+  return hits;
 }
 
 /** surname characters that are more often a verb or preposition right before a name */
