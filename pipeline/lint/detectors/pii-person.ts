@@ -113,6 +113,10 @@ const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中�
 const EN_WORDS = new Set('you all the and for our with from this that your see thank thanks so much very good love fans day new year happy big best wish wishes team home tea time shop'.split(' '));
 /** two or more lines, each a short name, a space and a short figure or note (赵雅琴 年交20万) and nothing else */
 const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\s*$/;
+/** a markdown table's header cell over a column of people (姓名, 预约人, 客户) */
+const TABLE_PEOPLE_CELL = /^\s*(姓名|客户姓名|客户|客戶|预约人|預約人|联系人|報名人|报名人|签到人|获奖人|中奖人|户名|持卡人|街坊|参加人|参会人|领取人|收件人)\s*$/;
+/** a text with such a header (a cheap test before the rows are read) */
+const TABLE_PEOPLE_HEAD = /[|｜]\s*(姓名|客户姓名|客户|客戶|预约人|預約人|联系人|報名人|报名人|签到人|获奖人|中奖人|户名|持卡人|街坊|参加人|参会人|领取人|收件人)\s*[|｜]/;
 /** the number or mark before a line's name (1. 陈美玲 12860分; ② 何志军) */
 const LINE_NUMBER = /^[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*/;
 const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
@@ -642,6 +646,32 @@ export const piiPerson: Detector = {
             at = nl + 1;
           }
           namesAt(opens, '名单', () => true, (q) => nameAt(q, true, WEAK));
+        }
+
+        // a table whose header names a column of people (| 序号 | 姓名 | 签到 |; | 车位 | 预约人 | 车牌 |): the cell of
+        // that column in every row below (| 2 | 刘桂芳 | ✓ |)
+        if (/[|｜]/.test(view.span.text) && TABLE_PEOPLE_HEAD.test(view.span.text)) {
+          const src = view.span.text;
+          const starts: number[] = [];
+          let column = -1;
+          for (let at = 0; at < src.length; ) {
+            let nl = src.indexOf('\n', at);
+            if (nl < 0) nl = src.length;
+            const line = src.slice(at, nl);
+            if (/^\s*[|｜]/.test(line)) {
+              const cells = line.split(/[|｜]/);
+              if (column < 0) column = cells.findIndex((c) => TABLE_PEOPLE_CELL.test(c));
+              else if (column > 0 && column < cells.length && !/^[\s:：\-—]*$/.test(cells[column]!)) {
+                // (the cell's first character: the columns before it and their bars)
+                let off = at;
+                for (let k = 0; k < column; k++) off += cells[k]!.length + 1;
+                off += cells[column]!.length - cells[column]!.trimStart().length;
+                starts.push(off);
+              }
+            } else column = -1;
+            at = nl + 1;
+          }
+          if (starts.length) namesAt(starts, '表格', () => true, (q) => nameAt(q, true, WEAK));
         }
 
         // a full name right before a way to reach them (谢文静 QQ 2873641950; 王建华电话：139…): whose contact it is
