@@ -789,9 +789,9 @@ function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
 const SUBJECT = /(?<![比跟像嫌和同与叫是])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|底子|底仓|持仓|投的(?:全|都)?是|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期(?![^，。]{0,3}到期的?(朋友|客户|街坊|叔叔|阿姨|各位|您|你|大家|家人|老客户))|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
-/** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期): the deposit is what is said to keep the principal */
+/** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期 / 先把要保本的钱放进存款): the deposit is what is said to keep the principal */
 const WISH_BEFORE = /(想|要|想要|追求|图|求|只求|只想)[^，。,]{0,4}$/;
-const DEPOSIT_ANSWER = /^(的话)?(那就|就|还是|只能|只有|请|可以|建议|那)?(只能|还是|老老实实)?(放|选|存|买|选择|考虑|去存|找|存到|看)?(银行)?(的)?(存款|定期|大额存单|存单|储蓄|国债)/;
+const DEPOSIT_ANSWER = /^(的话|的钱)?(那就|就|还是|只能|只有|请|可以|建议|那|先)?(只能|还是|老老实实)?(放|放进|放到|放在|选|存|存进|买|选择|考虑|去存|找|存到|看)?(银行)?(的)?(存款|定期|大额存单|存单|储蓄|国债)/;
 function depositSubject(view: SpanView, at: number, to = at): boolean {
   const { norm } = view;
   // bounded, so a text with one endless sentence stays linear
@@ -817,8 +817,17 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
     subject = SUBJECT.exec(norm.text.slice(a, b))?.[1];
     b = a;
   }
+  // (no product noun in the sentence: the heading its line opens with names it — 【3年期大额存单】存款。年利率1.75%，存入即锁定)
+  if (!subject) {
+    const src = simpleSource(norm);
+    const at0 = norm.start[at]!;
+    const head = LINE_HEAD.exec(src.slice(src.lastIndexOf('\n', at0 - 1) + 1, at0));
+    if (head) return /存单|存款|储蓄|定期/.test(head[1]!) && !/结构性|理财|基金|保险/.test(head[1]!);
+  }
   return !!subject && /存单|存款|储蓄|定期/.test(subject) && subject !== '结构性存款';
 }
+/** a line's bracketed heading (【3年期大额存单】) */
+const LINE_HEAD = /^\s*[【\[]([^】\]\n]{1,16})[】\]]/;
 
 /** A rule exempt for deposits (exemptIfOnly / wordsExemptIfAny: [deposit]) does not apply to what is said of a deposit. */
 function saidOfDeposit(rule: WordRule, view: SpanView, at: number, to = at): boolean {
