@@ -934,6 +934,8 @@ const DISOWNED = /^\s*(我行|本行|我们|我们行|同心银行)(从未|从�
 /** what the line after a quoted pitch says of it when it warns against it (这样的话…都是假的; 任何人这么说，都要提高警惕) */
 const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看到|遇到)(这些|这几句|以上)|(如果|要是|假如|若)?(你|您)?[^。！？\n]{0,4}被(这样|这么|这种话|这句话|这些话)(催|劝|忽悠|推销|游说|说动|洗脑)过?|(如果|要是|假如|若)?有人(这样|这么)(跟你|对你|和你|跟您|对您|同你)?(说|讲|推销|推荐|介绍|吹)|(推销员|销售|业务员|对方|骗子|中介)[^。！？\n]{0,4}(这样|这么)(回答|说|讲|推销|介绍)|这样的话|这种话|这些话|这类话|这种广告|这类广告|这样的广告|这种短信|这类短信|这种宣传|这类宣传|这类催促|这种催促|这些催促|这类字眼|这种字眼|这几句话?|这两句话?|这种说法|这些说法|这类说法|此类说法|以上说法|上面这些话|类似的话|(任何人|谁|凡是|只要有人|有人|对方|谁要是|别人)?(这么说|这样说|这么讲|这样讲|说这种话|说这些话|说这样的话|跟你这么说|跟你这样说))[^。！？\n]{0,40}(不会|没有|别信|不要信|都是假|是假的|骗|警惕|当心|小心|违规|违法|不可能|提防|核实|别激动|别心动|别冲动|先别|冷静|先停|停一停|问清楚|多留个心眼|留个心眼|起身走人|走人|转身就走|扭头就走|慢下来|慢一点|慢一慢|只想问|想问一句|靠什么赚钱)/;
 
+/** after a quoted message, the next sentence saying the bank did not send it (，问是不是真的。⏎不是我们发的) */
+const DISOWNED_AFTER = /^[^。！？\n]{0,16}[。！？]?\s*\n?\s*(这条|这个|那条)?(消息|信息|短信)?(不是|并非|唔系|唔係)(我们|我们行|本行|我行|同心银行|我哋)(发|发的|发布|推送|出)/;
 /** who corrects it (我赶紧纠正：) */
 const CORRECTING = /^\s*(我|小U|我们)?[^。！？\n“”「」]{0,4}(纠正|更正|解释|劝他|劝她|劝佢|提醒他|提醒她|提醒佢)[:：，,]\s*/;
 /** an answer that opens by calling what it answers wrong (不对哦，…; 不是这样的) */
@@ -1015,6 +1017,8 @@ export function named(source: string, at: number): boolean {
     if (fixes && (/更正|纠正/.test(fixes[0]) || CORRECTED.test(after.slice(fixes[0].length)))) return true;
     // (or calls it a breach, or corrects it: “亏钱？不存在的！”，听起来很让人安心。⏎但这句话本身就违规)
     if (CALLED_WRONG.test(after.slice(0, 59))) return true;
+    // (or the next sentence disowns the message it quoted: …“同心银行内部产品，保本…”，问是不是真的。⏎不是我们发的。)
+    if (DISOWNED_AFTER.test(after.slice(0, 40))) return true;
     // (or a case retold: whose words they were and what came of them — “放心买，保本的”⏎这是某行理财经理对客户说的
     // 原话…经核查认定为销售误导; …“基本不会亏”。经调阅双录，该表述属实，已对当事员工停岗培训)
     const told = source.slice(close + 1, close + 160);
