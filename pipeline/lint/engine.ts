@@ -821,7 +821,10 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
   if (!subject) {
     const src = simpleSource(norm);
     const at0 = norm.start[at]!;
-    const head = LINE_HEAD.exec(src.slice(src.lastIndexOf('\n', at0 - 1) + 1, at0));
+    // (the line's start looked for within SUBJECT_WINDOW only: one endless line with many terms stays linear)
+    let a = at0;
+    while (a > 0 && at0 - a < SUBJECT_WINDOW && src[a - 1] !== '\n') a--;
+    const head = a === 0 || src[a - 1] === '\n' ? LINE_HEAD.exec(src.slice(a, Math.min(at0, a + 20))) : null;
     if (head) return /存单|存款|储蓄|定期/.test(head[1]!) && !/结构性|理财|基金|保险/.test(head[1]!);
   }
   return !!subject && /存单|存款|储蓄|定期/.test(subject) && subject !== '结构性存款';
