@@ -113,6 +113,12 @@ const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中�
 const EN_WORDS = new Set('you all the and for our with from this that your see thank thanks so much very good love fans day new year happy big best wish wishes team home tea time shop'.split(' '));
 /** two or more lines, each a short name, a space and a short figure or note (赵雅琴 年交20万) and nothing else */
 const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\s*$/;
+/** what says an asset is about the bank's own people (新同事, 团队合影, 全体伙伴, 柜台生涯, 送别会, 团建) */
+const STAFF_ASSET = /新同事|欢迎新同事|团队合影|团队照|全体伙伴|每一位伙伴|新员工入职|柜台生涯|在柜台坐了|送别会|欢送会|荣休|团建/;
+/** words right around a name that make it a colleague's (在柜台坐了三十一年的…; 新同事…) */
+const STAFF_NEAR = /在柜台(坐|干|工作)了|柜台生涯|新同事/;
+/** …and what names a client in it all the same (客户, 街坊, 储户, 顾客, 上门) */
+const CLIENT_IN_ASSET = /客户|客戶|街坊|储户|儲戶|顾客|顧客|上门|上門|阿姨家|叔叔家|奶奶家|爷爷家|大爷家|业主|居民|村民|会员|會員/;
 /** a markdown table's header cell over a column of people (姓名, 预约人, 客户) */
 const TABLE_PEOPLE_CELL = /^\s*(姓名|客户姓名|客户|客戶|预约人|預約人|联系人|報名人|报名人|签到人|获奖人|中奖人|户名|持卡人|街坊|参加人|参会人|领取人|收件人)\s*$/;
 /** a text with such a header (a cheap test before the rows are read) */
@@ -893,7 +899,16 @@ export const piiPerson: Detector = {
           for (let m = japaneseRe.exec(t); m; m = japaneseRe.exec(t)) accept(m.index, m[1]!.length, m.index + m[0].length, 'さん');
         }
       }
-      return hits;
+      // an asset about the bank's own people (a farewell, a team photo, new colleagues) that names no client anywhere:
+      // its names are staff's, and staff are no clients (送别会｜在柜台坐了三十一年的刘淑芬大姐; 年终团队合影 前排左起：…)
+      if (hits.length && views.some((v) => STAFF_ASSET.test(v.span.text)) && !views.some((v) => CLIENT_IN_ASSET.test(v.span.text))) return hits.filter((h) => h.data?.context === '微信号');
+      // (and a name told as a colleague's where it stands: 在柜台坐了三十一年的刘淑芬大姐，今天正式退休了)
+      return hits.filter((h) => {
+        if (h.data?.context === '微信号') return true;
+        const src = views[h.view]!.span.text;
+        const around = src.slice(Math.max(0, h.from - 24), Math.min(src.length, h.to + 12));
+        return !(STAFF_NEAR.test(around) && !CLIENT_IN_ASSET.test(around));
+      });
     };
   },
 };
