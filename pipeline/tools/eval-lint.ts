@@ -5,6 +5,7 @@
 // Prints one row per family and the totals, the hold-out families (holdout-*.yaml) in a table of their
 // own; exits 0 (it is a report). `--miss` lists what failed, `--no-holdout` leaves the hold-out out,
 // a word argument keeps only the files whose name contains it.
+import { characterReference } from '../load/decode.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -73,10 +74,27 @@ export function sampleRules(): RuleSet {
   return samplePolicy;
 }
 
+/**
+ * A case's text as it ships: character references decoded (&#20445;&#26412; is 保本, &nbsp; a space), as
+ * the brief reader (load/markdown.ts) decodes every field before the gate judges it.
+ */
+function shipped(text: string): string {
+  if (!text.includes('&')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const ref = text[i] === '&' ? characterReference(text, i, text.length) : undefined;
+    if (ref) {
+      out += ref.text;
+      i += ref.length;
+    } else out += text[i++];
+  }
+  return out;
+}
+
 export function lintCase(c: CorpusCase, ctx: LintContext = SAMPLE_CONTEXT): Finding[] {
   const spans: TextSpan[] = c.texts
-    ? c.texts.map((t) => ({ field: t.field, text: t.text, file: 'corpus' }))
-    : [{ field: 'body', text: c.text!, file: 'corpus', start: { line: 1, column: 1 } }];
+    ? c.texts.map((t) => ({ field: t.field, text: shipped(t.text), file: 'corpus' }))
+    : [{ field: 'body', text: shipped(c.text!), file: 'corpus', start: { line: 1, column: 1 } }];
   return lintSpans(spans, ctx, sampleRules());
 }
 
