@@ -806,6 +806,8 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
   if (at === clauseFrom && /^(大额存单|存单|定期存款|存款|储蓄存款)(是|为|指|由|受)/.test(norm.text.slice(at, at + 8))) return true;
   // (what the words themselves name first is their subject when it is no deposit: 不如直接存进这款三年期理财 is said of 这款,
   // whatever deposit the clause before planned)
+  // (or a likening that names it by a pronoun first: 当佢系定期存款咁 is said of 佢, the product)
+  if (to > at && /^(当|把)(他|它|这款|这只)/.test(norm.text.slice(at, at + 3))) return false;
   const own = to > at ? SUBJECT.exec(norm.text.slice(at, Math.min(to, at + 12)))?.[1] : undefined;
   if (own && !/存单|存款|储蓄|定期|底/.test(own) && !/^(投|持仓)/.test(own)) return false;
   let subject = SUBJECT.exec(norm.text.slice(clauseFrom, at))?.[1];

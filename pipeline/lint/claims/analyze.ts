@@ -1163,6 +1163,13 @@ export function markedWrong(view: SpanView, from: number): boolean {
   if (WRONG_MARK.test(src.slice(a, at))) return true;
   // (a line spoken by a fraudster in a script or a comic: 骗子：大姐，这个项目保本保息; ① 骗子：我们平台全国第一)
   if (FRAUD_SPEAKER.test(src.slice(a, at)) || WRONG_LABEL.test(src.slice(a, at))) return true;
+  // (a line a client speaks in a dialogue or a script — 客户：…; 【客户】…; 阿婆：「…」; 小杨（演客户）：… — is the client's,
+  // unless the next line opens by agreeing: 客户：这款跟定期一样吧？⏎理财经理：对的。)
+  if (CLIENT_SPEAKER.test(src.slice(a, at))) {
+    let e = at;
+    while (e < src.length && e - at < 200 && src[e] !== '\n') e++;
+    if (!NEXT_AGREES.test(src.slice(e + 1, e + 40))) return true;
+  }
   // (a quiz's answer that goes on to say what is wrong: 答案：A ❌ 任何暗示保本的说法都是违规的; not an answer
   // that says something of its own: 正确答案：B ✅ 在咱们银行买理财，本金到期原样回到你卡上)
   if (ANSWER_LABEL.test(src.slice(a, at))) {
@@ -1245,10 +1252,14 @@ const WRONG_GLOSS = /^\s*((删|删掉|删除|划掉|撤下|不行)\s*[，,、]\s
 const WRONG_LABEL = /^[\s\p{Extended_Pictographic}·•]*(红灯|黄灯)\s*[：:—\-]|^\s*[【\[](批注|审核意见|合规意见|合规批注)[】\]]|^\s*(批注|审核意见|合规意见)\s*[:：]|^\s*错选\s*[A-F]|^\s*(批|批语|红笔|红笔批注|师傅红笔|老师批注|评语|输入|原答案|考生答案|错误答案|学员答案|改写前|之前的写法|原来的写法|旧写法|原句|原话|改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|坑词|雷词|不能说|不能用|解析|答案解析|题目解析|点评|错句|处分依据|处理依据|处理结果)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面|已删除|已删|作废|已作废|未通过|退回|已退回|已撤回|已撤下|不合格)\s*[)）]\s*[:：]|^\s*(查到|查出|发现|检出|抽查发现)[\d一二三四五六七八九十]+\s*(宗|处|起|例|条|次)\s*[:：]|^[^:：\n，。]{0,8}?(初稿|旧稿|草稿|徒弟稿|学生稿|学生原文|同事稿|第一版)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/u;
 const ANSWER_LABEL = /^\s*(正确|参考)?答案\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]/;
 const CONDEMNS = /违规|違規|违法|不合规|不合規|不能|不可以|不得|不应|错|錯|骗|騙|诈|詐|陷阱|坑|红线|紅線|禁|误导|誤導|夸大|涉嫌|问题|不对|预测|承诺|暗示|混淆|诱导|催促|冒用|最高级|绝对化|[✗❌✘✖🚫]/u;
+/** a speaker label of a client opening a line of a dialogue or a script (客户：; 【客户】; 阿婆：; 镜头1｜小伙子：; 小杨（演客户）：) */
+const CLIENT_SPEAKER = /^\s*(?:镜头\s*\d+\s*[｜|:：]\s*|第[一二三四五六七八九十\d]+格\s*[｜|:：]\s*)?(?:[【\[](客户|顾客|客人|客戶|街坊)[】\]]|(?:客户|顾客|客人|客戶|阿姨|叔叔|大爷|大妈|阿婆|阿伯|伯伯|婆婆|街坊|小伙子|姑娘|队友|邻居|网友|家长|孃孃|嬢嬢)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]|[\u4e00-\u9fa5]{1,3}[（(]演客户[)）]\s*[:：])/;
+/** the next line of a dialogue opening by agreeing with the line before (理财经理：对的; 小U：没错！) */
+const NEXT_AGREES = /^[^：:\n]{0,12}[：:]\s*[“「"]?\s*(对|是的|是啊|没错|说得对|讲得对|对对|当然|肯定|就是|可不是|系呀|冇错)/;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 // (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)
 // (or a speaker labelled in brackets before the line: （骗子）您好，我是银行客服…)
-const FRAUD_SPEAKER = /^\s*(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(?:(骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|陌生人|陌生男子|陌生女子|神秘人|推销员|大忽悠|坏人|被告人?)|对方|[“"「『][^”"」』\n]{1,6}[”"」』])\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]|^\s*[（(【\[](骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)[)）】\]]/;
+const FRAUD_SPEAKER = /^\s*(?:镜头\s*\d+\s*[｜|:：]\s*)?(?:[\d①-⑨]+\s*[.、．)）]?\s*)?(?:(骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者|陌生来电|陌生人|陌生男子|陌生女子|神秘人|推销员|大忽悠|坏人|被告人?)|对方|[“"「『][^”"」』\n]{1,6}[”"」』])\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]|^\s*[（(【\[](骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)[)）】\]]/;
 /** a line that is one word and how often it was found (保本　43次; 「稳赚」：31处) */
 const TALLY_LINE = /^[\s\u3000·•\-*]*[“「『【]?[\u4e00-\u9fa5A-Za-z]{2,8}[”」』】]?[\s\u3000:：·…\-—]*\d+\s*(次|处|件|条|篇|例|回)[\s\u3000。；;，,]*$/;
 // (after a list number too: 2. ✗ 保本)
