@@ -516,6 +516,8 @@ interface PiiReadings {
   typed?: SpanView[];
   /** the texts with Chinese numerals read aloud after a letter or a digit written as digits, one for one (川A幺两洞拐八 → 川A12078; E幺两三四…): made only where there are such */
   spoken?: SpanView[];
+  /** the asset's digits in order, as the number the post says they spell (assembledDigits) */
+  assembled?: ReturnType<typeof assembledDigits>;
 }
 /** Chinese numerals, as said aloud too (幺 1, 两 2, 洞 0, 拐 7, 勾 9), run on after a Latin letter or a digit: each one digit (pieceDigits) */
 const SPOKEN_RUN = /(?<=[A-Za-z0-9])[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
@@ -527,7 +529,39 @@ function piiReadings(set: RuleSet, views: SpanView[]): PiiReadings {
   const typed = views.some((v) => v.norm.via.includes(VIA_PINYIN)) ? views.map((v) => scanSpan(set, v.index, v.span, true, true).view) : undefined;
   const spokenTexts = views.map((v) => v.span.text.replace(SPOKEN_RUN, pieceDigits));
   const spoken = spokenTexts.some((t, i) => t !== views[i]!.span.text) ? views.map((v, i) => scanSpan(set, v.index, { ...v.span, text: spokenTexts[i]! }, true, true).view) : undefined;
-  return { ...(joined ? { joined } : {}), ...(typed ? { typed } : {}), ...(spoken ? { spoken } : {}) };
+  const assembled = assembledDigits(set, views);
+  return { ...(joined ? { joined } : {}), ...(typed ? { typed } : {}), ...(spoken ? { spoken } : {}), ...(assembled ? { assembled } : {}) };
+}
+
+/** a post that says its figures, read together, are someone's number (三个数连起来就是他的手机号; 这串其实是她的身份证号) */
+// (not a denial: 这串编号…这是活动代码，不是任何人的证件号)
+const ASSEMBLE_CUE = /(连起来|拼起来|串起来|合起来|连在一起|接起来|按顺序|依次|连着)(?:(?!不是|并非|唔系|不系)[^。！？\n]){0,16}(就是|即是|即系|就系|系|是|拨|打)|(这串|这组|这几个数|这些数字|呢串|呢组|三笔|几笔)(?:(?!不是|并非|唔系|不系)[^。！？\n]){0,24}(就是|其实是|其实系|即系|系|是)(?:(?!不是|并非|唔系|不系|任何人)[^。！？\n]){0,16}(手机|电话|号码|身份证|证件号|卡号)|(其实|实际上|其实即)(是|系|即系|就是)(?:(?!不是|并非|唔系|不系|任何人)[^。！？\n]){0,16}(手机|电话|号码|身份证|证件号|卡号)/;
+/**
+ * The digits of an asset that says its figures spell a number (a price, a score, a countdown, a
+ * date that 连起来就是他的手机号), read as that number: one text of the label the post names and every
+ * digit of the asset in order, and what maps a detector's hits on it back to the first digit's text.
+ * Undefined when no text of the asset says so (the common case: no further pass).
+ */
+function assembledDigits(set: RuleSet, views: SpanView[]): { view: SpanView; at: { view: number; from: number }[]; label: number } | undefined {
+  const cue = views.map((v) => ASSEMBLE_CUE.exec(v.span.text)).find(Boolean);
+  if (!cue) return undefined;
+  const what = cue[0];
+  const label = /身份证|证件/.test(what) ? '身份证号：' : /卡号/.test(what) ? '卡号：' : '手机号：';
+  let digits = '';
+  const at: { view: number; from: number }[] = [];
+  for (const v of views) {
+    const src = v.span.text;
+    for (let i = 0; i < src.length && digits.length < 64; i++) {
+      const c = src[i]!;
+      const d = c >= '0' && c <= '9' ? c : c >= '０' && c <= '９' ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : (c === 'X' || c === 'x' || c === '×') && digits.length >= 14 ? 'X' : '';
+      if (!d) continue;
+      digits += d;
+      at.push({ view: v.index, from: i });
+    }
+  }
+  if (digits.length < 11) return undefined;
+  const first = views[0]!.span;
+  return { view: scanSpan(set, 0, { field: first.field, file: first.file, text: label + digits }, true).view, at, label: label.length };
 }
 /**
  * a client-detail detector's hits in each text, across the asset's texts, and in the texts as typed
@@ -538,6 +572,18 @@ function piiHits(rule: RuleMeta, detect: Detect, views: SpanView[], more: PiiRea
   if (more.joined) for (const h of more.joined.crossing(detect(more.joined.views, ctx))) hits.push(h);
   if (more.typed && rule.id !== 'pii-person') for (const h of detect(more.typed, ctx)) hits.push(h);
   if (more.spoken && rule.id !== 'pii-person') for (const h of detect(more.spoken, ctx)) hits.push(h);
+  // (found in the assembled digits: reported at the first digit it covers, in that digit's text)
+  if (more.assembled && rule.id !== 'pii-person') {
+    const { at, label } = more.assembled;
+    for (const h of detect([more.assembled.view], ctx)) {
+      const k = h.from - label;
+      if (k < 0 || k >= at.length) continue;
+      const { fix: _fix, ...hit } = h;
+      const start = at[k]!;
+      const end = at[Math.min(at.length, h.to - label) - 1]!;
+      hits.push({ ...hit, view: start.view, from: start.from, to: end.view === start.view ? end.from + 1 : views[start.view]!.span.text.length });
+    }
+  }
   return hits;
 }
 
