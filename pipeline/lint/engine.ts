@@ -543,7 +543,8 @@ const ASSEMBLE_CUE = /(连起来|拼起来|串起来|合起来|连在一起|接�
  * Undefined when no text of the asset says so (the common case: no further pass).
  */
 function assembledDigits(set: RuleSet, views: SpanView[]): { view: SpanView; at: { view: number; from: number }[]; label: number } | undefined {
-  const cue = views.map((v) => ASSEMBLE_CUE.exec(v.span.text)).find(Boolean);
+  let cue: RegExpExecArray | null = null;
+  for (const v of views) if ((cue = ASSEMBLE_CUE.exec(v.span.text))) break;
   if (!cue) return undefined;
   const what = cue[0];
   const label = /身份证|证件/.test(what) ? '身份证号：' : /卡号/.test(what) ? '卡号：' : '手机号：';
@@ -739,11 +740,11 @@ const LIFE_WORTH = '(保险|投资|投入|回报|买卖|生意|利息|这笔账|
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}|${LIFE_WORTH}[^。！？!?]{0,8}(只|仅|只是|仅仅)(用来|拿来)?(形容|比喻|打比方|开玩笑)`);
 // (the closing mark may lie past the sentence's last character: only the opening one is read)
-/** something of the bank's own said to be the same as what the metaphor praised (我们的同心稳盈也一样) */
 /** the writer saying the metaphor is not about money (不过这句话只说身体，不说钱) */
 const NOT_ABOUT_MONEY = /只说身体|说的是身体|不说钱|不是说钱|说的不是钱|跟钱无关|和钱无关|与钱无关|不谈钱|不关钱的事|唔关钱事/;
 /** a product of the writer's own pointed at, bought or paying (这款; 这只持有满一年; 本产品; 买了一个月; 收益; 3.3%) */
 const OWN_PRODUCT = /这款|这只|这支|那款|那只|这个产品|这份产品|呢只|呢款|本产品|该产品|这期|本期|新一期|这一期|持有满|起购|起投|认购|申购|买了|收益|年化|利率|利息|[0-9]%/;
+/** something of the bank's own said to be the same as what the metaphor praised (我们的同心稳盈也一样; 就像这款…一样) */
 const LIKENED_OWN = /(我们|我們|我行|本行|咱们|咱們|咱行)(的|家的|嘅|行的)?[「“『]?[\u4e00-\u9fa5A-Za-z0-9]{2,10}[」”』]?[^，。！？!?\n]{0,4}(也一样|也一樣|也是一样|也是這樣|也是这样|也是这个道理|也是這個道理|同样如此|一个道理|一個道理|一样稳|一樣穩)|(就像|就好像|好比|如同|跟|和|同)(这款|這款|这只|這隻|这支|呢只|本产品|这个产品|这期)[^，。！？!?\n]{0,8}(一样|一樣|一个样|似的)/;
 const QUOTED_LIFE = new RegExp(`${LIFE}[^。！？!?]{0,20}[“「『"'](投资|投入|回报|本钱|理财|收益|资产|保险|存款|储蓄)|[“「『"'](投资|投入|回报|本钱|理财|收益|资产|保险|存款|储蓄)[”」』"'][^。！？!?]{0,20}${LIFE}`);
 /** per view and sentence: [METAPHOR, LIFE_METAPHOR, QUOTED_LIFE] (a sentence of thousands of terms is read once) */
@@ -850,10 +851,10 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
   if (to > at && WISH_BEFORE.test(norm.text.slice(Math.max(at - 6, clauseFrom), at)) && norm.sentence[to] === norm.sentence[at] && DEPOSIT_ANSWER.test(norm.text.slice(to, to + 16))) return true;
   // (a deposit word that opens its clause is its own subject: 存单是银行存款的凭证)
   if (at === clauseFrom && /^(大额存单|存单|定期存款|存款|储蓄存款)(是|为|指|由|受)/.test(norm.text.slice(at, at + 8))) return true;
+  // (a likening that names its subject by a pronoun first: 当佢系定期存款咁 is said of 佢, the product)
+  if (to > at && /^(当|把)(他|它|这款|这只)/.test(norm.text.slice(at, at + 3))) return false;
   // (what the words themselves name first is their subject when it is no deposit: 不如直接存进这款三年期理财 is said of 这款,
   // whatever deposit the clause before planned)
-  // (or a likening that names it by a pronoun first: 当佢系定期存款咁 is said of 佢, the product)
-  if (to > at && /^(当|把)(他|它|这款|这只)/.test(norm.text.slice(at, at + 3))) return false;
   const own = to > at ? SUBJECT.exec(norm.text.slice(at, Math.min(to, at + 12)))?.[1] : undefined;
   if (own && !/存单|存款|储蓄|定期|底/.test(own) && !/^(投|持仓)/.test(own)) return false;
   let subject = SUBJECT.exec(norm.text.slice(clauseFrom, at))?.[1];

@@ -265,28 +265,24 @@ function put(code: number, k: number, s: number, e: number, g: number) {
 /** hyphens and underscores: between two Latin words they read as a space (zero-risk = zero risk) */
 const JOINERS = new Set([0x2d, 0x5f, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xff0d]);
 
-/** the pending gap is a comma, then one line break, and nothing that ends a sentence */
-/** the pending marks are one line break and nothing else (a drawn line's end, no mark of its own) */
-function lineBreakOnly(): boolean {
-  let breaks = 0;
-  for (let j = 0; j < pLen; j++) {
-    const c = pCode[j]!;
-    if (c === 10) breaks++;
-    else if (c !== 13 && c !== 32 && c !== 0x3000 && c !== 9) return false;
-  }
-  return breaks === 1;
-}
-function lineGoesOn(): boolean {
+/**
+ * The pending marks as the end of a line: 'comma' when a comma comes before one line break and nothing
+ * ends a sentence (我哋行呢只季季开，⏎…); 'bare' when they are one line break and blanks only (a drawn line
+ * with no mark of its own); undefined otherwise.
+ */
+function lineEnd(): 'comma' | 'bare' | undefined {
   let comma = false;
+  let other = false;
   let breaks = 0;
   for (let j = 0; j < pLen; j++) {
     const c = pCode[j]!;
     if (c === 0x2c || c === 0xff0c || c === 0x3001) comma = breaks === 0 || comma;
     else if (c === 10) breaks++;
-    else if (c === 13) continue;
-    else if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f || c === 0xff61 || c === 0x2028 || c === 0x2029) return false;
+    else if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f || c === 0xff61 || c === 0x2028 || c === 0x2029) return undefined;
+    else if (c !== 13 && c !== 32 && c !== 0x3000 && c !== 9) other = true;
   }
-  return comma && breaks === 1;
+  if (breaks !== 1) return undefined;
+  return comma ? 'comma' : other ? undefined : 'bare';
 }
 
 function flushPending(betweenLatin = false) {
@@ -327,7 +323,10 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     // a line that ends on a comma goes on in the next (我哋行呢只季季开，由出嚟到而家，⏎冇一期唔赚): one line break after a comma
     // ends a clause, not the sentence
     // (and so does a line whose next opens with 就/即/便, which no sentence opens with: 续作同心月月鑫⏎就能参加幸运大转盘)
-    if (pStrength >= SENTENCE && (lineGoesOn() || (code === 0x5c31 || code === 0x5373 || code === 0x4fbf) && lineBreakOnly())) pStrength = CLAUSE;
+    if (pStrength >= SENTENCE) {
+      const end = lineEnd();
+      if (end === 'comma' || (end === 'bare' && (code === 0x5c31 || code === 0x5373 || code === 0x4fbf))) pStrength = CLAUSE;
+    }
     if (lastCls === CJK && k === CJK) g = pStrength;
     else flushPending(lastCls === LATIN && k === LATIN);
     if (pStrength >= CLAUSE) clauseNo++;

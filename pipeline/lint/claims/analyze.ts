@@ -506,10 +506,10 @@ const noNeed = (word: string) => NO_NEED.has(word) || NO_NEED.has(word.slice(0, 
 const UNSURE = /说不准|说不好|不好说|不一定|没准/;
 /** the hedge itself at a negation's place (不一定, 说不准…) */
 const UNSURE_END = /^(说不准|说不好|不好说|不一定|没准)/;
-/** a negation that hedges rather than denies */
-const HEDGE = /^(不一定|未必|不见得|不一定会|不一定能|不是都|并不都|并非都|不都|不全|不全是|不是每)$/;
 /** a partial no (不是都会亏): not all, so it neither answers yes nor flips the question */
 const PARTIAL_NO = /^(不是都|并不都|并非都|不都|不全|不全是|不是每)$/;
+/** a negation that hedges rather than denies (不一定; a partial no too) */
+const HEDGE = new RegExp(`^(不一定|未必|不见得|不一定会|不一定能)$|${PARTIAL_NO.source}`);
 
 const ANSWER_FLIPS = 1;
 const ANSWER_CAUTIONS = 2;
@@ -768,7 +768,7 @@ export function lifeSlang(view: SpanView, at: number, to?: number): boolean {
   }
   return life;
 }
-const lifeSentences = new WeakMap<SpanView, Map<number, boolean>>();
+const lifeSentences = new Attached<SpanView, Map<number, boolean>>('lifeSentences');
 /** things of everyday life a post's slang may be about */
 const EVERYDAY = /火锅|锅底|毛肚|黄喉|饺子|馅|包子|蛋挞|面包|姜饼|月饼|汤圆|粽子|奶茶|咖啡|自助|三文鱼|配方|菜|汤|镜头|定焦|相机|照片|拍|晚霞|日落|猫|狗|宠物|马拉松|配速|球赛|比赛|进球|抽奖|年会|联欢|扫地机器人|大米|手气|运气|排队|作品|摄影|展|演唱会|电影|剧|游戏|王者|跑了[^，。！？!?]{0,4}步|晨练|骑车|烤一盘|早茶|团年饭|年夜饭|龙舟|绘本|爬山|登山|散步|骑行|游泳|瑜伽|太极|跑步|健身|蛋糕|烘焙|做饭|下厨|厨艺|做菜|一桌菜|钓鱼|毕业照/;
 /** online slang of praise, certainty and haste (天花板; 封神; 闭眼入; 躺赚; 回本; 翻倍; 限量; 冲) */
