@@ -2,11 +2,13 @@
 // rule's `data:` block read against a detector's schema with errors naming the file and key.
 import { z } from 'zod';
 import type { RuleMeta } from './rules.ts';
+import { led } from './prefilter.ts';
 
-/** A string compiled as a case-insensitive global RegExp; an invalid one is a schema issue. */
+/** A string compiled as a case-insensitive global RegExp (led by its first characters); an invalid one is a schema issue. */
 export const regexSchema = z.string().transform((s, ctx) => {
   try {
-    return new RegExp(s, 'gi');
+    new RegExp(s, 'gi');
+    return new RegExp(led(s, 'gi'), 'gi');
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: (err as Error).message });
     return z.NEVER;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../pipeline/lint/index.ts';
-import { cannotMatch, needOf } from '../../pipeline/lint/prefilter.ts';
+import { cannotMatch, led, needOf } from '../../pipeline/lint/prefilter.ts';
 import { loadCorpus } from '../../pipeline/tools/eval-lint.ts';
 import { gatedPatterns } from './helpers.ts';
 
@@ -55,6 +55,31 @@ describe('the RegExp gate (prefilter)', () => {
           return true;
         }
         return !cannotMatch(re, t) || !matches(re, t);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leads a pattern with a lookbehind by its first characters, and it finds the same matches at the same places', () => {
+    expect(led('(?<=收益|回报)比[^，。]{0,6}(高|多)', 'gi')).toBe('(?=[\\u6bd4])(?:(?<=收益|回报)比[^，。]{0,6}(高|多))');
+    // a match that can be empty, or begin with anything, is left as it is; so is a pattern without a lookbehind
+    expect(led('(?<=收益)(稳)?', 'gi')).toBe('(?<=收益)(稳)?');
+    expect(led('(?<=收益).{0,2}高', 'gi')).toBe('(?<=收益).{0,2}高');
+    expect(led('保本|稳赚', 'gi')).toBe('保本|稳赚');
+    const alphabet = [...'保本收益率年化稳赚不赔預期ＡａAaKk0１2%％ ，。！？😀\u200b-'];
+    const piece = fc.constantFrom('保本', '收益', '[年月]', '\\d+', '(稳|保)', '[^。]{0,3}', '(?<=收益)', '(?<![a-c])', '(?!亏)', '率?', '[a-c]', 'K', '\\.', '%', '(?:化|華)+', '|', '\\b', '^', '.', '\\s*', '(年)\\1');
+    const pattern = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((a) => a.join(''));
+    const all = (re: RegExp, t: string) => [...t.matchAll(re)].map((m) => `${m.index}:${m.join(',')}`).join(' ');
+    fc.assert(
+      fc.property(pattern, fc.constantFrom('g', 'gi', 'giu', 'gu'), text, (src, flags, t) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(src, flags);
+        } catch {
+          return true;
+        }
+        return all(re, t) === all(new RegExp(led(src, flags), flags), t);
       }),
       { numRuns: 3000 },
     );
