@@ -60,6 +60,8 @@ const claim = z.strictObject({
   unlessStateIssued: z.boolean().default(false),
   /** counts only where no other pattern of its rule matched in the sentence: a broad reading that would only widen a narrower one's excerpt */
   fallback: z.boolean().default(false),
+  /** the concepts of `all` are their clause's whole text, but for a closing particle or mark: a slogan (旱涝保收，年年有余), not what a sentence says of something (老表说算是旱涝保收了) */
+  alone: z.boolean().default(false),
   examples: z.strictObject({
     valid: z.array(example).min(1, 'Expected at least one valid example: a pattern cannot ship without proof'),
     invalid: z.array(example).min(1, 'Expected at least one invalid example: a pattern cannot ship without proof'),

@@ -177,7 +177,8 @@ describe('evasion is read back in the normaliser', () => {
 });
 
 describe('properties', () => {
-  const TERMS = ['稳赚不赔', '保本保息', '零风险', '刚性兑付', '本金无忧', '旱涝保收'];
+  // (terms banned wherever they stand: 旱涝保收 is one only said of money or as a slogan, 老表说算是旱涝保收了 is not)
+  const TERMS = ['稳赚不赔', '保本保息', '零风险', '刚性兑付', '本金无忧', '只赚不赔'];
   // ways to write one character of a term so that a reader still reads it
   const tricks = fc.constantFrom<(ch: string) => string>(
     (ch) => ch,

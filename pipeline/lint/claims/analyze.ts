@@ -2109,11 +2109,13 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // a negation that opens a new item denies it afresh, it does not cancel the one before as a double
         // negative would (不是不保本): one joined by 也, 又, 亦 … (neither … nor: 不买产品也不晒收益); one right after
         // the no-loss word the last was spent on (不保本不保息 — but 不提供保本承诺 stays one denial); one in the next
-        // hashtag or after a dash (#理财非存款 #不保本不保息; 九成九也谈不上——它压根就不保本)
+        // hashtag or after a dash (#理财非存款 #不保本不保息; 九成九也谈不上——它压根就不保本); an English one, which
+        // never doubles (not a deposit — there is no guaranteed return)
         const prev = list[i - 1];
         if (
           neg &&
           (/(也|又|亦|还|更|并|且|同时)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from)) ||
+            /^[a-z]/i.test(norm.text[h.from]!) ||
             (prev !== undefined && prev.cls === noloss && norm.clause[prev.from] === clause && lastNegFrom >= 0 && prev.from - lastNegFrom <= 3) ||
             (negEnd > 0 && /[#＃]|——/.test(src.slice(norm.end[negEnd - 1]!, norm.start[h.from]!))))
         )
@@ -2401,18 +2403,30 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
         if (!contextOk(p.context, types, sentenceFinance, product) || p.unlessTypes.some((t) => types.has(t)) || onlyOf(types, p.unlessOnlyTypes) || (p.unlessStateIssued && products.stateIssued)) continue;
         if (p.scope !== 'clause') {
           const m = matchUnit(p, live);
-          if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
+          if (m && (!p.alone || wholeClause(norm, m.from, m.to))) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
           continue;
         }
         units ??= clauseRuns(live, norm.clause);
         for (const unit of units) {
           const m = matchUnit(p, unit);
-          if (m) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
+          if (m && (!p.alone || wholeClause(norm, m.from, m.to))) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
         }
       }
     });
   }
   return out;
+}
+
+/** a closing particle or mark after a slogan in its clause (旱涝保收啦！) */
+const CLOSING = /^[了啦呀啊哦喔哈咯嘛吧呢!！。？?~～…\s]*$/;
+
+/** whether [from, to) of the normalised text is its clause's whole text, but for a closing particle or mark */
+function wholeClause(norm: SpanView['norm'], from: number, to: number): boolean {
+  const c = norm.clause[from]!;
+  if (from > 0 && norm.clause[from - 1] === c) return false;
+  let end = to;
+  while (end < norm.text.length && norm.clause[end] === c) end++;
+  return CLOSING.test(norm.text.slice(to, end));
 }
 
 /** `hits` (in text order) cut into runs of one clause each */

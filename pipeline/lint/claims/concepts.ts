@@ -162,6 +162,8 @@ export interface ClaimPattern {
   unlessStateIssued: boolean;
   /** only where no other pattern of its rule matched in the sentence */
   fallback: boolean;
+  /** only where its concepts are their clause's whole text (but for a closing particle or mark) */
+  alone: boolean;
 }
 
 export interface ClaimData {
@@ -179,6 +181,7 @@ export interface ClaimData {
   evenIfOnly: ProductType[];
   unlessStateIssued: boolean;
   fallback: boolean;
+  alone: boolean;
 }
 
 /** Resolves the concept names of the rules' claim patterns; an unknown class names the rule file. */
@@ -204,5 +207,6 @@ export function compileClaims(concepts: ConceptSet, claims: ClaimData[]): ClaimP
     evenIfOnly: c.evenIfOnly,
     unlessStateIssued: c.unlessStateIssued,
     fallback: c.fallback,
+    alone: c.alone,
   }));
 }
