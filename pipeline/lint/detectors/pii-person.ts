@@ -80,11 +80,18 @@ const SURNAME_EN_GIVEN = /([\u4e00-\u9fa5]) ?([A-Z][a-z]{2,9})(?![A-Za-z])/g;
 const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'uncle', 'auntie', 'aunt', 'manager', 'the', 'and', 'dear', 'hello', 'happy', 'new', 'year', 'team', 'vip', 'king', 'queen']);
 
 /** what reaches a person, after their name (QQ, 微信, 电话, 邮箱) */
-/** a WeChat ID after its label (微信：afen0719hz; 微信号 wangayi_1960): a letter, then 5–19 letters, digits, - or _ */
-const WECHAT_ID = /(微信号|微信|wx|vx|WX|VX|WeChat|wechat)\s*号?\s*[:：]?\s*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@.])/g;
+/**
+ * an online identity after its label: a WeChat ID (微信：afen0719hz; 微信号 wangayi_1960; wxid_8k2m9q4p7r12), a QQ
+ * number, a Douyin, Kuaishou, Xiaohongshu, Weibo or video-channel account (抖音号 hexiaojie.naicha; 小红书号 2763019485;
+ * 微博 @锦江卢嬢嬢学手机), full-width or not (微信：ｌｕｏｊｉｅ＿８８１２). Group 2: an ID of letters (a letter, then 5–29
+ * letters, digits, -, _ or .), group 3: of digits (QQ and platform numbers, 5–12), group 4: a handle after @.
+ */
+const WECHAT_ID =
+  /(微信号|微信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*号?\s*(?:[:：]|是|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
-// (an English name may stand between: 客户 Anna 的微信)
-const CLIENT_OWNER = /(她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|街坊|群主|(?<![A-Za-z])(?:her|his|Her|His)(?![A-Za-z]))(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,4}$/;
+// (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
+// (or earlier in its sentence, past a comma: 由客户谭叔统一收款，微信号 wxid_…; 佢系我哋嘅老客户，上礼拜用自己抖音号…)
+const CLIENT_OWNER = /(她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
 /** the asset says its group's owner is a client (群主：客户 Sofia; 群主是我们的老客户) */
 const GROUP_OWNER_CLIENT = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?\s*(?:我们的|我们|咱们的|我哋嘅)?\s*(?:老|新)?(?:客户|客戶|储户|街坊|会员|志愿者)/;
 /** …or a member of staff (群主是我们的理财经理; 群主：小U) */
@@ -708,14 +715,27 @@ export const piiPerson: Detector = {
         // before it — a third person or a client word, never the writer's, the bank's or a staff member's own
         {
           const src = view.span.text;
-          if (/微信|wx|vx|wechat/i.test(src)) {
+          if (/微信|wx|vx|wechat|qq|抖音|快手|小红书|视频号|微博|b站|instagram|IG/i.test(src)) {
+            // (IDs that open two lines or more are a list of people: 微信 lily_tianhe：5次⏎微信 ahuang1988：4次)
+            const opensLine = (at: number) => /(?:^|\n)[ \t]*(?:\d{1,2}[.、．]\s*)?$/.test(src.slice(Math.max(0, at - 6), at));
+            let lineOpeners = 0;
+            WECHAT_ID.lastIndex = 0;
+            for (let m = WECHAT_ID.exec(src); m; m = WECHAT_ID.exec(src)) if (opensLine(m.index)) lineOpeners++;
             WECHAT_ID.lastIndex = 0;
             for (let m = WECHAT_ID.exec(src); m; m = WECHAT_ID.exec(src)) {
-              const before = src.slice(Math.max(0, m.index - 20), m.index);
-              if (!CLIENT_OWNER.test(before) || OWN_OWNER.test(before)) continue;
+              const before = src.slice(Math.max(0, m.index - 32), m.index);
+              // (or a name opening the line, its ID in brackets after it: 钱德福（wx：qiandefu66）; 刘**（抖音号：…）;
+              // or a name the reader is told to add: 报名请加吴建国微信)
+              const listed =
+                /(?:^|\n)[ \t]*[\u4e00-\u9fa5]{1,3}[*＊]{0,3}[ \t]*[（(]$/.test(src.slice(Math.max(0, m.index - 12), m.index)) ||
+                /加[\u4e00-\u9fa5]{2,3}的?\s*$/.test(before) ||
+                (lineOpeners >= 2 && opensLine(m.index));
+              if ((!listed && !CLIENT_OWNER.test(before)) || OWN_OWNER.test(before)) continue;
+              // (the bank's own account: 官方抖音号, 同心银行的视频号)
+              if (/官方|官微|公众号|服务号|企业微信|银行|支行|分行|网点|網點|小U/.test(src.slice(Math.max(0, m.index - 8), m.index))) continue;
               // (a group's owner is a client's unless the asset names a member of staff as its owner)
               if (/群主[^，。！？\n]{0,4}$/.test(before) && staffOwnsGroup()) continue;
-              const id = m[2]!;
+              const id = (m[2] ?? m[3] ?? m[4])!;
               const from = m.index + m[0].length - id.length;
               const masked = `${id.slice(0, 2)}****`;
               hits.push({ view: view.index, from, to: from + id.length, excerpt: masked, fix: masked, data: { masked, context: '微信号' } });
