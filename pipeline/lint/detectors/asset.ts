@@ -118,7 +118,9 @@ export const benchmarkDisplay: Detector = {
       if (!productOf(views) && views.some((v) => ASKS_OR_DEFINES.test(v.norm.source))) return [];
       const reason = hasAny(views, d.reason);
       const method = hasAny(views, d.method);
-      const missing = [reason ? '' : '选取理由', method ? '' : '测算方法'].filter(Boolean);
+      // (a fund's benchmark given as its index formula is explained as fund rules ask, and its figure per
+      // year may stand beside the fund's own: 2024年度：净值增长率15.80%｜基准14.21% ‖ 业绩比较基准：沪深300指数收益率×95%＋…)
+      const missing = classifyAsset(views).types.has('fund') && hasAny(views, d.formula) ? [] : [reason ? '' : '选取理由', method ? '' : '测算方法'].filter(Boolean);
       const hits: DetectorHit[] = [];
       // (tiles that give the benchmark, its reason and its method each a tile of their own show it no
       // more than what explains it: 业绩比较基准（年化）：2.80%–3.30% ‖ 选取依据：… ‖ 测算方法：…)
