@@ -816,7 +816,7 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|旁人|外人|听人|很多理财笔记|很多笔记|好多笔记|很多帖子|很多博主|不少博主|有些博主|很多人|好多人|不少人|有些人|有的人|截图|截屏|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|有啲人|有d人|旁人|外人|听人|很多理财笔记|很多笔记|好多笔记|很多帖子|很多博主|不少博主|有些博主|很多人|好多人|不少人|有些人|有的人|截图|截屏|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”; or one more clause of the
   // pitch: 讲座…说投十万一年返两万，还『保本到期全退』)
@@ -2363,7 +2363,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   // (a denied loss alone is no money talk: 网点柜面不受影响 in a service notice, 资金没有损失 after a
   // fraud; a loss said to happen is: 万一亏了，差额我们补足)
   const lossClass = c.classIndex.get('loss') ?? -2;
-  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra', 'spent'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
+  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra', 'spent', 'bought-gift'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
   const index = patternIndex(patterns);
   if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);
