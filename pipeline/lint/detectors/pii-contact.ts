@@ -256,10 +256,12 @@ const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌�
 // (a line break may stand between the parts too: 幸福里小区⏎6号楼2单元⏎1101)
 // (and a list's mark at the new line's start: → 9幢⏎→ 3单元⏎→ 201室)
 // (each part may end its own sentence: 第5栋。⏎2单元。⏎1802房)
-const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?)';
+// (or a dash or a slash: 5号楼-2单元-1503室; 23幢/2单元/1101)
+const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?(?:[-－/／][ \\t\\u3000]?)?)';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
-// (a lettered block too: 华港花园B座1806房)
-const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]|${N}{1,4})${S}(幢|栋|号楼|座|楼)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5})(?:${S}(室|号|房))?`, 'g');
+// (a lettered block too: 华港花园B座1806房; 富力天河城C2栋27楼2704; a dormitory: 学生公寓11舍512)
+// (after a floor, a door of one digit: 紫云苑6栋1单元4楼2号)
+const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|栋|号楼|座|楼|舍)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}{2,5}|(?<=${N}${S}[楼层]${S})${N}(?=${S}号))(?:${S}(室|号|房))?`, 'g');
 // a Hong Kong or Macau flat: block, floor and flat (海景大廈 B座 9樓 3室; 海洋花園第5座15樓B), or an estate's
 // block and flat (禾輋邨豐和樓1203室)
 const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室`, 'g');
@@ -274,11 +276,14 @@ const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // 解放路12号502室: a street number with a room
 // (the room may start a line of its own: 三巷12号⏎401房)
-const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号\\s?(${N}{3,4})${S}(室|房)`, 'g');
+// (or a sub-number first: 逢源北街23号之一301房)
+const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号(?:之[一二三四五六七八九十${N.slice(1, -1)}])?\\s?(${N}{3,4})${S}(室|房)`, 'g');
 // 3-2-501 / 3－2－501 after a compound's name
-const DASHED = /([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
+// (or 3#2-1101: the block marked by #)
+const DASHED = /([0-9]{1,3})[-#]([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
-const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:${S}(${N}{1,3})${S}(组|队|社))?${S}(${N}{1,4})${S}号`, 'g');
+// (a hamlet named between: 太平山村下坞45号)
+const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:[\u4e00-\u9fa5]{0,2}(?:坞|湾|坪|坝|岭|坑|塘|沟|冲|垟|岙|墩))?(?:${S}(${N}{1,3})${S}(组|队|社))?${S}(${N}{1,4})${S}号`, 'g');
 const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院|阁|轩|郡|邸|墅)$/;
 /** the end of a residential compound's name (幸福小区, 阳光花园, 翠苑, 李家村) */
 const RESIDENTIAL = /(小区|花园|家园|新村|公寓|苑|新苑|里|村|庭|府|公馆|郡|邸|墅|社区|宿舍|家属院|大院)\s*$/;
@@ -381,7 +386,9 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       // 3楼 alone is a floor; 3楼501 or 3号楼2单元501 is a flat
       if (match[2] === '楼' && !match[3] && !match[5]) continue;
       // (a lettered block is a home only after a compound's name: 华港花园B座1806房, not 会议在A座301室)
-      add(from, to, !/[A-Za-z]/.test(match[1]!) && !!(match[3] || match[5] === '室' || match[5] === '房'));
+      // (a numbered block's flat is one in a compound named earlier in its sentence: 路过紫荆新村，顺道上12号楼502)
+      const inCompound = /^(幢|栋|号楼)$/.test(match[2]!) && /(小区|花园|家园|新村|公寓|苑|社区)[^。！？\n]{0,10}$/.test(sentenceBefore(view, from, 24));
+      add(from, to, !/[A-Za-z]/.test(match[1]!) && (!!(match[3] || match[5] === '室' || match[5] === '房') || inCompound));
     }
   }
   if (m & MARK_BUILDING) {

@@ -121,7 +121,7 @@ for (let c = 97; c <= 122; c++) MARK_TABLE[c] = MARK_LATIN;
 for (let c = 48; c <= 57; c++) MARK_TABLE[c] = MARK_DIGIT;
 for (const [chars, bit] of [
   ['-', MARK_DASH],
-  ['幢栋楼座', MARK_BUILDING],
+  ['幢栋楼座舍', MARK_BUILDING],
   ['弄', MARK_LANE],
   ['室房', MARK_ROOM],
   ['村屯庄寨区', MARK_VILLAGE],
