@@ -86,7 +86,7 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  * 微博 @锦江卢嬢嬢学手机), full-width or not (微信：ｌｕｏｊｉｅ＿８８１２). Group 2: an ID of letters (a letter, then 5–29
  * letters, digits, -, _ or .), group 3: of digits (QQ and platform numbers, 5–12), group 4: a handle after @.
  */
-const WECHAT_ID =
+const ONLINE_ID =
   /(微信号|微信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*号?\s*(?:[:：]|是|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
 // (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
@@ -719,10 +719,10 @@ export const piiPerson: Detector = {
             // (IDs that open two lines or more are a list of people: 微信 lily_tianhe：5次⏎微信 ahuang1988：4次)
             const opensLine = (at: number) => /(?:^|\n)[ \t]*(?:\d{1,2}[.、．]\s*)?$/.test(src.slice(Math.max(0, at - 6), at));
             let lineOpeners = 0;
-            WECHAT_ID.lastIndex = 0;
-            for (let m = WECHAT_ID.exec(src); m; m = WECHAT_ID.exec(src)) if (opensLine(m.index)) lineOpeners++;
-            WECHAT_ID.lastIndex = 0;
-            for (let m = WECHAT_ID.exec(src); m; m = WECHAT_ID.exec(src)) {
+            ONLINE_ID.lastIndex = 0;
+            for (let m = ONLINE_ID.exec(src); m; m = ONLINE_ID.exec(src)) if (opensLine(m.index)) lineOpeners++;
+            ONLINE_ID.lastIndex = 0;
+            for (let m = ONLINE_ID.exec(src); m; m = ONLINE_ID.exec(src)) {
               const before = src.slice(Math.max(0, m.index - 32), m.index);
               // (or a name opening the line, its ID in brackets after it: 钱德福（wx：qiandefu66）; 刘**（抖音号：…）;
               // or a name the reader is told to add: 报名请加吴建国微信)
