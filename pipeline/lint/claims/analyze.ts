@@ -131,7 +131,8 @@ const NAMED_WORDS_HEADER = /关键词|关键字|敏感词|高危词|(这|下面|
 /** the head of a spot-the-problem puzzle or its answer page (找茬挑战：这张海报有几处违规？; 找茬答案页): a drawn text (see lintSpans) or a line that heads a list */
 export const SPOT_HEAD = /找茬|挑错|找找看|圈出[^\n]{0,10}(坑|错|问题|违规)|哪里不对|有几处违规|几处问题|找出[^\n]{0,8}(违规|问题|错)/;
 /** a head that lists what the writer never says (小U不会说的五句话; 我永远不会跟你讲的三句话) */
-export const NEVER_SAYS_HEAD = String.raw`(永远不会|绝不会|不会|唔會|唔会|从不)(说|讲|講|跟你说|跟你讲|同你讲)的[一二两三四五六七八九十几\d]*句(话)?`;
+// (in English too: Red Flags 🚩 听到就挂; words we never say)
+export const NEVER_SAYS_HEAD = String.raw`(?:(永远不会|绝不会|不会|唔會|唔会|从不)(说|讲|講|跟你说|跟你讲|同你讲)的[一二两三四五六七八九十几\d]*句(话)?|[Rr]ed [Ff]lags?(?![A-Za-z])|[Ww]arning [Ss]igns(?![A-Za-z])|(?<![A-Za-z])([Ww]ords|[Pp]hrases|[Ll]ines|[Tt]hings)( that)? (we|I|you'll|you will|staff) (never|won't|will never|don't) (say|use|write|hear))`;
 const LIST_HEADER = new RegExp(String.raw`${SPOT_HEAD.source}|[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面|以下的)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会|不能|不可以|不该|不准|不许)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|${NEVER_SAYS_HEAD}|错句|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|红旗|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)`, 'u');
 
 /** True when normalised offset `from` of the view stands on a line that is a choice of a question (A. …; B、…; in a quiz, A：…) */
@@ -218,26 +219,38 @@ function asksAgreement(text: string, gap: Uint8Array, at: number): boolean {
   return false;
 }
 
+/** whether the UTF-16 unit at `i` of `text` is a Latin letter (an English word's edge); false past either end */
+const latinAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i) | 32;
+  return c >= 97 && c <= 122;
+};
+
 /** Leftmost-longest, non-overlapping selection of the automaton's (and patterns') matches. */
 function select(c: ConceptSet, view: SpanView, excepts: [number, number][], label = false): Selected {
   const text = view.norm.text;
   const gap = view.norm.gap;
   const hits = c.automaton.scanInto(text, MASK_CODE);
   // every candidate as columns: the automaton's matches (in its order), then the patterns'
-  let m = hits.count;
-  reserve(m, 0);
+  reserve(hits.count, 0);
+  let m = 0;
   let anyClass = false;
-  for (let k = 0; k < m; k++) {
+  for (let k = 0; k < hits.count; k++) {
     const id = hits.id[k]!;
     const e = c.entries[id]!;
+    const a = hits.from[k]!;
+    const b = hits.to[k]!;
+    // an English word matches as a word, never inside another (interest in interesting, risk in risky),
+    // its plural too (wealth product in wealth products)
+    if ((latinAt(text, a) && latinAt(text, a - 1)) || (latinAt(text, b - 1) && latinAt(text, b) && !((text[b] === 's' || text[b] === 'S') && !latinAt(text, b + 1)))) continue;
     const x = e.kind === 'class' ? e.cls : e.kind === 'except' ? -2 : -1;
     if (x >= 0) anyClass = true;
-    cFrom[k] = hits.from[k]!;
-    cTo[k] = hits.to[k]!;
-    cEntry[k] = id;
-    cCls[k] = x;
-    cOp[k] = e.kind === 'op' ? OP_INDEX.get(e.op)! : -1;
-    cAcross[k] = 0;
+    cFrom[m] = a;
+    cTo[m] = b;
+    cEntry[m] = id;
+    cCls[m] = x;
+    cOp[m] = e.kind === 'op' ? OP_INDEX.get(e.op)! : -1;
+    cAcross[m] = 0;
+    m++;
   }
   // the bank's own products named by its brand (同心月月享) are product references, as 这款 is
   if (view.brandNames) {
@@ -770,11 +783,14 @@ export function lifeSlang(view: SpanView, at: number, to?: number): boolean {
 }
 const lifeSentences = new Attached<SpanView, Map<number, boolean>>('lifeSentences');
 /** things of everyday life a post's slang may be about */
-const EVERYDAY = /火锅|锅底|毛肚|黄喉|饺子|馅|包子|蛋挞|面包|姜饼|月饼|汤圆|粽子|奶茶|咖啡|自助|三文鱼|配方|菜|汤|镜头|定焦|相机|照片|拍|晚霞|日落|猫|狗|宠物|马拉松|配速|球赛|比赛|进球|抽奖|年会|联欢|扫地机器人|大米|手气|运气|排队|作品|摄影|展|演唱会|电影|剧|游戏|王者|跑了[^，。！？!?]{0,4}步|晨练|骑车|烤一盘|早茶|团年饭|年夜饭|龙舟|绘本|爬山|登山|散步|骑行|游泳|瑜伽|太极|跑步|健身|蛋糕|烘焙|做饭|下厨|厨艺|做菜|一桌菜|钓鱼|毕业照/;
+/** (English too: sleep is the investment with guaranteed returns) */
+const EVERYDAY = /(?<![A-Za-z])(sleep|sleeping|nap|naps|workout|workouts|gym|running|jogging|reading|books|cooking|baking|coffee|family|friends|kids|hobby|hobbies|yoga|hiking)(?![A-Za-z])|火锅|锅底|毛肚|黄喉|饺子|馅|包子|蛋挞|面包|姜饼|月饼|汤圆|粽子|奶茶|咖啡|自助|三文鱼|配方|菜|汤|镜头|定焦|相机|照片|拍|晚霞|日落|猫|狗|宠物|马拉松|配速|球赛|比赛|进球|抽奖|年会|联欢|扫地机器人|大米|手气|运气|排队|作品|摄影|展|演唱会|电影|剧|游戏|王者|跑了[^，。！？!?]{0,4}步|晨练|骑车|烤一盘|早茶|团年饭|年夜饭|龙舟|绘本|爬山|登山|散步|骑行|游泳|瑜伽|太极|跑步|健身|蛋糕|烘焙|做饭|下厨|厨艺|做菜|一桌菜|钓鱼|毕业照/i;
 /** online slang of praise, certainty and haste (天花板; 封神; 闭眼入; 躺赚; 回本; 翻倍; 限量; 冲) */
-const SLANG = /天花板|封神|yyds|永远的神|闭眼|躺赚|躺着赚|回本|翻倍|翻番|限量|冲鸭|冲冲|冲就|真香|赢麻|稳了|抄底|绝绝子|无敌|天选|王炸|顶流|不亏|封顶/i;
+/** (English too: guaranteed returns, risk-free — said of sleep) */
+const SLANG = /guaranteed returns?|risk-free|天花板|封神|yyds|永远的神|闭眼|躺赚|躺着赚|回本|翻倍|翻番|限量|冲鸭|冲冲|冲就|真香|赢麻|稳了|抄底|绝绝子|无敌|天选|王炸|顶流|不亏|封顶/i;
 /** money or a product named or pointed at (理财; 收益; 利率; 3%; 申购; 这只; 新出嗰只) */
-const MONEY_WORDS = /理财|基金|产品|收益|利率|利息|本金|本钱|存款|存单|定期|活期|保险|净值|年化|%|％|买入|申购|认购|赎回|持有|起购|开放|上车|钱|元|万|贷|这只|这款|那只|那款|呢只|呢款|嗰只|嗰款|新品|这期|本期|新出|入了|买了|跟我买|给他挑|给她挑|给你挑/;
+/** (English too: fund, wealth, deposit, RMB) */
+const MONEY_WORDS = /(?<![A-Za-z])(fund|funds|wealth|deposit|deposits|interest|rmb|yuan|cny|principal|savings|product|products|bank)(?![A-Za-z])|理财|基金|产品|收益|利率|利息|本金|本钱|存款|存单|定期|活期|保险|净值|年化|%|％|买入|申购|认购|赎回|持有|起购|开放|上车|钱|元|万|贷|这只|这款|那只|那款|呢只|呢款|嗰只|嗰款|新品|这期|本期|新出|入了|买了|跟我买|给他挑|给她挑|给你挑/i;
 /** a thing likened to something else (就像这款…; 跟…一样; 也是这个道理) */
 const LIKENED = /就像|好像|好比|如同|一个道理|也是这样|也一样|同理/;
 
@@ -958,6 +974,13 @@ const QUOTE_JUDGED = /^[\s—\-－~～]*(这|那|以上)(几|[两二三四五六
 /** words before a quotation that make it someone else's, or one not to say (短视频里讲“…”; 任何人跟你拍胸口说“…”; 别信「稳赚」; 一句都不许说：“保本”), or a word seen, heard or misread (看到「手慢无」就心慌; 别念成「保本」的保) */
 const QUOTE_INTRO = /(别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写|不能用的?|不许用的?|不准用的?|不得用的?|禁止用的?|不能出现的?|不得出现的?|禁用的?)\s*[:：]?\s*$|(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈|文章|帖子|推文|短信|消息|评论区)(里|上|中)?[，,]?[^，。“”「」]{0,6}(讲|说|写|称|喊|留言)(的|着|说)?\s*[:：，,]?\s*(这款|这只|某某产品|这个产品|这个)?(是)?\s*$|(图|图片|截图|单子|宣传单|宣传页|纸条)[，,]?\s*(上面|里面|上头|上)?[^，。“”「」]{0,2}(写着|印着|写的是|印的是|写|印)\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子)[^，。“”「」]{0,10}(说|讲|承诺|保证|发|转发|介绍|介紹|推荐|推薦)[^，。“”「」]{0,4}?\s*[:：]?\s*$|(念成|读成|看成|听成|误读成|认成|看到|听到|见到|碰到|刷到)\s*$/;
 
+/** English words before a quotation that make it one not to say (never say “guaranteed”; don't believe “…”) */
+const QUOTE_INTRO_EN = /(?<![A-Za-z])(never|don't|do not|won't|will not|must not|mustn't|can't|cannot|shouldn't|should not|not allowed to|banned from|avoid)( ever)? (say|says|saying|write|writes|writing|use|uses|using|promise|claim|believe|trust)( words like| phrases like| things like)?\s*[:：,，]?\s*$|(?<![A-Za-z])(words|phrases) like\s*$/i;
+/** an English verb of pitching just before a quotation (promises “…”; offers you a “…”) */
+const PITCH_VERB_EN = /(?<![A-Za-z])(promis(es|ed|ing)?|offer(s|ed|ing)?|claim(s|ed|ing)?|guarantee(s|d)?|pitch(es|ed|ing)?|sell(s|ing)?|tell(s|ing)? you|say(s|ing)?)( you| to you)?( (a|an|the|some))?\s*[:：,，]?\s*$/i;
+/** who makes such a pitch: someone supposed, a stranger or a fraudster (if someone calls…; a scammer) */
+const PITCHER_EN = /(?<![A-Za-z])(if|when|whenever) (someone|anyone|somebody|anybody|a caller|a stranger|they|people)(?![A-Za-z])|(?<![A-Za-z])(scammers?|fraudsters?|impostors?|imposters?|strangers?)(?![A-Za-z])/i;
+
 /** True when the quotation ending after original offset `at` is named, not used (“预期收益型”转向…, “保本”二字). */
 export function named(source: string, at: number): boolean {
   // (the quotation's close, however far inside it the word stands: “我买了XX半年赚了多少”的晒单)
@@ -973,6 +996,9 @@ export function named(source: string, at: number): boolean {
   // (read once: every check below looks at the end of the same words)
   const wordsBefore = open > 0 ? source.slice(Math.max(0, open - 48), open - 1).replace(/(?<![“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)([“「『‘"'][^”」』’"'\n]{0,20}[”」』’"'][、，,和与及或\s]*)+$/, '') : '';
   if (open > 0 && QUOTE_INTRO.test(wordsBefore.slice(-16))) return true;
+  // (in English too: our posts never say “guaranteed”; if someone on WhatsApp promises “…”; someone claiming to be
+  // “林经理” offers you a “risk-free” plan)
+  if (open > 0 && (QUOTE_INTRO_EN.test(wordsBefore.slice(-24)) || (PITCH_VERB_EN.test(wordsBefore.slice(-24)) && PITCHER_EN.test(source.slice(Math.max(0, open - 120), open))))) return true;
   // (asked by a client, or quoted in a complaint: 有位客户问“你们能不能保证不亏”; 问我有没有“低风险、高收益”的东西;
   // 有位叔叔在留言里批评我们：「…」)
   // (a question in its own words is left to the reading of questions and answers: 问：“这款理财会不会亏啊？”)
