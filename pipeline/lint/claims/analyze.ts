@@ -1056,7 +1056,9 @@ export function named(source: string, at: number): boolean {
   if (/^(不再是|已不再是|早已不是|早就不是|已经不是|再也不是|已不是)/.test(rest)) return true;
   // (a word used as a selling point, to say so: 谁还拿“刚兑”说事)
   if (/^(说事|来说事|当卖点|做卖点|做文章|当噱头|当幌子)/.test(rest)) return true;
-  if (/^的[^，。！？,]{0,4}(投诉|纠纷|案例|案子|宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群)/.test(rest)) return true;
+  if (/^的[^，。！？,]{0,4}(投诉|纠纷|案例|案子|宣传单|传单|广告|海报|宣传册|宣传页|折页|短信|小广告|招贴|晒单|晒图|截图|帖子|视频|直播|网络项目|项目|平台|网站|App|app|群|图|图片)/.test(rest)) return true;
+  // (a screenshot of it: 一张别人转给她的'收益排名第一'截图)
+  if (/^(截图|截屏|图片)/.test(rest)) return true;
   // (after a row of quotations and a dash: 「年化能到8%」「只赚不赔」——⏎如果有人这样跟你推销理财…先停一停)
   // (or after the row closes its sentence: “额度仅剩，手慢无”。⏎听到这些，先别急着转账)
   if (FOLLOW_UP.test(rest.replace(/^[\s—\-－~～:：，,…]*/, '')) || FOLLOW_UP.test(rest.replace(/^[。！!]\s*/, ''))) return true;

@@ -320,7 +320,8 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
       evidence.set('wealth', said);
     }
   }
-  if (infer && !types.size) {
+  // (nor a return word and a cue in a post that says it sells nothing: 读书，是回报最稳的投资 ‖ 不讲产品，只聊书里那只小狗)
+  if (infer && !types.size && !views.some((v) => matches(noProduct, v.norm.text))) {
     const r = first(views, [generic.returns], notOffer);
     const cue = first(views, [generic.cue], notOffer);
     if (r && cue) {
