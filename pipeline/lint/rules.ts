@@ -7,7 +7,7 @@ import { parseYamlCached as parseYaml } from './data-cache.ts';
 import { z } from 'zod';
 import { AhoCorasick } from './ac.ts';
 import { normalizeTerm } from './normalize.ts';
-import { led } from './prefilter.ts';
+import { patternRegExp } from './schema.ts';
 import { REQUIRED_WARNINGS } from './warnings.ts';
 import { compileClaims, PRODUCT_TYPES, type ClaimPattern, type ConceptSet, loadConcepts, CONCEPTS_SOURCE, type ProductType } from './claims/concepts.ts';
 
@@ -281,7 +281,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
       ...meta,
       index,
       wordsExemptIfAny: r.wordsExemptIfAny,
-      patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: new RegExp(led(p, 'gi'), 'gi'), context: r.context } : { re: new RegExp(led(p.pattern, 'gi'), 'gi'), context: p.context, evenIfOnly: p.evenIfOnly })),
+      patterns: r.patterns.map((p) => (typeof p === 'string' ? { re: patternRegExp(p), context: r.context } : { re: patternRegExp(p.pattern), context: p.context, evenIfOnly: p.evenIfOnly })),
       exceptions: r.exceptions.map(normalizeTerm),
       negations: r.negations.map(normalizeTerm),
       notAfter: r.notAfter === undefined ? undefined : new RegExp(`(?:${r.notAfter})$`, 'i'),

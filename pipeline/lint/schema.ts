@@ -4,11 +4,16 @@ import { z } from 'zod';
 import type { RuleMeta } from './rules.ts';
 import { led } from './prefilter.ts';
 
-/** A string compiled as a case-insensitive global RegExp (led by its first characters); an invalid one is a schema issue. */
+/** A data file's pattern as the linter runs it: case-insensitive, global, led by its first characters (prefilter's `led`). */
+export function patternRegExp(source: string): RegExp {
+  return new RegExp(led(source, 'gi'), 'gi');
+}
+
+/** A string compiled as patternRegExp does; an invalid one is a schema issue (its message names the pattern as written). */
 export const regexSchema = z.string().transform((s, ctx) => {
   try {
     new RegExp(s, 'gi');
-    return new RegExp(led(s, 'gi'), 'gi');
+    return patternRegExp(s);
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: (err as Error).message });
     return z.NEVER;

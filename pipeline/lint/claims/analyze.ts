@@ -1020,7 +1020,7 @@ export function named(source: string, at: number): boolean {
   if (open > 0 && i - open <= 4 && /(推荐|介绍|说|讲|叫)的\s*$/.test(source.slice(Math.max(0, open - 6), open - 1))) return true;
   // (a phrase worn out by repetition: 都有一句被说了无数遍的“保本高息”)
   if (open > 0 && /(被说|被念叨|被喊|被讲|说了|听了)[^，。！？“”「」『』]{0,6}(遍|次|回)的\s*$/.test(wordsBefore.slice(-14))) return true;
-  // (a name given to a practice, quoted: 这种做法在业内叫“刚性兑付”)
+  // (a name given to a practice, quoted: 这种做法在业内叫“刚性兑付”; or one said not to exist: 不存在的“稳赚版理财”)
   if (open > 0 && /(叫|叫做|称为|称作|俗称|简称|所谓的?|不存在的)\s*$/.test(wordsBefore.slice(-6))) return true;
   // (words announced as never used, then quoted: 有两个字我从来不写进朋友圈：“稳赚”; 三句唔准讲嘅嘢——“保本”…)
   if (open > 0 && /(个字|个词|句话|[两三四五六七八九十几]句)[^。！？\n“”「」]{0,14}(不写|不说|不用|不提|不讲|不会写|不会说|不能写|不能说|不该写|不该说|不准讲|不准说|唔准讲|唔准講|唔讲|唔講)[^。！？\n“”「」]{0,8}([:：]|——|\p{Extended_Pictographic}*\s*\n)\s*$/u.test(wordsBefore.slice(-30))) return true;
@@ -2143,7 +2143,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (
           neg &&
           (/(也|又|亦|还|更|并|且|同时)$/.test(norm.text.slice(Math.max(0, h.from - 2), h.from)) ||
-            /^[a-z]/i.test(norm.text[h.from]!) ||
+            latinAt(norm.text, h.from) ||
             (prev !== undefined && prev.cls === noloss && norm.clause[prev.from] === clause && lastNegFrom >= 0 && prev.from - lastNegFrom <= 3) ||
             (negEnd > 0 && /[#＃]|——/.test(src.slice(norm.end[negEnd - 1]!, norm.start[h.from]!))))
         )
@@ -2393,6 +2393,10 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   const lossClass = c.classIndex.get('loss') ?? -2;
   const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra', 'spent', 'bought-gift'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
+  /** a pattern's match kept (one that must stand alone only where it is its clause's whole text) */
+  const found = (p: ClaimPattern, view: SpanView, m: { from: number; to: number } | undefined) => {
+    if (m && (!p.alone || wholeClause(view.norm, m.from, m.to))) out.push({ pattern: p, view, from: m.from, to: m.to });
+  };
   const index = patternIndex(patterns);
   if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);
   const stamp = claimStamp;
@@ -2430,15 +2434,11 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
         if (!p.all.every((r) => stamp[r.cls] === gen)) continue;
         if (!contextOk(p.context, types, sentenceFinance, product) || p.unlessTypes.some((t) => types.has(t)) || onlyOf(types, p.unlessOnlyTypes) || (p.unlessStateIssued && products.stateIssued)) continue;
         if (p.scope !== 'clause') {
-          const m = matchUnit(p, live);
-          if (m && (!p.alone || wholeClause(norm, m.from, m.to))) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
+          found(p, a.view, matchUnit(p, live));
           continue;
         }
         units ??= clauseRuns(live, norm.clause);
-        for (const unit of units) {
-          const m = matchUnit(p, unit);
-          if (m && (!p.alone || wholeClause(norm, m.from, m.to))) out.push({ pattern: p, view: a.view, from: m.from, to: m.to });
-        }
+        for (const unit of units) found(p, a.view, matchUnit(p, unit));
       }
     });
   }
@@ -2452,9 +2452,10 @@ const CLOSING = /^[了啦呀啊哦喔哈咯嘛吧呢!！。？?~～…\s]*$/;
 function wholeClause(norm: SpanView['norm'], from: number, to: number): boolean {
   const c = norm.clause[from]!;
   if (from > 0 && norm.clause[from - 1] === c) return false;
+  // (a few particles at most: the clause's rest is not walked further, so an endless clause stays linear)
   let end = to;
-  while (end < norm.text.length && norm.clause[end] === c) end++;
-  return CLOSING.test(norm.text.slice(to, end));
+  while (end < norm.text.length && end - to <= 8 && norm.clause[end] === c) end++;
+  return (end === norm.text.length || norm.clause[end] !== c) && CLOSING.test(norm.text.slice(to, end));
 }
 
 /** `hits` (in text order) cut into runs of one clause each */

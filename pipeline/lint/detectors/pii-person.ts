@@ -88,6 +88,12 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  */
 const ONLINE_ID =
   /(微信号|微信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*号?\s*(?:[:：]|是|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+/** the platform an online identity's label names, in the Chinese of the finding's message (微信 → 微信号; 抖音 → 抖音号; QQ, IG → 网络账号) */
+function platformOf(label: string): string {
+  if (/^(微信|wx|vx|wechat)/i.test(label)) return '微信号';
+  if (/^(抖音|快手|小红书|微博)$/.test(label)) return `${label}号`;
+  return /[A-Za-z]{2,}/.test(label) ? '网络账号' : label;
+}
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
 // (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
 // (or earlier in its sentence, past a comma: 由客户谭叔统一收款，微信号 wxid_…; 佢系我哋嘅老客户，上礼拜用自己抖音号…)
@@ -219,6 +225,8 @@ export const piiPerson: Detector = {
       const { personas, personaPinyin, personaSurnames } = personasOf(ctx);
       const isPersona = (name: string) => personas.some((p) => p === name || p.includes(name) || name.includes(p));
       const hits: DetectorHit[] = [];
+      /** the online identities among the hits (a staff asset's filters keep them: an account is no colleague's name) */
+      const online = new Set<DetectorHit>();
       // (whether the asset speaks of a letter: read once per asset, not once per text)
       const aboutLetter = views.some((v) => LETTER.test(v.span.text));
       // (whether a text of the asset welcomes, thanks or names a client: read once per asset, when a name in Latin letters stands alone on its line)
@@ -718,11 +726,9 @@ export const piiPerson: Detector = {
           if (/微信|wx|vx|wechat|qq|抖音|快手|小红书|视频号|微博|b站|instagram|IG/i.test(src)) {
             // (IDs that open two lines or more are a list of people: 微信 lily_tianhe：5次⏎微信 ahuang1988：4次)
             const opensLine = (at: number) => /(?:^|\n)[ \t]*(?:\d{1,2}[.、．]\s*)?$/.test(src.slice(Math.max(0, at - 6), at));
-            let lineOpeners = 0;
-            ONLINE_ID.lastIndex = 0;
-            for (let m = ONLINE_ID.exec(src); m; m = ONLINE_ID.exec(src)) if (opensLine(m.index)) lineOpeners++;
-            ONLINE_ID.lastIndex = 0;
-            for (let m = ONLINE_ID.exec(src); m; m = ONLINE_ID.exec(src)) {
+            const ids = [...src.matchAll(ONLINE_ID)];
+            const lineOpeners = ids.filter((m) => opensLine(m.index)).length;
+            for (const m of ids) {
               const before = src.slice(Math.max(0, m.index - 32), m.index);
               // (or a name opening the line, its ID in brackets after it: 钱德福（wx：qiandefu66）; 刘**（抖音号：…）;
               // or a name the reader is told to add: 报名请加吴建国微信)
@@ -738,7 +744,9 @@ export const piiPerson: Detector = {
               const id = (m[2] ?? m[3] ?? m[4])!;
               const from = m.index + m[0].length - id.length;
               const masked = `${id.slice(0, 2)}****`;
-              hits.push({ view: view.index, from, to: from + id.length, excerpt: masked, fix: masked, data: { masked, context: '微信号' } });
+              const hit: DetectorHit = { view: view.index, from, to: from + id.length, excerpt: masked, fix: masked, data: { masked, context: platformOf(m[1]!) } };
+              online.add(hit);
+              hits.push(hit);
             }
           }
         }
@@ -921,10 +929,10 @@ export const piiPerson: Detector = {
       }
       // an asset about the bank's own people (a farewell, a team photo, new colleagues) that names no client anywhere:
       // its names are staff's, and staff are no clients (送别会｜在柜台坐了三十一年的刘淑芬大姐; 年终团队合影 前排左起：…)
-      if (hits.length && views.some((v) => STAFF_ASSET.test(v.span.text)) && !views.some((v) => CLIENT_IN_ASSET.test(v.span.text))) return hits.filter((h) => h.data?.context === '微信号');
+      if (hits.length && views.some((v) => STAFF_ASSET.test(v.span.text)) && !views.some((v) => CLIENT_IN_ASSET.test(v.span.text))) return hits.filter((h) => online.has(h));
       // (and a name told as a colleague's where it stands: 在柜台坐了三十一年的刘淑芬大姐，今天正式退休了)
       return hits.filter((h) => {
-        if (h.data?.context === '微信号') return true;
+        if (online.has(h)) return true;
         const src = views[h.view]!.span.text;
         const around = src.slice(Math.max(0, h.from - 24), Math.min(src.length, h.to + 12));
         return !(STAFF_NEAR.test(around) && !CLIENT_IN_ASSET.test(around));
