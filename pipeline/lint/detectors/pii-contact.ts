@@ -258,10 +258,10 @@ const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌�
 // (each part may end its own sentence: 第5栋。⏎2单元。⏎1802房)
 // (or a dash or a slash: 5号楼-2单元-1503室; 23幢/2单元/1101)
 const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?(?:[-－/／][ \\t\\u3000]?)?)';
-// 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室
+// 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室, 7栋2梯1103 (梯: a stairwell, the unit in Guangdong)
 // (a lettered block too: 华港花园B座1806房; 富力天河城C2栋27楼2704; a dormitory: 学生公寓11舍512)
 // (after a floor, a door of one digit: 紫云苑6栋1单元4楼2号; a room's digits spaced out: 丽 江 苑 6 幢 2 单 元 3 0 1)
-const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|栋|号楼|座|楼|舍)(?:${S}(${N}{1,2})${S}(?:单元|门))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}(?:[ \\t\\u3000]?${N}){1,4}|(?<=${N}${S}[楼层]${S})${N}(?=${S}号))(?:${S}(室|号|房))?`, 'g');
+const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|栋|号楼|座|楼|舍)(?:${S}(${N}{1,2})${S}(?:单元|门|梯))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}(?:[ \\t\\u3000]?${N}){1,4}|(?<=${N}${S}[楼层]${S})${N}(?=${S}号))(?:${S}(室|号|房))?`, 'g');
 // a Hong Kong or Macau flat: block, floor and flat (海景大廈 B座 9樓 3室; 海洋花園第5座15樓B), or an estate's
 // block and flat (禾輋邨豐和樓1203室)
 const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室`, 'g');
@@ -271,7 +271,7 @@ const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|�
 // a building, unit and room in pinyin (7 dong 2 danyuan 1203 shi)
 const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\s*[0-9]{1,2}\s*(?:dan\s*yuan)\s*[0-9]{2,5}(?:\s*(?:shi|hao|fang)(?![A-Za-z]))?/gi;
 // 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
-const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}单元(?!${S}${N})`, 'g');
+const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}(?:单元|梯)(?!${S}${N})`, 'g');
 const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // 解放路12号502室: a street number with a room
@@ -337,7 +337,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // 幸福小区3栋2单元501（网点对面）): a public place counts as the building's own name, right before the number
     // (国贸大厦2座1501室, 市民中心5号楼201报告厅), or the room's kind right after it (201会议室)
     const name = t.slice(Math.max(s, from - 6), from);
-    const residential = RESIDENTIAL.test(name) || /单元/.test(t.slice(from, to));
+    const residential = RESIDENTIAL.test(name) || /单元|\d梯/.test(t.slice(from, to));
     if (!residential && d.publicPlaces.some((w) => around.includes(w))) return true;
     // (a public place's own address, in brackets after its name: 翠苑一区社区居委会（翠苑一区18栋1单元101室）)
     const at = view.norm.start[from]!;

@@ -539,7 +539,8 @@ export const piiPerson: Detector = {
             if (p > 0 && n.gap[p]! > 0 && /[+＋/／&＆|｜]/.test(view.span.text.slice(n.end[p - 1]!, n.start[p]!))) continue;
             // (the client word itself, not an English name after it)
             const context = m[0].replace(/ ?(?<![A-Za-z])[A-Za-z]+ ?$/, '').replace(/(是|为|叫|名叫)$/, '');
-            let hit = nameAt(p, loose);
+            // (after a field label a space ends the name: 客户姓名：陈美华　实发工资)
+            let hit = nameAt(p, loose, loose ? WEAK : CLAUSE);
             // (a surname that is also a word, 温 or 常, read as one where the dictionary reads a name: 客户温德贵)
             if (!hit && !loose) {
               const wide = nameAt(p, true);
