@@ -227,7 +227,6 @@ let pEnd = new Int32Array(64);
 let pLen = 0;
 let pStrength = 0;
 /** a wave dash (～ ~) is among the pending characters: between two Chinese characters it ends a clause (别急～这款…), between numbers it is a range (2.8%~3.5%) */
-let pWave = false;
 /** an emoji is among the pending characters */
 let pEmoji = false;
 let lastCls = 0;
@@ -307,7 +306,6 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     pEnd[pLen] = e;
     pLen++;
     if (strength > pStrength) pStrength = strength;
-    if (code === 126 || code === 0x301c) pWave = true;
     // an emoji and then a space end a clause, as a mark would (都已经成为历史📜 如今的理财…)
     // (only an emoji right after a character: 稳 ✨ 赚 ✨ 不 ✨ 赔 spaces its characters, it ends nothing)
     if (((code >= 0xd800 && code <= 0xdbff) || (code >= 0x2600 && code <= 0x27bf)) && pLen === 1) pEmoji = true;
@@ -319,7 +317,6 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     // an English full stop: a period and a space before a capital or a Chinese character ends a
     // sentence (No. There's no guaranteed return), not 4.5 or 3. 5
     if (pStrength < SENTENCE && pLen >= 2 && pCode[pLen - 2] === 46 && (pCode[pLen - 1] === 32 || pCode[pLen - 1] === 9) && lastCls === LATIN && ((code >= 65 && code <= 90) || k === CJK)) pStrength = SENTENCE;
-    if (pWave && pStrength < CLAUSE && lastCls === CJK && k === CJK) pStrength = CLAUSE;
     // a line that ends on a comma goes on in the next (我哋行呢只季季开，由出嚟到而家，⏎冇一期唔赚): one line break after a comma
     // ends a clause, not the sentence
     // (and so does a line whose next opens with 就/即/便, which no sentence opens with: 续作同心月月鑫⏎就能参加幸运大转盘)
@@ -338,7 +335,6 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     }
     pLen = 0;
     pStrength = 0;
-    pWave = false;
     pEmoji = false;
   }
   put(code, k, s, e, g);
@@ -399,7 +395,6 @@ export function normalizeBase(source: string): Normalized {
   len = 0;
   pLen = 0;
   pStrength = 0;
-  pWave = false;
   pEmoji = false;
   lastCls = 0;
   clauseNo = 0;
@@ -414,7 +409,7 @@ export function normalizeBase(source: string): Normalized {
       feed(c, GAP, WEAK, i, i + 1);
       continue;
     }
-    if (bars && (c === 0x7c || c === 0xff5c || c === 0xb7 || c === 0x2022 || c === 0x30fb) && bars.has(i)) {
+    if (bars && (c === 0x7c || c === 0xff5c || c === 0xb7 || c === 0x2022 || c === 0x30fb || c === 0x23 || c === 0xff03 || c === 0x7e || c === 0xff5e || c === 0x301c) && bars.has(i)) {
       feed(c, GAP, CLAUSE, i, i + 1);
       continue;
     }
@@ -517,8 +512,43 @@ function clauseBars(source: string): Set<number> | undefined {
       if (run(i - 1, -1) >= 2 && run(i + 1, 1) >= 2) (bars ??= new Set()).add(i);
     }
   }
+  // a hashtag's mark or a wave between two Chinese words of two characters or more parts them the same way
+  // (#不承诺收益#净值会波动; 到期啦~明天见); between single characters it spaces out one word (稳~赚~不~赔; 稳#赚#不#赔)
+  // (a run of marks and blanks is one parting: 到期啦~~ 明天见)
+  // (hashtags written into a sentence, their first glued to the word before, are its object and part nothing:
+  // 朋友圈不许带#保本 #稳赚 #闭眼入 这类话题)
+  // (a word struck through, ~~不~~保本, stands apart from its neighbours whatever its length: it is not read into them)
+  PARTING.lastIndex = 0;
+  // (the line's first hashtag, found as the matches go: each character is read once)
+  let scanned = 0;
+  let lineHashed = false;
+  let glued = false;
+  for (let m = PARTING.exec(source); m; m = PARTING.exec(source)) {
+    let a = m.index;
+    while (a > 0 && (source[a - 1] === ' ' || source[a - 1] === '\u3000')) a--;
+    const b = m.index + m[0].length;
+    for (; scanned < m.index; scanned++) if (source.charCodeAt(scanned) === 10) lineHashed = false;
+    const hash = m[0].search(/[#＃]/);
+    if (hash >= 0 && !lineHashed) {
+      lineHashed = true;
+      glued = HAN.test(source[m.index + hash - 1] ?? '');
+    }
+    const struck = m[0].includes('~~') && (STRUCK.test(source.slice(b, b + 14)) || STRUCK_BEFORE.test(source.slice(Math.max(0, a - 14), a)));
+    if (!struck) {
+      if (!HAN.test(source[a - 1] ?? '') || !HAN.test(source[b] ?? '') || run(a - 1, -1) < 2 || run(b, 1) < 2) continue;
+      if (hash >= 0 && glued) continue;
+    }
+    for (let j = a; j < b; j++) if (!/[ \u3000]/.test(source[j]!)) (bars ??= new Set()).add(j);
+  }
   return bars;
 }
+
+/** hashtag marks and waves, with the blanks after them (those before are read back from the first) */
+const PARTING = /[#＃~～〜][#＃~～〜 \u3000]*/g;
+/** the struck word after an opening ~~, and before a closing one */
+const STRUCK = /^[^~\n]{1,12}~~/;
+const STRUCK_BEFORE = /~~[^~\n]{1,12}$/;
+const HAN = /[\u4e00-\u9fff]/;
 
 /**
  * Line breaks inside text written one or two characters per line (稳\n赚\n不\n赔): between two
