@@ -15,6 +15,7 @@ import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, t
 import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, NEVER_SAYS_HEAD, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, warnedOnly, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
+import { keyAcross } from './claims/verdict.ts';
 import type { ProductType } from './claims/concepts.ts';
 
 export type { LintContext } from './detectors/types.ts';
@@ -125,6 +126,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     views.push(scan.view);
     scans.push(scan);
   }
+  // a key in one text that judges the numbered items of another (① …（  ）⏎② …（  ） ‖ 答案：① √  ② ×): the items take
+  // its verdicts, read with each text's own (claims/verdict.ts) — before anything reads a verdict
+  keyAcross(views);
   // a name made of the bank's brand and a product word is one of its products: the sentence that names
   // it is about a product (同心月月享，好安全㗎; 金钥匙 names come from the bank's policy instead)
   const branded = brandedProduct(ctx.bankName);

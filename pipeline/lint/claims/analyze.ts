@@ -21,6 +21,7 @@ import { CLAUSE, SENTENCE } from '../classes.ts';
 import { normalizeTerm, simpleSource } from '../normalize.ts';
 import { Attached } from '../attach.ts';
 import { isProductAsset, onCommentLine, onlyOf, type AssetProducts } from './product.ts';
+import { ownWordsFrom, verdictAt, verdictsOf } from './verdict.ts';
 
 const MASK_CODE = 42;
 
@@ -1188,7 +1189,8 @@ export function markedWrong(view: SpanView, from: number): boolean {
   const at = view.norm.start[from]!;
   let a = at;
   while (a > 0 && at - a < 60 && src[a - 1] !== '\n') a--;
-  if (WRONG_MARK.test(src.slice(a, at))) return true;
+  // (not what the writer says after a verdict that opens the line and judges the statement before it: ❌ 误区！同心月月享其实…)
+  if (WRONG_MARK.test(src.slice(a, at)) && ownWordsFrom(view, at) < 0) return true;
   // (a line spoken by a fraudster in a script or a comic: 骗子：大姐，这个项目保本保息; ① 骗子：我们平台全国第一)
   if (FRAUD_SPEAKER.test(src.slice(a, at)) || WRONG_LABEL.test(src.slice(a, at))) return true;
   // (a line a client speaks in a dialogue or a script — 客户：…; 【客户】…; 阿婆：「…」; 小杨（演客户）：… — is the client's,
@@ -1449,6 +1451,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       for (let k = groupFrom[g + 1]!; k < groupFrom[g + 2]!; k++) if (all.op[k] === NEGATE_AFTER || all.op[k] === NEGATE || all.op[k] === ANSWER) negation = true;
     }
     if (!negation && nextDenies && s === lastSentence) negation = true;
+    // (a statement given a false verdict is negated by it: 说理财会亏钱？谣言！)
+    if (!negation && verdictsOf(view).length) for (let k = a; k < b && !negation; k++) if (verdictAt(view, norm.start[all.from[k]!]!) < 0) negation = true;
     const present = (cls: number) => stamp[cls] === gen;
     const fits = (p: ClaimPattern) => p.all.every((r) => present(r.cls) && (r.polarity !== 'negated' || negation)) && (!p.any.length || p.any.some((r) => present(r.cls)));
     for (const i of index.always) if (fits(patterns[i]!)) return true;
@@ -2103,13 +2107,17 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const m = marksOf(s, list);
     // a list joined by enumeration commas is one clause for a caution before it (对方说…有政府兜底、保本保息)
     const unit = enumStart(from, clause);
-    if (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd) || underWarningList(s) || underStatute(s) || (aboutFraud && reportedUnquoted(s, from))) neutral = true;
+    // (the writer's own words after a verdict that opens the line: what the line said before them — the statement judged,
+    // a label 误区四： — reaches no further: ❌ 误区！同心月月享其实…; 误区四：以为…——本周额度只剩最后200万)
+    const ownFrom = ownWordsFrom(view, norm.start[from]!);
+    if (ownFrom < 0 && (m.listCautionTo <= from || (m.pastTo <= from && from < m.pastEnd) || underWarningList(s) || underStatute(s) || (aboutFraud && reportedUnquoted(s, from)))) neutral = true;
     // only the target's own clause, and within it what is near enough to bind: a text with one
     // endless clause stays linear
     for (let i = firstFrom(list, from - LOOKBACK); i < list.length; i++) {
       const h = list[i]!;
       // (a caution the target's pattern starts inside is before it: 有人跟你说「这个产品跟定存差不多」)
       if (h.to > from && !(h.op === 'caution' && h.from < from)) break;
+      if (ownFrom >= 0 && norm.start[h.from]! < ownFrom) continue;
       // a caution that introduces a list (非法集资的特征：承诺高额回报、保本付息) covers the sentence
       if (coversSentence(h)) neutral = true;
       // (not what was asked about and is now here: 你们天天问的零风险理财来了！)
@@ -2251,14 +2259,21 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       for (let j = nextEnd - 1; j >= i && hs[j]!.from === last; j--) visit(hs[j]!);
     };
     afterTarget(s, list);
+    // a statement given a verdict (银行理财都保本？❌ 假的; 判断题：…到期保证收益。⏎答案：✔ 正确; 答案：1. × 2. √): a false
+    // one flips it, as an answer's no does (说理财会亏钱？谣言！ says it cannot lose); a true one is the writer's claim,
+    // asked or quoted (verdict.ts)
+    const verdict = verdictAt(view, norm.start[from]!);
+    const negBefore = neg;
+    if (verdict < 0) neg ^= 1;
     // a yes-no question (保本吗？) asks, it does not claim — unless answered (会亏吗？想多了) or negated
     const yesNo = info.yesNo;
-    const negBefore = neg;
     // (a quoted question answered is no question left: 「这只会不会亏？」⏎想多了)
-    let answered = false;
+    let answered = verdict !== 0;
     // a rhetorical question (你怕什么？能差到哪去？) is a claim, whatever answers it; so is asking for a
     // better one (还有比金钥匙安盈更香的吗？没有了。 — its “no” says none is better)
-    if (info.question && cls !== rhetoric && cls !== unbeaten) {
+    if (verdict) {
+      // (the verdict is the answer: no answer after it is read again)
+    } else if (info.question && cls !== rhetoric && cls !== unbeaten) {
       const a = answer(s + 1);
       if (a & ANSWER_FLIPS && from >= info.focusFrom && !info.why) {
         neg ^= 1;
@@ -2273,6 +2288,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         answered = true;
       }
     } else if (!info.question && bareDenial(s + 1)) neutral = true;
+    if (verdict > 0) asked = false;
     // (a pitch retold without quotation marks, that the next sentence warns against: …自称“银行内部”的
     // 电话，说有高息还保本。记住：听到这种话先挂电话)
     if (!neutral && !info.question && warnedNext(s + 1) && RETOLD.test(sentenceHead(s, from))) neutral = true;
@@ -2282,7 +2298,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
     // question the writer answers yes is the writer's claim: 客户问我：这款不会亏吧？不会！)
     if (asked && neg === negBefore && !answered && (!negBefore || info.question)) neutral = true;
-    if (!neutral && (markedWrong(view, from) || judgedFalse(src, norm.start[from]!))) neutral = true;
+    if (!neutral && !verdict && (markedWrong(view, from) || judgedFalse(src, norm.start[from]!))) neutral = true;
     if (!neutral && namedOnItsLine(src, norm.start[from]!, norm.end[to - 1]!)) neutral = true;
     // (a definition that likens a product to a deposit misleads as any likening does: “固收+”到底是什么？⏎简单说，就是定期存款的升级版)
     if (!neutral && !(cls === depositLike && /存款|定期|存单|活期/.test(norm.text.slice(from, to))) && from < definitionEnd(s)) neutral = true;

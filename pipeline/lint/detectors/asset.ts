@@ -193,6 +193,15 @@ const EXAMPLE_LEAD = /(比如|例如|譬如|举例|举个例子|打个比方|假
 /** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
 const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|打个比方)[^。！？\n]{0,20}某/;
 
+/**
+ * the asset offers a product that has a record to show: a loan's rate is its price and a deposit's
+ * rate its terms, neither a performance (统计期2026年7月1日至9月30日 ‖ 账单分期年化利率（单利）7.2%–15.6%)
+ */
+const performs = (views: SpanView[]) => {
+  const p = classifyAsset(views);
+  return !!p.otherKind || [...p.types].some((t) => t !== 'loan' && t !== 'deposit');
+};
+
 /** a text that asks or defines (业绩比较基准写着4%，到期就能拿到4%吗？; 业绩比较基准是指…) */
 const ASKS_OR_DEFINES = /[？?]|是什么|什么是|指的是|是指|不一定/;
 
@@ -247,7 +256,7 @@ export const pastPerformance: Detector = {
           if (best) break;
         }
       }
-      if (!best || !productOf(views) || hasAny(views, d.selectiveCaveat)) return undefined;
+      if (!best || !performs(views) || hasAny(views, d.selectiveCaveat)) return undefined;
       return [hit(best.view, best.from, best.to, { missing: '以完整的期间展示：只挑了半年以内或年内的一段业绩，属片面宣传（完整自然年度的业绩可附期间展示）' })];
     };
     return (views) => {
@@ -274,7 +283,7 @@ export const pastPerformance: Detector = {
       if (picked) return picked;
       if (!first) return [];
       // a figure of no product (有人说某个产品年化收益20%还保本，请报警) is no product's performance
-      if (!productOf(views)) return [];
+      if (!performs(views)) return [];
       const hasWarning = contains(views, warning) || hasAny(views, d.fundStatement);
       const hasPeriod = d.period.some((re) => hasAny(views, re));
       if (hasWarning && hasPeriod) return [];

@@ -193,6 +193,8 @@ export const piiPerson: Detector = {
     const contextEnd = new RegExp(`(${alt(d.before)}|${alt(d.labels)})(?:是|为|叫)?[:：]?$`);
     const parenRe = new RegExp(`(?:${alt(d.after)})`, 'g');
     const titleRe = d.publicTitles.length ? new RegExp(`(?:${alt(d.publicTitles)})$`) : undefined;
+    /** a public title right after a surname: 李行长 is how the president is addressed, no name (@汪老板：李行长，…) */
+    const titleAfterRe = d.publicTitles.length ? new RegExp(`^(?:${alt(d.publicTitles)})`) : undefined;
     const foreign: ForeignNames = {
       given: new Set(d.foreignGiven),
       surnames: new Set(d.foreignSurnames),
@@ -284,7 +286,7 @@ export const piiPerson: Detector = {
         /** in a list, a space between two names separates them (王建国 李秀英) */
         const nameAt = (p: number, loose: boolean, sepGap = CLAUSE): [number, number] | undefined => {
           const sl = surnameAt(p, loose);
-          if (!sl || honorific.test(t.slice(p + sl, p + sl + 4)) || CANTONESE_TITLE.test(t.slice(p + sl, p + sl + 2))) return undefined;
+          if (!sl || honorific.test(t.slice(p + sl, p + sl + 4)) || CANTONESE_TITLE.test(t.slice(p + sl, p + sl + 2)) || titleAfterRe?.test(t.slice(p + sl, p + sl + 8))) return undefined;
           const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= sepGap || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4)) || bracketBefore(i);
           for (const given of [2, 1]) {
             const end = p + sl + given;
@@ -594,11 +596,13 @@ export const piiPerson: Detector = {
             // (a 接龙 lists people only when it signs them up for something: 水果团购接龙：1. 金桔 3斤 lists fruit)
             if (m[0].includes('接龙') && !JIELONG_PEOPLE.test(t)) continue;
             // (a place in a ranking alone on its line heads the name on the next: 第一名⏎柏文涛⏎第二名⏎伍春燕)
-            const heading = /名单|如下|得主|获奖者|中奖者|观众|嘉宾|接龙|^第.名$|冠军|亚军|季军|等奖/.test(m[0]);
+            const heading = /名单|喜报|如下|得主|获奖者|中奖者|观众|嘉宾|接龙|^第.名$|冠军|亚军|季军|等奖/.test(m[0]);
             let first = end < t.length ? nextLine(end, heading, !heading) : -1;
             // (a prize heads its line and may name itself before the colon: 一等奖（电饭煲一台）：⏎王建国)
             if (first < 0 && end < t.length && /^第.名$|冠军|亚军|季军|等奖/.test(m[0])) first = nextLine(end, false, true);
             const overLines = first >= 0;
+            // (a 喜报 lists people only as its heading, over the lines below: 放款喜报：本周为23户小微企业发放… is news)
+            if (!overLines && m[0].endsWith('喜报')) continue;
             if (overLines) sentence = n.sentence[(p = first)]!;
             for (;;) {
               while (p < t.length && n.sentence[p] === sentence) {
