@@ -20,6 +20,14 @@ describe('products named by the bank brand', () => {
     expect(ids(lint('我们网点好几个同事都买了同心半年持有。理财非存款、产品有风险、投资须谨慎', CTX))).not.toContain('endorsement');
   });
 
+  it('is what a claim is said of, though a deposit was named a clause before', () => {
+    // (定期 is the news, 同心季季享 the product the principal is promised for)
+    expect(ids(lint('定期利率降了，闲钱别躺着👉 同心季季享，bǎoběn wěnshōu，闭眼入就行。\n理财非存款、产品有风险、投资须谨慎', bank))).toContain('guarantee');
+    expect(ids(lint('定期利率降了，同心季季享保本。理财非存款、产品有风险、投资须谨慎', bank))).toContain('guarantee');
+    // (a deposit of the bank's own named by its brand keeps its principal by law)
+    expect(ids(lint('同心定期存款，保本保息。本行已参加存款保险', bank))).toEqual([]);
+  });
+
   it('needs the bank: without its name the same words name nothing', () => {
     expect(ids(lint(post, CTX))).not.toContain('safety-words');
   });

@@ -898,6 +898,8 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
 const OWN_WORDS = /(只|就|我)(讲|说|回|答|送|用)[^：:\n]{0,3}(一个|几个|[两三四五六七八九十]个)(词|字|字眼)|(换个|换种|换句|换一个)(说法|讲法|话)/;
 /** words that call a thing said false (别信; 是谣言) */
 const DISBELIEF = /^(别信|不要信|莫信|千万别信|千万莫信|不能信|不可信|不要相信|别相信|是假的|假的|都是假的|全是假的|是骗人的|骗人的|都是骗人的|是谣言|谣言|纯属谣言|是骗局)$/;
+/** the imperatives of DISBELIEF, which may also stand before what they disbelieve (别信稳赚) */
+const DISBELIEF_BEFORE = /^(别信|不要信|莫信|千万别信|千万莫信|不能信)$/;
 /**
  * what the writer says of a quotation to make it their own, applying it to the product (用在咱们产品上一点都
  * 不夸张; 这个叫法挺到位) — not a saying agreed with (爷叔讲得对！), which may well be a warning
@@ -1193,7 +1195,7 @@ export function markedWrong(view: SpanView, from: number): boolean {
   if (WRONG_MARK.test(src.slice(a, at)) && ownWordsFrom(view, at) < 0) return true;
   // (a line spoken by a fraudster in a script or a comic: 骗子：大姐，这个项目保本保息; ① 骗子：我们平台全国第一)
   if (FRAUD_SPEAKER.test(src.slice(a, at)) || WRONG_LABEL.test(src.slice(a, at))) return true;
-  // (a line a client speaks in a dialogue or a script — 客户：…; 【客户】…; 阿婆：「…」; 小杨（演客户）：… — is the client's,
+  // (a line a client speaks in a dialogue or a script — 客户：…; 【客户】…; 阿婆：「…」; 小杨（演客户）：…; a chatbot's 用户：… — is the client's,
   // unless the next line opens by agreeing: 客户：这款跟定期一样吧？⏎理财经理：对的。)
   if (CLIENT_SPEAKER.test(src.slice(a, at))) {
     let e = at;
@@ -1283,7 +1285,7 @@ const WRONG_LABEL = /^[\s\p{Extended_Pictographic}·•]*(红灯|黄灯)\s*[：:
 const ANSWER_LABEL = /^\s*(正确|参考)?答案\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]/;
 const CONDEMNS = /违规|違規|违法|不合规|不合規|不能|不可以|不得|不应|错|錯|骗|騙|诈|詐|陷阱|坑|红线|紅線|禁|误导|誤導|夸大|涉嫌|问题|不对|预测|承诺|暗示|混淆|诱导|催促|冒用|最高级|绝对化|[✗❌✘✖🚫]/u;
 /** a speaker label of a client opening a line of a dialogue or a script (客户：; 【客户】; 阿婆：; 镜头1｜小伙子：; 小杨（演客户）：) */
-const CLIENT_SPEAKER = /^\s*(?:镜头\s*\d+\s*[｜|:：]\s*|第[一二三四五六七八九十\d]+格\s*[｜|:：]\s*)?(?:[【\[](客户|顾客|客人|客戶|街坊)[】\]]|(?:客户|顾客|客人|客戶|阿姨|叔叔|大爷|大妈|阿婆|阿伯|伯伯|婆婆|街坊|小伙子|姑娘|队友|邻居|网友|家长|孃孃|嬢嬢)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]|[\u4e00-\u9fa5]{1,3}[（(]演客户[)）]\s*[:：])/;
+const CLIENT_SPEAKER = /^\s*(?:镜头\s*\d+\s*[｜|:：]\s*|第[一二三四五六七八九十\d]+格\s*[｜|:：]\s*)?(?:[【\[](客户|顾客|客人|客戶|街坊)[】\]]|(?:客户|顾客|客人|客戶|用户|用戶|访客|粉丝|读者|观众|学员|提问者|阿姨|叔叔|大爷|大妈|阿婆|阿伯|伯伯|婆婆|街坊|小伙子|姑娘|队友|邻居|网友|家长|孃孃|嬢嬢)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]|[\u4e00-\u9fa5]{1,3}[（(]演客户[)）]\s*[:：])/;
 /** the next line of a dialogue opening by agreeing with the line before (理财经理：对的; 小U：没错！) */
 const NEXT_AGREES = /^[^：:\n]{0,12}[：:]\s*[“「"]?\s*(对|是的|是啊|没错|说得对|讲得对|对对|当然|肯定|就是|可不是|系呀|冇错)/;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
@@ -2160,6 +2162,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         negEnd = h.to;
         if (neg) lastNegFrom = h.from;
       } else if (h.op === 'caution' || (h.op === 'past' && !recordWindow(h))) neutral = true;
+      // (a word of disbelief read after a claim, 稳赚？别信, is a caution before one: 别信稳赚; 不要信稳赚的话)
+      else if (h.op === 'negate-after' && DISBELIEF_BEFORE.test(norm.text.slice(h.from, h.to))) neutral = true;
       else if (h.cls >= 0) {
         bind(h.from);
         if (c.heads[h.cls]) {

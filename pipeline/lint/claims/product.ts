@@ -33,6 +33,9 @@ export interface AssetProducts {
 
 const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
 
+/** what a wealth product has and no deposit does: a risk level (风险等级PR2), a holding or closed period (90天持有期) */
+const NOT_A_DEPOSIT = /风险等级\s*[pP]?[rR][1-5](?![0-9])|(?<!\d)\d+\s*(天|个月)\s*(持有期|封闭期)/g;
+
 /** the asset offers a product: of a listed type, or a precious metal (a product for what is claimed of it) */
 export const isProductAsset = (p: AssetProducts) => p.types.size > 0 || !!p.otherKind;
 
@@ -310,6 +313,15 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
     if (weak) {
       types.add('wealth');
       evidence.set('wealth', weak);
+    }
+  }
+  // (beside a deposit, a product told by what no deposit has — a risk level, a holding period — is a wealth product still:
+  // 存款利率下调后…本周在售：同心季季享，风险等级PR2，90天持有期，1万元起购)
+  if (infer && types.size === 1 && types.has('deposit')) {
+    const own = first(views, [NOT_A_DEPOSIT], notOffer);
+    if (own) {
+      types.add('wealth');
+      evidence.set('wealth', own);
     }
   }
   // (a wealth product offered with its warning paraphrased: 起购金额1元，手机银行就能买 ‖ 理财有风险，选择要小心)

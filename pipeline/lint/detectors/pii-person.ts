@@ -333,8 +333,18 @@ export const piiPerson: Detector = {
           let k = h - 1;
           while (k > 0 && t[k] === ' ') k--;
           if (h === 0 || n.cls[k] === MASK || (n.gap[h] ?? 0) >= CLAUSE) return;
-          // (a hashtag starts a new phrase: #锦江支行 #客户故事 holds no 江支行客户)
-          if (h < t.length && (n.gap[h] ?? 0) > 0 && view.span.text.slice(n.end[h - 1]!, n.start[h]!).includes('#')) return;
+          // (a hashtag starts a new phrase: #锦江支行 #客户故事 holds no 江支行客户; so does a heading's closing bracket:
+          // 【语音转文字】阿姨您好 holds no 文字阿姨)
+          if (h < t.length && (n.gap[h] ?? 0) > 0) {
+            const between = view.span.text.slice(n.end[h - 1]!, n.start[h]!);
+            if (between.includes('#') || between.includes('＃')) return;
+            // (a heading longer than a name: 【王建华】先生 is still a name with its honorific)
+            if (between.includes('】')) {
+              // (read back a few characters only: a text of many headings stays linear)
+              const end = n.end[h - 1]!;
+              if (view.span.text.slice(Math.max(0, end - 5), end).lastIndexOf('【') < 0) return;
+            }
+          }
           // a surname set off by a separator before the honorific is its public form (感谢信💌 周姐: 周姐, not 谢信周)
           if (h >= 2 && surnames.has(t[h - 1]!) && (n.gap[h - 1] ?? 0) > 0) return;
           if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
@@ -766,6 +776,38 @@ export const piiPerson: Detector = {
           if (signed.length >= 2) namesAt(signed, '登记', (hit, q) => hit[1] - q >= 2);
         }
 
+        // three or more full names joined by 、 on a line that speaks of people (孙丽萍、何建军、邓小燕，恭喜三位！): each
+        // item that is a whole name is named
+        if (view.span.text.includes('、')) {
+          const src = view.span.text;
+          NAME_SERIES.lastIndex = 0;
+          for (let m = NAME_SERIES.exec(src); m; m = NAME_SERIES.exec(src)) {
+            // (its line read a bounded way around it: a text of one endless line stays linear)
+            const end = m.index + m[0].length;
+            const before = src.slice(Math.max(0, m.index - 24), m.index);
+            const after = src.slice(end, end + 24);
+            if (!PEOPLE_CUE.test(before.slice(before.lastIndexOf('\n') + 1) + m[0] + after.split('\n', 1)[0])) continue;
+            const items: number[] = [];
+            for (let at = m.index, k = 0; k < 12; k++) {
+              items.push(at);
+              const next = src.indexOf('、', at);
+              if (next < 0 || next >= m.index + m[0].length) break;
+              at = next + 1;
+            }
+            // (every item a whole name, or the list is of something else: 高收益、低门槛、秒到账; 早安、收到、谢谢、莫慌)
+            const whole: [number, number, number][] = [];
+            let q = 0;
+            for (const [k, at] of items.entries()) {
+              const length = (k + 1 < items.length ? items[k + 1]! - 1 : end) - at;
+              while (q < t.length && n.start[q]! < at) q++;
+              const hit = q < t.length && n.start[q] === at ? nameAt(q, false) : undefined;
+              if (!hit || hit[1] - q !== length || !readsAsName(q, hit[0], hit[1])) break;
+              whole.push([q, hit[0], hit[1]]);
+            }
+            if (whole.length === items.length) for (const [q0, sl, to] of whole) accept(q0, sl, to, '名单');
+          }
+        }
+
         // a dialogue written out (群聊截图转文字：⏎徐桂英：收到，谢谢小杨！⏎小杨：好的阿姨…): at least two lines
         // open with a speaker and a colon, and a speaker given by full name is named
         if (SPEAKER_HINT.test(view.span.text)) {
@@ -1000,6 +1042,10 @@ const FOREIGN_CUE = /客户|储户|志愿者|街坊|会员|学员|感谢|谢谢|
 const FOREIGN_STAFF_SENTENCE = /同事|团队|入职|实习生|理财经理|大堂经理|客户经理|柜员|行长|主管|(?<![A-Za-z])(?:colleagues?|team|staff|intern)(?![A-Za-z])/i;
 /** a client named in so many words (客户, 街坊, client) */
 const FOREIGN_CLIENT = /客户|储户|街坊|会员|(?<![A-Za-z])(?:clients?|customers?)(?![A-Za-z])/i;
+/** three to twelve items of two or three Chinese characters joined by 、 (孙丽萍、何建军、邓小燕) */
+const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3}){2,11}(?![\u4e00-\u9fa5])/g;
+/** words around such a list that say its items are people */
+const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|观众|街坊|客户|嘉宾|名单/;
 /** a client label or word right before the name (客户姓名：; 客户志愿者; Name:) */
 const FOREIGN_LABEL = /(?:客户姓名|客户名称|客户名|姓名|户名|持卡人|收款人|汇款人|申请人|联系人|获奖者|冠军|亚军|季军|老客户|新客户|客户|储户|志愿者|街坊|会员|学员|(?<![A-Za-z])(?:name|client|customer))\s*(?:[:：]|是|为|叫|名叫)?\s*[（(「“"]?\s*$/i;
 /** thanks, a welcome or congratulations right before the name (感谢; 欢迎; Welcome; Congratulations to) */
