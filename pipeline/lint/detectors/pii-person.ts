@@ -87,7 +87,9 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  * letters, digits, -, _ or .), group 3: of digits (QQ and platform numbers, 5–12), group 4: a handle after @.
  */
 const ONLINE_ID =
-  /(微信号|微信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*号?\s*(?:[:：]|是|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+  /(微信号|微信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*[号號]?\s*(?:[:：]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+/** a person right after an ID, whose it is (kevin_lau1988 嘅朋友; wangayi_1960 的阿姨) */
+const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|阿姨|叔叔|先生|女士|小姐|车主|車主|家长|家長|用户|用戶|网友|網友|老师|老師)/;
 /** the platform an online identity's label names, in the Chinese of the finding's message (微信 → 微信号; 抖音 → 抖音号; QQ, IG → 网络账号) */
 function platformOf(label: string): string {
   if (/^(微信|wx|vx|wechat)/i.test(label)) return '微信号';
@@ -287,6 +289,8 @@ export const piiPerson: Detector = {
         const nameAt = (p: number, loose: boolean, sepGap = CLAUSE): [number, number] | undefined => {
           const sl = surnameAt(p, loose);
           if (!sl || honorific.test(t.slice(p + sl, p + sl + 4)) || CANTONESE_TITLE.test(t.slice(p + sl, p + sl + 2)) || titleAfterRe?.test(t.slice(p + sl, p + sl + 8))) return undefined;
+          // (a word asked yes or no is no name: 先想街坊冷不冷、急不急)
+          if (sl === 1 && (t[p + 1] === '不' || t[p + 1] === '没' || t[p + 1] === '唔') && t[p + 2] === t[p]) return undefined;
           const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= sepGap || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4)) || bracketBefore(i);
           for (const given of [2, 1]) {
             const end = p + sl + given;
@@ -751,7 +755,9 @@ export const piiPerson: Detector = {
                 /(?:^|\n)[ \t]*[\u4e00-\u9fa5]{1,3}[*＊]{0,3}[ \t]*[（(]$/.test(src.slice(Math.max(0, m.index - 12), m.index)) ||
                 /加[\u4e00-\u9fa5]{2,3}的?\s*$/.test(before) ||
                 (lineOpeners >= 2 && opensLine(m.index));
-              if ((!listed && !CLIENT_OWNER.test(before)) || OWN_OWNER.test(before)) continue;
+              // (or a person the ID is said of, right after it: 微信號 kevin_lau1988 嘅朋友)
+              const ownerAfter = OWNER_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 8));
+              if ((!listed && !ownerAfter && !CLIENT_OWNER.test(before)) || OWN_OWNER.test(before)) continue;
               // (the bank's own account: 官方抖音号, 同心银行的视频号)
               if (/官方|官微|公众号|服务号|企业微信|银行|支行|分行|网点|網點|小U/.test(src.slice(Math.max(0, m.index - 8), m.index))) continue;
               // (a group's owner is a client's unless the asset names a member of staff as its owner)
