@@ -126,8 +126,8 @@ const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
 /** English words that a romanised name never is (thank you so much; see you all) */
 const EN_WORDS = new Set('you all the and for our with from this that your see thank thanks so much very good love fans day new year happy big best wish wishes team home tea time shop'.split(' '));
-/** two or more lines, each a short name, a space and a short figure or note (赵雅琴 年交20万) and nothing else */
-const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]+[^\n]{1,16}\s*$/;
+/** two or more lines, each a short name (masked or not: 赵**　✔ 满意), a space and a short figure or note (赵雅琴 年交20万) and nothing else */
+const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,16}\s*$/;
 /** what says an asset is about the bank's own people (新同事, 团队合影, 全体伙伴, 柜台生涯, 送别会, 团建) */
 const STAFF_ASSET = /新同事|欢迎新同事|团队合影|团队照|全体伙伴|每一位伙伴|新员工入职|柜台生涯|在柜台坐了|送别会|欢送会|荣休|团建/;
 /** words right around a name that make it a colleague's (在柜台坐了三十一年的…; 新同事…) */
