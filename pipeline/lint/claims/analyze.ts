@@ -533,6 +533,8 @@ const OWN_PRODUCT_HEAD = /(我们|我行|本行|咱们|我哋|我们行|我们�
 /** a verb of saying inside a clause's head (说, 讲, 号称): what follows is reported */
 const SAYING_IN = /说|讲|称|吹|话/;
 /** someone reported saying what follows, in its clause (只要是拍胸口说…; 号称…) */
+/** a clause that opens by going on with what was said (…，说有政府兜底; …，还号称稳赚) */
+const GOES_ON_SAYING = /^(还|又|并|并且|而且)?(说|讲|话|称|号称|宣称|声称|自称|吹|谎称)/;
 const REPORTED_SAYING = /(说|讲|讲的|号称|宣称|声称|吹|打包票|拍胸口|拍胸脯|保证)[^说讲]{0,6}$/;
 /** a question asking leave (…可以吗？; 这样行不行？) */
 const PERMISSION_Q = /(可以|行|允许|合适|妥当)(吗|么|嘛|不)?[?？\s]*$|可不可以[^，。]{0,4}[?？\s]*$|行不行[?？\s]*$/;
@@ -2130,6 +2132,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // a caution covers the rest of a list joined by enumeration commas; a negation does not
         // (不保本、不保收益 negates each, 不承担投资、兑付和风险管理责任 denies no risk)
         if (h.from >= unit && h.op === 'caution') neutral = true;
+        // …and the next clause when it goes on with what the impostor says (有短信冒充银行推“央行认证款”，说有政府兜底)
+        if (h.op === 'caution' && norm.clause[h.from]! + 1 === clause && GOES_ON_SAYING.test(clauseHead(from))) neutral = true;
         // …and so does a prohibition (严禁承诺保本、保收益; 不得宣传预期收益、保本): it forbids the list
         if (h.from >= unit && h.op === 'negate' && (PROHIBIT.some((p) => norm.text.startsWith(p, h.from)) || NOT_USING.test(norm.text.slice(h.from, h.to + 1)))) neutral = true;
         continue;
