@@ -193,7 +193,8 @@ export const piiPerson: Detector = {
     const honorific = new RegExp(`^(?:${alt([...d.after, ...d.publicForms])})`);
     /** a text that ends with a client word or a field label (客户, 客户姓名：) */
     const contextEnd = new RegExp(`(${alt(d.before)}|${alt(d.labels)})(?:是|为|叫)?[:：]?$`);
-    const parenRe = new RegExp(`(?:${alt(d.after)})`, 'g');
+    // (and a document whose holder is named in brackets after it: 身份证（赵德明）)
+    const parenRe = new RegExp(`(?:${alt([...d.after, ...HELD_DOCUMENTS])})`, 'g');
     const titleRe = d.publicTitles.length ? new RegExp(`(?:${alt(d.publicTitles)})$`) : undefined;
     /** a public title right after a surname: 李行长 is how the president is addressed, no name (@汪老板：李行长，…) */
     const titleAfterRe = d.publicTitles.length ? new RegExp(`^(?:${alt(d.publicTitles)})`) : undefined;
@@ -1048,6 +1049,8 @@ const FOREIGN_CUE = /客户|储户|志愿者|街坊|会员|学员|感谢|谢谢|
 const FOREIGN_STAFF_SENTENCE = /同事|团队|入职|实习生|理财经理|大堂经理|客户经理|柜员|行长|主管|(?<![A-Za-z])(?:colleagues?|team|staff|intern)(?![A-Za-z])/i;
 /** a client named in so many words (客户, 街坊, client) */
 const FOREIGN_CLIENT = /客户|储户|街坊|会员|(?<![A-Za-z])(?:clients?|customers?)(?![A-Za-z])/i;
+/** documents a person holds, named with the holder in brackets after them (身份证（赵德明）; 钱包（内有王建华的名片）is not one) */
+const HELD_DOCUMENTS = ['身份证', '身份證', '证件', '證件', '银行卡', '社保卡', '医保卡', '护照', '護照', '户口本', '驾驶证', '驾照', '存折', '港澳通行证', '工作证', '学生证', '老年卡'];
 /** three to twelve items of two or three Chinese characters joined by 、 (孙丽萍、何建军、邓小燕) */
 const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3}){2,11}(?![\u4e00-\u9fa5])/g;
 /** words around such a list that say its items are people */
