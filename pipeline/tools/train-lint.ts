@@ -3,7 +3,7 @@
 // the same file (a test checks the committed one is what the corpus gives).
 //
 // Trained on: every family but the never-tuned ones — holdout-* and the "after" sets written to be
-// scored once and not yet folded in (fresh12*, fresh13*) — so those stay honest measures of cases the linter has never seen.
+// scored once and not yet folded in (fresh12*, fresh13*, fresh14*) — so those stay honest measures of cases the linter has never seen.
 // fresh107-* (stop 32's last round) is held back from the learned layer too: folding it in moved the
 // documented metaphor (test/lint/model.test.ts) from 0.740 to 0.679, under the 0.70 threshold, and
 // lowering the threshold to 0.67 flagged five more clean product cards; three seeds averaged put the
@@ -20,7 +20,7 @@ import { MODEL_FILE, train, type ModelData, type ModelFeatures } from '../lint/c
 import { rng } from './rng.ts';
 
 // (fresh112 and fresh113, stop 34's rounds, and fresh114–117, stop 35's, are held back until a retrain's threshold is checked against them)
-export const NEVER_TRAINED = /^(holdout-|fresh12|fresh13|fresh107-|fresh110-|fresh112-|fresh113-|fresh114-|fresh115-|fresh116-|fresh117-|fresh118-|fresh119-|fresh120-|fresh121-|fresh122-)/;
+export const NEVER_TRAINED = /^(holdout-|fresh12|fresh13|fresh14|fresh107-|fresh110-|fresh112-|fresh113-|fresh114-|fresh115-|fresh116-|fresh117-|fresh118-|fresh119-|fresh120-|fresh121-|fresh122-)/;
 const SETTINGS = { epochs: 30, seed: 20261202, rate: 0.05, l2: 1e-4 };
 /**
  * What the model reads besides plain n-grams (claims/model.ts ModelFeatures). Measured when chosen
