@@ -226,7 +226,6 @@ let pStart = new Int32Array(64);
 let pEnd = new Int32Array(64);
 let pLen = 0;
 let pStrength = 0;
-/** a wave dash (～ ~) is among the pending characters: between two Chinese characters it ends a clause (别急～这款…), between numbers it is a range (2.8%~3.5%) */
 /** an emoji is among the pending characters */
 let pEmoji = false;
 let lastCls = 0;

@@ -788,6 +788,8 @@ export const piiPerson: Detector = {
         if (view.span.text.includes('、')) {
           const src = view.span.text;
           NAME_SERIES.lastIndex = 0;
+          // (the normalised index walks forward with the lists, which come in order: a text of many lists stays linear)
+          let q = 0;
           for (let m = NAME_SERIES.exec(src); m; m = NAME_SERIES.exec(src)) {
             // (its line read a bounded way around it: a text of one endless line stays linear)
             const end = m.index + m[0].length;
@@ -803,7 +805,6 @@ export const piiPerson: Detector = {
             }
             // (every item a whole name, or the list is of something else: 高收益、低门槛、秒到账; 早安、收到、谢谢、莫慌)
             const whole: [number, number, number][] = [];
-            let q = 0;
             for (const [k, at] of items.entries()) {
               const length = (k + 1 < items.length ? items[k + 1]! - 1 : end) - at;
               while (q < t.length && n.start[q]! < at) q++;
