@@ -864,15 +864,14 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
   let subject = SUBJECT.exec(norm.text.slice(clauseFrom, at))?.[1];
   // (one of the bank's products named in the clause, or in a clause between, is its subject: 定期利率降了，同心季季享保本
   // and 定期利率降了，同心季季享，bǎoběn are said of 同心季季享)
-  const brandIn = (from: number, to: number) => !!view.brandNames?.some(([a, b]) => a >= from && b <= to && !/存|储蓄/.test(norm.text.slice(a, b)));
-  if (!subject && brandIn(clauseFrom, at)) return false;
+  if (!subject && brandIn(view, clauseFrom, at)) return false;
   // else the first product noun of the nearest clause before that names one (存款利率还会降，现在买这款理财，等于锁住了高收益: 这款)
   for (let b = clauseFrom, s0 = start(norm.sentence); !subject && b > s0; ) {
     let a = b - 1;
     // (a list joined by enumeration commas is one clause: 这款理财投的全是国债、大行存单 — 这款)
     while (a > s0 && at - a < SUBJECT_WINDOW && (norm.clause[a - 1] === norm.clause[a] || enumeration(norm, a))) a--;
     subject = SUBJECT.exec(norm.text.slice(a, b))?.[1];
-    if (!subject && brandIn(a, b)) return false;
+    if (!subject && brandIn(view, a, b)) return false;
     b = a;
   }
   // (no product noun in the sentence: the heading its line opens with names it — 【3年期大额存单】存款。年利率1.75%，存入即锁定)
@@ -887,6 +886,11 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
   }
   return !!subject && /存单|存款|储蓄|定期/.test(subject) && subject !== '结构性存款';
 }
+/** whether normalised [from, to) of the view names one of the bank's products by its brand, a deposit's name aside (同心季季享, not 同心定期存款) */
+function brandIn(view: SpanView, from: number, to: number): boolean {
+  return !!view.brandNames?.some(([a, b]) => a >= from && b <= to && !/存|储蓄/.test(view.norm.text.slice(a, b)));
+}
+
 /** a line's bracketed heading (【3年期大额存单】) */
 const LINE_HEAD = /^\s*[【\[]([^】\]\n]{1,16})[】\]]/;
 

@@ -537,7 +537,7 @@ function clauseBars(source: string): Set<number> | undefined {
       if (!HAN.test(source[a - 1] ?? '') || !HAN.test(source[b] ?? '') || run(a - 1, -1) < 2 || run(b, 1) < 2) continue;
       if (hash >= 0 && glued) continue;
     }
-    for (let j = a; j < b; j++) if (!/[ \u3000]/.test(source[j]!)) (bars ??= new Set()).add(j);
+    for (let j = a; j < b; j++) if (source.charCodeAt(j) !== 32 && source.charCodeAt(j) !== 0x3000) (bars ??= new Set()).add(j);
   }
   return bars;
 }

@@ -532,9 +532,9 @@ const ANSWER_AFFIRMS = 4;
 const OWN_PRODUCT_HEAD = /(我们|我行|本行|咱们|我哋|我们行|我们银行)(的|这|呢|新出的|新上的|家)?(款|只|个|支|期)?[^说讲称]{0,8}(理财|基金|产品|存单|保险|同心)/;
 /** a verb of saying inside a clause's head (说, 讲, 号称): what follows is reported */
 const SAYING_IN = /说|讲|称|吹|话/;
-/** someone reported saying what follows, in its clause (只要是拍胸口说…; 号称…) */
 /** a clause that opens by going on with what was said (…，说有政府兜底; …，还号称稳赚) */
 const GOES_ON_SAYING = /^(还|又|并|并且|而且)?(说|讲|话|称|号称|宣称|声称|自称|吹|谎称)/;
+/** someone reported saying what follows, in its clause (只要是拍胸口说…; 号称…) */
 const REPORTED_SAYING = /(说|讲|讲的|号称|宣称|声称|吹|打包票|拍胸口|拍胸脯|保证)[^说讲]{0,6}$/;
 /** a question asking leave (…可以吗？; 这样行不行？) */
 const PERMISSION_Q = /(可以|行|允许|合适|妥当)(吗|么|嘛|不)?[?？\s]*$|可不可以[^，。]{0,4}[?？\s]*$|行不行[?？\s]*$/;
@@ -1316,21 +1316,6 @@ function askedQuotation(source: string, quotes: Uint8Array, at: number): boolean
 /** a quiz: it asks which of its options is right and gives the answer (以下边句可以发朋友圈？… 答案：D) */
 const QUIZ = /判断题|选择题|小测验|考考你|测一测|(以下|下面|下列)[^。\n]{0,12}(哪|可以|能|对|正确|合规)|哪[一个句条项]+[^。\n]{0,10}[？?]/;
 const QUIZ_ANSWER = /答案\s*[:：是为]|正确答案|参考答案/;
-/**
- * True when original offset `at` stands in a statement set to be judged (判断：结构性存款和定期一样…) that
- * the answer after it calls false (答案：❌ 错): put up to be judged wrong, not said.
- */
-function judgedFalse(source: string, at: number): boolean {
-  let a = at;
-  while (a > 0 && at - a < 80 && source[a - 1] !== '\n') a--;
-  if (!JUDGE_LEAD.test(source.slice(a, at))) return false;
-  // (the answer within the next three lines)
-  let b = at;
-  for (let lines = 0; b < source.length && b - at < 240 && lines < 4; b++) if (source[b] === '\n') lines++;
-  return JUDGED_FALSE.test(source.slice(at, b));
-}
-const JUDGE_LEAD = /^\s*(第?[\d一二三四五六七八九十]+[题.、．]\s*)?(判断题?|对还是错|是真是假|判一判|对错题|是非题|真假题|辨一辨)\s*[:：]/;
-const JUDGED_FALSE = /\n\s*(【?答案】?|正确答案|参考答案)\s*[:：是为]?\s*(❌|×|✗|✘|✖|错|不对|错误|假|不正确|F\b)/;
 
 /** True when the quotation around original offset `at` is an option of a quiz (A. 「稳稳的幸福，只赚不赔」): put up to be judged, not said. */
 function quizOption(source: string, quotes: Uint8Array, at: number): boolean {
@@ -2306,7 +2291,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
     // question the writer answers yes is the writer's claim: 客户问我：这款不会亏吧？不会！)
     if (asked && neg === negBefore && !answered && (!negBefore || info.question)) neutral = true;
-    if (!neutral && !verdict && (markedWrong(view, from) || judgedFalse(src, norm.start[from]!))) neutral = true;
+    if (!neutral && !verdict && markedWrong(view, from)) neutral = true;
     if (!neutral && namedOnItsLine(src, norm.start[from]!, norm.end[to - 1]!)) neutral = true;
     // (a definition that likens a product to a deposit misleads as any likening does: “固收+”到底是什么？⏎简单说，就是定期存款的升级版)
     if (!neutral && !(cls === depositLike && /存款|定期|存单|活期/.test(norm.text.slice(from, to))) && from < definitionEnd(s)) neutral = true;

@@ -10,17 +10,17 @@ import type { SpanView } from '../detectors/types.ts';
 import { simpleSource } from '../normalize.ts';
 
 /** marks that call a statement false, and true */
-export const FALSE_MARKS = ['×', '✗', '✘', '❌', '✖'] as const;
-export const TRUE_MARKS = ['√', '✓', '✔', '✅'] as const;
+const FALSE_MARKS = ['×', '✗', '✘', '❌', '✖'] as const;
+const TRUE_MARKS = ['√', '✓', '✔', '✅'] as const;
 /** words that call a statement false, and true (traditional and Cantonese forms with them) */
-export const FALSE_WORDS = ['错误', '錯誤', '错的', '錯的', '错', '錯', '不正确', '不正確', '不对', '不對', '唔啱', '假的', '假嘅', '假㗎', '假', '误区', '誤區', '谣言', '謠言', 'Myth', 'myth', 'MYTH', 'False', 'false', 'FALSE'] as const;
-export const TRUE_WORDS = ['正确', '正確', '对的', '對的', '对', '對', '啱', '真的', '真嘅', '真', 'Fact', 'fact', 'FACT', 'True', 'true', 'TRUE'] as const;
+const FALSE_WORDS = ['错误', '錯誤', '错的', '錯的', '错', '錯', '不正确', '不正確', '不对', '不對', '唔啱', '假的', '假嘅', '假㗎', '假', '误区', '誤區', '谣言', '謠言', 'Myth', 'myth', 'MYTH', 'False', 'false', 'FALSE'] as const;
+const TRUE_WORDS = ['正确', '正確', '对的', '對的', '对', '對', '啱', '真的', '真嘅', '真', 'Fact', 'fact', 'FACT', 'True', 'true', 'TRUE'] as const;
 /** labels a verdict may follow (答案：×; 判断：错; 我跟她说：假的) */
-export const VERDICT_LABELS = ['正确答案', '參考答案', '参考答案', '答案揭晓', '答案揭曉', '答案', '判断', '判斷', '判定', '结论', '結論', '粉碎', '辟谣', '闢謠', '回答', '答', 'A'] as const;
+const VERDICT_LABELS = ['正确答案', '參考答案', '参考答案', '答案揭晓', '答案揭曉', '答案', '判断', '判斷', '判定', '结论', '結論', '粉碎', '辟谣', '闢謠', '回答', '答', 'A'] as const;
 /** labels that call the statement after them false (误区一：…; 謠言二：…; Myth: …) */
-export const FALSE_LABELS = ['误区', '誤區', '谣言', '謠言', 'Myth', 'MYTH', '错误说法', '錯誤說法', '错误认知'] as const;
+const FALSE_LABELS = ['误区', '誤區', '谣言', '謠言', 'Myth', 'MYTH', '错误说法', '錯誤說法', '错误认知'] as const;
 /** lines that only ask for the verdict, skipped on the way back to the statement (对还是错？) */
-export const PROMPTS = ['对还是错', '對還是錯', '是真是假', '真的假的', '真定假', '对吗', '對嗎', '你觉得呢', '你覺得呢', '猜猜看', '答案在下面', '答案见下', 'True or false', 'Myth or fact'] as const;
+const PROMPTS = ['对还是错', '對還是錯', '是真是假', '真的假的', '真定假', '对吗', '對嗎', '你觉得呢', '你覺得呢', '猜猜看', '答案在下面', '答案见下', 'True or false', 'Myth or fact'] as const;
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 const MARKS = `[${FALSE_MARKS.join('')}${TRUE_MARKS.join('')}]\\uFE0F?`;
@@ -91,7 +91,7 @@ function statementEnd(src: string, from: number, eol: number): number {
  * after it start. `kind`: `before` (a bracket, a dash or a label: the statement after it on the line), `alone` (a verdict
  * ending in a stop: the statement on a line before), or undefined.
  */
-export function leadVerdict(src: string, a: number, eol: number): { kind: 'before' | 'alone'; truth: boolean; from: number; to: number } | undefined {
+function leadVerdict(src: string, a: number, eol: number): { kind: 'before' | 'alone'; truth: boolean; from: number; to: number } | undefined {
   FALSE_LEAD.lastIndex = a;
   if (FALSE_LEAD.test(src) && FALSE_LEAD.lastIndex < eol) return { kind: 'before', truth: false, from: FALSE_LEAD.lastIndex, to: statementEnd(src, FALSE_LEAD.lastIndex, eol) };
   LEAD.lastIndex = a;
