@@ -404,8 +404,16 @@ function aboutWarning(norm: SpanView['norm'], at: number): boolean {
   while (a > 0 && norm.sentence[a - 1]! >= s - 2 && at - a < 200) a--;
   let b = at;
   while (b < norm.text.length && norm.sentence[b] === s && b - at < 80) b++;
-  return WARNING_WORDS.test(norm.text.slice(a, b));
+  if (!WARNING_WORDS.test(norm.text.slice(a, b))) return false;
+  // (the words may all be a quoted pitch's and what points at it: read again without such quotes)
+  const source = norm.source.slice(norm.start[a]!, norm.end[b - 1]!);
+  if (!/[“「『"]/.test(source)) return true;
+  return WARNING_WORDS.test(normalizeTerm(source.replace(QUOTED_CLAIM, (q, inner: string) => (WARNING_QUOTED.test(normalizeTerm(inner)) ? q : ''))));
 }
+/** a quotation with what points back at it (“养老产品都是低风险的”——这句话听听就好: said of the quoted pitch, not of a warning) */
+const QUOTED_CLAIM = /[“「『"]([^”」』"\n]{0,80})[”」』"]([\s—\-－~～，,：:]*(这|那)(句话?|话|种话|种说法|个说法))?/g;
+/** what a quoted warning holds (“投资须谨慎”这句话听听就好 undercuts it) */
+const WARNING_QUOTED = /谨慎|提示|非存款|不是存款|承保|有风险|免责/;
 
 /** the opening of an answer that defines a term: (A：|答：) the term, then 就是/是指/指的是/意思是 */
 const DEFINITION = /^\s*((A|答)\s*[:：]\s*)?(?<term>[^。！？\n]{1,10}?)[，,]?\s*(就是|是指|指的是|意思是|的意思是|是说)/;

@@ -88,8 +88,8 @@ export const missingRiskWarning: Detector = {
   },
 };
 
-/** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险) */
-const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值|按净值|已经|早已|不再|现在|如今|变成|改为))/;
+/** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险; 理财产品净值化管理; 理财产品分为五个风险等级) */
+const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值|按净值|已经|早已|不再|现在|如今|变成|改为|净值化|实行净值|打破刚|的风险等级|风险等级分|按风险等级|分为|分成))/;
 
 /** what follows a quotation that the post calls wrong (——这句话是错的❌; 是误区) */
 // (or a misuse the post reports: 把业绩比较基准「4.5%」单独放大印在海报正中，被认定为变相承诺收益)

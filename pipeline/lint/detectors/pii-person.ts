@@ -795,7 +795,10 @@ export const piiPerson: Detector = {
             const end = m.index + m[0].length;
             const before = src.slice(Math.max(0, m.index - 24), m.index);
             const after = src.slice(end, end + 24);
-            if (!PEOPLE_CUE.test(before.slice(before.lastIndexOf('\n') + 1) + m[0] + after.split('\n', 1)[0])) continue;
+            // (a list on a line of its own is read with the lines around it: 名单出炉啦👏⏎陈建国、刘秀英、黄子轩⏎请以上客户…)
+            const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
+            const lineAfter = after.split('\n', 1)[0]!;
+            if (!PEOPLE_CUE.test((HAS_CJK.test(lineBefore) ? lineBefore : before) + m[0] + (HAS_CJK.test(lineAfter) ? lineAfter : after))) continue;
             const items: number[] = [];
             for (let at = m.index, k = 0; k < 12; k++) {
               items.push(at);
@@ -809,7 +812,8 @@ export const piiPerson: Detector = {
               const length = (k + 1 < items.length ? items[k + 1]! - 1 : end) - at;
               while (q < t.length && n.start[q]! < at) q++;
               const hit = q < t.length && n.start[q] === at ? nameAt(q, false) : undefined;
-              if (!hit || hit[1] - q !== length || !readsAsName(q, hit[0], hit[1])) break;
+              // (a name with whose kin it is: 刘德明夫人, 唐志军女儿)
+              if (!hit || (hit[1] - q !== length && !KIN_AFTER.test(src.slice(n.end[hit[1] - 1]!, at + length))) || !readsAsName(q, hit[0], hit[1])) break;
               whole.push([q, hit[0], hit[1]]);
             }
             if (whole.length === items.length) for (const [q0, sl, to] of whole) accept(q0, sl, to, '名单');
@@ -1053,9 +1057,12 @@ const FOREIGN_CLIENT = /客户|储户|街坊|会员|(?<![A-Za-z])(?:clients?|cus
 /** documents a person holds, named with the holder in brackets after them (身份证（赵德明）; 钱包（内有王建华的名片）is not one) */
 const HELD_DOCUMENTS = ['身份证', '身份證', '证件', '證件', '银行卡', '社保卡', '医保卡', '护照', '護照', '户口本', '驾驶证', '驾照', '存折', '港澳通行证', '工作证', '学生证', '老年卡'];
 /** three to twelve items of two or three Chinese characters joined by 、 (孙丽萍、何建军、邓小燕) */
-const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{2,3}){2,11}(?![\u4e00-\u9fa5])/g;
+const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,5}(?:、[\u4e00-\u9fa5]{2,5}){2,11}(?![\u4e00-\u9fa5])/g;
 /** words around such a list that say its items are people */
 const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|观众|街坊|客户|嘉宾|名单/;
+/** what may follow a name in such a list: whose kin the item is (刘德明夫人) */
+const KIN_AFTER = /^(夫人|太太|女儿|儿子|爱人|老伴|先生|女士|一家|全家|孙子|孙女|外孙|外孙女)$/;
+const HAS_CJK = /[\u4e00-\u9fa5]/;
 /** a client label or word right before the name (客户姓名：; 客户志愿者; Name:) */
 const FOREIGN_LABEL = /(?:客户姓名|客户名称|客户名|姓名|户名|持卡人|收款人|汇款人|申请人|联系人|获奖者|冠军|亚军|季军|老客户|新客户|客户|储户|志愿者|街坊|会员|学员|(?<![A-Za-z])(?:name|client|customer))\s*(?:[:：]|是|为|叫|名叫)?\s*[（(「“"]?\s*$/i;
 /** thanks, a welcome or congratulations right before the name (感谢; 欢迎; Welcome; Congratulations to) */
