@@ -351,7 +351,8 @@ export const piiPerson: Detector = {
             }
           }
           // a surname set off by a separator before the honorific is its public form (感谢信💌 周姐: 周姐, not 谢信周)
-          if (h >= 2 && surnames.has(t[h - 1]!) && (n.gap[h - 1] ?? 0) > 0) return;
+          // (unless the name before it is spelt out a character at a time: 汤⏎雪⏎梅⏎奶奶, 汤 雪 梅 奶奶)
+          if (h >= 2 && surnames.has(t[h - 1]!) && (n.gap[h - 1] ?? 0) > 0 && !(h >= 3 && n.gap[h - 1]! < CLAUSE && n.gap[h - 2]! > 0 && n.gap[h - 2]! < CLAUSE && n.cls[h - 2] === CJK && n.cls[h - 3] === CJK)) return;
           if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
           // a full name, then its surname with the honorific (开餐厅嘅吴海涛吴总; 王建华王老师): the name is given whole
           if (h >= 3 && surnames.has(t[h - 1]!) && n.gap[h - 1] === 0) {
