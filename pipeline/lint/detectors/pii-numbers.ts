@@ -125,15 +125,16 @@ const parse = (rule: RuleMeta) => ruleData(rule, dataSchema);
 /** how far (characters) on each side of a number its own line and the lines beside it are read for a sample mark */
 const SAMPLE_WINDOW = 60;
 /**
- * Whether original [from, to) of `text` is marked as a sample: one of `marks` in its own line or the
- * line before or after it, within SAMPLE_WINDOW characters (卡号 6222 0000 …⏎—— 样本 SAMPLE，非真实卡号 ——).
+ * Whether original [from, to) of `text` is marked as a sample: one of `marks` in its own line, the
+ * line before it or the two after it, within SAMPLE_WINDOW characters (卡号 6222 0000 …⏎—— 样本 SAMPLE，非真实卡号 ——).
  */
 export function markedSample(text: string, from: number, to: number, marks: RegExp | undefined): boolean {
   if (!marks) return false;
   let a = from;
   for (let lines = 0; a > 0 && from - a < SAMPLE_WINDOW; a--) if (text[a - 1] === '\n' && ++lines > 1) break;
   let b = to;
-  for (let lines = 0; b < text.length && b - to < SAMPLE_WINDOW; b++) if (text[b] === '\n' && ++lines > 1) break;
+  // (after it, two lines: a card face's 卡号⏎TONGXIN BANK · GOLD⏎样例)
+  for (let lines = 0; b < text.length && b - to < SAMPLE_WINDOW; b++) if (text[b] === '\n' && ++lines > 2) break;
   return marks.test(toSimplified(text.slice(a, b)));
 }
 /**

@@ -88,8 +88,10 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  */
 const ONLINE_ID =
   /(微信号|微信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*[号號]?\s*(?:[:：]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+/** a handle after @: up to a space or a mark (@阿May_杭州) */
+const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}/;
 /** a person right after an ID, whose it is (kevin_lau1988 嘅朋友; wangayi_1960 的阿姨) */
-const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|阿姨|叔叔|先生|女士|小姐|车主|車主|家长|家長|用户|用戶|网友|網友|老师|老師)/;
+const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|[\u4e00-\u9fa5]?(?:阿姨|叔叔|先生|女士|小姐|老师|老師)|车主|車主|家长|家長|用户|用戶|网友|網友)/;
 /** the platform an online identity's label names, in the Chinese of the finding's message (微信 → 微信号; 抖音 → 抖音号; QQ, IG → 网络账号) */
 function platformOf(label: string): string {
   if (/^(微信|wx|vx|wechat)/i.test(label)) return '微信号';
@@ -234,6 +236,8 @@ export const piiPerson: Detector = {
       const online = new Set<DetectorHit>();
       // (whether the asset speaks of a letter: read once per asset, not once per text)
       const aboutLetter = views.some((v) => LETTER.test(v.span.text));
+      /** whether any text of the asset calls its people clients (read once, when a handle is mentioned) */
+      let clientsNamed: boolean | undefined;
       // (whether a text of the asset welcomes, thanks or names a client: read once per asset, when a name in Latin letters stands alone on its line)
       let cue: boolean | undefined;
       const assetCue = () => (cue ??= views.some((v) => FOREIGN_CUE.test(toSimplified(v.span.text))));
@@ -352,7 +356,8 @@ export const piiPerson: Detector = {
           }
           // a surname set off by a separator before the honorific is its public form (感谢信💌 周姐: 周姐, not 谢信周)
           // (unless the name before it is spelt out a character at a time: 汤⏎雪⏎梅⏎奶奶, 汤 雪 梅 奶奶)
-          if (h >= 2 && surnames.has(t[h - 1]!) && (n.gap[h - 1] ?? 0) > 0 && !(h >= 3 && n.gap[h - 1]! < CLAUSE && n.gap[h - 2]! > 0 && n.gap[h - 2]! < CLAUSE && n.cls[h - 2] === CJK && n.cls[h - 3] === CJK)) return;
+          // (a surname that is also a word counts here too: 贺 温先生、何女士 金婚之喜 — 温先生, not 贺温)
+          if (h >= 2 && (surnames.has(t[h - 1]!) || ambiguous.has(t[h - 1]!)) && (n.gap[h - 1] ?? 0) > 0 && !(h >= 3 && n.gap[h - 1]! < CLAUSE && n.gap[h - 2]! > 0 && n.gap[h - 2]! < CLAUSE && n.cls[h - 2] === CJK && n.cls[h - 3] === CJK)) return;
           if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
           // a full name, then its surname with the honorific (开餐厅嘅吴海涛吴总; 王建华王老师): the name is given whole
           if (h >= 3 && surnames.has(t[h - 1]!) && n.gap[h - 1] === 0) {
@@ -509,6 +514,18 @@ export const piiPerson: Detector = {
             // (a mention ends at the space after it: @王建华 谢谢)
             const hit = nameAt(p, true, WEAK);
             if (hit) accept(p, hit[0], hit[1], '@');
+            // (or a client's handle, with letters, digits or _ in it, where the asset calls its people clients: 谢谢
+            // @阿May_杭州 的好图 ‖ 照片都是客户自己投稿的)
+            else {
+              const handle = MENTIONED_HANDLE.exec(src.slice(i + 1, i + 22))?.[0];
+              // (not an address's @: service@tongxin-bank.example)
+              if (handle && !/[A-Za-z0-9._%+*＊-]/.test(src[i - 1] ?? '') && /[A-Za-z0-9_]/.test(handle) && /[^\x00-\x7f]|[A-Za-z]/.test(handle) && (clientsNamed ??= views.some((v) => FOREIGN_CLIENT.test(v.span.text))) && !/官方|银行|支行|分行|网点|小U/i.test(handle)) {
+                const masked = `${handle.slice(0, 2)}****`;
+                const at: DetectorHit = { view: view.index, from: i + 1, to: i + 1 + handle.length, excerpt: masked, fix: masked, data: { masked, context: '网络账号' } };
+                online.add(at);
+                hits.push(at);
+              }
+            }
           }
         }
 
