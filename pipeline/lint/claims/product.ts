@@ -256,10 +256,11 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   const { lesson: lessonRe, offerCue, namedProduct, noProduct } = concepts.products;
   // (what a client reports in a Q&A's question names the product someone else spoke of, not one the post offers: 问：理财经理说这款产品…？)
   // (nor one that shows someone's earnings: a lesson does not — 定投分享会 ‖ 张阿姨已赚２万; nor one whose answer
-  // likens the product to a deposit: 理财和定期有啥区别？‖ 对你来说没区别，就当是换了个名字的一年定期)
+  // likens the product to a deposit: 理财和定期有啥区别？‖ 对你来说没区别，就当是换了个名字的一年定期 — said, not quoted: a
+  // reviewed pitch 「跟存款一样」 is the lesson's)
   // (nor one that names a product of the bank's own by its brand in a series' form, not quoting it: 小U答疑时间 ‖
   // 这个同心季季享，会不会亏哦？; not 冒用本行名义…所谓“同心宝·高息理财”)
-  const lesson = views.some((v) => matches(lessonRe, simpleSource(v.norm))) && !views.some((v) => matches(offerCue, unquoted(asked(simpleSource(v.norm)))) || matches(namedProduct, simpleSource(v.norm)) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, v.norm.text) || brandSeries(v, true));
+  const lesson = views.some((v) => matches(lessonRe, simpleSource(v.norm))) && !views.some((v) => matches(offerCue, unquoted(asked(simpleSource(v.norm)))) || matches(namedProduct, simpleSource(v.norm)) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, unquoted(simpleSource(v.norm))) || brandSeries(v, true));
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();
