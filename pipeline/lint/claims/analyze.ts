@@ -940,6 +940,8 @@ function endorsed(source: string, at: number): boolean {
 
 /** a lead that supposes someone says it (真有人这么跟你讲，; 要是有人说：) */
 const CONDITIONAL_LEAD = /有人|如果|要是|假如|万一|倘若|若是/;
+/** a sentence that opens with a condition (万一亏了，…; 如果跌了，…), or a question reported with one (有客户问：“万一亏了，…”) */
+const CONDITION_OPENS = /^([\u4e00-\u9fa5]{0,8}(问|問|说|說|讲|講|道))?(那)?(万一|如果|要是|假如|倘若|若是|假设|真的?要是|萬一|如果真)/;
 /** who tells the one who passed a pitch on (我跟他说：) */
 const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
@@ -1860,6 +1862,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       let a = last;
       while (a > 0 && norm.clause[a - 1] === norm.clause[last] && norm.sentence[a - 1] === s) a--;
       if (list.some((h) => h.cls >= 0 && h.from >= a)) info.focusFrom = a;
+      // (nor, after a condition that opens the sentence, the condition: 万一亏了，你们银行会补吗？不会。 — the
+      // cover is asked though it is no concept of the lists, the loss is supposed)
+      else if (a > 0 && norm.sentence[a - 1] === s && CONDITION_OPENS.test(norm.text.slice(sentenceStart(norm.sentence, a - 1), a))) info.focusFrom = a;
       // (an A-not-A verb asks from where it stands: in 蚀咗你哋会唔会包底？ the loss is the condition,
       // the cover is asked — 唔会 denies the cover, not the loss)
       const j = norm.text.slice(a, last + 1).search(A_NOT_A);
