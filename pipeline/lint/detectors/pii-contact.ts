@@ -133,7 +133,8 @@ const PASSPORT = /(?<![A-Za-z0-9])(?:[EG]\s?[0-9]{4}\s?[0-9]{4}|E[A-HJ-NP-Z]\s?[
 // diplomatic/service/official passports and lower-case forms look like model numbers: only next to 护照
 // (next to 护照, also typed with a space between every character, or over lines: E G 3 7 2 6 9 1 4; E72⏎049⏎163)
 // (or with dashes between groups: eh-281-6473)
-const PASSPORT_CONTEXT = /(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\s?[0-9]{7,8}|[Ee][A-Za-z]\s?[0-9]{7}|[DSPdspEeGg](?:[\s-]?[A-Za-z])?(?:[\s-]?[0-9]){7,8})(?![A-Za-z0-9])/g;
+// (or with emoji between its characters: G 🔸 4 🔸 8 🔸 2 …)
+const PASSPORT_CONTEXT = new RegExp(`(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\\s?[0-9]{7,8}|[Ee][A-Za-z]\\s?[0-9]{7}|[DSPdspEeGg](?:[\\s-]?[A-Za-z])?(?:[\\s-]?[0-9]){7,8}|[DSPdspEeGg](?:(?:\\s|${EMOJI}){1,3}[0-9]){8})(?![A-Za-z0-9])`, 'g');
 // 往来港澳通行证 (C/W + 8 digits, or C + letter + 7), 台湾通行证 (L/T + 8), 回乡证 (H/M + 8 or 10)
 // (also typed with a space between characters: c 6 0 3 8 2 9 1 7; or with letters among its digits: C38K27619)
 const PERMIT = new RegExp(`(?<![A-Za-z0-9])(?:[Cc](?=(?:[A-Za-z]?[0-9]){6})[0-9A-Za-z]{8}|[CcWw](?:${GAP}[0-9]){8}|[Cc]${GAP}[A-Za-z](?:${GAP}[0-9]){7}|[LlTt](?:${GAP}[0-9]){8}|[HhMm](?:${GAP}[0-9]){8}(?:(?:${GAP}[0-9]){2})?)(?![A-Za-z0-9])`, 'g');
@@ -145,8 +146,8 @@ const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 // 台湾居民来往大陆通行证 (台胞证) of 2015 on: eight digits, no letter — only right after its name
 const TAIWAN_PERMIT = /(?<=(?:台胞证|来往大陆通行证)(?:号码|号|证号)?\s*(?:是|为|[:：])?\s*)[0-9]{8}(?![0-9])/g;
 
-/** another country's passport number, right after a passport word: nine digits (UK, US), one or two letters and six to eight digits (M73920481, TK1234567, AB218735), two digits, two letters, five digits (France) */
-const FOREIGN_PASSPORT = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{6,8}|[0-9]{9}|[0-9]{2}[A-Z]{2}[0-9]{5})(?![A-Za-z0-9])/g;
+/** another country's passport number, right after a passport word: nine digits (UK, US), one or two letters and six to eight digits (M73920481, TK1234567, AB218735), a letter, seven digits and a letter (Singapore: K7293015C), two digits, two letters, five digits (France) */
+const FOREIGN_PASSPORT = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{6,8}|[A-Z][0-9]{7}[A-Z]|[0-9]{9}|[0-9]{2}[A-Z]{2}[0-9]{5})(?![A-Za-z0-9])/g;
 /** a passport word and its label, at most a few characters before the number (护照号码：; Passport No.; passport number) */
 const PASSPORT_LABEL = /(护照|passport)[^。！？!?\n]{0,16}$/i;
 /** a text that is a passport's number and nothing else (a badge: 533829104) */

@@ -355,6 +355,8 @@ export const piiPerson: Detector = {
             }
           }
           // a surname set off by a separator before the honorific is its public form (感谢信💌 周姐: 周姐, not 谢信周)
+          // (a compound surname right before the honorific is the public form: 祝欧阳先生一家, not 祝 + 欧阳)
+          if (h >= 2 && compound.has(t.slice(h - 2, h))) return;
           // (unless the name before it is spelt out a character at a time: 汤⏎雪⏎梅⏎奶奶, 汤 雪 梅 奶奶)
           // (a surname that is also a word counts here too: 贺 温先生、何女士 金婚之喜 — 温先生, not 贺温)
           if (h >= 2 && (surnames.has(t[h - 1]!) || ambiguous.has(t[h - 1]!)) && (n.gap[h - 1] ?? 0) > 0 && !(h >= 3 && n.gap[h - 1]! < CLAUSE && n.gap[h - 2]! > 0 && n.gap[h - 2]! < CLAUSE && n.cls[h - 2] === CJK && n.cls[h - 3] === CJK)) return;
@@ -535,9 +537,10 @@ export const piiPerson: Detector = {
          */
         // (a heading that names a list may end its line with no colon: 银发健步走 · 完赛名单⏎陈美玲、吴国栋)
         // (a list's opener may say a few words before its colon: 签到表上头两个名：⏎关永强)
+        // (or a note in brackets after its heading: 新钞预约登记（第3批）⏎1. 罗德明 尾号2231)
         const nextLine = (to: number, heading = false, filler = false): number => {
           const src = view.span.text;
-          const m = (heading ? /^[ \t\u3000]*[】」』）)\]]?[ \t\u3000]*[:：]?[ \t\u3000]*(\p{Extended_Pictographic}\uFE0F?[ \t\u3000]*)*\r?\n/u : filler ? /^[^\n。！？!?:：]{0,8}[:：][ \t\u3000]*\r?\n/ : /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/).exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 20));
+          const m = (heading ? /^[ \t\u3000]*[】」』）)\]]?[ \t\u3000]*(?:[（(][^）)\n]{1,10}[）)])?[ \t\u3000]*[:：]?[ \t\u3000]*(\p{Extended_Pictographic}\uFE0F?[ \t\u3000]*)*\r?\n/u : filler ? /^[^\n。！？!?:：]{0,8}[:：][ \t\u3000]*\r?\n/ : /^[ \t\u3000]*[:：][ \t\u3000]*\r?\n/).exec(src.slice(n.end[to - 1]!, n.end[to - 1]! + 20));
           if (!m) return -1;
           const line = n.end[to - 1]! + m[0].length;
           let q = to;
@@ -629,7 +632,7 @@ export const piiPerson: Detector = {
             // (a 接龙 lists people only when it signs them up for something: 水果团购接龙：1. 金桔 3斤 lists fruit)
             if (m[0].includes('接龙') && !JIELONG_PEOPLE.test(t)) continue;
             // (a place in a ranking alone on its line heads the name on the next: 第一名⏎柏文涛⏎第二名⏎伍春燕)
-            const heading = /名单|喜报|如下|得主|获奖者|中奖者|观众|嘉宾|接龙|^第.名$|冠军|亚军|季军|等奖/.test(m[0]);
+            const heading = /名单|喜报|如下|得主|获奖者|中奖者|观众|嘉宾|接龙|登记|^第.名$|冠军|亚军|季军|等奖/.test(m[0]);
             let first = end < t.length ? nextLine(end, heading, !heading) : -1;
             // (a prize heads its line and may name itself before the colon: 一等奖（电饭煲一台）：⏎王建国)
             if (first < 0 && end < t.length && /^第.名$|冠军|亚军|季军|等奖/.test(m[0])) first = nextLine(end, false, true);
