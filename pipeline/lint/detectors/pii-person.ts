@@ -87,14 +87,14 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  * letters, digits, -, _ or .), group 3: of digits (QQ and platform numbers, 5–12), group 4: a handle after @.
  */
 const ONLINE_ID =
-  /(微信号|微信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*[号號]?\s*(?:[:：]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*[号號]?\s*(?:[:：]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
 /** a handle after @: up to a space or a mark (@阿May_杭州) */
 const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}/;
 /** a person right after an ID, whose it is (kevin_lau1988 嘅朋友; wangayi_1960 的阿姨) */
 const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|[\u4e00-\u9fa5]?(?:阿姨|叔叔|先生|女士|小姐|老师|老師)|车主|車主|家长|家長|用户|用戶|网友|網友)/;
 /** the platform an online identity's label names, in the Chinese of the finding's message (微信 → 微信号; 抖音 → 抖音号; QQ, IG → 网络账号) */
 function platformOf(label: string): string {
-  if (/^(微信|wx|vx|wechat)/i.test(label)) return '微信号';
+  if (/^(微信|v信|薇信|威信|wx|vx|wechat)/i.test(label)) return '微信号';
   if (/^(抖音|快手|小红书|微博)$/.test(label)) return `${label}号`;
   return /[A-Za-z]{2,}/.test(label) ? '网络账号' : label;
 }
@@ -764,7 +764,7 @@ export const piiPerson: Detector = {
         // before it — a third person or a client word, never the writer's, the bank's or a staff member's own
         {
           const src = view.span.text;
-          if (/微信|wx|vx|wechat|qq|抖音|快手|小红书|视频号|微博|b站|instagram|IG/i.test(src)) {
+          if (/微信|v信|薇信|威信|wx|vx|wechat|qq|抖音|快手|小红书|视频号|微博|b站|instagram|IG/i.test(src)) {
             // (IDs that open two lines or more are a list of people: 微信 lily_tianhe：5次⏎微信 ahuang1988：4次)
             const opensLine = (at: number) => /(?:^|\n)[ \t]*(?:\d{1,2}[.、．]\s*)?$/.test(src.slice(Math.max(0, at - 6), at));
             const ids = [...src.matchAll(ONLINE_ID)];
