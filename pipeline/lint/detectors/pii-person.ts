@@ -101,7 +101,7 @@ function platformOf(label: string): string {
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
 // (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
 // (or earlier in its sentence, past a comma: 由客户谭叔统一收款，微信号 wxid_…; 佢系我哋嘅老客户，上礼拜用自己抖音号…)
-const CLIENT_OWNER = /(她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
+const CLIENT_OWNER = /(对方|那位朋友|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
 /** the asset says its group's owner is a client (群主：客户 Sofia; 群主是我们的老客户) */
 const GROUP_OWNER_CLIENT = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?\s*(?:我们的|我们|咱们的|我哋嘅)?\s*(?:老|新)?(?:客户|客戶|储户|街坊|会员|志愿者)/;
 /** …or a member of staff (群主是我们的理财经理; 群主：小U) */
@@ -128,8 +128,8 @@ const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
 /** English words that a romanised name never is (thank you so much; see you all) */
 const EN_WORDS = new Set('you all the and for our with from this that your see thank thanks so much very good love fans day new year happy big best wish wishes team home tea time shop'.split(' '));
-/** two or more lines, each a short name (masked or not: 赵**　✔ 满意), a space and a short figure or note (赵雅琴 年交20万) and nothing else */
-const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,16}\s*$/;
+/** two or more lines, each a short name (masked or not: 赵**　✔ 满意), a space and a short figure or note (赵雅琴 年交20万) and nothing (a closing line of instructions may follow: 请带本人有效身份证件到柜台领取) else */
+const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,16}\s*(?:\n[^\n]{0,40})?$/;
 /** what says an asset is about the bank's own people (新同事, 团队合影, 全体伙伴, 柜台生涯, 送别会, 团建) */
 const STAFF_ASSET = /新同事|欢迎新同事|团队合影|团队照|全体伙伴|每一位伙伴|新员工入职|柜台生涯|在柜台坐了|送别会|欢送会|荣休|团建/;
 /** words right around a name that make it a colleague's (在柜台坐了三十一年的…; 新同事…) */
