@@ -938,10 +938,12 @@ function endorsed(source: string, at: number): boolean {
   return ENDORSED.test(after);
 }
 
+/** the words that open a condition */
+const CONDITION_WORDS = '如果|要是|假如|万一|倘若|若是';
 /** a lead that supposes someone says it (真有人这么跟你讲，; 要是有人说：) */
-const CONDITIONAL_LEAD = /有人|如果|要是|假如|万一|倘若|若是/;
+const CONDITIONAL_LEAD = new RegExp(`有人|${CONDITION_WORDS}`);
 /** a sentence that opens with a condition (万一亏了，…; 如果跌了，…), or a question reported with one (有客户问：“万一亏了，…”) */
-const CONDITION_OPENS = /^([\u4e00-\u9fa5]{0,8}(问|問|说|說|讲|講|道))?(那)?(万一|如果|要是|假如|倘若|若是|假设|真的?要是|萬一|如果真)/;
+const CONDITION_OPENS = new RegExp(`^([\\u4e00-\\u9fa5]{0,8}(问|問|说|說|讲|講|道))?(那)?(${CONDITION_WORDS}|假设|真的?要是|萬一)`);
 /** who tells the one who passed a pitch on (我跟他说：) */
 const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */

@@ -90,6 +90,8 @@ const ONLINE_ID =
   /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*[号號]?\s*(?:[:：]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
 /** a handle after @: up to a space or a mark (@阿May_杭州) */
 const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}/;
+/** the bank's own accounts, named before an ID or in a handle (官方抖音号, 同心银行的视频号, @同心银行官方) */
+const OWN_ACCOUNT = /官方|官微|公众号|服务号|企业微信|银行|支行|分行|网点|網點|小[Uu]/;
 /** a person right after an ID, whose it is (kevin_lau1988 嘅朋友; wangayi_1960 的阿姨) */
 const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|[\u4e00-\u9fa5]?(?:阿姨|叔叔|先生|女士|小姐|老师|老師)|车主|車主|家长|家長|用户|用戶|网友|網友)/;
 /** the platform an online identity's label names, in the Chinese of the finding's message (微信 → 微信号; 抖音 → 抖音号; QQ, IG → 网络账号) */
@@ -234,6 +236,13 @@ export const piiPerson: Detector = {
       const hits: DetectorHit[] = [];
       /** the online identities among the hits (a staff asset's filters keep them: an account is no colleague's name) */
       const online = new Set<DetectorHit>();
+      /** an online identity of a client's (a WeChat ID, a QQ number, an @handle) at original [from, from + id.length) of view `v`, shown masked */
+      const addOnline = (v: number, from: number, id: string, context: string) => {
+        const masked = `${id.slice(0, 2)}****`;
+        const hit: DetectorHit = { view: v, from, to: from + id.length, excerpt: masked, fix: masked, data: { masked, context } };
+        online.add(hit);
+        hits.push(hit);
+      };
       // (whether the asset speaks of a letter: read once per asset, not once per text)
       const aboutLetter = views.some((v) => LETTER.test(v.span.text));
       /** whether any text of the asset calls its people clients (read once, when a handle is mentioned) */
@@ -357,9 +366,10 @@ export const piiPerson: Detector = {
           // a surname set off by a separator before the honorific is its public form (感谢信💌 周姐: 周姐, not 谢信周)
           // (a compound surname right before the honorific is the public form: 祝欧阳先生一家, not 祝 + 欧阳)
           if (h >= 2 && compound.has(t.slice(h - 2, h))) return;
-          // (unless the name before it is spelt out a character at a time: 汤⏎雪⏎梅⏎奶奶, 汤 雪 梅 奶奶)
           // (a surname that is also a word counts here too: 贺 温先生、何女士 金婚之喜 — 温先生, not 贺温)
-          if (h >= 2 && (surnames.has(t[h - 1]!) || ambiguous.has(t[h - 1]!)) && (n.gap[h - 1] ?? 0) > 0 && !(h >= 3 && n.gap[h - 1]! < CLAUSE && n.gap[h - 2]! > 0 && n.gap[h - 2]! < CLAUSE && n.cls[h - 2] === CJK && n.cls[h - 3] === CJK)) return;
+          // (unless the name before it is spelt out a character at a time: 汤⏎雪⏎梅⏎奶奶, 汤 雪 梅 奶奶)
+          const spelledOut = h >= 3 && n.gap[h - 1]! < CLAUSE && n.gap[h - 2]! > 0 && n.gap[h - 2]! < CLAUSE && n.cls[h - 2] === CJK && n.cls[h - 3] === CJK;
+          if (h >= 2 && (surnames.has(t[h - 1]!) || ambiguous.has(t[h - 1]!)) && (n.gap[h - 1] ?? 0) > 0 && !spelledOut) return;
           if (word.length === 1 && notHonorific.has(t.slice(h - 1, h + 1))) return;
           // a full name, then its surname with the honorific (开餐厅嘅吴海涛吴总; 王建华王老师): the name is given whole
           if (h >= 3 && surnames.has(t[h - 1]!) && n.gap[h - 1] === 0) {
@@ -521,12 +531,7 @@ export const piiPerson: Detector = {
             else {
               const handle = MENTIONED_HANDLE.exec(src.slice(i + 1, i + 22))?.[0];
               // (not an address's @: service@tongxin-bank.example)
-              if (handle && !/[A-Za-z0-9._%+*＊-]/.test(src[i - 1] ?? '') && /[A-Za-z0-9_]/.test(handle) && /[^\x00-\x7f]|[A-Za-z]/.test(handle) && (clientsNamed ??= views.some((v) => FOREIGN_CLIENT.test(v.span.text))) && !/官方|银行|支行|分行|网点|小U/i.test(handle)) {
-                const masked = `${handle.slice(0, 2)}****`;
-                const at: DetectorHit = { view: view.index, from: i + 1, to: i + 1 + handle.length, excerpt: masked, fix: masked, data: { masked, context: '网络账号' } };
-                online.add(at);
-                hits.push(at);
-              }
+              if (handle && !/[A-Za-z0-9._%+*＊-]/.test(src[i - 1] ?? '') && /[A-Za-z0-9_]/.test(handle) && /[^\x00-\x7f]|[A-Za-z]/.test(handle) && (clientsNamed ??= views.some((v) => FOREIGN_CLIENT.test(v.span.text))) && !OWN_ACCOUNT.test(handle)) addOnline(view.index, i + 1, handle, '网络账号');
             }
           }
         }
@@ -781,15 +786,11 @@ export const piiPerson: Detector = {
               const ownerAfter = OWNER_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 8));
               if ((!listed && !ownerAfter && !CLIENT_OWNER.test(before)) || OWN_OWNER.test(before)) continue;
               // (the bank's own account: 官方抖音号, 同心银行的视频号)
-              if (/官方|官微|公众号|服务号|企业微信|银行|支行|分行|网点|網點|小U/.test(src.slice(Math.max(0, m.index - 8), m.index))) continue;
+              if (OWN_ACCOUNT.test(src.slice(Math.max(0, m.index - 8), m.index))) continue;
               // (a group's owner is a client's unless the asset names a member of staff as its owner)
               if (/群主[^，。！？\n]{0,4}$/.test(before) && staffOwnsGroup()) continue;
               const id = (m[2] ?? m[3] ?? m[4])!;
-              const from = m.index + m[0].length - id.length;
-              const masked = `${id.slice(0, 2)}****`;
-              const hit: DetectorHit = { view: view.index, from, to: from + id.length, excerpt: masked, fix: masked, data: { masked, context: platformOf(m[1]!) } };
-              online.add(hit);
-              hits.push(hit);
+              addOnline(view.index, m.index + m[0].length - id.length, id, platformOf(m[1]!));
             }
           }
         }
@@ -1077,12 +1078,13 @@ const FOREIGN_STAFF_SENTENCE = /同事|团队|入职|实习生|理财经理|大�
 const FOREIGN_CLIENT = /客户|储户|街坊|会员|(?<![A-Za-z])(?:clients?|customers?)(?![A-Za-z])/i;
 /** documents a person holds, named with the holder in brackets after them (身份证（赵德明）; 钱包（内有王建华的名片）is not one) */
 const HELD_DOCUMENTS = ['身份证', '身份證', '证件', '證件', '银行卡', '社保卡', '医保卡', '护照', '護照', '户口本', '驾驶证', '驾照', '存折', '港澳通行证', '工作证', '学生证', '老年卡'];
-/** three to twelve items of two or three Chinese characters joined by 、 (孙丽萍、何建军、邓小燕) */
+/** three to twelve items of two to five Chinese characters joined by 、 (孙丽萍、何建军、邓小燕; a name with its kin: 刘德明夫人) */
 const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,5}(?:、[\u4e00-\u9fa5]{2,5}){2,11}(?![\u4e00-\u9fa5])/g;
 /** words around such a list that say its items are people */
 const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|观众|街坊|客户|嘉宾|名单/;
 /** what may follow a name in such a list: whose kin the item is (刘德明夫人) */
 const KIN_AFTER = /^(夫人|太太|女儿|儿子|爱人|老伴|先生|女士|一家|全家|孙子|孙女|外孙|外孙女)$/;
+/** a line that holds a Chinese character (a list's line with nothing else on it reads the line beside it) */
 const HAS_CJK = /[\u4e00-\u9fa5]/;
 /** a client label or word right before the name (客户姓名：; 客户志愿者; Name:) */
 const FOREIGN_LABEL = /(?:客户姓名|客户名称|客户名|姓名|户名|持卡人|收款人|汇款人|申请人|联系人|获奖者|冠军|亚军|季军|老客户|新客户|客户|储户|志愿者|街坊|会员|学员|(?<![A-Za-z])(?:name|client|customer))\s*(?:[:：]|是|为|叫|名叫)?\s*[（(「“"]?\s*$/i;
