@@ -12,7 +12,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, NEVER_SAYS_HEAD, SPOT_HEAD, namesProductBefore, covers as inMask, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, NEVER_SAYS_HEAD, SPOT_HEAD, namesProductBefore, covers as inMask, reviewAsset, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, warnedOnly, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import { keyAcross } from './claims/verdict.ts';
@@ -195,11 +195,13 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // (nor one whose only product is the warning it signs off with, and that says its metaphor is not about money:
   // 晨跑是回报最稳的投资。⏎不过这句话只说身体，不说钱 ‖ 理财非存款、…)
   const lifeAsset = (!products.types.size || (warnedOnly(products) && views.some((v) => NOT_ABOUT_MONEY.test(v.norm.source)) && !views.some((v) => v.brandNames?.length || OWN_PRODUCT.test(v.norm.text)))) && views.some((v) => LIFE_METAPHOR.test(v.norm.source)) && !views.some((v) => LIKENED_OWN.test(v.norm.source));
+  // (an asset of clients' reviews: every sentence may be a client's, read for claims — matchClaims)
+  const reviews = reviewAsset(views, products);
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
     const next = scans[i + 1]?.view.norm.text ?? '';
-    const { found, analysis } = judge(set, scan, products, lifeAsset, next.slice(0, 8), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view));
+    const { found, analysis } = judge(set, scan, products, lifeAsset, next.slice(0, 8), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews);
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -975,7 +977,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
 }
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = '', nextYes = false): { found: Candidate[]; analysis: ViewClaims } {
+function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = '', nextYes = false, reviews = false): { found: Candidate[]; analysis: ViewClaims } {
   const { types } = products;
   // (an asset that offers a product — a listed type or a precious metal — speaks of it in its headlines and tiles)
   const offers = isProductAsset(products);
@@ -1018,6 +1020,8 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
   const need = new Set(kept.map((t) => norm.sentence[t.from]!));
   // (a product's label is read for claims though it names no product: 稳稳的💰)
   if (label) need.add(norm.sentence[0]!);
+  // (in an asset of clients' reviews a sentence may be a client's, though it names no one: “…”——李女士)
+  if (reviews && text.length) for (let s = norm.sentence[0]!; s <= norm.sentence[text.length - 1]!; s++) need.add(s);
   const analysis = analyzeView(set.concepts, set.claims, view, need, aboutFraud, nextOpening, label, nextYes);
   // a negation or caution anywhere before the term in its clause (不得宣传预期收益率), a negation
   // after it (刚兑已经退出历史舞台), a quotation in a warning

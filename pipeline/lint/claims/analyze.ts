@@ -837,7 +837,8 @@ function reported(source: string, at: number): boolean {
   let i = at;
   while (i > 0 && !'“「『‘"\''.includes(source[i - 1]!)) i--;
   if (i === 0) return false;
-  const lead = source.slice(Math.max(0, i - 24), i - 1);
+  // (a review received is a client's: 收到一条超暖的好评🥰⏎客户说：“…”)
+  const lead = source.slice(Math.max(0, i - 24), i - 1).replace(/收到[^，。！？\n]{0,10}(好评|留言|评价|感谢信?|表扬信?|锦旗|点赞|反馈|来信)/g, '');
   // (the bank's own copy, named so in the clause before the quotation, is its claim: 我们跟别家不一样，我们的文案写「…」)
   if (/(我们|我行|本行|咱们|咱行)的?(文案|海报|宣传|广告|标语|朋友圈)/.test(lead.split(/[，,。！？]/).pop()!)) return false;
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
@@ -969,6 +970,8 @@ const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看�
 
 /** after a quoted message, the next sentence saying the bank did not send it (，问是不是真的。⏎不是我们发的) */
 const DISOWNED_AFTER = /^[^。！？\n]{0,16}[。！？]?\s*\n?\s*(这条|这个|那条)?(消息|信息|短信)?(不是|并非|唔系|唔係)(我们|我们行|本行|我行|同心银行|我哋)(发|发的|发布|推送|出)/;
+/** thanks for a client's words, then a reminder that sets them right (“…从没亏过。”谢谢阿姨！⏎但我得提醒一句：; ，谢谢夸奖，但我必须说一句：) */
+const BUT_REMINDS = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|但是|不过|可是)[，,]?\s*(我|小U)?(得|必须|还是要|还是得|要|想|不得不|也得|也要)(提醒|纠正|更正|澄清|说明|补充|说|讲)(一句|一下|两句|几句|大家|您|你)/;
 /** who corrects it (我赶紧纠正：) */
 const CORRECTING = /^\s*(我|小U|我们)?[^。！？\n“”「」]{0,4}(纠正|更正|解释|劝他|劝她|劝佢|提醒他|提醒她|提醒佢)[:：，,]\s*/;
 /** an answer that opens by calling what it answers wrong (不对哦，…; 不是这样的) */
@@ -2336,6 +2339,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (what someone else is said to have said, quoted or not, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)
       // (but what a client earned, told so, is the testimonial itself: 她说一年下来比原来多拿了两千多)
       if (aboutFraud && cls !== gained && cls !== selfKin && saidByOther(view, from)) neutral = true;
+      // (a client's words the writer thanks them for and then sets right are not the writer's claim, whatever they say)
+      if (quotes[at] && BUT_REMINDS.test(src.slice(quotationEnd(src, quotes, at) + 1, quotationEnd(src, quotes, at) + 41))) neutral = true;
       if (quotes[at] && ((aboutFraud && !ownAdopted(src, at)) || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at)))) && !endorsed(src, at)) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
@@ -2425,6 +2430,9 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);
   const stamp = claimStamp;
   const labelClass = c.classIndex.get('label') ?? -2;
+  // (an asset of clients' reviews: what a client says in it is theirs — see reviewVoice)
+  const clientClass = c.classIndex.get('client') ?? -2;
+  const reviews = clientClass >= 0 && reviewAsset(analyses.map((a) => a.view), products);
   for (const a of analyses) {
     const { norm } = a.view;
     const label = labelClass >= 0 && productLabel(a.view, products);
@@ -2433,6 +2441,11 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       const live = hits.filter((h) => h.cls >= 0 && h.status !== NEUTRAL);
       if (label && live.length) live.unshift({ from: live[0]!.from, to: live[0]!.from, cls: labelClass, op: undefined, status: ASSERTED, negatedFrom: undefined });
       if (!live.length) return;
+      // (a client's review the bank shows — 好评墙 ‖ “这款比存款强多了”——李女士 — is a client speaking, named or not)
+      if (reviews && !live.some((h) => h.cls === clientClass)) {
+        const voiced = live.find((h) => reviewVoice(a.view, h.from));
+        if (voiced) live.unshift({ from: voiced.from, to: voiced.from, cls: clientClass, op: undefined, status: ASSERTED, negatedFrom: undefined });
+      }
       // (a headline or a tile of a product asset is about its product: 同类里的顶流🏆)
       // (or a sentence that names one of the asset's products before its words: 「同心年年有」…排头一名)
       const sentenceFinance =
@@ -2467,6 +2480,32 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
     });
   }
   return out;
+}
+
+/**
+ * words that make an asset's quotations clients' reviews: a review wall, a rating, a client's message
+ * (好评、五星、⭐⭐⭐⭐⭐、客户留言、客户说、感谢信、满意度)
+ */
+const REVIEW_FRAME = /好评|五星|5星|五粒星|[⭐★]{3,}|追评|评价|評價|留言|客户说|客戶說|客户原话|客户的话|客户来信|客戶來信|感谢信|表扬信|客户心声|客户反馈|评分|打分|满意度|(?<![a-z])(reviews?|testimonials?|rated)(?![a-z])/i;
+/** True when the asset offers a product and shows clients' reviews (REVIEW_FRAME in any of its texts). */
+export function reviewAsset(views: SpanView[], products: AssetProducts): boolean {
+  return isProductAsset(products) && views.some((v) => REVIEW_FRAME.test(v.span.text));
+}
+/** a line attributed to someone after a dash (“…”——李女士; — Mr. Ho) or headed as a review (⭐⭐⭐⭐⭐ 追评：…) */
+const ATTRIBUTED = /(——|—|－－|--|-)\s*[^\n—\-]{1,16}\s*$/;
+const REVIEW_HEAD = /^\s*([⭐★]+\s*|(追评|好评|评价|客户说|客户留言|客户原话|留言)\s*[:：])/;
+
+/** True when normalised offset `from` is a client's voice in an asset of reviews: quoted, or on an attributed or review-headed line. */
+function reviewVoice(view: SpanView, from: number): boolean {
+  const at = view.norm.start[from]!;
+  const src = view.span.text;
+  // (not another party's words, retold: 看到别家海报写“收益满意度99%”)
+  if (quoteMask(view)[at]) return !reported(src, at);
+  const a = src.lastIndexOf('\n', at - 1) + 1;
+  let b = src.indexOf('\n', at);
+  if (b < 0) b = src.length;
+  const line = src.slice(a, b);
+  return ATTRIBUTED.test(line) || REVIEW_HEAD.test(line);
 }
 
 /** a closing particle or mark after a slogan in its clause (旱涝保收啦！) */
