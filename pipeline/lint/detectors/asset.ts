@@ -218,7 +218,7 @@ const DATE_RANGE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|
 const FIGURE_AFTER = /^[^。；]{0,30}(年化|收益率|回报|涨|净值增长)[^。；]{0,8}\d+(\.\d+)?\s*%/;
 /** a product whose whole term is that window (起息日…到期日; 观察日; 运作期间…已到期; 期限91天), or a
  * periodic report's own period (报告期：2026年7月1日至2026年9月30日) */
-const FULL_TERM = /起息日|到期日|观察日|运作期|已到期|期限\s*\d+\s*天|(到期|兑付)公告/;
+const FULL_TERM = /起息日|到期日|观察日|运作期|已到期|期限\s*\d+\s*天|(到期|兑付)公告|第[\d一二三四五六七八九十]+期[（(]\d{4}[-/.]/;
 /** the days between two dates, or NaN */
 function daysBetween(y1: number, m1: number, d1: number, y2: number, m2: number, d2: number): number {
   return (Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000;

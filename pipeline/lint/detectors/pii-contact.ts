@@ -88,6 +88,9 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
       if (EMAIL_AT.test(view.span.text.slice(view.norm.end[m.index + m[0].length - 1]!, view.norm.end[m.index + m[0].length - 1]! + 8))) continue;
       // (nor a handle written in one lower-case run: wangjh1988 is a WeChat ID; a plate in pinyin is spaced or capitalised)
       if (!/[\s·•-]/.test(m[0]) && m[0] === m[0].toLowerCase()) continue;
+      // (nor one with an underscore in it, or right after an online label: 加我微信：wangxy_tx88)
+      const [oa, ob] = [view.norm.start[m.index]!, view.norm.end[m.index + m[0].length - 1]!];
+      if (view.span.text.slice(oa, ob).includes('_') || /(微信号?|[Vv]信|QQ|qq|wx|vx|WeChat|wechat)\s*[号號]?\s*[:：]?\s*$/.test(view.span.text.slice(Math.max(0, oa - 10), oa))) continue;
       if (!inSafe(view, m.index, m.index + m[0].length) && !found.some((f) => f.from < m!.index + m[0].length && m!.index < f.to)) found.push({ from: m.index, to: m.index + m[0].length, s: m[0], pieces: false });
     }
   }
@@ -365,7 +368,9 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     }
     // a public place said to be there, from the start of the clause (营业厅位于人民大道100号2楼201室)
     const head = t.slice(c, from);
-    return /(位于|坐落于|坐落在|设在|搬到|迁至|迁到)/.test(head) && d.publicPlaces.some((w) => head.includes(w));
+    if (/(位于|坐落于|坐落在|设在|搬到|迁至|迁到)/.test(head) && d.publicPlaces.some((w) => head.includes(w))) return true;
+    // (or a counter of the bank's, in an office's floor and room: 理财咨询在二楼203室，对公业务在三楼)
+    return /(咨询|业务|柜台|窗口|贵宾|办公|服务台|客服)[^，。,]{0,3}在$/.test(head) && !/(栋|幢|单元|号楼|小区|花园|家园|新村)/.test(t.slice(c, to));
   };
   const add = (from: number, to: number, residential: boolean) => {
     if (isPublic(from, to)) return;

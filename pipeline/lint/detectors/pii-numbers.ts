@@ -23,7 +23,7 @@ const dataSchema = z.strictObject({
   cardLabels: z.array(z.string().min(1)).default([]),
   /** ISO 3166 three-letter country codes that open an old foreign permanent resident card's number (GBR337906150021): pii-id only */
   countries: z.array(z.string().regex(/^[A-Z]{3}$/)).default([]),
-  /** words that mark a card number as a sample (样本, SPECIMEN, 非真实), in its line or the lines beside it: with placeholder digits, nobody's (cards only) */
+  /** words that mark a card number as a sample (样本, SPECIMEN, 非真实), in its line or the lines beside it: with placeholder digits, nobody's (cards and phones: 联系电话：138 0000 0000（示例）) */
   samples: z.array(z.string().min(1)).default([]),
 });
 
@@ -197,7 +197,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             if (kind === 'phone' && abroad[view.index]?.some((h) => h.from < n.to && n.from < h.to)) continue;
             // (a card number marked as a sample and filled with placeholder digits is nobody's: 卡号 6222 0000 0000 0000 000⏎
             // —— 样本 SAMPLE，非真实卡号 ——; an ID's or a phone's is still reported: the standard's example ID is a whole number)
-            if (kind === 'card' && !n.part && placeholderDigits(n.digits) && markedSample(view.span.text, n.from, n.to, samples)) continue;
+            if ((kind === 'card' || kind === 'phone') && !n.part && placeholderDigits(n.digits) && markedSample(view.span.text, n.from, n.to, samples)) continue;
             const pre = before(view, n.from);
             // eight digits are a person's phone only right after them or a phone word, standing alone
             // (李生 9376 2054; 区小姐（澳门）6628 7719; not the end of 0571-8765 4321, nor a 工号)

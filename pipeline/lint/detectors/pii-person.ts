@@ -94,6 +94,19 @@ const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「�
 const OWN_ACCOUNT = /官方|官微|公众号|服务号|企业微信|银行|支行|分行|网点|網點|小[Uu]/;
 /** a person right after an ID, whose it is (kevin_lau1988 嘅朋友; wangayi_1960 的阿姨) */
 const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|[\u4e00-\u9fa5]?(?:阿姨|叔叔|先生|女士|小姐|老师|老師)|车主|車主|家长|家長|用户|用戶|网友|網友)/;
+/** a form a client fills in, shown filled (开户申请书; 报名回执; 登记表) */
+const FILLED_FORM = /申请书|申请表|登记表|报名表|回执|登记簿|表单|填写/;
+/** True when original offset `at` of `text` is inside a quotation (“…”, 「…」, 『…』) opened on its line */
+function quotedAt(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = text.lastIndexOf('\n', at - 1) + 1; i < at; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '「' || c === '『') depth++;
+    else if ((c === '”' || c === '」' || c === '』') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** the platform an online identity's label names, in the Chinese of the finding's message (微信 → 微信号; 抖音 → 抖音号; QQ, IG → 网络账号) */
 function platformOf(label: string): string {
   if (/^(微信|v信|薇信|威信|wx|vx|wechat)/i.test(label)) return '微信号';
@@ -103,7 +116,7 @@ function platformOf(label: string): string {
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
 // (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
 // (or earlier in its sentence, past a comma: 由客户谭叔统一收款，微信号 wxid_…; 佢系我哋嘅老客户，上礼拜用自己抖音号…)
-const CLIENT_OWNER = /(对方|那位朋友|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
+const CLIENT_OWNER = /(对方|那位朋友|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
 /** the asset says its group's owner is a client (群主：客户 Sofia; 群主是我们的老客户) */
 const GROUP_OWNER_CLIENT = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?\s*(?:我们的|我们|咱们的|我哋嘅)?\s*(?:老|新)?(?:客户|客戶|储户|街坊|会员|志愿者)/;
 /** …or a member of staff (群主是我们的理财经理; 群主：小U) */
@@ -190,7 +203,8 @@ export const piiPerson: Detector = {
     const afterRe = new RegExp(alt(d.after), 'g');
     // (an English name may stand between: 老客户 Vivian 郑雅婷)
     const beforeRe = new RegExp(`(?:${alt(d.before)})(?:是|叫|名叫)?(?: ?[A-Za-z]{2,12} ?(?=[\u4e00-\u9fa5]))?`, 'g');
-    const labelRe = d.labels.length ? new RegExp(`(?:${alt(d.labels)})(?:是|为|叫)?`, 'g') : undefined;
+    // (a label may be followed by what it says: 户名写的沈秀英; 签名处写着…)
+    const labelRe = d.labels.length ? new RegExp(`(?:${alt(d.labels)})(?:是|为|叫|写的是|写的|写着|填的是|填的|签的是|签的)?`, 'g') : undefined;
     const listRe = d.lists.length ? new RegExp(alt(d.lists), 'g') : undefined;
     // a cheap test before the list openers: the last characters of the openers
     const listHint = d.lists.length ? new RegExp(`[${[...new Set(d.lists.map((w) => w.slice(-1)))].join('')}]`) : undefined;
@@ -581,7 +595,7 @@ export const piiPerson: Detector = {
             if (n.gap[p] === 0 && CONJUNCTIONS.has(t[p]!)) continue;
             if (p > 0 && n.gap[p]! > 0 && /[+＋/／&＆|｜]/.test(view.span.text.slice(n.end[p - 1]!, n.start[p]!))) continue;
             // (the client word itself, not an English name after it)
-            const context = m[0].replace(/ ?(?<![A-Za-z])[A-Za-z]+ ?$/, '').replace(/(是|为|叫|名叫)$/, '');
+            const context = m[0].replace(/ ?(?<![A-Za-z])[A-Za-z]+ ?$/, '').replace(/(是|为|叫|名叫|写的是|写的|写着|填的是|填的|签的是|签的)$/, '');
             // (after a field label a space ends the name: 客户姓名：陈美华　实发工资)
             let hit = nameAt(p, loose, loose ? WEAK : CLAUSE);
             // (a surname that is also a word, 温 or 常, read as one where the dictionary reads a name: 客户温德贵)
@@ -765,6 +779,7 @@ export const piiPerson: Detector = {
           }
         }
 
+        let filledForm: boolean | undefined;
         // a client's WeChat ID (想跟阿芬姐学拍照，加她微信：afen0719hz): whose it is says the words just
         // before it — a third person or a client word, never the writer's, the bank's or a staff member's own
         {
@@ -778,7 +793,11 @@ export const piiPerson: Detector = {
               const before = src.slice(Math.max(0, m.index - 32), m.index);
               // (or a name opening the line, its ID in brackets after it: 钱德福（wx：qiandefu66）; 刘**（抖音号：…）;
               // or a name the reader is told to add: 报名请加吴建国微信)
+              // (or one written on a form a client filled in — 开户申请书 ‖ QQ：2865310947 — or in a note or a message a
+              // client wrote, quoted: 小纸条：“…QQ 2847561930 有空加我…”)
               const listed =
+                (opensLine(m.index) && (filledForm ??= views.some((v) => FILLED_FORM.test(v.span.text)))) ||
+                quotedAt(src, m.index) ||
                 /(?:^|\n)[ \t]*[\u4e00-\u9fa5]{1,3}[*＊]{0,3}[ \t]*[（(]$/.test(src.slice(Math.max(0, m.index - 12), m.index)) ||
                 /加[\u4e00-\u9fa5]{2,3}的?\s*$/.test(before) ||
                 (lineOpeners >= 2 && opensLine(m.index));
@@ -1025,7 +1044,7 @@ export const piiPerson: Detector = {
 /** texts that speak of a letter or a note, whose signature is its writer's name */
 const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺卡|感谢卡|落款|署名/;
 /** Cantonese 生 and 太 after a surname are Mr. and Mrs. (老街坊邓生, 陈太话…; 陈生一家): the public form, when the sentence goes on in Cantonese, counts the family or ends */
-const CANTONESE_TITLE = /^(生|太)($|[话讲嘅系同佢啊呀哋咁都又就]|[一两二三全夫母父])/;
+const CANTONESE_TITLE = /^(生|太)($|[话讲嘅系同佢啊呀哋咁都又就敬送赠嚟来到等]|[一两二三全夫母父])/;
 
 /** the end of an organisation's name, never a given name (…支行, …分行) */
 const ORGANISATION_END = /(支行|分行|银行|网点|营业部|总行)$/;
