@@ -82,11 +82,23 @@ export const missingRiskWarning: Detector = {
         const notDeposit = hasAny(views, d.notDeposit);
         need('insurance', insurer && notDeposit, [insurer ? '' : '写明承保的保险公司', notDeposit ? '' : '说明保险产品不是存款'].filter(Boolean).join('，并') || '写明承保的保险公司，并说明保险产品不是存款');
       }
-      if (types.has('loan')) need('loan', hasAny(views, d.loanRate), '醒目标明年化利率（只写日利率或月利率不算）');
+      // (someone else's loans, spoken of to warn, in an asset that offers none: 网上那种「秒批、不看流水」的贷款能不能借？)
+      const othersLoan = () => {
+        const e = evidence.get('loan')!;
+        // (or quoted, as a scam's words: 好多阿叔话收过「保证月息2%」嘅电话)
+        // (not the bank's own, quoted as the right way to say it: ✅ “咱们行的同心e贷，日利率0.02%…”)
+        const at = e.view.norm.start[e.from]!;
+        const quoted = !!quoteMask(e.view)[at] && !/(咱们|我们|我行|本行|咱行|同心)/.test(e.view.span.text.slice(Math.max(0, at - 30), at + 30));
+        return (OTHERS_KIND.test(sentenceBefore(e.view, e.from, 40)) || quoted) && !offersSomething(views);
+      };
+      if (types.has('loan') && !othersLoan()) need('loan', hasAny(views, d.loanRate), '醒目标明年化利率（只写日利率或月利率不算）');
       return hits;
     };
   },
 };
+
+/** what makes the product after it another lender's or seller's, a kind spoken of (网上那种; 外面有些; 别家的) */
+const OTHERS_KIND = /(网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些)[^。！？\n]{0,24}$/;
 
 /** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险; 理财产品净值化管理; 理财产品分为五个风险等级) */
 const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值|按净值|已经|早已|不再|现在|如今|变成|改为|净值化|实行净值|打破刚|的风险等级|风险等级分|按风险等级|分为|分成))/;
@@ -130,7 +142,7 @@ export const benchmarkDisplay: Detector = {
         const highlighted = d.highlighted.test(view.span.field) && !(explainedInTiles && TILE.test(view.span.field));
         if (!highlighted && missing.length === 0) continue;
         // (a figure drawn alone under the label drawn just before it is the benchmark shown: 业绩比较基准 ‖ 3.35%)
-        // (or with the drawn text just after it saying what it is: 3.35% ‖ 小U举着的就是它的业绩比较基准)
+        // (or with the drawn text just after it saying what it is: 3.35% ‖ 小U举着的就是它的业绩比较基准; 3.20% ‖ 金钥匙安盈 业绩比较基准)
         const label = views[vi - 1];
         const gloss = views[vi + 1];
         if (!highlighted && ((label && BENCHMARK_LABEL.test(label.span.text.trim())) || (gloss && BENCHMARK_GLOSS.test(gloss.norm.source))) && d.bareRange.test(view.norm.text)) {
@@ -182,7 +194,7 @@ const TILE = /^tiles\.\d+$/;
 const BENCHMARK_LABEL = /^(产品)?(业绩比较基准|业绩基准|比较基准)\s*([（(]年化[)）])?\s*[:：]?$/;
 
 /** a drawn text that says the figure drawn before it is the benchmark (就是它的业绩比较基准; ↑（业绩比较基准·年化）) */
-const BENCHMARK_GLOSS = /^[\s↑👆（(]*(?:[^。！？?\n]{0,16}(?:就是|这是|便是|正是|即为|即是|是)[^。！？?\n]{0,10})?(?:业绩比较基准|业绩基准|比较基准|業績比較基準)(?![^。！？\n]{0,6}(?:是什么|是啥|怎么|吗|嗎))/;
+const BENCHMARK_GLOSS = /^[\s↑👆（(]*(?:[^。！？?\n]{0,16}(?:就是|这是|便是|正是|即为|即是|是)[^。！？?\n]{0,10})?(?:业绩比较基准|业绩基准|比较基准|業績比較基準)(?![^。！？\n]{0,6}(?:是什么|是啥|怎么|吗|嗎))|^[^。！？?\n]{0,12}[\s·｜|]*(?:业绩比较基准|业绩基准|比较基准|業績比較基準)\s*(?:[（(]年化[)）])?\s*$/;
 
 /** what follows a quoted figure to ask whether it may be shown (…”，合规吗？) */
 const ASKED_IF_ALLOWED = /^[^。！？\n]{0,6}(合规吗|合规不|可以吗|能发吗|行不行|行吗|对吗|违规吗)/;

@@ -803,7 +803,10 @@ export const piiPerson: Detector = {
                 (lineOpeners >= 2 && opensLine(m.index));
               // (or a person the ID is said of, right after it: 微信號 kevin_lau1988 嘅朋友)
               const ownerAfter = OWNER_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 8));
-              if ((!listed && !ownerAfter && !CLIENT_OWNER.test(before)) || OWN_OWNER.test(before)) continue;
+              // (the writer's own, unless a third person stands between: 让我们加他QQ 834527716)
+              const own = OWN_OWNER.exec(before);
+              const ownId = !!own && !/(他|她|佢|对方|客户|客戶)/.test(before.slice(own.index + own[1]!.length));
+              if ((!listed && !ownerAfter && !CLIENT_OWNER.test(before)) || ownId) continue;
               // (the bank's own account: 官方抖音号, 同心银行的视频号)
               if (OWN_ACCOUNT.test(src.slice(Math.max(0, m.index - 8), m.index))) continue;
               // (a group's owner is a client's unless the asset names a member of staff as its owner)
@@ -858,6 +861,39 @@ export const piiPerson: Detector = {
               whole.push([q, hit[0], hit[1]]);
             }
             if (whole.length === items.length) for (const [q0, sl, to] of whole) accept(q0, sl, to, '名单');
+          }
+        }
+
+        // …or three or more set apart by spaces on a line (恭喜以下邻居…：⏎李淑珍　陈建国　吴美兰　郑海涛), or each alone on a
+        // bulleted line (抽中的三位观众👏⏎🎉 陈建华⏎🎉 刘美玲⏎🎉 赵子轩): where the words around speak of people, and
+        // every item is a whole name
+        if (/[ \t\u3000]/.test(view.span.text) || /\n/.test(view.span.text)) {
+          const src = view.span.text;
+          const groups: { from: number; to: number; items: number[] }[] = [];
+          for (const re of [SPACED_SERIES, BULLETED_NAMES]) {
+            re.lastIndex = 0;
+            for (let m = re.exec(src); m; m = re.exec(src)) {
+              const items: number[] = [];
+              ITEM.lastIndex = 0;
+              const body = m[1] ?? m[0];
+              const base = m.index + m[0].length - body.length;
+              for (let k = ITEM.exec(body); k; k = ITEM.exec(body)) items.push(base + k.index);
+              groups.push({ from: base, to: base + body.length, items });
+            }
+          }
+          for (const g of groups) {
+            const before = src.slice(Math.max(0, g.from - 40), g.from);
+            const after = src.slice(g.to, g.to + 24);
+            if (!PEOPLE_CUE.test(before.slice(Math.max(0, before.lastIndexOf('\n', before.length - 2))) + after.split('\n', 2).join(''))) continue;
+            const whole: [number, number, number][] = [];
+            for (const at of g.items) {
+              const q = lowerBoundOf(n.start, at);
+              const length = /^[\u4e00-\u9fa5]+/.exec(src.slice(at))![0].length;
+              const hit = q < t.length && n.start[q] === at ? nameAt(q, true, WEAK) : undefined;
+              if (!hit || hit[1] - q !== length || !readsAsName(q, hit[0], hit[1])) break;
+              whole.push([q, hit[0], hit[1]]);
+            }
+            if (whole.length === g.items.length) for (const [q0, sl, to] of whole) accept(q0, sl, to, '名单');
           }
         }
 
@@ -1100,6 +1136,23 @@ const HELD_DOCUMENTS = ['身份证', '身份證', '证件', '證件', '银行卡
 /** three to twelve items of two to five Chinese characters joined by 、 (孙丽萍、何建军、邓小燕; a name with its kin: 刘德明夫人) */
 const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,5}(?:、[\u4e00-\u9fa5]{2,5}){2,11}(?![\u4e00-\u9fa5])/g;
 /** words around such a list that say its items are people */
+/** three to twelve items of two to four characters on a line, set apart by spaces (李淑珍　陈建国　吴美兰) */
+const SPACED_SERIES = /(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,4}(?:[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){2,11}(?![\u4e00-\u9fa5])/g;
+/** three or more lines, each a bullet or an emoji and two to four characters alone (🎉 陈建华⏎🎉 刘美玲⏎🎉 赵子轩) */
+const BULLETED_NAMES = /(?:^|\n)((?:[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE0F?|[·•●▪\-—*])[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\n|$)){3,30})/gu;
+/** an item of such a series */
+const ITEM = /[\u4e00-\u9fa5]{2,4}/g;
+/** the first index of sorted `values` holding a value >= `at` */
+function lowerBoundOf(values: ArrayLike<number>, at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|观众|街坊|客户|嘉宾|名单/;
 /** what may follow a name in such a list: whose kin the item is (刘德明夫人) */
 const KIN_AFTER = /^(夫人|太太|女儿|儿子|爱人|老伴|先生|女士|一家|全家|孙子|孙女|外孙|外孙女)$/;
