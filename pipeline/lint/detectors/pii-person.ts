@@ -1134,7 +1134,8 @@ const FOREIGN_CLIENT = /客户|储户|街坊|会员|(?<![A-Za-z])(?:clients?|cus
 /** documents a person holds, named with the holder in brackets after them (身份证（赵德明）; 钱包（内有王建华的名片）is not one) */
 const HELD_DOCUMENTS = ['身份证', '身份證', '证件', '證件', '银行卡', '社保卡', '医保卡', '护照', '護照', '户口本', '驾驶证', '驾照', '存折', '港澳通行证', '工作证', '学生证', '老年卡'];
 /** three to twelve items of two to five Chinese characters joined by 、 (孙丽萍、何建军、邓小燕; a name with its kin: 刘德明夫人) */
-const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,5}(?:、[\u4e00-\u9fa5]{2,5}){2,11}(?![\u4e00-\u9fa5])/g;
+// (the count of them may follow at once: 梁嘉豪、麥芷晴、陳卓林三位小朋友)
+const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,5}(?:、[\u4e00-\u9fa5]{2,5}){2,11}(?=[两三四五六七八九十几]位|[^\u4e00-\u9fa5]|$)/g;
 /** words around such a list that say its items are people */
 /** three to twelve items of two to four characters on a line, set apart by spaces (李淑珍　陈建国　吴美兰) */
 const SPACED_SERIES = /(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,4}(?:[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){2,11}(?![\u4e00-\u9fa5])/g;
@@ -1153,7 +1154,7 @@ function lowerBoundOf(values: ArrayLike<number>, at: number): number {
   }
   return lo;
 }
-const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|观众|街坊|客户|嘉宾|名单/;
+const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|观众|街坊|客户|嘉宾|名单|小朋友|同学|学员|家长|爸爸妈妈/;
 /** what may follow a name in such a list: whose kin the item is (刘德明夫人) */
 const KIN_AFTER = /^(夫人|太太|女儿|儿子|爱人|老伴|先生|女士|一家|全家|孙子|孙女|外孙|外孙女)$/;
 /** a line that holds a Chinese character (a list's line with nothing else on it reads the line beside it) */
