@@ -844,7 +844,7 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|有啲人|有d人|旁人|外人|听人|很多理财笔记|很多笔记|好多笔记|很多帖子|很多博主|不少博主|有些博主|很多人|好多人|不少人|有些人|有的人|截图|截屏|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|有啲人|有d人|旁人|外人|听人|很多理财笔记|很多笔记|好多笔记|很多帖子|很多博主|不少博主|有些博主|很多人|好多人|不少人|有些人|有的人|其他人|其他人都|截图|截屏|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”; or one more clause of the
   // pitch: 讲座…说投十万一年返两万，还『保本到期全退』)
@@ -970,6 +970,8 @@ const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看�
 
 /** after a quoted message, the next sentence saying the bank did not send it (，问是不是真的。⏎不是我们发的) */
 const DISOWNED_AFTER = /^[^。！？\n]{0,16}[。！？]?\s*\n?\s*(这条|这个|那条)?(消息|信息|短信)?(不是|并非|唔系|唔係)(我们|我们行|本行|我行|同心银行|我哋)(发|发的|发布|推送|出)/;
+/** a negation of answering for what follows it (不会为…; 不能替…; 从不对…) */
+const NOT_FOR = /^(不会|不能|不得|不可能|无法|从不|绝不|并不|不|没有|没)(为|替)/;
 /** thanks for a client's words, then a reminder that sets them right (“…从没亏过。”谢谢阿姨！⏎但我得提醒一句：; ，谢谢夸奖，但我必须说一句：) */
 const BUT_REMINDS = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|但是|不过|可是)[，,]?\s*(我|小U)?(得|必须|还是要|还是得|要|想|不得不|也得|也要)(提醒|纠正|更正|澄清|说明|补充|说|讲)(一句|一下|两句|几句|大家|您|你)/;
 /** who corrects it (我赶紧纠正：) */
@@ -2139,6 +2141,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (h.op === 'caution' && norm.clause[h.from]! + 1 === clause && GOES_ON_SAYING.test(clauseHead(from))) neutral = true;
         // …and so does a prohibition (严禁承诺保本、保收益; 不得宣传预期收益、保本): it forbids the list
         if (h.from >= unit && h.op === 'negate' && (PROHIBIT.some((p) => norm.text.startsWith(p, h.from)) || NOT_USING.test(norm.text.slice(h.from, h.to + 1)))) neutral = true;
+        // …and a denied answering for a list, its verb after the list (不会为任何一只股票、基金或理财兜底)
+        if (h.from >= unit && h.op === 'negate' && NOT_FOR.test(norm.text.slice(h.from, h.to + 2))) neutral = true;
         continue;
       }
       // (not necessarily is no denial: 净值低于1不一定意味着最终亏损 leaves the loss open)

@@ -69,7 +69,7 @@ export const missingRiskWarning: Detector = {
       let offers: boolean | undefined;
       const kindOnly = (type: ProductType) => {
         const e = evidence.get(type);
-        return !!e && GENERIC_KIND.test(e.view.norm.text.slice(e.from, e.from + 12)) && !(offers ??= offersSomething(views));
+        return !!e && (GENERIC_KIND.test(e.view.norm.text.slice(e.from, e.from + 12)) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24))) && !(offers ??= offersSomething(views));
       };
       if (types.has('wealth') && !kindOnly('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
       if (types.has('fund') && !kindOnly('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
@@ -97,6 +97,8 @@ export const missingRiskWarning: Detector = {
   },
 };
 
+/** a payment platform's cash product said to be of a kind, to compare (余额宝对接的是货币基金; 余额宝是货币基金) */
+const PLATFORM_KIND = /(余额宝|零钱通|理财通|微信零钱|支付宝)[^。！？\n]{0,8}$/;
 /** what makes the product after it another lender's or seller's, a kind spoken of (网上那种; 外面有些; 别家的) */
 const OTHERS_KIND = /(网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些)[^。！？\n]{0,24}$/;
 
