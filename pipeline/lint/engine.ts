@@ -864,6 +864,7 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
   const own = to > at ? SUBJECT.exec(norm.text.slice(at, Math.min(to, at + 12)))?.[1] : undefined;
   if (own && !/存单|存款|储蓄|定期|底/.test(own) && !/^(投|持仓)/.test(own)) return false;
   let subject = SUBJECT.exec(norm.text.slice(clauseFrom, at))?.[1];
+  if (subject && /存单|存款|储蓄|定期/.test(subject) && MOVED_INTO.test(norm.text.slice(clauseFrom, at))) return false;
   // (one of the bank's products named in the clause, or in a clause between, is its subject: 定期利率降了，同心季季享保本
   // and 定期利率降了，同心季季享，bǎoběn are said of 同心季季享)
   if (!subject && brandIn(view, clauseFrom, at)) return false;
@@ -874,6 +875,8 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
     while (a > s0 && at - a < SUBJECT_WINDOW && (norm.clause[a - 1] === norm.clause[a] || enumeration(norm, a))) a--;
     subject = SUBJECT.exec(norm.text.slice(a, b))?.[1];
     if (!subject && brandIn(view, a, b)) return false;
+    // (a deposit moved into one of the bank's products: the product is what the clause is about — 有客户将部分定期转咗去金钥匙安盈)
+    if (subject && /存单|存款|储蓄|定期/.test(subject) && MOVED_INTO.test(norm.text.slice(a, b))) return false;
     b = a;
   }
   // (no product noun in the sentence: the heading its line opens with names it — 【3年期大额存单】存款。年利率1.75%，存入即锁定)
@@ -893,6 +896,8 @@ function brandIn(view: SpanView, from: number, to: number): boolean {
   return !!view.brandNames?.some(([a, b]) => a >= from && b <= to && !/存|储蓄/.test(view.norm.text.slice(a, b)));
 }
 
+/** a deposit moved into something that is no deposit (定期转去金钥匙安盈; 存款换成理财; 把定期挪到…) */
+const MOVED_INTO = /(定期|存款|存单|储蓄)[^，。,]{0,6}(转去|转到|转进|转入|转成|换成|换到|挪到|挪去|挪进|搬到|转咗去|转了去)(?!(定期|存款|存单|活期|储蓄|大额存单|银行))(?![^，。,]{0,10}(名下|账户|账上|卡上|卡里|户头|手里|手上))/;
 /** a line's bracketed heading (【3年期大额存单】) */
 const LINE_HEAD = /^\s*[【\[]([^】\]\n]{1,16})[】\]]/;
 

@@ -549,7 +549,8 @@ const PERMISSION_Q = /(可以|行|允许|合适|妥当)(吗|么|嘛|不)?[?？\s
 /** a question why something happened (怎么少了几十块, 为什么跌了) */
 const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]{0,6}了/;
 /** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
-const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)/;
+// (or the writer telling them, after a colon: 佢问我会唔会蚀，我话俾佢听：…; 她问我…，我跟她说：…)
+const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)|(我|小U)(就)?((话|讲)(俾|畀|给)(佢|他|她)听|(同|跟|和)(佢|他|她)(讲|说|话)|告诉(她|他|佢)|回(她|他|佢)|答(她|他|佢)|说|讲|话|答)[:：]/;
 /** a word of comfort that may open an answer (放心，不会) */
 const COMFORT = /^(放心|安心|莫慌|别慌|唔使惊|不用怕|别怕|嗯|哎|诶|害|嗨)$/;
 /** the writer saying it, before a bare yes (我说能！; 我当场回她：可以) */
