@@ -845,7 +845,7 @@ function reported(source: string, at: number): boolean {
   // a client's or a relative's words are a testimonial, the bank's own material is its claim;
   // only another party's pitch (推销员说“…”) is a quotation
   // (another party: a fraudster, a stranger, a named other institution 某同业机构员工, a saying 巴菲特有句名言)
-  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|有啲人|有d人|旁人|外人|听人|很多理财笔记|很多笔记|好多笔记|很多帖子|很多博主|不少博主|有些博主|很多人|好多人|不少人|有些人|有的人|其他人|其他人都|截图|截屏|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
+  if (!/开玩笑|玩笑|推销|销售员|业务员|骗子|对方|有人|有啲人|有d人|旁人|外人|听人|很多理财笔记|很多笔记|好多笔记|很多帖子|很多博主|不少博主|有些博主|很多人|好多人|不少人|有些人|有的人|其他人|其他人都|听朋友说|听朋友讲|听人说|听人讲|听别人说|截图|截屏|有的宣传|有些宣传|有的文案|有些文案|有的广告|有些广告|哪个跟你|哪个同你|哪个对你|哪个给你|别家|同行|友行|别的银行|其他银行|陌生|群主|自称|老姐妹|老一辈|老人常说|常言道|边个|谁跟你|谁同你|谁对你|某机构|某公司|机构的人|某平台|平台|网上|广告|中介|隔壁|别人|人家|外面|群里|群裡|短信|电话|来电|私募|传单|宣传单|所谓|某[^，。！？“”「」]{0,6}(银行|行|机构|公司|平台|员工|经理)|不法分子|犯罪分子|诈骗分子|名言|格言|俗话|老话|收到|私信|陌生号码|巴菲特|芒格|格雷厄姆|索罗斯/.test(lead)) return false;
   // the verb may introduce several quotations in a row (说“…”“…”; 说能帮你“躺赚”、让你“稳稳翻倍”)
   // (and what it is said of may stand between: 群里天天说某个养老公寓项目“保本保息”; or one more clause of the
   // pitch: 讲座…说投十万一年返两万，还『保本到期全退』)
@@ -1222,6 +1222,15 @@ export function markedWrong(view: SpanView, from: number): boolean {
     while (e < src.length && e - at < 200 && src[e] !== '\n') e++;
     if (!NEXT_AGREES.test(src.slice(e + 1, e + 40))) return true;
   }
+  // (a named client's line in a dialogue, the staff answering on the next line: 张阿姨：…跟定期一样吧？⏎陈晓文：阿姨，不一样的哦 —
+  // not a testimonial card's one line: 刘阿姨：两年多了，每一期都有进账)
+  if (NAMED_SPEAKER.test(src.slice(a, at))) {
+    let e = at;
+    while (e < src.length && e - at < 200 && src[e] !== '\n') e++;
+    const next = src.slice(e + 1, e + 40);
+    // (answered by someone else, not by the next client of a row of reviews: 刘叔叔：“…”⏎孙姐：“…”)
+    if (NEXT_SPEAKER.test(next) && !NAMED_SPEAKER.test(next) && !CLIENT_SPEAKER.test(next) && !NEXT_AGREES.test(next)) return true;
+  }
   // (a quiz's answer that goes on to say what is wrong: 答案：A ❌ 任何暗示保本的说法都是违规的; not an answer
   // that says something of its own: 正确答案：B ✅ 在咱们银行买理财，本金到期原样回到你卡上)
   if (ANSWER_LABEL.test(src.slice(a, at))) {
@@ -1304,9 +1313,13 @@ const WRONG_GLOSS = /^\s*((删|删掉|删除|划掉|撤下|不行)\s*[，,、]\s
 const WRONG_LABEL = /^[\s\p{Extended_Pictographic}·•]*(红灯|黄灯)\s*[：:—\-]|^\s*[【\[](批注|审核意见|合规意见|合规批注)[】\]]|^\s*(批注|审核意见|合规意见)\s*[:：]|^\s*错选\s*[A-F]|^\s*(批|批语|红笔|红笔批注|师傅红笔|老师批注|评语|输入|原答案|考生答案|错误答案|学员答案|改写前|之前的写法|原来的写法|旧写法|原句|原话|改稿前|改前|修改前|原稿|原文|错误示范|错误写法|反面示例|错误示例|错误回答|错误说法|问题|存在问题|违规点|问题点|错在哪|错在|退回理由|退回原因|扣分点|违规类型|问题类型|违规情形|处罚原因|处罚事由|违规事实|案由|禁用|禁止|禁用说法|禁用语|坑词|雷词|不能说|不能用|解析|答案解析|题目解析|点评|错句|处分依据|处理依据|处理结果)\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]|^\s*[A-F]\s*[.、．:：]?\s*(暗示|预测|冒用|承诺|夸大|属于|涉嫌|违规|错在|混淆|诱导|催促|把|用了|使用了|违反)|^\s*(老说法|旧说法|改稿前|修改前|原稿)\s*[✗×❌✘✖]|^[^\n【]{0,3}【(禁用|禁止|红线|不能用|不能说|不能写)】|^[^:：\n]{0,8}[（(]\s*(错误|错误示范|错|不合规|违规|反面|已删除|已删|作废|已作废|未通过|退回|已退回|已撤回|已撤下|不合格)\s*[)）]\s*[:：]|^\s*(查到|查出|发现|检出|抽查发现)[\d一二三四五六七八九十]+\s*(宗|处|起|例|条|次)\s*[:：]|^[^:：\n，。]{0,8}?(初稿|旧稿|草稿|徒弟稿|学生稿|学生原文|同事稿|第一版)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]/u;
 const ANSWER_LABEL = /^\s*(正确|参考)?答案\s*[\d一二三四五六七八九十①-⑨]{0,2}\s*[:：]/;
 const CONDEMNS = /违规|違規|违法|不合规|不合規|不能|不可以|不得|不应|错|錯|骗|騙|诈|詐|陷阱|坑|红线|紅線|禁|误导|誤導|夸大|涉嫌|问题|不对|预测|承诺|暗示|混淆|诱导|催促|冒用|最高级|绝对化|[✗❌✘✖🚫]/u;
-/** a speaker label of a client opening a line of a dialogue or a script (客户：; 【客户】; 阿婆：; 镜头1｜小伙子：; 小杨（演客户）：) */
+/** a speaker label of a client opening a line of a dialogue or a script (客户：; 【客户】; 阿婆：; 镜头1｜小伙子：; 小杨（演客户）：; 张阿姨：; 陳伯：; 闺蜜：) */
 const CLIENT_SPEAKER = /^\s*(?:镜头\s*\d+\s*[｜|:：]\s*|第[一二三四五六七八九十\d]+格\s*[｜|:：]\s*)?(?:[【\[](客户|顾客|客人|客戶|街坊)[】\]]|(?:客户|顾客|客人|客戶|用户|用戶|访客|粉丝|读者|观众|学员|提问者|阿姨|叔叔|大爷|大妈|阿婆|阿伯|伯伯|婆婆|街坊|小伙子|姑娘|队友|邻居|网友|家长|孃孃|嬢嬢)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]|[\u4e00-\u9fa5]{1,3}[（(]演客户[)）]\s*[:：])/;
 /** the next line of a dialogue opening by agreeing with the line before (理财经理：对的; 小U：没错！) */
+/** a client named by surname and honorific, or a friend or relative, opening a line of a dialogue (张阿姨：; 陳伯：; 闺蜜：): theirs only where the next line is another speaker's */
+const NAMED_SPEAKER = /^\s*(?:[张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤陳黃劉楊吳許鄭謝韓馮鄧蕭葉蘇魏呂盧鍾譚陸範賈韋鄒龔萬錢嚴龍](?:阿姨|叔叔|大爷|大妈|阿婆|阿伯|伯|婆婆|姐|大姐|哥|大哥|叔|姨|奶奶|爷爷|太|生)|闺蜜|孙子|孙女|外孙|同事|朋友)\s*[:：]/;
+/** the next line opens with a speaker of its own (陈晓文：…) */
+const NEXT_SPEAKER = /^[^：:\n]{1,10}[：:]/;
 const NEXT_AGREES = /^[^：:\n]{0,12}[：:]\s*[“「"]?\s*(对|是的|是啊|没错|说得对|讲得对|对对|当然|肯定|就是|可不是|系呀|冇错)/;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 // (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)

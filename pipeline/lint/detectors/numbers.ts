@@ -538,6 +538,7 @@ export function phoneDigits(s: string): string {
 }
 
 // Numbers given in pieces: 前3位138，中间4位0013，后4位8000 / 开头是138…尾号8000 / 最后四位他翻了半天
+// (a piece's digits end at its line: 最后四位3317⏎一抬头就能看到 — 一 is the next line's word)
 //才念出来：0310 (a few words between the count and the digits, up to a colon). Each piece is a
 // position word, an optional digit count and the digits; pieces within a short stretch of one
 // passage are put together in order (前 → 中 → 后) and classified like a number written whole.
@@ -545,7 +546,7 @@ const PIECE_DIGIT = '[0-9０-９①-⑨❶-❾〇零一二三四五六七八九�
 /** a piece asked for and answered on the next line, by whoever answers (后面四位呢？⏎B：八八二三) */
 const ANSWERED = '[？?]\\s*\\n[^\\n：:0-9０-９]{0,8}[：:]';
 const PIECE = new RegExp(
-  `(手机号码|手機號碼|手机号|手機號|手机|手機|电话号码|電話號碼|电话|電話|号码|號碼|身份证号码|身份證號碼|身份证号|身份證號|身份证|身份證|证件号码|證件號碼|证件号|證件號|卡号|卡號|前半段|前段|前面|前|开头|開頭|再后头|再後頭|后头|後頭|再后边|后边|头|頭|地区码|地區碼|地址码|第一段|中间|中間|中段|中|第二段|出生日期|出生年月日|出生那段|出生那几位|出生那部分|生日|接着|接著|然后|再后面|再後面|后面|後面|后半段|后段|後半段|後段|后|後|末尾|末|尾号|尾號|尾|最后|最後|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:]|呢?\\s*${ANSWERED})?)?(?:[^\\n。！？0-9０-９]{0,6}${ANSWERED})?(?:数字|号码|数)?\\s*(?:是|为|系|係|[:：])?\\s*(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:${PIECE_DIGIT}(?:[\\s-]|[，,](?=${PIECE_DIGIT}{2}))?){2,17})`,
+  `(手机号码|手機號碼|手机号|手機號|手机|手機|电话号码|電話號碼|电话|電話|号码|號碼|身份证号码|身份證號碼|身份证号|身份證號|身份证|身份證|证件号码|證件號碼|证件号|證件號|卡号|卡號|前半段|前段|前面|前|开头|開頭|再后头|再後頭|后头|後頭|再后边|后边|头|頭|地区码|地區碼|地址码|第一段|中间|中間|中段|中|第二段|出生日期|出生年月日|出生那段|出生那几位|出生那部分|生日|接着|接著|然后|再后面|再後面|后面|後面|后半段|后段|後半段|後段|后|後|末尾|末|尾号|尾號|尾|最后|最後|第三段)\\s*(?:[0-9０-９一二三四五六七八九十两]{1,2}\\s*位(?:[^\\n。！？0-9０-９]{1,16}?[：:]|呢?\\s*${ANSWERED})?)?(?:[^\\n。！？0-9０-９]{0,6}${ANSWERED})?(?:数字|号码|数)?\\s*(?:是|为|系|係|[:：])?\\s*(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:${PIECE_DIGIT}(?:[ \\t\\u3000-]|[，,](?=${PIECE_DIGIT}{2}))?){2,17})`,
   'g',
 );
 // …or the digits first and their position after them (幺三八，这是开头仨；中间是零五七一…)
