@@ -2650,7 +2650,7 @@ function firstFrom(list: readonly { from: number }[], at: number): number {
 }
 
 /** Index of the first value of sorted `values` >= `at`. */
-function lowerBound(values: readonly number[], at: number): number {
+export function lowerBound(values: ArrayLike<number>, at: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -217,11 +217,13 @@ function brandSeries(view: SpanView, unquotedOnly = false): [number, number] | u
  * analyze.ts's quoteMask, which counts straight quotes too: posts write their own product so (我们的"同心季季开")
  */
 function inQuotes(view: SpanView, at: number): boolean {
-  const src = view.norm.source;
-  const end = view.norm.start[at]!;
+  return quotedOnLine(view.norm.source, view.norm.start[at]!);
+}
+/** True when offset `at` of `text` is inside a quotation (“…”, 「…」, 『…』) opened on its line */
+export function quotedOnLine(text: string, at: number): boolean {
   let depth = 0;
-  for (let i = src.lastIndexOf('\n', end - 1) + 1; i < end; i++) {
-    const c = src[i]!;
+  for (let i = text.lastIndexOf('\n', at - 1) + 1; i < at; i++) {
+    const c = text[i]!;
     if (c === '“' || c === '「' || c === '『') depth++;
     else if ((c === '”' || c === '」' || c === '』') && depth > 0) depth--;
   }

@@ -11,7 +11,8 @@ import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
 import { CJK, CLAUSE, DIGIT, MASK, WEAK, toSimplified, type Normalized } from '../normalize.ts';
 import { ruleData } from '../schema.ts';
 import { cannotMatch } from '../prefilter.ts';
-import { taggedWords } from '../claims/analyze.ts';
+import { lowerBound, taggedWords } from '../claims/analyze.ts';
+import { quotedOnLine } from '../claims/product.ts';
 import { inSafe, orig, type Detector, type DetectorHit, type LintContext, type SpanView } from './types.ts';
 
 /** a word list written as one space-separated string (fast to load) or as a YAML list */
@@ -96,16 +97,6 @@ const OWN_ACCOUNT = /官方|官微|公众号|服务号|企业微信|银行|支�
 const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|[\u4e00-\u9fa5]?(?:阿姨|叔叔|先生|女士|小姐|老师|老師)|车主|車主|家长|家長|用户|用戶|网友|網友)/;
 /** a form a client fills in, shown filled (开户申请书; 报名回执; 登记表) */
 const FILLED_FORM = /申请书|申请表|登记表|报名表|回执|登记簿|表单|填写/;
-/** True when original offset `at` of `text` is inside a quotation (“…”, 「…」, 『…』) opened on its line */
-function quotedAt(text: string, at: number): boolean {
-  let depth = 0;
-  for (let i = text.lastIndexOf('\n', at - 1) + 1; i < at; i++) {
-    const c = text[i]!;
-    if (c === '“' || c === '「' || c === '『') depth++;
-    else if ((c === '”' || c === '」' || c === '』') && depth > 0) depth--;
-  }
-  return depth > 0;
-}
 
 /** the platform an online identity's label names, in the Chinese of the finding's message (微信 → 微信号; 抖音 → 抖音号; QQ, IG → 网络账号) */
 function platformOf(label: string): string {
@@ -797,7 +788,7 @@ export const piiPerson: Detector = {
               // client wrote, quoted: 小纸条：“…QQ 2847561930 有空加我…”)
               const listed =
                 (opensLine(m.index) && (filledForm ??= views.some((v) => FILLED_FORM.test(v.span.text)))) ||
-                quotedAt(src, m.index) ||
+                quotedOnLine(src, m.index) ||
                 /(?:^|\n)[ \t]*[\u4e00-\u9fa5]{1,3}[*＊]{0,3}[ \t]*[（(]$/.test(src.slice(Math.max(0, m.index - 12), m.index)) ||
                 /加[\u4e00-\u9fa5]{2,3}的?\s*$/.test(before) ||
                 (lineOpeners >= 2 && opensLine(m.index));
@@ -887,7 +878,7 @@ export const piiPerson: Detector = {
             if (!PEOPLE_CUE.test(before.slice(Math.max(0, before.lastIndexOf('\n', before.length - 2))) + after.split('\n', 2).join(''))) continue;
             const whole: [number, number, number][] = [];
             for (const at of g.items) {
-              const q = lowerBoundOf(n.start, at);
+              const q = lowerBound(n.start, at);
               const length = /^[\u4e00-\u9fa5]+/.exec(src.slice(at))![0].length;
               const hit = q < t.length && n.start[q] === at ? nameAt(q, true, WEAK) : undefined;
               if (!hit || hit[1] - q !== length || !readsAsName(q, hit[0], hit[1])) break;
@@ -1143,17 +1134,6 @@ const SPACED_SERIES = /(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,4}(?:[ \t\u3000]+[\
 const BULLETED_NAMES = /(?:^|\n)((?:[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE0F?|[·•●▪\-—*])[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\n|$)){3,30})/gu;
 /** an item of such a series */
 const ITEM = /[\u4e00-\u9fa5]{2,4}/g;
-/** the first index of sorted `values` holding a value >= `at` */
-function lowerBoundOf(values: ArrayLike<number>, at: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|观众|街坊|客户|嘉宾|名单|小朋友|同学|学员|家长|爸爸妈妈/;
 /** what may follow a name in such a list: whose kin the item is (刘德明夫人) */
 const KIN_AFTER = /^(夫人|太太|女儿|儿子|爱人|老伴|先生|女士|一家|全家|孙子|孙女|外孙|外孙女)$/;
