@@ -177,6 +177,8 @@ export function findNumbers(view: SpanView): FoundNumber[] {
 /** a position word: pieces are read only where one is written at all */
 export const PIECE_WORD = /位|第[一二三四]段|前半?段|后半?段|後半?段|尾号|开头|中间|末尾|出生日期|生日|后面|后头|後頭|后边|接着|然后|最后|[？?]\s*\n/;
 
+/** the words a number read aloud goes on after (然后, 接着) */
+const SPOKEN_NEXT = new Set(['然后', '接着', '然後', '接著']);
 /** what follows 一 when it starts a word, not a digit (一直, 一下, 一起) */
 const YI_WORDS = new Set([...'直下起定点共天样看边会切次块些般半生向早旦再']);
 
@@ -231,6 +233,12 @@ export function scan(text: string): FoundNumber[] {
       endRun();
       continue;
     }
+    // a digit said so many times (一五九，然后两个八: 88; 尾数三个六: 666)
+    let repeat = '';
+    if (v >= 2 && v <= 4 && isHan(code) && text.charCodeAt(i + 1) === 0x4e2a) {
+      const d = VALUE[text.charCodeAt(i + 2)]!;
+      if (d >= 0 && d <= 9) [repeat, width] = [String(d).repeat(v), 3];
+    }
     if ((v >= 0 && v <= 9) || v === PAIR) {
       // a Chinese numeral right after Arabic digits, or the other way round, starts a group of its
       // own: a reading may still join them (138零零13八000), and one may stop before it
@@ -245,7 +253,7 @@ export function scan(text: string): FoundNumber[] {
         if (nl && run.length) cur.nl = true;
         nl = false;
       }
-      cur.digits += v === PAIR ? PAIRS.get(code)! : String(v);
+      cur.digits += repeat || (v === PAIR ? PAIRS.get(code)! : String(v));
       i += width - 1;
       cur.to = i + 1;
       seps = 0;
@@ -266,6 +274,14 @@ export function scan(text: string): FoundNumber[] {
       if (!(nl && (code === 32 || code === 0x3000 || code === 9))) seps++;
       if (code === 10 || code === 13) nl = true;
       if (seps > MAX_SEPARATORS) endRun();
+    } else if ((cur || run.length) && SPOKEN_NEXT.has(text.slice(i, i + 2))) {
+      // (a number read aloud goes on after 然后 or 接着: 一五九，然后两个八，六三…)
+      if (cur) {
+        run.push(cur);
+        cur = undefined;
+      }
+      i++;
+      if (++seps > MAX_SEPARATORS) endRun();
     } else if (cur || run.length) endRun();
     if (!cur && !run.length) nl = false;
   }

@@ -333,7 +333,8 @@ function internationalPhones(view: SpanView, allowed: Set<string>): DetectorHit[
   const hits: DetectorHit[] = [];
   for (let i = t.indexOf('+'); i >= 0; i = t.indexOf('+', i + 1)) {
     // (not a plus between numbers: 身份证 330106 + 19580412 + 2031 joins pieces, it dials no country)
-    if (/[0-9A-Za-z][ \t]*$/.test(t.slice(Math.max(0, i - 3), i))) continue;
+    // (a word before it with a space is a label: WhatsApp +61 412 …)
+    if (/[0-9][ \t]*$|[A-Za-z]$/.test(t.slice(Math.max(0, i - 3), i))) continue;
     // the groups of digits after it, each with where it ends and whether a line break comes before it
     const groups: { digits: string; to: number; nl: boolean }[] = [];
     let seps = 0;

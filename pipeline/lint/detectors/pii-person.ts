@@ -88,7 +88,7 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  * letters, digits, -, _ or .), group 3: of digits (QQ and platform numbers, 5–12), group 4: a handle after @.
  */
 const ONLINE_ID =
-  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*[号號]?\s*(?:[:：]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|(?<![\d０-９])([1-9１-９][\d０-９]{4,11})|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*[号號]?\s*(?:[:：，,]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|((?<![\d０-９])[1-9１-９][\d０-９]{4,11}|(?<![〇零一二三四五六七八九幺两])[一二三四五六七八九幺][〇零一二三四五六七八九幺两]{4,11}(?![〇零一二三四五六七八九幺两]))|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
 /** a handle after @: up to a space or a mark (@阿May_杭州) */
 const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}/;
 /** the bank's own accounts, named before an ID or in a handle (官方抖音号, 同心银行的视频号, @同心银行官方) */
@@ -786,9 +786,10 @@ export const piiPerson: Detector = {
               // or a name the reader is told to add: 报名请加吴建国微信)
               // (or one written on a form a client filled in — 开户申请书 ‖ QQ：2865310947 — or in a note or a message a
               // client wrote, quoted: 小纸条：“…QQ 2847561930 有空加我…”)
+              const quoted = quotedOnLine(src, m.index);
               const listed =
                 (opensLine(m.index) && (filledForm ??= views.some((v) => FILLED_FORM.test(v.span.text)))) ||
-                quotedOnLine(src, m.index) ||
+                quoted ||
                 /(?:^|\n)[ \t]*[\u4e00-\u9fa5]{1,3}[*＊]{0,3}[ \t]*[（(]$/.test(src.slice(Math.max(0, m.index - 12), m.index)) ||
                 /加[\u4e00-\u9fa5]{2,3}的?\s*$/.test(before) ||
                 (lineOpeners >= 2 && opensLine(m.index));
@@ -796,7 +797,8 @@ export const piiPerson: Detector = {
               const ownerAfter = OWNER_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 8));
               // (the writer's own, unless a third person stands between: 让我们加他QQ 834527716)
               const own = OWN_OWNER.exec(before);
-              const ownId = !!own && !/(他|她|佢|对方|客户|客戶)/.test(before.slice(own.index + own[1]!.length));
+              // (inside a client's quoted words, 我 is the client: 「你加我QQ，四七二八…」)
+              const ownId = !!own && !quoted && !/(他|她|佢|对方|客户|客戶)/.test(before.slice(own.index + own[1]!.length));
               if ((!listed && !ownerAfter && !CLIENT_OWNER.test(before)) || ownId) continue;
               // (the bank's own account: 官方抖音号, 同心银行的视频号)
               if (OWN_ACCOUNT.test(src.slice(Math.max(0, m.index - 8), m.index))) continue;
