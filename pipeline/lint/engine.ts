@@ -200,8 +200,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
-    const next = scans[i + 1]?.view.norm.text ?? '';
-    const { found, analysis } = judge(set, scan, products, lifeAsset, next.slice(0, 8), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews);
+    const { found, analysis } = judge(set, scan, products, lifeAsset, nextOpening(scans[i + 1]?.view), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews);
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -896,6 +895,17 @@ function brandIn(view: SpanView, from: number, to: number): boolean {
   return !!view.brandNames?.some(([a, b]) => a >= from && b <= to && !/存|储蓄/.test(view.norm.text.slice(a, b)));
 }
 
+/**
+ * The first normalised characters of the next text, where an answer to a question would stand — after a speaker's
+ * label, which does not hide the answer it opens (小U：只要拿满三年就不会亏？ ‖ 小U：不对不对！)
+ */
+function nextOpening(view: SpanView | undefined): string {
+  if (!view) return '';
+  const label = /^\s*[^:：\n]{1,6}[:：]\s*/.exec(view.span.text);
+  let k = 0;
+  if (label) while (k < view.norm.text.length && view.norm.start[k]! < label[0].length) k++;
+  return view.norm.text.slice(k, k + 8);
+}
 /** a deposit moved into something that is no deposit (定期转去金钥匙安盈; 存款换成理财; 把定期挪到…) */
 const MOVED_INTO = /(定期|存款|存单|储蓄)[^，。,]{0,6}(转去|转到|转进|转入|转成|换成|换到|挪到|挪去|挪进|搬到|转咗去|转了去)(?!(定期|存款|存单|活期|储蓄|大额存单|银行))(?![^，。,]{0,10}(名下|账户|账上|卡上|卡里|户头|手里|手上))/;
 /** a line's bracketed heading (【3年期大额存单】) */

@@ -95,6 +95,8 @@ const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「�
 const OWN_ACCOUNT = /官方|官微|公众号|服务号|企业微信|银行|支行|分行|网点|網點|小[Uu]/;
 /** a person right after an ID, whose it is (kevin_lau1988 嘅朋友; wangayi_1960 的阿姨) */
 const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|[\u4e00-\u9fa5]?(?:阿姨|叔叔|先生|女士|小姐|老师|老師)|车主|車主|家长|家長|用户|用戶|网友|網友)/;
+/** the last character of many a product's name (安盈, 月月享, 天天利, 现金宝, 季季鑫) */
+const PRODUCT_END = /[盈享利宝鑫丰益赢添]/;
 /** a form a client fills in, shown filled (开户申请书; 报名回执; 登记表) */
 const FILLED_FORM = /申请书|申请表|登记表|报名表|回执|登记簿|表单|填写/;
 
@@ -291,6 +293,9 @@ export const piiPerson: Detector = {
           if (from > 0 && n.gap[from] === 0 && n.cls[from - 1] === DIGIT) return;
           // (a surname said twice is a word, no name: 同街坊齐齐向前, 常常, 明明)
           if (surnameLen === 1 && t[from + 1] === t[from]) return;
+          // (nor the end of a product's name glued to the word before it: 金钥匙安盈 客户交流会 holds no 安盈)
+          // (glued to the word before and set apart from the word after: the tail of a longer word)
+          if (to - from === 2 && from > 1 && to < t.length && n.gap[from] === 0 && n.gap[to]! > 0 && n.cls[from - 1] === CJK && n.cls[from - 2] === CJK && PRODUCT_END.test(t[to - 1]!)) return;
           taken.add(from);
           const masked = `${t.slice(from, from + surnameLen)}*`;
           const [a, b] = orig(view, from, to);
