@@ -181,7 +181,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         const hits: DetectorHit[] = [];
         // (numbers written the international way with another country's code: read here, not as digits alone —
         // +1 (626) 378-4410 is no mobile 162…)
-        const abroad = kind === 'phone' ? views.map((v) => internationalPhones(v, allowed)) : [];
+        const abroad = kind === 'phone' ? views.map((v) => [...internationalPhones(v, allowed), ...nanpPhones(v)]) : [];
         // (a number split between two texts of the asset is judged as one: 客户电话138 ‖ 0013 8000)
         const across = acrossTexts(views);
         const pieces = piecesAcross(views);
@@ -370,6 +370,24 @@ function internationalPhones(view: SpanView, allowed: Set<string>): DetectorHit[
     if (allowed.has(all) || allowed.has(national) || allowed.has(national.slice(-8))) continue;
     const masked = `+${code} ${national.slice(0, 2)}${'*'.repeat(national.length - 4)}${national.slice(-2)}`;
     hits.push({ view: view.index, from: i, to: end, excerpt: masked, fix: masked, data: { masked, why: '' } });
+  }
+  return hits;
+}
+/**
+ * A North American number written the national way, labelled as a mobile or a phone of the US or Canada just before it
+ * (美国手机 US mobile: (646) 839-2751): no + to read it by, so only with its label.
+ */
+const NANP = /(?:美国|美國|加拿大|(?<![A-Za-z])(?:US|USA|U\.S\.|Canada|Canadian|American))[^\n]{0,16}?(?:mobile|cell|phone|tel|手机|手機|电话|電話)[^\n0-9]{0,8}?(\(?[2-9]\d{2}\)?[\s.\-]?[2-9]\d{2}[\s.\-]?\d{4})(?![0-9])/gi;
+function nanpPhones(view: SpanView): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  if (!/\d{4}/.test(t)) return [];
+  const hits: DetectorHit[] = [];
+  NANP.lastIndex = 0;
+  for (let m = NANP.exec(t); m; m = NANP.exec(t)) {
+    const digits = m[1]!.replace(/\D/g, '');
+    const from = m.index + m[0].length - m[1]!.length;
+    const masked = `(${digits.slice(0, 1)}**) ***-**${digits.slice(-2)}`;
+    hits.push({ view: view.index, from, to: m.index + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '' } });
   }
   return hits;
 }
