@@ -200,12 +200,12 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
-    const { found, analysis } = judge(set, scan, products, lifeAsset, nextOpening(scans[i + 1]?.view), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews);
+    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(scans[i + 1]?.view), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews);
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
   const fallbacks: Candidate[] = [];
-  for (const c of matchClaims(set.concepts, set.claims, analyses, products)) {
+  for (const c of matchClaims(set.concepts, set.claims, analyses, products, reviews)) {
     const rule = set.wordRules[c.pattern.rule]!;
     if ((pitchList && drawnList(c.view)) || named(c)) continue;
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
@@ -435,7 +435,7 @@ function readTogether(set: RuleSet, scan: Scan, products: AssetProducts, lifeAss
   const { found, analysis } = judge(set, scan, products, lifeAsset);
   if (lifeAsset) return found;
   const out = [...found];
-  for (const c of matchClaims(set.concepts, set.claims, [analysis], products)) {
+  for (const c of matchClaims(set.concepts, set.claims, [analysis], products, reviewAsset([scan.view], products))) {
     const rule = set.wordRules[c.pattern.rule]!;
     if (c.pattern.fallback || (exempt(rule, products.types) && !onlyOf(products.types, c.pattern.evenIfOnly))) continue;
     out.push({ rule, view: c.view, from: c.from, to: c.to });
@@ -899,7 +899,7 @@ function brandIn(view: SpanView, from: number, to: number): boolean {
  * The first normalised characters of the next text, where an answer to a question would stand — after a speaker's
  * label, which does not hide the answer it opens (小U：只要拿满三年就不会亏？ ‖ 小U：不对不对！)
  */
-function nextOpening(view: SpanView | undefined): string {
+function answerOpening(view: SpanView | undefined): string {
   if (!view) return '';
   const label = /^\s*[^:：\n]{1,6}[:：]\s*/.exec(view.span.text);
   let k = 0;

@@ -2431,8 +2431,8 @@ export interface ClaimHit {
   to: number;
 }
 
-/** Runs the claim patterns over the analysed sentences of every view of one asset. */
-export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], products: AssetProducts): ClaimHit[] {
+/** Runs the claim patterns over the analysed sentences of every view of one asset; `reviews`: the asset shows clients' reviews (reviewAsset, read once by the caller). */
+export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: ViewClaims[], products: AssetProducts, reviews = false): ClaimHit[] {
   const { types } = products;
   const product = isProductAsset(products);
   // (a denied loss alone is no money talk: 网点柜面不受影响 in a service notice, 资金没有损失 after a
@@ -2450,7 +2450,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   const labelClass = c.classIndex.get('label') ?? -2;
   // (an asset of clients' reviews: what a client says in it is theirs — see reviewVoice)
   const clientClass = c.classIndex.get('client') ?? -2;
-  const reviews = clientClass >= 0 && reviewAsset(analyses.map((a) => a.view), products);
+
   for (const a of analyses) {
     const { norm } = a.view;
     const label = labelClass >= 0 && productLabel(a.view, products);
@@ -2460,7 +2460,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
       if (label && live.length) live.unshift({ from: live[0]!.from, to: live[0]!.from, cls: labelClass, op: undefined, status: ASSERTED, negatedFrom: undefined });
       if (!live.length) return;
       // (a client's review the bank shows — 好评墙 ‖ “这款比存款强多了”——李女士 — is a client speaking, named or not)
-      if (reviews && !live.some((h) => h.cls === clientClass)) {
+      if (reviews && clientClass >= 0 && !live.some((h) => h.cls === clientClass)) {
         const voiced = live.find((h) => reviewVoice(a.view, h.from));
         if (voiced) live.unshift({ from: voiced.from, to: voiced.from, cls: clientClass, op: undefined, status: ASSERTED, negatedFrom: undefined });
       }

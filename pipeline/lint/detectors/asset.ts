@@ -86,9 +86,11 @@ export const missingRiskWarning: Detector = {
       const othersLoan = () => {
         const e = evidence.get('loan')!;
         // (or quoted, as a scam's words: 好多阿叔话收过「保证月息2%」嘅电话)
-        // (not the bank's own, quoted as the right way to say it: ✅ “咱们行的同心e贷，日利率0.02%…”)
+        // (not the bank's own, quoted as the right way to say it: ✅ “咱们行的同心e贷，日利率0.02%…” — its words on the
+        // quotation's line or just after, or one of its products by brand near it)
         const at = e.view.norm.start[e.from]!;
-        const quoted = !!quoteMask(e.view)[at] && !/(咱们|我们|我行|本行|咱行|同心)/.test(e.view.span.text.slice(Math.max(0, at - 30), at + 30));
+        const src = e.view.span.text;
+        const quoted = !!quoteMask(e.view)[at] && !OWN_WORDS.test(src.slice(Math.min(src.lastIndexOf('\n', at - 1) + 1, Math.max(0, at - 30)), at + 30)) && !e.view.brandNames?.some(([a]) => Math.abs(a - e.from) <= 30);
         return (OTHERS_KIND.test(sentenceBefore(e.view, e.from, 40)) || quoted) && !offersSomething(views);
       };
       if (types.has('loan') && !othersLoan()) need('loan', hasAny(views, d.loanRate), '醒目标明年化利率（只写日利率或月利率不算）');
@@ -99,6 +101,8 @@ export const missingRiskWarning: Detector = {
 
 /** a payment platform's cash product said to be of a kind, to compare (余额宝对接的是货币基金; 余额宝是货币基金) */
 const PLATFORM_KIND = /(余额宝|零钱通|理财通|微信零钱|支付宝)[^。！？\n]{0,8}$/;
+/** the bank speaking of its own (咱们行的; 我行; 本行) */
+const OWN_WORDS = /咱们|我们|我行|本行|咱行|我哋/;
 /** what makes the product after it another lender's or seller's, a kind spoken of (网上那种; 外面有些; 别家的) */
 const OTHERS_KIND = /(网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些)[^。！？\n]{0,24}$/;
 

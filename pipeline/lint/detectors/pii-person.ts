@@ -825,13 +825,29 @@ export const piiPerson: Detector = {
           if (signed.length >= 2) namesAt(signed, '登记', (hit, q) => hit[1] - q >= 2);
         }
 
+        /**
+         * Every item of a list of names (original offset and length of each) named, when each is a whole name — or
+         * none, when one is not (the list is of something else: 高收益、低门槛、秒到账). `spaced`: items set apart by
+         * spaces or bullets, read as loosely as a list's items are; else joined by 、, where a name may carry whose kin
+         * it is (刘德明夫人, 唐志军女儿).
+         */
+        const acceptSeries = (items: { at: number; length: number }[], spaced: boolean) => {
+          const src = view.span.text;
+          const whole: [number, number, number][] = [];
+          for (const { at, length } of items) {
+            const q = lowerBound(n.start, at);
+            const hit = q < t.length && n.start[q] === at ? (spaced ? nameAt(q, true, WEAK) : nameAt(q, false)) : undefined;
+            if (!hit || (hit[1] - q !== length && (spaced || !KIN_AFTER.test(src.slice(n.end[hit[1] - 1]!, at + length)))) || !readsAsName(q, hit[0], hit[1])) return;
+            whole.push([q, hit[0], hit[1]]);
+          }
+          for (const [q, sl, to] of whole) accept(q, sl, to, '名单');
+        };
+
         // three or more full names joined by 、 on a line that speaks of people (孙丽萍、何建军、邓小燕，恭喜三位！): each
         // item that is a whole name is named
         if (view.span.text.includes('、')) {
           const src = view.span.text;
           NAME_SERIES.lastIndex = 0;
-          // (the normalised index walks forward with the lists, which come in order: a text of many lists stays linear)
-          let q = 0;
           for (let m = NAME_SERIES.exec(src); m; m = NAME_SERIES.exec(src)) {
             // (its line read a bounded way around it: a text of one endless line stays linear)
             const end = m.index + m[0].length;
@@ -849,49 +865,28 @@ export const piiPerson: Detector = {
               at = next + 1;
             }
             // (every item a whole name, or the list is of something else: 高收益、低门槛、秒到账; 早安、收到、谢谢、莫慌)
-            const whole: [number, number, number][] = [];
-            for (const [k, at] of items.entries()) {
-              const length = (k + 1 < items.length ? items[k + 1]! - 1 : end) - at;
-              while (q < t.length && n.start[q]! < at) q++;
-              const hit = q < t.length && n.start[q] === at ? nameAt(q, false) : undefined;
-              // (a name with whose kin it is: 刘德明夫人, 唐志军女儿)
-              if (!hit || (hit[1] - q !== length && !KIN_AFTER.test(src.slice(n.end[hit[1] - 1]!, at + length))) || !readsAsName(q, hit[0], hit[1])) break;
-              whole.push([q, hit[0], hit[1]]);
-            }
-            if (whole.length === items.length) for (const [q0, sl, to] of whole) accept(q0, sl, to, '名单');
+            acceptSeries(items.map((at, k) => ({ at, length: (k + 1 < items.length ? items[k + 1]! - 1 : end) - at })), false);
           }
         }
 
         // …or three or more set apart by spaces on a line (恭喜以下邻居…：⏎李淑珍　陈建国　吴美兰　郑海涛), or each alone on a
         // bulleted line (抽中的三位观众👏⏎🎉 陈建华⏎🎉 刘美玲⏎🎉 赵子轩): where the words around speak of people, and
         // every item is a whole name
-        if (/[ \t\u3000]/.test(view.span.text) || /\n/.test(view.span.text)) {
+        if (/[\s\u3000]/.test(view.span.text)) {
           const src = view.span.text;
-          const groups: { from: number; to: number; items: number[] }[] = [];
           for (const re of [SPACED_SERIES, BULLETED_NAMES]) {
             re.lastIndex = 0;
             for (let m = re.exec(src); m; m = re.exec(src)) {
-              const items: number[] = [];
-              ITEM.lastIndex = 0;
               const body = m[1] ?? m[0];
-              const base = m.index + m[0].length - body.length;
-              for (let k = ITEM.exec(body); k; k = ITEM.exec(body)) items.push(base + k.index);
-              groups.push({ from: base, to: base + body.length, items });
+              const from = m.index + m[0].length - body.length;
+              const to = from + body.length;
+              const before = src.slice(Math.max(0, from - 40), from);
+              if (!PEOPLE_CUE.test(before.slice(Math.max(0, before.lastIndexOf('\n', before.length - 2))) + src.slice(to, to + 24).split('\n', 2).join(''))) continue;
+              const items: { at: number; length: number }[] = [];
+              ITEM.lastIndex = 0;
+              for (let k = ITEM.exec(body); k; k = ITEM.exec(body)) items.push({ at: from + k.index, length: k[0].length });
+              acceptSeries(items, true);
             }
-          }
-          for (const g of groups) {
-            const before = src.slice(Math.max(0, g.from - 40), g.from);
-            const after = src.slice(g.to, g.to + 24);
-            if (!PEOPLE_CUE.test(before.slice(Math.max(0, before.lastIndexOf('\n', before.length - 2))) + after.split('\n', 2).join(''))) continue;
-            const whole: [number, number, number][] = [];
-            for (const at of g.items) {
-              const q = lowerBound(n.start, at);
-              const length = /^[\u4e00-\u9fa5]+/.exec(src.slice(at))![0].length;
-              const hit = q < t.length && n.start[q] === at ? nameAt(q, true, WEAK) : undefined;
-              if (!hit || hit[1] - q !== length || !readsAsName(q, hit[0], hit[1])) break;
-              whole.push([q, hit[0], hit[1]]);
-            }
-            if (whole.length === g.items.length) for (const [q0, sl, to] of whole) accept(q0, sl, to, '名单');
           }
         }
 
