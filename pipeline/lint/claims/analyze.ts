@@ -2358,7 +2358,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (but what a client earned, told so, is the testimonial itself: 她说一年下来比原来多拿了两千多)
       if (aboutFraud && cls !== gained && cls !== selfKin && saidByOther(view, from)) neutral = true;
       // (a client's words the writer thanks them for and then sets right are not the writer's claim, whatever they say)
-      if (quotes[at] && BUT_REMINDS.test(src.slice(quotationEnd(src, quotes, at) + 1, quotationEnd(src, quotes, at) + 41))) neutral = true;
+      if (quotes[at]) {
+        const close = quotationEnd(src, quotes, at);
+        if (BUT_REMINDS.test(src.slice(close + 1, close + 41))) neutral = true;
+      }
       if (quotes[at] && ((aboutFraud && !ownAdopted(src, at)) || info.caution || hearsay(src, quotes, at) || (quiz && quizOption(src, quotes, at)) || (!answered && (askedQuotation(src, quotes, at) || quotedYesNo(src, quotes, at) || questionedQuote(src, quotes, at))) || ((reported(src, at) || named(src, norm.end[to - 1]!) || wished(src, at)) && !((cls === gained || cls === selfKin) && !askedInQuote(src, quotes, at)))) && !endorsed(src, at)) neutral = true;
     }
     return neutral ? NEUTRAL : neg ? NEGATED : ASSERTED;
