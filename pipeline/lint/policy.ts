@@ -127,7 +127,8 @@ export function applyPolicy(policy: Policy): RuleSet {
   // …and makes the whole post a product of that type for the per-asset classification
   const base = loadConcepts();
   const named = policy.products.map((p) => new RegExp(p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi'));
-  const concepts = named.length ? { ...base, products: { ...base.products, types: { ...base.products.types, wealth: [...base.products.types.wealth, ...named] } } } : base;
+  const ownNames = new RegExp(policy.products.flatMap((p) => p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('|'), 'g');
+  const concepts = named.length ? { ...base, products: { ...base.products, ownNames, types: { ...base.products.types, wealth: [...base.products.types.wealth, ...named] } } } : base;
   const set = compileRules(datas, lexicon, [], concepts);
   return { ...set, version: `${rulesetVersion()}+policy.${policy.hash.slice(0, 8)}` };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CTX, ids, lint } from './helpers.ts';
+import { lintCase } from '../../pipeline/tools/eval-lint.ts';
 
 // A product named by the bank's brand (同心银行 → 同心月月享, 同心添利90天) is one of the bank's products:
 // the sentence that names it is about a product, so what is said of it there is judged as product talk.
@@ -34,5 +35,20 @@ describe('products named by the bank brand', () => {
 
   it('is not the bank, a branch, a company or an idiom', () => {
     for (const text of ['大家同心协力，网点很安全。', '同心银行西湖支行很安全。', '同心圆的圆心很安全。']) expect(ids(lint(text, bank)), text).toEqual([]);
+  });
+});
+
+// A product the bank's policy lists as its own (content/policy.yaml: 金钥匙安盈) is named, not explained: a post
+// that names one is about it, though it opens like a lesson (…怎么办).
+describe("products named in the bank's policy", () => {
+  const forecast = '最近好多叔叔阿姨问我存款利率又降了怎么办😂\n按现在的利率走势，金钥匙安盈持有满一年，正收益的可能性很大。\n理财非存款、产品有风险、投资须谨慎';
+
+  it('keeps a forecast about the named product in a post that opens like a lesson', () => {
+    expect(lintCase({ text: forecast, expect: [] } as never).map((f) => f.ruleId)).toContain('expected-yield');
+  });
+
+  it('reads the same words about an unnamed kind as a lesson', () => {
+    const kind = forecast.replace('金钥匙安盈持有满一年', '理财持有满一年');
+    expect(lintCase({ text: kind, expect: [] } as never).map((f) => f.ruleId)).not.toContain('expected-yield');
   });
 });

@@ -60,6 +60,8 @@ const conceptsSchema = z.strictObject({
     /** the writer likening a product to a deposit (对你来说没区别，就当是换了个名字的一年定期): a post that does is no lesson (over the normalised text) */
     likenedToDeposit: regex,
     namedProduct: regex,
+    /** the bank's own product names, from its policy (金钥匙安盈): a post that names one is no lesson (over the normalised text) */
+    ownNames: z.instanceof(RegExp).optional(),
     offerCue: regex,
     ownProduct: regex,
   }),

@@ -262,7 +262,8 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
   // reviewed pitch 「跟存款一样」 is the lesson's)
   // (nor one that names a product of the bank's own by its brand in a series' form, not quoting it: 小U答疑时间 ‖
   // 这个同心季季享，会不会亏哦？; not 冒用本行名义…所谓“同心宝·高息理财”)
-  const lesson = views.some((v) => matches(lessonRe, simpleSource(v.norm))) && !views.some((v) => matches(offerCue, unquoted(asked(simpleSource(v.norm)))) || matches(namedProduct, simpleSource(v.norm)) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, unquoted(simpleSource(v.norm))) || brandSeries(v, true));
+  // (nor one that names a product the bank's policy lists as its own: 存款利率又降了怎么办 ‖ 金钥匙安盈持有满一年…)
+  const lesson = views.some((v) => matches(lessonRe, simpleSource(v.norm))) && !views.some((v) => matches(offerCue, unquoted(asked(simpleSource(v.norm)))) || matches(namedProduct, simpleSource(v.norm)) || matches(concepts.products.earningsShown, v.norm.text) || matches(concepts.products.likenedToDeposit, unquoted(simpleSource(v.norm))) || brandSeries(v, true) || (!!concepts.products.ownNames && matches(concepts.products.ownNames, v.norm.text)));
   const { types: evidenceOf, generic } = concepts.products;
   const types = new Set<ProductType>();
   const evidence = new Map<ProductType, Evidence>();

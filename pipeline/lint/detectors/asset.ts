@@ -120,9 +120,13 @@ function quotedAsWrong(view: SpanView, at: number): boolean {
   const quotes = quoteMask(view);
   if (!quotes[start]) return false;
   const b = quotationEnd(source, quotes, start);
+  let a = start;
+  while (a > 0 && quotes[a - 1]) a--;
   // (or named as the claims layer reads a quotation: …印有“年化收益率5.5%”字样，被…罚款)
-  return WRONG_AFTER.test(source.slice(b, b + 24)) || named(simpleSource(view.norm), view.norm.end[at]!);
+  return WRONG_AFTER.test(source.slice(b, b + 24)) || REFUSED_BEFORE.test(source.slice(Math.max(0, a - 10), a)) || named(simpleSource(view.norm), view.norm.end[at]!);
 }
+/** what before a quotation says the post never writes it (我们的海报从来不写“近一个月年化6%”这种数) */
+const REFUSED_BEFORE = /(从来不写|从不写|绝不写|不会写|从来不用|从不用|从来不打|从不打|从来不标|从不标|从来不放|从不放)\s*$/;
 
 export const benchmarkDisplay: Detector = {
   id: 'benchmark-display',
@@ -251,7 +255,7 @@ export const pastPerformance: Detector = {
     const selective = (views: SpanView[]): DetectorHit[] | undefined => {
       let best: { view: SpanView; from: number; to: number } | undefined;
       for (const view of views) {
-        for (const re of d.selective) for (const m of regexHits(view, re)) if (!markedWrong(view, m.from) && (!best || (view.index === best.view.index && m.from < best.from))) best = { view, from: m.from, to: m.to };
+        for (const re of d.selective) for (const m of regexHits(view, re)) if (!markedWrong(view, m.from) && !quotedAsWrong(view, m.from) && (!best || (view.index === best.view.index && m.from < best.from))) best = { view, from: m.from, to: m.to };
         if (best) break;
       }
       // a dated window of less than half a year with a return figure (2025年9月15日至2025年10月15日，产品年化
