@@ -94,8 +94,22 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
       if (!inSafe(view, m.index, m.index + m[0].length) && !found.some((f) => f.from < m!.index + m[0].length && m!.index < f.to)) found.push({ from: m.index, to: m.index + m[0].length, s: m[0], pieces: false });
     }
   }
+  // (a Hong Kong plate, two letters and up to four digits, or a Macau one, M-12-34 / MR-27-53: only where the
+  // sentence speaks of a car around it — 車牌 RV 8142; 停咗架 MR-27-53…新車)
+  if (/[0-9]/.test(t)) {
+    HK_PLATE.lastIndex = 0;
+    for (let m = HK_PLATE.exec(t); m; m = HK_PLATE.exec(t)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      if (found.some((f) => f.from < b && a < f.to) || inSafe(view, a, b)) continue;
+      const around = `${sentenceBefore(view, a, 16)}|${t.slice(b, b + 16).split(/[。！？!?\n]/)[0]}`;
+      if (!CAR_CUE.test(around)) continue;
+      found.push({ from: a, to: b, s: m[0], pieces: false });
+    }
+  }
   return found;
 }
+const HK_PLATE = /(?<![A-Za-z0-9])(?:[A-HJ-NPR-Z]{2}[ \t]?[1-9][0-9]{0,3}|M[A-Z]?[ \t-][0-9]{2}[ \t-][0-9]{2})(?![A-Za-z0-9])/g;
+const CAR_CUE = /车牌|牌照|车位|新车|座驾|私家车|架车|停了架|开车|揸车|揸住|泊车|(?<![A-Za-z])(?:plate|car)(?![A-Za-z])/i;
 /** an email's at, as people type it, right after a name (@, ＠, (at), [at], （at）) */
 const EMAIL_AT = /^\s*([(\[（【]\s*)?(at|@|＠)/i;
 /** a plate whose province is written in pinyin */
@@ -149,8 +163,8 @@ const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 // 台湾居民来往大陆通行证 (台胞证) of 2015 on: eight digits, no letter — only right after its name
 const TAIWAN_PERMIT = /(?<=(?:台胞证|来往大陆通行证)(?:号码|号|证号)?\s*(?:是|为|[:：])?\s*)[0-9]{8}(?![0-9])/g;
 
-/** another country's passport number, right after a passport word: nine digits (UK, US), one or two letters and six to eight digits (M73920481, TK1234567, AB218735), a letter, seven digits and a letter (Singapore: K7293015C), two digits, two letters, five digits (France) */
-const FOREIGN_PASSPORT = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{6,8}|[A-Z][0-9]{7}[A-Z]|[0-9]{9}|[0-9]{2}[A-Z]{2}[0-9]{5})(?![A-Za-z0-9])/g;
+/** another country's passport number, right after a passport word: nine digits (UK, US, Taiwan; or spaced out: 3 5 1 8 2 7 4 9 0), one or two letters and six to eight digits (M73920481, TK1234567, AB218735), a letter, seven digits and a letter (Singapore: K7293015C), two digits, two letters, five digits (France) */
+const FOREIGN_PASSPORT = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{6,8}|[A-Z][0-9]{7}[A-Z]|[0-9]{9}|[0-9](?:[ \t][0-9]){8}|[0-9]{2}[A-Z]{2}[0-9]{5})(?![A-Za-z0-9])/g;
 /** a passport word and its label, at most a few characters before the number (护照号码：; Passport No.; passport number) */
 const PASSPORT_LABEL = /(护照|passport)[^。！？!?\n]{0,16}$/i;
 /** a text that is a passport's number and nothing else (a badge: 533829104) */
@@ -267,17 +281,20 @@ const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ 
 // (after a floor, a door of one digit: 紫云苑6栋1单元4楼2号; a room's digits spaced out: 丽 江 苑 6 幢 2 单 元 3 0 1)
 const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|栋|号楼|座|楼|舍)(?:${S}(${N}{1,2})${S}(?:单元|门|梯))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}(?:[ \\t\\u3000]?${N}){1,4}|(?<=${N}${S}[楼层]${S})${N}(?=${S}号))(?:${S}(室|号|房))?`, 'g');
 // a Hong Kong or Macau flat: block, floor and flat (海景大廈 B座 9樓 3室; 海洋花園第5座15樓B), or an estate's
-// block and flat (禾輋邨豐和樓1203室)
-const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室`, 'g');
-/** whose flat: it is posted to or lived in (寄去：, 住喺), or a person's (…3室嘅陳伯; …15樓B嘅杜太) */
+// block and flat (禾輋邨豐和樓1203室), its block, floor and flat (翠屏邨翠楠樓12樓B室), or a Macau tower's floor and
+// flat (翠湖閣18樓C座)
+const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{1,2}${S}楼${S}(?:${N}{1,2}|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))(?:${S}室)?|(?:阁|閣|大厦|大廈|花园|苑|楼)${S}${N}{1,2}${S}楼${S}(?<![A-Za-z])[A-Za-z]${S}座`, 'g');
+/** whose flat: it is posted to or lived in (寄去：, 住喺), or a person's (…3室嘅陳伯; …15樓B嘅杜太; …18樓C座 黎伯伯屋企) */
 const FLAT_OWNER_BEFORE = /(住|寄|地址|住址)[^，。！？\n]{0,16}$/;
-const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|姐|叔|姨|先生|小姐|女士|客户|客戶|街坊)/;
+const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|姐|叔|姨|先生|小姐|女士|客户|客戶|街坊)|^\s*[\u4e00-\u9fa5]{1,3}(伯伯|婆婆|阿姨|姨姨|叔叔|太太|先生|小姐|女士)?(屋企|家|屋企度)/;
 // a building, unit and room in pinyin (7 dong 2 danyuan 1203 shi)
 const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\s*[0-9]{1,2}\s*(?:dan\s*yuan)\s*[0-9]{2,5}(?:\s*(?:shi|hao|fang)(?![A-Za-z]))?/gi;
 // 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
 const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}(?:单元|梯)(?!${S}${N})`, 'g');
 const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
+// a Taiwan address: a lane (and an alley), a number and a floor (復興南路一段107巷5弄3號4樓; 中山路20巷8號之1 3樓)
+const TW_LANE = new RegExp(`(${N}{1,4})${S}巷${S}(?:${N}{1,3}${S}弄${S})?(${N}{1,4})${S}号(?:${S}之${S}${N}{1,2})?${S}(${N}{1,2})${S}楼(?:${S}之${S}${N}{1,2})?`, 'g');
 // 解放路12号502室: a street number with a room
 // (the room may start a line of its own: 三巷12号⏎401房)
 // (or a sub-number first: 逢源北街23号之一301房)
@@ -418,6 +435,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     for (const { from, to } of regexHits(view, PINYIN_BUILDING)) if (!isPublic(from, to)) found.push({ from, to, masked: t.slice(from, to).replace(/[0-9]/g, '*') });
   }
   if (m & MARK_LANE) for (const { from, to } of regexHits(view, LANE)) add(from, to, true);
+  if (m & MARK_BUILDING && t.includes('巷')) for (const { from, to } of regexHits(view, TW_LANE)) add(from, to, true);
   // (the match starts at the street word, which stays readable)
   if (m & MARK_ROOM) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
   if (m & MARK_DASH) for (const { from, to } of regexHits(view, DASHED)) {

@@ -181,7 +181,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         const hits: DetectorHit[] = [];
         // (numbers written the international way with another country's code: read here, not as digits alone —
         // +1 (626) 378-4410 is no mobile 162…)
-        const abroad = kind === 'phone' ? views.map((v) => [...internationalPhones(v, allowed), ...nanpPhones(v)]) : [];
+        const abroad = kind === 'phone' ? views.map((v) => [...internationalPhones(v, allowed), ...nanpPhones(v), ...taiwanPhones(v)].filter((h) => !allowed.has(v.span.text.slice(h.from, h.to).replace(/\D/g, '')))) : [];
         // (a number split between two texts of the asset is judged as one: 客户电话138 ‖ 0013 8000)
         const across = acrossTexts(views);
         const pieces = piecesAcross(views);
@@ -226,6 +226,15 @@ function numberDetector(id: string, kind: NumberKind): Detector {
           }
         }
         if (kind === 'card') for (const h of completedCards(views)) hits.push(h);
+        if (kind === 'card')
+          for (const v of views)
+            for (const h of shortAccounts(v)) {
+              // (somebody's: a person named before it in its sentence, and no organisation, fraudster or sample about it)
+              const pre = before(v, h.from);
+              if (hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to) || !PERSONAL.test(pre) || NOT_OWN_ACCOUNT.test(pre + linesBefore(v, h.from) + after(v, h.to)) || labels(d.notPersonal, pre)) continue;
+              if (holder(d.organisation, pre) || holderAfter(d.organisation, after(v, h.to)) || holder(d.organisation, linesBefore(v, h.from))) continue;
+              hits.push(h);
+            }
         for (const h of underMasked(views, kind)) if (!labels(d.notPersonal, before(views[h.view]!, h.from))) hits.push(h);
         if (kind === 'id') for (const v of views) for (const h of hongKongIds(v)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         if (kind === 'id' && countries.size)
@@ -235,6 +244,8 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             for (const h of abroad[v.index] ?? []) {
               const pre = before(v, h.from);
               if (labels(d.notPersonal, pre)) continue;
+              // (a sample number marked so, filled with placeholder digits: +886 912 345 678（示例）)
+              if (placeholderDigits(v.span.text.slice(h.from, h.to).replace(/\D/g, '')) && markedSample(v.span.text, h.from, h.to, samples)) continue;
               // (an organisation's number abroad, named before it on its line or the line above: 伦敦分行 Tel: +44 20 …)
               if (ORG_PHONE.test(pre) || ORG_PHONE.test(lineBefore(v, h.from).replace(/[，,；;]/g, '')) || orgAbroad(v.span.text, h.from)) continue;
               hits.push(h);
@@ -284,7 +295,27 @@ function hongKongIds(view: SpanView): DetectorHit[] {
       const masked = `${m[1]}******(*)`;
       hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（澳门身份证号码）' } });
     }
+  // (a Taiwan identity card number with a valid check digit, or any of its shape after an ID word: F227816340;
+  // the standard's sample A123456789 marked 示例 is nobody's)
+  if (/[A-Z][12][0-9]{8}/.test(t))
+    for (const m of t.matchAll(TAIWAN_ID)) {
+      if (!validTaiwanId(m[0]) && !TAIWAN_ID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
+      if (placeholderDigits(m[0].slice(1)) && markedSample(t, m.index!, m.index! + m[0].length, SAMPLE_MARKS)) continue;
+      const masked = `${m[0][0]}${m[0][1]}*******${m[0].slice(-1)}`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（台湾身份证号码）' } });
+    }
   return hits;
+}
+/** a Taiwan identity card number: a letter, 1 or 2 (the sex), eight digits */
+const TAIWAN_ID = /(?<![A-Za-z0-9])[A-Z][12][0-9]{8}(?![A-Za-z0-9])/g;
+const TAIWAN_ID_WORDS = /身份证|身份證|身分證|身分证|字号|字號|统一编号|統一編號|證號|证号/;
+const SAMPLE_MARKS = /示例|样例|樣例|范例|範例|举例|舉例|例如|样本|樣本|(?<![A-Za-z])(?:sample|example)(?![A-Za-z])/i;
+/** the Taiwan ID check: the letter's two digits weighted 1 and 9, the nine digits 8…1 and 1, the sum a multiple of ten */
+function validTaiwanId(id: string): boolean {
+  const code = 'ABCDEFGHJKLMNPQRSTUVXYWZIO'.indexOf(id[0]!) + 10;
+  let sum = Math.floor(code / 10) + (code % 10) * 9;
+  for (let i = 1; i < 10; i++) sum += Number(id[i]) * (i === 9 ? 1 : 9 - i);
+  return sum % 10 === 0;
 }
 
 /** an old foreign permanent resident card's number (2004–2017): a country's three letters, the province, the birth date (yymmdd), four more digits (GBR337906150021) */
@@ -391,6 +422,28 @@ function nanpPhones(view: SpanView): DetectorHit[] {
   }
   return hits;
 }
+/**
+ * A Taiwan mobile number written the local way (0935-218-476; 0912 345 678): ten digits from 09, which no
+ * mainland number has (a four-digit area code takes seven or eight digits after it) — read where the text
+ * is about Taiwan or a phone word stands right before it.
+ */
+const TW_MOBILE = /(?<![0-9+＋])09[0-9]{2}[-\s]?[0-9]{3}[-\s]?[0-9]{3}(?![0-9])/g;
+const TW_CUE = /台湾|台灣|臺灣|台北|臺北|台中|臺中|台南|臺南|高雄|新竹|桃园|桃園|基隆|台胞|臺胞|(?<![A-Za-z])LINE(?![A-Za-z])/;
+const PHONE_WORD_BEFORE = /(电话|電話|手机|手機|号码|號碼|致电|致電|联系|聯絡|聯繫|联络|更新为|更新為|改为|改為|换成|換成|whatsapp|tel|call)[^0-9\n]{0,8}$/i;
+function taiwanPhones(view: SpanView): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  if (!t.includes('09')) return [];
+  const hits: DetectorHit[] = [];
+  const cue = TW_CUE.test(t);
+  TW_MOBILE.lastIndex = 0;
+  for (let m = TW_MOBILE.exec(t); m; m = TW_MOBILE.exec(t)) {
+    if (!cue && !PHONE_WORD_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index))) continue;
+    const digits = m[0].replace(/\D/g, '');
+    const masked = `09**-***-*${digits.slice(-2)}`;
+    hits.push({ view: view.index, from: m.index, to: m.index + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '' } });
+  }
+  return hits;
+}
 /** an organisation's word, in English or Chinese, before a number abroad (Tongxin Bank London Branch⏎Tel: +44 …; 驻英使馆) */
 const ORG_ABROAD = /(?<![A-Za-z])(?:bank|branch|office|embassy|consulate|hotline|helpline|service|services|assistance|support|centre|center|school|university|college|hospital|clinic|hotel|airline|airlines|airport|company|ltd|inc|agency|department|police|government|council|museum|reception|visa|mastercard|unionpay|paypal|insurance|emergency)(?![A-Za-z])|使馆|领事|领馆|航空|机场|大学|学院|移民局|警察|警署/gi;
 /** somebody's own named after it (her, my, 客户, 她): the number is theirs, not the organisation's */
@@ -406,6 +459,26 @@ function orgAbroad(text: string, from: number): boolean {
   return last >= 0 && !OWN_ABROAD.test(before.slice(last));
 }
 
+/**
+ * An account number of another form, ten to fifteen digits, right after an account's label and at most a bank's
+ * name (汇出账户是汇丰 004-512-376018-838; 户口 012-345678-001): a client's account, which no card check reads.
+ */
+const SHORT_ACCOUNT = /(?:账户|帐户|帳戶|账号|帐号|帳號|户口|戶口)(?:号码|號碼|号|號)?\s*(?:是|为|為|係|系|[:：])?\s*(?:[\u4e00-\u9fa5]{2,6}(?:银行|銀行)?\s*)?((?<![0-9])[0-9](?:[ \-]?[0-9]){9,14})(?![0-9])/g;
+const NOT_OWN_ACCOUNT = /对公|單位|单位|机构|機構|专户|專戶|公司|慈善|基金会|基金會|工会|工會|学校|學校|医院|醫院|法院|税务|稅務|物业|物業|骗子|騙子|诈骗|詐騙|安全账户|示例|样例|例如/;
+function shortAccounts(view: SpanView): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  if (!/账|帐|帳|户口|戶口/.test(t)) return [];
+  const hits: DetectorHit[] = [];
+  SHORT_ACCOUNT.lastIndex = 0;
+  for (let m = SHORT_ACCOUNT.exec(t); m; m = SHORT_ACCOUNT.exec(t)) {
+    const digits = m[1]!.replace(/\D/g, '');
+    if (digits.length < 10 || digits.length > 15) continue;
+    const from = m.index + m[0].length - m[1]!.length;
+    const masked = `${digits.slice(0, 3)}${'*'.repeat(digits.length - 6)}${digits.slice(-3)}`;
+    hits.push({ view: view.index, from, to: m.index + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（账户号码）' } });
+  }
+  return hits;
+}
 /** a card number shown with only its last four masked (6222 0212 0345 ****) */
 const HEAD_SHOWN = /(?<![0-9])((?:[0-9][\s-]?){11,14}[0-9])[\s-]?[*＊xX×]{4}(?![0-9*＊])/g;
 /** its last four given elsewhere in the asset (您的卡尾号是6780) */

@@ -88,7 +88,7 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  * letters, digits, -, _ or .), group 3: of digits (QQ and platform numbers, 5–12), group 4: a handle after @.
  */
 const ONLINE_ID =
-  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG)(?![A-Za-z]))\s*[号號]?\s*(?:[:：，,]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|((?<![\d０-９])[1-9１-９][\d０-９]{4,11}|(?<![〇零一二三四五六七八九幺两])[一二三四五六七八九幺][〇零一二三四五六七八九幺两]{4,11}(?![〇零一二三四五六七八九幺两]))|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG|LINE ID|Line ID|line id|LINE)(?![A-Za-z]))\s*[号號]?\s*(?:[:：，,]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|((?<![\d０-９])[1-9１-９][\d０-９]{4,11}|(?<![〇零一二三四五六七八九幺两])[一二三四五六七八九幺][〇零一二三四五六七八九幺两]{4,11}(?![〇零一二三四五六七八九幺两]))|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
 /** a handle after @: up to a space or a mark (@阿May_杭州) */
 const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}/;
 /** the bank's own accounts, named before an ID or in a handle (官方抖音号, 同心银行的视频号, @同心银行官方) */
@@ -131,6 +131,7 @@ const ROMAN_SURNAMES = new Set('wong chan cheung lau leung ng ho lam tang tsang 
 /** a lower-case run of letters right before an honorific: a name in pinyin written as one word */
 const PINYIN_RUN = /(?<![A-Za-z])([a-z]{4,14})(?=\s?(阿姨|叔叔|先生|女士|小姐|大爷|奶奶|爷爷|伯伯|婆婆|姐|哥))/g;
 /** a surname and two short syllables in romanisation (Chan Tai Man; ho wing sze) */
+const ROMAN_HYPHEN = /(?<![A-Za-z])([A-Z]{2,6}) ([A-Z][a-z]{1,5})[ -]([a-z]{1,5})(?![A-Za-z])/g;
 const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5})(?![A-Za-z])/g;
 /** a text that lists winners (一等獎：; 得獎者; winners) */
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
@@ -780,7 +781,7 @@ export const piiPerson: Detector = {
         // before it — a third person or a client word, never the writer's, the bank's or a staff member's own
         {
           const src = view.span.text;
-          if (/微信|v信|薇信|威信|wx|vx|wechat|qq|抖音|快手|小红书|视频号|微博|b站|instagram|IG/i.test(src)) {
+          if (/微信|v信|薇信|威信|wx|vx|wechat|qq|抖音|快手|小红书|视频号|微博|b站|instagram|IG|LINE/i.test(src)) {
             // (IDs that open two lines or more are a list of people: 微信 lily_tianhe：5次⏎微信 ahuang1988：4次)
             const opensLine = (at: number) => /(?:^|\n)[ \t]*(?:\d{1,2}[.、．]\s*)?$/.test(src.slice(Math.max(0, at - 6), at));
             const ids = [...src.matchAll(ONLINE_ID)];
@@ -1001,6 +1002,17 @@ export const piiPerson: Detector = {
             const words = [m[1]!, m[2]!, m[3]!];
             if (!(words.every((w) => /^[A-Z][a-z]+$/.test(w)) || words.every((w) => /^[a-z]+$/.test(w)) || words.every((w) => /^[A-Z]+$/.test(w)))) continue;
             if (words.some((w) => EN_TITLES.has(w.toLowerCase()) || EN_WORDS.has(w.toLowerCase()))) continue;
+            const masked = `${m[1]} *`;
+            const [a, b] = orig(view, m.index, m.index + m[0].length);
+            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '粤拼姓名' } });
+          }
+        }
+        // (or the surname in capitals and the given name's syllables joined by a hyphen, as a Hong Kong card writes it: WONG Siu-ming)
+        if (/(?<![A-Z])[A-Z]{2,} [A-Z][a-z]{1,5}[ -][a-z]/.test(t) && (EN_CLIENT_CONTEXT.test(view.span.text) || PRIZE_CONTEXT.test(view.span.text) || FOREIGN_CUE.test(view.span.text))) {
+          ROMAN_HYPHEN.lastIndex = 0;
+          for (let m = ROMAN_HYPHEN.exec(t); m; m = ROMAN_HYPHEN.exec(t)) {
+            const sur = m[1]!.toLowerCase();
+            if (!ROMAN_SURNAMES.has(sur) || personaPinyin.has(`${sur}${m[2]!.toLowerCase()}${m[3]!.toLowerCase()}`) || isPersona(m[0])) continue;
             const masked = `${m[1]} *`;
             const [a, b] = orig(view, m.index, m.index + m[0].length);
             hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '粤拼姓名' } });
