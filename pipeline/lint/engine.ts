@@ -185,8 +185,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   if (spot >= 0) for (let i = spot + 1; i < views.length; i++) if (drawnList(views[i]!)) views[i]!.labelled = true;
   // an image that asks which of its lines may be posted (抢答题：下面哪一句能发朋友圈？ ‖ A. …⏎B. …): its choices are named
   // (and so are the choices of a quiz whose key picks one, whatever it asks: what the key picks is read at the key)
-  const quiz = !adopted && (views.some((v) => QUIZ_HEAD.test(v.norm.source)) || (views.some((v) => ANSWER_KEY.test(v.span.text)) && views.some((v) => CHOICE_START.test(v.span.text))));
-  const named = (c: { view: SpanView; from: number }) => !!c.view.labelled || (!!c.view.itemsNamed && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from));
+  // (a choice marked right on its own line is a key too: A 不可能⏎B 有可能 ✅ — and what it marks is the writer's pick, read)
+  const quiz = !adopted && (views.some((v) => QUIZ_HEAD.test(v.norm.source)) || (views.some((v) => ANSWER_KEY.test(v.span.text) || MARKED_CHOICE.test(v.span.text)) && views.some((v) => CHOICE_START.test(v.span.text))));
+  const named = (c: { view: SpanView; from: number }) => !!c.view.labelled || (!!c.view.itemsNamed && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from) && !markedChoice(c.view, c.from));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
@@ -375,9 +376,11 @@ const ASKS_FOR_WRONG = /违规|違規|骗|騙|诈|詐|不会(跟|对|同)?(你|�
 /** a choice that opens with a bare answer to its question (不会，…; 是的，…) */
 const ANSWER_OPENING = /^(不会|会|不是|是的|是|对|不对|没错|能|不能|可以|不可以|没有|有|当然|肯定|一定|差不多|一样)[，,。！!～~\s]/;
 /** a text with a quiz's choices in it (A. 有可能⏎B. 不可能) */
-const CHOICE_START = /^[ \t\u3000]*[A-F][.、．:：)）]/m;
+const CHOICE_START = /^[ \t\u3000]*[A-F](?:[.、．:：)）]|[ \t\u3000]+(?=[\u4e00-\u9fa5\d]))/m;
+/** a choice marked as the right one (B 有可能 ✅; C 103,200元🎉 is not a mark) */
+const MARKED_CHOICE = /^[ \t\u3000]*[A-F](?:[.、．:：)）]|[ \t\u3000]+)[^\n]*[✅✔√☑✓]/m;
 /** a quiz's choice on its own line (A. 有可能; B、不可能) */
-const CHOICE_LINE = /^[ \t\u3000]*([A-F])[.、．:：)）][ \t\u3000]*(\S[^\n]*)$/gm;
+const CHOICE_LINE = /^[ \t\u3000]*([A-F])(?:[.、．:：)）][ \t\u3000]*|[ \t\u3000]+(?=[\u4e00-\u9fa5\d]))(\S[^\n]*)$/gm;
 
 /** a quiz's key (in text keyView, [keyFrom, keyTo)), the choice it picks and the text to read for it */
 interface AnsweredQuiz {
@@ -823,6 +826,14 @@ const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
 const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:驳回稿|退回稿|被驳回的稿子|反面教材)[^\n]{0,16}$|^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$|^[^\n]{0,24}(?:原话|原句|原文|初稿|退稿|扣分原话|错句|原文照登|照登|原样照录)\s*[：:]?[\s】\]]*$|[^\n]{0,12}(?:推销|诈骗|骗子|骗局|导师|荐股)[^\n]{0,8}(?:录音|录像|聊天记录|群聊|截图)|[^\n]{0,6}[“"「][^”"」\n]{1,8}[”"」][^\n]{0,6}(?:群聊|聊天记录|截图|录音)|[^\n]{0,12}(?:初稿|原稿|文案|草稿)[^\n]{0,8}(?:未通过|没通过|不予通过|被退回)|^[\s\p{Extended_Pictographic}【\[]*(?:红灯|红灯区|黄灯)[^\n]{0,20}$)|^[\s\p{Extended_Pictographic}【\[]*(?:这种|这类|这条|此类)(?:短信|消息|信息|来电|电话|链接)[，,、\s]*(?:删|删掉|直接删|拉黑|别回|不要回|挂断|别点)[！!。\s\p{Extended_Pictographic}]*$/u;
 /** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
+/** True when normalised offset `from` of the view stands on a choice's line that is marked right (B 有可能 ✅) */
+function markedChoice(view: SpanView, from: number): boolean {
+  const src = view.norm.source;
+  const at = view.norm.start[from]!;
+  let b = src.indexOf('\n', at);
+  if (b < 0) b = src.length;
+  return MARKED_CHOICE.test(src.slice(src.lastIndexOf('\n', at - 1) + 1, b));
+}
 const drawnList = (view: SpanView) => !/(^|[:.])caption$/i.test(view.span.field);
 
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */

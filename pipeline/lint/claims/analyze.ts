@@ -136,12 +136,18 @@ export const SPOT_HEAD = /找茬|挑错|找找看|圈出[^\n]{0,10}(坑|错|问�
 export const NEVER_SAYS_HEAD = String.raw`(?:(永远不会|绝不会|不会|唔會|唔会|从不)(说|讲|講|跟你说|跟你讲|同你讲)的[一二两三四五六七八九十几\d]*句(话)?|[Rr]ed [Ff]lags?(?![A-Za-z])|[Ww]arning [Ss]igns(?![A-Za-z])|(?<![A-Za-z])([Ww]ords|[Pp]hrases|[Ll]ines|[Tt]hings)( that)? (we|I|you'll|you will|staff) (never|won't|will never|don't) (say|use|write|hear))`;
 const LIST_HEADER = new RegExp(String.raw`${SPOT_HEAD.source}|[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面|以下的)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会|不能|不可以|不该|不准|不许)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|${NEVER_SAYS_HEAD}|错句|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|红旗|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)`, 'u');
 
+/** a line that opens as a quiz's or a poll's choice (A. …; B 有可能; 1️⃣ 会) — not a Q&A's A： */
+/** a choice that says no, or yes, with its first word (B 不会 ✅; A 会 ✅) */
+const CHOICE_NO = /^(不会|不能|不可能|不是|没有|没|不|否|冇|唔会|唔係)/;
+const CHOICE_YES = /^(会|能|可能|有可能|是|有|对|可以|係|系|会的|能的)/;
+const CHOICE_OPENING = /^[ \t\u3000]*(?:[A-Fa-f]\s*[.、．)）]|[A-F][ \t\u3000]+(?=[\u4e00-\u9fa5\d])|[1-9]\uFE0F?\u20E3)/;
 /** True when normalised offset `from` of the view stands on a line that is a choice of a question (A. …; B、…; in a quiz, A：…) */
 export function onOptionLine(view: SpanView, from: number): boolean {
   const src = view.norm.source;
   const at = view.norm.start[from]!;
   const a = src.lastIndexOf('\n', at - 1) + 1;
-  return LIST_OPTION.test(src.slice(a, a + 8)) || /^[\s\u3000]*[A-F]\s*[:：]/.test(src.slice(a, a + 8));
+  // (or a poll's choice, numbered with a keycap: 1️⃣ 会，雷打不动先存20%)
+  return LIST_OPTION.test(src.slice(a, a + 8)) || /^[\s\u3000]*[A-F]\s*[:：]/.test(src.slice(a, a + 8)) || /^[ \t\u3000]*(?:[A-F][ \t\u3000]+[\u4e00-\u9fa5\d]|[1-9]\uFE0F?\u20E3)/.test(src.slice(a, a + 8));
 }
 
 /** True when normalised offset `from` of the view stands on a line that is an item of a list (a bullet, a number, one bare word) */
@@ -995,7 +1001,7 @@ const SANCTION = /处理决定|书面警告|警告处分|记过|扣减[^，。�
  */
 const QUOTE_JUDGED = /^[\s”」』]*[—\-－~～]*\s*(这句话|这话|这种话|这类话)[^。\n]{0,4}(我们|我|本行|小U)?(从来)?(不会|不能|绝不|从不|不敢)(说|讲|写)|^[\s”」』]*[—\-－~～]*\s*这(是|属于|叫)(把|在|预测|承诺|暗示|违规|误导|夸大|变相)|^[\s”」』]*(谁也|谁都|没人|没有人|任何人都)(说不了|说不准|不敢说|不能保证|保证不了|打不了包票)|^[\s”」』]*(这个|这种|这样的|这条|此)?(等式|公式|逻辑|推论|说法|结论)[^。\n]{0,4}(并?不存在|不成立|是错的|站不住)|^[\s—\-－~～]*(这|那|以上)(几|[两二三四五六七八九十])?(个|些|句)(词|字|说法|字眼|话)[^。\n]{0,24}(红线|违规|禁用|禁止|不能|不许|不准|不该|骗|坑|雷|陷阱)|^[\s—\-－~～。，,]*凡是[^。\n]{0,14}(都是|都不是|多半是|就是|十有八九)|^[\s—\-－~～。，,]*(这|这种|这个|此类|那种|呢种|呢个|呢类)(说法|讲法|话)[^。\n]{0,4}(没有依据|无依据|没依据|冇依据|不靠谱|不可信|别信|不要信|唔好信|是错的|不对)|^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)?[^。\n]{0,4}(是对是错|是真是假|对不对[？?]|对吗[？?]|能信吗|靠谱吗)|^[\s—\-－~～]*(这句话|这话|这种说法|这个说法)[^。\n]{0,6}(听过|听说过|见过|耳熟)[\s\S]{0,4}(但|可是|其实|不过|然而|实际上|请记住|记住|要知道)|^\s*[❓❔]|^[\s”」』]*(等|这些|这类)[^。\n]{0,12}(写法|说法|字眼|变体|拆字|谐音|拼音)|^[\s—\-－~～]*[^。\n]{0,16}(拿着|拿来|转来|发来|截图)(这种|这类|这样的)(宣传|广告|传单|截图|说法|消息)|^\s*[？?]?\s*(并?不存在|请睁大眼睛|睁大眼睛|擦亮眼睛)|^[\s—\-－~～]*[^。\n]{0,10}(有人|骗子|对方|不法分子|陌生人)[^。\n]{0,6}(在)?(发|传|散发|转发|说|推|卖|喊|打)(这种|这类|这样的)|^\s*(写在一起|放在一起|连在一起|摆在一起|凑在一起|挂在嘴边)|^\s*的?(链接|广告|短信|传单|小广告|宣传单|推销电话|群消息)|^\s*(背后|后面)(往往|通常|多半|大多|都)?(是|藏着)|^\s*[:：]?\s*[^。\n]{0,10}(已经不用|早就不用|不再用|不再使用|已停用|停用了)|^\s*的?(项目|平台|公司|产品|群)[^。\n]{0,40}(失联|跑路|爆雷|卷款|是骗局|是诈骗|人去楼空)|^[^。]{0,16}(一个都不信|都不信|别信|不要信|千万别信|莫信|不能信)|^\s*(被圈|被说|被提|被用|被写|被划|出现)了?[\d一二三四五六七八九十]+\s*次|^\s*[=＝≈→➡⇒｜|]|^\s*[—\-－]{1,2}\s*(正规[^。\n]{0,12}(找不到|不会|没有)|[^。\n]{0,8}早就被禁|[^。\n]{0,6}是骗|没有人|没人|谁也|并不|不是|别信|假的|错的)|^[”」』’]*\s*[^。，,\n]{0,6}?(属于|涉嫌|暗示|诱导|混同|夸大|违反|是违规|违规了)|^[\s。！!]*这是[^。\n]{0,12}(考试|考题|题目|第[\d一二三四五六七八九十]+题|反面教材|错误示范|驳回稿|退稿)/;
 /** words before a quotation that make it someone else's, or one not to say (短视频里讲“…”; 任何人跟你拍胸口说“…”; 别信「稳赚」; 一句都不许说：“保本”), or a word seen, heard or misread (看到「手慢无」就心慌; 别念成「保本」的保) */
-const QUOTE_INTRO = /(从来不写|从不写|绝不写|不会写|别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写|不能用的?|不许用的?|不准用的?|不得用的?|禁止用的?|不能出现的?|不得出现的?|禁用的?|(严禁|禁止|不得|不许|不准|不能)(对|跟|向|同)(客户|街坊|大家|老人|客人)(说|讲|承诺))\s*[:：？?]?\s*$|(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈|文章|帖子|推文|短信|消息|评论区)(里|上|中)?[，,]?[^，。“”「」]{0,6}(讲|说|写|称|喊|留言)(的|着|说)?\s*[:：，,]?\s*(这款|这只|某某产品|这个产品|这个)?(是)?\s*$|(图|图片|截图|单子|宣传单|宣传页|纸条)[，,]?\s*(上面|里面|上头|上)?[^，。“”「」]{0,2}(写着|印着|写的是|印的是|写|印)\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子|(?<![A-Za-z])TA(?![A-Za-z])|(?<![A-Za-z])ta(?![A-Za-z]))[^，。“”「」]{0,10}(说|讲|承诺|保证|发|转发|介绍|介紹|推荐|推薦)[^，。“”「」]{0,4}?\s*[:：]?\s*$|(念成|读成|看成|听成|误读成|认成|看到|听到|见到|碰到|刷到)\s*$/;
+const QUOTE_INTRO = /((可以|能|能不能|可不可以|可否|敢不敢)(这样|这么|如此)(说|讲|写|宣传)((吗|么|嘛)\s*[:：？?]?|\s*[？?])\s*$|从来不写|从不写|绝不写|不会写|别信|不要信|莫信|千万别信|不信|别听|不要听|莫听|别碰|不要碰|别说|不要说|不能说|别讲|不要讲|别写|不要写|不能写|不许说|不准说|不得说|禁止说|不许讲|不准讲|不许写|不准写|不得写|禁止写|不能用的?|不许用的?|不准用的?|不得用的?|禁止用的?|不能出现的?|不得出现的?|禁用的?|(严禁|禁止|不得|不许|不准|不能)(对|跟|向|同)(客户|街坊|大家|老人|客人)(说|讲|承诺))\s*[:：？?]?\s*$|(视频|短视频|直播|网上|群里|广告|传单|海报|朋友圈|文章|帖子|推文|短信|消息|评论区)(里|上|中)?[，,]?[^，。“”「」]{0,6}(讲|说|写|称|喊|留言)(的|着|说)?\s*[:：，,]?\s*(这款|这只|某某产品|这个产品|这个)?(是)?\s*$|(图|图片|截图|单子|宣传单|宣传页|纸条)[，,]?\s*(上面|里面|上头|上)?[^，。“”「」]{0,2}(写着|印着|写的是|印的是|写|印)\s*[:：]?\s*$|(任何人|有人|谁|别人|对方|推销员|业务员|骗子|(?<![A-Za-z])TA(?![A-Za-z])|(?<![A-Za-z])ta(?![A-Za-z]))[^，。“”「」]{0,10}(说|讲|承诺|保证|发|转发|介绍|介紹|推荐|推薦)[^，。“”「」]{0,4}?\s*[:：]?\s*$|(念成|读成|看成|听成|误读成|认成|看到|听到|见到|碰到|刷到)\s*$/;
 
 /** English words before a quotation that make it one not to say (never say “guaranteed”; don't believe “…”) */
 const QUOTE_INTRO_EN = /(?<![A-Za-z])(never|don't|do not|won't|will not|must not|mustn't|can't|cannot|shouldn't|should not|not allowed to|banned from|avoid)( ever)? (say|says|saying|write|writes|writing|use|uses|using|promise|claim|believe|trust)( words like| phrases like| things like)?\s*[:：,，]?\s*$|(?<![A-Za-z])(words|phrases) like\s*$/i;
@@ -2006,6 +2012,37 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const next = raws.get(s) ?? [];
     let flips = 0;
     a = 0;
+    // (a quiz's choice answers nothing unless it is marked right; the one marked right answers: 有可能亏钱吗？⏎A 不可能⏎B 有可能 ✅)
+    /** the words of sentence k's line after its choice's letter, or undefined when it opens no choice */
+    let marked = '';
+    const choice = (k: number): 0 | 1 | 2 => {
+      // (where sentence k starts, hits or none: sentence numbers rise through the text)
+      let lo = 0;
+      let hi = norm.text.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (norm.sentence[mid]! < k) lo = mid + 1;
+        else hi = mid;
+      }
+      const at = lo < norm.text.length && norm.sentence[lo] === k ? lo : -1;
+      if (at < 0) return 0;
+      const o = norm.start[at]!;
+      const line = src.lastIndexOf('\n', o - 1) + 1;
+      if (!CHOICE_OPENING.test(src.slice(line, o + 8))) return 0;
+      let e = src.indexOf('\n', o);
+      if (e < 0) e = src.length;
+      if (!/[✅✔√☑✓]/.test(src.slice(line, e))) return 1;
+      marked = src.slice(line, e).replace(CHOICE_OPENING, '').trim();
+      return 2;
+    };
+    if (choice(s) === 1) {
+      let k = s + 1;
+      while (choice(k) === 1) k++;
+      // (the choice marked right answers as its first word does: 不会 ✅ no, 会 ✅ yes)
+      a = choice(k) === 2 ? (CHOICE_NO.test(marked) ? ANSWER_FLIPS : CHOICE_YES.test(marked) ? ANSWER_AFFIRMS : 0) : 0;
+      answers.set(s, a);
+      return a;
+    }
     /** where the answer opens: after who gives it and whom it is given to */
     let opening = -1;
     if (next.length) {
