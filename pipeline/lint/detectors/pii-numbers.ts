@@ -214,7 +214,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             // (or in the block of lines it heads: 户名：某某慈善总会（对公账户）⏎账号：3301…)
             // (nobody's own between the holder and the number: 慈善总会志愿者王阿姨，她的卡号… is hers; and
             // a holder after the number stands right after it, in its clause: 客户卡号…，感谢慈善总会 is the client's)
-            if (kind === 'card' && (holder(d.organisation, pre) || holderAfter(d.organisation, after(view, n.to)) || holder(d.organisation, linesBefore(view, n.from)) || (ACCOUNT_LABEL.test(pre) && holder(d.organisation, lineBefore(view, n.from))))) continue;
+            if (kind === 'card' && !PERSON_HOLDS.test(after(view, n.to)) && (holder(d.organisation, pre) || holderAfter(d.organisation, after(view, n.to)) || holder(d.organisation, linesBefore(view, n.from)) || (ACCOUNT_LABEL.test(pre) && holder(d.organisation, lineBefore(view, n.from))))) continue;
             if (suspect && !labelled(kind === 'id' ? d.idLabels : d.cardLabels, pre)) continue;
             if (n.part) {
               // the other part of the number gets a hit of its own, masked as its share of the whole
@@ -479,6 +479,8 @@ function shortAccounts(view: SpanView): DetectorHit[] {
   }
   return hits;
 }
+/** a person named as the account's holder right after it (捐款账户：6222…（工商银行，开户人为患儿母亲）): the account is theirs, whatever the label says */
+const PERSON_HOLDS = /^[^。！？\n]{0,12}(开户人|户名|持卡人|收款人)(为|是|[:：])?[^，。！？\n]{0,4}(母亲|父亲|妈妈|爸爸|本人|家属|奶奶|爷爷|外婆|外公|女儿|儿子|丈夫|妻子|爱人|女士|先生|阿姨|叔叔|患者|患儿)/;
 /** a card number shown with only its last four masked (6222 0212 0345 ****) */
 const HEAD_SHOWN = /(?<![0-9])((?:[0-9][\s-]?){11,14}[0-9])[\s-]?[*＊xX×]{4}(?![0-9*＊])/g;
 /** its last four given elsewhere in the asset (您的卡尾号是6780) */

@@ -174,6 +174,8 @@ const CLIENTS_AFTER = /^[\s，,]*([这那]?[两三四五六七八九十几\d]+�
 /** what calls the name before it a client's (是我们网点二十年的老客户; 今年六十八岁，是…客户), over the normalised text */
 const CLIENT_AFTER_NAME = /(?:今年[\u4e00-\u9fa5\d]{1,6}岁)?(?:是|系|係|为|為)(?:我们|我們|咱们|咱們|本行|我行|网点|網點|支行|我)?[^是系係为為客]{0,10}?(?:客户|客戶|储户|儲戶|会员|會員)(?!经理|經理|服务|服務|专员|專員|中心|部|经|經)/g;
 /** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
+/** a person's sex and age right after their name (寻人启事：陈桂兰，女，79岁) */
+const SEX_AGE = /^[，,、]? ?[男女] ?[，,、]? ?[0-9一二三四五六七八九十]{1,3} ?(岁|周岁)/;
 const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|爹爹|嗲嗲|娭毑|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢)$/;
 
 export const piiPerson: Detector = {
@@ -361,7 +363,8 @@ export const piiPerson: Detector = {
           // (a mask a space before it is the same: 张*、李** 两位客户)
           let k = h - 1;
           while (k > 0 && t[k] === ' ') k--;
-          if (h === 0 || n.cls[k] === MASK || (n.gap[h] ?? 0) >= CLAUSE) return;
+          // (but a name's sex and age, as a notice gives them, follow it past a comma: 陈桂兰，女，79岁)
+          if (h === 0 || n.cls[k] === MASK || ((n.gap[h] ?? 0) >= CLAUSE && !SEX_AGE.test(word))) return;
           // (a hashtag starts a new phrase: #锦江支行 #客户故事 holds no 江支行客户; so does a heading's closing bracket:
           // 【语音转文字】阿姨您好 holds no 文字阿姨)
           if (h < t.length && (n.gap[h] ?? 0) > 0) {
@@ -541,8 +544,8 @@ export const piiPerson: Detector = {
             // @阿May_杭州 的好图 ‖ 照片都是客户自己投稿的)
             else {
               const handle = MENTIONED_HANDLE.exec(src.slice(i + 1, i + 22))?.[0];
-              // (not an address's @: service@tongxin-bank.example)
-              if (handle && !/[A-Za-z0-9._%+*＊-]/.test(src[i - 1] ?? '') && /[A-Za-z0-9_]/.test(handle) && /[^\x00-\x7f]|[A-Za-z]/.test(handle) && (clientsNamed ??= views.some((v) => FOREIGN_CLIENT.test(v.span.text))) && !OWN_ACCOUNT.test(handle)) addOnline(view.index, i + 1, handle, '网络账号');
+              // (not an address's @: service@tongxin-bank.example; nor a handle masked already: @K**)
+              if (handle && !/[A-Za-z0-9._%+*＊-]/.test(src[i - 1] ?? '') && /[A-Za-z0-9_]/.test(handle) && /[^\x00-\x7f]|[A-Za-z]/.test(handle) && !/[*＊]/.test(handle) && (clientsNamed ??= views.some((v) => FOREIGN_CLIENT.test(v.span.text))) && !OWN_ACCOUNT.test(handle)) addOnline(view.index, i + 1, handle, '网络账号');
             }
           }
         }
