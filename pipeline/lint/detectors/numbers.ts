@@ -151,12 +151,23 @@ export function findNumbers(view: SpanView): FoundNumber[] {
   let found = cache.get(view);
   if (!found) {
     found = scan(view.span.text);
+    // (and as a scan or a photo read it, letters for the digits they look like: 身份证号：33O1O6l9B5O7l2OOl7)
+    const ocr = ocrDigits(view.span.text);
+    if (ocr !== view.span.text)
+      for (const n of scan(ocr)) {
+        // (the longer reading wins: 手机 l5S 8O7l 3426 is one number, not its last four digits)
+        const over: FoundNumber[] = found.filter((f: FoundNumber) => f.from < n.to && n.from < f.to);
+        if (over.some((f) => f.digits.length >= n.digits.length)) continue;
+        found = found.filter((f: FoundNumber) => !over.includes(f));
+        found.push(n);
+      }
+    found.sort((a, b) => a.from - b.from);
     // pieces only where a position word is written at all
     if (PIECE_WORD.test(view.span.text)) {
       // (the numbers written whole are in text order: the ones a piece could overlap are found by a
       // binary search, so thousands of pieces cost no more than thousands of numbers)
       const whole = found.slice();
-      for (const p of findPieces(view.span.text)) {
+      for (const p of findPieces(ocr)) {
         let lo = 0;
         let hi = whole.length;
         while (lo < hi) {
@@ -172,6 +183,26 @@ export function findNumbers(view: SpanView): FoundNumber[] {
     cache.set(view, found);
   }
   return found;
+}
+
+/** a run of digits and the letters a scan or a photo reads for them (O, o: 0; I, l: 1; S: 5; B: 8), four or more, single spaces or dashes between */
+const OCR_RUN = /[0-9OoIlSB](?:[ -]?[0-9OoIlSB]){3,}/g;
+/**
+ * `text` with the letters of OCR_RUN read as the digits they stand for, where two in five of a run's characters
+ * at least are digits and it stands apart from other Latin letters (l36 OS7l B842 is 136 0571 8842; BOSS 1000 and SOS stay):
+ * the same length, so every offset stays.
+ */
+export function ocrDigits(text: string): string {
+  if (!/[OoIlSB|]/.test(text) || !/[0-9]/.test(text)) return text;
+  return text.replace(OCR_RUN, (run: string, at: number) => {
+    const chars = run.replace(/[ -]/g, '');
+    const digits = chars.replace(/[^0-9]/g, '').length;
+    if (digits === chars.length || digits < 2 || digits * 5 < chars.length * 2) return run;
+    // (a code is a letter and then its digits: 叫号 B066, 窗口 S12)
+    if (/^[A-Za-z][0-9]+$/.test(chars)) return run;
+    if (/[A-Za-z]/.test(text[at - 1] ?? '') || /[A-Za-z]/.test(text[at + run.length] ?? '')) return run;
+    return run.replace(/[Oo]/g, '0').replace(/[Il]/g, '1').replace(/S/g, '5').replace(/B/g, '8');
+  });
 }
 
 /** a position word: pieces are read only where one is written at all */

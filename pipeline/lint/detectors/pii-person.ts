@@ -14,6 +14,7 @@ import { cannotMatch } from '../prefilter.ts';
 import { lowerBound, taggedWords } from '../claims/analyze.ts';
 import { quotedOnLine } from '../claims/product.ts';
 import { inSafe, orig, type Detector, type DetectorHit, type LintContext, type SpanView } from './types.ts';
+import { ocrDigits } from './numbers.ts';
 
 /** a word list written as one space-separated string (fast to load) or as a YAML list */
 const words = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string())]).default([]);
@@ -783,7 +784,8 @@ export const piiPerson: Detector = {
         // a client's WeChat ID (想跟阿芬姐学拍照，加她微信：afen0719hz): whose it is says the words just
         // before it — a third person or a client word, never the writer's, the bank's or a staff member's own
         {
-          const src = view.span.text;
+          // (an ID read from a scan, letters for digits, is the same ID: QQ：8B3O5l267)
+          const src = ocrDigits(view.span.text);
           if (/微信|v信|薇信|威信|wx|vx|wechat|qq|抖音|快手|小红书|视频号|微博|b站|instagram|IG|LINE/i.test(src)) {
             // (IDs that open two lines or more are a list of people: 微信 lily_tianhe：5次⏎微信 ahuang1988：4次)
             const opensLine = (at: number) => /(?:^|\n)[ \t]*(?:\d{1,2}[.、．]\s*)?$/.test(src.slice(Math.max(0, at - 6), at));
