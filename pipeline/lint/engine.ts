@@ -886,7 +886,8 @@ function depositSubject(view: SpanView, at: number, to = at): boolean {
     subject = SUBJECT.exec(norm.text.slice(a, b))?.[1];
     if (!subject && brandIn(view, a, b)) return false;
     // (a deposit moved into one of the bank's products: the product is what the clause is about — 有客户将部分定期转咗去金钥匙安盈)
-    if (subject && /存单|存款|储蓄|定期/.test(subject) && MOVED_INTO.test(norm.text.slice(a, b))) return false;
+    // (or in a clause after it, before the words: 到期的定期不想冒雨过来的，可以…直接转存金钥匙安盈，跟存定期一个样)
+    if (subject && /存单|存款|储蓄|定期/.test(subject) && (MOVED_INTO.test(norm.text.slice(a, b)) || MOVE_VERB.test(norm.text.slice(b, at)))) return false;
     b = a;
   }
   // (no product noun in the sentence: the heading its line opens with names it — 【3年期大额存单】存款。年利率1.75%，存入即锁定)
@@ -918,7 +919,9 @@ function answerOpening(view: SpanView | undefined): string {
   return view.norm.text.slice(k, k + 8);
 }
 /** a deposit moved into something that is no deposit (定期转去金钥匙安盈; 存款换成理财; 把定期挪到…) */
-const MOVED_INTO = /(定期|存款|存单|储蓄)[^，。,]{0,6}(转去|转到|转进|转入|转成|换成|换到|挪到|挪去|挪进|搬到|转咗去|转了去)(?!(定期|存款|存单|活期|储蓄|大额存单|银行))(?![^，。,]{0,10}(名下|账户|账上|卡上|卡里|户头|手里|手上))/;
+/** money moved into something that is no deposit (转存金钥匙安盈) */
+const MOVE_VERB = /(转去|转到|转进|转入|转存|挪到|挪去|挪进|搬到|转咗去|转了去)(?!(定期|存款|存单|活期|储蓄|大额存单|银行))/;
+const MOVED_INTO = /(定期|存款|存单|储蓄)[^，。,]{0,6}(转去|转到|转进|转入|转存|转成|换成|换到|挪到|挪去|挪进|搬到|转咗去|转了去)(?!(定期|存款|存单|活期|储蓄|大额存单|银行))(?![^，。,]{0,10}(名下|账户|账上|卡上|卡里|户头|手里|手上))/;
 /** a line's bracketed heading (【3年期大额存单】) */
 const LINE_HEAD = /^\s*[【\[]([^】\]\n]{1,16})[】\]]/;
 
