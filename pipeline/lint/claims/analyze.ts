@@ -401,6 +401,8 @@ function byPlaceOrder(m: number) {
 /** a guarantee given for what comes before it in the clause (对其收益或风险作出任何保证) */
 const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|作了|做了|给予|提供|进行)[^，。不没]{0,8}|的?(任何|实质性|一切)[^，。不没]{0,4})(保证|承诺|担保|实质性判断|背书|判断)/;
 
+/** a prohibition right before a quotation's opening (不得用“…”; 严禁说「…」) */
+const FORBIDDEN_QUOTE = /(不得|不许|不准|禁止|严禁|不能|不要|别|切勿)(用|说|讲|写|出现)?[^，。！？\n“”「」]{0,3}[“「『"]$/;
 /** what an undercut is said of: the warning (风险提示照例要写，其实不用管; …投资须谨慎。听听就好), not a quoted pitch (网上那些“稳赚”的直播，请别当真) */
 const WARNING_WORDS = /提示|风险|谨慎|这句|这行|那句|那行|这几个字|那几个字|小字|免责|说明书|套话|规定|写着|印着|承保|不是存款/;
 /** the sentence of normalised `at`, or one of the two before it, speaks of a warning (…投资须谨慎～⏎好啦念完啦！这种话听听就好) */
@@ -1431,7 +1433,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const op = all.op[k]!;
     if (op < 0) continue;
     ops.add(OPERATOR_LIST[op]!);
-    if (OPERATOR_LIST[op] === 'undercut' && !undercut && aboutWarning(norm, all.from[k]!)) undercut = { from: all.from[k]!, to: all.to[k]! };
+    // (not one quoted to be forbidden: 不得用“走个流程”之类的话带过)
+    if (OPERATOR_LIST[op] === 'undercut' && !undercut && aboutWarning(norm, all.from[k]!) && !FORBIDDEN_QUOTE.test(norm.source.slice(Math.max(0, norm.start[all.from[k]!]! - 12), norm.start[all.from[k]!]!))) undercut = { from: all.from[k]!, to: all.to[k]! };
   }
 
   // group by sentence (hits are in text order: a sentence's hits are a run [groupFrom[g], groupTo[g]));
