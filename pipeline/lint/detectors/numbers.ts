@@ -153,15 +153,24 @@ export function findNumbers(view: SpanView): FoundNumber[] {
     found = scan(view.span.text);
     // (and as a scan or a photo read it, letters for the digits they look like: 身份证号：33O1O6l9B5O7l2OOl7)
     const ocr = ocrDigits(view.span.text);
-    if (ocr !== view.span.text)
+    if (ocr !== view.span.text) {
+      // (the longer reading wins: 手机 l5S 8O7l 3426 is one number, not its last four digits; both lists are in text
+      // order, so one pointer walks the numbers read first and the merge stays linear)
+      const first = found;
+      const dropped = new Uint8Array(first.length);
+      const added: FoundNumber[] = [];
+      let k = 0;
       for (const n of scan(ocr)) {
-        // (the longer reading wins: 手机 l5S 8O7l 3426 is one number, not its last four digits)
-        const over: FoundNumber[] = found.filter((f: FoundNumber) => f.from < n.to && n.from < f.to);
-        if (over.some((f) => f.digits.length >= n.digits.length)) continue;
-        found = found.filter((f: FoundNumber) => !over.includes(f));
-        found.push(n);
+        while (k < first.length && first[k]!.to <= n.from) k++;
+        let j = k;
+        let longer = false;
+        for (; j < first.length && first[j]!.from < n.to; j++) if (first[j]!.digits.length >= n.digits.length) longer = true;
+        if (longer) continue;
+        for (let q = k; q < j; q++) dropped[q] = 1;
+        added.push(n);
       }
-    found.sort((a, b) => a.from - b.from);
+      if (added.length) found = [...first.filter((_, i) => !dropped[i]), ...added].sort((a, b) => a.from - b.from);
+    }
     // pieces only where a position word is written at all
     if (PIECE_WORD.test(view.span.text)) {
       // (the numbers written whole are in text order: the ones a piece could overlap are found by a
