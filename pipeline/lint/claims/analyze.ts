@@ -2030,10 +2030,14 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const at = lo < norm.text.length && norm.sentence[lo] === k ? lo : -1;
       if (at < 0) return 0;
       const o = norm.start[at]!;
-      const line = src.lastIndexOf('\n', o - 1) + 1;
+      // (a choice's sentence opens its line, a letter and a mark or two in: look back that far only, and on to the
+      // line's end only so far — a thread written on one line stays linear)
+      let line = o;
+      while (line > 0 && o - line < 8 && src[line - 1] !== '\n') line--;
+      if (line > 0 && src[line - 1] !== '\n') return 0;
       if (!CHOICE_OPENING.test(src.slice(line, o + 8))) return 0;
-      let e = src.indexOf('\n', o);
-      if (e < 0) e = src.length;
+      let e = o;
+      while (e < src.length && e - o < 120 && src[e] !== '\n') e++;
       if (!/[✅✔√☑✓]/.test(src.slice(line, e))) return 1;
       marked = src.slice(line, e).replace(CHOICE_OPENING, '').trim();
       return 2;
