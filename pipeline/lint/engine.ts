@@ -278,18 +278,18 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const h = views[i]!;
     const nx = views[i + 1]!;
     const ht = h.span.text.trim();
-    if (!drawnList(h) || !drawnList(nx) || h.labelled || nx.labelled || !ht || ht.length > SHORT_DRAWN || /[，。！？!?,；;]/.test(ht) || nx.span.text.length > 80) continue;
+    const piece = (t: string) => t.length <= SHORT_DRAWN && !/[，。！？!?,；;]/.test(t);
+    if (!drawnList(h) || !drawnList(nx) || h.labelled || nx.labelled || !ht || !piece(ht) || nx.span.text.length > 80) continue;
     // (only a pair that turns the head round — a no, a cross, a verdict — and a next text that is no mandated warning)
     // (not one that goes on with a but: 不敢说保本 ‖ 但肯定亏不了多少)
     // (or a head that ends on its no: 定投不是 ‖ 稳赚; or one that goes on with the head's own phrase: 唯一 ‖ 的要求)
     if (!(TURNS_ROUND.test(nx.span.text) || /(不是|并非|并不|不|没有|没|非|≠)$/.test(ht) || /^\s*的/.test(nx.span.text)) || MANDATED.test(nx.span.text) || /^\s*(但|可是|可|不过|然而|只是)/.test(nx.span.text)) continue;
     // (the head's own findings, and the next text's when it is a short piece too: 定投不是 ‖ 稳赚 — not what a run of
     // pieces read together found: 旱 ‖ 涝 ‖ 保收 is read whole above)
-    const nt = nx.span.text.trim();
-    const pieces: [SpanView, number][] = [[h, 0]];
-    if (nt.length <= SHORT_DRAWN && !/[，。！？!?,；;]/.test(nt)) pieces.push([nx, ht.length - nx.span.text.indexOf(nt)]);
-    else pieces.push([nx, -1]);
-    const own = pieces.flatMap(([v, shift]) => (shift < 0 ? [] : findings.filter((f) => f.textHash === textHash(v) && f.field === v.span.field && wordRuleIds.has(f.ruleId) && !f.excerpt.includes(' ‖ ')).map((f) => [f, shift + (v === h ? -h.span.text.indexOf(ht) : 0)] as const)));
+    // (each text's findings shifted to where its words stand in the two read together: ht, then nx's whole text)
+    const pieces: [SpanView, number][] = [[h, -h.span.text.indexOf(ht)]];
+    if (piece(nx.span.text.trim())) pieces.push([nx, ht.length]);
+    const own = pieces.flatMap(([v, shift]) => findings.filter((f) => f.textHash === textHash(v) && f.field === v.span.field && wordRuleIds.has(f.ruleId) && !f.excerpt.includes(' ‖ ')).map((f) => [f, shift] as const));
     if (!own.length) continue;
     const scan = scanSpan(set, h.index, { field: h.span.field, file: h.span.file, text: ht + nx.span.text });
     const together = readTogether(set, scan, products, lifeAsset);
@@ -854,8 +854,7 @@ const ADOPTS_NAMED = /(以上|上面|上述|这些|這些)[^。！？\n]{0,6}(�
 const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|哪一个|哪一张|哪张|哪一条|哪条|哪一幅|哪幅|以下哪|下列哪|下面哪)[^\n]{0,16}(能|可以|合规|违规|不合规|不能|可|是对的|是错的|正确|错误|才对|对)|(第[一二三四五六七八九十\d]{1,3}题|测验|抢答|竞赛)[^\n]{0,12}(哪|选)/;
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
 const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:驳回稿|退回稿|被驳回的稿子|反面教材)[^\n]{0,16}$|^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$|^[^\n]{0,24}(?:原话|原句|原文|初稿|退稿|扣分原话|错句|原文照登|照登|原样照录)\s*[：:]?[\s】\]]*$|[^\n]{0,12}(?:推销|诈骗|骗子|骗局|导师|荐股)[^\n]{0,8}(?:录音|录像|聊天记录|群聊|截图)|[^\n]{0,6}[“"「][^”"」\n]{1,8}[”"」][^\n]{0,6}(?:群聊|聊天记录|截图|录音)|[^\n]{0,12}(?:初稿|原稿|文案|草稿)[^\n]{0,8}(?:未通过|没通过|不予通过|被退回)|^[\s\p{Extended_Pictographic}【\[]*(?:红灯|红灯区|黄灯)[^\n]{0,20}$)|^[\s\p{Extended_Pictographic}【\[]*(?:这种|这类|这条|此类)(?:短信|消息|信息|来电|电话|链接)[，,、\s]*(?:删|删掉|直接删|拉黑|别回|不要回|挂断|别点)[！!。\s\p{Extended_Pictographic}]*$/u;
-/** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
-/** what a drawn text says to turn the short head before it round (不是; ✖; 已成历史; 没人说得准) */
+/** what a drawn text says to turn the short head before it round (不是; ✖; 已成历史) */
 const TURNS_ROUND = /[不没非无别勿莫✖❌✗×]|已成|历史|说不准|谣言|假的|骗/;
 /** the mandated warnings' words: such a text turns nothing round */
 const MANDATED = /非存款|有风险|须谨慎|不同于一般性存款|承保|不预示|不代表其未来/;
@@ -867,6 +866,7 @@ function markedChoice(view: SpanView, from: number): boolean {
   if (b < 0) b = src.length;
   return MARKED_CHOICE.test(src.slice(src.lastIndexOf('\n', at - 1) + 1, b));
 }
+/** a drawn text of such an image that is not its caption (the caption is posted text, the bank's own) */
 const drawnList = (view: SpanView) => !/(^|[:.])caption$/i.test(view.span.field);
 
 /** A rule that does not apply to this asset's products (存款是保本的: a deposit is). */

@@ -118,17 +118,18 @@ export function applyPolicy(policy: Policy): RuleSet {
     for (const w of policy.words.filter((x) => x.rule === data.id)) data.terms.push(...w.words.map((t) => (w.context ? { text: t, context: w.context } : t)));
   }
   // a product name makes its sentence a product (or wealth) sentence, and requires the warning
+  // (each name normalised as the texts are and escaped, once, for the patterns below)
+  const patterns = policy.products.map((p) => p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   const warningRule = datas.find((d) => d.data.id === 'missing-risk-warning')?.data.data;
-  for (const p of policy.products) {
+  for (const [i, p] of policy.products.entries()) {
     lexicon[p.kind].terms.push(...p.names);
     const triggers = warningRule?.[p.kind === 'wealth' ? 'wealth' : 'generic'];
-    if (Array.isArray(triggers)) triggers.push(...p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    if (Array.isArray(triggers)) triggers.push(...patterns[i]!);
   }
-  // …and makes the whole post a product of that type for the per-asset classification
+  // …and makes the whole post a product of that type for the per-asset classification, and no lesson where it names one
   const base = loadConcepts();
-  const named = policy.products.map((p) => new RegExp(p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi'));
-  const ownNames = new RegExp(policy.products.flatMap((p) => p.names.map((n) => normalizeTerm(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('|'), 'g');
-  const concepts = named.length ? { ...base, products: { ...base.products, ownNames, types: { ...base.products.types, wealth: [...base.products.types.wealth, ...named] } } } : base;
+  const named = patterns.map((names) => new RegExp(names.join('|'), 'gi'));
+  const concepts = named.length ? { ...base, products: { ...base.products, ownNames: new RegExp(patterns.flat().join('|'), 'g'), types: { ...base.products.types, wealth: [...base.products.types.wealth, ...named] } } } : base;
   const set = compileRules(datas, lexicon, [], concepts);
   return { ...set, version: `${rulesetVersion()}+policy.${policy.hash.slice(0, 8)}` };
 }

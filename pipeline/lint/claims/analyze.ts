@@ -136,18 +136,20 @@ export const SPOT_HEAD = /找茬|挑错|找找看|圈出[^\n]{0,10}(坑|错|问�
 export const NEVER_SAYS_HEAD = String.raw`(?:(永远不会|绝不会|不会|唔會|唔会|从不)(说|讲|講|跟你说|跟你讲|同你讲)的[一二两三四五六七八九十几\d]*句(话)?|[Rr]ed [Ff]lags?(?![A-Za-z])|[Ww]arning [Ss]igns(?![A-Za-z])|(?<![A-Za-z])([Ww]ords|[Pp]hrases|[Ll]ines|[Tt]hings)( that)? (we|I|you'll|you will|staff) (never|won't|will never|don't) (say|use|write|hear))`;
 const LIST_HEADER = new RegExp(String.raw`${SPOT_HEAD.source}|[一二两三四五六七八九十几\d]+句(话)?(别信|不要信|不能信|莫信)|(这些|以下|下面|以下的)(话|说话|說話|说法)[^。\n]{0,16}(不会|唔会|唔會|永远不会|不能|不可以|不该|不准|不许)[^。\n]{0,8}(说|讲|講)|(员工|員工)[^。\n]{0,6}(永远不会|不会|唔會|唔会)[^。\n]{0,8}(说|讲|講)的话|${NEVER_SAYS_HEAD}|错句|(最离谱|最坑人?|最常见|最可怕|最危险|最容易上当)的[^\n]{0,6}(话术|说法|套路|骗局|骗术)|(问题|退回原因|退稿原因|违规点|扣分项)[^\n]{0,10}(集中在|主要是|主要有|包括|有以下|如下)|(红线|禁用|违规|敏感|违禁|不能碰的|不能写的|不能用的)(词|语|用语|词语|字眼|表述)|(不得|禁止|严禁|不准|不许|不应|不能|不可)(含有|出现|使用|包含|宣传|进行|从事|有|作出|做出)?(下列|以下|如下|下面)(的)?(内容|行为|情形|情况|表述|用语|事项|词语|说法)|[五四三六七八九十几](个|条)(不许|不准|不得|严禁|禁止|铁规矩|规矩)|铁规矩|(话术|说法|套路|骗局|陷阱|红线|红旗|黑话)[^\n]{0,6}(清单|合集|大全|盘点|汇总|别信|不要信|莫信|要警惕|请警惕|一律|都是)|(以下|下面|这几句|这些|几句|几种|[两三四五六七八九十]句|[两三四五六七八九十]种)[^\n]{0,6}(话术|说法|套路|话|词|字眼)|(别信|不要信|莫信|要警惕|请警惕|都是坑|全是坑|是陷阱|都是陷阱|是骗局|都是骗局)\s*[\p{Extended_Pictographic}\s]*$|(这些|这几句|以下|下面|[两三四五六七八九十几]句)[^\n]{0,8}(话|说法|词|字眼|表述)[^\n]{0,10}(不能说|不能讲|不能用|不能写|不要说|别说|不许说|不准说|说不得|不可以说)`, 'u');
 
-/** a line that opens as a quiz's or a poll's choice (A. …; B 有可能; 1️⃣ 会) — not a Q&A's A： */
 /** a choice that says no, or yes, with its first word (B 不会 ✅; A 会 ✅) */
 const CHOICE_NO = /^(不会|不能|不可能|不是|没有|没|不|否|冇|唔会|唔係)/;
 const CHOICE_YES = /^(会|能|可能|有可能|是|有|对|可以|係|系|会的|能的)/;
+/** a choice marked as the right one */
+const CHOICE_MARK = /[✅✔√☑✓]/;
+/** a line that opens as a quiz's or a poll's choice (A. …; B 有可能; 1️⃣ 会) — not a Q&A's A： */
 const CHOICE_OPENING = /^[ \t\u3000]*(?:[A-Fa-f]\s*[.、．)）]|[A-F][ \t\u3000]+(?=[\u4e00-\u9fa5\d])|[1-9]\uFE0F?\u20E3)/;
 /** True when normalised offset `from` of the view stands on a line that is a choice of a question (A. …; B、…; in a quiz, A：…) */
 export function onOptionLine(view: SpanView, from: number): boolean {
   const src = view.norm.source;
   const at = view.norm.start[from]!;
   const a = src.lastIndexOf('\n', at - 1) + 1;
-  // (or a poll's choice, numbered with a keycap: 1️⃣ 会，雷打不动先存20%)
-  return LIST_OPTION.test(src.slice(a, a + 8)) || /^[\s\u3000]*[A-F]\s*[:：]/.test(src.slice(a, a + 8)) || /^[ \t\u3000]*(?:[A-F][ \t\u3000]+[\u4e00-\u9fa5\d]|[1-9]\uFE0F?\u20E3)/.test(src.slice(a, a + 8));
+  // (or a letter and a space, or a poll's keycap: B 有可能; 1️⃣ 会，雷打不动先存20%)
+  return CHOICE_OPENING.test(src.slice(a, a + 8)) || /^[\s\u3000]*[A-F]\s*[:：]/.test(src.slice(a, a + 8));
 }
 
 /** True when normalised offset `from` of the view stands on a line that is an item of a list (a bullet, a number, one bare word) */
@@ -755,7 +757,7 @@ function quoteDepth(source: string): Uint8Array {
 }
 
 /** Where the quotation around original offset `at` opens (its opening mark; at most 200 characters back). */
-function quotationStart(quotes: Uint8Array, at: number): number {
+export function quotationStart(quotes: Uint8Array, at: number): number {
   let a = at;
   while (a > 0 && at - a < 200 && quotes[a - 1]) a--;
   return a;
@@ -2009,6 +2011,21 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // (an A-not-A verb asks, and so does a 不 or 没 at the question's end: 会亏不？ is no negative question)
     return norm.text.slice(q, at).replace(/(.)[不没唔冇]\1/g, '').replace(/[不没][\s？?。]*$/, '');
   };
+  /** the line sentence k opens when it is a quiz's or a poll's choice, or undefined */
+  const choiceLine = (k: number): string | undefined => {
+    // (where sentence k starts, hits or none: sentence numbers rise through the text)
+    const at = lowerBound(norm.sentence, k);
+    if (at >= norm.text.length || norm.sentence[at] !== k) return undefined;
+    const o = norm.start[at]!;
+    // (a choice's sentence opens its line, a letter and a mark or two in: look back that far only, and on to the
+    // line's end only so far — a thread written on one line stays linear)
+    let line = o;
+    while (line > 0 && o - line < 8 && src[line - 1] !== '\n') line--;
+    if ((line > 0 && src[line - 1] !== '\n') || !CHOICE_OPENING.test(src.slice(line, o + 8))) return undefined;
+    let e = o;
+    while (e < src.length && e - o < 120 && src[e] !== '\n') e++;
+    return src.slice(line, e);
+  };
   const answer = (s: number) => {
     let a = (answers ??= new Map()).get(s);
     if (a !== undefined) return a;
@@ -2016,37 +2033,14 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     let flips = 0;
     a = 0;
     // (a quiz's choice answers nothing unless it is marked right; the one marked right answers: 有可能亏钱吗？⏎A 不可能⏎B 有可能 ✅)
-    /** the words of sentence k's line after its choice's letter, or undefined when it opens no choice */
-    let marked = '';
-    const choice = (k: number): 0 | 1 | 2 => {
-      // (where sentence k starts, hits or none: sentence numbers rise through the text)
-      let lo = 0;
-      let hi = norm.text.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (norm.sentence[mid]! < k) lo = mid + 1;
-        else hi = mid;
-      }
-      const at = lo < norm.text.length && norm.sentence[lo] === k ? lo : -1;
-      if (at < 0) return 0;
-      const o = norm.start[at]!;
-      // (a choice's sentence opens its line, a letter and a mark or two in: look back that far only, and on to the
-      // line's end only so far — a thread written on one line stays linear)
-      let line = o;
-      while (line > 0 && o - line < 8 && src[line - 1] !== '\n') line--;
-      if (line > 0 && src[line - 1] !== '\n') return 0;
-      if (!CHOICE_OPENING.test(src.slice(line, o + 8))) return 0;
-      let e = o;
-      while (e < src.length && e - o < 120 && src[e] !== '\n') e++;
-      if (!/[✅✔√☑✓]/.test(src.slice(line, e))) return 1;
-      marked = src.slice(line, e).replace(CHOICE_OPENING, '').trim();
-      return 2;
-    };
-    if (choice(s) === 1) {
+    const first = choiceLine(s);
+    if (first && !CHOICE_MARK.test(first)) {
       let k = s + 1;
-      while (choice(k) === 1) k++;
+      let line = choiceLine(k);
+      while (line && !CHOICE_MARK.test(line)) line = choiceLine(++k);
       // (the choice marked right answers as its first word does: 不会 ✅ no, 会 ✅ yes)
-      a = choice(k) === 2 ? (CHOICE_NO.test(marked) ? ANSWER_FLIPS : CHOICE_YES.test(marked) ? ANSWER_AFFIRMS : 0) : 0;
+      const words = line?.replace(CHOICE_OPENING, '').trim() ?? '';
+      a = CHOICE_NO.test(words) ? ANSWER_FLIPS : CHOICE_YES.test(words) ? ANSWER_AFFIRMS : 0;
       answers.set(s, a);
       return a;
     }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { normalizeTerm, simpleSource } from '../normalize.ts';
 import { REQUIRED_WARNINGS } from '../warnings.ts';
-import { analysesOf, markedWrong, named, quotationEnd, quoteMask } from '../claims/analyze.ts';
+import { analysesOf, markedWrong, named, quotationEnd, quotationStart, quoteMask } from '../claims/analyze.ts';
 import type { ProductType } from '../claims/concepts.ts';
 import { classifyAsset, isProductAsset, offersSomething } from '../claims/product.ts';
 import { regexSchema as regex, ruleData } from '../schema.ts';
@@ -120,8 +120,7 @@ function quotedAsWrong(view: SpanView, at: number): boolean {
   const quotes = quoteMask(view);
   if (!quotes[start]) return false;
   const b = quotationEnd(source, quotes, start);
-  let a = start;
-  while (a > 0 && quotes[a - 1]) a--;
+  const a = quotationStart(quotes, start);
   // (or named as the claims layer reads a quotation: …印有“年化收益率5.5%”字样，被…罚款)
   return WRONG_AFTER.test(source.slice(b, b + 24)) || REFUSED_BEFORE.test(source.slice(Math.max(0, a - 10), a)) || named(simpleSource(view.norm), view.norm.end[at]!);
 }

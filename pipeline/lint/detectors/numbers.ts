@@ -202,7 +202,7 @@ const OCR_RUN = /[0-9OoIlSB](?:[ -]?[0-9OoIlSB]){3,}/g;
  * the same length, so every offset stays.
  */
 export function ocrDigits(text: string): string {
-  if (!/[OoIlSB|]/.test(text) || !/[0-9]/.test(text)) return text;
+  if (!/[OoIlSB]/.test(text) || !/[0-9]/.test(text)) return text;
   return text.replace(OCR_RUN, (run: string, at: number) => {
     const chars = run.replace(/[ -]/g, '');
     const digits = chars.replace(/[^0-9]/g, '').length;

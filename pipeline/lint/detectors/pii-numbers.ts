@@ -231,12 +231,13 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             for (const h of shortAccounts(v)) {
               // (somebody's: a person named before it in its sentence, and no organisation, fraudster or sample about it)
               const pre = before(v, h.from);
-              if (hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to) || !PERSONAL.test(pre) || NOT_OWN_ACCOUNT.test(pre + linesBefore(v, h.from) + after(v, h.to)) || labels(d.notPersonal, pre)) continue;
-              if (holder(d.organisation, pre) || holderAfter(d.organisation, after(v, h.to)) || holder(d.organisation, linesBefore(v, h.from))) continue;
+              if (hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to) || !PERSONAL.test(pre) || labels(d.notPersonal, pre)) continue;
+              const [lines, post] = [linesBefore(v, h.from), after(v, h.to)];
+              if (NOT_OWN_ACCOUNT.test(pre + lines + post) || holder(d.organisation, pre) || holderAfter(d.organisation, post) || holder(d.organisation, lines)) continue;
               hits.push(h);
             }
         for (const h of underMasked(views, kind)) if (!labels(d.notPersonal, before(views[h.view]!, h.from))) hits.push(h);
-        if (kind === 'id') for (const v of views) for (const h of hongKongIds(v)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
+        if (kind === 'id') for (const v of views) for (const h of regionalIds(v, samples)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         if (kind === 'id' && countries.size)
           for (const v of views) for (const h of foreignOldIds(v, countries)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         if (kind === 'phone')
@@ -275,8 +276,8 @@ function validHkid(letters: string, digits: string, check: string): boolean {
   const r = (11 - (sum % 11)) % 11;
   return check === (r === 10 ? 'A' : String(r));
 }
-/** Hong Kong identity card numbers in a view (a valid check character, written in its brackets or next to an ID word), and Macau ones next to an ID word */
-function hongKongIds(view: SpanView): DetectorHit[] {
+/** Hong Kong identity card numbers in a view (a valid check character, written in its brackets or next to an ID word), Macau ones next to an ID word, and Taiwan ones with a valid check digit or next to an ID word */
+function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[] {
   const t = halfWidth(view.span.text);
   const hits: DetectorHit[] = [];
   if (/[A-Z]\s?[0-9]{3}\s?[0-9]{3}/.test(t)) for (const m of t.matchAll(HKID)) {
@@ -300,7 +301,7 @@ function hongKongIds(view: SpanView): DetectorHit[] {
   if (/[A-Z][12][0-9]{8}/.test(t))
     for (const m of t.matchAll(TAIWAN_ID)) {
       if (!validTaiwanId(m[0]) && !TAIWAN_ID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
-      if (placeholderDigits(m[0].slice(1)) && markedSample(t, m.index!, m.index! + m[0].length, SAMPLE_MARKS)) continue;
+      if (placeholderDigits(m[0].slice(1)) && markedSample(t, m.index!, m.index! + m[0].length, samples)) continue;
       const masked = `${m[0][0]}${m[0][1]}*******${m[0].slice(-1)}`;
       hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（台湾身份证号码）' } });
     }
@@ -309,7 +310,6 @@ function hongKongIds(view: SpanView): DetectorHit[] {
 /** a Taiwan identity card number: a letter, 1 or 2 (the sex), eight digits */
 const TAIWAN_ID = /(?<![A-Za-z0-9])[A-Z][12][0-9]{8}(?![A-Za-z0-9])/g;
 const TAIWAN_ID_WORDS = /身份证|身份證|身分證|身分证|字号|字號|统一编号|統一編號|證號|证号/;
-const SAMPLE_MARKS = /示例|样例|樣例|范例|範例|举例|舉例|例如|样本|樣本|(?<![A-Za-z])(?:sample|example)(?![A-Za-z])/i;
 /** the Taiwan ID check: the letter's two digits weighted 1 and 9, the nine digits 8…1 and 1, the sum a multiple of ten */
 function validTaiwanId(id: string): boolean {
   const code = 'ABCDEFGHJKLMNPQRSTUVXYWZIO'.indexOf(id[0]!) + 10;

@@ -998,31 +998,26 @@ export const piiPerson: Detector = {
         // text lists winners or thanks a neighbour or a client
         // (not where the text names a persona, or a persona by given name: their own name romanised, 黄志强 ‖ Wong
         // Chi Keung; 同事叫我嘉欣 ‖ Lam Ka Yan)
-        if (/(?<![A-Za-z])[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(t) && (EN_CLIENT_CONTEXT.test(view.span.text) || PRIZE_CONTEXT.test(view.span.text)) && !personas.some((p) => p.length >= 2 && (t.includes(p) || (p.length >= 3 && t.includes(p.slice(-2)))))) {
-          ROMAN_FULL.lastIndex = 0;
-          for (let m = ROMAN_FULL.exec(t); m; m = ROMAN_FULL.exec(t)) {
+        // (a Cantonese surname, its three syllables no persona's: the name masked after its surname)
+        const cantoneseNames = (re: RegExp, keep: (m: RegExpExecArray) => boolean) => {
+          re.lastIndex = 0;
+          for (let m = re.exec(t); m; m = re.exec(t)) {
             const sur = m[1]!.toLowerCase();
-            if (!ROMAN_SURNAMES.has(sur) || personaPinyin.has(`${sur}${m[2]!.toLowerCase()}${m[3]!.toLowerCase()}`) || isPersona(m[0])) continue;
+            if (!ROMAN_SURNAMES.has(sur) || personaPinyin.has(`${sur}${m[2]!.toLowerCase()}${m[3]!.toLowerCase()}`) || isPersona(m[0]) || !keep(m)) continue;
+            const masked = `${m[1]} *`;
+            const [a, b] = orig(view, m.index, m.index + m[0].length);
+            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '粤拼姓名' } });
+          }
+        };
+        if (/(?<![A-Za-z])[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(t) && (EN_CLIENT_CONTEXT.test(view.span.text) || PRIZE_CONTEXT.test(view.span.text)) && !personas.some((p) => p.length >= 2 && (t.includes(p) || (p.length >= 3 && t.includes(p.slice(-2))))))
+          cantoneseNames(ROMAN_FULL, (m) => {
             // (same case throughout: Chan Tai Man, ho wing sze — not a sentence's words)
             const words = [m[1]!, m[2]!, m[3]!];
-            if (!(words.every((w) => /^[A-Z][a-z]+$/.test(w)) || words.every((w) => /^[a-z]+$/.test(w)) || words.every((w) => /^[A-Z]+$/.test(w)))) continue;
-            if (words.some((w) => EN_TITLES.has(w.toLowerCase()) || EN_WORDS.has(w.toLowerCase()))) continue;
-            const masked = `${m[1]} *`;
-            const [a, b] = orig(view, m.index, m.index + m[0].length);
-            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '粤拼姓名' } });
-          }
-        }
+            if (!(words.every((w) => /^[A-Z][a-z]+$/.test(w)) || words.every((w) => /^[a-z]+$/.test(w)) || words.every((w) => /^[A-Z]+$/.test(w)))) return false;
+            return !words.some((w) => EN_TITLES.has(w.toLowerCase()) || EN_WORDS.has(w.toLowerCase()));
+          });
         // (or the surname in capitals and the given name's syllables joined by a hyphen, as a Hong Kong card writes it: WONG Siu-ming)
-        if (/(?<![A-Z])[A-Z]{2,} [A-Z][a-z]{1,5}[ -][a-z]/.test(t) && (EN_CLIENT_CONTEXT.test(view.span.text) || PRIZE_CONTEXT.test(view.span.text) || FOREIGN_CUE.test(view.span.text))) {
-          ROMAN_HYPHEN.lastIndex = 0;
-          for (let m = ROMAN_HYPHEN.exec(t); m; m = ROMAN_HYPHEN.exec(t)) {
-            const sur = m[1]!.toLowerCase();
-            if (!ROMAN_SURNAMES.has(sur) || personaPinyin.has(`${sur}${m[2]!.toLowerCase()}${m[3]!.toLowerCase()}`) || isPersona(m[0])) continue;
-            const masked = `${m[1]} *`;
-            const [a, b] = orig(view, m.index, m.index + m[0].length);
-            hits.push({ view: view.index, from: a, to: b, excerpt: masked, fix: masked, data: { masked, context: '粤拼姓名' } });
-          }
-        }
+        if (/(?<![A-Z])[A-Z]{2,} [A-Z][a-z]{1,5}[ -][a-z]/.test(t) && (EN_CLIENT_CONTEXT.test(view.span.text) || PRIZE_CONTEXT.test(view.span.text) || FOREIGN_CUE.test(view.span.text))) cantoneseNames(ROMAN_HYPHEN, () => true);
         // a name in pinyin written as one word before an honorific (#谢谢wuyuefen阿姨#): a surname's syllable,
         // then one or two more
         if (pinyinSurnames.size && /[a-z]{4}/.test(t)) {
