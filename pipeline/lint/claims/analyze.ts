@@ -577,6 +577,8 @@ const YES_VERB = /^(答|a|(统一)?回复|回)?:?(当然|肯定|绝对|一定|�
 
 /** a question that asks who says it (谁说理财不会亏？; 边个话…): it denies what it asks about */
 const WHO_SAYS = /^(谁说|谁讲|谁敢说|谁敢讲|边个话|边个讲|邊個話|边个敢话)/;
+/** an answer naming who says it (监管说的, 资管新规讲的, 法规规定的) */
+const WHO_ANSWER = /^[—\-－~～]*[^，。！？!?]{1,12}(说的|讲的|規定的|规定的|写的|定的|话嘅|讲嘅|講嘅)$/;
 
 /** the first clause of a text is a bare yes (有！; 当然可以) — it answers the question that closed the text before */
 export function opensWithYes(view: SpanView): boolean {
@@ -1168,7 +1170,8 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
   // (answered with a wink, which says yes without saying it: 有政府托底㗎？⏎我淨係笑咗笑：識嘅自然識😉)
   if (WINK.test(norm.text.slice(lastIndex + 1, lastIndex + 24))) return false;
   // (after a 还用问 that makes it obvious: 还用问嘛，就是这只一年期的…)
-  return !/^(还用问(嘛|吗|么|啊)?)?(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)/.test(answer);
+  // (or a 还用问 that answers alone, before the product named: 答：这还用问？当然是金钥匙安盈啦)
+  return !/^(答)?((这|那)?还用(问|说)(嘛|吗|么|啊)?)?(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)|^(答)?(这|那)?还用(问|说)(嘛|吗|么|啊)?(当然|肯定|就是|必须)/.test(answer);
 }
 /** a bare denial of a promise (不保证, 不承诺): it disclaims what came before */
 const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并不承诺)$/;
@@ -1176,7 +1179,7 @@ const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并
 // (or a message received from a stranger, in Cantonese too: 收到陌生WhatsApp，話有隻…穩賺唔蝕)
 const THIRD_PARTY_SAYS = /(有人|有些人|有的人|被人|一名男子|一名女子|陌生男子|陌生女子|骗子|诈骗分子|不法分子|对方|推销员|业务员|陌生人|陌生号码|群主|中介|某平台|某公司|某机构|网上|直播间里|短视频里|所谓的?老师|自称|收到[^。！？\n]{0,12}(短信|信息|訊息|消息|来电|來電|电话|電話|微信|WhatsApp|whatsapp|链接|連結|私信))[^。！？\n]{0,30}?(说|讲|講|称|號稱|号称|宣称|声称|吹|吹嘘|推销|推|保证|承诺|忽悠|(?<![电電通讲講说說对對笑废廢闲閒情童神实實好])[话話](?=有|佢|係|系|呢|可以|會|会|保|穩|稳|包|年化|每年))(?!说|讲)/;
 /** after another party's words, the writer speaking for themselves (但这款不会, 其实, 确实) */
-const TURNS_TO_OWN = /但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己|点头|认可|没错|是真的|不假|属实|同意|赞同/;
+const TURNS_TO_OWN = /你告诉我|反正我|但|可是|不过|然而|其实|确实|真的是|说得对|没毛病|的确|我们的|本行的|我行的|我们自己|我哋|自己|点头|认可|没错|是真的|不假|属实|同意|赞同/;
 /** a clause that asks (能不能, 会不会, 是不是, …吗): after 问我， it is the question asked */
 const ASKED_NEXT = /^(能不能|可不可以|可以不可以|会不会|是不是|要不要|有没有|该不该|值不值|划不划算|好不好|行不行|能否|是否)|(能不能|可不可以|会不会|是不是|要不要|有没有|该不该|值不值|划不划算|好不好|行不行|能否|是否)[^]{0,10}$|[吗么呢]$/;
 /** a clause about others than the writer's product (别的网点, 别家, 其他银行) */
@@ -1185,7 +1188,9 @@ const OTHERS_HEAD = /^(别的|别家|其他|其它|外面|人家|别人|同行|�
 const FEATURE_WORD = /^(的特点|特点是|常见特点|典型特点|的特征|特征是|典型特征)$/;
 /** what says the thing with features is a fraud (非法集资, 骗局, 杀猪盘, 骗子的) */
 const FRAUD_SUBJECT = /骗|诈|非法|传销|庞氏|杀猪|套路|陷阱|不法|违规|违法|虚假|假冒|冒充|高息揽储|资金盘|跑路|爆雷|黑平台|地下钱庄|非正规|不正规|山寨/;
-const WINK = /懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
+// (or an answer that sees no difference, or leaves the reader to taste it: 反正我是没看出来; 你自己品; 拿到手你就知道了)
+const OBVIOUS_YES = /^(答|回复|A)?(这|那)?还用(问|说)(嘛|吗|么|啊)?(当然|肯定|就是|必须|绝对)(?!不|没)/;
+const WINK = /反正我(是)?没看出来|反正我(是)?看不出来|你自己品|自己品品|你细品|(拿到手|到账|到手|买了)(你|您)?就知道了|懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
 
 /**
  * Where the question of a sentence ending at normalised `lastIndex` starts: its last clause when that
@@ -2096,7 +2101,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (and after the writer saying so: 我说能！)
       const reply = norm.text.slice(b, e).replace(/(?<![\s,.;:!?])[\s,.;:!?]+$/, '').replace(SELF_REPLY, '');
       const word = YES_WORD.test(reply);
-      if (word || YES_VERB.test(reply)) {
+      // (who says it, named, answers a question that asks who says it: 谁说理财不能保本？——监管说的。 — what it
+      // asked about stands as said)
+      if (WHO_ANSWER.test(reply) && WHO_SAYS.test(askingText(sentFrom))) flips++;
+      else if (word || YES_VERB.test(reply)) {
         // (a question that opens by asking who says it has denied itself already, and the verb's yes
         // answers what it denied: 谁说理财不会亏？会的。 — the loss is affirmed, nothing flips back)
         const asking = askingText(sentFrom);
@@ -2116,7 +2124,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       }
     }
     // (a wink says yes without saying it: 有政府托底㗎？⏎我淨係笑咗笑：識嘅自然識😉)
-    if (!flips && sentFrom >= 0 && WINK.test(norm.text.slice(sentFrom, sentFrom + 24))) a |= ANSWER_AFFIRMS;
+    // (and so does an obvious yes: 哪款收益最高？⏎答：这还用问？当然是金钥匙安盈啦)
+    if (!flips && sentFrom >= 0 && (WINK.test(norm.text.slice(sentFrom, sentFrom + 24)) || OBVIOUS_YES.test(norm.text.slice(sentFrom, sentFrom + 16)))) a |= ANSWER_AFFIRMS;
     if (flips & 1) a |= ANSWER_FLIPS;
     answers.set(s, a);
     return a;
@@ -2343,7 +2352,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     } else if (info.question && cls !== rhetoric && cls !== unbeaten) {
       const a = answer(s + 1);
       if (a & ANSWER_FLIPS && from >= info.focusFrom && !info.why) {
-        neg ^= 1;
+        // (a 难道 question already says no, and its answer agrees: 难道买了理财就一定赚钱？当然不是。)
+        if (!/难道|難道/.test(sentenceHead(s, from))) neg ^= 1;
         answered = true;
       } else if (a & ANSWER_AFFIRMS && norm.clause[from] === info.askClause) answered = true;
       if (a & ANSWER_CAUTIONS) neutral = true;

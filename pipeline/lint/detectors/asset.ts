@@ -69,7 +69,7 @@ export const missingRiskWarning: Detector = {
       let offers: boolean | undefined;
       const kindOnly = (type: ProductType) => {
         const e = evidence.get(type);
-        return !!e && (GENERIC_KIND.test(e.view.norm.text.slice(e.from, e.from + 12)) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24))) && !(offers ??= offersSomething(views));
+        return !!e && (GENERIC_KIND.test(e.view.norm.text.slice(e.from, e.from + 12)) || (type === 'fund' && fundKind(e.view.norm.text, e.from) && !views.some((v) => NAMED_FUND.test(v.norm.text) || FUND_OFFER.test(v.norm.text))) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24))) && !(offers ??= offersSomething(views));
       };
       if (types.has('wealth') && !kindOnly('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
       if (types.has('fund') && !kindOnly('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
@@ -107,6 +107,17 @@ const OWN_WORDS = /咱们|我们|我行|本行|咱行|我哋/;
 const OTHERS_KIND = /(网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些)[^。！？\n]{0,24}$/;
 
 /** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险; 理财产品净值化管理; 理财产品分为五个风险等级) */
+/**
+ * A fund's kind or way of buying, not a fund (定投; 偏股基金; 债基; 基金净值): a kind only where no name stands before it
+ * (客户的偏股基金, 开了基金定投 — not 同心稳健债券基金, nor 纯债A)
+ */
+const FUND_KIND = /^((基金)?定投|(偏股|偏债|股票型|债券型|混合型|指数型?|货币型?|纯债|短债|债券)基金(?![A-Za-z0-9])|债基(?![A-Za-z0-9])|基金(净值|分红|经理|定投))/;
+const fundKind = (text: string, from: number) =>
+  FUND_KIND.test(text.slice(from, from + 8)) && (text.startsWith('定投', from) || from === 0 || !/[\u4e00-\u9fff]/.test(text[from - 1]!) || /[的只支些种类是买投把了在用开看说和与跟或及]/.test(text[from - 1]!));
+/** a fund named (同心沪深300指数基金; 远澜短债债券A; 中证500ETF; a six-digit code) */
+const NAMED_FUND = /[\u4e00-\u9fff\dA-Za-z]{2,10}(指数|债券|混合|股票|纯债|短债|货币|联接|成长|价值|精选|红利|配置)[^，。\n]{0,4}(基金|[A-C](?![A-Za-z])|[”」"])|ETF|LOF|QDII|(?<!\d)\d{6}(?!\d)/;
+/** a way of buying offered (开通定投; 10元起投; 来找我) */
+const FUND_OFFER = /适合|先买|买入|开通|起投|(?<!\d)\d+元(起|一期)|找我|私我|私信我|扫码|认购期|发行|申购费/;
 const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值|按净值|已经|早已|不再|现在|如今|变成|改为|净值化|实行净值|打破刚|的风险等级|风险等级分|按风险等级|分为|分成))/;
 
 /** what follows a quotation that the post calls wrong (——这句话是错的❌; 是误区) */
