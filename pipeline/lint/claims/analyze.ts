@@ -539,7 +539,7 @@ const UNSURE = /说不准|说不好|不好说|不一定|没准/;
 /** the hedge itself at a negation's place (不一定, 说不准…) */
 const UNSURE_END = /^(说不准|说不好|不好说|不一定|没准)/;
 /** a partial no (不是都会亏): not all, so it neither answers yes nor flips the question */
-const PARTIAL_NO = /^(不是都|并不都|并非都|不都|不全|不全是|不是每)$/;
+const PARTIAL_NO = /^(不是都|并不都|并非都|不都|不全|不全是|不是每|不是所有|不是所有的|并非所有|并不是所有|唔係所有|唔系所有)$/;
 /** a negation that hedges rather than denies (不一定; a partial no too) */
 const HEDGE = new RegExp(`^(不一定|未必|不见得|不一定会|不一定能)$|${PARTIAL_NO.source}`);
 
@@ -562,6 +562,10 @@ const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]
 // (or the writer telling them, after a colon: 佢问我会唔会蚀，我话俾佢听：…; 她问我…，我跟她说：…)
 const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)|(我|小U)(就)?((话|讲)(俾|畀|给)(佢|他|她)听|(同|跟|和)(佢|他|她)(讲|说|话)|告诉(她|他|佢)|回(她|他|佢)|答(她|他|佢)|说|讲|话|答)[:：]/;
 /** a word of comfort that may open an answer (放心，不会) */
+/** no one can promise it (没人能保证, 谁也不敢打包票, 不能保证, 冇人可以保證) */
+const NO_ONE_PROMISES = /^(没人|没有人|谁都|谁也|任何人都|冇人|無人|无人|没有谁|我也|我都|不能|无法|没法|不敢|没办法)(能|可以|敢|会|不能|不敢|没法|唔可以)?(保证|担保|打包票|承诺|保證|擔保|打包單)/;
+/** the same after who answers, up to a colon (小U的回答：没人能保证…; 我只能实话实说：不能保证…) */
+const NO_ONE_PROMISES_LED = new RegExp(String.raw`^[^：:\n。？！?!]{1,14}[：:]\s*` + NO_ONE_PROMISES.source.slice(1));
 const COMFORT = /^(放心|安心|莫慌|别慌|唔使惊|不用怕|别怕|嗯|哎|诶|害|嗨)$/;
 /** the writer saying it, before a bare yes (我说能！; 我当场回她：可以) */
 const SELF_REPLY = /^(我|我们|小U)(就|当场|直接|马上|立刻)?(说|讲|回|答|回答|回复)(他|她|佢|您|你|佢哋|他们|她们)?(?=.)/;
@@ -2073,6 +2077,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         if (after) opening = after.from;
       }
       const firstClause = opening >= 0 ? norm.clause[opening]! : -1;
+      // (an answer that no one can promise it answers neither way: 它会跌吗？⏎小U的回答：没人能保证它不跌哦; 能不能保证
+      // 不亏？⏎我只能实话实说：不能保证不亏)
+      if (sentFrom >= 0 && NO_ONE_PROMISES.test(norm.text.slice(opening >= 0 ? opening : sentFrom, (opening >= 0 ? opening : sentFrom) + 12))) a |= ANSWER_CAUTIONS;
+      else if (sentFrom >= 0 && NO_ONE_PROMISES_LED.test(src.slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24))) a |= ANSWER_CAUTIONS;
       for (const h of next) {
         if (norm.clause[h.from] !== firstClause) continue;
         // (disbelief answers neither yes nor no: it calls what was asked false, whichever way it was asked)
@@ -2374,7 +2382,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (info.question && !answered && cls !== unbeaten && !(answer(s + 1) & ANSWER_AFFIRMS) && wholeSentence(s, from, to)) neutral = true;
     // (a denial inside the question someone else asks is theirs too: 有叔叔问：…所以肯定不亏？; but a
     // question the writer answers yes is the writer's claim: 客户问我：这款不会亏吧？不会！)
-    if (asked && neg === negBefore && !answered && (!negBefore || info.question)) neutral = true;
+    // (an indirect question too, asked without its mark: 客户问我能不能保证不亏。)
+    if (asked && neg === negBefore && !answered && (!negBefore || info.question || (ASKED_NEXT.test(clauseHead(from) + clauseRest(from)) && (clauseEnd(from) >= norm.text.length || norm.sentence[clauseEnd(from)] !== s)))) neutral = true;
     if (!neutral && !verdict && markedWrong(view, from)) neutral = true;
     if (!neutral && namedOnItsLine(src, norm.start[from]!, norm.end[to - 1]!)) neutral = true;
     // (a definition that likens a product to a deposit misleads as any likening does: “固收+”到底是什么？⏎简单说，就是定期存款的升级版)
