@@ -157,16 +157,16 @@ const PASSPORT_CONTEXT = new RegExp(`(?<![A-Za-z0-9])(?:[DSPdspEeGg][Ee]?\\s?[0-
 const PERMIT = new RegExp(`(?<![A-Za-z0-9])(?:[Cc](?=(?:[A-Za-z]?[0-9]){6})[0-9A-Za-z]{8}|[CcWw](?:${GAP}[0-9]){8}|[Cc]${GAP}[A-Za-z](?:${GAP}[0-9]){7}|[LlTt](?:${GAP}[0-9]){8}|[HhMm](?:${GAP}[0-9]){8}(?:(?:${GAP}[0-9]){2})?)(?![A-Za-z0-9])`, 'g');
 /** what is typed between a passport's or permit's characters and is not part of the number (spaces, dashes, emoji) */
 const NUMBER_GAPS = new RegExp(`[\\s-]|${EMOJI}`, 'g');
-const PASSPORT_WORDS = /护照|passport/i;
+const PASSPORT_WORDS = /护照|passport|パスポート|旅券|여권/i;
 const NOT_A_PASSPORT = /(单号|编号|订单号?|预约号|流水号|工号|会员号|型号|批号|货号|券码|兑换码)\s*(是|为|[:：])?\s*$/;
 const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 // 台湾居民来往大陆通行证 (台胞证) of 2015 on: eight digits, no letter — only right after its name
 const TAIWAN_PERMIT = /(?<=(?:台胞证|来往大陆通行证)(?:号码|号|证号)?\s*(?:是|为|[:：])?\s*)[0-9]{8}(?![0-9])/g;
 
 /** another country's passport number, right after a passport word: nine digits (UK, US, Taiwan; or spaced out: 3 5 1 8 2 7 4 9 0), one or two letters and six to eight digits (M73920481, TK1234567, AB218735), a letter, seven digits and a letter (Singapore: K7293015C), two digits, two letters, five digits (France) */
-const FOREIGN_PASSPORT = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{6,8}|[A-Z][0-9]{7}[A-Z]|[0-9]{9}|[0-9](?:[ \t][0-9]){8}|[0-9]{2}[A-Z]{2}[0-9]{5})(?![A-Za-z0-9])/g;
+const FOREIGN_PASSPORT = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{6,8}|[A-Z]{1,2} [0-9]{3,4} [0-9]{3,4}|[A-Z][0-9]{7}[A-Z]|[0-9]{9}|[0-9](?:[ \t][0-9]){8}|[0-9]{2}[A-Z]{2}[0-9]{5})(?![A-Za-z0-9])/g;
 /** a passport word and its label, at most a few characters before the number (护照号码：; Passport No.; passport number) */
-const PASSPORT_LABEL = /(护照|passport)[^。！？!?\n]{0,16}$/i;
+const PASSPORT_LABEL = /(护照|passport|パスポート|旅券|여권)[^。！？!?\n]{0,16}$/i;
 /** a text that is a passport's number and nothing else (a badge: 533829104) */
 const NUMBER_ALONE = /^\s*(?:[A-Z]{1,2}[0-9]{6,8}|[0-9]{9}|[0-9]{2}[A-Z]{2}[0-9]{5})\s*$/;
 
@@ -442,6 +442,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
     if (MARKER.test(t.slice(Math.max(0, from - 5), from).replace(/[ \t\u3000]$/, '')) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
   }
+  // a Japanese address: its postal code, a prefecture and the block's numbers (〒106-0047⏎東京都港区南麻布4-11-25)
+  if (m & MARK_DASH && t.includes('〒')) for (const { from, to } of regexHits(view, JP_ADDRESS)) if (!isPublic(from, to)) found.push({ from, to, masked: t.slice(from, to).replace(/[0-9]/g, '*') });
   if (m & MARK_LATIN && m & MARK_DIGIT) {
     // (read in the text as typed; what is found is given back as normalised offsets)
     const src = view.span.text;
@@ -502,11 +504,26 @@ function englishAddress(src: string, from: number, room: number, d: z.infer<type
     if (!/[A-Za-z0-9]/.test(part) || EN_AREA.test(part) || !EN_PART.test(part) || !part.split(/\s+/).every((w) => !w || EN_WORD.test(w))) break;
     // (the room's own words are not the building's: Room 2103 Tower B with no comma is read past them)
     if (EN_HOME.test(p > from ? part : part.slice(room))) home = true;
+    // (a state and its ZIP code after the room: Apt 4C, Brooklyn, NY 11215)
+    if (p > from && US_ZIP.test(part)) home = true;
     to = p + part.trimEnd().length;
     p = stop + 1;
+  }
+  // (or the street and its number just before the room: 221 Prospect Park West, Apt 4C)
+  let start = from;
+  const street = STREET_BEFORE.exec(src.slice(Math.max(a, from - 60), from));
+  if (street) {
+    home = true;
+    start = from - street[0].length;
   }
   if (!home) return undefined;
   const around = toSimplified(src.slice(a, e));
   if (EN_PUBLIC.test(around) || d.publicPlaces.some((w) => around.includes(w)) || d.publicLabels.some((w) => around.includes(w))) return undefined;
-  return { from, to, masked: src.slice(from, to).replace(/[0-9]/g, '*') };
+  return { from: start, to, masked: src.slice(start, to).replace(/[0-9]/g, '*') };
 }
+/** a Japanese postal code, then a prefecture and a block's numbers (〒106-0047 东京都港区南麻布4-11-25; 大阪府…1丁目2-3) */
+const JP_ADDRESS = /〒\s?[0-9]{3}-[0-9]{4}\s{0,3}(?:东京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}县)[^\n。！？]{0,20}?(?:[0-9]{1,2}丁目\s?)?[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?/g;
+/** a US state and ZIP code (NY 11215; CA 94107-1234) */
+const US_ZIP = /(?<![A-Za-z])[A-Z]{2}\s[0-9]{5}(?:-[0-9]{4})?(?![0-9])/;
+/** a house number and a street's capitalised name, ending in a comma right before the room (221 Prospect Park West, ) */
+const STREET_BEFORE = /(?<![A-Za-z0-9])[0-9]{1,5}[A-Za-z]?(?: [A-Z][A-Za-z'.-]{1,20}){1,5},\s?$/;

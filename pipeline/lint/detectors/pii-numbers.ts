@@ -226,12 +226,24 @@ function numberDetector(id: string, kind: NumberKind): Detector {
           }
         }
         if (kind === 'card') for (const h of completedCards(views)) hits.push(h);
+        // (an IBAN whose check digits hold, or a Japanese account after its type: 普通 4827391 — nobody's only when an
+        // organisation's or a sample)
+        if (kind === 'card')
+          for (const v of views)
+            for (const h of [...ibans(v), ...japaneseAccounts(v)]) {
+              const around = before(v, h.from) + linesBefore(v, h.from) + after(v, h.to);
+              if (hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to) || labels(d.notPersonal, before(v, h.from)) || NOT_OWN_ACCOUNT.test(around) || holder(d.organisation, around) || markedSample(v.span.text, h.from, h.to, samples)) continue;
+              hits.push(h);
+            }
+        // (a US social security number after its name: SSN 531-72-4408)
+        if (kind === 'id') for (const v of views) for (const h of socialSecurityNumbers(v)) if (!labels(d.notPersonal, before(v, h.from)) && !markedSample(v.span.text, h.from, h.to, samples)) hits.push(h);
         if (kind === 'card')
           for (const v of views)
             for (const h of shortAccounts(v)) {
               // (somebody's: a person named before it in its sentence, and no organisation, fraudster or sample about it)
               const pre = before(v, h.from);
-              if (hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to) || !PERSONAL.test(pre) || labels(d.notPersonal, pre)) continue;
+              // (or a person named as its holder on the lines after: 收款账号：483920175566⏎收款人：Mr. L（客户之子）)
+              if (hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to) || !(PERSONAL.test(pre) || HOLDER_NEXT.test(v.span.text.slice(h.to, h.to + 40))) || labels(d.notPersonal, pre)) continue;
               const [lines, post] = [linesBefore(v, h.from), after(v, h.to)];
               if (NOT_OWN_ACCOUNT.test(pre + lines + post) || holder(d.organisation, pre) || holderAfter(d.organisation, post) || holder(d.organisation, lines)) continue;
               hits.push(h);
@@ -479,6 +491,75 @@ function shortAccounts(view: SpanView): DetectorHit[] {
   }
   return hits;
 }
+/** a person named as the holder on the lines after an account (收款人：Mr. L（客户之子）; 户名：王女士) */
+const HOLDER_NEXT = /^[^。！？]{0,8}\n[ \t]*(收款人|户名|戶名|开户人|開戶人|持卡人|受取人|Beneficiary|Account name)\s*[:：]?\s*(Mr|Mrs|Ms|Miss|Dr)?[^\n]{0,12}(客户|客戶|先生|女士|小姐|之子|之女|儿子|女儿|[A-Z][a-z]+\s[A-Z][a-z]+|Mr|Mrs|Ms)/;
+
+/** IBAN lengths by country (the ones clients' transfers go to most) */
+const IBAN_LENGTH: Record<string, number> = { GB: 22, DE: 22, FR: 27, IT: 27, ES: 24, NL: 18, CH: 21, BE: 16, AT: 20, IE: 22, SE: 24, NO: 15, DK: 18, FI: 18, PL: 28, PT: 25, LU: 20, AE: 23, SA: 24, GR: 27, CZ: 24, HU: 28, TR: 26, IL: 23, QA: 29, KW: 30, BH: 22, MT: 31, CY: 28, MC: 27, LI: 21, IS: 26, EE: 20, LV: 21, LT: 20, SK: 24, SI: 19, HR: 21, RO: 24, BG: 22 };
+const IBAN_START = /(?<![A-Za-z0-9])([A-Z]{2})[0-9]{2}/g;
+/** what may stand between an IBAN's groups: spaces, dashes, dots, an emoji */
+const IBAN_SEP = /^(?:[ \t\u00a0\-·•.]|\p{Extended_Pictographic}\uFE0F?|\uFE0F)/u;
+const ibanValid = (iban: string) => {
+  const moved = iban.slice(4) + iban.slice(0, 4);
+  let r = 0;
+  for (const ch of moved) {
+    const v = ch >= 'A' && ch <= 'Z' ? ch.charCodeAt(0) - 55 : ch.charCodeAt(0) - 48;
+    r = v >= 10 ? (r * 100 + v) % 97 : (r * 10 + v) % 97;
+  }
+  return r === 1;
+};
+/** IBANs in a view: a listed country, its length, and check digits that hold (GB95 BARC 2004 1573 8492 61; DE44🔸5001🔸…) */
+function ibans(view: SpanView): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  const hits: DetectorHit[] = [];
+  for (const m of t.matchAll(IBAN_START)) {
+    const want = IBAN_LENGTH[m[1]!];
+    if (!want) continue;
+    let code = '';
+    let i = m.index!;
+    // (read on to the country's length, over separators; a group may not run past it)
+    while (i < t.length && code.length < want) {
+      const c = t[i]!;
+      if (/[A-Z0-9]/.test(c)) {
+        code += c;
+        i++;
+        continue;
+      }
+      const sep = IBAN_SEP.exec(t.slice(i, i + 3));
+      if (!sep || code.length < 4) break;
+      i += sep[0].length;
+    }
+    if (code.length !== want || /[A-Za-z0-9]/.test(t[i] ?? '') || !ibanValid(code)) continue;
+    const masked = `${code.slice(0, 4)}${'*'.repeat(code.length - 8)}${code.slice(-4)}`;
+    hits.push({ view: view.index, from: m.index!, to: i, excerpt: masked, fix: masked, data: { masked, why: '（境外银行账户号码）' } });
+  }
+  return hits;
+}
+/** a Japanese account: its type, then seven digits (普通 4827391; 普通預金 1234567) */
+const JP_ACCOUNT = /(?:普通|当座|普通預金|普通预金|當座)\s*(?:口座)?\s*(?:番号)?\s*[:：]?\s*((?<![0-9])[0-9]{7})(?![0-9])/g;
+function japaneseAccounts(view: SpanView): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  const hits: DetectorHit[] = [];
+  for (const m of t.matchAll(JP_ACCOUNT)) {
+    const from = m.index! + m[0].length - m[1]!.length;
+    const masked = `${m[1]!.slice(0, 1)}*****${m[1]!.slice(-1)}`;
+    hits.push({ view: view.index, from, to: from + 7, excerpt: masked, fix: masked, data: { masked, why: '（境外账户号码）' } });
+  }
+  return hits;
+}
+/** a US social security number after its name (SSN 531-72-4408; 社安号：531-72-4408) */
+const SSN = /(?:SSN|Social Security(?: Number| No\.?)?|社安号|社会安全号|社會安全號|社会安全码)[^0-9\n]{0,24}?((?<![0-9])[0-9]{3}-[0-9]{2}-[0-9]{4})(?![0-9])/gi;
+function socialSecurityNumbers(view: SpanView): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  const hits: DetectorHit[] = [];
+  for (const m of t.matchAll(SSN)) {
+    const from = m.index! + m[0].length - m[1]!.length;
+    const masked = `***-**-${m[1]!.slice(-4)}`;
+    hits.push({ view: view.index, from, to: from + m[1]!.length, excerpt: masked, fix: masked, data: { masked, why: '（美国社会安全号）' } });
+  }
+  return hits;
+}
+
 /** a person named as the account's holder right after it (捐款账户：6222…（工商银行，开户人为患儿母亲）): the account is theirs, whatever the label says */
 const PERSON_HOLDS = /^[^。！？\n]{0,12}(开户人|户名|持卡人|收款人)(为|是|[:：])?[^，。！？\n]{0,4}(母亲|父亲|妈妈|爸爸|本人|家属|奶奶|爷爷|外婆|外公|女儿|儿子|丈夫|妻子|爱人|女士|先生|阿姨|叔叔|患者|患儿)/;
 /** a card number shown with only its last four masked (6222 0212 0345 ****) */
@@ -584,6 +665,8 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
   const birthHidden: Masked[] = [];
   for (const { v, x } of all) {
     if (x.kind !== kind) continue;
+    // (another country's number, its calling code in the run: +1 646 *** **19 is masked as that country writes it)
+    if (/[+＋]\s?$/.test(v.span.text.slice(Math.max(0, x.from - 2), x.from)) && !x.cells.join('').startsWith('86')) continue;
     const n = x.cells.length;
     const masked = asMasked(x);
     const extra = x.cells.filter((c, i) => c !== '*' && !shown(x.kind, n, i)).length;
