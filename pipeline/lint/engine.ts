@@ -131,12 +131,17 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   keyAcross(views);
   // a name made of the bank's brand and a product word is one of its products: the sentence that names
   // it is about a product (同心月月享，好安全㗎; 金钥匙 names come from the bank's policy instead)
-  const branded = brandedProduct(ctx.bankName);
-  if (branded) {
+  // (and so is a name the bank's policy lists: 金钥匙安盈 — 监管局的领导对金钥匙安盈给予了充分肯定 praises a product)
+  for (const named of [brandedProduct(ctx.bankName), set.concepts.products.ownNames]) {
+    if (!named) continue;
     for (const view of views) {
-      branded.lastIndex = 0;
-      if (cannotMatch(branded, view.norm.text)) continue;
-      for (let m = branded.exec(view.norm.text); m; m = branded.exec(view.norm.text)) {
+      named.lastIndex = 0;
+      if (cannotMatch(named, view.norm.text)) continue;
+      for (let m = named.exec(view.norm.text); m; m = named.exec(view.norm.text)) {
+        if (!m[0]) {
+          named.lastIndex++;
+          continue;
+        }
         view.productSentences.add(view.norm.sentence[m.index]!);
         (view.brandNames ??= []).push([m.index, m.index + m[0].length]);
       }

@@ -470,7 +470,8 @@ export function namesProductBefore(view: SpanView, at: number): boolean {
   // (the source from just after the sentence before: its opening bracket is no normalised character)
   const from = (i: number) => (i > 0 ? end[i - 1]! : 0);
   if (a > 0 && /[，,、]\s*$/.test(source.slice(Math.max(0, from(a) - 2), start[a]!))) a = sentenceStart(sentence, a - 1, at);
-  return BRACKETED_NAME.test(source.slice(from(a), start[at]!));
+  // (or one of the names the bank's policy lists: 监管局的领导对金钥匙安盈给予了充分肯定)
+  return BRACKETED_NAME.test(source.slice(from(a), start[at]!)) || !!view.brandNames?.some(([x]) => x >= a && x < at);
 }
 
 /** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile, a sticker, a chart): about the asset's product */
