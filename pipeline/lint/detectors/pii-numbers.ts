@@ -645,6 +645,11 @@ const asMasked = (x: Masked) => x.cells.map((c, i) => (shown(x.kind, x.cells.len
 const COMPLETE_MAX = 16;
 /** a number's masked middle given in words elsewhere (中间四位是2946; 中间4位：2946; 卡号中间八位是8338 8336) */
 const MIDDLE_GIVEN = /(?:中间|中間)(?:那)?([一二三四五六七八九十0-9]{1,2})位(?:数字|号码|号|数)?(?:是|为|係|系)?[:：]?\s*([0-9０-９](?:[ \-]?[0-9０-９]){2,11})(?![0-9０-９])/g;
+/** the masked digits given without their count (中间被遮的是0964 68; 打码的部分是…): as many as they are */
+const HIDDEN_GIVEN = /(?:中间|中間)?(?:被遮住?的|被挡住的|被盖住的|打码的|遮住的|被打码的)(?:数字|部分|几位|那几位|号码)?(?:是|为|係|系)[:：]?\s*([0-9０-９](?:[ \-]?[0-9０-９]){2,11})(?![0-9０-９])/g;
+/** a phone's tail and its head given apart (尾号3368（前面是191 5770）; 前七位是1915770，尾号3368) */
+const TAIL_THEN_HEAD = /尾号\s*(?:是|为)?\s*([0-9]{4})(?![0-9])[^。\n]{0,12}?前(?:面|七位|7位)(?:的)?(?:是|为|係)?\s*[:：]?\s*(1[3-9](?:\s?[0-9]){5})(?![0-9])/g;
+const HEAD_THEN_TAIL = /前(?:面|七位|7位)(?:的)?(?:是|为|係)?\s*[:：]?\s*(1[3-9](?:\s?[0-9]){5})(?![0-9])[^。\n]{0,12}?尾号\s*(?:是|为)?\s*([0-9]{4})(?![0-9])/g;
 const COUNT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 /** a full date: an ID's birth date given elsewhere (生日：1954年3月8日; 1956.03.20) */
 const DATE_GIVEN = /(?<![0-9])(19[0-9]{2}|20[0-2][0-9])\s*(?:年|[.\-/])\s*([0-9]{1,2})\s*(?:月|[.\-/])\s*([0-9]{1,2})(?![0-9])/g;
@@ -654,12 +659,30 @@ const DATE_GIVEN = /(?<![0-9])(19[0-9]{2}|20[0-2][0-9])\s*(?:年|[.\-/])\s*([0-9
  * the conventions allow, or the hidden ones given elsewhere in the asset.
  */
 const maskedCache = new Attached<SpanView[], { v: SpanView; x: Masked }[]>('maskedNumbers');
+/** a mobile given as its tail and, apart, its first seven digits: the two together are the number */
+function headAndTail(views: SpanView[]): DetectorHit[] {
+  const hits: DetectorHit[] = [];
+  for (const w of views) {
+    if (!w.span.text.includes('尾号')) continue;
+    for (const [re, head, tail] of [[TAIL_THEN_HEAD, 2, 1], [HEAD_THEN_TAIL, 1, 2]] as const)
+      for (const m of w.span.text.matchAll(re)) {
+        const digits = m[head]!.replace(/\s/g, '') + m[tail]!;
+        if (!/^1[3-9][0-9]{9}$/.test(digits)) continue;
+        const masked = `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+        const at = m.index! + m[0].indexOf(m[head]!);
+        hits.push({ view: w.index, from: at, to: at + m[head]!.length, excerpt: masked, fix: '*'.repeat(m[head]!.length), data: { masked, why: '（尾号和前几位分开写出，合起来就是整个手机号）' } });
+      }
+  }
+  return hits;
+}
 function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
   // (read once per asset, shared by the three number detectors, like acrossTexts)
   let all = maskedCache.get(views);
   if (!all) maskedCache.set(views, (all = views.flatMap((v) => maskedNumbers(v.span.text).map((x) => ({ v, x })))));
   if (!all.length) return [];
   const hits: DetectorHit[] = [];
+  // (a mobile's tail and head given apart, read whether any number is masked or not)
+  if (kind === 'phone') for (const h of headAndTail(views)) hits.push(h);
   /** a number masked only in one run in its middle: its correct mask, and how many digits the run hides */
   let middleHidden: { masked: string; count: number } | undefined;
   const birthHidden: Masked[] = [];
@@ -683,11 +706,12 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
     const { masked, count } = middleHidden;
     const what = kind === 'phone' ? '手机号' : kind === 'id' ? '身份证号' : '卡号';
     for (const w of views)
-      for (const m of w.span.text.matchAll(MIDDLE_GIVEN)) {
-        const said = /^[0-9]+$/.test(m[1]!) ? Number(m[1]) : COUNT[m[1]!];
-        if (said !== count || m[2]!.replace(/[ \-]/g, '').length !== count) continue;
-        const from = m.index! + m[0].length - m[2]!.length;
-        hits.push({ view: w.index, from, to: m.index! + m[0].length, excerpt: masked, fix: '*'.repeat(m[2]!.length), data: { masked, why: `（${what}打了码，被遮住的中间${count}位却在别处写明，合起来就是整个号码）` } });
+      for (const m of [...w.span.text.matchAll(MIDDLE_GIVEN), ...w.span.text.matchAll(HIDDEN_GIVEN)]) {
+        const digits = m[m.length - 1]!;
+        const said = m.length === 2 ? digits.replace(/[ \-]/g, '').length : /^[0-9]+$/.test(m[1]!) ? Number(m[1]) : COUNT[m[1]!];
+        if (said !== count || digits.replace(/[ \-]/g, '').length !== count) continue;
+        const from = m.index! + m[0].length - digits.length;
+        hits.push({ view: w.index, from, to: m.index! + m[0].length, excerpt: masked, fix: '*'.repeat(digits.length), data: { masked, why: `（${what}打了码，被遮住的中间${count}位却在别处写明，合起来就是整个号码）` } });
       }
   }
   // an ID's masked birth date, given as a date that completes it (its check digit holds); a post holds
