@@ -89,7 +89,7 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  * letters, digits, -, _ or .), group 3: of digits (QQ and platform numbers, 5–12), group 4: a handle after @.
  */
 const ONLINE_ID =
-  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG|LINE ID|Line ID|line id|LINE)(?![A-Za-z]))\s*[号號]?\s*(?:[:：，,]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|((?<![\d０-９])[1-9１-９][\d０-９]{4,11}|(?<![〇零一二三四五六七八九幺两])[一二三四五六七八九幺][〇零一二三四五六七八九幺两]{4,11}(?![〇零一二三四五六七八九幺两]))|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG|LINE ID|Line ID|line id|LINE)(?![A-Za-z]))\s*[号號]?\s*(?:[:：，,]|是|系|係|叫|上叫|名叫)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．\u200B-\u200D\u2060](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|((?<![\d０-９])[1-9１-９][\d０-９]{4,11}|(?<![〇零一二三四五六七八九幺两])[一二三四五六七八九幺][〇零一二三四五六七八九幺两]{4,11}(?![〇零一二三四五六七八九幺两]))|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
 /** a handle after @: up to a space or a mark (@阿May_杭州) */
 const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}/;
 /** the bank's own accounts, named before an ID or in a handle (官方抖音号, 同心银行的视频号, @同心银行官方) */
@@ -121,6 +121,8 @@ const OWN_OWNER = /(我|我们|我哋|本行|我行|网点|網點|支行|小U|�
 const NAMES_ALONE = /^[\s\p{Extended_Pictographic}\u{FE0F}]*[\u4e00-\u9fa5]{2,4}(?:[ \t]*[·•、，,/|\n][ \t]*[\u4e00-\u9fa5]{2,4}|[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){1,12}[\s\p{Extended_Pictographic}\u{FE0F}！!。]*$/u;
 /** a text of two or more lines, each a number or a ranking and a short CJK item alone (1. 王建华⏎2. 李秀英; 1st 刘美玲) */
 const NUMBERED_NAMES = /^(?:[ \t\u3000]*(?:\d{1,2}[ \t]?[.、．)）]|[①-⑳]|\d{1,2}(?:st|nd|rd|th))[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\r?\n|$)){2,30}$/;
+/** a nickname quoted after its label (群昵称「黄美玲（天河）」; 用户「杭州彭丽娟」) */
+const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用户|用戶|视频号|視頻號|用户名|用戶名|账号名)\s*(?:就叫|叫做|叫|是|为|係|：|:)?\s*[「“『"]([^」”』"\n]{2,24})[」”』"]/g;
 /** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
 const REGISTER_LINE = /[—–]{1,2}[ \t\u3000]*([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?=\r?\n|$)/g;
 /** an English given name and a surname after it (Kelvin Fung) */
@@ -819,6 +821,23 @@ export const piiPerson: Detector = {
               addOnline(view.index, m.index + m[0].length - id.length, id, platformOf(m[1]!));
             }
           }
+        }
+
+        // a nickname quoted after its label, with a full name as one of its parts (群昵称「黄美玲（天河）」; 昵称叫「华峰建材-冯志刚」;
+        // 「锦江区人民医院-护士长-唐雪梅」): the name is a part of two or three characters set apart by a dash, a bracket
+        // or a space — not a surname with an honorific (「6栋-刘阿姨」)
+        if (/昵称|暱稱|群名片|网名|網名|用户|用戶|视频号|視頻號/.test(view.span.text)) {
+          const src = view.span.text;
+          const parts: number[] = [];
+          for (const m of src.matchAll(NICKNAME)) {
+            const inner = m[2]!;
+            const base = m.index! + m[0].length - inner.length - 1;
+            for (const seg of inner.matchAll(/[^-－—–·•()（）\s|_/、]+/g)) {
+              const w = seg[0];
+              if (/^[\u4e00-\u9fa5]{2,3}$/.test(w) && !POLITE.test(w)) parts.push(base + seg.index!);
+            }
+          }
+          if (parts.length) namesAt(parts, '昵称', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3);
         }
 
         // a register kept line by line, each entry signed with a dash and a full name (11月20日 借出1把 —— 谢国平⏎
