@@ -18,7 +18,14 @@ const hasAny = (views: SpanView[], re: RegExp) =>
     re.lastIndex = 0;
     return !cannotMatch(re, v.norm.text) && re.test(v.norm.text);
   });
-const contains = (views: SpanView[], phrase: string) => views.some((v) => v.norm.text.includes(phrase));
+// (a warning may run on from one text into the next: 理财非存款、产品有风险、 ‖ 投资须谨慎)
+const contains = (views: SpanView[], phrase: string) => views.some((v) => v.norm.text.includes(phrase)) || (views.length > 1 && views.map((v) => trimMarks(v.norm.text)).join('').includes(phrase));
+/** `text` without the marks it ends on (理财非存款产品有风险、 → …风险) */
+function trimMarks(text: string): string {
+  let e = text.length;
+  while (e > 0 && '、，,；;：: \t\n'.includes(text[e - 1]!)) e--;
+  return text.slice(0, e);
+}
 
 const hit = (view: SpanView, from: number, to: number, data: Record<string, string>): DetectorHit => {
   const [a, b] = orig(view, from, to);
