@@ -2567,7 +2567,8 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
  * words that make an asset's quotations clients' reviews: a review wall, a rating, a client's message
  * (好评、五星、⭐⭐⭐⭐⭐、客户留言、客户说、感谢信、满意度、听听TA们怎么说)
  */
-const REVIEW_FRAME = /听听(TA|ta|他|她|客户|大家|街坊)们?怎么说|好评|五星|5星|五粒星|[⭐★]{3,}|追评|评价|評價|留言|客户说|客戶說|客户原话|客户的话|客户来信|客戶來信|感谢信|表扬信|客户心声|客户反馈|评分|打分|满意度|(?<![a-z])(reviews?|testimonials?|rated)(?![a-z])/i;
+// (or a quotation signed by a client on the line after it: “…每年都多赚一点。”⏎——电工李师傅)
+const REVIEW_FRAME = /[”」』]\s*\n?[ \t]*(——|—|－－)\s*[^\n—]{0,14}(师傅|叔叔|阿姨|老师|先生|女士|客户|客戶|大哥|大姐|姐|哥|伯|婶|爷|奶|老板|总|姨|叔)\s*(\n|$)|听听(TA|ta|他|她|客户|大家|街坊)们?怎么说|好评|五星|5星|五粒星|[⭐★]{3,}|追评|评价|評價|留言|客户说|客戶說|客户原话|客户的话|客户来信|客戶來信|感谢信|表扬信|客户心声|客户反馈|评分|打分|满意度|(?<![a-z])(reviews?|testimonials?|rated)(?![a-z])/i;
 /** True when the asset offers a product and shows clients' reviews (REVIEW_FRAME in any of its texts). */
 export function reviewAsset(views: SpanView[], products: AssetProducts): boolean {
   return isProductAsset(products) && views.some((v) => REVIEW_FRAME.test(v.span.text));
