@@ -76,7 +76,7 @@ export const missingRiskWarning: Detector = {
       let offers: boolean | undefined;
       const kindOnly = (type: ProductType) => {
         const e = evidence.get(type);
-        return !!e && (GENERIC_KIND.test(e.view.norm.text.slice(e.from, e.from + 12)) || BENCHMARK_EXPLAINED.test(e.view.norm.text.slice(e.from, e.from + 12)) || TRUST_KIND.test(e.view.norm.text.slice(e.from, e.from + 8)) || (type === 'fund' && fundKind(e.view.norm.text, e.from) && !views.some((v) => NAMED_FUND.test(v.norm.text) || FUND_OFFER.test(v.norm.text))) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24))) && !(offers ??= offersSomething(views));
+        return !!e && (GENERIC_KIND.test(e.view.norm.text.slice(e.from, e.from + 12)) || BENCHMARK_EXPLAINED.test(e.view.norm.text.slice(e.from, e.from + 12)) || TRUST_KIND.test(e.view.norm.text.slice(e.from, e.from + 8)) || (/^(买|购买)(点|些)?(理财|基金)(?!产品)/.test(e.view.norm.text.slice(e.from, e.from + 6)) && !views.some((v) => HOW_TO_BUY.test(v.norm.text))) || (type === 'fund' && fundKind(e.view.norm.text, e.from) && !views.some((v) => NAMED_FUND.test(v.norm.text) || FUND_OFFER.test(v.norm.text))) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24))) && !(offers ??= offersSomething(views));
       };
       if (types.has('wealth') && !kindOnly('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
       if (types.has('fund') && !kindOnly('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
@@ -128,6 +128,8 @@ const FUND_OFFER = /适合|先买|买入|开通|起投|(?<!\d)\d+元(起|一期)
 /** a benchmark explained as a notion (业绩比较基准不是预期收益，更不是承诺) */
 /** a trust as a legal arrangement (家族信托到底能做什么？), not a trust product offered (信托计划, 信托产品) */
 const TRUST_KIND = /^(家族|保险金|养老|教育金?|家庭服务)?信托(?!计划|产品|理财)/;
+/** a post that shows how to buy (三步买理财 ① …; 长辈版App也能买理财) offers what it shows */
+const HOW_TO_BUY = /步骤|三步|两步|几步|①|1️⃣|[Aa][Pp][Pp]|手机银行|点击|搜索|入口|扫码/;
 const BENCHMARK_EXPLAINED = /^业绩比较基准(不是|不等于|并非|并不是|≠|只是|是什么|怎么看)/;
 const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值|按净值|已经|早已|不再|现在|如今|变成|改为|净值化|实行净值|打破刚|的风险等级|风险等级分|按风险等级|分为|分成))/;
 
