@@ -101,12 +101,11 @@ export function ruleCatalog(rules?: RuleSet): CatalogEntry[] {
   }));
 }
 
-/** whether normalised `at` is on a text's short first line (a title of up to 16 characters) and the line after it names a product */
+/** whether normalised `at` is on a text's short first line (a title of up to 24 characters, no comma or full stop) and the sentence after it names a product */
 function headLine(view: SpanView, at: number): boolean {
   const { norm } = view;
   const src = norm.source;
   const end = src.indexOf('\n');
-  // (a title, not a sentence: no comma or full stop in it)
   if (end < 0 || end > 24 || norm.start[at]! >= end || /[，。,；;]/.test(src.slice(0, end))) return false;
   const s = norm.sentence[at]!;
   if (norm.sentence[0] !== s) return false;
@@ -1092,7 +1091,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
     // (and so is a sentence that names one of its products before the words: 「同心季季盈」主打一个安全)
     // (or a text's short first line, over a line that names its product: 💯稳⏎金钥匙安盈，给爸妈的养老钱找个家)
-    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from))) && !(rule.id === 'safety-words' && headLine(view, from) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from))) && !(rule.titleOverProduct && headLine(view, from) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
     if (lifeAsset || lifeSlang(view, from, to) || ((!types.size || metaphor(view, from, true, true)) && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)

@@ -97,6 +97,8 @@ const ruleSchema = z.strictObject({
   fix: z.record(z.string(), text).optional(),
   /** the rule's words do not count inside a product's name: in 「」 or 《》, or before its designation (「鑫享无忧」百万医疗险; 无忧180天持有期: a name, not a description) */
   notInName: z.boolean().default(false),
+  /** the rule's words on a text's short title line speak of the product the next line names (💯稳⏎金钥匙安盈，…): engine.ts headLine */
+  titleOverProduct: z.boolean().default(false),
   /** claim patterns over concept classes (claims/concepts.yaml) */
   claims: z.array(claim).default([]),
   /** the rule does not apply to an asset whose product types are all among these (存款是保本的) */
@@ -167,6 +169,8 @@ export interface WordRule extends RuleMeta {
   notAfter: RegExp | undefined;
   /** not inside a product's name (engine.ts inName) */
   notInName: boolean;
+  /** on a title line, about the product the next line names (engine.ts headLine) */
+  titleOverProduct: boolean;
   /** normalised term → replacement, applied by --fix when the original has no inserted characters */
   fix: Map<string, string>;
 }
@@ -286,6 +290,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
       negations: r.negations.map(normalizeTerm),
       notAfter: r.notAfter === undefined ? undefined : new RegExp(`(?:${r.notAfter})$`, 'i'),
       notInName: r.notInName,
+      titleOverProduct: r.titleOverProduct,
       fix: new Map(Object.entries(r.fix ?? {}).map(([k, v]) => [normalizeTerm(k), v])),
     });
   }
