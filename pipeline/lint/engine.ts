@@ -12,7 +12,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, NEVER_SAYS_HEAD, SPOT_HEAD, namesProductBefore, covers as inMask, reviewAsset, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, NEVER_SAYS_HEAD, SPOT_HEAD, namesProductBefore, lowerBound, covers as inMask, reviewAsset, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, warnedOnly, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import { keyAcross } from './claims/verdict.ts';
@@ -104,14 +104,15 @@ export function ruleCatalog(rules?: RuleSet): CatalogEntry[] {
 /** whether normalised `at` is on a text's short first line (a title of up to 24 characters, no comma or full stop) and the sentence after it names a product */
 function headLine(view: SpanView, at: number): boolean {
   const { norm } = view;
-  const src = norm.source;
-  const end = src.indexOf('\n');
-  if (end < 0 || end > 24 || norm.start[at]! >= end || /[，。,；;]/.test(src.slice(0, end))) return false;
+  // (only the first 25 characters are read for the line's end: a text of one endless line costs nothing per term)
+  const head = norm.source.slice(0, 25);
+  const end = head.indexOf('\n');
+  if (end < 0 || norm.start[at]! >= end || /[，。,；;]/.test(head.slice(0, end))) return false;
   const s = norm.sentence[at]!;
   if (norm.sentence[0] !== s) return false;
-  let k = at;
-  while (k < norm.text.length && norm.sentence[k] === s) k++;
-  return k < norm.text.length && norm.start[k]! > end && view.productSentences.has(norm.sentence[k]!);
+  // the first character after the line's end, in the next sentence, names a product
+  const k = lowerBound(norm.start, end + 1);
+  return k < norm.text.length && norm.sentence[k] !== s && view.productSentences.has(norm.sentence[k]!);
 }
 
 /** The loaded rules with their examples (for the test suite). */

@@ -563,11 +563,12 @@ const WHY_PAST = /(怎么|为什么|为啥|咋|点解|做咩|凭什么)[^，。]
 /** a dash that ends a reported question and opens its answer (问我这期怎么样——这期是…) */
 // (or the writer telling them, after a colon: 佢问我会唔会蚀，我话俾佢听：…; 她问我…，我跟她说：…)
 const ANSWER_DASH = /[^\s—－-][\s]*(——|—|－－|--)|(我|小U)(就)?((话|讲)(俾|畀|给)(佢|他|她)听|(同|跟|和)(佢|他|她)(讲|说|话)|告诉(她|他|佢)|回(她|他|佢)|答(她|他|佢)|说|讲|话|答)[:：]/;
-/** a word of comfort that may open an answer (放心，不会) */
 /** no one can promise it (没人能保证, 谁也不敢打包票, 不能保证, 冇人可以保證) */
-const NO_ONE_PROMISES = /^(没人|没有人|谁都|谁也|任何人都|冇人|無人|无人|没有谁|我也|我都|不能|无法|没法|不敢|没办法)(能|可以|敢|会|不能|不敢|没法|唔可以)?(保证|担保|打包票|承诺|保證|擔保|打包單)/;
+const NO_ONE = '(没人|没有人|谁都|谁也|任何人都|冇人|無人|无人|没有谁|我也|我都|不能|无法|没法|不敢|没办法)(能|可以|敢|会|不能|不敢|没法|唔可以)?(保证|担保|打包票|承诺|保證|擔保|打包單)';
+const NO_ONE_PROMISES = new RegExp(`^${NO_ONE}`);
 /** the same after who answers, up to a colon (小U的回答：没人能保证…; 我只能实话实说：不能保证…) */
-const NO_ONE_PROMISES_LED = new RegExp(String.raw`^[^：:\n。？！?!]{1,14}[：:]\s*` + NO_ONE_PROMISES.source.slice(1));
+const NO_ONE_PROMISES_LED = new RegExp(String.raw`^[^：:\n。？！?!]{1,14}[：:]\s*` + NO_ONE);
+/** a word of comfort that may open an answer (放心，不会) */
 const COMFORT = /^(放心|安心|莫慌|别慌|唔使惊|不用怕|别怕|嗯|哎|诶|害|嗨)$/;
 /** the writer saying it, before a bare yes (我说能！; 我当场回她：可以) */
 const SELF_REPLY = /^(我|我们|小U)(就|当场|直接|马上|立刻)?(说|讲|回|答|回答|回复)(他|她|佢|您|你|佢哋|他们|她们)?(?=.)/;
@@ -1178,7 +1179,7 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
   if (WINK.test(norm.text.slice(lastIndex + 1, lastIndex + 24))) return false;
   // (after a 还用问 that makes it obvious: 还用问嘛，就是这只一年期的…)
   // (or a 还用问 that answers alone, before the product named: 答：这还用问？当然是金钥匙安盈啦)
-  return !/^(答)?((这|那)?还用(问|说)(嘛|吗|么|啊)?)?(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)|^(答)?(这|那)?还用(问|说)(嘛|吗|么|啊)?(当然|肯定|就是|必须)/.test(answer);
+  return !/^(答)?((这|那)?还用(问|说)(嘛|吗|么|啊)?)?(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)/.test(answer) && !OBVIOUS_YES.test(answer);
 }
 /** a bare denial of a promise (不保证, 不承诺): it disclaims what came before */
 const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并不承诺)$/;
@@ -1195,8 +1196,9 @@ const OTHERS_HEAD = /^(别的|别家|其他|其它|外面|人家|别人|同行|�
 const FEATURE_WORD = /^(的特点|特点是|常见特点|典型特点|的特征|特征是|典型特征)$/;
 /** what says the thing with features is a fraud (非法集资, 骗局, 杀猪盘, 骗子的) */
 const FRAUD_SUBJECT = /骗|诈|非法|传销|庞氏|杀猪|套路|陷阱|不法|违规|违法|虚假|假冒|冒充|高息揽储|资金盘|跑路|爆雷|黑平台|地下钱庄|非正规|不正规|山寨/;
-// (or an answer that sees no difference, or leaves the reader to taste it: 反正我是没看出来; 你自己品; 拿到手你就知道了)
+/** an obvious yes, the question called needless (答：这还用问？当然是金钥匙安盈啦) */
 const OBVIOUS_YES = /^(答|回复|A)?(这|那)?还用(问|说)(嘛|吗|么|啊)?(当然|肯定|就是|必须|绝对)(?!不|没)/;
+// (or an answer that sees no difference, or leaves the reader to taste it: 反正我是没看出来; 你自己品; 拿到手你就知道了)
 const WINK = /反正我(是)?没看出来|反正我(是)?看不出来|你自己品|自己品品|你细品|(拿到手|到账|到手|买了)(你|您)?就知道了|懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
 
 /**
@@ -2082,8 +2084,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       const firstClause = opening >= 0 ? norm.clause[opening]! : -1;
       // (an answer that no one can promise it answers neither way: 它会跌吗？⏎小U的回答：没人能保证它不跌哦; 能不能保证
       // 不亏？⏎我只能实话实说：不能保证不亏)
-      if (sentFrom >= 0 && NO_ONE_PROMISES.test(norm.text.slice(opening >= 0 ? opening : sentFrom, (opening >= 0 ? opening : sentFrom) + 12))) a |= ANSWER_CAUTIONS;
-      else if (sentFrom >= 0 && NO_ONE_PROMISES_LED.test(src.slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24))) a |= ANSWER_CAUTIONS;
+      const said = opening >= 0 ? opening : sentFrom;
+      if (sentFrom >= 0 && (NO_ONE_PROMISES.test(norm.text.slice(said, said + 12)) || NO_ONE_PROMISES_LED.test(src.slice(norm.start[sentFrom]!, norm.start[sentFrom]! + 24)))) a |= ANSWER_CAUTIONS;
       for (const h of next) {
         if (norm.clause[h.from] !== firstClause) continue;
         // (disbelief answers neither yes nor no: it calls what was asked false, whichever way it was asked)

@@ -76,7 +76,7 @@ export const missingRiskWarning: Detector = {
       let offers: boolean | undefined;
       const kindOnly = (type: ProductType) => {
         const e = evidence.get(type);
-        return !!e && (GENERIC_KIND.test(e.view.norm.text.slice(e.from, e.from + 12)) || BENCHMARK_EXPLAINED.test(e.view.norm.text.slice(e.from, e.from + 12)) || TRUST_KIND.test(e.view.norm.text.slice(e.from, e.from + 8)) || (/^(买|购买)(点|些)?(理财|基金)(?!产品)/.test(e.view.norm.text.slice(e.from, e.from + 6)) && !views.some((v) => HOW_TO_BUY.test(v.norm.text))) || (type === 'fund' && fundKind(e.view.norm.text, e.from) && !views.some((v) => NAMED_FUND.test(v.norm.text) || FUND_OFFER.test(v.norm.text))) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24))) && !(offers ??= offersSomething(views));
+        return !!e && (namedAsKind(type, e.view.norm.text, e.from, views) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24))) && !(offers ??= offersSomething(views));
       };
       if (types.has('wealth') && !kindOnly('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
       if (types.has('fund') && !kindOnly('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
@@ -113,7 +113,18 @@ const OWN_WORDS = /咱们|我们|我行|本行|咱行|我哋/;
 /** what makes the product after it another lender's or seller's, a kind spoken of (网上那种; 外面有些; 别家的) */
 const OTHERS_KIND = /(网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些)[^。！？\n]{0,24}$/;
 
-/** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险; 理财产品净值化管理; 理财产品分为五个风险等级) */
+/**
+ * Whether the product word at normalised `from` of `text` names a kind of product, not one: 理财产品都…; a benchmark or a
+ * trust explained; buying spoken of where no way to buy is shown; a fund's kind or way of buying where no fund is named
+ * or offered.
+ */
+function namedAsKind(type: ProductType, text: string, from: number, views: SpanView[]): boolean {
+  const at = text.slice(from, from + 12);
+  if (GENERIC_KIND.test(at) || BENCHMARK_EXPLAINED.test(at) || TRUST_KIND.test(at)) return true;
+  if (BUYING_KIND.test(at)) return !views.some((v) => HOW_TO_BUY.test(v.norm.text));
+  return type === 'fund' && fundKind(text, from) && !views.some((v) => NAMED_FUND.test(v.norm.text) || FUND_OFFER.test(v.norm.text));
+}
+
 /**
  * A fund's kind or way of buying, not a fund (定投; 偏股基金; 债基; 基金净值): a kind only where no name stands before it
  * (客户的偏股基金, 开了基金定投 — not 同心稳健债券基金, nor 纯债A)
@@ -125,12 +136,15 @@ const fundKind = (text: string, from: number) =>
 const NAMED_FUND = /[\u4e00-\u9fff\dA-Za-z]{2,10}(指数|债券|混合|股票|纯债|短债|货币|联接|成长|价值|精选|红利|配置)[^，。\n]{0,4}(基金|[A-C](?![A-Za-z])|[”」"])|ETF|LOF|QDII|(?<!\d)\d{6}(?!\d)/;
 /** a way of buying offered (开通定投; 10元起投; 来找我) */
 const FUND_OFFER = /适合|先买|买入|开通|起投|(?<!\d)\d+元(起|一期)|找我|私我|私信我|扫码|认购期|发行|申购费/;
-/** a benchmark explained as a notion (业绩比较基准不是预期收益，更不是承诺) */
 /** a trust as a legal arrangement (家族信托到底能做什么？), not a trust product offered (信托计划, 信托产品) */
 const TRUST_KIND = /^(家族|保险金|养老|教育金?|家庭服务)?信托(?!计划|产品|理财)/;
+/** buying a wealth product or a fund spoken of (买理财能不能跑赢通胀？) */
+const BUYING_KIND = /^(买|购买)(点|些)?(理财|基金)(?!产品)/;
 /** a post that shows how to buy (三步买理财 ① …; 长辈版App也能买理财) offers what it shows */
 const HOW_TO_BUY = /步骤|三步|两步|几步|①|1️⃣|[Aa][Pp][Pp]|手机银行|点击|搜索|入口|扫码/;
+/** a benchmark explained as a notion (业绩比较基准不是预期收益，更不是承诺) */
 const BENCHMARK_EXPLAINED = /^业绩比较基准(不是|不等于|并非|并不是|≠|只是|是什么|怎么看)/;
+/** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险; 理财产品净值化管理; 理财产品分为五个风险等级) */
 const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值|按净值|已经|早已|不再|现在|如今|变成|改为|净值化|实行净值|打破刚|的风险等级|风险等级分|按风险等级|分为|分成))/;
 
 /** what follows a quotation that the post calls wrong (——这句话是错的❌; 是误区) */

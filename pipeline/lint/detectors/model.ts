@@ -57,13 +57,13 @@ const CLAIMY = /稳|赚|收益|回报|利息|涨|亏|蚀|少|多|保本|保收�
 
 /** the terms a product's card states (起购, 持有期, 风险等级, 认购期, 开放) */
 const FACT = /起购|起投|持有|风险等级|[Pp]?[Rr][1-5]|认购|申购|赎回|开放|期限|开售|发售|上架|说明书|新一期|第[0-9一二三四五六七八九十]+期|手机银行|网点|柜台|详询|咨询/;
+/** the product facts that hold a claim's words but state a term (最短持有, 最低起购, 风险等级) */
+const FACT_WORDS = /最短持有|最低起购|最低持有|最低认购|最低申购|最高申购|起购|风险等级|看清说明书|一定要看|一定看/g;
 /** a sentence that states a product's terms and nothing a claim is made of */
 const factLine = (s: Sentence) => {
   const t = s.view.norm.text.slice(s.from, s.to);
   return FACT.test(t) && !CLAIMY.test(t.replace(FACT_WORDS, ''));
 };
-/** the product facts that hold a claim's words but state a term (最短持有, 最低起购, 风险等级) */
-const FACT_WORDS = /最短持有|最低起购|最低持有|最低认购|最低申购|最高申购|起购|风险等级|看清说明书|一定要看|一定看/g;
 
 export const claimModel: Detector = {
   id: 'claim-model',

@@ -535,30 +535,26 @@ function ibans(view: SpanView): DetectorHit[] {
   }
   return hits;
 }
+/**
+ * The numbers `re` (global; its last group the number, ending the match) finds after their label in a view, each
+ * masked by `mask` and reported with `why` (普通 4827391; SSN 531-72-4408).
+ */
+function labelledNumbers(view: SpanView, re: RegExp, mask: (n: string) => string, why: string): DetectorHit[] {
+  const hits: DetectorHit[] = [];
+  for (const m of halfWidth(view.span.text).matchAll(re)) {
+    const n = m[m.length - 1]!;
+    const from = m.index! + m[0].length - n.length;
+    const masked = mask(n);
+    hits.push({ view: view.index, from, to: from + n.length, excerpt: masked, fix: masked, data: { masked, why } });
+  }
+  return hits;
+}
 /** a Japanese account: its type, then seven digits (普通 4827391; 普通預金 1234567) */
 const JP_ACCOUNT = /(?:普通|当座|普通預金|普通预金|當座)\s*(?:口座)?\s*(?:番号)?\s*[:：]?\s*((?<![0-9])[0-9]{7})(?![0-9])/g;
-function japaneseAccounts(view: SpanView): DetectorHit[] {
-  const t = halfWidth(view.span.text);
-  const hits: DetectorHit[] = [];
-  for (const m of t.matchAll(JP_ACCOUNT)) {
-    const from = m.index! + m[0].length - m[1]!.length;
-    const masked = `${m[1]!.slice(0, 1)}*****${m[1]!.slice(-1)}`;
-    hits.push({ view: view.index, from, to: from + 7, excerpt: masked, fix: masked, data: { masked, why: '（境外账户号码）' } });
-  }
-  return hits;
-}
+const japaneseAccounts = (view: SpanView) => labelledNumbers(view, JP_ACCOUNT, (n) => `${n.slice(0, 1)}*****${n.slice(-1)}`, '（境外账户号码）');
 /** a US social security number after its name (SSN 531-72-4408; 社安号：531-72-4408) */
 const SSN = /(?:SSN|Social Security(?: Number| No\.?)?|社安号|社会安全号|社會安全號|社会安全码)[^0-9\n]{0,24}?((?<![0-9])[0-9]{3}-[0-9]{2}-[0-9]{4})(?![0-9])/gi;
-function socialSecurityNumbers(view: SpanView): DetectorHit[] {
-  const t = halfWidth(view.span.text);
-  const hits: DetectorHit[] = [];
-  for (const m of t.matchAll(SSN)) {
-    const from = m.index! + m[0].length - m[1]!.length;
-    const masked = `***-**-${m[1]!.slice(-4)}`;
-    hits.push({ view: view.index, from, to: from + m[1]!.length, excerpt: masked, fix: masked, data: { masked, why: '（美国社会安全号）' } });
-  }
-  return hits;
-}
+const socialSecurityNumbers = (view: SpanView) => labelledNumbers(view, SSN, (n) => `***-**-${n.slice(-4)}`, '（美国社会安全号）');
 
 /** a person named as the account's holder right after it (捐款账户：6222…（工商银行，开户人为患儿母亲）): the account is theirs, whatever the label says */
 const PERSON_HOLDS = /^[^。！？\n]{0,12}(开户人|户名|持卡人|收款人)(为|是|[:：])?[^，。！？\n]{0,4}(母亲|父亲|妈妈|爸爸|本人|家属|奶奶|爷爷|外婆|外公|女儿|儿子|丈夫|妻子|爱人|女士|先生|阿姨|叔叔|患者|患儿)/;
@@ -705,14 +701,19 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
   if (middleHidden) {
     const { masked, count } = middleHidden;
     const what = kind === 'phone' ? '手机号' : kind === 'id' ? '身份证号' : '卡号';
-    for (const w of views)
-      for (const m of [...w.span.text.matchAll(MIDDLE_GIVEN), ...w.span.text.matchAll(HIDDEN_GIVEN)]) {
+    for (const w of views) {
+      // (the middle's count said in words, or — masked digits given without it — as many as it gives)
+      const given = [
+        ...[...w.span.text.matchAll(MIDDLE_GIVEN)].map((m) => ({ m, said: /^[0-9]+$/.test(m[1]!) ? Number(m[1]) : COUNT[m[1]!] })),
+        ...[...w.span.text.matchAll(HIDDEN_GIVEN)].map((m) => ({ m, said: count })),
+      ];
+      for (const { m, said } of given) {
         const digits = m[m.length - 1]!;
-        const said = m.length === 2 ? digits.replace(/[ \-]/g, '').length : /^[0-9]+$/.test(m[1]!) ? Number(m[1]) : COUNT[m[1]!];
         if (said !== count || digits.replace(/[ \-]/g, '').length !== count) continue;
         const from = m.index! + m[0].length - digits.length;
         hits.push({ view: w.index, from, to: m.index! + m[0].length, excerpt: masked, fix: '*'.repeat(digits.length), data: { masked, why: `（${what}打了码，被遮住的中间${count}位却在别处写明，合起来就是整个号码）` } });
       }
+    }
   }
   // an ID's masked birth date, given as a date that completes it (its check digit holds); a post holds
   // a few of either, and a text of thousands is read for its first COMPLETE_MAX dates, not every pair
