@@ -36,7 +36,8 @@ const conceptRef = z.string().regex(/^[!~]?[a-z][a-z-]*$/, 'Expected a concept c
  * where a claim counts: anywhere; in a finance sentence or asset; in a product asset's sentence about
  * money (`product`) or anywhere in a product asset (`product-asset`); or in an asset of these types
  */
-const claimContext = z.union([z.enum(['any', 'finance', 'product', 'product-asset']), z.array(z.enum(PRODUCT_TYPES)).min(1)]);
+// (a list of product types; `metal` adds a precious metal's asset, a product of no listed type: 积存金, 实物金条)
+const claimContext = z.union([z.enum(['any', 'finance', 'product', 'product-asset']), z.array(z.enum([...PRODUCT_TYPES, 'metal'])).min(1)]);
 const claim = z.strictObject({
   /** what the pattern recognises, in the reviewers' words */
   name: text,

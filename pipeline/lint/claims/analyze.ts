@@ -2648,7 +2648,8 @@ function contextOk(ctx: ClaimPattern['context'], types: ReadonlySet<ProductType>
   if (ctx === 'product-asset') return product;
   if (!sentenceFinance) return false;
   if (ctx === 'product') return product;
-  return ctx.some((t) => types.has(t));
+  // (`metal`: a precious metal's asset, a product of no listed type — 积存金就是黄金版的零存整取)
+  return ctx.some((t) => (t === 'metal' ? product && !types.size : types.has(t)));
 }
 
 const fits = (h: Hit, r: { cls: number; polarity: string }) =>

@@ -142,7 +142,7 @@ export interface ConceptReq {
   cls: number;
   polarity: Polarity;
 }
-export type ClaimContext = 'any' | 'finance' | 'product' | 'product-asset' | ProductType[];
+export type ClaimContext = 'any' | 'finance' | 'product' | 'product-asset' | (ProductType | 'metal')[];
 
 export interface ClaimPattern {
   /** WordRule.index of the rule it belongs to */

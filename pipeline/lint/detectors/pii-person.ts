@@ -226,8 +226,9 @@ export const piiPerson: Detector = {
       places: new Set(d.foreignPlaces),
       figures: new Set(d.foreignFigures.map(foldName)),
     };
-    // (a Japanese surname in characters, one to four characters or kana of a given name, then さん or 様: 山田花子さん)
-    const japaneseRe = d.japaneseKanjiSurnames.length ? new RegExp(`(${alt(d.japaneseKanjiSurnames)})([\u4e00-\u9fff\u3040-\u30ff々]{1,4}?)(?=さん|様|样|さま|ちゃん|くん|氏|殿)`, 'g') : undefined;
+    // (a Japanese surname in characters, one to four characters or kana of a given name, then さん or 様: 山田花子さん;
+    // not 样 ending a word of its own: 像金子一样 is like gold)
+    const japaneseRe = d.japaneseKanjiSurnames.length ? new RegExp(`(${alt(d.japaneseKanjiSurnames)})([\u4e00-\u9fff\u3040-\u30ff々]{1,4}?)(?=さん|様|(?<![一这那怎同多两模花变走像])样|さま|ちゃん|くん|氏|殿)`, 'g') : undefined;
     const pinyinSurnames = new Set(d.pinyinSurnames.map((s) => s.toLowerCase()));
     const pinyinNot = new Set(d.pinyinNotNames.map((s) => s.toLowerCase()));
     const PINYIN_NAME = /(?<![A-Za-z])([A-Z][a-z]{0,5}|[A-Z]{2,6})\s+([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z])/g;
