@@ -827,8 +827,8 @@ const LIKENED = /就像|好像|好比|如同|一个道理|也是这样|也一样
 
 /** a term called unlawful where it stands (补了就是违规刚兑; 非法集资里的保本高息): named as the offence, not claimed */
 const UNLAWFUL_BEFORE = /(违规|违法|非法|違規|違法)(的)?$/;
-/** a clause that says a kind of thing does not exist (没有收益高还没风险的好事; 哪有稳赚不赔的买卖), not one that ranks (没有比这更稳的) */
-const DENIED_KIND = /^(但|可|而|其实|所以)?(这世上|世上|天下|世界上)?(根本|压根|从来|本来就)?(没有|没|哪有|哪里有|不存在|找不到)(?![^。]*比)[^。]{2,24}的(好事|事|事情|东西|产品|理财|买卖|馅饼|午餐|投资|生意)[。!！]?$/;
+/** a clause that says a kind of thing does not exist (没有收益高还没风险的好事; 哪有稳赚不赔的买卖; 没有任何一款保险是什么都赔的), not one that ranks (没有比这更稳的) */
+const DENIED_KIND = /^(但|可|而|其实|所以)?(这世上|世上|天下|世界上)?(根本|压根|从来|本来就)?(没有|没|哪有|哪里有|不存在|找不到)((?![^。]*比)[^。]{2,24}的(好事|事|事情|东西|产品|理财|买卖|馅饼|午餐|投资|生意)|(任何)?(一款|一种|一只|一个|哪款|哪种)?(保险|理财|产品|基金|投资)(是|能|会|可以)[^。]{1,16})[。!！]?$/;
 /** one character between quotation marks (「最」; “保”), not one of a row of them (「保」「本」), nor a verb in scare quotes that the sentence goes on with (把钱「存」进金钥匙安盈) */
 const LONE_QUOTED = /^[^」”』’"'][「“『‘"'][\u4e00-\u9fa5][」”』’"'](?![「“『‘"'])(?![进入到])/;
 
