@@ -577,13 +577,35 @@ interface PiiReadings {
 }
 /** Chinese numerals, as said aloud too (幺 1, 两 2, 洞 0, 拐 7, 勾 9), run on after a Latin letter or a digit: each one digit (pieceDigits) */
 const SPOKEN_RUN = /(?<=[A-Za-z0-9])[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
+/** a plate read out, its characters apart (浙A 八 K 三 二 七; 川A，幺洞两，D九): after a province and its letter, numerals, digits and single letters with spaces or commas between */
+const SPOKEN_PLATE = /(?<=[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬雲遼魯蘇贛晉陝閩貴粵寧瓊][A-Za-z])(?:[ \t，,、]{1,2}|[〇零洞一幺二两三四五六七拐八九勾0-9]|[A-Za-z](?![A-Za-z])){5,16}/g;
+/** an email read out: its @ said (艾特, 小老鼠, 圈a, at) and its domain's dot (点 com) */
+const SPOKEN_EMAIL = /(艾特|小老鼠|圈[aA]|(?<![A-Za-z])at(?![A-Za-z])|[@＠])[^。！？\n]{0,24}(点|點|dot|[.。．])\s*(com|cn|net|org)/;
+/** a passport's or a travel permit's number read out after its letter (护照号：E，七三九二，零四六幺) */
+const PASSPORT_CUE = /护照|護照|通行证|通行證|passport/i;
+const SPOKEN_DOCUMENT = /(?<=(?<![A-Za-z])[A-Za-z])(?:[ \t，,、]{1,2}|[〇零洞一幺二两三四五六七拐八九勾0-9]){6,24}/g;
+/** numerals said one by one (一六三; 二零零三) */
+const NUMERAL_RUN = /[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
+/**
+ * A text as it reads when digits are said aloud, one character for one: numerals run on after a
+ * letter or a digit (SPOKEN_RUN), a plate read out with its characters apart (its commas read as
+ * spaces), and in a text that reads out an email, every run of numerals and the @'s nicknames
+ * (小老鼠 → 艾特, 圈a → 艾特) — 客户念邮箱：zhang wei 八八 小老鼠 一六三 点 com — and in a text about a passport, the
+ * numerals after a letter (护照号：E，七三九二，零四六幺).
+ */
+function spokenReading(text: string): string {
+  let out = text.replace(SPOKEN_RUN, pieceDigits).replace(SPOKEN_PLATE, (run) => run.replace(/[，,、]/g, ' ').replace(NUMERAL_RUN, pieceDigits).replace(/[〇零洞一幺二两三四五六七拐八九勾]/g, pieceDigits));
+  if (SPOKEN_EMAIL.test(out)) out = out.replace(/小老鼠/g, '艾特 ').replace(/圈[aA]/g, '艾特').replace(NUMERAL_RUN, pieceDigits);
+  if (PASSPORT_CUE.test(out)) out = out.replace(SPOKEN_DOCUMENT, (run) => run.replace(/[，,、]/g, ' ').replace(/[〇零洞一幺二两三四五六七拐八九勾]/g, pieceDigits));
+  return out;
+}
 function piiReadings(set: RuleSet, views: SpanView[]): PiiReadings {
   const joined = acrossFields(set, views);
   // (the pinyin reader rewrites text before any detector reads it: a fold that swallows part of a
   // detail hides it — 回信已发至 xu.hf… read as 积蓄 — so the numbers, addresses and plates are also
   // read in the text as typed; names are not, where pinyin words would look like pinyin names)
   const typed = views.some((v) => v.norm.via.includes(VIA_PINYIN)) ? views.map((v) => scanSpan(set, v.index, v.span, true, true).view) : undefined;
-  const spokenTexts = views.map((v) => v.span.text.replace(SPOKEN_RUN, pieceDigits));
+  const spokenTexts = views.map((v) => spokenReading(v.span.text));
   const spoken = spokenTexts.some((t, i) => t !== views[i]!.span.text) ? views.map((v, i) => scanSpan(set, v.index, { ...v.span, text: spokenTexts[i]! }, true, true).view) : undefined;
   const assembled = assembledDigits(set, views);
   return { ...(joined ? { joined } : {}), ...(typed ? { typed } : {}), ...(spoken ? { spoken } : {}), ...(assembled ? { assembled } : {}) };
