@@ -967,8 +967,8 @@ const CONDITIONAL_LEAD = new RegExp(`有人|${CONDITION_WORDS}`);
 const CONDITION_OPENS = new RegExp(`^([\\u4e00-\\u9fa5]{0,8}(问|問|说|說|讲|講|道))?(那)?(${CONDITION_WORDS}|假设|真的?要是|萬一)`);
 /** who tells the one who passed a pitch on (我跟他说：) */
 const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
-/** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…) */
-const ANSWER_LEAD = new RegExp(String.raw`^\s*(小U\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
+/** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…; an answer's label or its speaker: 答：不会; A：一般不会; 经理王晓雨：不会的) */
+const ANSWER_LEAD = new RegExp(String.raw`^\s*((答|回答|答复|[AＡ]|小U|[\u4e00-\u9fa5]{0,4}(经理|行长|柜员|客服|专员|顾问|主任)[\u4e00-\u9fa5]{0,3})\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 // (or sent back by a reviewer: …”⏎合规同事退了回来：…)
 const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其实)?([^。！？\n]{0,16}(结果|原来|后来才知道|一查)(系|是|竟然是|竟然系)?(假嘅|假的|骗局|骗子|诈骗|非法集资)|[^。！？\n]{0,4}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,4}(我|我们|我哋)?(从来|从不|从没|绝不|永远)(不|唔)?(说|讲|写|用)|[^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,12}(别再|不要再|莫再|不准再|不许再)(说|讲|写|用|发)|[^。！？\n]{0,24}(这种话|这句话|这话|这类话|这种说法)[^。！？\n]{0,4}(不能拿来|不能拿出来|不能跟客户|不能对客户|说不得|我?(得|要|必须|需要)?(纠正|更正|澄清)|不对|不准确|有误|说错了)|[^。！？\n]{0,16}(请|让|叫|劝)?(她|他|你|您|大家)?(别|不要|不能|不该|千万别)(这么|这样|如此)(写|说|讲|发)|(我|我们)?(跟|和|同|给)(他|她|他们|她们|你|您|大家)(掰扯清楚|解释清楚|讲清楚|说清楚|讲明白|说明白|算清楚)|(我|我们)?(得|要|必须|需要|想|当场|马上|立刻|赶紧|就)(更正|纠正|澄清)(了|咗)?(一下)?|[^。！？\n]{0,10}(退了回来|退回来了?|被退回|打了回来|打回来了?|被打回|被驳回|驳回了|没通过审核|没有通过审核|未通过审核|不予通过)|(这话|这句话|这种说法|这个说法|呢句说话|呢句话|呢种讲法|呢个讲法|呢种说法)[^。！？\n]{0,20}(不成立|唔成立|站不住脚?|企唔住脚?|过时了|行不通|行唔通|不灵了)|(这句话|这种话|这话|这种说法|这个说法|这句|这张图|这张海报|这张图片|这条|这篇|这段文案|这段话)[^。！？\n]{0,6}(违规|不合规|是误导|在暗示|是暗示|不能说|不能用|得纠正|要纠正|需要纠正|不对|不准确|是错的|错了)|(这里|在这里|这点|这一点)(要|得|必须|需要|先)?(说清楚|讲清楚|说明一下|澄清一下|澄清)|(这个|这个想法|这种想法|这个理解|这种理解|这个看法)(可|就)?(得|要|需要|必须)(掰扯清楚|说清楚|讲清楚|分清楚|纠正|更正|改一改|改改|改|澄清))/;
@@ -1181,6 +1181,8 @@ function askedYesNo(view: SpanView, lastIndex: number, rhetorical?: RegExp): boo
   // (or a 还用问 that answers alone, before the product named: 答：这还用问？当然是金钥匙安盈啦)
   return !/^(答)?((这|那)?还用(问|说)(嘛|吗|么|啊)?)?(就是|当然是|答案是|那必须是|必须是|首选|选)(这|它|我们|本)/.test(answer) && !OBVIOUS_YES.test(answer);
 }
+/** a hedge that opens an answer (一般不会; 基本上没有; 大概率不会) */
+const HEDGE_OPENING = /^(一般来说|一般|通常|基本上|基本|大概率|大多数情况下|正常情况下|应该|估计|几乎)(?=不|没|唔|冇)/;
 /** a bare denial of a promise (不保证, 不承诺): it disclaims what came before */
 const NOT_PROMISED = /^(不保证|不承诺|不担保|不确保|并不保证|并不承诺)$/;
 /** another party saying something, its words running unquoted to the end of the text before a target (see reportedUnquoted) */
@@ -2081,6 +2083,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         const after = next.find((h) => norm.clause[h.from] === norm.clause[sentFrom]! + 1);
         if (after) opening = after.from;
       }
+      // (a hedge before the answer's no is no other answer: A：一般不会; 基本上不会)
+      if (opening >= 0) {
+        const h = HEDGE_OPENING.exec(norm.text.slice(opening, opening + 6));
+        if (h) opening += h[0].length;
+      }
       const firstClause = opening >= 0 ? norm.clause[opening]! : -1;
       // (an answer that no one can promise it answers neither way: 它会跌吗？⏎小U的回答：没人能保证它不跌哦; 能不能保证
       // 不亏？⏎我只能实话实说：不能保证不亏)
@@ -2394,8 +2401,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // (a definition that likens a product to a deposit misleads as any likening does: “固收+”到底是什么？⏎简单说，就是定期存款的升级版)
     if (!neutral && !(cls === depositLike && /存款|定期|存单|活期/.test(norm.text.slice(from, to))) && from < definitionEnd(s)) neutral = true;
     // (a reader's question in the thread under a post is theirs: @雷阿姨：那在你们行买理财就不会亏了噻？;
-    // only the question — what a "reader" is made to state ships under the bank's name)
-    if (!neutral && info.question && onComment(s)) neutral = true;
+    // only the question — what a "reader" is made to state ships under the bank's name — and only unanswered:
+    // 问：会亏吗？⏎答：不会。 is the writer's no)
+    if (!neutral && info.question && !answered && onComment(s)) neutral = true;
     if (!neutral) {
       quotes ??= quoteMask(view);
       const at = norm.start[from]!;
