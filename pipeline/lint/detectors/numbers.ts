@@ -490,6 +490,8 @@ function classify(d: string): Omit<FoundNumber, 'from' | 'to'> | undefined {
   // (a foreign permanent resident's ID of 2023 on: 9, the province that issued it, a country's number)
   if (n === 18 && validForeignId(d)) return { kind: 'id', digits: d, why: 'foreign' };
   if (n === 15 && validId15(d)) return { kind: 'id', digits: d };
+  // (a specimen card's number: its digits after the issuer all zeros — 6200 0000 0000 0000（样卡）)
+  if (n >= 16 && n <= 19 && /^\d{2,6}?0{12,}$/.test(d)) return undefined;
   if (n >= 16 && n <= 19) {
     if (DOMESTIC_BINS.some((b) => d.startsWith(b))) return { kind: 'card', digits: d, why: luhn(d) ? 'luhn' : 'bin' };
     const first = d.charCodeAt(0);

@@ -179,7 +179,7 @@ const CLIENT_AFTER_NAME = /(?:今年[\u4e00-\u9fa5\d]{1,6}岁)?(?:是|系|係|�
 /** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
 /** a person's sex and age right after their name (寻人启事：陈桂兰，女，79岁) */
 const SEX_AGE = /^[，,、]? ?[男女] ?[，,、]? ?[0-9一二三四五六七八九十]{1,3} ?(岁|周岁)/;
-const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|爹爹|嗲嗲|娭毑|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢)$/;
+const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|爹爹|嗲嗲|娭毑|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢|妈妈|爸爸|外婆|外公)$/;
 
 export const piiPerson: Detector = {
   id: 'pii-person',
