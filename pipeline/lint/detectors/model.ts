@@ -53,7 +53,7 @@ function sentencesOf(views: SpanView[]): Sentence[] {
 }
 
 /** the words a claim is made of — of return, safety, rank, haste, gifts, deposits or feeling */
-const CLAIMY = /稳|赚|收益|回报|利息|涨|亏|蚀|少|多|保本|保收益|保息|保障|保证|打包票|兜底|安全|放心|安心|踏实|省心|无忧|揪心|不用管|最|第一|冠军|之选|口碑|信得过|都在买|送|赠|礼|带走|抢|限量|售罄|翻|倍|%|％|厘|≈|约|香|划算|机会|错过|赶紧|靠谱|推荐|挑|闭眼|躺|上车|冲|一定|肯定|绝对|至少|预期|估计|放着|睡|分红|红利|派发|到账|拿回|回来|回本|变成|长大|本钱|本金|存款|存单|定期|活期|起存|一样|一个样|万能|懂的都懂|空手/;
+const CLAIMY = /稳|赚|收益|回报|利息|涨|亏|蚀|少|多|保本|保收益|保息|保障|保证|打包票|兜底|安全|放心|安心|踏实|省心|无忧|揪心|不用管|最|第一|冠军|之选|口碑|信得过|都在买|送|赠|礼|带走|抢|限量|售罄|翻|倍|%|％|厘|≈|约|香|划算|机会|错过|赶紧|靠谱|推荐|挑|闭眼|躺|上车|冲|一定|肯定|绝对|至少|预期|估计|放着|睡|分红|红利|派发|到账|拿回|回来|回本|到手|极低|很低|国债|🈚|变成|长大|本钱|本金|存款|存单|定期|活期|起存|一样|一个样|万能|懂的都懂|空手/;
 
 /** the terms a product's card states (起购, 持有期, 风险等级, 认购期, 开放) */
 const FACT = /起购|起投|持有|风险等级|[Pp]?[Rr][1-5]|认购|申购|赎回|开放|期限|开售|发售|上架|说明书|新一期|第[0-9一二三四五六七八九十]+期|手机银行|网点|柜台|详询|咨询/;
@@ -66,8 +66,12 @@ const factLine = (s: Sentence) => {
   const t = s.view.norm.text.slice(s.from, s.to);
   return FACT.test(t) && !CLAIMY.test(t.replace(FACT_WORDS, '').replace(WARNING_WORDS, ''));
 };
-/** a sentence with nothing a claim is made of once the warnings' words are set aside (the warning under a card of facts) */
-const plainLine = (s: Sentence) => !CLAIMY.test(s.view.norm.text.slice(s.from, s.to).replace(FACT_WORDS, '').replace(WARNING_WORDS, ''));
+/** a line beside a card of facts with nothing a claim is made of (its warning, a heading: 小U播报; 本周网点在售), and no
+ * sum of its own (【3万块放一年，到手1200+】 is a forecast in figures) */
+const plainLine = (s: Sentence) => {
+  const t = s.view.norm.text.slice(s.from, s.to).replace(FACT_WORDS, '').replace(WARNING_WORDS, '');
+  return !CLAIMY.test(t) && !/\d\s*(万|千|元|块|\+)/.test(t);
+};
 
 export const claimModel: Detector = {
   id: 'claim-model',
@@ -92,8 +96,8 @@ export const claimModel: Detector = {
         const text = window.map((s) => s.text).join(SEP);
         // the model learned from whole posts: a fragment (a title alone, a short line) is not read
         // (nor a product's card of plain facts: a sentence states a term — 第15期明天开放，起购1元，最短持有90天，风险等级R2 —
-        // and none holds a word a claim is made of, its warning's words set aside)
-        const p = length >= d.minLength && !(window.some(factLine) && window.every(plainLine)) ? model.score(text) : 0;
+        // and none holds a word a claim is made of; the warning under it is set aside)
+        const p = length >= d.minLength && !(window.some(factLine) && window.every((x) => factLine(x) || plainLine(x))) ? model.score(text) : 0;
         if (p >= d.threshold) {
           // the sentence that weighs most, each scored once
           const scores = window.map((s) => model.score(s.text));
