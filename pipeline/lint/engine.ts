@@ -586,6 +586,9 @@ const PASSPORT_CUE = /护照|護照|通行证|通行證|passport/i;
 const SPOKEN_DOCUMENT = /(?<=(?<![A-Za-z])[A-Za-z])(?:[ \t，,、]{1,2}|[〇零洞一幺二两三四五六七拐八九勾0-9]){6,24}/g;
 /** numerals said one by one (一六三; 二零零三) */
 const NUMERAL_RUN = /[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
+const NUMERAL = /[〇零洞一幺二两三四五六七拐八九勾]/g;
+/** a run read out character by character, one for one: its commas read as spaces, each numeral as its digit */
+const spelledOut = (run: string) => run.replace(/[，,、]/g, ' ').replace(NUMERAL, pieceDigits);
 /**
  * A text as it reads when digits are said aloud, one character for one: numerals run on after a
  * letter or a digit (SPOKEN_RUN), a plate read out with its characters apart (its commas read as
@@ -594,9 +597,9 @@ const NUMERAL_RUN = /[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
  * numerals after a letter (护照号：E，七三九二，零四六幺).
  */
 function spokenReading(text: string): string {
-  let out = text.replace(SPOKEN_RUN, pieceDigits).replace(SPOKEN_PLATE, (run) => run.replace(/[，,、]/g, ' ').replace(NUMERAL_RUN, pieceDigits).replace(/[〇零洞一幺二两三四五六七拐八九勾]/g, pieceDigits));
+  let out = text.replace(SPOKEN_RUN, pieceDigits).replace(SPOKEN_PLATE, spelledOut);
   if (SPOKEN_EMAIL.test(out)) out = out.replace(/小老鼠/g, '艾特 ').replace(/圈[aA]/g, '艾特').replace(NUMERAL_RUN, pieceDigits);
-  if (PASSPORT_CUE.test(out)) out = out.replace(SPOKEN_DOCUMENT, (run) => run.replace(/[，,、]/g, ' ').replace(/[〇零洞一幺二两三四五六七拐八九勾]/g, pieceDigits));
+  if (PASSPORT_CUE.test(out)) out = out.replace(SPOKEN_DOCUMENT, spelledOut);
   return out;
 }
 function piiReadings(set: RuleSet, views: SpanView[]): PiiReadings {
