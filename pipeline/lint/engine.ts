@@ -575,18 +575,20 @@ interface PiiReadings {
   /** the asset's digits in order, as the number the post says they spell (assembledDigits) */
   assembled?: ReturnType<typeof assembledDigits>;
 }
-/** Chinese numerals, as said aloud too (幺 1, 两 2, 洞 0, 拐 7, 勾 9), run on after a Latin letter or a digit: each one digit (pieceDigits) */
-const SPOKEN_RUN = /(?<=[A-Za-z0-9])[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
+/** the numerals a digit is said by, aloud too (幺 1, 两 2, 洞 0, 拐 7, 勾 9) */
+const SPOKEN_NUMERALS = '〇零洞一幺二两三四五六七拐八九勾';
+/** Chinese numerals run on after a Latin letter or a digit: each one digit (pieceDigits) */
+const SPOKEN_RUN = new RegExp(`(?<=[A-Za-z0-9])[${SPOKEN_NUMERALS}]{2,}`, 'g');
 /** a plate read out, its characters apart (浙A 八 K 三 二 七; 川A，幺洞两，D九): after a province and its letter, numerals, digits and single letters with spaces or commas between */
-const SPOKEN_PLATE = /(?<=[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬雲遼魯蘇贛晉陝閩貴粵寧瓊][A-Za-z])(?:[ \t，,、]{1,2}|[〇零洞一幺二两三四五六七拐八九勾0-9]|[A-Za-z](?![A-Za-z])){5,16}/g;
+const SPOKEN_PLATE = new RegExp(`(?<=[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬雲遼魯蘇贛晉陝閩貴粵寧瓊][A-Za-z])(?:[ \\t，,、]{1,2}|[${SPOKEN_NUMERALS}0-9]|[A-Za-z](?![A-Za-z])){5,16}`, 'g');
 /** an email read out: its @ said (艾特, 小老鼠, 圈a, at) and its domain's dot (点 com) */
 const SPOKEN_EMAIL = /(艾特|小老鼠|圈[aA]|(?<![A-Za-z])at(?![A-Za-z])|[@＠])[^。！？\n]{0,24}(点|點|dot|[.。．])\s*(com|cn|net|org)/;
 /** a passport's or a travel permit's number read out after its letter (护照号：E，七三九二，零四六幺) */
 const PASSPORT_CUE = /护照|護照|通行证|通行證|passport/i;
-const SPOKEN_DOCUMENT = /(?<=(?<![A-Za-z])[A-Za-z])(?:[ \t，,、]{1,2}|[〇零洞一幺二两三四五六七拐八九勾0-9]){6,24}/g;
+const SPOKEN_DOCUMENT = new RegExp(`(?<=(?<![A-Za-z])[A-Za-z])(?:[ \\t，,、]{1,2}|[${SPOKEN_NUMERALS}0-9]){6,24}`, 'g');
 /** numerals said one by one (一六三; 二零零三) */
-const NUMERAL_RUN = /[〇零洞一幺二两三四五六七拐八九勾]{2,}/g;
-const NUMERAL = /[〇零洞一幺二两三四五六七拐八九勾]/g;
+const NUMERAL_RUN = new RegExp(`[${SPOKEN_NUMERALS}]{2,}`, 'g');
+const NUMERAL = new RegExp(`[${SPOKEN_NUMERALS}]`, 'g');
 /** a run read out character by character, one for one: its commas read as spaces, each numeral as its digit */
 const spelledOut = (run: string) => run.replace(/[，,、]/g, ' ').replace(NUMERAL, pieceDigits);
 /**

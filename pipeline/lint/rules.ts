@@ -9,7 +9,7 @@ import { AhoCorasick } from './ac.ts';
 import { normalizeTerm } from './normalize.ts';
 import { patternRegExp } from './schema.ts';
 import { REQUIRED_WARNINGS } from './warnings.ts';
-import { compileClaims, PRODUCT_TYPES, type ClaimPattern, type ConceptSet, loadConcepts, CONCEPTS_SOURCE, type ProductType } from './claims/concepts.ts';
+import { compileClaims, CONTEXT_TYPES, PRODUCT_TYPES, type ClaimPattern, type ConceptSet, loadConcepts, CONCEPTS_SOURCE, type ProductType } from './claims/concepts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** where a term counts: anywhere, or only in a sentence about a product / a wealth or insurance product */
@@ -36,8 +36,7 @@ const conceptRef = z.string().regex(/^[!~]?[a-z][a-z-]*$/, 'Expected a concept c
  * where a claim counts: anywhere; in a finance sentence or asset; in a product asset's sentence about
  * money (`product`) or anywhere in a product asset (`product-asset`); or in an asset of these types
  */
-// (a list of product types; `metal` adds a precious metal's asset, a product of no listed type: 积存金, 实物金条)
-const claimContext = z.union([z.enum(['any', 'finance', 'product', 'product-asset']), z.array(z.enum([...PRODUCT_TYPES, 'metal'])).min(1)]);
+const claimContext = z.union([z.enum(['any', 'finance', 'product', 'product-asset']), z.array(z.enum(CONTEXT_TYPES)).min(1)]);
 const claim = z.strictObject({
   /** what the pattern recognises, in the reviewers' words */
   name: text,

@@ -10,6 +10,8 @@ import { normalizeTerm } from '../normalize.ts';
 
 export const PRODUCT_TYPES = ['wealth', 'fund', 'structured', 'insurance', 'deposit', 'loan'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];
+/** what a claim's context may list: the product types, and `metal` — a precious metal's asset, a product of no listed type (积存金, 实物金条) */
+export const CONTEXT_TYPES = [...PRODUCT_TYPES, 'metal'] as const;
 
 export const CONCEPTS_SOURCE = new URL('./concepts.yaml', import.meta.url);
 
@@ -142,7 +144,7 @@ export interface ConceptReq {
   cls: number;
   polarity: Polarity;
 }
-export type ClaimContext = 'any' | 'finance' | 'product' | 'product-asset' | (ProductType | 'metal')[];
+export type ClaimContext = 'any' | 'finance' | 'product' | 'product-asset' | (typeof CONTEXT_TYPES)[number][];
 
 export interface ClaimPattern {
   /** WordRule.index of the rule it belongs to */

@@ -61,17 +61,18 @@ const FACT = /起购|起投|持有|风险等级|[Pp]?[Rr][1-5]|认购|申购|赎
 const FACT_WORDS = /最短持有|最低起购|最低持有|最低认购|最低申购|最高申购|起购|风险等级|看清说明书|一定要看|一定看/g;
 /** the required warnings' words and the advice to be assessed first (理财非存款、产品有风险、投资须谨慎; 先做测评再决定) */
 const WARNING_WORDS = /理财非存款|产品有风险|投资须谨慎|基金有风险|过往业绩不预示其未来表现|不是存款|非存款|(风险)?测评/g;
-/** a sentence that states a product's terms and nothing a claim is made of */
-const factLine = (s: Sentence) => {
+/**
+ * A sentence of a product's card of plain facts: 'fact' when it states a term and nothing a claim is made of, 'plain'
+ * when it states no term, nothing a claim is made of and no sum of its own (its warning, a heading: 小U播报; not
+ * 【3万块放一年，到手1200+】, a forecast in figures), else undefined. The terms' and the warnings' words are set aside first.
+ */
+function cardLine(s: Sentence): 'fact' | 'plain' | undefined {
   const t = s.view.norm.text.slice(s.from, s.to);
-  return FACT.test(t) && !CLAIMY.test(t.replace(FACT_WORDS, '').replace(WARNING_WORDS, ''));
-};
-/** a line beside a card of facts with nothing a claim is made of (its warning, a heading: 小U播报; 本周网点在售), and no
- * sum of its own (【3万块放一年，到手1200+】 is a forecast in figures) */
-const plainLine = (s: Sentence) => {
-  const t = s.view.norm.text.slice(s.from, s.to).replace(FACT_WORDS, '').replace(WARNING_WORDS, '');
-  return !CLAIMY.test(t) && !/\d\s*(万|千|元|块|\+)/.test(t);
-};
+  const rest = t.replace(FACT_WORDS, '').replace(WARNING_WORDS, '');
+  if (CLAIMY.test(rest)) return undefined;
+  if (FACT.test(t)) return 'fact';
+  return /\d\s*(万|千|元|块|\+)/.test(rest) ? undefined : 'plain';
+}
 
 export const claimModel: Detector = {
   id: 'claim-model',
@@ -97,7 +98,8 @@ export const claimModel: Detector = {
         // the model learned from whole posts: a fragment (a title alone, a short line) is not read
         // (nor a product's card of plain facts: a sentence states a term — 第15期明天开放，起购1元，最短持有90天，风险等级R2 —
         // and none holds a word a claim is made of; the warning under it is set aside)
-        const p = length >= d.minLength && !(window.some(factLine) && window.every((x) => factLine(x) || plainLine(x))) ? model.score(text) : 0;
+        const lines = window.map(cardLine);
+        const p = length >= d.minLength && !(lines.includes('fact') && !lines.includes(undefined)) ? model.score(text) : 0;
         if (p >= d.threshold) {
           // the sentence that weighs most, each scored once
           const scores = window.map((s) => model.score(s.text));
