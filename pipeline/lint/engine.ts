@@ -115,6 +115,44 @@ function headLine(view: SpanView, at: number): boolean {
   return k < norm.text.length && norm.sentence[k] !== s && view.productSentences.has(norm.sentence[k]!);
 }
 
+/**
+ * True when normalised `at` stands on a short line of a card that a short line right above it names a
+ * product on (小U测评 🔑金钥匙安盈⏎安全性 ⭐⭐⭐⭐⭐): the card's lines are the product's attributes.
+ */
+function underProductLine(view: SpanView, at: number): boolean {
+  const { norm } = view;
+  const src = norm.source;
+  const o = norm.start[at]!;
+  // (lines read at most 25 characters each way: a text of one endless line costs nothing per term)
+  let a = o;
+  while (a > 0 && o - a < 25 && src[a - 1] !== '\n') a--;
+  let b = o;
+  while (b < src.length && b - o < 25 && src[b] !== '\n') b++;
+  if (a === 0 || src[a - 1] !== '\n' || (b < src.length && src[b] !== '\n') || /[，。,；;！？!?]/.test(src.slice(a, b))) return false;
+  let p = a - 1;
+  while (p > 0 && a - 1 - p < 25 && src[p - 1] !== '\n') p--;
+  if (p > 0 && src[p - 1] !== '\n') return false;
+  if (/[，。,；;！？!?]/.test(src.slice(p, a - 1))) return false;
+  // (the line above names a product: some character of it is in a product sentence, its own sentence)
+  const k = lowerBound(norm.start, p);
+  const s = norm.sentence[at]!;
+  for (let i = k; i < norm.text.length && norm.start[i]! < a - 1; i++) if (norm.sentence[i] !== s && view.productSentences.has(norm.sentence[i]!)) return true;
+  return false;
+}
+
+/**
+ * True when normalised `at` opens a sentence with no subject of its own, right after a sentence that
+ * names a product: the sentence goes on about it (…配一份个人养老金理财吧⏎低风险、省心，缴进去就不用盯着).
+ */
+function openerAfterProduct(view: SpanView, at: number): boolean {
+  const { norm } = view;
+  const s = norm.sentence[at]!;
+  if (at === 0 || norm.sentence[at - 1] !== s - 1 || !view.productSentences.has(s - 1)) return false;
+  // (not after a question: what answers it is said of its own — 你买的什么理财？亲测推荐一下呗)
+  const mark = norm.source.slice(norm.end[at - 1]!, norm.start[at]!);
+  return !/[？?]/.test(mark);
+}
+
 /** The loaded rules with their examples (for the test suite). */
 export function ruleDefinitions(): readonly RuleMeta[] {
   return engine().set.rules;
@@ -1119,7 +1157,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
     // (and so is a sentence that names one of its products before the words: 「同心季季盈」主打一个安全)
     // (or a text's short first line, over a line that names its product: 💯稳⏎金钥匙安盈，给爸妈的养老钱找个家)
-    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from))) && !(rule.titleOverProduct && headLine(view, from) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from))) && !(rule.titleOverProduct && (headLine(view, from) || underProductLine(view, from) || openerAfterProduct(view, from)) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
     if (lifeAsset || lifeSlang(view, from, to) || ((!types.size || metaphor(view, from, true, true)) && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)

@@ -960,6 +960,8 @@ function endorsed(source: string, at: number): boolean {
   return ENDORSED.test(after);
 }
 
+/** a loss supposed (亏了, 跌咗的话), then who is asked to act on it (银行会赔; 你们能补): the loss is the condition */
+const LOSS_SUPPOSED = /(亏|虧|跌|蚀|蝕|亏损|亏本|亏钱|賠錢|赔钱)(了|咗)(的话|嘅话)?(?=[^会能可肯]{0,6}(会|能|可以|肯|會))/;
 /** the words that open a condition */
 const CONDITION_WORDS = '如果|要是|假如|万一|倘若|若是';
 /** a lead that supposes someone says it (真有人这么跟你讲，; 要是有人说：) */
@@ -1247,7 +1249,8 @@ export function markedWrong(view: SpanView, from: number): boolean {
   if (CLIENT_SPEAKER.test(src.slice(a, at))) {
     let e = at;
     while (e < src.length && e - at < 200 && src[e] !== '\n') e++;
-    if (!NEXT_AGREES.test(src.slice(e + 1, e + 40))) return true;
+    // (nor where it asks and the next line answers it no, which says the opposite as the writer's own: 客户：会亏吗？⏎经理：不会的)
+    if (!NEXT_AGREES.test(src.slice(e + 1, e + 40)) && !answeredNo(src, at, e)) return true;
   }
   // (a named client's line in a dialogue, the staff answering on the next line: 张阿姨：…跟定期一样吧？⏎陈晓文：阿姨，不一样的哦 —
   // not a testimonial card's one line: 刘阿姨：两年多了，每一期都有进账)
@@ -1256,7 +1259,7 @@ export function markedWrong(view: SpanView, from: number): boolean {
     while (e < src.length && e - at < 200 && src[e] !== '\n') e++;
     const next = src.slice(e + 1, e + 40);
     // (answered by someone else, not by the next client of a row of reviews: 刘叔叔：“…”⏎孙姐：“…”)
-    if (NEXT_SPEAKER.test(next) && !NAMED_SPEAKER.test(next) && !CLIENT_SPEAKER.test(next) && !NEXT_AGREES.test(next)) return true;
+    if (NEXT_SPEAKER.test(next) && !NAMED_SPEAKER.test(next) && !CLIENT_SPEAKER.test(next) && !NEXT_AGREES.test(next) && !answeredNo(src, at, e)) return true;
   }
   // (a quiz's answer that goes on to say what is wrong: 答案：A ❌ 任何暗示保本的说法都是违规的; not an answer
   // that says something of its own: 正确答案：B ✅ 在咱们银行买理财，本金到期原样回到你卡上)
@@ -1347,6 +1350,11 @@ const CLIENT_SPEAKER = /^\s*(?:镜头\s*\d+\s*[｜|:：]\s*|第[一二三四五�
 const NAMED_SPEAKER = /^\s*(?:[张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤陳黃劉楊吳許鄭謝韓馮鄧蕭葉蘇魏呂盧鍾譚陸範賈韋鄒龔萬錢嚴龍](?:阿姨|叔叔|大爷|大妈|阿婆|阿伯|伯|婆婆|姐|大姐|哥|大哥|叔|姨|奶奶|爷爷|太|生)|闺蜜|孙子|孙女|外孙|同事|朋友)\s*[:：]/;
 /** the next line opens with a speaker of its own (陈晓文：…) */
 const NEXT_SPEAKER = /^[^：:\n]{1,10}[：:]/;
+/** the next line opens, after its speaker, with an answer of no (经理：不会的; 陈晓文：放心，没有) */
+// (a bare no, ending its clause: not 没有只赚不亏的产品, which denies something else)
+const NEXT_ANSWERS_NO = /^[^：:\n]{0,12}[：:]\s*[“「"]?\s*((放心|您放心|安心)[，,！!]?\s*)?(不会|不會|没有|沒有|没事|沒事|不用担心|不用擔心|唔会|唔會|唔使|冇|绝对不会|肯定不会|一般不会|基本不会|基本上不会)(的|啦|嘞|哦|喔|呀|啊|嘅|架|㗎|咯)*\s*[，,。！!~～…]/;
+/** the line from `at` to `e` asks, and the next line answers it no */
+const answeredNo = (src: string, at: number, e: number) => /[？?]\s*[”」"]?\s*$/.test(src.slice(at, e)) && NEXT_ANSWERS_NO.test(src.slice(e + 1, e + 40));
 const NEXT_AGREES = /^[^：:\n]{0,12}[：:]\s*[“「"]?\s*(对|是的|是啊|没错|说得对|讲得对|对对|当然|肯定|就是|可不是|系呀|冇错)/;
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 // (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)
@@ -1918,6 +1926,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // the cover is asked — 唔会 denies the cover, not the loss)
       const j = norm.text.slice(a, last + 1).search(A_NOT_A);
       if (j > 0) info.focusFrom = a + j;
+      // (nor a loss supposed in the clause that asks, before who is asked to cover it: 理财亏了银行会赔的吧？不会的)
+      else {
+        const sup = LOSS_SUPPOSED.exec(norm.text.slice(a, last + 1));
+        if (sup) info.focusFrom = a + sup.index + sup[0].length;
+      }
       // (asking why something happened is no yes-no question an answer could deny: 我的理财怎么少了几十块？莫慌，…)
       info.why = WHY_PAST.test(norm.text.slice(a, last + 1));
       // (asking whether one may do something: its no forbids the doing, it denies nothing in it —
@@ -2080,8 +2093,10 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         while (opening < norm.text.length && norm.start[opening]! < after) opening++;
       }
       // (a word of comfort alone before the answer is no answer of its own: 放心，不会。)
-      if (opening >= 0 && sentFrom >= 0 && norm.clause[opening] === norm.clause[sentFrom] && clauseEnd(sentFrom) - sentFrom <= 3 && COMFORT.test(norm.text.slice(sentFrom, clauseEnd(sentFrom)))) {
-        const after = next.find((h) => norm.clause[h.from] === norm.clause[sentFrom]! + 1);
+      // (after its speaker too: 小U：放心，不会的)
+      const comfortAt = lead ? opening : sentFrom;
+      if (opening >= 0 && sentFrom >= 0 && norm.clause[opening] === norm.clause[comfortAt] && clauseEnd(comfortAt) - comfortAt <= 3 && COMFORT.test(norm.text.slice(comfortAt, clauseEnd(comfortAt)))) {
+        const after = next.find((h) => norm.clause[h.from] === norm.clause[comfortAt]! + 1);
         if (after) opening = after.from;
       }
       // (a hedge before the answer's no is no other answer: A：一般不会; 基本上不会)
