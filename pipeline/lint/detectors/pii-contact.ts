@@ -102,7 +102,8 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
       const [a, b] = [m.index, m.index + m[0].length];
       if (found.some((f) => f.from < b && a < f.to) || inSafe(view, a, b)) continue;
       const around = `${sentenceBefore(view, a, 16)}|${t.slice(b, b + 16).split(/[。！？!?\n]/)[0]}`;
-      if (!CAR_CUE.test(around)) continue;
+      // (nor a code under its label, or one that runs on past a dash: 报活动编号 ZX2025-1108)
+      if (!CAR_CUE.test(around) || NOT_A_PASSPORT.test(view.span.text.slice(Math.max(0, view.norm.start[a]! - 12), view.norm.start[a]!)) || /^-[0-9]/.test(view.span.text.slice(view.norm.end[b - 1]!, view.norm.end[b - 1]! + 2))) continue;
       found.push({ from: a, to: b, s: m[0], pieces: false });
     }
   }
@@ -158,7 +159,7 @@ const PERMIT = new RegExp(`(?<![A-Za-z0-9])(?:[Cc](?=(?:[A-Za-z]?[0-9]){6})[0-9A
 /** what is typed between a passport's or permit's characters and is not part of the number (spaces, dashes, emoji) */
 const NUMBER_GAPS = new RegExp(`[\\s-]|${EMOJI}`, 'g');
 const PASSPORT_WORDS = /护照|passport|パスポート|旅券|여권/i;
-const NOT_A_PASSPORT = /(单号|编号|订单号?|预约号|流水号|工号|会员号|型号|批号|货号|券码|兑换码)\s*(是|为|[:：])?\s*$/;
+const NOT_A_PASSPORT = /(单号|编号|活动码|报名码|邀请码|订单号?|预约号|流水号|工号|会员号|型号|批号|货号|券码|兑换码)\s*(是|为|[:：])?\s*$/;
 const PERMIT_WORDS = /通行证|回乡证|港澳|台胞证|证件/;
 // 台湾居民来往大陆通行证 (台胞证) of 2015 on: eight digits, no letter — only right after its name
 const TAIWAN_PERMIT = /(?<=(?:台胞证|来往大陆通行证)(?:号码|号|证号)?\s*(?:是|为|[:：])?\s*)[0-9]{8}(?![0-9])/g;
