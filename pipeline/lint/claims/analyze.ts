@@ -978,7 +978,7 @@ const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其�
 /** after a list of words, what turns to the product (但它真的稳赚; 这款) */
 const LIST_TURNS = /但|可是|不过|然而|其实|只是|它|这款|这只|本产品|我们的|我们这/;
 /** a negation that denies the use of words (不会使用, 不得出现) */
-const DENIED_USE = /^(不会|不得|不准|不许|不能|禁止|严禁|绝不|从不|唔会)(使用|用|说|讲|写|出现|提)/;
+const DENIED_USE = /^(不会|不得|不准|不许|不能|禁止|严禁|绝不|从不|唔会|不想|不愿|不敢)(使用|用|说|讲|写|出现|提)/;
 /** before a label of fraud, what says it does not fit (不是非法集资; 跟…完全不同) */
 const DENIED_BEFORE = /(不是|并非|绝非|绝不是|决不是|才不是|哪是|不属于|不算|唔系|唔係|不涉及)(什么|啥)?$/;
 const CONTRAST_BEFORE = /(跟|和|与|同)$/;
