@@ -110,7 +110,7 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
   return found;
 }
 const HK_PLATE = /(?<![A-Za-z0-9])(?:[A-HJ-NPR-Z]{2}[ \t]?[1-9][0-9]{0,3}|M[A-Z]?[ \t-][0-9]{2}[ \t-][0-9]{2})(?![A-Za-z0-9])/g;
-const CAR_CUE = /车牌|牌照|车位|新车|座驾|私家车|架车|停了架|开车|揸车|揸住|泊车|(?<![A-Za-z])(?:plate|car)(?![A-Za-z])/i;
+const CAR_CUE = /车牌|牌照|车位|新车|座驾|私家车|架车|停了架|开车|揸车|揸住|泊车|车主|牌车|(?<![A-Za-z])(?:plate|car)(?![A-Za-z])/i;
 /** an email's at, as people type it, right after a name (@, ＠, (at), [at], （at）) */
 const EMAIL_AT = /^\s*([(\[（【]\s*)?(at|@|＠)/i;
 /** a plate whose province is written in pinyin */
@@ -284,7 +284,7 @@ const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|
 // a Hong Kong or Macau flat: block, floor and flat (海景大廈 B座 9樓 3室; 海洋花園第5座15樓B), or an estate's
 // block and flat (禾輋邨豐和樓1203室), its block, floor and flat (翠屏邨翠楠樓12樓B室), or a Macau tower's floor and
 // flat (翠湖閣18樓C座)
-const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{1,2}${S}楼${S}(?:${N}{1,2}|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))(?:${S}室)?|(?:阁|閣|大厦|大廈|花园|苑|楼)${S}${N}{1,2}${S}楼${S}(?<![A-Za-z])[A-Za-z]${S}座`, 'g');
+const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{1,2}${S}楼${S}(?:${N}{1,2}|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))(?:${S}室)?|(?:阁|閣|大厦|大廈|花园|苑|楼)${S}${N}{1,2}${S}楼${S}(?<![A-Za-z])[A-Za-z](?:${S}座|(?![A-Za-z]))`, 'g');
 /** whose flat: it is posted to or lived in (寄去：, 住喺), or a person's (…3室嘅陳伯; …15樓B嘅杜太; …18樓C座 黎伯伯屋企) */
 const FLAT_OWNER_BEFORE = /(住|寄|地址|住址)[^，。！？\n]{0,16}$/;
 const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|姐|叔|姨|先生|小姐|女士|客户|客戶|街坊)|^\s*[\u4e00-\u9fa5]{1,3}(伯伯|婆婆|阿姨|姨姨|叔叔|太太|先生|小姐|女士)?(屋企|家|屋企度)/;
@@ -293,6 +293,8 @@ const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\
 // 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
 const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}(?:单元|梯)(?!${S}${N})`, 'g');
 const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
+/** a flat said to be someone's home, or visited at home (住在, 寄去, 上门…去到) */
+const HOME_SAID = /(家住|住在|就住|住址|家在|居住|现住|住的是|家庭地址|收件地址|寄到|寄去|送到|上[门門][^。！？\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // a Taiwan address: a lane (and an alley), a number and a floor (復興南路一段107巷5弄3號4樓; 中山路20巷8號之1 3樓)
 const TW_LANE = new RegExp(`(${N}{1,4})${S}巷${S}(?:${N}{1,3}${S}弄${S})?(${N}{1,4})${S}号(?:${S}之${S}${N}{1,2})?${S}(${N}{1,2})${S}楼(?:${S}之${S}${N}{1,2})?`, 'g');
@@ -354,7 +356,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // when said or labelled before a long address (客户住址：杭州市…广场3幢2单元1101室; 客户住在…华润中心 2 幢 1703 室)
     let home = s;
     while (home > 0 && from - home < 40 && view.norm.clause[home - 1] === view.norm.clause[from]) home--;
-    if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门|客户地址|客户新地址|客户的地址|家[:：])/.test(t.slice(Math.max(0, home - 8), from))) return false;
+    if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门|客户地址|客户新地址|客户的地址|家[:：])/.test(t.slice(Math.max(0, home - 8), from)) || HOME_SAID.test(sentenceBefore(view, from, 40))) return false;
     // a flat in a residential compound is a home whatever public place stands near it (人民医院旁边的幸福小区3栋2单元501;
     // 幸福小区3栋2单元501（网点对面）): a public place counts as the building's own name, right before the number
     // (国贸大厦2座1501室, 市民中心5号楼201报告厅), or the room's kind right after it (201会议室)
@@ -412,13 +414,15 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       // (a lettered block is a home only after a compound's name: 华港花园B座1806房, not 会议在A座301室)
       // (a numbered block's flat is one in a compound named earlier in its sentence: 路过紫荆新村，顺道上12号楼502)
       const inCompound = /^(幢|栋|号楼)$/.test(match[2]!) && /(小区|花园|家园|新村|公寓|苑|社区)[^。！？\n]{0,10}$/.test(sentenceBefore(view, from, 24));
-      add(from, to, !/[A-Za-z]/.test(match[1]!) && (!!(match[3] || match[5] === '室' || match[5] === '房') || inCompound));
+      // (or any block's flat said to be someone's home or visited there: 上门…去到龙苑大厦B座1203; 住在…B座1203室)
+      const home = HOME_SAID.test(sentenceBefore(view, from, 40));
+      add(from, to, home || (!/[A-Za-z]/.test(match[1]!) && (!!(match[3] || match[5] === '室' || match[5] === '房') || inCompound)));
     }
   }
   if (m & MARK_BUILDING) {
     for (const { from, to } of regexHits(view, UNIT)) if (LIVES.test(sentenceBefore(view, from, 40))) add(from, to, true);
   }
-  if (m & MARK_BUILDING && /座|邨|村|苑/.test(t)) {
+  if (m & MARK_BUILDING && /座|邨|村|苑|阁/.test(t)) {
     // (what the other patterns found, in order: one pointer walks it, so thousands of flats stay linear)
     const taken = found.slice().sort((a, b) => a.from - b.from);
     let k = 0;

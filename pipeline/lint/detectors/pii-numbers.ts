@@ -249,6 +249,15 @@ function numberDetector(id: string, kind: NumberKind): Detector {
               hits.push(h);
             }
         for (const h of underMasked(views, kind)) if (!labels(d.notPersonal, before(views[h.view]!, h.from))) hits.push(h);
+        // (a card's "tail" that runs far past the four digits a tail may show: 他的卡「尾号3663821509」)
+        if (kind === 'card')
+          for (const v of views)
+            for (const m of v.span.text.matchAll(LONG_TAIL)) {
+              const from = m.index + m[0].length - m[1]!.length;
+              if (hits.some((k) => k.view === v.index && k.from < from + m[1]!.length && from < k.to)) continue;
+              const masked = `${'*'.repeat(m[1]!.length - 4)}${m[1]!.slice(-4)}`;
+              hits.push({ view: v.index, from, to: from + m[1]!.length, excerpt: masked, fix: masked, data: { masked } });
+            }
         if (kind === 'id') for (const v of views) for (const h of regionalIds(v, samples)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         if (kind === 'id' && countries.size)
           for (const v of views) for (const h of foreignOldIds(v, countries)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
@@ -289,6 +298,7 @@ function validHkid(letters: string, digits: string, check: string): boolean {
   return check === (r === 10 ? 'A' : String(r));
 }
 /** Hong Kong identity card numbers in a view (a valid check character, written in its brackets or next to an ID word), Macau ones next to an ID word, and Taiwan ones with a valid check digit or next to an ID word */
+const PERMANENT_RESIDENT_ID = /(?<![A-Za-z0-9])[A-Z]{3}[0-9]{12}(?![0-9])/g;
 function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[] {
   const t = halfWidth(view.span.text);
   const hits: DetectorHit[] = [];
@@ -298,6 +308,8 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
     // away from an ID word only a valid check character in its brackets makes one; right after an ID word,
     // one with no check character (香港身份证 Z880362) or a failing one (a typo in the client's number) does too
     if (!HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!)) && (check === undefined || !m[3] || !validHkid(m[1]!, digits, check))) continue;
+    // (the standard's sample A123456(7), marked 示例 or 例如, is nobody's)
+    if (placeholderDigits(digits) && markedSample(t, m.index!, m.index! + m[0].length, samples)) continue;
     const masked = `${m[1]}${digits.slice(0, 1)}*****(*)`;
     hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（香港身份证号码）' } });
   }
@@ -316,6 +328,14 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
       if (placeholderDigits(m[0].slice(1)) && markedSample(t, m.index!, m.index! + m[0].length, samples)) continue;
       const masked = `${m[0][0]}${m[0][1]}*******${m[0].slice(-1)}`;
       hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（台湾身份证号码）' } });
+    }
+  // (a foreign permanent resident's card of the old form, three letters of the country and twelve digits, after its name:
+  // 外国人永久居留身份证 CAN440081072157)
+  if (/永久居留/.test(t))
+    for (const m of t.matchAll(PERMANENT_RESIDENT_ID)) {
+      if (!/永久居留[^。！？\n]{0,12}$/.test(t.slice(Math.max(0, m.index! - 20), m.index!))) continue;
+      const masked = `${m[0].slice(0, 3)}*********${m[0].slice(-3)}`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（外国人永久居留身份证号码）' } });
     }
   return hits;
 }
@@ -560,6 +580,8 @@ const socialSecurityNumbers = (view: SpanView) => labelledNumbers(view, SSN, (n)
 const PERSON_HOLDS = /^[^。！？\n]{0,12}(开户人|户名|持卡人|收款人)(为|是|[:：])?[^，。！？\n]{0,4}(母亲|父亲|妈妈|爸爸|本人|家属|奶奶|爷爷|外婆|外公|女儿|儿子|丈夫|妻子|爱人|女士|先生|阿姨|叔叔|患者|患儿)/;
 /** a card number shown with only its last four masked (6222 0212 0345 ****) */
 const HEAD_SHOWN = /(?<![0-9])((?:[0-9][\s-]?){11,14}[0-9])[\s-]?[*＊xX×]{4}(?![0-9*＊])/g;
+/** a card's or an account's tail of seven digits or more: no tail, most of the number (卡「尾号3663821509」) */
+const LONG_TAIL = /(?:卡|账户|账号|帐号|帳號|賬號)[^。！？\n]{0,8}?(?:尾号|尾號|末尾|后几位|後幾位)(?:是|为|為)?[:：]?\s*([0-9]{7,15})(?![0-9])/g;
 /** its last four given elsewhere in the asset (您的卡尾号是6780) */
 const TAIL_GIVEN = /(?:尾号|末四位|后四位|最后四位)(?:是|为)?[:：]?\s*([0-9]{4})(?![0-9])/g;
 /**

@@ -136,6 +136,8 @@ const PINYIN_RUN = /(?<![A-Za-z])([a-z]{4,14})(?=\s?(阿姨|叔叔|先生|女士
 /** a surname and two short syllables in romanisation (Chan Tai Man; ho wing sze) */
 const ROMAN_HYPHEN = /(?<![A-Za-z])([A-Z]{2,6}) ([A-Z][a-z]{1,5})[ -]([a-z]{1,5})(?![A-Za-z])/g;
 const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5})(?![A-Za-z])/g;
+/** words before a list that make its people the staff (值班同事：; 本月寿星：; 新同事) */
+const STAFF_LIST = /同事|员工|伙伴|值班|团队|寿星|新人|柜员|讲师|行员|大堂经理|理财经理|客户经理/;
 /** a text that lists winners (一等獎：; 得獎者; winners) */
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
 /** English words that a romanised name never is (thank you so much; see you all) */
@@ -690,6 +692,39 @@ export const piiPerson: Detector = {
               sentence = n.sentence[q]!;
               p = q;
             }
+          }
+        }
+
+        // a run of three or more full names set apart by 、, whatever heads it (给我们写卡片的客户：温雅琪、杜永康、钟小燕、石磊):
+        // people listed (each read strictly, no surname that is also a word: 高收益、低风险、零门槛 holds none)
+        if (t.length > 8 && view.span.text.includes('、')) {
+          const src = view.span.text;
+          for (let p = 0; p < t.length; ) {
+            if (p > 0 && n.gap[p] === 0) {
+              p++;
+              continue;
+            }
+            const run: [number, number, number][] = [];
+            let q = p;
+            for (;;) {
+              // (a surname that is also a word counts when the dictionary reads a name there: 温雅琪)
+              const strict = nameAt(q, false, WEAK);
+              const loose = strict ? undefined : nameAt(q, true, WEAK);
+              const hit = strict ?? (loose && readsAsName(q, loose[0], loose[1]) ? loose : undefined);
+              if (!hit || hit[1] - q < 2 || hit[1] - q > 3) break;
+              run.push([q, hit[0], hit[1]]);
+              q = hit[1];
+              if (q >= t.length || src.slice(n.end[q - 1]!, n.start[q]!).trim() !== '、') break;
+            }
+            // (named by the words that head the list, when a colon sets it apart: 客户：)
+            const head = p > 0 && /^[\s]*[:：]/.test(src.slice(n.end[p - 1]!, n.start[p]!)) ? t.slice(Math.max(0, p - 4), p).replace(/^[^\u4e00-\u9fa5]+/, '') : '';
+            // (not one surname over and over, which is a row of words: 莫听、莫转、莫信; nor a list of the staff's own:
+            // 本月寿星：…; 值班同事：…)
+            const surnames = new Set(run.map(([a, sl]) => t.slice(a, a + sl)));
+            let h = p;
+            while (h > 0 && p - h < 12 && n.sentence[h - 1] === n.sentence[p]) h--;
+            if (run.length >= 3 && surnames.size * 2 > run.length && !STAFF_LIST.test(t.slice(h, p))) for (const [a, sl, b] of run) accept(a, sl, b, head || '并列的姓名');
+            p = Math.max(p + 1, run.length ? run[run.length - 1]![2] : p + 1);
           }
         }
 
