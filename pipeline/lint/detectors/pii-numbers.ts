@@ -633,6 +633,11 @@ function maskedNumbers(text: string): Masked[] {
   const out: Masked[] = [];
   MASKED_RUN.lastIndex = 0;
   for (let m = MASKED_RUN.exec(text); m; m = MASKED_RUN.exec(text)) {
+    // (a name's mask and then a number are two: 陈* 510104********1636 — the number starts after the space)
+    if (/^[*＊✱] /.test(m[0]) && /[\u4e00-\u9fff]/.test(text[m.index - 1] ?? '')) {
+      MASKED_RUN.lastIndex = m.index + 1;
+      continue;
+    }
     const cells: string[] = [];
     for (const ch of m[0]) {
       if (ch === ' ' || ch === '-') continue;

@@ -728,6 +728,39 @@ export const piiPerson: Detector = {
           }
         }
 
+        // three or more lines that each hold a full name and a figure alone (a results list: 张建华 1:38:22⏎刘梦婷 1:52:10⏎…):
+        // people listed with their times, scores or distances
+        if (t.length > 8 && view.span.text.includes('\n')) {
+          const src = view.span.text;
+          let run: [number, number, number][] = [];
+          const flush = () => {
+            const surnames = new Set(run.map(([a, sl]) => t.slice(a, a + sl)));
+            // (not the staff's own: 值班同事⏎…; and read only as far back as the list's heading line)
+            const headAt = run.length ? n.start[run[0]![0]]! : 0;
+            const heading = src.slice(Math.max(0, headAt - 30), headAt);
+            if (run.length >= 3 && surnames.size * 2 > run.length && !STAFF_LIST.test(heading)) for (const [a, sl, b] of run) accept(a, sl, b, '成绩名单');
+            run = [];
+          };
+          for (let q = 0; q < t.length; q++) {
+            const at = n.start[q]!;
+            // (only where a line starts: a line break between the character before and this one)
+            // (a list mark or a medal may stand before it: 🥇 张建华; read at most 8 characters back, so a long line stays linear)
+            if (at > 0) {
+              const back = src.slice(Math.max(0, at - 8), at);
+              const nl = back.lastIndexOf('\n');
+              if (nl < 0 || /[\u4e00-\u9fff0-9A-Za-z]/.test(back.slice(nl + 1))) continue;
+            }
+            // (the line's own start, after a list mark or a medal: 🥇 张建华)
+            const strict = nameAt(q, false, WEAK);
+            const e = strict ? n.end[strict[1] - 1]! : -1;
+            const eol = e < 0 ? -1 : src.indexOf('\n', e);
+            const rest = e < 0 ? '' : src.slice(e, eol < 0 ? src.length : eol);
+            if (strict && strict[1] - q >= 2 && strict[1] - q <= 3 && /^[\s:：·|｜\-—]*[0-9][0-9:：.'"′″hmsHMS分秒公里kmKM次个分 \t]*$/.test(rest)) run.push([q, strict[0], strict[1]]);
+            else flush();
+          }
+          flush();
+        }
+
         // the names that open at these places of the source (each line's speaker, each register entry's
         // signer, each line of a list), where `fits` says the name read there is one; by default a surname
         // that is also a word (常 or 温) counts, and the dictionary decides (readsAsName)
