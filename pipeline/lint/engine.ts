@@ -104,8 +104,8 @@ export function ruleCatalog(rules?: RuleSet): CatalogEntry[] {
 /** whether normalised `at` is on a text's short first line (a title of up to 24 characters, no comma or full stop) and the sentence after it names a product */
 function headLine(view: SpanView, at: number): boolean {
   const { norm } = view;
-  // (only the first 25 characters are read for the line's end: a text of one endless line costs nothing per term)
-  const head = norm.source.slice(0, 25);
+  // (only the first CARD_LINE_MAX characters are read for the line's end: a text of one endless line costs nothing per term)
+  const head = norm.source.slice(0, CARD_LINE_MAX);
   const end = head.indexOf('\n');
   if (end < 0 || norm.start[at]! >= end || /[，。,；;]/.test(head.slice(0, end))) return false;
   const s = norm.sentence[at]!;
@@ -115,28 +115,36 @@ function headLine(view: SpanView, at: number): boolean {
   return k < norm.text.length && norm.sentence[k] !== s && view.productSentences.has(norm.sentence[k]!);
 }
 
+/** a line of no more than 25 characters and no clause mark, as a card's or a title's line is */
+const CARD_LINE_MAX = 25;
+const CLAUSE_MARK = /[，。,；;！？!?]/;
+/**
+ * The bounds [a, b) of the short line of `src` around offset `o` (a line break or the text's edge on either side, at
+ * most CARD_LINE_MAX characters each way, no clause mark in it), or undefined. Reads no further: a text of one endless
+ * line costs nothing per term.
+ */
+function shortLine(src: string, o: number): [number, number] | undefined {
+  let a = o;
+  while (a > 0 && o - a < CARD_LINE_MAX && src[a - 1] !== '\n') a--;
+  let b = o;
+  while (b < src.length && b - o < CARD_LINE_MAX && src[b] !== '\n') b++;
+  if ((a > 0 && src[a - 1] !== '\n') || (b < src.length && src[b] !== '\n') || CLAUSE_MARK.test(src.slice(a, b))) return undefined;
+  return [a, b];
+}
+
 /**
  * True when normalised `at` stands on a short line of a card that a short line right above it names a
  * product on (小U测评 🔑金钥匙安盈⏎安全性 ⭐⭐⭐⭐⭐): the card's lines are the product's attributes.
  */
 function underProductLine(view: SpanView, at: number): boolean {
   const { norm } = view;
-  const src = norm.source;
-  const o = norm.start[at]!;
-  // (lines read at most 25 characters each way: a text of one endless line costs nothing per term)
-  let a = o;
-  while (a > 0 && o - a < 25 && src[a - 1] !== '\n') a--;
-  let b = o;
-  while (b < src.length && b - o < 25 && src[b] !== '\n') b++;
-  if (a === 0 || src[a - 1] !== '\n' || (b < src.length && src[b] !== '\n') || /[，。,；;！？!?]/.test(src.slice(a, b))) return false;
-  let p = a - 1;
-  while (p > 0 && a - 1 - p < 25 && src[p - 1] !== '\n') p--;
-  if (p > 0 && src[p - 1] !== '\n') return false;
-  if (/[，。,；;！？!?]/.test(src.slice(p, a - 1))) return false;
+  const line = shortLine(norm.source, norm.start[at]!);
+  if (!line || line[0] === 0) return false;
+  const above = shortLine(norm.source, line[0] - 1);
+  if (!above) return false;
   // (the line above names a product: some character of it is in a product sentence, its own sentence)
-  const k = lowerBound(norm.start, p);
   const s = norm.sentence[at]!;
-  for (let i = k; i < norm.text.length && norm.start[i]! < a - 1; i++) if (norm.sentence[i] !== s && view.productSentences.has(norm.sentence[i]!)) return true;
+  for (let i = lowerBound(norm.start, above[0]); i < norm.text.length && norm.start[i]! < above[1]; i++) if (norm.sentence[i] !== s && view.productSentences.has(norm.sentence[i]!)) return true;
   return false;
 }
 
@@ -152,6 +160,9 @@ function openerAfterProduct(view: SpanView, at: number): boolean {
   const mark = norm.source.slice(norm.end[at - 1]!, norm.start[at]!);
   return !/[？?]/.test(mark);
 }
+
+/** whether the words at normalised `at` speak of a product a neighbouring line or sentence names (a rule's productNearby) */
+const productNearby = (view: SpanView, at: number) => headLine(view, at) || underProductLine(view, at) || openerAfterProduct(view, at);
 
 /** The loaded rules with their examples (for the test suite). */
 export function ruleDefinitions(): readonly RuleMeta[] {
@@ -1157,7 +1168,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
     // (and so is a sentence that names one of its products before the words: 「同心季季盈」主打一个安全)
     // (or a text's short first line, over a line that names its product: 💯稳⏎金钥匙安盈，给爸妈的养老钱找个家)
-    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from))) && !(rule.titleOverProduct && (headLine(view, from) || underProductLine(view, from) || openerAfterProduct(view, from)) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from))) && !(rule.productNearby && productNearby(view, from) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
     if (lifeAsset || lifeSlang(view, from, to) || ((!types.size || metaphor(view, from, true, true)) && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)

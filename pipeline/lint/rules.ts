@@ -97,8 +97,10 @@ const ruleSchema = z.strictObject({
   fix: z.record(z.string(), text).optional(),
   /** the rule's words do not count inside a product's name: in 「」 or 《》, or before its designation (「鑫享无忧」百万医疗险; 无忧180天持有期: a name, not a description) */
   notInName: z.boolean().default(false),
-  /** the rule's words on a text's short title line speak of the product the next line names (💯稳⏎金钥匙安盈，…): engine.ts headLine */
-  titleOverProduct: z.boolean().default(false),
+  /** the rule's words speak of a product named on a neighbouring line or sentence: on a text's short title line over it
+   * (💯稳⏎金钥匙安盈，…), on a short line under it (小U测评 金钥匙安盈⏎安全性 ⭐⭐⭐⭐⭐), or opening the sentence after it
+   * (…配一份养老理财吧⏎低风险、省心): engine.ts productNearby */
+  productNearby: z.boolean().default(false),
   /** claim patterns over concept classes (claims/concepts.yaml) */
   claims: z.array(claim).default([]),
   /** the rule does not apply to an asset whose product types are all among these (存款是保本的) */
@@ -169,8 +171,8 @@ export interface WordRule extends RuleMeta {
   notAfter: RegExp | undefined;
   /** not inside a product's name (engine.ts inName) */
   notInName: boolean;
-  /** on a title line, about the product the next line names (engine.ts headLine) */
-  titleOverProduct: boolean;
+  /** about the product a neighbouring line or sentence names (engine.ts productNearby) */
+  productNearby: boolean;
   /** normalised term → replacement, applied by --fix when the original has no inserted characters */
   fix: Map<string, string>;
 }
@@ -290,7 +292,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
       negations: r.negations.map(normalizeTerm),
       notAfter: r.notAfter === undefined ? undefined : new RegExp(`(?:${r.notAfter})$`, 'i'),
       notInName: r.notInName,
-      titleOverProduct: r.titleOverProduct,
+      productNearby: r.productNearby,
       fix: new Map(Object.entries(r.fix ?? {}).map(([k, v]) => [normalizeTerm(k), v])),
     });
   }

@@ -292,9 +292,10 @@ const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|�
 const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\s*[0-9]{1,2}\s*(?:dan\s*yuan)\s*[0-9]{2,5}(?:\s*(?:shi|hao|fang)(?![A-Za-z]))?/gi;
 // 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
 const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}(?:单元|梯)(?!${S}${N})`, 'g');
-const LIVES = /(家住|住在|就住|住址|家在|居住|现住|住的是)/;
+const LIVES_WORDS = '家住|住在|就住|住址|家在|居住|现住|住的是';
+const LIVES = new RegExp(`(${LIVES_WORDS})`);
 /** a flat said to be someone's home, or visited at home (住在, 寄去, 上门…去到) */
-const HOME_SAID = /(家住|住在|就住|住址|家在|居住|现住|住的是|家庭地址|收件地址|寄到|寄去|送到|上[门門][^。！？\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))/;
+const HOME_SAID = new RegExp(`(${LIVES_WORDS}|家庭地址|收件地址|寄到|寄去|送到|上[门門][^。！？\\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))`);
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // a Taiwan address: a lane (and an alley), a number and a floor (復興南路一段107巷5弄3號4樓; 中山路20巷8號之1 3樓)
 const TW_LANE = new RegExp(`(${N}{1,4})${S}巷${S}(?:${N}{1,3}${S}弄${S})?(${N}{1,4})${S}号(?:${S}之${S}${N}{1,2})?${S}(${N}{1,2})${S}楼(?:${S}之${S}${N}{1,2})?`, 'g');

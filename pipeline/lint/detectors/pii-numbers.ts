@@ -252,12 +252,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         // (a card's "tail" that runs far past the four digits a tail may show: 他的卡「尾号3663821509」)
         if (kind === 'card')
           for (const v of views)
-            for (const m of v.span.text.matchAll(LONG_TAIL)) {
-              const from = m.index + m[0].length - m[1]!.length;
-              if (hits.some((k) => k.view === v.index && k.from < from + m[1]!.length && from < k.to)) continue;
-              const masked = `${'*'.repeat(m[1]!.length - 4)}${m[1]!.slice(-4)}`;
-              hits.push({ view: v.index, from, to: from + m[1]!.length, excerpt: masked, fix: masked, data: { masked } });
-            }
+            for (const h of labelledNumbers(v, LONG_TAIL, (n) => `${'*'.repeat(n.length - 4)}${n.slice(-4)}`)) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
         if (kind === 'id') for (const v of views) for (const h of regionalIds(v, samples)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         if (kind === 'id' && countries.size)
           for (const v of views) for (const h of foreignOldIds(v, countries)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
@@ -557,15 +552,15 @@ function ibans(view: SpanView): DetectorHit[] {
 }
 /**
  * The numbers `re` (global; its last group the number, ending the match) finds after their label in a view, each
- * masked by `mask` and reported with `why` (普通 4827391; SSN 531-72-4408).
+ * masked by `mask` and reported with `why`, if any (普通 4827391; SSN 531-72-4408; 卡「尾号3663821509」).
  */
-function labelledNumbers(view: SpanView, re: RegExp, mask: (n: string) => string, why: string): DetectorHit[] {
+function labelledNumbers(view: SpanView, re: RegExp, mask: (n: string) => string, why?: string): DetectorHit[] {
   const hits: DetectorHit[] = [];
   for (const m of halfWidth(view.span.text).matchAll(re)) {
     const n = m[m.length - 1]!;
     const from = m.index! + m[0].length - n.length;
     const masked = mask(n);
-    hits.push({ view: view.index, from, to: from + n.length, excerpt: masked, fix: masked, data: { masked, why } });
+    hits.push({ view: view.index, from, to: from + n.length, excerpt: masked, fix: masked, data: why === undefined ? { masked } : { masked, why } });
   }
   return hits;
 }

@@ -695,6 +695,15 @@ export const piiPerson: Detector = {
           }
         }
 
+        /**
+         * The names of a list of people (each [from, surname length, to]) found by its form, not by a heading, reported
+         * with `context`: three or more, not one surname over and over (莫听、莫转、莫信 is a row of words), and not the
+         * staff's own (`heading`, the words before the list: 本月寿星：…; 值班同事⏎…).
+         */
+        const acceptPeople = (run: [number, number, number][], heading: string, context: string) => {
+          const surnames = new Set(run.map(([a, sl]) => t.slice(a, a + sl)));
+          if (run.length >= 3 && surnames.size * 2 > run.length && !STAFF_LIST.test(heading)) for (const [a, sl, b] of run) accept(a, sl, b, context);
+        };
         // a run of three or more full names set apart by 、, whatever heads it (给我们写卡片的客户：温雅琪、杜永康、钟小燕、石磊):
         // people listed (each read strictly, no surname that is also a word: 高收益、低风险、零门槛 holds none)
         if (t.length > 8 && view.span.text.includes('、')) {
@@ -718,12 +727,9 @@ export const piiPerson: Detector = {
             }
             // (named by the words that head the list, when a colon sets it apart: 客户：)
             const head = p > 0 && /^[\s]*[:：]/.test(src.slice(n.end[p - 1]!, n.start[p]!)) ? t.slice(Math.max(0, p - 4), p).replace(/^[^\u4e00-\u9fa5]+/, '') : '';
-            // (not one surname over and over, which is a row of words: 莫听、莫转、莫信; nor a list of the staff's own:
-            // 本月寿星：…; 值班同事：…)
-            const surnames = new Set(run.map(([a, sl]) => t.slice(a, a + sl)));
             let h = p;
             while (h > 0 && p - h < 12 && n.sentence[h - 1] === n.sentence[p]) h--;
-            if (run.length >= 3 && surnames.size * 2 > run.length && !STAFF_LIST.test(t.slice(h, p))) for (const [a, sl, b] of run) accept(a, sl, b, head || '并列的姓名');
+            acceptPeople(run, t.slice(h, p), head || '并列的姓名');
             p = Math.max(p + 1, run.length ? run[run.length - 1]![2] : p + 1);
           }
         }
@@ -734,11 +740,9 @@ export const piiPerson: Detector = {
           const src = view.span.text;
           let run: [number, number, number][] = [];
           const flush = () => {
-            const surnames = new Set(run.map(([a, sl]) => t.slice(a, a + sl)));
-            // (not the staff's own: 值班同事⏎…; and read only as far back as the list's heading line)
+            // (its heading: the line or two above it)
             const headAt = run.length ? n.start[run[0]![0]]! : 0;
-            const heading = src.slice(Math.max(0, headAt - 30), headAt);
-            if (run.length >= 3 && surnames.size * 2 > run.length && !STAFF_LIST.test(heading)) for (const [a, sl, b] of run) accept(a, sl, b, '成绩名单');
+            acceptPeople(run, src.slice(Math.max(0, headAt - 30), headAt), '成绩名单');
             run = [];
           };
           for (let q = 0; q < t.length; q++) {
@@ -750,7 +754,6 @@ export const piiPerson: Detector = {
               const nl = back.lastIndexOf('\n');
               if (nl < 0 || /[\u4e00-\u9fff0-9A-Za-z]/.test(back.slice(nl + 1))) continue;
             }
-            // (the line's own start, after a list mark or a medal: 🥇 张建华)
             const strict = nameAt(q, false, WEAK);
             const e = strict ? n.end[strict[1] - 1]! : -1;
             const eol = e < 0 ? -1 : src.indexOf('\n', e);
