@@ -633,6 +633,15 @@ export function pieceDigits(written: string): string {
   return digits;
 }
 
+/** the number a run of pieces makes, put in order of their positions when told out of order */
+function classifyPieces(group: { order: number; digits: string; from: number; to: number }[], reordered: boolean): FoundNumber | undefined {
+  const inOrder = reordered ? [...group].sort((a, b) => a.order - b.order) : group;
+  // (a suspect is reported only next to its label, as a number written whole is)
+  const hit = classify(inOrder.map((p) => p.digits).join(''));
+  // (eight digits in pieces are two short numbers: 尾号5678、卡号6222 ****)
+  return hit && hit.kind !== 'phone-local' ? { ...hit, from: group[0]!.from, to: group[group.length - 1]!.to } : undefined;
+}
+
 export function findPieces(text: string): FoundNumber[] {
   const pieces: { order: number; digits: string; from: number; to: number }[] = [];
   PIECE.lastIndex = 0;
@@ -675,11 +684,23 @@ export function findPieces(text: string): FoundNumber[] {
     }
     if (j - i >= 2) {
       const group = pieces.slice(i, j);
-      const inOrder = reordered ? [...group].sort((a, b) => a.order - b.order) : group;
-      // (a suspect is reported only next to its label, as a number written whole is)
-      const hit = classify(inOrder.map((p) => p.digits).join(''));
-      // (eight digits in pieces are two short numbers: 尾号5678、卡号6222 ****)
-      if (hit && hit.kind !== 'phone-local') found.push({ ...hit, from: group[0]!.from, to: group[group.length - 1]!.to });
+      const hit = classifyPieces(group, reordered);
+      if (hit) found.push(hit);
+      // (else a run of pieces may hold one number among others' tails — 尾号0165⏎前6位622848，中间
+      // 8467 1543，后5位24464; 前三位186，中间5702，后面1139⏎郑阿姨 尾号4470: the longest stretch
+      // of up to six pieces that makes one number is it)
+      else {
+        search: for (let len = Math.min(6, group.length - 1); len >= 2; len--) {
+          for (let s = 0; s + len <= group.length; s++) {
+            const sub = group.slice(s, s + len);
+            const part = classifyPieces(sub, sub.some((p, k) => k > 0 && p.order !== NEXT && p.order <= sub[k - 1]!.order));
+            if (part) {
+              found.push(part);
+              break search;
+            }
+          }
+        }
+      }
     }
     i = j;
   }

@@ -295,7 +295,9 @@ const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}(?:�
 const LIVES_WORDS = '家住|住在|就住|住址|家在|居住|现住|住的是';
 const LIVES = new RegExp(`(${LIVES_WORDS})`);
 /** a flat said to be someone's home, or visited at home (住在, 寄去, 上门…去到) */
-const HOME_SAID = new RegExp(`(${LIVES_WORDS}|家庭地址|收件地址|寄到|寄去|送到|上[门門][^。！？\\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))`);
+const HOME_SAID = new RegExp(`(${LIVES_WORDS}|家庭地址|收件地址|寄到|寄去|送到|新家在|新居在|上[门門][^。！？\\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))`);
+/** a family or a person said to move into a flat (霍总一家搬进…B座1802; 王阿姨两口子入住…) — not a branch or a class that moves */
+const MOVED_IN = /(一家|全家|一家人|两口子|兩口子|夫妇|夫婦|老两口|小两口|先生|女士|阿姨|叔叔|大爷|奶奶|爷爷|[总叔姨伯哥姐])[^。！？\n]{0,4}(搬进|搬進|搬到|搬去|搬入|入住|乔迁|喬遷)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // a Taiwan address: a lane (and an alley), a number and a floor (復興南路一段107巷5弄3號4樓; 中山路20巷8號之1 3樓)
 const TW_LANE = new RegExp(`(${N}{1,4})${S}巷${S}(?:${N}{1,3}${S}弄${S})?(${N}{1,4})${S}号(?:${S}之${S}${N}{1,2})?${S}(${N}{1,2})${S}楼(?:${S}之${S}${N}{1,2})?`, 'g');
@@ -416,7 +418,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       // (a numbered block's flat is one in a compound named earlier in its sentence: 路过紫荆新村，顺道上12号楼502)
       const inCompound = /^(幢|栋|号楼)$/.test(match[2]!) && /(小区|花园|家园|新村|公寓|苑|社区)[^。！？\n]{0,10}$/.test(sentenceBefore(view, from, 24));
       // (or any block's flat said to be someone's home or visited there: 上门…去到龙苑大厦B座1203; 住在…B座1203室)
-      const home = HOME_SAID.test(sentenceBefore(view, from, 40));
+      const home = HOME_SAID.test(sentenceBefore(view, from, 40)) || MOVED_IN.test(sentenceBefore(view, from, 40));
       add(from, to, home || (!/[A-Za-z]/.test(match[1]!) && (!!(match[3] || match[5] === '室' || match[5] === '房') || inCompound)));
     }
   }

@@ -253,6 +253,11 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         if (kind === 'card')
           for (const v of views)
             for (const h of labelledNumbers(v, LONG_TAIL, (n) => `${'*'.repeat(n.length - 4)}${n.slice(-4)}`)) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
+        // (an ID's "tail" of seven digits or more, where the text is about ID numbers: 身份证后四位就行⏎卫阿姨 后十位 8503128898)
+        if (kind === 'id')
+          for (const v of views)
+            if (ID_WORD.test(v.span.text))
+              for (const h of labelledNumbers(v, ID_LONG_TAIL, (n) => `${'*'.repeat(n.length - 4)}${n.slice(-4)}`)) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
         if (kind === 'id') for (const v of views) for (const h of regionalIds(v, samples)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         if (kind === 'id' && countries.size)
           for (const v of views) for (const h of foreignOldIds(v, countries)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
@@ -577,6 +582,9 @@ const PERSON_HOLDS = /^[^。！？\n]{0,12}(开户人|户名|持卡人|收款人
 const HEAD_SHOWN = /(?<![0-9])((?:[0-9][\s-]?){11,14}[0-9])[\s-]?[*＊xX×]{4}(?![0-9*＊])/g;
 /** a card's or an account's tail of seven digits or more: no tail, most of the number (卡「尾号3663821509」) */
 const LONG_TAIL = /(?:卡|账户|账号|帐号|帳號|賬號)[^。！？\n]{0,8}?(?:尾号|尾號|末尾|后几位|後幾位)(?:是|为|為)?[:：]?\s*([0-9]{7,15})(?![0-9])/g;
+/** an ID number's tail said to be seven digits or more, and given (后十位 8503128898) */
+const ID_LONG_TAIL = /(?:后|後|末|最后|最後)(?:[7-9]|1[0-7]|[七八九十]|十[一二三四五六七])位(?:是|为|為)?[:：]?\s*([0-9]{6,16}[0-9Xx])(?![0-9])/g;
+const ID_WORD = /身份证|身份證|证件|證件/;
 /** its last four given elsewhere in the asset (您的卡尾号是6780) */
 const TAIL_GIVEN = /(?:尾号|末四位|后四位|最后四位)(?:是|为)?[:：]?\s*([0-9]{4})(?![0-9])/g;
 /**

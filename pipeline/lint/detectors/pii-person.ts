@@ -98,6 +98,12 @@ const OWN_ACCOUNT = /官方|官微|公众号|服务号|企业微信|银行|支�
 const OWNER_AFTER = /^\s*(?:的|嘅|嘅呢位|的这位|这位|呢位)\s*(?:朋友|街坊|客户|客戶|[\u4e00-\u9fa5]?(?:阿姨|叔叔|先生|女士|小姐|老师|老師)|车主|車主|家长|家長|用户|用戶|网友|網友)/;
 /** the last character of many a product's name (安盈, 月月享, 天天利, 现金宝, 季季鑫) */
 const PRODUCT_END = /[盈享利宝鑫丰益赢添]/;
+/** a business named in quotes after what it is (花店「…」; 工作室“…”) */
+const BUSINESS_QUOTED = /(?:店|馆|館|铺|鋪|坊|厂|廠|公司|工作室|品牌|牌子|餐厅|餐廳|酒楼|酒樓|农场|農場|合作社|招牌|店名|商号|字号)\s*[「『“"《]$/;
+/** a surname's kin word (蔡妈妈, 朵朵爸爸): a parent called after the family or the child, no given name */
+const PARENT_AFTER = /^(?:妈妈|爸爸|媽媽)/;
+/** a list people put themselves on (接龙, 报名, 签到) */
+const SIGN_UP = /接龙|接龍|报名|報名|签到|簽到|登记|登記|预约名单|名单/;
 /** a form a client fills in, shown filled (开户申请书; 报名回执; 登记表) */
 const FILLED_FORM = /申请书|申请表|登记表|报名表|回执|登记簿|表单|填写/;
 
@@ -137,6 +143,8 @@ const PINYIN_RUN = /(?<![A-Za-z])([a-z]{4,14})(?=\s?(阿姨|叔叔|先生|女士
 const ROMAN_HYPHEN = /(?<![A-Za-z])([A-Z]{2,6}) ([A-Z][a-z]{1,5})[ -]([a-z]{1,5})(?![A-Za-z])/g;
 const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5})(?![A-Za-z])/g;
 /** words before a list that make its people the staff (值班同事：; 本月寿星：; 新同事) */
+/** a list's line: after its number, a name masked (王** / 陈* / 李某) or what may be one in full, then a space and a figure or a mask */
+const LIST_LINE = /^([ \t]*(?:\d{1,3}[.、．)）]?[ \t]*)?)(?:([\u4e00-\u9fff][*＊×]{1,3}[\u4e00-\u9fff]?|[\u4e00-\u9fff]某{1,2})|[\u4e00-\u9fff]{2,3})[ \t　]+[^\n]*[0-9*＊]/gm;
 const STAFF_LIST = /同事|员工|伙伴|值班|团队|寿星|新人|柜员|讲师|行员|大堂经理|理财经理|客户经理/;
 /** a text that lists winners (一等獎：; 得獎者; winners) */
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
@@ -321,7 +329,7 @@ export const piiPerson: Detector = {
         /** in a list, a space between two names separates them (王建国 李秀英) */
         const nameAt = (p: number, loose: boolean, sepGap = CLAUSE): [number, number] | undefined => {
           const sl = surnameAt(p, loose);
-          if (!sl || honorific.test(t.slice(p + sl, p + sl + 4)) || CANTONESE_TITLE.test(t.slice(p + sl, p + sl + 2)) || titleAfterRe?.test(t.slice(p + sl, p + sl + 8))) return undefined;
+          if (!sl || honorific.test(t.slice(p + sl, p + sl + 4)) || PARENT_AFTER.test(t.slice(p + sl, p + sl + 2)) || CANTONESE_TITLE.test(t.slice(p + sl, p + sl + 2)) || titleAfterRe?.test(t.slice(p + sl, p + sl + 8))) return undefined;
           // (a word asked yes or no is no name: 先想街坊冷不冷、急不急)
           if (sl === 1 && (t[p + 1] === '不' || t[p + 1] === '没' || t[p + 1] === '唔') && t[p + 2] === t[p]) return undefined;
           const boundary = (i: number) => i >= t.length || n.cls[i] !== CJK || n.gap[i]! >= sepGap || stop.has(t[i]!) || honorific.test(t.slice(i, i + 4)) || bracketBefore(i);
@@ -669,7 +677,8 @@ export const piiPerson: Detector = {
               while (p < t.length && n.sentence[p] === sentence) {
                 // the start of each item: a CJK character after a list mark or a non-CJK character
                 const hit = nameAt(p, true, WEAK);
-                if (hit) accept(p, hit[0], hit[1], m[0]);
+                // (a business's name quoted after what it is is no person: 恭喜客户小梅的花店「梅好时光」开张)
+                if (hit && !BUSINESS_QUOTED.test(view.span.text.slice(Math.max(0, n.start[p]! - 6), n.start[p]!))) accept(p, hit[0], hit[1], m[0]);
                 // to the next item (a masked name is one item: 张*华)
                 p++;
                 for (;;) {
@@ -777,6 +786,19 @@ export const piiPerson: Detector = {
           }
         };
 
+        // a list whose lines open with masked names (王** 138****2231⏎陈* 159****0876⏎赵德明 186****3392): a line
+        // of the same form opening with a name in full is one more client, the one left unmasked
+        if (view.span.text.includes('\n') && view.span.text.includes('*')) {
+          const src = view.span.text;
+          let masked = 0;
+          const opens: number[] = [];
+          for (const m of src.matchAll(LIST_LINE)) {
+            if (m[2]) masked++;
+            else opens.push(m.index! + m[1]!.length);
+          }
+          if (masked >= 2 && opens.length) namesAt(opens, '名单', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3 && n.end[hit[1] - 1]! < src.length && /[\s　]/.test(src[n.end[hit[1] - 1]!]!), (q) => nameAt(q, false));
+        }
+
         // a text of names alone (a badge: 刘桂芳 · 何志明 · 邓小燕; numbered lines: 1. 王建华⏎2. 李秀英) where another
         // text of the asset heads the list (剪纸比赛获奖名单; 冠军榜): every name of it, as a list's items are read
         if (listHeaded && (NAMES_ALONE.test(view.span.text) || NUMBERED_NAMES.test(view.span.text)) && !(listRe!.lastIndex = 0, listRe!.test(t))) {
@@ -877,7 +899,9 @@ export const piiPerson: Detector = {
                 quoted ||
                 /(?:^|\n)[ \t]*[\u4e00-\u9fa5]{1,3}[*＊]{0,3}[ \t]*[（(]$/.test(src.slice(Math.max(0, m.index - 12), m.index)) ||
                 /加[\u4e00-\u9fa5]{2,3}的?\s*$/.test(before) ||
-                (lineOpeners >= 2 && opensLine(m.index));
+                (lineOpeners >= 2 && opensLine(m.index)) ||
+                // (or on a numbered line of a sign-up list, after whoever signed: 接龙 ‖ 4. Lily 微信号：lily_hz0921)
+                (/(?:^|\n)[ \t]*\d{1,3}[.、．)）][^\n]{0,16}$/.test(before) && SIGN_UP.test(src));
               // (or a person the ID is said of, right after it: 微信號 kevin_lau1988 嘅朋友)
               const ownerAfter = OWNER_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 8));
               // (the writer's own, unless a third person stands between: 让我们加他QQ 834527716)
