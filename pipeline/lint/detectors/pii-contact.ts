@@ -286,7 +286,7 @@ const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|
 // flat (翠湖閣18樓C座)
 const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{1,2}${S}楼${S}(?:${N}{1,2}|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))(?:${S}室)?|(?:阁|閣|大厦|大廈|花园|苑|楼)${S}${N}{1,2}${S}楼${S}(?<![A-Za-z])[A-Za-z](?:${S}座|(?![A-Za-z]))`, 'g');
 /** whose flat: it is posted to or lived in (寄去：, 住喺), or a person's (…3室嘅陳伯; …15樓B嘅杜太; …18樓C座 黎伯伯屋企) */
-const FLAT_OWNER_BEFORE = /(住|寄|地址|住址)[^，。！？\n]{0,16}$/;
+const FLAT_OWNER_BEFORE = /(住|寄|地址|住址)[^，。！？\n]{0,24}$/;
 const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|姐|叔|姨|先生|小姐|女士|客户|客戶|街坊)|^\s*[\u4e00-\u9fa5]{1,3}(伯伯|婆婆|阿姨|姨姨|叔叔|太太|先生|小姐|女士)?(屋企|家|屋企度)/;
 // a building, unit and room in pinyin (7 dong 2 danyuan 1203 shi)
 const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\s*[0-9]{1,2}\s*(?:dan\s*yuan)\s*[0-9]{2,5}(?:\s*(?:shi|hao|fang)(?![A-Za-z]))?/gi;
@@ -300,6 +300,8 @@ const HOME_SAID = new RegExp(`(${LIVES_WORDS}|家庭地址|收件地址|寄到|�
 const MOVED_IN = /(一家|全家|一家人|两口子|兩口子|夫妇|夫婦|老两口|小两口|先生|女士|阿姨|叔叔|大爷|奶奶|爷爷|[总叔姨伯哥姐])[^。！？\n]{0,4}(搬进|搬進|搬到|搬去|搬入|入住|乔迁|喬遷)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
 // a Taiwan address: a lane (and an alley), a number and a floor (復興南路一段107巷5弄3號4樓; 中山路20巷8號之1 3樓)
+/** a Singapore HDB flat: Blk and its number, a street, a unit #floor-number */
+const SG_FLAT = /(?<![A-Za-z])(?:Blk|BLK|Block)\s*[0-9]{1,4}[A-Z]?\s+[A-Za-z][^#\n]{2,40}#[0-9]{2}-[0-9]{2,4}(?![0-9])/g;
 const TW_LANE = new RegExp(`(${N}{1,4})${S}巷${S}(?:${N}{1,3}${S}弄${S})?(${N}{1,4})${S}号(?:${S}之${S}${N}{1,2})?${S}(${N}{1,2})${S}楼(?:${S}之${S}${N}{1,2})?`, 'g');
 // 解放路12号502室: a street number with a room
 // (the room may start a line of its own: 三巷12号⏎401房)
@@ -425,7 +427,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   if (m & MARK_BUILDING) {
     for (const { from, to } of regexHits(view, UNIT)) if (LIVES.test(sentenceBefore(view, from, 40))) add(from, to, true);
   }
-  if (m & MARK_BUILDING && /座|邨|村|苑|阁/.test(t)) {
+  if (m & MARK_BUILDING && /座|邨|村|苑|阁|厦/.test(t)) {
     // (what the other patterns found, in order: one pointer walks it, so thousands of flats stay linear)
     const taken = found.slice().sort((a, b) => a.from - b.from);
     let k = 0;
@@ -449,6 +451,17 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   if (m & MARK_DASH) for (const { from, to } of regexHits(view, DASHED)) {
     // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
     if (MARKER.test(t.slice(Math.max(0, from - 5), from).replace(/[ \t\u3000]$/, '')) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
+  }
+  // a Singapore public-housing flat: its block, its street, its unit (Blk 318 Clementi Ave 5, #08-142)
+  if (m & MARK_LATIN && /blk|block/i.test(t)) {
+    const src = view.span.text;
+    let k = 0;
+    for (const r of src.matchAll(SG_FLAT)) {
+      while (k < t.length && view.norm.start[k]! < r.index!) k++;
+      let j = k;
+      while (j < t.length && view.norm.start[j]! < r.index! + r[0].length) j++;
+      if (j > k && !inSafe(view, k, j)) found.push({ from: k, to: j, masked: r[0].replace(/[0-9]/g, '*') });
+    }
   }
   // a Japanese address: its postal code, a prefecture and the block's numbers (〒106-0047⏎東京都港区南麻布4-11-25)
   if (m & MARK_DASH && t.includes('〒')) for (const { from, to } of regexHits(view, JP_ADDRESS)) if (!isPublic(from, to)) found.push({ from, to, masked: t.slice(from, to).replace(/[0-9]/g, '*') });

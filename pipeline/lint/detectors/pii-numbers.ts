@@ -181,7 +181,7 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         const hits: DetectorHit[] = [];
         // (numbers written the international way with another country's code: read here, not as digits alone —
         // +1 (626) 378-4410 is no mobile 162…)
-        const abroad = kind === 'phone' ? views.map((v) => [...internationalPhones(v, allowed), ...nanpPhones(v), ...taiwanPhones(v)].filter((h) => !allowed.has(v.span.text.slice(h.from, h.to).replace(/\D/g, '')))) : [];
+        const abroad = kind === 'phone' ? views.map((v) => [...internationalPhones(v, allowed), ...nanpPhones(v), ...taiwanPhones(v), ...japanKoreaPhones(v)].filter((h) => !allowed.has(v.span.text.slice(h.from, h.to).replace(/\D/g, '')))) : [];
         // (a number split between two texts of the asset is judged as one: 客户电话138 ‖ 0013 8000)
         const across = acrossTexts(views);
         const pieces = piecesAcross(views);
@@ -258,6 +258,11 @@ function numberDetector(id: string, kind: NumberKind): Detector {
           for (const v of views)
             if (ID_WORD.test(v.span.text))
               for (const h of labelledNumbers(v, ID_LONG_TAIL, (n) => `${'*'.repeat(n.length - 4)}${n.slice(-4)}`)) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
+        // (a Hong Kong bank account, three digits, six and three, after its label, in a client's story: 账号 024-573918-838)
+        if (kind === 'card')
+          for (const v of views)
+            if (/客户|客戶|先生|女士|小姐|太太|阿姨|叔叔/.test(v.span.text))
+              for (const h of labelledNumbers(v, HK_ACCOUNT, (n) => `***-******-${n.slice(-3)}`, '（境外账户号码）')) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
         if (kind === 'id') for (const v of views) for (const h of regionalIds(v, samples)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         if (kind === 'id' && countries.size)
           for (const v of views) for (const h of foreignOldIds(v, countries)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
@@ -329,6 +334,44 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
       const masked = `${m[0][0]}${m[0][1]}*******${m[0].slice(-1)}`;
       hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（台湾身份证号码）' } });
     }
+  // (a Macau card written with slashes, next to an ID word: 澳門居民身份證：5/218437/3)
+  if (t.includes('/'))
+    for (const m of t.matchAll(MACAU_SLASHED)) {
+      if (!HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
+      const masked = `${m[1]}/******/*`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（澳门身份证号码）' } });
+    }
+  // (a Taiwan number broken by spaces, a line or keycaps — F208⏎573553; E2️⃣3️⃣7️⃣… — read whole, with a valid check digit or after an ID word)
+  if (/[A-Z](?:[\s\uFE0F\u20E3]|[0-9]){3}/.test(t))
+    for (const m of t.matchAll(TAIWAN_ID_BROKEN)) {
+      const id = m[0].replace(/[^A-Z0-9]/g, '');
+      if (id.length !== 10 || m[0].length === 10 || hits.some((h) => h.from < m.index! + m[0].length && m.index! < h.to)) continue;
+      if (!validTaiwanId(id) && !TAIWAN_ID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
+      const masked = `${id[0]}${id[1]}*******${id.slice(-1)}`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（台湾身份证号码）' } });
+    }
+  // (a Singapore NRIC or FIN with a valid check letter: S8247672E)
+  if (/[STFG][0-9]{7}[A-Z]/.test(t))
+    for (const m of t.matchAll(NRIC)) {
+      if (!validNric(m[0])) continue;
+      const masked = `${m[0][0]}****${m[0].slice(5)}`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（新加坡身份证号码）' } });
+    }
+  // (a Korean resident registration number, after its name or with a valid check digit: 주민등록번호 850317-2070017;
+  // a Malaysian MyKad after its name: MyKad：680914-14-5237 — each with a birth date of its own form)
+  if (/[0-9]{6}-[0-9]/.test(t)) {
+    for (const m of t.matchAll(KOREAN_RRN)) {
+      const d = m[1]! + m[2]!;
+      if (!validShortDate(m[1]!) || !(KOREAN_ID_WORDS.test(t.slice(Math.max(0, m.index! - 24), m.index!)) || validRrn(d))) continue;
+      const masked = `${m[1]!.slice(0, 2)}****-${m[2]!.slice(0, 1)}******`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（韩国居民登录号）' } });
+    }
+    for (const m of t.matchAll(MYKAD)) {
+      if (!validShortDate(m[1]!) || !MYKAD_WORDS.test(t.slice(Math.max(0, m.index! - 24), m.index!))) continue;
+      const masked = `${m[1]!.slice(0, 2)}****-**-**${m[3]!.slice(-2)}`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（马来西亚身份证号码）' } });
+    }
+  }
   // (a foreign permanent resident's card of the old form, three letters of the country and twelve digits, after its name:
   // 外国人永久居留身份证 CAN440081072157)
   if (/永久居留/.test(t))
@@ -339,6 +382,34 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
     }
   return hits;
 }
+/** a Macau card number written 5/218437/3 */
+const MACAU_SLASHED = /(?<![0-9A-Za-z/])([157])\s?\/\s?([0-9]{6})\s?\/\s?([0-9])(?![0-9/])/g;
+/** a Taiwan number with spaces, line breaks or keycap marks inside it */
+const TAIWAN_ID_BROKEN = /(?<![A-Za-z0-9])[A-Z](?:[ \t\n\uFE0F\u20E3]{0,3}[0-9]){9}(?![0-9]|[\uFE0F\u20E3]*[0-9])/g;
+/** a Singapore NRIC or FIN: S, T, F or G, seven digits, a check letter */
+const NRIC = /(?<![A-Za-z0-9])[STFG][0-9]{7}[A-Z](?![A-Za-z0-9])/g;
+function validNric(id: string): boolean {
+  const w = [2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(id[i + 1]) * w[i]!;
+  if (id[0] === 'T' || id[0] === 'G') sum += 4;
+  const r = sum % 11;
+  const letters = id[0] === 'S' || id[0] === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK';
+  return letters[r] === id[8];
+}
+/** a Korean resident registration number: a birth date, a dash, seven digits opening with the sex (1–8) */
+const KOREAN_RRN = /(?<![0-9])([0-9]{6})[-‐]([1-8][0-9]{6})(?![0-9])/g;
+const KOREAN_ID_WORDS = /주민등록번호|주민번호|居民登录|居民登錄|韩国身份证|韓國身份證|韩国的身份证|RRN/i;
+/** the old Korean check digit (numbers issued before October 2020) */
+function validRrn(d: string): boolean {
+  const w = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(d[i]) * w[i]!;
+  return (11 - (sum % 11)) % 10 === Number(d[12]);
+}
+/** a Malaysian MyKad number: a birth date, the place of birth, four digits */
+const MYKAD = /(?<![0-9])([0-9]{6})-([0-9]{2})-([0-9]{4})(?![0-9])/g;
+const MYKAD_WORDS = /MyKad|mykad|IC\s?(?:No|号|號)?|马来西亚身份证|馬來西亞身份證|大马身份证|大馬身份證|身份证|身份證/;
 /** a Taiwan identity card number: a letter, 1 or 2 (the sex), eight digits */
 const TAIWAN_ID = /(?<![A-Za-z0-9])[A-Z][12][0-9]{8}(?![A-Za-z0-9])/g;
 const TAIWAN_ID_WORDS = /身份证|身份證|身分證|身分证|字号|字號|统一编号|統一編號|證號|证号/;
@@ -476,6 +547,27 @@ function taiwanPhones(view: SpanView): DetectorHit[] {
   }
   return hits;
 }
+/** a Japanese mobile written at home (090-4417-2863) and a Korean one (010-7382-5519): read only where the text is about a
+ * Japanese or a Korean client, since 010-xxxx-xxxx is also a Beijing landline */
+const JP_MOBILE = /(?<![0-9])0[789]0[-\s]?[0-9]{4}[-\s]?[0-9]{4}(?![0-9])/g;
+const KR_MOBILE = /(?<![0-9])01[016789][-\s][0-9]{3,4}[-\s][0-9]{4}(?![0-9])/g;
+const JP_CUE = /日本|Japan|様|さん|お客様|東京|东京|大阪|日語|日语|日本語/;
+const KR_CUE = /韩国|韓國|한국|首尔|首爾|서울|Korea|고객|님/;
+function japanKoreaPhones(view: SpanView): DetectorHit[] {
+  const t = halfWidth(view.span.text);
+  if (!/0[1789][0-9][-\s]?[0-9]{3}/.test(t)) return [];
+  const hits: DetectorHit[] = [];
+  for (const [re, cue] of [[JP_MOBILE, JP_CUE], [KR_MOBILE, KR_CUE]] as const) {
+    if (!cue.test(t) || (re === KR_MOBILE && /北京/.test(t))) continue;
+    for (const m of t.matchAll(re)) {
+      if (ORG_PHONE.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
+      const digits = m[0].replace(/\D/g, '');
+      const masked = `${digits.slice(0, 3)}-****-**${digits.slice(-2)}`;
+      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '' } });
+    }
+  }
+  return hits;
+}
 /** an organisation's word, in English or Chinese, before a number abroad (Tongxin Bank London Branch⏎Tel: +44 …; 驻英使馆) */
 const ORG_ABROAD = /(?<![A-Za-z])(?:bank|branch|office|embassy|consulate|hotline|helpline|service|services|assistance|support|centre|center|school|university|college|hospital|clinic|hotel|airline|airlines|airport|company|ltd|inc|agency|department|police|government|council|museum|reception|visa|mastercard|unionpay|paypal|insurance|emergency)(?![A-Za-z])|使馆|领事|领馆|航空|机场|大学|学院|移民局|警察|警署/gi;
 /** somebody's own named after it (her, my, 客户, 她): the number is theirs, not the organisation's */
@@ -582,6 +674,8 @@ const PERSON_HOLDS = /^[^。！？\n]{0,12}(开户人|户名|持卡人|收款人
 const HEAD_SHOWN = /(?<![0-9])((?:[0-9][\s-]?){11,14}[0-9])[\s-]?[*＊xX×]{4}(?![0-9*＊])/g;
 /** a card's or an account's tail of seven digits or more: no tail, most of the number (卡「尾号3663821509」) */
 const LONG_TAIL = /(?:卡|账户|账号|帐号|帳號|賬號)[^。！？\n]{0,8}?(?:尾号|尾號|末尾|后几位|後幾位)(?:是|为|為)?[:：]?\s*([0-9]{7,15})(?![0-9])/g;
+/** a Hong Kong account number after its label (账号 024-573918-838) */
+const HK_ACCOUNT = /(?:账号|帳號|账户|帳戶|户口号码|戶口號碼|[Aa]ccount(?: [Nn]o\.?| [Nn]umber)?)\s*[:：]?\s*([0-9]{3}-[0-9]{6}-[0-9]{3})(?![0-9])/g;
 /** an ID number's tail said to be seven digits or more, and given (后十位 8503128898) */
 const ID_LONG_TAIL = /(?:后|後|末|最后|最後)(?:[7-9]|1[0-7]|[七八九十]|十[一二三四五六七])位(?:是|为|為)?[:：]?\s*([0-9]{6,16}[0-9Xx])(?![0-9])/g;
 const ID_WORD = /身份证|身份證|证件|證件/;
