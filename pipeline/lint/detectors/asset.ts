@@ -84,9 +84,12 @@ export const missingRiskWarning: Detector = {
       // (insurance named as a kind, to explain it, with nothing offered — 分红险的红利是不保证的; 定期寿险≠定期
       // 存款 — needs no insurer: there is no policy to underwrite)
       // (a disclosure waved away is a pitch's: 「由…承保，保险产品不是存款」是例行要写的，大家不用在意)
-      if (types.has('insurance') && (offersSomething(views) || undercut)) {
-        const insurer = hasAny(views, d.insurer);
-        const notDeposit = hasAny(views, d.notDeposit);
+      // (or a poster that carries half the disclosure in a text of its own, naming no insurer: 同心 · 鑫享年金 ‖ … ‖
+      // 保险产品非存款，提前退保可能损失本金 — the policy is offered, its insurer left out)
+      const insurer = types.has('insurance') && hasAny(views, d.insurer);
+      const notDeposit = types.has('insurance') && hasAny(views, d.notDeposit);
+      const halfOnPoster = views.length > 1 && notDeposit && !insurer && views.some((v) => v.span.field !== 'body' && v.span.field !== 'caption' && hasAny([v], d.notDeposit));
+      if (types.has('insurance') && (offersSomething(views) || undercut || halfOnPoster)) {
         need('insurance', insurer && notDeposit, [insurer ? '' : '写明承保的保险公司', notDeposit ? '' : '说明保险产品不是存款'].filter(Boolean).join('，并') || '写明承保的保险公司，并说明保险产品不是存款');
       }
       // (someone else's loans, spoken of to warn, in an asset that offers none: 网上那种「秒批、不看流水」的贷款能不能借？)
