@@ -286,6 +286,9 @@ function daysBetween(y1: number, m1: number, d1: number, y2: number, m2: number,
   return (Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000;
 }
 
+/** a fee by the year, not a return (管理费年化0.30%) */
+const FEE_BY_YEAR = /(管理费|托管费|销售服务费|服务费|认购费|申购费|赎回费|手续费)率?(为|是)?年化\s*\d/;
+
 export const pastPerformance: Detector = {
   id: 'past-performance',
   pii: false,
@@ -332,6 +335,8 @@ export const pastPerformance: Detector = {
             // (a figure on a line marked as the wrong way to show it is not shown: ❌ 只写「近一周年化5%」)
             // (nor one quoted to be called wrong: 别人晒“去年赚了8%”，就觉得今年也能有8%——这个想法要改一改)
             if (markedWrong(view, m.from) || quotedAsWrong(view, m.to - 1)) continue;
+            // (nor a fee charged by the year: 销售服务费年化0.20%，管理费年化0.30%)
+            if (FEE_BY_YEAR.test(view.norm.text.slice(Math.max(0, m.from - 8), m.to))) continue;
             // (nor a figure made up to explain a word, and said to be one: 比如净值从1.0500跌到1.0290，回撤就是2%。⏎这只是举例)
             if (EXAMPLE_LEAD.test(sentenceBefore(view, m.from, 40)) && (madeUp ??= views.some((v) => MADE_UP.test(v.norm.text)))) continue;
             if (!first || (view.index === first.view.index && m.from < first.from)) first = { view, from: m.from, to: m.to };
