@@ -116,7 +116,7 @@ function platformOf(label: string): string {
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
 // (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
 // (or earlier in its sentence, past a comma: 由客户谭叔统一收款，微信号 wxid_…; 佢系我哋嘅老客户，上礼拜用自己抖音号…)
-const CLIENT_OWNER = /(对方|那位朋友|孙子|孙女|外孙|儿子|女儿|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
+const CLIENT_OWNER = /(对方|那位朋友|孙子|孙女|外孙|儿子|女儿|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His|[Cc]lients?|[Cc]ustomers?)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
 /** the asset says its group's owner is a client (群主：客户 Sofia; 群主是我们的老客户) */
 const GROUP_OWNER_CLIENT = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?\s*(?:我们的|我们|咱们的|我哋嘅)?\s*(?:老|新)?(?:客户|客戶|储户|街坊|会员|志愿者)/;
 /** …or a member of staff (群主是我们的理财经理; 群主：小U) */
@@ -130,6 +130,8 @@ const NUMBERED_NAMES = /^(?:[ \t\u3000]*(?:\d{1,2}[ \t]?[.、．)）]|[①-⑳]|
 /** a nickname quoted after its label (群昵称「黄美玲（天河）」; 用户「杭州彭丽娟」) */
 const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用户|用戶|视频号|視頻號|用户名|用戶名|账号名)\s*(?:就叫|叫做|叫|是|为|係|：|:)?\s*[「“『"]([^」”』"\n]{2,24})[」”』"]/g;
 /** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
+/** a signature: a name at the end of a line or a quotation, then 留/敬上 or a date, or after a dash with a title (吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理”) */
+const SIGNATURE = /(?:^|[\n。！!～~，,])[ \t\u3000]*(?:[—–]{1,2}[ \t]*)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?:留言?|敬上|谨上|拜上|[ \t]\d{4}[.\-/年]\d{1,2})[ \t\u3000]*(?=[\n”"」]|$|[.\-/月]|\d)|[—–]{1,2}[ \t]*([\u4e00-\u9fa5]{2,3})(?:总经理|總經理|经理|董事长|老板)[ \t]*(?=[”"」\n]|$)/gm;
 const REGISTER_LINE = /[—–]{1,2}[ \t\u3000]*([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?=\r?\n|$)/g;
 /** an English given name and a surname after it (Kelvin Fung) */
 const EN_FULL = /(?<![A-Za-z])([A-Z][a-z]{2,9}) ([A-Z][a-z]{1,7})(?![A-Za-z])/g;
@@ -936,6 +938,14 @@ export const piiPerson: Detector = {
           if (parts.length) namesAt(parts, '昵称', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3);
         }
 
+        // a note or a message signed with a full name — 吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理” — whoever wrote it
+        if (/留|敬上|谨上|[—–]|\d{4}[.\-/年]/.test(view.span.text)) {
+          const src = view.span.text;
+          const signed: number[] = [];
+          for (const m of src.matchAll(SIGNATURE)) signed.push(m.index! + m[0].lastIndexOf((m[1] ?? m[2])!));
+          if (signed.length) namesAt(signed, '署名', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, false));
+        }
+
         // a register kept line by line, each entry signed with a dash and a full name (11月20日 借出1把 —— 谢国平⏎
         // 11月21日 借出2把 —— 骆春梅): at least two lines end so, and each such name is named
         if (/[—–]/.test(view.span.text)) {
@@ -1246,7 +1256,7 @@ const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}{1,14}(?:[-'’]\p{L}\p{Ll}{1,14})?|
 // (a middle initial may stand between: John F. Kennedy)
 const LATIN_NAME_RUN = new RegExp(`(?<![\\p{Lu}\\p{Ll}\\p{N}'’*＊.-])${NAME_WORD}(?:[ \\u00a0]{1,2}(?:\\p{Lu}\\.[ \\u00a0]?)?${NAME_WORD}){1,3}(?![\\p{Lu}\\p{Ll}\\p{N}*＊'’-])`, 'gu');
 /** what names a client around a foreign name: a client word, thanks, a welcome, a prize, a card opened (over simplified text) */
-const FOREIGN_CUE = /客户|储户|志愿者|街坊|会员|学员|感谢|谢谢|多谢|欢迎|恭喜|祝贺|开户|办卡|开卡|借记卡|银行卡|信用卡|储蓄卡|工资卡|代发|存折|汇款|换汇|结汇|购汇|办理|办了|办好|开好|来网点|到网点|获奖|中奖|得奖|冠军|亚军|季军|名单|榜|(?<![A-Za-z])(?:thanks?|welcome|congrat[a-z]*|clients?|customers?|winners?|volunteers?)(?![A-Za-z])/i;
+const FOREIGN_CUE = /新朋友|认识了|客户|储户|志愿者|街坊|会员|学员|感谢|谢谢|多谢|欢迎|恭喜|祝贺|开户|办卡|开卡|借记卡|银行卡|信用卡|储蓄卡|工资卡|代发|存折|汇款|换汇|结汇|购汇|办理|办了|办好|开好|来网点|到网点|获奖|中奖|得奖|冠军|亚军|季军|名单|榜|(?<![A-Za-z])(?:thanks?|welcome|congrat[a-z]*|clients?|customers?|winners?|volunteers?)(?![A-Za-z])/i;
 /** a sentence about staff: a colleague, a role, joining the team (新同事; 加入我们的团队; 理财经理) */
 const FOREIGN_STAFF_SENTENCE = /同事|团队|入职|实习生|理财经理|大堂经理|客户经理|柜员|行长|主管|(?<![A-Za-z])(?:colleagues?|team|staff|intern)(?![A-Za-z])/i;
 /** a client named in so many words (客户, 街坊, client) */
