@@ -261,8 +261,10 @@ const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|�
  */
 const performs = (views: SpanView[]) => {
   const p = classifyAsset(views);
-  return !!p.otherKind || [...p.types].some((t) => t !== 'loan' && t !== 'deposit');
+  // (or the returns of the clients' investments, whatever they hold: 帮客户做的资产配置，整体平均收益7.6%; 为客户创造投资收益…户均收益率6.2%)
+  return !!p.otherKind || [...p.types].some((t) => t !== 'loan' && t !== 'deposit') || views.some((v) => CLIENTS_INVESTING.test(v.norm.text));
 };
+const CLIENTS_INVESTING = /投资收益|资产配置|理财收益|投资组合|配置组合/;
 
 /** a text that asks or defines (业绩比较基准写着4%，到期就能拿到4%吗？; 业绩比较基准是指…) */
 const ASKS_OR_DEFINES = /[？?]|是什么|什么是|指的是|是指|不一定/;

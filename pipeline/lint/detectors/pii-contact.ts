@@ -110,7 +110,7 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
   return found;
 }
 const HK_PLATE = /(?<![A-Za-z0-9])(?:[A-HJ-NPR-Z]{2}[ \t]?[1-9][0-9]{0,3}|M[A-Z]?[ \t-][0-9]{2}[ \t-][0-9]{2})(?![A-Za-z0-9])/g;
-const CAR_CUE = /车牌|牌照|车位|新车|座驾|私家车|架车|停了架|开车|揸车|揸住|泊车|车主|牌车|(?<![A-Za-z])(?:plate|car)(?![A-Za-z])/i;
+const CAR_CUE = /嘅车|嘅車|的车头|车头灯|車頭燈|你架|佢架|车牌|牌照|车位|新车|座驾|私家车|架车|停了架|开车|揸车|揸住|泊车|车主|牌车|(?<![A-Za-z])(?:plate|car)(?![A-Za-z])/i;
 /** an email's at, as people type it, right after a name (@, ＠, (at), [at], （at）) */
 const EMAIL_AT = /^\s*([(\[（【]\s*)?(at|@|＠)/i;
 /** a plate whose province is written in pinyin */
@@ -286,7 +286,7 @@ const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|
 // flat (翠湖閣18樓C座)
 const HK_FLAT = new RegExp(`(?:第?${N}{1,2}|(?<![A-Za-z])[A-Za-z])${S}座${S}${N}{1,2}${S}楼${S}(?:${N}{1,4}|[A-Za-z](?![A-Za-z]))(?:${S}室)?|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{3,4}${S}室|[邨村苑][\u4e00-\u9fa5]{1,3}楼${S}${N}{1,2}${S}楼${S}(?:${N}{1,2}|(?<![A-Za-z])[A-Za-z](?![A-Za-z]))(?:${S}室)?|(?:阁|閣|大厦|大廈|花园|苑|楼)${S}${N}{1,2}${S}楼${S}(?<![A-Za-z])[A-Za-z](?:${S}座|(?![A-Za-z]))`, 'g');
 /** whose flat: it is posted to or lived in (寄去：, 住喺), or a person's (…3室嘅陳伯; …15樓B嘅杜太; …18樓C座 黎伯伯屋企) */
-const FLAT_OWNER_BEFORE = /(住|寄|地址|住址)[^，。！？\n]{0,24}$/;
+const FLAT_OWNER_BEFORE = /(住|寄|地址|住址|上门|上門|探望|拜访|拜訪|家访|家訪|去咗|去了)[^，。！？\n]{0,24}$/;
 const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|姐|叔|姨|先生|小姐|女士|客户|客戶|街坊)|^\s*[\u4e00-\u9fa5]{1,3}(伯伯|婆婆|阿姨|姨姨|叔叔|太太|先生|小姐|女士)?(屋企|家|屋企度)/;
 // a building, unit and room in pinyin (7 dong 2 danyuan 1203 shi)
 const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\s*[0-9]{1,2}\s*(?:dan\s*yuan)\s*[0-9]{2,5}(?:\s*(?:shi|hao|fang)(?![A-Za-z]))?/gi;
