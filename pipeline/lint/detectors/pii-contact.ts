@@ -7,6 +7,7 @@
 // (护照号 M73920481) or alone on a badge of a passport's post. What is not a client's passes: an
 // institution's mailbox, a public venue's or the bank's own rooms, a sample's number (E00000000（样本）).
 import { z } from 'zod';
+import { lowerBound } from '../claims/analyze.ts';
 import { CLAUSE, toSimplified } from '../normalize.ts';
 import type { RuleMeta } from '../rules.ts';
 import { ruleData } from '../schema.ts';
@@ -420,7 +421,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       // (a numbered block's flat is one in a compound named earlier in its sentence: 路过紫荆新村，顺道上12号楼502)
       const inCompound = /^(幢|栋|号楼)$/.test(match[2]!) && /(小区|花园|家园|新村|公寓|苑|社区)[^。！？\n]{0,10}$/.test(sentenceBefore(view, from, 24));
       // (or any block's flat said to be someone's home or visited there: 上门…去到龙苑大厦B座1203; 住在…B座1203室)
-      const home = HOME_SAID.test(sentenceBefore(view, from, 40)) || MOVED_IN.test(sentenceBefore(view, from, 40));
+      const said = sentenceBefore(view, from, 40);
+      const home = HOME_SAID.test(said) || MOVED_IN.test(said);
       add(from, to, home || (!/[A-Za-z]/.test(match[1]!) && (!!(match[3] || match[5] === '室' || match[5] === '房') || inCompound)));
     }
   }
@@ -454,12 +456,10 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   }
   // a Singapore public-housing flat: its block, its street, its unit (Blk 318 Clementi Ave 5, #08-142)
   if (m & MARK_LATIN && /blk|block/i.test(t)) {
-    const src = view.span.text;
-    let k = 0;
-    for (const r of src.matchAll(SG_FLAT)) {
-      while (k < t.length && view.norm.start[k]! < r.index!) k++;
-      let j = k;
-      while (j < t.length && view.norm.start[j]! < r.index! + r[0].length) j++;
+    for (const r of view.span.text.matchAll(SG_FLAT)) {
+      // (read in the text as typed; given back as normalised offsets)
+      const k = lowerBound(view.norm.start, r.index!);
+      const j = lowerBound(view.norm.start, r.index! + r[0].length);
       if (j > k && !inSafe(view, k, j)) found.push({ from: k, to: j, masked: r[0].replace(/[0-9]/g, '*') });
     }
   }

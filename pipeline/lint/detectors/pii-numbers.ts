@@ -179,6 +179,10 @@ function numberDetector(id: string, kind: NumberKind): Detector {
       return (views, ctx) => {
         const allowed = allowedPhones(ctx);
         const hits: DetectorHit[] = [];
+        /** adds the hits that overlap none found before */
+        const addNew = (found: DetectorHit[]) => {
+          for (const h of found) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
+        };
         // (numbers written the international way with another country's code: read here, not as digits alone —
         // +1 (626) 378-4410 is no mobile 162…)
         const abroad = kind === 'phone' ? views.map((v) => [...internationalPhones(v, allowed), ...nanpPhones(v), ...taiwanPhones(v), ...japanKoreaPhones(v)].filter((h) => !allowed.has(v.span.text.slice(h.from, h.to).replace(/\D/g, '')))) : [];
@@ -252,17 +256,17 @@ function numberDetector(id: string, kind: NumberKind): Detector {
         // (a card's "tail" that runs far past the four digits a tail may show: 他的卡「尾号3663821509」)
         if (kind === 'card')
           for (const v of views)
-            for (const h of labelledNumbers(v, LONG_TAIL, (n) => `${'*'.repeat(n.length - 4)}${n.slice(-4)}`)) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
+            addNew(labelledNumbers(v, LONG_TAIL, lastFour));
         // (an ID's "tail" of seven digits or more, where the text is about ID numbers: 身份证后四位就行⏎卫阿姨 后十位 8503128898)
         if (kind === 'id')
           for (const v of views)
             if (ID_WORD.test(v.span.text))
-              for (const h of labelledNumbers(v, ID_LONG_TAIL, (n) => `${'*'.repeat(n.length - 4)}${n.slice(-4)}`)) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
+              addNew(labelledNumbers(v, ID_LONG_TAIL, lastFour));
         // (a Hong Kong bank account, three digits, six and three, after its label, in a client's story: 账号 024-573918-838)
         if (kind === 'card')
           for (const v of views)
             if (/客户|客戶|先生|女士|小姐|太太|阿姨|叔叔/.test(v.span.text))
-              for (const h of labelledNumbers(v, HK_ACCOUNT, (n) => `***-******-${n.slice(-3)}`, '（境外账户号码）')) if (!hits.some((k) => k.view === h.view && k.from < h.to && h.from < k.to)) hits.push(h);
+              addNew(labelledNumbers(v, HK_ACCOUNT, (n) => `***-******-${n.slice(-3)}`, '（境外账户号码）'));
         if (kind === 'id') for (const v of views) for (const h of regionalIds(v, samples)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
         if (kind === 'id' && countries.size)
           for (const v of views) for (const h of foreignOldIds(v, countries)) if (!labels(d.notPersonal, before(v, h.from))) hits.push(h);
@@ -282,6 +286,9 @@ function numberDetector(id: string, kind: NumberKind): Detector {
     },
   };
 }
+
+/** a number's hit shown and fixed as its mask; `why` names the kind of number, when one is given */
+const maskedHit = (view: SpanView, from: number, to: number, masked: string, why?: string): DetectorHit => ({ view: view.index, from, to, excerpt: masked, fix: masked, data: why === undefined ? { masked } : { masked, why } });
 
 /** a Hong Kong identity card number: one or two letters, six digits, a check character (R562047(2)) */
 const HKID = /(?<![A-Za-z0-9])([A-Z]{1,2})[\s]?([0-9]{3}[\s]?[0-9]{3})[\s]?(?:[(（]\s?([0-9A])\s?[)）]|([0-9A]))?(?![A-Za-z0-9])/g;
@@ -316,14 +323,14 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
     // (the standard's sample A123456(7), marked 示例 or 例如, is nobody's)
     if (placeholderDigits(digits) && markedSample(t, m.index!, m.index! + m[0].length, samples)) continue;
     const masked = `${m[1]}${digits.slice(0, 1)}*****(*)`;
-    hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（香港身份证号码）' } });
+    hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（香港身份证号码）'));
   }
   // (a Macau card, next to an ID word: its check digit is not one Wendu can verify)
   if (/[(（]/.test(t))
     for (const m of t.matchAll(MACAU_ID)) {
       if (!HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
       const masked = `${m[1]}******(*)`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（澳门身份证号码）' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（澳门身份证号码）'));
     }
   // (a Taiwan identity card number with a valid check digit, or any of its shape after an ID word: F227816340;
   // the standard's sample A123456789 marked 示例 is nobody's)
@@ -332,14 +339,14 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
       if (!validTaiwanId(m[0]) && !TAIWAN_ID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
       if (placeholderDigits(m[0].slice(1)) && markedSample(t, m.index!, m.index! + m[0].length, samples)) continue;
       const masked = `${m[0][0]}${m[0][1]}*******${m[0].slice(-1)}`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（台湾身份证号码）' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（台湾身份证号码）'));
     }
   // (a Macau card written with slashes, next to an ID word: 澳門居民身份證：5/218437/3)
   if (t.includes('/'))
     for (const m of t.matchAll(MACAU_SLASHED)) {
       if (!HKID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
       const masked = `${m[1]}/******/*`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（澳门身份证号码）' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（澳门身份证号码）'));
     }
   // (a Taiwan number broken by spaces, a line or keycaps — F208⏎573553; E2️⃣3️⃣7️⃣… — read whole, with a valid check digit or after an ID word)
   if (/[A-Z](?:[\s\uFE0F\u20E3]|[0-9]){3}/.test(t))
@@ -348,14 +355,14 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
       if (id.length !== 10 || m[0].length === 10 || hits.some((h) => h.from < m.index! + m[0].length && m.index! < h.to)) continue;
       if (!validTaiwanId(id) && !TAIWAN_ID_WORDS.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
       const masked = `${id[0]}${id[1]}*******${id.slice(-1)}`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（台湾身份证号码）' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（台湾身份证号码）'));
     }
   // (a Singapore NRIC or FIN with a valid check letter: S8247672E)
   if (/[STFG][0-9]{7}[A-Z]/.test(t))
     for (const m of t.matchAll(NRIC)) {
       if (!validNric(m[0])) continue;
       const masked = `${m[0][0]}****${m[0].slice(5)}`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（新加坡身份证号码）' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（新加坡身份证号码）'));
     }
   // (a Korean resident registration number, after its name or with a valid check digit: 주민등록번호 850317-2070017;
   // a Malaysian MyKad after its name: MyKad：680914-14-5237 — each with a birth date of its own form)
@@ -364,12 +371,12 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
       const d = m[1]! + m[2]!;
       if (!validShortDate(m[1]!) || !(KOREAN_ID_WORDS.test(t.slice(Math.max(0, m.index! - 24), m.index!)) || validRrn(d))) continue;
       const masked = `${m[1]!.slice(0, 2)}****-${m[2]!.slice(0, 1)}******`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（韩国居民登录号）' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（韩国居民登录号）'));
     }
     for (const m of t.matchAll(MYKAD)) {
       if (!validShortDate(m[1]!) || !MYKAD_WORDS.test(t.slice(Math.max(0, m.index! - 24), m.index!))) continue;
       const masked = `${m[1]!.slice(0, 2)}****-**-**${m[3]!.slice(-2)}`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（马来西亚身份证号码）' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（马来西亚身份证号码）'));
     }
   }
   // (a foreign permanent resident's card of the old form, three letters of the country and twelve digits, after its name:
@@ -378,7 +385,7 @@ function regionalIds(view: SpanView, samples: RegExp | undefined): DetectorHit[]
     for (const m of t.matchAll(PERMANENT_RESIDENT_ID)) {
       if (!/永久居留[^。！？\n]{0,12}$/.test(t.slice(Math.max(0, m.index! - 20), m.index!))) continue;
       const masked = `${m[0].slice(0, 3)}*********${m[0].slice(-3)}`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（外国人永久居留身份证号码）' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（外国人永久居留身份证号码）'));
     }
   return hits;
 }
@@ -433,7 +440,7 @@ function foreignOldIds(view: SpanView, countries: Set<string>): DetectorHit[] {
     const province = Number(digits.slice(0, 2));
     if (!countries.has(m[1]!) || province < 11 || province > 65 || !validShortDate(digits.slice(2, 8))) continue;
     const masked = `${m[1]}${digits.slice(0, 2)}********${digits.slice(-2)}`;
-    hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（外国人永久居留证号码）' } });
+    hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, '（外国人永久居留证号码）'));
   }
   return hits;
 }
@@ -503,7 +510,7 @@ function internationalPhones(view: SpanView, allowed: Set<string>): DetectorHit[
     if (national.length < 6 || national.length > 12) continue;
     if (allowed.has(all) || allowed.has(national) || allowed.has(national.slice(-8))) continue;
     const masked = `+${code} ${national.slice(0, 2)}${'*'.repeat(national.length - 4)}${national.slice(-2)}`;
-    hits.push({ view: view.index, from: i, to: end, excerpt: masked, fix: masked, data: { masked, why: '' } });
+    hits.push(maskedHit(view, i, end, masked, ''));
   }
   return hits;
 }
@@ -521,7 +528,7 @@ function nanpPhones(view: SpanView): DetectorHit[] {
     const digits = m[1]!.replace(/\D/g, '');
     const from = m.index + m[0].length - m[1]!.length;
     const masked = `(${digits.slice(0, 1)}**) ***-**${digits.slice(-2)}`;
-    hits.push({ view: view.index, from, to: m.index + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '' } });
+    hits.push(maskedHit(view, from, m.index + m[0].length, masked, ''));
   }
   return hits;
 }
@@ -543,7 +550,7 @@ function taiwanPhones(view: SpanView): DetectorHit[] {
     if (!cue && !PHONE_WORD_BEFORE.test(t.slice(Math.max(0, m.index - 16), m.index))) continue;
     const digits = m[0].replace(/\D/g, '');
     const masked = `09**-***-*${digits.slice(-2)}`;
-    hits.push({ view: view.index, from: m.index, to: m.index + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '' } });
+    hits.push(maskedHit(view, m.index, m.index + m[0].length, masked, ''));
   }
   return hits;
 }
@@ -563,7 +570,7 @@ function japanKoreaPhones(view: SpanView): DetectorHit[] {
       if (ORG_PHONE.test(t.slice(Math.max(0, m.index! - 16), m.index!))) continue;
       const digits = m[0].replace(/\D/g, '');
       const masked = `${digits.slice(0, 3)}-****-**${digits.slice(-2)}`;
-      hits.push({ view: view.index, from: m.index!, to: m.index! + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '' } });
+      hits.push(maskedHit(view, m.index!, m.index! + m[0].length, masked, ''));
     }
   }
   return hits;
@@ -599,7 +606,7 @@ function shortAccounts(view: SpanView): DetectorHit[] {
     if (digits.length < 10 || digits.length > 15) continue;
     const from = m.index + m[0].length - m[1]!.length;
     const masked = `${digits.slice(0, 3)}${'*'.repeat(digits.length - 6)}${digits.slice(-3)}`;
-    hits.push({ view: view.index, from, to: m.index + m[0].length, excerpt: masked, fix: masked, data: { masked, why: '（账户号码）' } });
+    hits.push(maskedHit(view, from, m.index + m[0].length, masked, '（账户号码）'));
   }
   return hits;
 }
@@ -643,7 +650,7 @@ function ibans(view: SpanView): DetectorHit[] {
     }
     if (code.length !== want || /[A-Za-z0-9]/.test(t[i] ?? '') || !ibanValid(code)) continue;
     const masked = `${code.slice(0, 4)}${'*'.repeat(code.length - 8)}${code.slice(-4)}`;
-    hits.push({ view: view.index, from: m.index!, to: i, excerpt: masked, fix: masked, data: { masked, why: '（境外银行账户号码）' } });
+    hits.push(maskedHit(view, m.index!, i, masked, '（境外银行账户号码）'));
   }
   return hits;
 }
@@ -657,7 +664,7 @@ function labelledNumbers(view: SpanView, re: RegExp, mask: (n: string) => string
     const n = m[m.length - 1]!;
     const from = m.index! + m[0].length - n.length;
     const masked = mask(n);
-    hits.push({ view: view.index, from, to: from + n.length, excerpt: masked, fix: masked, data: why === undefined ? { masked } : { masked, why } });
+    hits.push(maskedHit(view, from, from + n.length, masked, why));
   }
   return hits;
 }
@@ -679,6 +686,8 @@ const HK_ACCOUNT = /(?:账号|帳號|账户|帳戶|户口号码|戶口號碼|[Aa
 /** an ID number's tail said to be seven digits or more, and given (后十位 8503128898) */
 const ID_LONG_TAIL = /(?:后|後|末|最后|最後)(?:[7-9]|1[0-7]|[七八九十]|十[一二三四五六七])位(?:是|为|為)?[:：]?\s*([0-9]{6,16}[0-9Xx])(?![0-9])/g;
 const ID_WORD = /身份证|身份證|证件|證件/;
+/** a long number masked but its last four */
+const lastFour = (n: string) => `${'*'.repeat(n.length - 4)}${n.slice(-4)}`;
 /** its last four given elsewhere in the asset (您的卡尾号是6780) */
 const TAIL_GIVEN = /(?:尾号|末四位|后四位|最后四位)(?:是|为)?[:：]?\s*([0-9]{4})(?![0-9])/g;
 /**
@@ -814,7 +823,7 @@ function underMasked(views: SpanView[], kind: NumberKind): DetectorHit[] {
     const masked = asMasked(x);
     const extra = x.cells.filter((c, i) => c !== '*' && !shown(x.kind, n, i)).length;
     if (extra > 0) {
-      hits.push({ view: v.index, from: x.from, to: x.to, excerpt: masked, fix: masked, data: { masked, why: `（打码只遮住了部分数字，还露出${extra}位不该露出的数字）` } });
+      hits.push(maskedHit(v, x.from, x.to, masked, `（打码只遮住了部分数字，还露出${extra}位不该露出的数字）`));
       continue;
     }
     const hidden = x.cells.flatMap((c, i) => (c === '*' ? [i] : []));
@@ -870,7 +879,7 @@ function hit(view: SpanView, n: FoundNumber, kind: NumberKind, suspect: boolean)
   const why = suspect ? (kind === 'id' ? '（校验位不符，疑似录入有误的身份证号）' : '（未通过卡号校验，但标明是卡号）') : n.why ? WHY[n.why]! : '';
   // an ID with a wrong check digit may be a typo or something else: a warning; 16–19 digits
   // labelled as a card are the client's card whatever the checks say: an error
-  return { view: view.index, from: n.from, to: n.to, excerpt: masked, fix: masked, data: { masked, why }, ...(suspect && kind === 'id' ? { severity: 'warning' as const } : {}) };
+  return { ...maskedHit(view, n.from, n.to, masked, why), ...(suspect && kind === 'id' ? { severity: 'warning' as const } : {}) };
 }
 
 export const piiId = numberDetector('pii-id', 'id');
