@@ -407,7 +407,7 @@ const GUARANTEE_AFTER = /^[^不没非无]{0,10}((作出|做出|作了|做了|给
 /** a prohibition right before a quotation's opening (不得用“…”; 严禁说「…」) */
 const FORBIDDEN_QUOTE = /(不得|不许|不准|禁止|严禁|不能|不要|别|切勿)(用|说|讲|写|出现)?[^，。！？\n“”「」]{0,3}[“「『"]$/;
 /** what an undercut is said of: the warning (风险提示照例要写，其实不用管; …投资须谨慎。听听就好), not a quoted pitch (网上那些“稳赚”的直播，请别当真) */
-const WARNING_WORDS = /提示|风险|谨慎|这句|这行|那句|那行|这几个字|那几个字|小字|免责|说明书|套话|规定|写着|印着|承保|不是存款/;
+const WARNING_WORDS = /提示|风险|谨慎|单利|这句|这行|那句|那行|这几个字|那几个字|小字|免责|说明书|套话|规定|写着|印着|承保|不是存款/;
 /** the sentence of normalised `at`, or one of the two before it, speaks of a warning (…投资须谨慎～⏎好啦念完啦！这种话听听就好) */
 function aboutWarning(norm: SpanView['norm'], at: number): boolean {
   const s = norm.sentence[at]!;

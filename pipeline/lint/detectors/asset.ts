@@ -114,7 +114,7 @@ const PLATFORM_KIND = /(余额宝|零钱通|理财通|微信零钱|支付宝)[^�
 /** the bank speaking of its own (咱们行的; 我行; 本行) */
 const OWN_WORDS = /咱们|我们|我行|本行|咱行|我哋/;
 /** what makes the product after it another lender's or seller's, a kind spoken of (网上那种; 外面有些; 别家的) */
-const OTHERS_KIND = /(网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些)[^。！？\n]{0,24}$/;
+const OTHERS_KIND = /((网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些)[^。！？\n]{0,24}|(我|我家|我自己|自己|自家|咱家|我们家)的?(房贷|车贷|贷款)[^。！？\n]{0,8})$/;
 
 /**
  * Whether the product word at normalised `from` of `text` names a kind of product, not one: 理财产品都…; a benchmark or a
