@@ -266,7 +266,7 @@ const JOINERS = new Set([0x2d, 0x5f, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xf
 /**
  * The pending marks as the end of a line: 'comma' when a comma comes before one line break and nothing
  * ends a sentence (我哋行呢只季季开，⏎…); 'bare' when they are one line break and blanks only (a drawn line
- * with no mark of its own); undefined otherwise.
+ * with no mark of its own but a closing bracket); undefined otherwise.
  */
 function lineEnd(): 'comma' | 'bare' | undefined {
   let comma = false;
@@ -277,7 +277,8 @@ function lineEnd(): 'comma' | 'bare' | undefined {
     if (c === 0x2c || c === 0xff0c || c === 0x3001) comma = breaks === 0 || comma;
     else if (c === 10) breaks++;
     else if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f || c === 0xff61 || c === 0x2028 || c === 0x2029) return undefined;
-    else if (c !== 13 && c !== 32 && c !== 0x3000 && c !== 9) other = true;
+    // (a closing bracket ends the line's last phrase, not its sentence: 申购任意一只代销基金（金额不限）⏎即可领取…)
+    else if (c !== 13 && c !== 32 && c !== 0x3000 && c !== 9 && c !== 0x29 && c !== 0xff09) other = true;
   }
   if (breaks !== 1) return undefined;
   return comma ? 'comma' : other ? undefined : 'bare';
@@ -318,10 +319,11 @@ function feed(code: number, k: number, strength: number, s: number, e: number) {
     if (pStrength < SENTENCE && pLen >= 2 && pCode[pLen - 2] === 46 && (pCode[pLen - 1] === 32 || pCode[pLen - 1] === 9) && lastCls === LATIN && ((code >= 65 && code <= 90) || k === CJK)) pStrength = SENTENCE;
     // a line that ends on a comma goes on in the next (我哋行呢只季季开，由出嚟到而家，⏎冇一期唔赚): one line break after a comma
     // ends a clause, not the sentence
-    // (and so does a line whose next opens with 就/即/便, which no sentence opens with: 续作同心月月鑫⏎就能参加幸运大转盘)
+    // (and so does a line whose next opens with 就/即/便, which no sentence opens with: 续作同心月月鑫⏎就能参加幸运大转盘;
+    // or with 送/赠, a poster's consequence set on its own line: 认购金钥匙安盈满5万元⏎送进口猫粮一袋)
     if (pStrength >= SENTENCE) {
       const end = lineEnd();
-      if (end === 'comma' || (end === 'bare' && (code === 0x5c31 || code === 0x5373 || code === 0x4fbf))) pStrength = CLAUSE;
+      if (end === 'comma' || (end === 'bare' && (code === 0x5c31 || code === 0x5373 || code === 0x4fbf || code === 0x9001 || code === 0x8d60))) pStrength = CLAUSE;
     }
     if (lastCls === CJK && k === CJK) g = pStrength;
     else flushPending(lastCls === LATIN && k === LATIN);

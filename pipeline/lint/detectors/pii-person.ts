@@ -203,6 +203,7 @@ export const piiPerson: Detector = {
     const compound = new Set(d.compound);
     const stop = new Set([...d.stop]);
     const notNames = new Set(d.notNames);
+    const labelWords = new Set(d.labels);
     const givenPairs = new Set(d.givenPairs);
     const wordEnds = new Set(d.wordEnds);
     const notHonorific = new Set(d.notHonorific);
@@ -302,7 +303,9 @@ export const piiPerson: Detector = {
         const accept = (from: number, surnameLen: number, to: number, context: string) => {
           const name = t.slice(from, to);
           if (taken.has(from) || isPersona(name) || inSafe(view, from, to) || isPublic(from, name) || pseudonym(to)) return;
-          for (let i = from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
+          // (after a field's label, a full name of three may open with such a word: 收件人：刘海燕, not 刘海)
+          const labelled = surnameLen === 1 && to - from === 3 && labelWords.has(context) && from > 0 && /[:：]/.test(view.span.text.slice(n.end[from - 1]!, n.start[from]!));
+          for (let i = labelled ? from + 1 : from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
           // (no name runs through a quotation mark or a dash: …俱欢颜”——杜甫先生 holds no 颜杜甫)
           for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0 && /[“”‘’「」『』"'—–―《》=＝]/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) return;
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
@@ -475,7 +478,9 @@ export const piiPerson: Detector = {
         if (!cannotMatch(afterRe, t)) for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) if (!bracketBefore(m.index)) lookBack(m.index, m[0]);
         // a headline that ends with a name over a line that starts with its honorific (王建华 ‖ 客户今天…)
         const next = views[vi + 1]?.norm.text;
-        if (next && n.cls[t.length - 1] === CJK) {
+        // (a name set apart at the headline's end, or the whole of it: 存单上门交付记录 ‖ 客户姓名… ends in no 付记录)
+        const L = t.length;
+        if (next && n.cls[L - 1] === CJK && (L <= 4 || n.gap[L - 3]! > 0 || n.gap[L - 2]! > 0 || n.cls[L - 4] !== CJK)) {
           const opens = honorific.exec(next);
           if (opens) lookBack(t.length, opens[0], true);
         }
