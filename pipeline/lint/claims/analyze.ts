@@ -904,7 +904,10 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
   const head = source.slice(la, at);
   if (/(词条|名词|术语|名词解释|词语辨析)\s*[:：]\s*$/.test(head)) return true;
   // (a riddle's answer: 打一个骗子最爱说的词。好多叔叔阿姨一下就猜出来了：稳赚)
-  if (/(谜底|答案)(是|为)?\s*[:：]\s*$|猜(出来|中)了?\s*[:：]\s*$/.test(head)) return true;
+  // (not an answer the line then ties to a product of its own: 谜底：只涨不跌——说的就是咱们的金钥匙安盈)
+  if (/(谜底|答案)(是|为)?\s*[:：]\s*$|猜(出来|中)了?\s*[:：]\s*$/.test(head) && !RIDDLE_OWN.test(source.slice(end, lb))) return true;
+  // (a riddle's words whose answer is a warning: 谜面：高收益、零风险（打四字）⏎谜底：小心骗局)
+  if (/谜面\s*[:：][^\n]{0,20}$/.test(head) && RIDDLE_WARNS.test(source.slice(lb, lb + 80))) return true;
   // (what is wrong with a quoted pitch, counted and listed: 一句话里四个坑：许诺收益、冒用政府、保证不亏、催你赶紧)
   if (/[一二两三四五六七八九十几\d](个|处|大)(坑|问题|雷|毛病|错误|错处|违规点)\s*[:：][^：:\n]{0,40}$/.test(head)) return true;
   // (words listed as words after a count of them: 我在白板上写了三个词：保本、稳赚、零风险)
@@ -925,6 +928,11 @@ function namedOnItsLine(source: string, at: number, end: number): boolean {
   // (not the writer's own answer in so many words: 这只到期怎么样？⏎我只讲四个字：⏎稳⏎赚⏎不⏎赔)
   return before.some((l) => /(下面|以下|下列)(这|的)?(个|几个|些)?(词|字|说法|字眼)|(一个|这个|几个|[两三四五六七八九十]个)(词|字|字眼)\s*[:：]\s*$/.test(l) && !OWN_WORDS.test(l));
 }
+
+/** a riddle's answer tied to the bank's own product on its line (——说的就是咱们的金钥匙安盈) */
+const RIDDLE_OWN = /说的就是|指的就是|就是(咱们|我们|本行|我行)|对应(的)?产品|这款|这只|(本行|我行|咱们)的?[^，。\n]{0,4}(理财|产品|基金)/;
+/** a riddle answered with a warning (谜底：小心骗局) */
+const RIDDLE_WARNS = /谜底\s*[:：]\s*[^\n]{0,4}(小心|谨防|当心|提防|警惕|骗局|诈骗|陷阱|防骗|骗子)/;
 
 /** the writer's own answer, counted in words (我只讲四个字：; 一句话，四个字：) — their claim, not words named */
 const OWN_WORDS = /(只|就|我)(讲|说|回|答|送|用)[^：:\n]{0,3}(一个|几个|[两三四五六七八九十]个)(词|字|字眼)|(换个|换种|换句|换一个)(说法|讲法|话)/;

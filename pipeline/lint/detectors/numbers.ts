@@ -642,6 +642,9 @@ function classifyPieces(group: { order: number; digits: string; from: number; to
   return hit && hit.kind !== 'phone-local' ? { ...hit, from: group[0]!.from, to: group[group.length - 1]!.to } : undefined;
 }
 
+/** a label that names a whole phone or card number, not a place in one (电话, 手机号, 卡号) */
+const WHOLE_NUMBER = /^(手机号码|手機號碼|手机号|手機號|手机|手機|电话号码|電話號碼|电话|電話|号码|號碼|卡号|卡號)$/;
+
 export function findPieces(text: string): FoundNumber[] {
   const pieces: { order: number; digits: string; from: number; to: number }[] = [];
   PIECE.lastIndex = 0;
@@ -650,6 +653,8 @@ export function findPieces(text: string): FoundNumber[] {
     const date = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})/.exec(m[2]!);
     const digits = date ? date[1]! + date[2]!.padStart(2, '0') + date[3]!.padStart(2, '0') : pieceDigits(m[2]!);
     const to = m.index + m[0].replace(/(?<![\s-])[\s-]+$/, '').length;
+    // (a whole number after a label that names no place in it is no piece: 咨询电话：0571-8765 4321 beside 卡号尾号9014)
+    if (digits.length >= 10 && WHOLE_NUMBER.test(m[1]!)) continue;
     pieces.push({ order: ORDER[m[1]!]!, digits, from: m.index, to });
   }
   PIECE_AFTER.lastIndex = 0;
