@@ -476,7 +476,7 @@ export function namesProductBefore(view: SpanView, at: number): boolean {
 }
 
 /** the fields that head an asset or stand alone on it (title, subtitle, an image's headline, a badge, a button, a nine-grid tile, a sticker, a chart): about the asset's product */
-export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta)$|(^|[:.])(tiles?|stickers?)([.-]?\d+)?$|^chart(\.|:|$)/i;
+export const HEADLINE = /(^|[:.])(title|subtitle|headline|badge|cta|slogan|tagline)$|(^|[:.])(tiles?|stickers?)([.-]?\d+)?$|^chart(\.|:|$)/i;
 
 /**
  * A short headline of an asset that offers a product (a badge, a tile: 稳稳的💰) is the product's

@@ -132,6 +132,8 @@ const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用
 /** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
 /** a signature: a name at the end of a line or a quotation, then 留/敬上 or a date, or after a dash with a title (吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理”) */
 const SIGNATURE = /(?:^|[\n。！!～~，,])[ \t\u3000]*(?:[—–]{1,2}[ \t]*)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?:留言?|敬上|谨上|拜上|[ \t]\d{4}[.\-/年]\d{1,2})[ \t\u3000]*(?=[\n”"」]|$|[.\-/月]|\d)|[—–]{1,2}[ \t]*([\u4e00-\u9fa5]{2,3})(?:总经理|總經理|经理|董事长|老板)[ \t]*(?=[”"」\n]|$)/gm;
+/** a table's row with a full name as a column of its own, after a time or a number or opening the line (09:30  刘卫东  对公开户咨询; 张建国 2000元) */
+const COLUMN_LINE = /^[ \t\u3000]*(?:[\d０-９:：.\-]{1,8}[ \t\u3000]+)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]+(?=[^\s])/gm;
 const REGISTER_LINE = /[—–]{1,2}[ \t\u3000]*([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?=\r?\n|$)/g;
 /** an English given name and a surname after it (Kelvin Fung) */
 const EN_FULL = /(?<![A-Za-z])([A-Z][a-z]{2,9}) ([A-Z][a-z]{1,7})(?![A-Za-z])/g;
@@ -959,6 +961,16 @@ export const piiPerson: Detector = {
           REGISTER_LINE.lastIndex = 0;
           for (let m = REGISTER_LINE.exec(src); m; m = REGISTER_LINE.exec(src)) signed.push(m.index + m[0].length - m[1]!.length);
           if (signed.length >= 2) namesAt(signed, '登记', (hit, q) => hit[1] - q >= 2);
+        }
+
+        // a table kept row by row, a full name as one of its columns (09:30  刘卫东  对公开户咨询⏎10:15  孙美华  养老金账户;
+        // 张建国 2000元⏎刘美华 1000元): three rows or more so, each read strictly as a name
+        if (/[ \t\u3000]/.test(view.span.text) && view.span.text.includes('\n')) {
+          const src = view.span.text;
+          const rows: number[] = [];
+          COLUMN_LINE.lastIndex = 0;
+          for (let m = COLUMN_LINE.exec(src); m; m = COLUMN_LINE.exec(src)) rows.push(m.index + m[0].indexOf(m[1]!));
+          if (rows.length >= 3) namesAt(rows, '名单', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, false));
         }
 
         /**
