@@ -132,6 +132,8 @@ const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用
 /** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
 /** a signature: a name at the end of a line or a quotation, then 留/敬上 or a date, or after a dash with a title (吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理”) */
 const SIGNATURE = /(?:^|[\n。！!～~，,])[ \t\u3000]*(?:[—–]{1,2}[ \t]*)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?:留言?|敬上|谨上|拜上|[ \t]\d{4}[.\-/年]\d{1,2})[ \t\u3000]*(?=[\n”"」]|$|[.\-/月]|\d)|[—–]{1,2}[ \t]*([\u4e00-\u9fa5]{2,3})(?:总经理|總經理|经理|董事长|老板)[ \t]*(?=[”"」\n]|$)/gm;
+/** a word a person's name follows, glued to it at a headline's end (感谢王建华; 恭喜李秀英; 致陈美玲) */
+const TAKES_A_PERSON = /(感谢|谢谢|多谢|致|恭喜|祝贺|欢迎|给|向|和|与|跟|陪|帮|为|替|送|请|祝)[\u4e00-\u9fa5]{2,3}$/;
 /** a table's row with a full name as a column of its own, after a time or a number or opening the line (09:30  刘卫东  对公开户咨询; 张建国 2000元) */
 const COLUMN_LINE = /^[ \t\u3000]*(?:[\d０-９:：.\-]{1,8}[ \t\u3000]+)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]+(?=[^\s])/gm;
 const REGISTER_LINE = /[—–]{1,2}[ \t\u3000]*([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?=\r?\n|$)/g;
@@ -480,9 +482,10 @@ export const piiPerson: Detector = {
         if (!cannotMatch(afterRe, t)) for (let m = afterRe.exec(t); m; m = afterRe.exec(t)) if (!bracketBefore(m.index)) lookBack(m.index, m[0]);
         // a headline that ends with a name over a line that starts with its honorific (王建华 ‖ 客户今天…)
         const next = views[vi + 1]?.norm.text;
-        // (a name set apart at the headline's end, or the whole of it: 存单上门交付记录 ‖ 客户姓名… ends in no 付记录)
+        // (a name set apart at the headline's end, the whole of it, or after a word that takes a person: 感谢王建华 ‖ 先生的锦旗;
+        // not the end of another word: 存单上门交付记录 ‖ 客户姓名… ends in no 付记录)
         const L = t.length;
-        if (next && n.cls[L - 1] === CJK && (L <= 4 || n.gap[L - 3]! > 0 || n.gap[L - 2]! > 0 || n.cls[L - 4] !== CJK)) {
+        if (next && n.cls[L - 1] === CJK && (L <= 4 || n.gap[L - 3]! > 0 || n.gap[L - 2]! > 0 || n.cls[L - 4] !== CJK || TAKES_A_PERSON.test(t.slice(-8)))) {
           const opens = honorific.exec(next);
           if (opens) lookBack(t.length, opens[0], true);
         }
