@@ -888,6 +888,12 @@ function wished(source: string, at: number): boolean {
 const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉)[他她你您佢们哋]*[:：，,]\s*`;
 /** someone else's pitch retold: a third party and what they said or offered (自称…的电话，说有高息还保本) */
 const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员|截图|转发|图片|传单|单张|海报|传言|谣言|网传|流传)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
+/** a sentence that opens on a rumour or on what someone heard (听说…; 有街坊话听讲…; 网上都在传…; 谣言：“…”; 标题叫《…》) */
+const RUMOUR_LEAD = /^[^。！？\n]{0,16}?(听说|听讲|聽講|聽說|听人说|听人讲|据说|據說|据传|传言|傳言|传闻|网传|網傳|都在传|流传|谣言|謠言|有人说|有人讲|有人話|有人话|街坊话|街坊話|标题叫|标题是|標題叫)/;
+/** the rumour labelled false before it is told (谣言：; 假消息：) */
+const RUMOUR_FALSE = /(谣言|謠言|假消息|不实传言|不實傳言|误区|誤區)\s*[0-9一二三四五六七八九十]?\s*[:：]/;
+/** a clause that sets a rumour right (其实不完全一样; 其實唔係咁; 这里提醒一下：…是不确定的; ——会亏的) */
+const SETS_RIGHT = /^[\s—\-－~～:：，,；;！!。？?]*(?:(其实|其實|实际上|實際上|事实上|事實上|真相|真相是|正解|但是?|可是|不过|不過|这里提醒一下|提醒一下|这里提醒|提醒大家)[\s:：，,是]*[^。！？\n]{0,40}?(不是|唔係|唔系|并非|並非|并不|並不|不代表|不等于|不等於|不完全|不一样|不一樣|不保本|不保证|不保證|不确定|不確定|无法预测|無法預測|可能为零|可能為零|会亏|會虧|会蚀|會蝕|有机会蚀|有機會蝕|有风险|有風險|假的|没这回事|冇呢回事)|(不是的|不是这样|唔係咁|唔系咁|并非如此|並非如此|会亏的|會虧的|会亏哦|会亏钱的|假的|(这种|這種|这类|這類)?(标题党|標題黨)))/;
 /** what names the word before it as a word (——这四个字，…; 这两个字，你在哪儿听到…) */
 const NAMES_IT = /^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到|一看到|一听到)?(这|那)?(个|[两二三四五六七八九十几]个|[两三四五六七八九十几])(字|词|字眼|说法|样)|^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到)?(这个词|这句话|这个说法|这几个字)|^[\s—\-－~～:：，,…]*(这|那)(是|就是)[^。！？\n]{0,16}(短信|传单|广告|宣传单|消息|帖子|话术|骗局|诈骗|套路)/;
 /**
@@ -1219,7 +1225,8 @@ const WINK = /反正我(是)?没看出来|反正我(是)?看不出来|你自己�
  * clause is an offer or invitation of its own (…差多少我给您补多少，要不要我给您写个条子？ asks about
  * the note, not the promise), else the sentence's start.
  */
-const OFFER_QUESTION = /^(那)?(要不要|需不需要|用不用|想不想|要不|需要我|要我)/;
+// (or an invitation to whoever has not joined yet: …个个都赚到了，有没有还没买的？; 还有谁没上车？)
+const OFFER_QUESTION = /^(那)?(要不要|需不需要|用不用|想不想|要不|需要我|要我|有没有(人|谁|朋友|街坊|家人|宝子)?(还没|还未|没|想|要|需要|感兴趣)|还有(谁|哪位|人)|谁还|哪位还|有冇(人)?(仲未|未|想))/;
 const OWN_QUESTION = /[吗么嘛呢]$|会不会|能不能|是不是|有没有|是否|保不保|亏不亏|稳不稳|赚不赚/;
 function askedFrom(view: SpanView, lastIndex: number): number {
   const { norm } = view;
@@ -1610,6 +1617,23 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     warned.set(s, v);
     return v;
+  };
+  /** sentence `s` retells a rumour (RUMOUR_LEAD) that a later clause of it, or the next sentence, sets right; or that is labelled false */
+  const rumourSetRight = (s: number, from: number, to: number): boolean => {
+    const starts = firstOfSentences();
+    const first = starts[s];
+    if (first === undefined || first < 0) return false;
+    const head = src.slice(norm.start[first]!, norm.start[from]!);
+    if (!RUMOUR_LEAD.test(head)) return false;
+    if (RUMOUR_FALSE.test(head)) return true;
+    // the rest of the sentence after the claim's clause
+    let end = to;
+    while (end < norm.text.length && norm.sentence[end] === s) end++;
+    const rest = src.slice(norm.end[to - 1]!, end < norm.text.length ? norm.start[end]! : src.length);
+    const cut = rest.search(/[，,；;—]/);
+    if (cut >= 0 && SETS_RIGHT.test(rest.slice(cut))) return true;
+    const next = starts[s + 1];
+    return next !== undefined && next >= 0 && SETS_RIGHT.test(src.slice(norm.end[end - 1]!, norm.start[next]! + 60));
   };
   /** the original text of sentence `s` before normalised offset `at` */
   const sentenceHead = (s: number, at: number): string => {
@@ -2413,6 +2437,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     // (a pitch retold without quotation marks, that the next sentence warns against: …自称“银行内部”的
     // 电话，说有高息还保本。记住：听到这种话先挂电话)
     if (!neutral && !info.question && warnedNext(s + 1) && RETOLD.test(sentenceHead(s, from))) neutral = true;
+    // (a rumour retold and set right, later in its sentence or by the next: 有街坊话听讲理财唔会蚀本，其实唔係咁; 听说理财不会亏？——会亏的，理财不保本;
+    // 有人说…就等于安全。⏎其实…不代表…; or labelled false before it is told: 谣言：“…亏了银行都会兜着”)
+    if (!neutral && rumourSetRight(s, from, to)) neutral = true;
     if (yesNo && from >= info.askFrom && neg === negBefore && !negBefore && cls !== rhetoric && cls !== unbeaten && !answered) neutral = true;
     // (a word asked alone, as a title: 【高收益？】 — a question, not a claim, unless answered yes)
     if (info.question && !answered && cls !== unbeaten && !(answer(s + 1) & ANSWER_AFFIRMS) && wholeSentence(s, from, to)) neutral = true;

@@ -116,7 +116,7 @@ function platformOf(label: string): string {
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
 // (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
 // (or earlier in its sentence, past a comma: 由客户谭叔统一收款，微信号 wxid_…; 佢系我哋嘅老客户，上礼拜用自己抖音号…)
-const CLIENT_OWNER = /(对方|那位朋友|家属|继承人|房东|租客|孙子|孙女|外孙|儿子|女儿|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His|[Cc]lients?|[Cc]ustomers?)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
+const CLIENT_OWNER = /(对方|那位朋友|中奖|获奖|得奖|锦鲤|得主|幸运儿|家属|继承人|房东|租客|孙子|孙女|外孙|儿子|女儿|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His|[Cc]lients?|[Cc]ustomers?)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
 /** the asset says its group's owner is a client (群主：客户 Sofia; 群主是我们的老客户) */
 const GROUP_OWNER_CLIENT = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?\s*(?:我们的|我们|咱们的|我哋嘅)?\s*(?:老|新)?(?:客户|客戶|储户|街坊|会员|志愿者)/;
 /** …or a member of staff (群主是我们的理财经理; 群主：小U) */
@@ -317,6 +317,8 @@ export const piiPerson: Detector = {
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
           // (nor a unit after a number: 借50万开两家分店 holds no 万开两)
           if (from > 0 && n.gap[from] === 0 && n.cls[from - 1] === DIGIT) return;
+          // (a verb, then a surname and 生 — the Cantonese Mr.: 祝陳生一家, 多谢黄生 — holds no name)
+          if (to - from === 3 && surnameLen === 1 && t[to - 1] === '生' && VERBISH.has(t[from]!) && surnames.has(t[from + 1]!)) return;
           // (a surname said twice is a word, no name: 同街坊齐齐向前, 常常, 明明)
           if (surnameLen === 1 && t[from + 1] === t[from]) return;
           // (nor the end of a product's name glued to the word before it: 金钥匙安盈 客户交流会 holds no 安盈)
@@ -931,6 +933,20 @@ export const piiPerson: Detector = {
           }
         }
 
+        // a client picked out by a named workplace and the one post in it (上周来的那位——杭州市求是路实验小学的现任校长;
+        // 上星期嚟咗位廣州市天河區華瑞實驗小學嘅教導主任): who it is, as surely as a name
+        if (POST_HELD.test(view.span.text)) {
+          const src = view.span.text;
+          POST_HELD.lastIndex = 0;
+          for (let m = POST_HELD.exec(src); m; m = POST_HELD.exec(src)) {
+            // (the cue may stand inside what the place's words took in: 嚟咗位廣州市…)
+            if (!POST_CLIENT.test(src.slice(Math.max(0, m.index - 12), m.index + m[1]!.length))) continue;
+            const masked = `某${m[2]!}${m[4]!}`;
+            hits.push({ view: view.index, from: m.index, to: m.index + m[0].length, excerpt: masked, fix: masked, data: { masked, context: '单位与职务' } });
+          }
+          POST_HELD.lastIndex = 0;
+        }
+
         // a nickname quoted after its label, with a full name as one of its parts (群昵称「黄美玲（天河）」; 昵称叫「华峰建材-冯志刚」;
         // 「锦江区人民医院-护士长-唐雪梅」): the name is a part of two or three characters set apart by a dash, a bracket
         // or a space — not a surname with an honorific (「6栋-刘阿姨」)
@@ -982,6 +998,12 @@ export const piiPerson: Detector = {
          * spaces or bullets, read as loosely as a list's items are; else joined by 、, where a name may carry whose kin
          * it is (刘德明夫人, 唐志军女儿).
          */
+        /** an item of a list read as loosely as a spaced list's is a whole name */
+        const wholeName = ({ at, length }: { at: number; length: number }): boolean => {
+          const q = lowerBound(n.start, at);
+          const hit = q < t.length && n.start[q] === at ? nameAt(q, true, WEAK) : undefined;
+          return !!hit && hit[1] - q === length && readsAsName(q, hit[0], hit[1]);
+        };
         const acceptSeries = (items: { at: number; length: number }[], spaced: boolean) => {
           const src = view.span.text;
           const whole: [number, number, number][] = [];
@@ -1025,7 +1047,7 @@ export const piiPerson: Detector = {
         // every item is a whole name
         if (/[\s\u3000]/.test(view.span.text)) {
           const src = view.span.text;
-          for (const re of [SPACED_SERIES, BULLETED_NAMES]) {
+          for (const re of [SPACED_SERIES, BULLETED_NAMES, ANNOUNCED_NAMES]) {
             re.lastIndex = 0;
             for (let m = re.exec(src); m; m = re.exec(src)) {
               const body = m[1] ?? m[0];
@@ -1036,7 +1058,10 @@ export const piiPerson: Detector = {
               const items: { at: number; length: number }[] = [];
               ITEM.lastIndex = 0;
               for (let k = ITEM.exec(body); k; k = ITEM.exec(body)) items.push({ at: from + k.index, length: k[0].length });
-              acceptSeries(items, true);
+              // (names announced line by line end at the first line that is not one: 范志鹏！！⏎恭喜恭喜)
+              if (re === ANNOUNCED_NAMES) {
+                for (let k = 1; k <= items.length; k++) if (k === items.length || !wholeName(items[k]!)) { acceptSeries(items.slice(0, k), true); break; }
+              } else acceptSeries(items, true);
             }
           }
         }
@@ -1291,9 +1316,15 @@ const NAME_SERIES = /(?<![\u4e00-\u9fa5、])[\u4e00-\u9fa5]{2,5}(?:、[\u4e00-\u
 const SPACED_SERIES = /(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,4}(?:[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){2,11}(?![\u4e00-\u9fa5])/g;
 /** three or more lines, each a bullet or an emoji and two to four characters alone (🎉 陈建华⏎🎉 刘美玲⏎🎉 赵子轩) */
 const BULLETED_NAMES = /(?:^|\n)((?:[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE0F?|[·•●▪\-—*])[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\n|$)){3,30})/gu;
+/** one or more lines, each a name alone, right under a line that announces a prize's winners (最佳故事分享奖：⏎张丽华⏎刘建国; 锦鲤是……⏎范志鹏！！) */
+const ANNOUNCED_NAMES = /(?:奖|锦鲤|名单|得主|幸运儿|获奖者|中奖者)[^\n]{0,12}?(?:[：:]|是[ \t\u3000]*(?:…+|\.{3,})?|…+)[ \t\u3000]*\n((?:[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*[！!~～。]*[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE0F?)*[ \t\u3000]*(?:\n|$)){1,30})/gu;
+/** a named workplace (a school, a hospital, an office, a firm — its place and name before it) and the one post held in it: group 2 the kind of place, 4 the post */
+const POST_HELD = /((?:[\u4e00-\u9fa5]{2,4}[市區区县縣镇鎮])?(?:[\u4e00-\u9fa5]{2,4}[区區县縣])?[\u4e00-\u9fa5]{2,10}?)(实验小学|實驗小學|小学|小學|中学|中學|初中|高中|幼儿园|幼兒園|医院|醫院|卫生院|派出所|法院|检察院|街道办|居委会|村委会|研究所|研究院)(的|嘅|之)?(?:现任|現任|前任|新任|原)?(校长|校長|副校长|副校長|教导主任|教導主任|园长|園長|院长|院長|副院长|副院長|所长|所長|主任|书记|書記|主任医师|主任醫師|科主任)/g;
+/** who it is said of, right before: a client who came (上周来的那位——; 嚟咗位; 一位客户是) */
+const POST_CLIENT = /(客户|客戶|客人|那位|那一位|一位|嚟咗位|來咗位|来了位|來了位|接待了?|接待咗)[^。！？\n]{0,4}(?=[^。！？\n]{0,12}$)/;
 /** an item of such a series */
 const ITEM = /[\u4e00-\u9fa5]{2,4}/g;
-const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|观众|街坊|客户|嘉宾|名单|小朋友|同学|学员|家长|爸爸妈妈/;
+const PEOPLE_CUE = /恭喜|祝贺|中奖|获奖|得主|幸运|锦鲤|观众|街坊|客户|嘉宾|名单|小朋友|同学|学员|家长|爸爸妈妈/;
 /** what may follow a name in such a list: whose kin the item is (刘德明夫人) */
 const KIN_AFTER = /^(夫人|太太|女儿|儿子|爱人|老伴|先生|女士|一家|全家|孙子|孙女|外孙|外孙女)$/;
 /** a line that holds a Chinese character (a list's line with nothing else on it reads the line beside it) */
