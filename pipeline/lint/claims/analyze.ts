@@ -2566,7 +2566,10 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   const out: ClaimHit[] = [];
   /** a pattern's match kept (one that must stand alone only where it is its clause's whole text) */
   const found = (p: ClaimPattern, view: SpanView, m: { from: number; to: number } | undefined) => {
-    if (m && (!p.alone || wholeClause(view.norm, m.from, m.to))) out.push({ pattern: p, view, from: m.from, to: m.to });
+    if (m && (!p.alone || wholeClause(view.norm, m.from, m.to))) {
+      if (process.env.WENDU_CLAIM_DEBUG) console.error(`claim ${p.rule}: ${(p as { name?: string }).name ?? '?'} «${view.norm.text.slice(m.from, m.to)}»`);
+      out.push({ pattern: p, view, from: m.from, to: m.to });
+    }
   };
   const index = patternIndex(patterns);
   if (claimStamp.length < c.classes.length) claimStamp = new Int32Array(c.classes.length);

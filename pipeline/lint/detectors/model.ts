@@ -58,7 +58,8 @@ const CLAIMY = /稳|赚|收益|回报|利息|涨|亏|蚀|少|多|保本|保收�
 /** the terms a product's card states (起购, 持有期, 风险等级, 认购期, 开放) */
 const FACT = /起购|起投|持有|风险等级|[Pp]?[Rr][1-5]|认购|申购|赎回|开放|期限|开售|发售|上架|说明书|新一期|第[0-9一二三四五六七八九十]+期|手机银行|网点|柜台|详询|咨询/;
 /** the product facts that hold a claim's words but state a term (最短持有, 最低起购, 风险等级) */
-const FACT_WORDS = /最短持有|最低起购|最低持有|最低认购|最低申购|最高申购|起购|风险等级|看清说明书|一定要看|一定看/g;
+// (and words of order, not of rank: 第一份理财计划, 最后一天, 最近)
+const FACT_WORDS = /最短持有|最低起购|最低持有|最低认购|最低申购|最高申购|起购|风险等级|看清说明书|一定要看|一定看|第一(次|杯|份|天|步|站|课|件|场|期|批|周)|最后|最近|最初|最早|最终/g;
 /** the required warnings' words and the advice to be assessed first (理财非存款、产品有风险、投资须谨慎; 先做测评再决定) */
 const WARNING_WORDS = /理财非存款|产品有风险|投资须谨慎|基金有风险|过往业绩不预示其未来表现|不是存款|非存款|(风险)?测评/g;
 /**
