@@ -229,7 +229,8 @@ function defaultVocabulary(): { word: string; tier: Tier }[] {
     if (/^detector:/m.test(raw)) continue;
     const r = quickTerms(raw) ?? (parseYaml(raw) as { severity?: string; terms?: (string | { text: string })[] } | null);
     if (!r || (r.severity !== 'error' && r.severity !== 'warning')) continue;
-    for (const t of r.terms ?? []) out.push({ word: typeof t === 'string' ? t : t.text, tier: 'banned' });
+    // (a term given by a pattern has no word to spell out)
+    for (const t of r.terms ?? []) if (typeof t === 'string' || typeof t.text === 'string') out.push({ word: typeof t === 'string' ? t : t.text, tier: 'banned' });
   }
   const lex = parseYaml(readFileSync(LEXICON, 'utf8')) as Record<string, unknown>;
   const walk = (v: unknown) => {

@@ -238,12 +238,14 @@ export const piiPassport: Detector = {
 
 // --- email --------------------------------------------------------------------------------------
 
-const AT = String.raw`\s*(?:@|\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|【\s*at\s*】|\s#\s|#|\s+at\s+|艾特)\s*`;
-const DOT = String.raw`\s*(?:\.|。|\(\s*dot\s*\)|\[\s*dot\s*\]|\s+dot\s+|点)\s*`;
+// (said aloud part by part, commas between: zhouqing88，艾特，sina，点，com)
+const AT = String.raw`[\s，,、]*(?:@|\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|【\s*at\s*】|\s#\s|#|[\s，,、]+at[\s，,、]+|艾特)[\s，,、]*`;
+const DOT = String.raw`[\s，,、]*(?:\.|。|\(\s*dot\s*\)|\[\s*dot\s*\]|[\s，,、]+dot[\s，,、]+|点)[\s，,、]*`;
 // (and other countries' own: orange.fr, naver.com's kr, gmx.de, yahoo.ca …)
 const TLD = 'com|cn|net|org|edu|gov|hk|mo|tw|io|me|info|biz|cc|co|top|vip|xyz|us|uk|jp|sg|kr|fr|de|au|ca|es|nl|ru|br|vn|nz|ch|se|pl|pt|ie|mx|za|dk|fi';
 // (not the end of a masked name: c****2@126.com)
-const EMAIL = new RegExp(`(?<![A-Za-z0-9._%+*＊-])([A-Za-z0-9][A-Za-z0-9._%+-]*)${AT}((?:[A-Za-z0-9-]+${DOT})+(?:${TLD}))(?![A-Za-z])`, 'gi');
+// (an underscore said aloud: zhouqing下划线88，艾特，sina，点，com)
+const EMAIL = new RegExp(`(?<![A-Za-z0-9._%+*＊-])([A-Za-z0-9](?:[A-Za-z0-9._%+-]|下划线|下劃線)*)${AT}((?:[A-Za-z0-9-]+${DOT})+(?:${TLD}))(?![A-Za-z])`, 'gi');
 
 const emailData = z.strictObject({
   /** mailbox names that are an institution's, not a person's (service@, kefu@) */

@@ -89,7 +89,7 @@ const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'un
  * letters, digits, -, _ or .), group 3: of digits (QQ and platform numbers, 5–12), group 4: a handle after @.
  */
 const ONLINE_ID =
-  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG|LINE ID|Line ID|line id|LINE)(?![A-Za-z]))\s*[号號]?\s*(?:[:：，,]|是|系|係|叫|上叫|名叫|搵|找|加)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．\u200B-\u200D\u2060](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|((?<![\d０-９])[1-9１-９][\d０-９]{4,11}|(?<![〇零一二三四五六七八九幺两])[一二三四五六七八九幺][〇零一二三四五六七八九幺两]{4,11}(?![〇零一二三四五六七八九幺两]))|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
+  /(微信号|微信|[Vv]信|薇信|威信|QQ号|qq号|抖音号|抖音|快手号|快手|小红书号|小红书|视频号|微博号|微博|B站|(?<![A-Za-z])(?:wxid|wx|vx|WX|VX|WeChat|wechat|QQ|qq|Instagram|instagram|IG|LINE ID|Line ID|line id|LINE)(?![A-Za-z]))\s*[号號]?\s*(?:[\u4e00-\u9fa5]{1,6}[:：]\s*)?(?:[:：，,]|是|系|係|叫|上叫|名叫|搵|找|加)?\s*(?:([A-Za-zＡ-Ｚａ-ｚ](?:[-_.A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿－．\u200B-\u200D\u2060](?![.．](?:[^A-Za-z0-9Ａ-Ｚａ-ｚ０-９]|$))){5,29})|((?<![\d０-９])[1-9１-９][\d０-９]{4,11}|(?<![〇零一二三四五六七八九幺两])[一二三四五六七八九幺][〇零一二三四五六七八九幺两]{4,11}(?![〇零一二三四五六七八九幺两]))|[@＠]([^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}))(?![-_A-Za-z0-9Ａ-Ｚａ-ｚ０-９＿@＠*＊])/g;
 /** a handle after @: up to a space or a mark (@阿May_杭州) */
 const MENTIONED_HANDLE = /^[^\s@＠，。！？、,.!?；;：:（）()“”「」\n]{2,20}/;
 /** the bank's own accounts, named before an ID or in a handle (官方抖音号, 同心银行的视频号, @同心银行官方) */
