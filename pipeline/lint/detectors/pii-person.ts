@@ -1107,13 +1107,19 @@ export const piiPerson: Detector = {
           const g = /(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{2,})\s*[（(]?\s*$/.exec(view.span.text.slice(Math.max(0, a - 8), a))?.[1];
           return !!g && [2, 3, 4].some((k) => k <= g.length && pinyinOf(g.slice(-k)).join('') === joined);
         };
+        // (or a persona's name in characters right after it, whatever the romanisation: Lin Ka-yan 林嘉欣)
+        const personaAfter = (end: number): boolean => {
+          const [, b] = orig(view, end - 1, end);
+          const g = /^[A-Za-z'’-]*[\s（(]*([\u4e00-\u9fa5]{2,4})/.exec(view.span.text.slice(b, b + 14))?.[1];
+          return !!g && personas.some((p) => g.startsWith(p));
+        };
         // Zhang Wei / ZHANG Wei / Wang Jianguo: a pinyin surname, then a given name of one or two syllables
         if (pinyinSurnames.size && /[A-Z]/.test(t)) {
           PINYIN_NAME.lastIndex = 0;
           for (let m = PINYIN_NAME.exec(t); m; m = PINYIN_NAME.exec(t)) {
             const sur = m[1]!.toLowerCase();
             const given = m[2]!.toLowerCase();
-            if (!pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || figurePinyin(sur + given) || glossed(m.index, sur + given)) {
+            if (!pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || figurePinyin(sur + given) || glossed(m.index, sur + given) || personaAfter(m.index + m[0].length)) {
               PINYIN_NAME.lastIndex = m.index + m[1]!.length;
               continue;
             }
@@ -1230,7 +1236,7 @@ export const piiPerson: Detector = {
         // a foreign client's full name in Latin letters (John Smith; Kim Ji-soo; 客户姓名：Nguyễn Văn An), where the words
         // around it name a client, and not where another finding of this rule already covers it
         if (/\p{Lu}\p{Ll}+[ \u00a0]{1,2}\p{Lu}/u.test(view.span.text)) {
-          for (const h of latinNames(view, foreign, assetCue, personaPinyin, personaSurnames, titleRe)) if (!hits.some((x) => x.view === h.view && x.from < h.to && h.from < x.to)) hits.push(h);
+          for (const h of latinNames(view, foreign, assetCue, personaPinyin, personaSurnames, titleRe, personas)) if (!hits.some((x) => x.view === h.view && x.from < h.to && h.from < x.to)) hits.push(h);
         }
         // a Japanese client's full name in characters with さん or 様 after it (山田花子さん; 山田さん alone is the public form)
         if (japaneseRe && /[\u3040-\u30ff様样氏殿]/.test(t)) {
@@ -1362,7 +1368,7 @@ function sourceSentence(text: string, at: number): string {
  * of history or books), staff and pseudonyms pass; a lone given name (Emma) or a masked one (John S***, Ms. G.) is no
  * full name. The mask keeps the given name and the surname's initial (John S***; K*** Ji-soo).
  */
-function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, personaPinyin: Set<string>, personaSurnames: Set<string>, titleRe: RegExp | undefined): DetectorHit[] {
+function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, personaPinyin: Set<string>, personaSurnames: Set<string>, titleRe: RegExp | undefined, personas: string[] = []): DetectorHit[] {
   const src = view.span.text;
   const hits: DetectorHit[] = [];
   const nameLike = (k: string) => k.length >= 2 && !f.notNames.has(k) && !f.places.has(k);
@@ -1376,6 +1382,9 @@ function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, pe
     // (a place's or an organisation's name: Sun Yat-sen University, Canton Tower; not a Korean surname before its
     // hyphened given name: Park Min-jun)
     const korean = (i: number) => f.korean.has(words[i]!.k) && !!words[i + 1]?.w.includes('-');
+    // (a persona's own name in another romanisation, glossed by the name itself: Handled by: Lin Ka-yan 林嘉欣)
+    const glossedBy = /^[ \u00a0]{0,2}([\u4e00-\u9fa5]{2,4})/.exec(src.slice(m.index + m[0].length, m.index + m[0].length + 6))?.[1];
+    if (glossedBy && personas.some((p) => glossedBy.startsWith(p))) continue;
     if (words.some((x, i) => f.places.has(x.k) && !korean(i))) continue;
     let a = 0;
     let b = words.length;
