@@ -935,7 +935,8 @@ export const piiPerson: Detector = {
 
         // a client picked out by a named workplace and the one post in it (上周来的那位——杭州市求是路实验小学的现任校长;
         // 上星期嚟咗位廣州市天河區華瑞實驗小學嘅教導主任): who it is, as surely as a name
-        if (POST_HELD.test(view.span.text)) {
+        // (a word for the workplace first: the full pattern is read only where one stands)
+        if (WORKPLACE_WORD.test(view.span.text) && POST_HELD.test(view.span.text)) {
           const src = view.span.text;
           POST_HELD.lastIndex = 0;
           for (let m = POST_HELD.exec(src); m; m = POST_HELD.exec(src)) {
@@ -1326,6 +1327,7 @@ const BULLETED_NAMES = /(?:^|\n)((?:[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE
 const ANNOUNCED_NAMES = /(?:奖|锦鲤|名单|得主|幸运儿|获奖者|中奖者)[^\n]{0,12}?(?:[：:]|是[ \t\u3000]*(?:…+|\.{3,})?|…+)[ \t\u3000]*\n((?:[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*[！!~～。]*[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE0F?)*[ \t\u3000]*(?:\n|$)){1,30})/gu;
 /** a named workplace (a school, a hospital, an office, a firm — its place and name before it) and the one post held in it: group 2 the kind of place, 4 the post */
 const POST_HELD = /((?:[\u4e00-\u9fa5]{2,4}[市區区县縣镇鎮])?(?:[\u4e00-\u9fa5]{2,4}[区區县縣])?[\u4e00-\u9fa5]{2,10}?)(实验小学|實驗小學|小学|小學|中学|中學|初中|高中|幼儿园|幼兒園|医院|醫院|卫生院|派出所|法院|检察院|街道办|居委会|村委会|研究所|研究院)(的|嘅|之)?(?:现任|現任|前任|新任|原)?(校长|校長|副校长|副校長|教导主任|教導主任|园长|園長|院长|院長|副院长|副院長|所长|所長|主任|书记|書記|主任医师|主任醫師|科主任)/g;
+const WORKPLACE_WORD = /小学|小學|中学|中學|初中|高中|幼儿园|幼兒園|医院|醫院|卫生院|派出所|法院|检察院|街道办|居委会|村委会|研究所|研究院/;
 /** who it is said of, right before: a client who came (上周来的那位——; 嚟咗位; 一位客户是) */
 const POST_CLIENT = /(客户|客戶|客人|那位|那一位|一位|嚟咗位|來咗位|来了位|來了位|接待了?|接待咗)[^。！？\n]{0,4}(?=[^。！？\n]{0,12}$)/;
 /** an item of such a series */
