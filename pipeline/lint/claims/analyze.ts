@@ -888,6 +888,8 @@ function wished(source: string, at: number): boolean {
 const SAYS = String.raw`[^。！？\n“”「」]{0,8}?(说|讲|回|答|回复|告诉)[他她你您佢们哋]*[:：，,]\s*`;
 /** someone else's pitch retold: a third party and what they said or offered (自称…的电话，说有高息还保本) */
 const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|假冒|网上|群里|中介|推销员|业务员|截图|转发|图片|传单|单张|海报|传言|谣言|网传|流传)[^。！？]{0,30}(说|称|讲|推荐|推销|号称|宣称|声称|承诺|许诺)/;
+/** `WENDU_CLAIM_DEBUG=1` prints each claim pattern that matched, with its rule's index, name and words (to stderr) */
+const CLAIM_DEBUG = !!process.env.WENDU_CLAIM_DEBUG;
 /** a sentence that opens on a rumour or on what someone heard (听说…; 有街坊话听讲…; 网上都在传…; 谣言：“…”; 标题叫《…》) */
 const RUMOUR_LEAD = /^[^。！？\n]{0,16}?(听说|听讲|聽講|聽說|听人说|听人讲|据说|據說|据传|传言|傳言|传闻|网传|網傳|都在传|流传|谣言|謠言|有人说|有人讲|有人話|有人话|街坊话|街坊話|标题叫|标题是|標題叫)/;
 /** the rumour labelled false before it is told (谣言：; 假消息：) */
@@ -1627,14 +1629,15 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const head = src.slice(norm.start[first]!, norm.start[from]!);
     if (!RUMOUR_LEAD.test(head)) return false;
     if (RUMOUR_FALSE.test(head)) return true;
-    // the rest of the sentence after the claim's clause
+    // the rest of the sentence after the claim's clause (read a bounded way: an endless sentence stays linear)
     let end = to;
-    while (end < norm.text.length && norm.sentence[end] === s) end++;
+    while (end < norm.text.length && norm.sentence[end] === s && end - to < SENTENCE_REACH) end++;
+    const ended = end >= norm.text.length || norm.sentence[end] !== s;
     const rest = src.slice(norm.end[to - 1]!, end < norm.text.length ? norm.start[end]! : src.length);
     const cut = rest.search(/[，,；;—]/);
     if (cut >= 0 && SETS_RIGHT.test(rest.slice(cut))) return true;
     const next = starts[s + 1];
-    return next !== undefined && next >= 0 && SETS_RIGHT.test(src.slice(norm.end[end - 1]!, norm.start[next]! + 60));
+    return ended && next !== undefined && next >= 0 && SETS_RIGHT.test(src.slice(norm.end[end - 1]!, norm.start[next]! + 60));
   };
   /** the original text of sentence `s` before normalised offset `at` */
   const sentenceHead = (s: number, at: number): string => {
@@ -2568,7 +2571,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   /** a pattern's match kept (one that must stand alone only where it is its clause's whole text) */
   const found = (p: ClaimPattern, view: SpanView, m: { from: number; to: number } | undefined) => {
     if (m && (!p.alone || wholeClause(view.norm, m.from, m.to))) {
-      if (process.env.WENDU_CLAIM_DEBUG) console.error(`claim ${p.rule}: ${(p as { name?: string }).name ?? '?'} «${view.norm.text.slice(m.from, m.to)}»`);
+      if (CLAIM_DEBUG) console.error(`claim ${p.rule}: ${(p as { name?: string }).name ?? '?'} «${view.norm.text.slice(m.from, m.to)}»`);
       out.push({ pattern: p, view, from: m.from, to: m.to });
     }
   };
