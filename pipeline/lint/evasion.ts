@@ -230,7 +230,10 @@ function defaultVocabulary(): { word: string; tier: Tier }[] {
     const r = quickTerms(raw) ?? (parseYaml(raw) as { severity?: string; terms?: (string | { text: string })[] } | null);
     if (!r || (r.severity !== 'error' && r.severity !== 'warning')) continue;
     // (a term given by a pattern has no word to spell out)
-    for (const t of r.terms ?? []) if (typeof t === 'string' || typeof t.text === 'string') out.push({ word: typeof t === 'string' ? t : t.text, tier: 'banned' });
+    for (const t of r.terms ?? []) {
+      const word = typeof t === 'string' ? t : t.text;
+      if (typeof word === 'string') out.push({ word, tier: 'banned' });
+    }
   }
   const lex = parseYaml(readFileSync(LEXICON, 'utf8')) as Record<string, unknown>;
   const walk = (v: unknown) => {

@@ -1621,12 +1621,14 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     warned.set(s, v);
     return v;
   };
+  /** the original text of sentence `s` before normalised offset `at` */
+  const sentenceHead = (s: number, at: number): string => {
+    const first = firstOfSentences()[s];
+    return first === undefined || first < 0 ? '' : src.slice(norm.start[first]!, norm.start[at]!);
+  };
   /** sentence `s` retells a rumour (RUMOUR_LEAD) that a later clause of it, or the next sentence, sets right; or that is labelled false */
   const rumourSetRight = (s: number, from: number, to: number): boolean => {
-    const starts = firstOfSentences();
-    const first = starts[s];
-    if (first === undefined || first < 0) return false;
-    const head = src.slice(norm.start[first]!, norm.start[from]!);
+    const head = sentenceHead(s, from);
     if (!RUMOUR_LEAD.test(head)) return false;
     if (RUMOUR_FALSE.test(head)) return true;
     // the rest of the sentence after the claim's clause (read a bounded way: an endless sentence stays linear)
@@ -1636,13 +1638,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const rest = src.slice(norm.end[to - 1]!, end < norm.text.length ? norm.start[end]! : src.length);
     const cut = rest.search(/[，,；;—]/);
     if (cut >= 0 && SETS_RIGHT.test(rest.slice(cut))) return true;
-    const next = starts[s + 1];
+    const next = firstOfSentences()[s + 1];
     return ended && next !== undefined && next >= 0 && SETS_RIGHT.test(src.slice(norm.end[end - 1]!, norm.start[next]! + 60));
-  };
-  /** the original text of sentence `s` before normalised offset `at` */
-  const sentenceHead = (s: number, at: number): string => {
-    const first = firstOfSentences()[s];
-    return first === undefined || first < 0 ? '' : src.slice(norm.start[first]!, norm.start[at]!);
   };
   const bareDenial = (s: number): boolean => {
     let v = denials.get(s);

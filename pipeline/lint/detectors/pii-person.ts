@@ -936,7 +936,7 @@ export const piiPerson: Detector = {
         // a client picked out by a named workplace and the one post in it (上周来的那位——杭州市求是路实验小学的现任校长;
         // 上星期嚟咗位廣州市天河區華瑞實驗小學嘅教導主任): who it is, as surely as a name
         // (a word for the workplace first: the full pattern is read only where one stands)
-        if (WORKPLACE_WORD.test(view.span.text) && POST_HELD.test(view.span.text)) {
+        if (WORKPLACES.test(view.span.text)) {
           const src = view.span.text;
           POST_HELD.lastIndex = 0;
           for (let m = POST_HELD.exec(src); m; m = POST_HELD.exec(src)) {
@@ -945,7 +945,6 @@ export const piiPerson: Detector = {
             const masked = `某${m[2]!}${m[4]!}`;
             hits.push({ view: view.index, from: m.index, to: m.index + m[0].length, excerpt: masked, fix: masked, data: { masked, context: '单位与职务' } });
           }
-          POST_HELD.lastIndex = 0;
         }
 
         // a nickname quoted after its label, with a full name as one of its parts (群昵称「黄美玲（天河）」; 昵称叫「华峰建材-冯志刚」;
@@ -994,25 +993,23 @@ export const piiPerson: Detector = {
         }
 
         /**
-         * Every item of a list of names (original offset and length of each) named, when each is a whole name — or
-         * none, when one is not (the list is of something else: 高收益、低门槛、秒到账). `spaced`: items set apart by
-         * spaces or bullets, read as loosely as a list's items are; else joined by 、, where a name may carry whose kin
-         * it is (刘德明夫人, 唐志军女儿).
+         * An item of a list of names (its original offset and length) as a whole name: [normalised start, surname
+         * length, end], or undefined. `spaced`: items set apart by spaces, bullets or lines, read as loosely as a list's
+         * items are; else joined by 、, where a name may carry whose kin it is (刘德明夫人, 唐志军女儿).
          */
-        /** an item of a list read as loosely as a spaced list's is a whole name */
-        const wholeName = ({ at, length }: { at: number; length: number }): boolean => {
+        const itemName = ({ at, length }: { at: number; length: number }, spaced: boolean): [number, number, number] | undefined => {
           const q = lowerBound(n.start, at);
-          const hit = q < t.length && n.start[q] === at ? nameAt(q, true, WEAK) : undefined;
-          return !!hit && hit[1] - q === length && readsAsName(q, hit[0], hit[1]);
+          const hit = q < t.length && n.start[q] === at ? (spaced ? nameAt(q, true, WEAK) : nameAt(q, false)) : undefined;
+          if (!hit || (hit[1] - q !== length && (spaced || !KIN_AFTER.test(view.span.text.slice(n.end[hit[1] - 1]!, at + length)))) || !readsAsName(q, hit[0], hit[1])) return undefined;
+          return [q, hit[0], hit[1]];
         };
+        /** Every item of a list named, when each is a whole name — or none, when one is not (the list is of something else: 高收益、低门槛、秒到账). */
         const acceptSeries = (items: { at: number; length: number }[], spaced: boolean) => {
-          const src = view.span.text;
           const whole: [number, number, number][] = [];
-          for (const { at, length } of items) {
-            const q = lowerBound(n.start, at);
-            const hit = q < t.length && n.start[q] === at ? (spaced ? nameAt(q, true, WEAK) : nameAt(q, false)) : undefined;
-            if (!hit || (hit[1] - q !== length && (spaced || !KIN_AFTER.test(src.slice(n.end[hit[1] - 1]!, at + length)))) || !readsAsName(q, hit[0], hit[1])) return;
-            whole.push([q, hit[0], hit[1]]);
+          for (const item of items) {
+            const w = itemName(item, spaced);
+            if (!w) return;
+            whole.push(w);
           }
           for (const [q, sl, to] of whole) accept(q, sl, to, '名单');
         };
@@ -1060,9 +1057,8 @@ export const piiPerson: Detector = {
               ITEM.lastIndex = 0;
               for (let k = ITEM.exec(body); k; k = ITEM.exec(body)) items.push({ at: from + k.index, length: k[0].length });
               // (names announced line by line end at the first line that is not one: 范志鹏！！⏎恭喜恭喜)
-              if (re === ANNOUNCED_NAMES) {
-                for (let k = 1; k <= items.length; k++) if (k === items.length || !wholeName(items[k]!)) { acceptSeries(items.slice(0, k), true); break; }
-              } else acceptSeries(items, true);
+              const end = re === ANNOUNCED_NAMES ? items.findIndex((x, k) => k > 0 && !itemName(x, true)) : -1;
+              acceptSeries(end < 0 ? items : items.slice(0, end), true);
             }
           }
         }
@@ -1109,11 +1105,7 @@ export const piiPerson: Detector = {
           return !!g && [2, 3, 4].some((k) => k <= g.length && pinyinOf(g.slice(-k)).join('') === joined);
         };
         // (or a persona's name in characters right after it, whatever the romanisation: Lin Ka-yan 林嘉欣)
-        const personaAfter = (end: number): boolean => {
-          const [, b] = orig(view, end - 1, end);
-          const g = /^[A-Za-z'’-]*[\s（(]*([\u4e00-\u9fa5]{2,4})/.exec(view.span.text.slice(b, b + 14))?.[1];
-          return !!g && personas.some((p) => g.startsWith(p));
-        };
+        const personaAfter = (end: number): boolean => glossedByPersona(view.span.text, orig(view, end - 1, end)[1], personas);
         // Zhang Wei / ZHANG Wei / Wang Jianguo: a pinyin surname, then a given name of one or two syllables
         if (pinyinSurnames.size && /[A-Z]/.test(t)) {
           PINYIN_NAME.lastIndex = 0;
@@ -1325,9 +1317,10 @@ const SPACED_SERIES = /(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,4}(?:[ \t\u3000]+[\
 const BULLETED_NAMES = /(?:^|\n)((?:[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE0F?|[·•●▪\-—*])[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\n|$)){3,30})/gu;
 /** one or more lines, each a name alone, right under a line that announces a prize's winners (最佳故事分享奖：⏎张丽华⏎刘建国; 锦鲤是……⏎范志鹏！！) */
 const ANNOUNCED_NAMES = /(?:奖|锦鲤|名单|得主|幸运儿|获奖者|中奖者)[^\n]{0,12}?(?:[：:]|是[ \t\u3000]*(?:…+|\.{3,})?|…+)[ \t\u3000]*\n((?:[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*[！!~～。]*[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE0F?)*[ \t\u3000]*(?:\n|$)){1,30})/gu;
+/** the kinds of workplace with one post a person holds (实验小学, 医院, 派出所…); looked for in a text before POST_HELD is run */
+const WORKPLACES = /实验小学|實驗小學|小学|小學|中学|中學|初中|高中|幼儿园|幼兒園|医院|醫院|卫生院|派出所|法院|检察院|街道办|居委会|村委会|研究所|研究院/;
 /** a named workplace (a school, a hospital, an office, a firm — its place and name before it) and the one post held in it: group 2 the kind of place, 4 the post */
-const POST_HELD = /((?:[\u4e00-\u9fa5]{2,4}[市區区县縣镇鎮])?(?:[\u4e00-\u9fa5]{2,4}[区區县縣])?[\u4e00-\u9fa5]{2,10}?)(实验小学|實驗小學|小学|小學|中学|中學|初中|高中|幼儿园|幼兒園|医院|醫院|卫生院|派出所|法院|检察院|街道办|居委会|村委会|研究所|研究院)(的|嘅|之)?(?:现任|現任|前任|新任|原)?(校长|校長|副校长|副校長|教导主任|教導主任|园长|園長|院长|院長|副院长|副院長|所长|所長|主任|书记|書記|主任医师|主任醫師|科主任)/g;
-const WORKPLACE_WORD = /小学|小學|中学|中學|初中|高中|幼儿园|幼兒園|医院|醫院|卫生院|派出所|法院|检察院|街道办|居委会|村委会|研究所|研究院/;
+const POST_HELD = new RegExp(String.raw`((?:[\u4e00-\u9fa5]{2,4}[市區区县縣镇鎮])?(?:[\u4e00-\u9fa5]{2,4}[区區县縣])?[\u4e00-\u9fa5]{2,10}?)(${WORKPLACES.source})(的|嘅|之)?(?:现任|現任|前任|新任|原)?(校长|校長|副校长|副校長|教导主任|教導主任|园长|園長|院长|院長|副院长|副院長|所长|所長|主任|书记|書記|主任医师|主任醫師|科主任)`, 'g');
 /** who it is said of, right before: a client who came (上周来的那位——; 嚟咗位; 一位客户是) */
 const POST_CLIENT = /(客户|客戶|客人|那位|那一位|一位|嚟咗位|來咗位|来了位|來了位|接待了?|接待咗)[^。！？\n]{0,4}(?=[^。！？\n]{0,12}$)/;
 /** an item of such a series */
@@ -1370,6 +1363,12 @@ function sourceSentence(text: string, at: number): string {
  * of history or books), staff and pseudonyms pass; a lone given name (Emma) or a masked one (John S***, Ms. G.) is no
  * full name. The mask keeps the given name and the surname's initial (John S***; K*** Ji-soo).
  */
+/** a persona's name in characters right after original offset `at` — past the rest of a romanised word, a space or a bracket (Lin Ka-yan 林嘉欣) */
+function glossedByPersona(src: string, at: number, personas: string[]): boolean {
+  const g = /^[A-Za-z'’-]*[\s（(]*([\u4e00-\u9fa5]{2,4})/.exec(src.slice(at, at + 14))?.[1];
+  return !!g && personas.some((p) => g.startsWith(p));
+}
+
 function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, personaPinyin: Set<string>, personaSurnames: Set<string>, titleRe: RegExp | undefined, personas: string[] = []): DetectorHit[] {
   const src = view.span.text;
   const hits: DetectorHit[] = [];
@@ -1385,8 +1384,7 @@ function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, pe
     // hyphened given name: Park Min-jun)
     const korean = (i: number) => f.korean.has(words[i]!.k) && !!words[i + 1]?.w.includes('-');
     // (a persona's own name in another romanisation, glossed by the name itself: Handled by: Lin Ka-yan 林嘉欣)
-    const glossedBy = /^[ \u00a0]{0,2}([\u4e00-\u9fa5]{2,4})/.exec(src.slice(m.index + m[0].length, m.index + m[0].length + 6))?.[1];
-    if (glossedBy && personas.some((p) => glossedBy.startsWith(p))) continue;
+    if (glossedByPersona(src, m.index + m[0].length, personas)) continue;
     if (words.some((x, i) => f.places.has(x.k) && !korean(i))) continue;
     let a = 0;
     let b = words.length;
