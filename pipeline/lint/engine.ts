@@ -405,25 +405,24 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
       findings.push(finding(c.rule, keyView, q.keyFrom, q.keyTo, { excerpt: `${keyView.span.text.slice(q.keyFrom, q.keyTo)} ‖ ${q.choice}`, waivable: true, textHash: textHash(keyView) }));
     }
   }
-  // a text that tells the reader to read the first character of each line (藏头诗: 读读每行第一个字): its
-  // line heads read together, reported from the first head to the last
-  for (const view of views) {
-    if (!ACROSTIC.test(view.span.text)) continue;
-    const heads: number[] = [];
-    let at = 0;
-    for (const line of view.span.text.split('\n')) {
-      const m = /[\u4e00-\u9fa5]/.exec(line);
-      if (m) heads.push(at + m.index);
-      at += line.length + 1;
-    }
-    if (heads.length < 3) continue;
-    const text = heads.map((h) => view.span.text[h]).join('');
-    const scan = scanSpan(set, view.index, { field: view.span.field, file: view.span.file, text });
+  // an acrostic (藏头诗): the first character of each line read together, reported from the first head to
+  // the last — every line of the asset where a text tells the reader to read them (读读每行第一个字; 竖着读
+  // 第一个字), and otherwise the lines of a poem (four lines or more in a row of five to nine characters)
+  const { hinted, runs: acrostics } = acrosticHeads(views);
+  for (const heads of acrostics) {
+    const text = heads.map((h) => h.char).join('');
+    const first = views[heads[0]!.view]!;
+    // (the heads are a headline the asset hides: about its product, as a drawn title is)
+    const scan = scanSpan(set, first.index, { field: 'headline', file: first.span.file, text });
     for (const c of readTogether(set, scan, products, lifeAsset)) {
       const [a, b] = [scan.view.norm.start[c.from]!, scan.view.norm.end[c.to - 1]!];
-      if (b - a < 2) continue;
+      // (two heads, where nothing says the heads hide words, are as likely chance: 一⏎安…⏎全… of a poem)
+      if (b - a < (hinted ? 2 : 3)) continue;
       const excerpt = text.slice(a, b).split('').join(' ‖ ');
-      findings.push(finding(c.rule, view, heads[a]!, heads[b - 1]! + 1, { excerpt, waivable: true, textHash: textHash(view) }));
+      const at = heads[a]!;
+      const end = heads[b - 1]!;
+      const atView = views[at.view]!;
+      findings.push(finding(c.rule, atView, at.at, end.view === at.view ? end.at + 1 : atView.span.text.length, { excerpt, waivable: true, textHash: textHash(atView) }));
     }
   }
 
@@ -579,7 +578,47 @@ function singleCharRuns(views: SpanView[]): SinglePiece[][] {
 }
 
 /** words that tell the reader a text hides words in its line heads (藏头诗; 读读每行第一个字) */
-const ACROSTIC = /藏头|每一?(行|句)的?(第一个字|第一字|头一个字|首字|开头那个字)|(首字|第一个字|头一个字)连(起来|着)读?|竖着读|竖读/;
+const ACROSTIC = /藏头|每一?(行|句)的?(第一个字|第一字|头一个字|首字|开头那个字)|(首字|第一个字|头一个字)连(起来|着)读?|竖着读|竖读|(第一个字|头一个字|首字)[^。！？\n]{0,6}(连起来|串起来|读一读|读读)/;
+/** a line of verse: five to nine characters, with its punctuation and emoji (保得春风暖万家，) */
+const VERSE_LINE = /^[\s\p{Extended_Pictographic}\uFE0F\u200d]*([\u4e00-\u9fa5]{5,9})[，。！？、；,.!?;～~\s\p{Extended_Pictographic}\uFE0F\u200d]*$/u;
+/** the fewest lines of verse in a row that read as a poem whose heads may hide words */
+const POEM_LINES = 4;
+interface Head {
+  view: number;
+  at: number;
+  char: string;
+}
+/**
+ * The line heads an asset asks to be read together: every line's first character, in order across its
+ * texts, where a text says the heads hide words; else those of each poem (POEM_LINES lines of verse or
+ * more in a row, within a text or one line to a drawn text).
+ */
+function acrosticHeads(views: SpanView[]): { hinted: boolean; runs: Head[][] } {
+  const hinted = views.some((v) => ACROSTIC.test(v.norm.source));
+  const out: Head[][] = [];
+  let all: Head[] = [];
+  let poem: Head[] = [];
+  const flush = () => {
+    if (poem.length >= POEM_LINES) out.push(poem);
+    poem = [];
+  };
+  for (const [vi, view] of views.entries()) {
+    const src = view.span.text;
+    let at = 0;
+    for (const line of src.split('\n')) {
+      const m = /[\u4e00-\u9fa5]/.exec(line);
+      if (m) all.push({ view: vi, at: at + m.index, char: m[0] });
+      if (!hinted) {
+        if (m && VERSE_LINE.test(line)) poem.push({ view: vi, at: at + m.index, char: m[0] });
+        else flush();
+      }
+      at += line.length + 1;
+    }
+  }
+  flush();
+  if (hinted) return { hinted, runs: all.length >= 3 ? [all] : [] };
+  return { hinted, runs: out };
+}
 /** the most characters a drawn text may have to be read with its neighbours as one phrase (只赚 ‖ 不赔) */
 const SHORT_DRAWN = 8;
 /** a figure drawn alone (3.35%, +8%), and the most characters of the label drawn before it */
@@ -1168,7 +1207,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
     // (and so is a sentence that names one of its products before the words: 「同心季季盈」主打一个安全)
     // (or a text's short first line, over a line that names its product: 💯稳⏎金钥匙安盈，给爸妈的养老钱找个家)
-    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from))) && !(rule.productNearby && productNearby(view, from) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from) || coupletLine(span.text, norm.start[from]!))) && !(rule.productNearby && productNearby(view, from) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
     if (lifeAsset || lifeSlang(view, from, to) || ((!types.size || metaphor(view, from, true, true)) && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
@@ -1185,6 +1224,12 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
   // after it (刚兑已经退出历史舞台), a quotation in a warning
   for (const t of kept) if (!analysis.straddled(t.from, t.to) && analysis.statusAt(t.from, t.to) === ASSERTED) found.push({ rule: set.wordRules[t.rule]!, view, from: t.from, to: t.to });
   return { found, analysis };
+}
+
+/** a line of a couplet (上联：… ‖ 下联：… ‖ 横批：…): like a headline, about the asset's product */
+const COUPLET_LINE = /^[\s\p{Extended_Pictographic}\uFE0F]*(上联|下联|横批|横联|上聯|下聯|橫批|橫聯)\s*[:：]/u;
+function coupletLine(src: string, at: number): boolean {
+  return COUPLET_LINE.test(src.slice(src.lastIndexOf('\n', at - 1) + 1, at + 1));
 }
 
 /** ASCII and CJK ideographs only: lower-cased one character at a time, whatever stands around them */

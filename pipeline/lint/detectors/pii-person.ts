@@ -116,7 +116,7 @@ function platformOf(label: string): string {
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
 // (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
 // (or earlier in its sentence, past a comma: 由客户谭叔统一收款，微信号 wxid_…; 佢系我哋嘅老客户，上礼拜用自己抖音号…)
-const CLIENT_OWNER = /(对方|那位朋友|中奖|获奖|得奖|锦鲤|得主|幸运儿|家属|继承人|房东|租客|孙子|孙女|外孙|儿子|女儿|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His|[Cc]lients?|[Cc]ustomers?)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
+const CLIENT_OWNER = /(对方|那位朋友|中奖|获奖|得奖|中獎|獲獎|[一二三四五六七八九十特头頭]等[奖獎]|头奖|頭獎|幸运奖|幸運獎|参与奖|參與獎|鼓励奖|鼓勵獎|纪念奖|紀念獎|锦鲤|得主|幸运儿|家属|继承人|房东|租客|孙子|孙女|外孙|儿子|女儿|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His|[Cc]lients?|[Cc]ustomers?)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
 /** the asset says its group's owner is a client (群主：客户 Sofia; 群主是我们的老客户) */
 const GROUP_OWNER_CLIENT = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?\s*(?:我们的|我们|咱们的|我哋嘅)?\s*(?:老|新)?(?:客户|客戶|储户|街坊|会员|志愿者)/;
 /** …or a member of staff (群主是我们的理财经理; 群主：小U) */
