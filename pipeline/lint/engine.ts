@@ -467,6 +467,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
 
 /** an answer key (答案：B; 正确答案是 B; 答案揭晓：B！; 答案：只有B) */
 const ANSWER_KEY = /(?:正确)?答案(?:揭晓|是|为|係)?\s*[:：]?\s*(?:只有|只能是|只能选|就是|选)?\s*([A-F])(?![A-Za-z])/;
+/** the word a question asks with, which its answer fills (多少; 哪一类; 哪款; 什么): read only where the question ends on it or soon after */
+const WH_WORD = /(多少|几个点|哪一类|哪一种|哪一款|哪一个|哪一只|哪类|哪种|哪款|哪个|哪只|哪家|哪一家|什么|啥)(?=[^，。,；;？?]{0,24}[？?]\s*$)/;
 /** a quiz that asks for the wrong choice: what it picks is named as wrong */
 const ASKS_FOR_WRONG = /违规|違規|骗|騙|诈|詐|不会(跟|对|同)?(你|您)?(说|講|讲)|唔会(同你)?讲|不能(对|跟|同|和)?(您|你|客户|客戶)?(说|讲|講|写|发)|不可以(说|讲|写|发)|错误|錯誤|错的|不正确|不對|不对|坑|陷阱|假的|不合规|不合規|踩雷|红线|紅線|禁用|不能(出现|用|印|写进|登)|不可以出现|不得出现|不该出现|不应该?出现|不能够出现/;
 /** a choice that opens with a bare answer to its question (不会，…; 是的，…) */
@@ -517,6 +519,14 @@ function answeredQuizzes(views: SpanView[]): AnsweredQuiz[] {
       if (ASKS_FOR_WRONG.test(`${src.slice(0, first)}\n${question}`) || ASKS_FOR_WRONG.test(kv.span.text.slice(0, key.index))) break;
       const bare = chosen.length <= 6 && !/[是为係]/.test(chosen);
       if (bare && !question) continue;
+      // (a question that asks what or which takes the choice in its place: 年化收益大约是多少？ ‖ 3.5%左右 reads
+      // 年化收益大约是3.5%左右; 金钥匙安盈属于哪一类？ ‖ 一种收益更高的存款)
+      const wh = WH_WORD.exec(question);
+      if (wh && !/[？?]/.test(chosen)) {
+        const filled = `${question.slice(0, wh.index)}${chosen.replace(/(?<![。！!～~\s])[。！!～~\s]+$/, '')}${question.slice(wh.index + wh[0].length)}`.replace(/(?<![？?])[？?]+\s*$/, '');
+        out.push({ keyView: kv.index, keyFrom: key.index, keyTo: key.index + key[0].length, choice: chosen, text: `${filled}。` });
+        break;
+      }
       // (so is a choice that opens with a bare answer: 到期会不会少拿本金？ ‖ 不会，到期都是本金加收益)
       const answers = bare || ANSWER_OPENING.test(chosen);
       out.push({ keyView: kv.index, keyFrom: key.index, keyTo: key.index + key[0].length, choice: chosen, text: answers ? `${question}${chosen}。` : `${chosen}。` });

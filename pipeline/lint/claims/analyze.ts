@@ -891,11 +891,11 @@ const RETOLD = /(有人|对方|骗子|陌生|电话|来电|短信|自称|冒充|
 /** `WENDU_CLAIM_DEBUG=1` prints each claim pattern that matched, with its rule's index, name and words (to stderr) */
 const CLAIM_DEBUG = !!process.env.WENDU_CLAIM_DEBUG;
 /** a sentence that opens on a rumour or on what someone heard (听说…; 有街坊话听讲…; 网上都在传…; 谣言：“…”; 标题叫《…》) */
-const RUMOUR_LEAD = /^[^。！？\n]{0,16}?(听说|听讲|聽講|聽說|听人说|听人讲|据说|據說|据传|传言|傳言|传闻|网传|網傳|都在传|流传|谣言|謠言|有人说|有人讲|有人話|有人话|街坊话|街坊話|标题叫|标题是|標題叫)/;
+const RUMOUR_LEAD = /^[^。！？\n]{0,16}?(听说|听讲|聽講|聽說|听人说|听人讲|据说|據說|据传|传言|傳言|传闻|网传|網傳|都在传|流传|谣言|謠言|有人说|有人讲|有人話|有人话|街坊话|街坊話|标题叫|标题是|標題叫|上门推销|推銷|推销|有人上门)/;
 /** the rumour labelled false before it is told (谣言：; 假消息：) */
 const RUMOUR_FALSE = /(谣言|謠言|假消息|不实传言|不實傳言|误区|誤區)\s*[0-9一二三四五六七八九十]?\s*[:：]/;
 /** a clause that sets a rumour right (其实不完全一样; 其實唔係咁; 这里提醒一下：…是不确定的; ——会亏的) */
-const SETS_RIGHT = /^[\s—\-－~～:：，,；;！!。？?]*(?:(其实|其實|实际上|實際上|事实上|事實上|真相|真相是|正解|但是?|可是|不过|不過|这里提醒一下|提醒一下|这里提醒|提醒大家)[\s:：，,是]*[^。！？\n]{0,40}?(不是|唔係|唔系|并非|並非|并不|並不|不代表|不等于|不等於|不完全|不一样|不一樣|不保本|不保证|不保證|不确定|不確定|无法预测|無法預測|可能为零|可能為零|会亏|會虧|会蚀|會蝕|有机会蚀|有機會蝕|有风险|有風險|假的|没这回事|冇呢回事)|(不是的|不是这样|唔係咁|唔系咁|并非如此|並非如此|会亏的|會虧的|会亏哦|会亏钱的|假的|(这种|這種|这类|這類)?(标题党|標題黨)))/;
+const SETS_RIGHT = /^[\s—\-－~～:：，,；;！!。？?]*(?:(?:[\u4e00-\u9fa5]{1,3}们)?(其实|其實|实际上|實際上|事实上|事實上|真相|真相是|正解|但是?|可是|不过|不過|这里提醒一下|提醒一下|这里提醒|提醒大家|记住|記住|要记住|记好了?)[\s:：，,是]*[^。！？\n]{0,40}?(不是|唔係|唔系|并非|並非|并不|並不|不代表|不等于|不等於|不完全|不一样|不一樣|不保本|不保证|不保證|不确定|不確定|无法预测|無法預測|可能为零|可能為零|会亏|會虧|会蚀|會蝕|有机会蚀|有機會蝕|有风险|有風險|假的|没这回事|冇呢回事)|(不是的|不是这样|唔係咁|唔系咁|并非如此|並非如此|会亏的|會虧的|会亏哦|会亏钱的|假的|(这种|這種|这类|這類)?(标题党|標題黨)))/;
 /** what names the word before it as a word (——这四个字，…; 这两个字，你在哪儿听到…) */
 const NAMES_IT = /^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到|一看到|一听到)?(这|那)?(个|[两二三四五六七八九十几]个|[两三四五六七八九十几])(字|词|字眼|说法|样)|^[\s—\-－~～:：，,…]*(看到|听到|见到|遇到|碰到)?(这个词|这句话|这个说法|这几个字)|^[\s—\-－~～:：，,…]*(这|那)(是|就是)[^。！？\n]{0,16}(短信|传单|广告|宣传单|消息|帖子|话术|骗局|诈骗|套路)/;
 /**
@@ -2568,7 +2568,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   /** a pattern's match kept (one that must stand alone only where it is its clause's whole text) */
   const found = (p: ClaimPattern, view: SpanView, m: { from: number; to: number } | undefined) => {
     if (m && (!p.alone || wholeClause(view.norm, m.from, m.to))) {
-      if (CLAIM_DEBUG) console.error(`claim ${p.rule}: ${(p as { name?: string }).name ?? '?'} «${view.norm.text.slice(m.from, m.to)}»`);
+      if (CLAIM_DEBUG) console.error(`claim ${p.rule}: ${(p as { name?: string }).name ?? "?"} «${view.norm.text.slice(m.from, m.to)}» [types ${[...types].join(",")}]`);
       out.push({ pattern: p, view, from: m.from, to: m.to });
     }
   };

@@ -81,6 +81,8 @@ const SURNAME_EN_GIVEN = /([\u4e00-\u9fa5]) ?([A-Z][a-z]{2,9})(?![A-Za-z])/g;
 /** English words that stand where a given name would and are titles or words (Miss 王 is the masked form) */
 const EN_TITLES = new Set(['miss', 'mrs', 'madam', 'sir', 'teacher', 'boss', 'uncle', 'auntie', 'aunt', 'manager', 'the', 'and', 'dear', 'hello', 'happy', 'new', 'year', 'team', 'vip', 'king', 'queen']);
 
+/** the kind of a place, right after its name (石桥村, 新塘镇, 杨家屯) */
+const PLACE_KIND = /[村镇鎮乡鄉屯寨]/;
 /** what reaches a person, after their name (QQ, 微信, 电话, 邮箱) */
 /**
  * an online identity after its label: a WeChat ID (微信：afen0719hz; 微信号 wangayi_1960; wxid_8k2m9q4p7r12), a QQ
@@ -315,6 +317,9 @@ export const piiPerson: Detector = {
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
           if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
+          // (nor a place's name, its kind at its end or glued after it: 一等奖：石桥村 李**; 新塘镇)
+          if (to - from === surnameLen + 2 && PLACE_KIND.test(t[to - 1]!)) return;
+          if (to < t.length && n.gap[to] === 0 && PLACE_KIND.test(t[to]!)) return;
           // (nor a unit after a number: 借50万开两家分店 holds no 万开两)
           if (from > 0 && n.gap[from] === 0 && n.cls[from - 1] === DIGIT) return;
           // (a verb, then a surname and 生 — the Cantonese Mr.: 祝陳生一家, 多谢黄生 — holds no name)
