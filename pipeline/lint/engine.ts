@@ -258,6 +258,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const named = (c: { view: SpanView; from: number }) => !!c.view.labelled || (!!c.view.itemsNamed && onListItemLine(c.view, c.from)) || (quiz && drawnList(c.view) && onOptionLine(c.view, c.from) && !markedChoice(c.view, c.from));
   // the asset's product types decide where product rules and claims count
   const products = classifyAsset(views, set.concepts);
+  // (an asset that sells shows what it strikes through: ~~保本~~ 波动小 is read, not marked wrong — one that offers
+  // its product now, or winks at what it struck; not a rewrite shown as a lesson: 改稿前后对比 ‖ ~~全城最稳的理财~~ → 删除)
+  if (isProductAsset(products) && views.some((v) => SELLS_NOW.test(v.norm.source))) for (const v of views) v.sells = true;
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
   //是最值的一笔投入…就是最好的利息) is a metaphor throughout, not only in that sentence
   // (unless the asset carries the metaphor over to something of the bank's own: 健身是回报最稳的投资。我们的同心稳盈也一样，稳赚不赔)
@@ -1236,6 +1239,8 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
   return { found, analysis };
 }
 
+/** an asset offering its product now (开放申购; 新一期; 今日起售; 详询), or winking at what it struck (😏; 你们懂; 划掉的不算) */
+const SELLS_NOW = /开放申购|开放认购|开放购买|起售|开售|发售|开卖|开放啦|今天开放|今日开放|本周开放|新一期|上新|上架|私聊|详询|欢迎咨询|欢迎来|找我|😏|😉|🤫|你们懂|您懂|懂的|看得到|看得见|不算[哈啊呀]?|应该没问题/;
 /** a line of a couplet (上联：… ‖ 下联：… ‖ 横批：…): like a headline, about the asset's product */
 const COUPLET_LINE = /^[\s\p{Extended_Pictographic}\uFE0F]*(上联|下联|横批|横联|上聯|下聯|橫批|橫聯)\s*[:：]/u;
 function coupletLine(src: string, at: number): boolean {

@@ -33,6 +33,8 @@ export interface SpanView {
   labelled?: boolean;
   /** a drawn text of an image headed as a list of words not to be written (禁用词 ‖ 1. 保本⏎2. 稳赚): its list-item lines are named, not said */
   itemsNamed?: boolean;
+  /** the asset offers a product (isProductAsset): a word it strikes through is still shown to the buyer (~~保本~~ 波动小) */
+  sells?: boolean;
   /** normalised ranges [from, to) naming one of the bank's own products by its brand (同心月月享): read as a product reference */
   brandNames?: [number, number][];
 }
