@@ -213,7 +213,8 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             if (kind === 'card' && idShaped && labelled(d.idLabels, pre)) continue;
             // (a number that passes every check of a resident ID — region, birth date, check digit — is
             // one whatever it is called: 吴先生的订单号：510107199302171237)
-            if (labels(d.notPersonal, pre) && !(kind === 'id' && n.kind === 'id')) continue;
+            // (an ID with its check digit right is one whatever it is called; fifteen digits carry none: 注册号 330106000123456)
+            if (labels(d.notPersonal, pre) && !(kind === 'id' && n.kind === 'id' && n.digits.length === 18)) continue;
             // an organisation's account names its holder before or after the number (户名：某某基金会)
             // (or in the block of lines it heads: 户名：某某慈善总会（对公账户）⏎账号：3301…)
             // (nobody's own between the holder and the number: 慈善总会志愿者王阿姨，她的卡号… is hers; and
