@@ -283,7 +283,7 @@ const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ 
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室, 7栋2梯1103 (梯: a stairwell, the unit in Guangdong)
 // (a lettered block too: 华港花园B座1806房; 富力天河城C2栋27楼2704; a dormitory: 学生公寓11舍512)
 // (after a floor, a door of one digit: 紫云苑6栋1单元4楼2号; a room's digits spaced out: 丽 江 苑 6 幢 2 单 元 3 0 1)
-const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|栋|号楼|座|楼|舍)(?:${S}(${N}{1,2})${S}(?:单元|门|梯))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}(?:[ \\t\\u3000]?${N}){1,4}|(?<=${N}${S}[楼层]${S})${N}(?=${S}号))(?:${S}(室|号|房))?`, 'g');
+const BUILDING = new RegExp(`((?<![A-Za-z])[A-Za-z]${N}{0,2}|${N}{1,4})${S}(幢|栋|号楼|座|楼|舍)(?:${S}(${N}{1,2})${S}(?:单元|门|梯))?(?:${S}${N}{1,2}${S}[楼层])?${S}(${N}(?:[ \\t\\u3000]?${N}){1,4}|(?<=${N}${S}[楼层]${S})${N}(?=${S}号)|(?<=单元${S})${N}(?=${S}号))(?:${S}(室|号|房))?`, 'g');
 // a Hong Kong or Macau flat: block, floor and flat (海景大廈 B座 9樓 3室; 海洋花園第5座15樓B), or an estate's
 // block and flat (禾輋邨豐和樓1203室), its block, floor and flat (翠屏邨翠楠樓12樓B室), or a Macau tower's floor and
 // flat (翠湖閣18樓C座)
@@ -496,8 +496,19 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     for (let k = 0; k < 3 && start > 0 && view.norm.gap[start]! < CLAUSE && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_VILLAGE.has(t[start - 1]!); k++) start--;
     found.push({ from: start, to, masked: t.slice(start, from + keep) + t.slice(from + keep, to).replace(NUMERAL, '*') });
   }
+  // a group and a house number with the village named before them in the sentence, and someone at home there
+  // (去新联村走访，三组 27 号的赵大爷)
+  if (m & MARK_VILLAGE && t.includes('组')) {
+    for (const { from, to } of regexHits(view, GROUP_HOUSE)) {
+      if (found.some((f) => f.from < to && from < f.to) || isPublic(from, to)) continue;
+      if (!/[村屯寨]/.test(sentenceBefore(view, from, 30))) continue;
+      found.push({ from, to, masked: t.slice(from, to).replace(NUMERAL, '*') });
+    }
+  }
   return found;
 });
+/** a village's group and house number, then whose home it is (三组 27 号的赵大爷; 5组12号家) */
+const GROUP_HOUSE = new RegExp(`(?<![第0-9〇零一二三四五六七八九十两])${N}{1,3}${S}组${S}${N}{1,4}${S}号(?=的|嘅|家|住)`, 'g');
 
 /**
  * An address written the English way from the room at source offset `from`, `room` characters long (Room 2103,

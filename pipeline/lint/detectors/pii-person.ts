@@ -104,6 +104,8 @@ const PRODUCT_END = /[盈享利宝鑫丰益赢添]/;
 const BUSINESS_QUOTED = /(?:店|馆|館|铺|鋪|坊|厂|廠|公司|工作室|品牌|牌子|餐厅|餐廳|酒楼|酒樓|农场|農場|合作社|招牌|店名|商号|字号)\s*[「『“"《]$/;
 /** a surname's kin word (蔡妈妈, 朵朵爸爸): a parent called after the family or the child, no given name */
 const PARENT_AFTER = /^(?:妈妈|爸爸|媽媽)/;
+/** the opening of a numbered or bulleted line, up to its item (1. ; ③ ; 🐻 ) */
+const NUMBERED_ITEM = /(?<=^|\n)(?<![ \t\u3000])[ \t\u3000]*(?:\d{1,3}[.、．)）]|[①-⑳]|\p{Extended_Pictographic}\uFE0F?)[ \t\u3000]*/gu;
 /** a list people put themselves on (接龙, 报名, 签到) */
 const SIGN_UP = /接龙|接龍|报名|報名|签到|簽到|登记|登記|预约名单|名单/;
 /** a form a client fills in, shown filled (开户申请书; 报名回执; 登记表) */
@@ -118,7 +120,7 @@ function platformOf(label: string): string {
 /** the ID's owner named just before its label: a third person or a client (加她, 王阿姨的, 客户; a group's owner: 加群主微信; her WeChat) */
 // (an English name may stand between: 客户 Anna 的微信; so may a few words of the line: 他妈妈的抖音号; 现在他在微博上叫)
 // (or earlier in its sentence, past a comma: 由客户谭叔统一收款，微信号 wxid_…; 佢系我哋嘅老客户，上礼拜用自己抖音号…)
-const CLIENT_OWNER = /(对方|那位朋友|中奖|获奖|得奖|中獎|獲獎|[一二三四五六七八九十特头頭]等[奖獎]|头奖|頭獎|幸运奖|幸運獎|参与奖|參與獎|鼓励奖|鼓勵獎|纪念奖|紀念獎|锦鲤|得主|幸运儿|家属|继承人|房东|租客|孙子|孙女|外孙|儿子|女儿|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His|[Cc]lients?|[Cc]ustomers?)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
+const CLIENT_OWNER = /(对方|那位朋友|中奖|获奖|得奖|中獎|獲獎|[一二三四五六七八九十特头頭]等[奖獎]|头奖|頭獎|幸运奖|幸運獎|参与奖|參與獎|鼓励奖|鼓勵獎|纪念奖|紀念獎|锦鲤|得主|幸运儿|家属|继承人|房东|租客|孙子|孙女|外孙|儿子|女儿|报名人|申请人|户主|持卡人|联系人|留言人|寄件人|收件人|委托人|借款人|投保人|她|他|佢|客户|客戶|阿姨|先生|女士|小姐|姐|叔|伯|哥|爷|奶|婆|太|妈|爸|家长|師傅|师傅|老板|街坊|群主|车主|車主|业主|業主|住户|租户|自己|[\u4e00-\u9fa5][*＊]{1,3}|(?<![A-Za-z])(?:her|his|Her|His|[Cc]lients?|[Cc]ustomers?)(?![A-Za-z]))(?:(?: ?[A-Z][A-Za-z'-]{1,14} ?)?[^，。！？\n]{0,8}|[^。！？\n]{0,24})$/;
 /** the asset says its group's owner is a client (群主：客户 Sofia; 群主是我们的老客户) */
 const GROUP_OWNER_CLIENT = /群主[^。！？\n]{0,3}?(?:是|为|係|系|[：:])?\s*(?:我们的|我们|咱们的|我哋嘅)?\s*(?:老|新)?(?:客户|客戶|储户|街坊|会员|志愿者)/;
 /** …or a member of staff (群主是我们的理财经理; 群主：小U) */
@@ -250,7 +252,7 @@ export const piiPerson: Detector = {
     const japaneseRe = d.japaneseKanjiSurnames.length ? new RegExp(`(${alt(d.japaneseKanjiSurnames)})([\u4e00-\u9fff\u3040-\u30ff々]{1,4}?)(?=さん|様|(?<![一这那怎同多两模花变走像])样|さま|ちゃん|くん|氏|殿)`, 'g') : undefined;
     const pinyinSurnames = new Set(d.pinyinSurnames.map((s) => s.toLowerCase()));
     const pinyinNot = new Set(d.pinyinNotNames.map((s) => s.toLowerCase()));
-    const PINYIN_NAME = /(?<![A-Za-z])([A-Z][a-z]{0,5}|[A-Z]{2,6})\s+([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z])/g;
+    const PINYIN_NAME = /(?<![A-Za-z])([A-Z][a-z]{0,5}|[A-Z]{2,6})(?:\s+|(?<=[A-Z]{2})\s*\/\s*(?=[A-Z]{2}))([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z])/g;
     // (group 1: a client label before; 2: surname; 3: given name, one or two syllables, spaced or not; 4: an honorific after)
     const PINYIN_LOOSE = /((?:客户姓名|客户名|姓名|获奖客户|中奖客户|客户|恭喜|持卡人|户名)\s*[:：]?\s*)?(?<![A-Za-z])([A-Za-z]{1,6})\s+([A-Za-z]{1,6}(?:\s+[A-Za-z]{1,6})?)(?![A-Za-z])(\s*(?:先生|女士|小姐|老师|阿姨|叔叔|大爷|大妈|奶奶|爷爷|同学|经理))?/g;
 
@@ -716,10 +718,32 @@ export const piiPerson: Detector = {
               while (q < t.length && n.cls[q] !== CJK && q - p < 8) q++;
               let r = p - 1;
               while (r > end && n.cls[r] !== CJK) r--;
-              if (q >= t.length || n.cls[q] !== CJK || !view.span.text.slice(n.end[r]!, n.start[q]!).includes('\n') || !(nameAt(q, true, WEAK) || personItemAt(q))) break;
+              const between = view.span.text.slice(n.end[r]!, n.start[q]!);
+              // (a numbered or bulleted line goes on with it whatever its item: 1. 向日葵🌻 大1小1⏎2. 陈美玲 大1小2)
+              const numbered = /\n[ \t]*(?:\d{1,3}[.、．)）]|[①-⑳]|\p{Extended_Pictographic})/u.test(between);
+              if (q >= t.length || n.cls[q] !== CJK || !between.includes('\n') || !(numbered || nameAt(q, true, WEAK) || personItemAt(q))) break;
               sentence = n.sentence[q]!;
               p = q;
             }
+          }
+        }
+
+        // a sign-up list's numbered or bulleted lines (接龙 ‖ 1. 向日葵🌻 大1小1⏎2. 陈美玲 大1小2; 签到：⏎…⏎4. 钱文斌): each line
+        // whose item is a whole full name, set apart from what follows it, names someone — whatever the other lines hold
+        const simple = SIGN_UP.test(view.norm.source) || SIGN_UP.test(view.norm.text) ? toSimplified(view.norm.source) : '';
+        if (simple && SIGN_UP.test(simple) && JIELONG_PEOPLE.test(simple) && !STAFF_LIST.test(simple.replace(/小伙伴/g, ''))) {
+          const src = view.span.text;
+          for (const line of src.matchAll(NUMBERED_ITEM)) {
+            const at = line.index! + line[0].length;
+            const q = lowerBound(n.start, at);
+            if (q >= t.length || n.start[q] !== at || n.cls[q] !== CJK) continue;
+            const hit = nameAt(q, false, WEAK);
+            if (!hit) continue;
+            const [sl, to] = hit;
+            // (the item ends at the name: a space, a mark, a count or the line's end after it — not 糖糖妈, 向日葵)
+            if (to < t.length && n.gap[to] === 0 && n.cls[to] === CJK) continue;
+            if (!readsAsName(q, sl, to)) continue;
+            accept(q, sl, to, '名单');
           }
         }
 
