@@ -103,7 +103,9 @@ export const missingRiskWarning: Detector = {
         const quoted = !!quoteMask(e.view)[at] && !OWN_WORDS.test(src.slice(Math.min(src.lastIndexOf('\n', at - 1) + 1, Math.max(0, at - 30)), at + 30)) && !e.view.brandNames?.some(([a]) => Math.abs(a - e.from) <= 30);
         return (OTHERS_KIND.test(sentenceBefore(e.view, e.from, 40)) || quoted) && !offersSomething(views);
       };
-      if (types.has('loan') && !othersLoan()) need('loan', hasAny(views, d.loanRate), '醒目标明年化利率（只写日利率或月利率不算）');
+      // (or as a table shows it: a header naming the annualised rate over rows of figures — 额度 ｜ 年化利率（单利） ｜ 期限 ‖ 10万元以内 ｜ 3.85%—4.35%)
+      const tableRate = () => views.some((h, i) => /[|｜]/.test(h.span.text) && /年化利率/.test(h.norm.text) && views.slice(i + 1).some((r) => /[|｜]/.test(r.span.text) && /\d\s*%/.test(r.span.text)));
+      if (types.has('loan') && !othersLoan()) need('loan', hasAny(views, d.loanRate) || tableRate(), '醒目标明年化利率（只写日利率或月利率不算）');
       return hits;
     };
   },

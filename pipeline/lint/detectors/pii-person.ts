@@ -319,6 +319,8 @@ export const piiPerson: Detector = {
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
           if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
+          // (nor a surname and 生 or 太, the Cantonese Mr. and Mrs., read on into what follows: 祝高生生日快乐)
+          if (surnameLen === 1 && (t[from + 1] === '生' || t[from + 1] === '太') && (to - from === 2 || t.slice(from + 2, from + 4) === '生日' || t[from + 2] === t[from + 1])) return;
           // (nor a place's name, its kind at its end or glued after it: 一等奖：石桥村 李**; 新塘镇)
           if (to - from === surnameLen + 2 && PLACE_KIND.test(t[to - 1]!)) return;
           if (to < t.length && n.gap[to] === 0 && PLACE_KIND.test(t[to]!)) return;
