@@ -319,6 +319,12 @@ export const piiPerson: Detector = {
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
           if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
+          // (nor a work's title in its brackets: 三等奖《苏堤春晓》)
+          {
+            const at = n.start[from]!;
+            const open = view.span.text.lastIndexOf('《', at);
+            if (open >= 0 && at - open <= 12 && !view.span.text.slice(open, at).includes('》') && /^[^《\n]{0,16}》/.test(view.span.text.slice(at, at + 17))) return;
+          }
           // (nor a surname and 生 or 太, the Cantonese Mr. and Mrs., read on into what follows: 祝高生生日快乐)
           if (surnameLen === 1 && (t[from + 1] === '生' || t[from + 1] === '太') && (to - from === 2 || t.slice(from + 2, from + 4) === '生日' || t[from + 2] === t[from + 1])) return;
           // (nor a place's name, its kind at its end or glued after it: 一等奖：石桥村 李**; 新塘镇)
