@@ -609,7 +609,7 @@ interface Head {
 function acrosticHeads(views: SpanView[]): { hinted: boolean; runs: Head[][] } {
   const hinted = views.some((v) => ACROSTIC.test(v.norm.source));
   const out: Head[][] = [];
-  let all: Head[] = [];
+  const all: Head[] = [];
   let poem: Head[] = [];
   const flush = () => {
     if (poem.length >= POEM_LINES) out.push(poem);

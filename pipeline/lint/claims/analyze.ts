@@ -2571,7 +2571,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   /** a pattern's match kept (one that must stand alone only where it is its clause's whole text) */
   const found = (p: ClaimPattern, view: SpanView, m: { from: number; to: number } | undefined) => {
     if (m && (!p.alone || wholeClause(view.norm, m.from, m.to))) {
-      if (CLAIM_DEBUG) console.error(`claim ${p.rule}: ${(p as { name?: string }).name ?? "?"} «${view.norm.text.slice(m.from, m.to)}» [types ${[...types].join(",")}]`);
+      if (CLAIM_DEBUG) console.error(`claim ${p.rule}: ${(p as { name?: string }).name ?? '?'} «${view.norm.text.slice(m.from, m.to)}» [types ${[...types].join(',')}]`);
       out.push({ pattern: p, view, from: m.from, to: m.to });
     }
   };
