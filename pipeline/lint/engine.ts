@@ -620,7 +620,7 @@ function acrosticHeads(views: SpanView[]): { hinted: boolean; runs: Head[][] } {
     let at = 0;
     for (const line of src.split('\n')) {
       const m = /[\u4e00-\u9fa5]/.exec(line);
-      if (m) all.push({ view: vi, at: at + m.index, char: m[0] });
+      if (m && hinted) all.push({ view: vi, at: at + m.index, char: m[0] });
       if (!hinted) {
         if (m && VERSE_LINE.test(line)) poem.push({ view: vi, at: at + m.index, char: m[0] });
         else flush();
@@ -1244,7 +1244,11 @@ const SELLS_NOW = /开放申购|开放认购|开放购买|起售|开售|发售|�
 /** a line of a couplet (上联：… ‖ 下联：… ‖ 横批：…): like a headline, about the asset's product */
 const COUPLET_LINE = /^[\s\p{Extended_Pictographic}\uFE0F]*(上联|下联|横批|横联|上聯|下聯|橫批|橫聯)\s*[:：]/u;
 function coupletLine(src: string, at: number): boolean {
-  return COUPLET_LINE.test(src.slice(src.lastIndexOf('\n', at - 1) + 1, at + 1));
+  // (the line's opening looked for a bounded way back: a text on one endless line stays linear)
+  const from = Math.max(0, at - 40);
+  const back = src.slice(from, at + 1);
+  const nl = back.lastIndexOf('\n');
+  return (nl >= 0 || from === 0) && COUPLET_LINE.test(back.slice(nl + 1));
 }
 
 /** ASCII and CJK ideographs only: lower-cased one character at a time, whatever stands around them */

@@ -321,9 +321,11 @@ export const piiPerson: Detector = {
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
           // (nor a work's title in its brackets: 三等奖《苏堤春晓》)
           {
+            // (read a bounded way back: a text of many names and no bracket stays linear)
             const at = n.start[from]!;
-            const open = view.span.text.lastIndexOf('《', at);
-            if (open >= 0 && at - open <= 12 && !view.span.text.slice(open, at).includes('》') && /^[^《\n]{0,16}》/.test(view.span.text.slice(at, at + 17))) return;
+            const back = view.span.text.slice(Math.max(0, at - 12), at);
+            const open = back.lastIndexOf('《');
+            if (open >= 0 && !back.slice(open).includes('》') && /^[^《\n]{0,16}》/.test(view.span.text.slice(at, at + 17))) return;
           }
           // (nor a surname and 生 or 太, the Cantonese Mr. and Mrs., read on into what follows: 祝高生生日快乐)
           if (surnameLen === 1 && (t[from + 1] === '生' || t[from + 1] === '太') && (to - from === 2 || t.slice(from + 2, from + 4) === '生日' || t[from + 2] === t[from + 1])) return;
