@@ -260,7 +260,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const products = classifyAsset(views, set.concepts);
   // (an asset that sells shows what it strikes through: ~~保本~~ 波动小 is read, not marked wrong — one that offers
   // its product now, or winks at what it struck; not a rewrite shown as a lesson: 改稿前后对比 ‖ ~~全城最稳的理财~~ → 删除)
-  if (isProductAsset(products) && views.some((v) => SELLS_NOW.test(v.norm.source))) for (const v of views) v.sells = true;
+  if (isProductAsset(products) && views.some((v) => SELLS_NOW.test(simpleSource(v.norm)))) for (const v of views) v.sells = true;
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
   //是最值的一笔投入…就是最好的利息) is a metaphor throughout, not only in that sentence
   // (unless the asset carries the metaphor over to something of the bank's own: 健身是回报最稳的投资。我们的同心稳盈也一样，稳赚不赔)
@@ -417,15 +417,21 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const first = views[heads[0]!.view]!;
     // (the heads are a headline the asset hides: about its product, as a drawn title is)
     const scan = scanSpan(set, first.index, { field: 'headline', file: first.span.file, text });
+    // (one reading per rule, the widest: 穩賺 inside 穩賺不賠 is the same claim, reported once)
+    const widest = new Map<WordRule, [number, number]>();
     for (const c of readTogether(set, scan, products, lifeAsset)) {
       const [a, b] = [scan.view.norm.start[c.from]!, scan.view.norm.end[c.to - 1]!];
       // (two heads, where nothing says the heads hide words, are as likely chance: 一⏎安…⏎全… of a poem)
       if (b - a < (hinted ? 2 : 3)) continue;
+      const known = widest.get(c.rule);
+      if (!known || b - a > known[1] - known[0]) widest.set(c.rule, [a, b]);
+    }
+    for (const [rule, [a, b]] of widest) {
       const excerpt = text.slice(a, b).split('').join(' ‖ ');
       const at = heads[a]!;
       const end = heads[b - 1]!;
       const atView = views[at.view]!;
-      findings.push(finding(c.rule, atView, at.at, end.view === at.view ? end.at + 1 : atView.span.text.length, { excerpt, waivable: true, textHash: textHash(atView) }));
+      findings.push(finding(rule, atView, at.at, end.view === at.view ? end.at + 1 : atView.span.text.length, { excerpt, waivable: true, textHash: textHash(atView) }));
     }
   }
 
@@ -607,7 +613,7 @@ interface Head {
  * more in a row, within a text or one line to a drawn text).
  */
 function acrosticHeads(views: SpanView[]): { hinted: boolean; runs: Head[][] } {
-  const hinted = views.some((v) => ACROSTIC.test(v.norm.source));
+  const hinted = views.some((v) => ACROSTIC.test(simpleSource(v.norm)));
   const out: Head[][] = [];
   const all: Head[] = [];
   let poem: Head[] = [];

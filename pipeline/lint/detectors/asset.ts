@@ -292,8 +292,8 @@ function daysBetween(y1: number, m1: number, d1: number, y2: number, m2: number,
 
 /** a fee by the year, not a return (管理费年化0.30%) */
 const FEE_BY_YEAR = /(管理费|托管费|销售服务费|服务费|认购费|申购费|赎回费|手续费)率?(为|是)?年化\s*\d/;
-/** a figure drawn alone, as a poster's big number (+4.62%; 📈 5.21%) */
-const FIGURE_ALONE = /^\s*([+＋↑⬆📈])?\s*\d{1,2}(\.\d{1,2})?\s*%\s*[📈🔥↑⬆]?\s*$/u;
+/** a figure drawn alone, as a poster's big number (+4.62%; 📈 5.21%) — with a sign, an arrow or an emoji, wider than the engine's FIGURE_ALONE */
+const BIG_FIGURE = /^\s*([+＋↑⬆📈])?\s*\d{1,2}(\.\d{1,2})?\s*%\s*[📈🔥↑⬆]?\s*$/u;
 /** a past window named in another of the asset's texts (近一年; 过去一年; 从去年冬至到今年冬至; 成立以来) */
 const PAST_WINDOW = /(近|过去|最近)\s*[一二两三六十\d半]*\s*个?(年|月|季度|周)|去年|上一?年度?|上个?月|上季度|今年以来|年初至今|成立以来|运作以来|成立至今|一年下来|这一年|从[^。\n]{0,12}(到|至)[^。\n]{0,12}(今年|本年|现在|如今|今天)/;
 /** …whose words say the figure is a result (收益, 涨, 成绩) when it carries no sign */
@@ -359,7 +359,7 @@ export const pastPerformance: Detector = {
       // (not a benchmark's or a rate's figure: those are read by their own rules)
       if (!first && views.length > 1 && !views.some((v) => /比较基准|预期|预计|利率|费率/.test(v.norm.text))) {
         for (const view of views) {
-          const m = FIGURE_ALONE.exec(view.norm.text);
+          const m = BIG_FIGURE.exec(view.norm.text);
           if (!m) continue;
           if (views.some((v) => v !== view && PAST_WINDOW.test(v.norm.text) && (m[1] !== undefined || RESULT_WORD.test(v.norm.text)))) {
             first = { view, from: 0, to: view.norm.text.length };

@@ -321,6 +321,8 @@ const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|�
 const RESIDENTIAL = /(小区|花园|家园|新村|公寓|苑|新苑|里|村|庭|府|公馆|郡|邸|墅|社区|宿舍|家属院|大院)\s*$/;
 const NOT_NAME = new Set([...'在住于的家是到从为和与及']);
 /** before a village's name (李家村): 家 belongs to the name */
+/** a village's group and house number, then whose home it is (三组 27 号的赵大爷; 5组12号家) */
+const GROUP_HOUSE = new RegExp(`(?<![第0-9〇零一二三四五六七八九十两])${N}{1,3}${S}组${S}${N}{1,4}${S}号(?=的|嘅|家|住)`, 'g');
 const NOT_VILLAGE = new Set([...'在住于的是到从为和与及寄送往回去来']);
 const NUMERAL = new RegExp(N, 'g');
 
@@ -507,8 +509,6 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   }
   return found;
 });
-/** a village's group and house number, then whose home it is (三组 27 号的赵大爷; 5组12号家) */
-const GROUP_HOUSE = new RegExp(`(?<![第0-9〇零一二三四五六七八九十两])${N}{1,3}${S}组${S}${N}{1,4}${S}号(?=的|嘅|家|住)`, 'g');
 
 /**
  * An address written the English way from the room at source offset `from`, `room` characters long (Room 2103,

@@ -8,7 +8,7 @@
 // name in characters with さん (山田花子さん); a lone given name (Emma) or a masked one (John S***) passes.
 import { z } from 'zod';
 import { pinyinOf, pinyinSyllableCount } from '../evasion.ts';
-import { CJK, CLAUSE, DIGIT, MASK, WEAK, toSimplified, type Normalized } from '../normalize.ts';
+import { CJK, CLAUSE, DIGIT, MASK, WEAK, simpleSource, toSimplified, type Normalized } from '../normalize.ts';
 import { ruleData } from '../schema.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { lowerBound, taggedWords } from '../claims/analyze.ts';
@@ -104,8 +104,12 @@ const PRODUCT_END = /[盈享利宝鑫丰益赢添]/;
 const BUSINESS_QUOTED = /(?:店|馆|館|铺|鋪|坊|厂|廠|公司|工作室|品牌|牌子|餐厅|餐廳|酒楼|酒樓|农场|農場|合作社|招牌|店名|商号|字号)\s*[「『“"《]$/;
 /** a surname's kin word (蔡妈妈, 朵朵爸爸): a parent called after the family or the child, no given name */
 const PARENT_AFTER = /^(?:妈妈|爸爸|媽媽)/;
-/** the opening of a numbered or bulleted line, up to its item (1. ; ③ ; 🐻 ) */
-const NUMBERED_ITEM = /(?<=^|\n)(?<![ \t\u3000])[ \t\u3000]*(?:\d{1,3}[.、．)）]|[①-⑳]|\p{Extended_Pictographic}\uFE0F?)[ \t\u3000]*/gu;
+/** a list's mark at a line's start: a number, a circled number or an emoji (1. ; ③ ; 🐻) */
+const LIST_MARK = String.raw`(?:\d{1,3}[.、．)）]|[①-⑳]|\p{Extended_Pictographic}\uFE0F?)`;
+/** the opening of a numbered or bulleted line, up to its item */
+const NUMBERED_ITEM = new RegExp(String.raw`(?<=^|\n)(?<![ \t\u3000])[ \t\u3000]*${LIST_MARK}[ \t\u3000]*`, 'gu');
+/** a line break before such a mark (what lies between two lines of a list) */
+const MARKED_LINE = new RegExp(String.raw`\n[ \t]*${LIST_MARK}`, 'u');
 /** a list people put themselves on (接龙, 报名, 签到) */
 const SIGN_UP = /接龙|接龍|报名|報名|签到|簽到|登记|登記|预约名单|名单/;
 /** a form a client fills in, shown filled (开户申请书; 报名回执; 登记表) */
@@ -730,7 +734,7 @@ export const piiPerson: Detector = {
               while (r > end && n.cls[r] !== CJK) r--;
               const between = view.span.text.slice(n.end[r]!, n.start[q]!);
               // (a numbered or bulleted line goes on with it whatever its item: 1. 向日葵🌻 大1小1⏎2. 陈美玲 大1小2)
-              const numbered = /\n[ \t]*(?:\d{1,3}[.、．)）]|[①-⑳]|\p{Extended_Pictographic})/u.test(between);
+              const numbered = MARKED_LINE.test(between);
               if (q >= t.length || n.cls[q] !== CJK || !between.includes('\n') || !(numbered || nameAt(q, true, WEAK) || personItemAt(q))) break;
               sentence = n.sentence[q]!;
               p = q;
@@ -740,8 +744,8 @@ export const piiPerson: Detector = {
 
         // a sign-up list's numbered or bulleted lines (接龙 ‖ 1. 向日葵🌻 大1小1⏎2. 陈美玲 大1小2; 签到：⏎…⏎4. 钱文斌): each line
         // whose item is a whole full name, set apart from what follows it, names someone — whatever the other lines hold
-        const simple = SIGN_UP.test(view.norm.source) || SIGN_UP.test(view.norm.text) ? toSimplified(view.norm.source) : '';
-        if (simple && SIGN_UP.test(simple) && JIELONG_PEOPLE.test(simple) && !STAFF_LIST.test(simple.replace(/小伙伴/g, ''))) {
+        const simple = simpleSource(view.norm);
+        if (SIGN_UP.test(simple) && JIELONG_PEOPLE.test(simple) && !STAFF_LIST.test(simple.replace(/小伙伴/g, ''))) {
           const src = view.span.text;
           for (const line of src.matchAll(NUMBERED_ITEM)) {
             const at = line.index! + line[0].length;
@@ -1393,6 +1397,12 @@ function sourceSentence(text: string, at: number): string {
   return text.slice(a, b);
 }
 
+/** a persona's name in characters right after original offset `at` — past the rest of a romanised word, a space or a bracket (Lin Ka-yan 林嘉欣) */
+function glossedByPersona(src: string, at: number, personas: string[]): boolean {
+  const g = /^[A-Za-z'’-]*[\s（(]*([\u4e00-\u9fa5]{2,4})/.exec(src.slice(at, at + 14))?.[1];
+  return !!g && personas.some((p) => g.startsWith(p));
+}
+
 /**
  * Foreign clients' full names in Latin letters in a text: a listed given name and a name-like word after it (John
  * Smith, Anna Kowalski), a name-like word and a listed surname (Aisha Rahman), or a surname written first (Kim
@@ -1402,12 +1412,6 @@ function sourceSentence(text: string, at: number): string {
  * of history or books), staff and pseudonyms pass; a lone given name (Emma) or a masked one (John S***, Ms. G.) is no
  * full name. The mask keeps the given name and the surname's initial (John S***; K*** Ji-soo).
  */
-/** a persona's name in characters right after original offset `at` — past the rest of a romanised word, a space or a bracket (Lin Ka-yan 林嘉欣) */
-function glossedByPersona(src: string, at: number, personas: string[]): boolean {
-  const g = /^[A-Za-z'’-]*[\s（(]*([\u4e00-\u9fa5]{2,4})/.exec(src.slice(at, at + 14))?.[1];
-  return !!g && personas.some((p) => g.startsWith(p));
-}
-
 function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, personaPinyin: Set<string>, personaSurnames: Set<string>, titleRe: RegExp | undefined, personas: string[] = []): DetectorHit[] {
   const src = view.span.text;
   const hits: DetectorHit[] = [];
