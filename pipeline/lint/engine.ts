@@ -234,7 +234,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // 並不存在; 刚兑时代 ‖ 已经结束了; 保證收益 ‖ ——是詐騙分子最愛用的四個字): the phrase is named, not said
   for (let i = 0; i + 1 < views.length; i++) {
     const phrase = views[i]!;
-    if (!adopted && drawnList(phrase) && drawnList(views[i + 1]!) && PHRASE_ALONE.test(phrase.span.text) && NAMES_THE_PHRASE.test(views[i + 1]!.norm.source)) phrase.labelled = true;
+    if (!adopted && drawnList(phrase) && drawnList(views[i + 1]!) && PHRASE_ALONE.test(phrase.span.text) && (NAMES_THE_PHRASE.test(views[i + 1]!.norm.source) || GONE_NOW.test(views[i + 1]!.norm.source))) phrase.labelled = true;
   }
   // a pitch drawn whole in quotation marks, or as a short phrase, that a later text of the asset — its caption too —
   // opens by calling false (“跟存定期一个样，还能多拿点。” ‖ …这句话不对; 稳赚不赔 ‖ ❌ 假的！; 高收益 · 零风险 · 秒到账 ‖
@@ -263,16 +263,18 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   if (isProductAsset(products) && views.some((v) => SELLS_NOW.test(simpleSource(v.norm)))) for (const v of views) v.sells = true;
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
   //是最值的一笔投入…就是最好的利息) is a metaphor throughout, not only in that sentence
+  // (a poster's title in an investment's words and the texts either side that complete it too: 回报最稳的投资 ‖ 是每天早上跑5公里;
+  // 健身 ‖ 回报最稳的投资)
   // (unless the asset carries the metaphor over to something of the bank's own: 健身是回报最稳的投资。我们的同心稳盈也一样，稳赚不赔)
   // (nor one whose only product is the warning it signs off with, and that says its metaphor is not about money:
   // 晨跑是回报最稳的投资。⏎不过这句话只说身体，不说钱 ‖ 理财非存款、…)
-  const lifeAsset = (!products.types.size || (warnedOnly(products) && views.some((v) => NOT_ABOUT_MONEY.test(v.norm.source)) && !views.some((v) => v.brandNames?.length || OWN_PRODUCT.test(v.norm.text)))) && views.some((v) => LIFE_METAPHOR.test(v.norm.source)) && !views.some((v) => LIKENED_OWN.test(v.norm.source));
+  const lifeAsset = (!products.types.size || (warnedOnly(products) && views.some((v) => NOT_ABOUT_MONEY.test(v.norm.source)) && !views.some((v) => v.brandNames?.length || OWN_PRODUCT.test(v.norm.text)))) && (views.some((v) => LIFE_METAPHOR.test(v.norm.source)) || views.some((v, i) => HEADLINE.test(v.span.field) && views.length > 1 && LIFE_TITLE.test(v.norm.source) && !MANDATED.test(v.norm.source) && LIFE_METAPHOR.test(`${views[i - 1]?.norm.source ?? ''}\n${v.norm.source}\n${views[i + 1]?.norm.source ?? ''}`))) && !views.some((v) => LIKENED_OWN.test(v.norm.source));
   // (an asset of clients' reviews: every sentence may be a client's, read for claims — matchClaims)
   const reviews = reviewAsset(views, products);
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
-    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(scans[i + 1]?.view), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews);
+    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(answering(views, i)), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews);
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -375,7 +377,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   // claims is reported in the answer
   for (let i = 0; i + 1 < views.length; i++) {
     const q = views[i]!;
-    const a = views[i + 1]!;
+    const a = answering(views, i)!;
     const qt = q.span.text.trimEnd();
     if (!drawnList(q) || !drawnList(a) || q.labelled || a.labelled || !/[？?]$/.test(qt) || qt.length > 60 || a.span.text.length > 80 || /[？?]/.test(a.span.text)) continue;
     // (not a quiz's head over its choices, nor a question that offers alternatives: 哪一句是合规说法？ ‖ A. …; 跟风买，还是看清楚再买？ ‖ ✗ …)
@@ -928,6 +930,8 @@ const LIFE = '(旅行|旅游|出去走走|看世界|看过的风景|跑了[^，�
 // (跑步是我这辈子最不会亏的一件事，身体才是最大的本钱)
 const LIFE_WORTH = '(保险|投资|投入|回报|买卖|生意|利息|这笔账|收益|本钱|本金|保本|保息|资产|只涨不跌|越看越值钱|不会亏|不亏|稳赚|只赚不赔|没有不赚|年化|预计年化)';
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
+/** a title in an investment's words that the next text may complete with a part of life (回报最稳的投资 ‖ 是每天早上跑5公里) */
+const LIFE_TITLE = new RegExp(LIFE_WORTH);
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}|${LIFE_WORTH}[^。！？!?]{0,8}(只|仅|只是|仅仅)(用来|拿来)?(形容|比喻|打比方|开玩笑)`);
 // (the closing mark may lie past the sentence's last character: only the opening one is read)
 /** the writer saying the metaphor is not about money (不过这句话只说身体，不说钱) */
@@ -965,6 +969,8 @@ const QUOTED_WHOLE = /^[\s\u3000]*[“「『"][^”」』"\n]{2,80}[”」』"][
 const REFUTES = /^[\s\u3000\p{Extended_Pictographic}\uFE0F]*(?:❌|✗|×)?\s*(?:这句话|这话|这种说法|这种算法|这个说法|这张图|这是|这(?:[两三四五六七八九]|几)个(?:词|字)(?:凑在一起)?)?[，,\s]*(?:基本)?(?:就)?(?:是)?(?:不对|不成立|假的|有误|错了|说错了|骗局|谣言|别信|不可信|有人盗用|盗用|冒用)/u;
 /** a drawn text that is one short phrase and nothing else (稳赚不赔; 「零风险理财」) */
 const PHRASE_ALONE = /^[\s\u3000]*[“「"]?[\u4e00-\u9fa5A-Za-z0-9%.]{2,10}[”」"]?[\s\u3000]*$/;
+/** a text whose first sentence tells that what the phrase before it names is over (刚性兑付 ‖ 2018年资管新规出台后，刚兑已经退出历史舞台) */
+const GONE_NOW = /^[^。！？!?\n]{0,30}(退出(了)?历史舞台|退出歷史舞台|成为(了)?历史|成為歷史|已成历史|一去不复返|不复存在|(已经|已|早已|早就)?被(依法)?打破)/;
 /** a text that opens by calling the phrase before it false, over, or a fraudster's (已经结束了; 並不存在; ——是詐騙分子…; 这四个字…) */
 const NAMES_THE_PHRASE = /^[\s\u3000]*[—–\-…]*[\s\u3000]*((已经|已經|早已|早就)?(结束了|結束了|过去了|過去了|成为历史|成為歷史|退出历史舞台|一去不复返)|(并|並)?(不存在|唔存在|冇呢回事|没有这回事|沒有這回事)|(是|係|系)?(诈骗|詐騙|骗子|騙子|骗局|騙局)|(这|這|呢)(四|几|幾|两|兩|三|五|六)?(个|個)?(字|句话|句話))/;
 const NAMES_DEPOSIT = /存款|定期|存单|储蓄|活期|国债|存折|贷|借/;
@@ -1008,7 +1014,7 @@ const QUIZ_HEAD = /(哪一句|哪句|哪些说法|哪个说法|哪一项|哪项|
 /** a drawn text that labels the next as the wrong version, a fraudster's lines or a penalised original (see lintSpans) */
 const WRONG_VERSION_LABEL = /^[\s\p{Extended_Pictographic}【\[]*(?:驳回稿|退回稿|被驳回的稿子|反面教材)[^\n]{0,16}$|^[\s\p{Extended_Pictographic}【\[]*(?:(?:修改前|改稿前|改前|原稿|原文|送审稿|初稿|错误示范|错误写法|反面示例|反面案例|错误示例|错误说法|违规原文|违规文案|老说法|旧说法|骗子[甲乙丙丁AB12]?|诈骗分子|不法分子|假客服|假警察|冒充者)\s*(?:[（(][^)）\n]{0,8}[)）])?\s*[:：]?[\s】\]]*$|(?:以下|下面|下列)?(?:为|是)?[^\n]{0,6}(?:被处罚|违规|被通报)的?(?:文案|原文|内容|宣传|话术)[^\n]{0,20}$|(?:这条|这个|这则|此条|以下|下面)(?:短信|信息|消息|广告|电话|链接|话术)[，,]?\s*(?:是|就是|系|都是)(?:诈骗|骗局|假的|钓鱼)[！!。]*$|^[^\n]{0,24}(?:原话|原句|原文|初稿|退稿|扣分原话|错句|原文照登|照登|原样照录)\s*[：:]?[\s】\]]*$|[^\n]{0,12}(?:推销|诈骗|骗子|骗局|导师|荐股)[^\n]{0,8}(?:录音|录像|聊天记录|群聊|截图)|[^\n]{0,6}[“"「][^”"」\n]{1,8}[”"」][^\n]{0,6}(?:群聊|聊天记录|截图|录音)|[^\n]{0,12}(?:初稿|原稿|文案|草稿)[^\n]{0,8}(?:未通过|没通过|不予通过|被退回)|^[\s\p{Extended_Pictographic}【\[]*(?:红灯|红灯区|黄灯)[^\n]{0,20}$)|^[\s\p{Extended_Pictographic}【\[]*(?:这种|这类|这条|此类)(?:短信|消息|信息|来电|电话|链接)[，,、\s]*(?:删|删掉|直接删|拉黑|别回|不要回|挂断|别点)[！!。\s\p{Extended_Pictographic}]*$/u;
 /** what a drawn text says to turn the short head before it round (不是; ✖; 已成历史) */
-const TURNS_ROUND = /[不没非无别勿莫✖❌✗×]|已成|历史|说不准|谣言|假的|骗/;
+const TURNS_ROUND = /[不没非无别勿莫✖❌✗×≠]|已成|历史|说不准|谣言|假的|骗/;
 /** the mandated warnings' words: such a text turns nothing round */
 const MANDATED = /非存款|有风险|须谨慎|不同于一般性存款|承保|不预示|不代表其未来/;
 /** True when normalised offset `from` of the view stands on a choice's line that is marked right (B 有可能 ✅) */
@@ -1097,6 +1103,15 @@ function brandIn(view: SpanView, from: number, to: number): boolean {
  * The first normalised characters of the next text, where an answer to a question would stand — after a speaker's
  * label, which does not hide the answer it opens (小U：只要拿满三年就不会亏？ ‖ 小U：不对不对！)
  */
+/**
+ * The text that answers text `i` of an asset: the next one, or the one after it when the next is only the product's name
+ * between a question and its answer (谁在给它兜底？ ‖ 金钥匙安盈 第19期 ‖ 没有人。…)
+ */
+function answering(views: SpanView[], i: number): SpanView | undefined {
+  const next = views[i + 1];
+  if (next && views[i + 2] && next.brandNames?.length && next.norm.text.length <= 16 && !/[，。！？,!?]/.test(next.span.text)) return views[i + 2];
+  return next;
+}
 function answerOpening(view: SpanView | undefined): string {
   if (!view) return '';
   const label = /^\s*[^:：\n]{1,6}[:：]\s*/.exec(view.span.text);
@@ -1215,6 +1230,8 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // (a character quoted alone, a word called unlawful, is named where it stands: 这两个「最」是产品规则; 违规刚兑)
     if (namedInPlace(view, from)) continue;
     if (negated(set, rule, view, from)) continue;
+    // (a word said not to equal something is named, not claimed: 高收益≠好产品)
+    if (norm.text[to] === '≠') continue;
     if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!) && !ownAdopted(span.text, norm.start[from]!)) continue;
     // (and so is what someone else is said to have said, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)

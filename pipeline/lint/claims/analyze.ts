@@ -842,8 +842,16 @@ export function namedInPlace(view: SpanView, from: number): boolean {
   const { norm } = view;
   const at = norm.start[from]!;
   if (LONE_QUOTED.test(simpleSource(norm).slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典/.test(norm.text.slice(Math.max(0, from - 12), from))) return true;
-  return UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from));
+  if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from))) return true;
+  // (or a quotation of what others put about, named by whose it is: 网上那些「理财收益排行榜」; 所谓的“保本理财”)
+  const src = simpleSource(norm);
+  // (looked for a bounded way back: a text of many quotations stays linear)
+  const lead = src.slice(Math.max(0, at - 12), at);
+  const open = Math.max(0, at - 12) + Math.max(lead.lastIndexOf('「'), lead.lastIndexOf('“'), lead.lastIndexOf('『'));
+  return open >= Math.max(0, at - 12) && !/[」”』]/.test(src.slice(open, at)) && OTHERS_QUOTE.test(src.slice(Math.max(0, open - 8), open));
 }
+/** what opens a quotation of others' words (网上那些; 外面有些; 所谓的) */
+const OTHERS_QUOTE = /(网上|外面|别家|别人家|某些|所谓)(的|那些|那种|这些|有些|流传的)?$/;
 
 /** what someone named is said to have said, up to a term in the same clause (我表哥说有个…; 群里的人讲…; not 有人说…，但这款不会) */
 const HEARSAY_LEAD = /(?:听(?:表哥|表姐|朋友|亲戚|邻居|街坊|同事|老乡|熟人)(?:说|讲)|(?<![跟对同和给向])(?:表哥|表姐|表弟|表妹|堂哥|堂姐|朋友|亲戚|邻居|街坊|同事|同学|他|她|他们|对方|那人|中介|业务员|群里的人|群主)[^，。！？!?,\n]{0,4}(?:说|讲|号称|声称|宣称|告诉我)|(?:经纪人|销售员|推销员|那些人|骗子)[^，。！？!?,\n]{0,8}(?:说|讲|号称|声称|宣称))[^，。！？!?,\n]{0,24}$/;
@@ -995,7 +1003,7 @@ const CALLED_WRONG = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|可|然而|其�
 /** after a list of words, what turns to the product (但它真的稳赚; 这款) */
 const LIST_TURNS = /但|可是|不过|然而|其实|只是|它|这款|这只|本产品|我们的|我们这/;
 /** a negation that denies the use of words (不会使用, 不得出现) */
-const DENIED_USE = /^(不会|不得|不准|不许|不能|禁止|严禁|绝不|从不|唔会|不想|不愿|不敢)(使用|用|说|讲|写|出现|提)/;
+const DENIED_USE = /^(不会|不得|不准|不许|不能|禁止|严禁|绝不|从不|唔会|不想|不愿|不敢)((使用|用|说|讲|写|提)?(以下|下列|下面|如下|这些|这几种|这类)的?(说法|表述|字眼|词语|词汇|词|话术|用语|宣传语|内容|字)|使用|用|说|讲|写|出现|提)/;
 /** before a label of fraud, what says it does not fit (不是非法集资; 跟…完全不同) */
 const DENIED_BEFORE = /(不是|并非|绝非|绝不是|决不是|才不是|哪是|不属于|不算|唔系|唔係|不涉及)(什么|啥)?$/;
 const CONTRAST_BEFORE = /(跟|和|与|同)$/;
@@ -1842,7 +1850,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
   const coversSentence = (h: Raw) => {
     // (a denial of use that opens a list: 本行员工不会使用：保本、稳赚、零风险)
     if (h.op === 'negate') {
-      const m = DENIED_USE.exec(norm.text.slice(h.from, h.from + 6));
+      const m = DENIED_USE.exec(norm.text.slice(h.from, h.from + 12));
       if (!m || !LIST_LEAD.test(src.slice(norm.end[h.from + m[0].length - 1]!, norm.end[h.from + m[0].length - 1]! + 16))) return false;
       // (only a list of words: nothing after it turns to the product — 我们不会用：保本这种词，但它真的稳赚)
       let e = h.from + m[0].length;

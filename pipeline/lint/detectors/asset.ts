@@ -101,7 +101,11 @@ export const missingRiskWarning: Detector = {
         const at = e.view.norm.start[e.from]!;
         const src = e.view.span.text;
         const quoted = !!quoteMask(e.view)[at] && !OWN_WORDS.test(src.slice(Math.min(src.lastIndexOf('\n', at - 1) + 1, Math.max(0, at - 30)), at + 30)) && !e.view.brandNames?.some(([a]) => Math.abs(a - e.from) <= 30);
-        return (OTHERS_KIND.test(sentenceBefore(e.view, e.from, 40)) || quoted) && !offersSomething(views);
+        // (or a client's own loan told as a case, nothing offered: 房贷审批通过 🎊; 核对三遍才敢点确认，经营贷今天放款;
+        // 查询原因：贷款审批; a blank application form shown to fill in)
+        const around = e.view.norm.text.slice(Math.max(0, e.from - 8), e.to + 8);
+        const aCase = LOAN_CASE.test(around) || views.some((v) => LOAN_FORM.test(v.norm.text));
+        return (OTHERS_KIND.test(sentenceBefore(e.view, e.from, 40)) || quoted || aCase) && !offersSomething(views);
       };
       // (or as a table shows it: a header naming the annualised rate over rows of figures — 额度 ｜ 年化利率（单利） ｜ 期限 ‖ 10万元以内 ｜ 3.85%—4.35%)
       const tableRate = () => views.some((h, i) => /[|｜]/.test(h.span.text) && /年化利率/.test(h.norm.text) && views.slice(i + 1).some((r) => /[|｜]/.test(r.span.text) && /\d\s*%/.test(r.span.text)));
@@ -113,6 +117,10 @@ export const missingRiskWarning: Detector = {
 
 /** a payment platform's cash product said to be of a kind, to compare (余额宝对接的是货币基金; 余额宝是货币基金) */
 const PLATFORM_KIND = /(余额宝|零钱通|理财通|微信零钱|支付宝)[^。！？\n]{0,8}$/;
+/** a client's loan told as a case: approved, paid out, looked up (审批通过; 今天放款; 查询原因) */
+const LOAN_CASE = /审批(已经|已)?(通过|下来了?|成功)|获批|批下来|(今天|今日|已经|已|顺利|刚刚)放款|放款(了|成功|完成)|查询原因/;
+/** a blank application form shown to fill in (房贷申请表填写示范; 申请金额：XXX万元) */
+const LOAN_FORM = /申请表[^。\n]{0,6}(填写|示范|样表|模板)|(填写|填表)(示范|示例|样例|模板)|[:：]\s*x{3}/;
 /** the bank speaking of its own (咱们行的; 我行; 本行) */
 const OWN_WORDS = /咱们|我们|我行|本行|咱行|我哋/;
 /** what makes the product after it another lender's or seller's, a kind spoken of (网上那种; 外面有些; 别家的) */
@@ -150,7 +158,7 @@ const HOW_TO_BUY = /步骤|三步|两步|几步|①|1️⃣|[Aa][Pp][Pp]|手机�
 /** a benchmark explained as a notion (业绩比较基准不是预期收益，更不是承诺) */
 const BENCHMARK_EXPLAINED = /^业绩比较基准(不是|不等于|并非|并不是|≠|只是|是什么|怎么看)/;
 /** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险; 理财产品净值化管理; 理财产品分为五个风险等级) */
-const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值|按净值|已经|早已|不再|现在|如今|变成|改为|净值化|实行净值|打破刚|的风险等级|风险等级分|按风险等级|分为|分成))/;
+const GENERIC_KIND = /^(一款|一只|任何|某款|某只|哪款)?(银行)?(理财|基金)(产品)?([、或]|基金|保险|理财|存款|(都|全|全都|一般|通常|大多|和|与|跟|同|的收益|的净值|按净值|已经|早已|不再|现在|如今|变成|改为|净值化|实行净值|打破刚|的风险等级|风险等级分|按风险等级|分为|分成|风险(是|都|要|会|写)|的?收益(?![率\d])|到期后|到期了?(钱|资金)))/;
 
 /** what follows a quotation that the post calls wrong (——这句话是错的❌; 是误区) */
 // (or a misuse the post reports: 把业绩比较基准「4.5%」单独放大印在海报正中，被认定为变相承诺收益)

@@ -104,8 +104,8 @@ const PRODUCT_END = /[盈享利宝鑫丰益赢添]/;
 const BUSINESS_QUOTED = /(?:店|馆|館|铺|鋪|坊|厂|廠|公司|工作室|品牌|牌子|餐厅|餐廳|酒楼|酒樓|农场|農場|合作社|招牌|店名|商号|字号)\s*[「『“"《]$/;
 /** a surname's kin word (蔡妈妈, 朵朵爸爸): a parent called after the family or the child, no given name */
 const PARENT_AFTER = /^(?:妈妈|爸爸|媽媽)/;
-/** a list's mark at a line's start: a number, a circled number or an emoji (1. ; ③ ; 🐻) */
-const LIST_MARK = String.raw`(?:\d{1,3}[.、．)）]|[①-⑳]|\p{Extended_Pictographic}\uFE0F?)`;
+/** a list's mark at a line's start: a number, a circled number, an emoji or a time booked (1. ; ③ ; 🐻 ; 9:30 ) */
+const LIST_MARK = String.raw`(?:\d{1,3}[.、．)）]|[①-⑳]|\p{Extended_Pictographic}\uFE0F?|\d{1,2}[:：]\d{2}(?:\s*[-–~至]\s*\d{1,2}[:：]\d{2})?(?=[ \t\u3000]))`;
 /** the opening of a numbered or bulleted line, up to its item */
 const NUMBERED_ITEM = new RegExp(String.raw`(?<=^|\n)(?<![ \t\u3000])[ \t\u3000]*${LIST_MARK}[ \t\u3000]*`, 'gu');
 /** a line break before such a mark (what lies between two lines of a list) */
