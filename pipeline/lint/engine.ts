@@ -12,7 +12,7 @@ import { VIA_PINYIN } from './evasion.ts';
 import { dropContainedInStricter, filePositions } from './ranges.ts';
 import { cannotMatch } from './prefilter.ts';
 import { loadRuleData, loadRuleSet, type Context, type RuleMeta, type RuleSet, type Severity, type WordRule } from './rules.ts';
-import { analysesOf, analyzeView, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, NEVER_SAYS_HEAD, SPOT_HEAD, namesProductBefore, lowerBound, covers as inMask, reviewAsset, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
+import { analysesOf, analyzeView, ANSWER_NO, ASSERTED, lifeSlang, namedInPlace, saidByOther, opensWithYes, onListItemLine, onOptionLine, NEVER_SAYS_HEAD, SPOT_HEAD, namesProductBefore, lowerBound, covers as inMask, reviewAsset, enumeration, HEADLINE, matchClaims, ownAdopted, PROHIBIT, productLabel, safeMask, type ViewClaims } from './claims/analyze.ts';
 import { classifyAsset, INVESTMENTS, isProductAsset, onlyOf, warnedOnly, type AssetProducts } from './claims/product.ts';
 import { Attached } from './attach.ts';
 import { keyAcross } from './claims/verdict.ts';
@@ -1104,12 +1104,12 @@ function brandIn(view: SpanView, from: number, to: number): boolean {
  * label, which does not hide the answer it opens (小U：只要拿满三年就不会亏？ ‖ 小U：不对不对！)
  */
 /**
- * The text that answers text `i` of an asset: the next one, or the one after it when the next is only the product's name
- * between a question and its answer (谁在给它兜底？ ‖ 金钥匙安盈 第19期 ‖ 没有人。…)
+ * The text that answers text `i` of an asset: the next one, or the one after it when the next is only a short label (the
+ * product's name) between a question and an answer that denies it (谁在给它兜底？ ‖ 金钥匙安盈 第19期 ‖ 没有人。…)
  */
 function answering(views: SpanView[], i: number): SpanView | undefined {
   const next = views[i + 1];
-  if (next && views[i + 2] && next.brandNames?.length && next.norm.text.length <= 16 && !/[，。！？,!?]/.test(next.span.text)) return views[i + 2];
+  if (next && views[i + 2] && next.norm.text.length <= 16 && !/[，。！？,!?]/.test(next.span.text) && !ANSWER_NO.test(answerOpening(next)) && ANSWER_NO.test(answerOpening(views[i + 2]))) return views[i + 2];
   return next;
 }
 function answerOpening(view: SpanView | undefined): string {

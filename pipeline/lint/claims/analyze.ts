@@ -1464,7 +1464,7 @@ function endsWithQuestion(view: SpanView, lastIndex: number): boolean {
 }
 
 /** an answer opening the next text that denies what the one before asked (会亏本？ ‖ 想多了！; 能保证收益吗？ ‖ 不能。) */
-const ANSWER_NO = /^(放心|安心)?[啦吧啊呀嘛]?(当然|肯定|绝对)?(不|没|非|并非|想多了|多虑了|不存在|怎么可能|哪有)/;
+export const ANSWER_NO = /^(放心|安心)?[啦吧啊呀嘛]?(当然|肯定|绝对)?(不|没|非|并非|想多了|多虑了|不存在|怎么可能|哪有)/;
 
 /**
  * Analyses one text: the concept hits of the sentences that may hold a claim (patterns) or a word
