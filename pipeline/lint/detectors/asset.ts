@@ -89,7 +89,8 @@ export const missingRiskWarning: Detector = {
       const insurer = types.has('insurance') && hasAny(views, d.insurer);
       const notDeposit = types.has('insurance') && hasAny(views, d.notDeposit);
       const halfOnPoster = views.length > 1 && notDeposit && !insurer && views.some((v) => v.span.field !== 'body' && v.span.field !== 'caption' && hasAny([v], d.notDeposit));
-      if (types.has('insurance') && (offersSomething(views) || undercut || halfOnPoster)) {
+      // (not a scheme the bank says it does not sell, told as a reminder: 同心银行不代销惠民保，这里只是做个提醒)
+      if (types.has('insurance') && (offersSomething(views) || undercut || halfOnPoster) && !(views.some((v) => NOT_SOLD_HERE.test(v.norm.text)) && !undercut)) {
         need('insurance', insurer && notDeposit, [insurer ? '' : '写明承保的保险公司', notDeposit ? '' : '说明保险产品不是存款'].filter(Boolean).join('，并') || '写明承保的保险公司，并说明保险产品不是存款');
       }
       // (someone else's loans, spoken of to warn, in an asset that offers none: 网上那种「秒批、不看流水」的贷款能不能借？)
@@ -117,6 +118,8 @@ export const missingRiskWarning: Detector = {
 
 /** a payment platform's cash product said to be of a kind, to compare (余额宝对接的是货币基金; 余额宝是货币基金) */
 const PLATFORM_KIND = /(余额宝|零钱通|理财通|微信零钱|支付宝)[^。！？\n]{0,8}$/;
+/** the bank saying it does not sell what the asset speaks of (不代销惠民保; 并非本行产品) */
+const NOT_SOLD_HERE = /(不代销|不代理销售|不销售|没有代销|并不代销|非本行(代销)?产品|并非本行(代销)?产品|不是本行(代销)?(的)?产品)/;
 /** a client's loan told as a case: approved, paid out, looked up (审批通过; 今天放款; 查询原因) */
 const LOAN_CASE = /审批(已经|已)?(通过|下来了?|成功)|获批|批下来|(今天|今日|已经|已|顺利|刚刚)放款|放款(了|成功|完成)|查询原因/;
 /** a blank application form shown to fill in (房贷申请表填写示范; 申请金额：XXX万元) */
