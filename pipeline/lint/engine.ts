@@ -245,7 +245,8 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     for (let j = views.length - 1; j > 0 && lastRefute < 0; j--) if (REFUTES.test(views[j]!.norm.source)) lastRefute = j;
     for (let i = 0; i < lastRefute; i++) {
       const v = views[i]!;
-      if (drawnList(v) && (QUOTED_WHOLE.test(v.span.text) || v.span.text.trim().length <= 16)) v.labelled = true;
+      // (or a few short lines of pitches, each asked: 百分之百回本？⏎一万块一年稳拿三百五？)
+      if (drawnList(v) && (QUOTED_WHOLE.test(v.span.text) || v.span.text.trim().length <= 16 || (v.span.text.length <= 40 && v.span.text.split('\n').every((l) => QUOTED_WHOLE.test(l) || /[？?]\s*$/.test(l))))) v.labelled = true;
     }
   }
   // (and a spot-the-problem image names everything drawn after its head: 小U找茬：圈出朋友圈里的四个坑 ‖ “赔了算我的” ‖ …)
@@ -926,7 +927,7 @@ function notCovered(norm: SpanView['norm'], to: number): boolean {
  * 央妈亲儿子级别的理财 calls a product a product).
  */
 const METAPHOR = /(是|就是|才是|算是|堪称|系|就系|先系)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富|手艺|功夫|本事|生意)(?![\u4e00-\u9fa5])|(投资|回报|买卖)[^。！？!?]{0,3}[，,]?\s*(就是|是|才是|莫过于|系|就系|先系)(?![^。！？!?]{0,14}(这款|这只|这期|理财|基金|产品|存款|存单|保险))/;
-const LIFE = '(旅行|旅游|出去走走|看世界|看过的风景|跑了[^，。！？!?]{0,4}步|跑[^，。！？!?]{0,3}(公里|km|KM|Km|K)|体检|晨练|骑车|绿道|出一身汗|好觉|读书[^，。！？!?]{0,2}\\d+本|头盔|家人身上|陪母亲|陪父亲|身体|健康|蛋挞|烤一盘|邻居|邻里|回家吃饭|回家吃顿饭|吃顿饭|陪他们|陪妈妈|陪阿妈|陪老妈|陪爸爸|陪老爸|陪阿爸|陪爷爷|陪奶奶|陪外婆|陪外公|陪屋企人|早茶|团年饭|年夜饭|划龙舟|龙舟|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|厨房|做菜|一顿饭|这顿饭|一桌菜|一桌饭|饭菜|手艺|种花|养花|钓鱼|照片|相片|毕业照|回忆|青春|早起|晚睡|苦读|寒窗|练桨|划船|龙舟|训练|练琴|练字)';
+const LIFE = '(看展|逛展|观展|看画展|逛博物馆|手作|练书法|学书法|旅行|旅游|出去走走|看世界|看过的风景|跑了[^，。！？!?]{0,4}步|跑[^，。！？!?]{0,3}(公里|km|KM|Km|K)|体检|晨练|骑车|绿道|出一身汗|好觉|读书[^，。！？!?]{0,2}\\d+本|头盔|家人身上|陪母亲|陪父亲|身体|健康|蛋挞|烤一盘|邻居|邻里|回家吃饭|回家吃顿饭|吃顿饭|陪他们|陪妈妈|陪阿妈|陪老妈|陪爸爸|陪老爸|陪阿爸|陪爷爷|陪奶奶|陪外婆|陪外公|陪屋企人|早茶|团年饭|年夜饭|划龙舟|龙舟|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|厨房|做菜|一顿饭|这顿饭|一桌菜|一桌饭|饭菜|手艺|种花|养花|钓鱼|照片|相片|毕业照|回忆|青春|早起|晚睡|苦读|寒窗|练桨|划船|龙舟|训练|练琴|练字)';
 // (跑步是我这辈子最不会亏的一件事，身体才是最大的本钱)
 const LIFE_WORTH = '(保险|投资|投入|回报|买卖|生意|利息|这笔账|收益|本钱|本金|保本|保息|资产|只涨不跌|越看越值钱|不会亏|不亏|稳赚|只赚不赔|没有不赚|年化|预计年化)';
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
@@ -966,7 +967,7 @@ function metaphor(view: SpanView, at: number, life = false, quoted = false): boo
 /** a drawn text that is one quotation and nothing else (“只要是银行卖的，就有监管机构担着，不会出事。”) */
 const QUOTED_WHOLE = /^[\s\u3000]*[“「『"][^”」』"\n]{2,80}[”」』"][\s\u3000]*$/;
 /** a text that opens by calling what was drawn before it false (这句话不对; 不对哦; 这种算法不成立; ❌ 假的！; 这三个词凑在一起，基本就是骗局) */
-const REFUTES = /^[\s\u3000\p{Extended_Pictographic}\uFE0F]*(?:❌|✗|×)?\s*(?:这句话|这话|这种说法|这种算法|这个说法|这张图|这是|这(?:[两三四五六七八九]|几)个(?:词|字)(?:凑在一起)?)?[，,\s]*(?:基本)?(?:就)?(?:是)?(?:不对|不成立|假的|有误|错了|说错了|骗局|谣言|别信|不可信|有人盗用|盗用|冒用)/u;
+const REFUTES = /^[\s\u3000\p{Extended_Pictographic}\uFE0F]*(?:❌|✗|×)?\s*(?:这句话|这话|这种说法|这种算法|这个说法|这张图|这是|这(?:[两三四五六七八九]|几)个(?:词|字)(?:凑在一起)?)?[，,\s]*(?:基本)?(?:就)?(?:是)?(?:不对|不成立|假的|有误|错了|说错了|骗局|谣言|别信|不可信|有人盗用|盗用|冒用|(?:都)?(?:是)?(?:骗子|诈骗|骗人)(?:的)?(?:话术|套路)?|(?:正规)[^，。\n]{0,8}不会(?:这样|这么)(?:写|说|讲))/u;
 /** a drawn text that is one short phrase and nothing else (稳赚不赔; 「零风险理财」) */
 const PHRASE_ALONE = /^[\s\u3000]*[“「"]?[\u4e00-\u9fa5A-Za-z0-9%.]{2,10}[”」"]?[\s\u3000]*$/;
 /** a text whose first sentence tells that what the phrase before it names is over (刚性兑付 ‖ 2018年资管新规出台后，刚兑已经退出历史舞台) */

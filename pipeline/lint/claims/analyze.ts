@@ -575,7 +575,7 @@ const SELF_REPLY = /^(我|我们|小U)(就|当场|直接|马上|立刻)?(说|讲
 /** who answers, as a clause of its own before the answer (统一回复：; 答：) */
 const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
 /** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
-const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
+const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|对头|对头对头|是嘞|是噻|冇错|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
 /** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
 /** …or the question's own negated words said back (这个理财不保本吗？不保本。; 不是保本的吗？不是的) */
 const ECHOED_PHRASE = /^((?:不|没|非|唔|冇)[\u4e00-\u9fa5]{1,4}?)(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
@@ -2248,7 +2248,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     const bind = (at: number) => {
       // (a dash after the negated words opens a fresh statement, which the negation does not reach:
       // 也不是搞饥饿营销——这期额度确实只剩最后一点了)
-      if (neg && negEnd > 0 && src.slice(norm.end[negEnd - 1]!, norm.start[at]!).includes('——')) neg = 0;
+      // (a single dash set off by spaces does too: is NOT principal-protected — 本产品不保本)
+      if (neg && negEnd > 0 && /——|\s[—–]\s/.test(src.slice(norm.end[negEnd - 1]!, norm.start[at]!))) neg = 0;
       else if (neg && verbBetween(list, clause, negEnd, at)) {
         neutral = true;
         neg = 0;

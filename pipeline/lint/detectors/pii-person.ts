@@ -330,6 +330,10 @@ export const piiPerson: Detector = {
             const back = view.span.text.slice(Math.max(0, at - 12), at);
             const open = back.lastIndexOf('《');
             if (open >= 0 && !back.slice(open).includes('》') && /^[^《\n]{0,16}》/.test(view.span.text.slice(at, at + 17))) return;
+            // (or a name of a contest, a show or a shop in 「」 that the name would start inside, glued to the word before it:
+            // 「锦江光影」客户摄影大赛; not a name set off in a nickname: 「鸿达五金-邓国平」)
+            const corner = back.lastIndexOf('「');
+            if (corner >= 0 && corner < back.length - 1 && from > 0 && n.gap[from] === 0 && n.cls[from - 1] === CJK && !back.slice(corner).includes('」') && /^[^「\n]{0,16}」/.test(view.span.text.slice(at, at + 17))) return;
           }
           // (nor a surname and 生 or 太, the Cantonese Mr. and Mrs., read on into what follows: 祝高生生日快乐)
           if (surnameLen === 1 && (t[from + 1] === '生' || t[from + 1] === '太') && (to - from === 2 || t.slice(from + 2, from + 4) === '生日' || t[from + 2] === t[from + 1])) return;
@@ -1114,7 +1118,8 @@ export const piiPerson: Detector = {
           SPEAKER.lastIndex = 0;
           for (let m = SPEAKER.exec(src); m; m = SPEAKER.exec(src)) speakers.push(m.index + m[0].length - m[2]!.length);
           // (the name is the whole label: 徐桂英：, not 徐经理说：; and no word: 林业：, 何时：, 申购费： are labels)
-          if (speakers.length >= 2) namesAt(speakers, '对话', (hit) => /^\s*[：:]/.test(src.slice(n.end[hit[1] - 1]!)));
+          // (nor a president called by surname and 行, as staff call their 行长: 黄行：客户问…)
+          if (speakers.length >= 2) namesAt(speakers, '对话', (hit, q) => /^\s*[：:]/.test(src.slice(n.end[hit[1] - 1]!)) && !(hit[1] - q === 2 && t[hit[1] - 1] === '行'));
         }
 
         // a letter's signature: a dash and a full name closing a quotation or a line, where the texts speak
