@@ -438,7 +438,8 @@ function classifyRun(groups: Group[], found: FoundNumber[]) {
     let digits = '';
     for (let j = i; j < groups.length && digits.length < 19; j++) {
       const g = groups[j]!;
-      if (j > i && g.nl && (line[j]! < MIN_GROUP_ACROSS_LINES || line[j - 1]! < MIN_GROUP_ACROSS_LINES) && !(single[j] && single[j - 1])) break;
+      // (but the last line of an ID written four digits a line may hold its last two: 3301⏎2719⏎6112⏎0345⏎55)
+      if (j > i && g.nl && (line[j]! < MIN_GROUP_ACROSS_LINES || line[j - 1]! < MIN_GROUP_ACROSS_LINES) && !(single[j] && single[j - 1]) && !(line[j - 1]! >= MIN_GROUP_ACROSS_LINES && digits.length + g.digits.length === 18 && classify(digits + g.digits)?.kind === 'id')) break;
       digits += g.digits;
       const hit = classify(digits);
       // a longer reading wins, but a suspect never takes the place of a number that checks
