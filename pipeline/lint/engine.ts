@@ -275,7 +275,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
-    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(answering(views, i)), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews);
+    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(answering(views, i)), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews, i > 0 && productTitle(views[i - 1]!));
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -1104,6 +1104,10 @@ function brandIn(view: SpanView, from: number, to: number): boolean {
  * The first normalised characters of the next text, where an answer to a question would stand — after a speaker's
  * label, which does not hide the answer it opens (小U：只要拿满三年就不会亏？ ‖ 小U：不对不对！)
  */
+/** a drawn title that only names a product (金钥匙安盈; 同心季季盈理财): what the text under it opens with is about that product */
+function productTitle(v: SpanView): boolean {
+  return HEADLINE.test(v.span.field) && v.norm.text.length <= 16 && !/[，。！？,!?]/.test(v.span.text) && (!!v.brandNames?.length || v.productSentences.size > 0);
+}
 /**
  * The text that answers text `i` of an asset: the next one, or the one after it when the next is only a short label (the
  * product's name) between a question and an answer that denies it (谁在给它兜底？ ‖ 金钥匙安盈 第19期 ‖ 没有人。…)
@@ -1208,7 +1212,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
 }
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */
-function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = '', nextYes = false, reviews = false): { found: Candidate[]; analysis: ViewClaims } {
+function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = false, nextOpening = '', nextYes = false, reviews = false, underTitle = false): { found: Candidate[]; analysis: ViewClaims } {
   const { types } = products;
   // (an asset that offers a product — a listed type or a precious metal — speaks of it in its headlines and tiles)
   const offers = isProductAsset(products);
@@ -1244,7 +1248,8 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     // (a headline of a product asset is about its product: 同类第一 ‖ 一年持有期｜固收类｜R2级)
     // (and so is a sentence that names one of its products before the words: 「同心季季盈」主打一个安全)
     // (or a text's short first line, over a line that names its product: 💯稳⏎金钥匙安盈，给爸妈的养老钱找个家)
-    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || namesProductBefore(view, from) || coupletLine(span.text, norm.start[from]!))) && !(rule.productNearby && productNearby(view, from) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
+    // (and so is the first sentence of a text under a title that only names the product: 金钥匙安盈 ‖ 安全有保障⏎食老免烦恼)
+    if (t.context === 'product' && !view.productSentences.has(norm.sentence[from]!) && !(offers && (HEADLINE.test(span.field) || (underTitle && norm.sentence[from] === norm.sentence[0]) || namesProductBefore(view, from) || coupletLine(span.text, norm.start[from]!))) && !(rule.productNearby && productNearby(view, from) && !quoted(span.text, norm.start[from]!, norm.end[to - 1]!))) continue;
     if (lifeAsset || lifeSlang(view, from, to) || ((!types.size || metaphor(view, from, true, true)) && metaphor(view, from, t.context !== 'product'))) continue;
     // (a wealth word is the product's when the sentence names one, or when the whole asset is about
     // one wealth product (or fund, or insurance) and the sentence names no deposit: 退休金好搭档「月月享」‖ 每月15号，利息自动打到卡上)
