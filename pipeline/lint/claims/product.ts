@@ -36,6 +36,9 @@ const cache = new Attached<SpanView[], AssetProducts>('assetProducts');
 /** what a wealth product has and no deposit does: a risk level (风险等级PR2), a holding or closed period (90天持有期) */
 const NOT_A_DEPOSIT = /风险等级\s*[pP]?[rR][1-5](?![0-9])|(?<!\d)\d+\s*(天|个月)\s*(持有期|封闭期)/g;
 
+/** what tells a post is about the cost of borrowing: instalments, their fees, a loan's annualised rate */
+const BORROWING_COST = /分期|手续费|年化利率|贷款利率|借款利率/;
+
 /** the asset offers a product: of a listed type, or a precious metal (a product for what is claimed of it) */
 export const isProductAsset = (p: AssetProducts) => p.types.size > 0 || !!p.otherKind;
 
@@ -337,7 +340,8 @@ export function classifyAsset(views: SpanView[], concepts: ConceptSet = loadConc
     }
   }
   // (nor a return word and a cue in a post that says it sells nothing: 读书，是回报最稳的投资 ‖ 不讲产品，只聊书里那只小狗)
-  if (infer && !types.size && !views.some((v) => matches(noProduct, v.norm.text))) {
+  // (nor a post about what borrowing costs, whose figures are its cost: 0.6%一期的12期分期，年化利率其实约13%)
+  if (infer && !types.size && !views.some((v) => matches(noProduct, v.norm.text) || BORROWING_COST.test(v.norm.text))) {
     const r = first(views, [generic.returns], notOffer);
     const cue = first(views, [generic.cue], notOffer);
     if (r && cue) {
