@@ -1227,6 +1227,8 @@ const FEATURE_WORD = /^(的特点|特点是|常见特点|典型特点|的特征|
 /** what says the thing with features is a fraud (非法集资, 骗局, 杀猪盘, 骗子的) */
 const FRAUD_SUBJECT = /骗|诈|非法|传销|庞氏|杀猪|套路|陷阱|不法|违规|违法|虚假|假冒|冒充|高息揽储|资金盘|跑路|爆雷|黑平台|地下钱庄|非正规|不正规|山寨/;
 /** an obvious yes, the question called needless (答：这还用问？当然是金钥匙安盈啦) */
+/** an answer left to the reader as too plain to say (看看这走势，答案还用我说吗？; 不用我多说了吧) */
+const OBVIOUS_ANSWER = /答案(还用|不用)我?(说|讲|多说)|还用我(说|讲|多说)|不用我(多)?(说|讲)了吧|你说呢|您说呢|懂的都懂/;
 const OBVIOUS_YES = /^(答|回复|A)?(这|那)?还用(问|说)(嘛|吗|么|啊)?(当然|肯定|就是|必须|绝对)(?!不|没)/;
 // (or an answer that sees no difference, or leaves the reader to taste it: 反正我是没看出来; 你自己品; 拿到手你就知道了)
 const WINK = /反正我(是)?没看出来|反正我(是)?看不出来|你自己品|自己品品|你细品|(拿到手|到账|到手|买了)(你|您)?就知道了|懂的都懂|懂得都懂|识嘅自然识|识的自然识|懂的自然懂|你懂的|心照不宣|只可意会|说多了犯规|不能说太多|不好明说|不方便明说|不用我多说|唔使我多讲/;
@@ -2205,7 +2207,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     }
     // (a wink says yes without saying it: 有政府托底㗎？⏎我淨係笑咗笑：識嘅自然識😉)
     // (and so does an obvious yes: 哪款收益最高？⏎答：这还用问？当然是金钥匙安盈啦)
-    if (!flips && sentFrom >= 0 && (WINK.test(norm.text.slice(sentFrom, sentFrom + 24)) || OBVIOUS_YES.test(norm.text.slice(sentFrom, sentFrom + 16)))) a |= ANSWER_AFFIRMS;
+    if (!flips && sentFrom >= 0 && (WINK.test(norm.text.slice(sentFrom, sentFrom + 24)) || OBVIOUS_YES.test(norm.text.slice(sentFrom, sentFrom + 16)) || OBVIOUS_ANSWER.test(norm.text.slice(sentFrom, sentFrom + 24)))) a |= ANSWER_AFFIRMS;
     if (flips & 1) a |= ANSWER_FLIPS;
     answers.set(s, a);
     return a;
