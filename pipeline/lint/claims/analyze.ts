@@ -851,7 +851,7 @@ export function namedInPlace(view: SpanView, from: number): boolean {
   return open >= Math.max(0, at - 12) && !/[」”』]/.test(src.slice(open, at)) && OTHERS_QUOTE.test(src.slice(Math.max(0, open - 8), open));
 }
 /** what opens a quotation of others' words (网上那些; 外面有些; 所谓的) */
-const OTHERS_QUOTE = /(网上|外面|别家|别人家|某些|所谓)(的|那些|那种|这些|有些|流传的)?$/;
+const OTHERS_QUOTE = /(网上|外面|别家|别人家|某些|所谓)([^「“『\n]{0,2}的|那些|那种|这些|有些|流传的)?$/;
 
 /** what someone named is said to have said, up to a term in the same clause (我表哥说有个…; 群里的人讲…; not 有人说…，但这款不会) */
 const HEARSAY_LEAD = /(?:听(?:表哥|表姐|朋友|亲戚|邻居|街坊|同事|老乡|熟人)(?:说|讲)|(?<![跟对同和给向])(?:表哥|表姐|表弟|表妹|堂哥|堂姐|朋友|亲戚|邻居|街坊|同事|同学|他|她|他们|对方|那人|中介|业务员|群里的人|群主)[^，。！？!?,\n]{0,4}(?:说|讲|号称|声称|宣称|告诉我)|(?:经纪人|销售员|推销员|那些人|骗子)[^，。！？!?,\n]{0,8}(?:说|讲|号称|声称|宣称))[^，。！？!?,\n]{0,24}$/;
