@@ -254,11 +254,17 @@ const emailData = z.strictObject({
   institutions: z.array(z.string().min(1)).default([]),
 });
 
+/** a mailbox labelled as an organisation's, right before the address (业委会公共邮箱; 学校官方邮箱; not a student's 学校邮箱) */
+const ORG_MAILBOX = /(公共|官方|公用|对外)(邮箱|信箱)/;
+
 export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
   if (!(markers(view) & MARK_LATIN) || !HAS_AT.test(view.norm.text)) return [];
   const roles = new Set(d.roles.map((r) => r.toLowerCase()));
   return [...regexHits(view, EMAIL)]
-    .filter(({ match }) => {
+    .filter(({ match, from }) => {
+      // (an organisation's mailbox, labelled so just before it: 发到业委会公共邮箱 yeweihui.cuiyuan4@163.com)
+      const at = view.norm.start[from]!;
+      if (ORG_MAILBOX.test(view.span.text.slice(Math.max(0, at - 16), at))) return false;
       const local = match[1]!.toLowerCase();
       const domain = match[2]!.toLowerCase().replace(new RegExp(DOT, 'gi'), '.');
       // (a placeholder written to show the shape of one: xxx(at)xx.com, abc@example.com)
