@@ -264,12 +264,12 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   if (isProductAsset(products) && views.some((v) => SELLS_NOW.test(simpleSource(v.norm)))) for (const v of views) v.sells = true;
   // an asset that names no product and speaks of a part of life as an investment (每晚给女儿读绘本
   //是最值的一笔投入…就是最好的利息) is a metaphor throughout, not only in that sentence
-  // (a poster's title in an investment's words and the texts either side that complete it too: 回报最稳的投资 ‖ 是每天早上跑5公里;
+  // (a poster's title in an investment's words completed by a part of life beside it too: 回报最稳的投资 ‖ 是每天早上跑5公里;
   // 健身 ‖ 回报最稳的投资)
   // (unless the asset carries the metaphor over to something of the bank's own: 健身是回报最稳的投资。我们的同心稳盈也一样，稳赚不赔)
   // (nor one whose only product is the warning it signs off with, and that says its metaphor is not about money:
   // 晨跑是回报最稳的投资。⏎不过这句话只说身体，不说钱 ‖ 理财非存款、…)
-  const lifeAsset = (!products.types.size || (warnedOnly(products) && views.some((v) => NOT_ABOUT_MONEY.test(v.norm.source)) && !views.some((v) => v.brandNames?.length || OWN_PRODUCT.test(v.norm.text)))) && (views.some((v) => LIFE_METAPHOR.test(v.norm.source)) || views.some((v, i) => HEADLINE.test(v.span.field) && views.length > 1 && LIFE_TITLE.test(v.norm.source) && !MANDATED.test(v.norm.source) && LIFE_METAPHOR.test(`${views[i - 1]?.norm.source ?? ''}\n${v.norm.source}\n${views[i + 1]?.norm.source ?? ''}`))) && !views.some((v) => LIKENED_OWN.test(v.norm.source));
+  const lifeAsset = (!products.types.size || (warnedOnly(products) && views.some((v) => NOT_ABOUT_MONEY.test(v.norm.source)) && !views.some((v) => v.brandNames?.length || OWN_PRODUCT.test(v.norm.text)))) && (views.some((v) => LIFE_METAPHOR.test(v.norm.source)) || views.some((v, i) => lifeTitle(v, views[i - 1], views[i + 1]))) && !views.some((v) => LIKENED_OWN.test(v.norm.source));
   // (an asset of clients' reviews: every sentence may be a client's, read for claims — matchClaims)
   const reviews = reviewAsset(views, products);
   const candidates: Candidate[] = [];
@@ -931,8 +931,19 @@ const LIFE = '(绿萝|盆栽|一盆|看展|逛展|观展|看画展|逛博物馆|
 // (跑步是我这辈子最不会亏的一件事，身体才是最大的本钱)
 const LIFE_WORTH = '(保险|投资|投入|回报|买卖|生意|利息|这笔账|收益|本钱|本金|保本|保息|资产|只涨不跌|越看越值钱|不会亏|不亏|稳赚|只赚不赔|没有不赚|年化|预计年化)';
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
-/** a title in an investment's words that the next text may complete with a part of life (回报最稳的投资 ‖ 是每天早上跑5公里) */
+/** a title in an investment's words that names no product (回报最稳的投资), and a part of life */
 const LIFE_TITLE = new RegExp(LIFE_WORTH);
+const LIFE_WORD = new RegExp(LIFE);
+/**
+ * A drawn title in an investment's words, naming no product, that the text after it completes with a part of life (回报最稳
+ * 的投资 ‖ 是每天早上跑5公里) or a short head before it names one (健身 ‖ 回报最稳的投资): the poster is a metaphor
+ */
+function lifeTitle(v: SpanView, before: SpanView | undefined, after: SpanView | undefined): boolean {
+  const src = v.norm.source;
+  if (!HEADLINE.test(v.span.field) || !LIFE_TITLE.test(src) || MANDATED.test(src) || /产品|这款|本款|理财|基金|保险|存款/.test(src)) return false;
+  if (after && /^\s*(是|就是|才是|系|就系)/.test(after.norm.source) && LIFE_WORD.test(after.norm.source)) return true;
+  return !!before && before.norm.source.trim().length <= 8 && LIFE_WORD.test(before.norm.source);
+}
 const LIFE_METAPHOR = new RegExp(`${LIFE}[^。！？!?]{0,20}${LIFE_WORTH}|${LIFE_WORTH}[^。！？!?]{0,20}${LIFE}|${LIFE_WORTH}[^。！？!?]{0,8}(只|仅|只是|仅仅)(用来|拿来)?(形容|比喻|打比方|开玩笑)`);
 // (the closing mark may lie past the sentence's last character: only the opening one is read)
 /** the writer saying the metaphor is not about money (不过这句话只说身体，不说钱) */
