@@ -1117,15 +1117,17 @@ function brandIn(view: SpanView, from: number, to: number): boolean {
  */
 /** a drawn title that only names a product (金钥匙安盈; 同心季季盈理财): what the text under it opens with is about that product */
 function productTitle(v: SpanView): boolean {
-  return HEADLINE.test(v.span.field) && v.norm.text.length <= 16 && !/[，。！？,!?]/.test(v.span.text) && (!!v.brandNames?.length || v.productSentences.size > 0);
+  return HEADLINE.test(v.span.field) && shortLabel(v) && (!!v.brandNames?.length || v.productSentences.size > 0);
 }
+/** a text that is only a short label, no clause of its own (金钥匙安盈 第19期) */
+const shortLabel = (v: SpanView) => v.norm.text.length <= 16 && !/[，。！？,!?]/.test(v.span.text);
 /**
  * The text that answers text `i` of an asset: the next one, or the one after it when the next is only a short label (the
  * product's name) between a question and an answer that denies it (谁在给它兜底？ ‖ 金钥匙安盈 第19期 ‖ 没有人。…)
  */
 function answering(views: SpanView[], i: number): SpanView | undefined {
   const next = views[i + 1];
-  if (next && views[i + 2] && next.norm.text.length <= 16 && !/[，。！？,!?]/.test(next.span.text) && !ANSWER_NO.test(answerOpening(next)) && ANSWER_NO.test(answerOpening(views[i + 2]))) return views[i + 2];
+  if (next && views[i + 2] && shortLabel(next) && !ANSWER_NO.test(answerOpening(next)) && ANSWER_NO.test(answerOpening(views[i + 2]))) return views[i + 2];
   return next;
 }
 function answerOpening(view: SpanView | undefined): string {
@@ -1245,9 +1247,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     if (rule.exceptions.length && coveredByException(rule.exceptions, text, from, to)) continue;
     // (a character quoted alone, a word called unlawful, is named where it stands: 这两个「最」是产品规则; 违规刚兑)
     if (namedInPlace(view, from)) continue;
-    if (negated(set, rule, view, from)) continue;
-    // (a word said not to equal something is named, not claimed: 高收益≠好产品)
-    if (norm.text[to] === '≠') continue;
+    if (negated(set, rule, view, from, to)) continue;
     if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!) && !ownAdopted(span.text, norm.start[from]!)) continue;
     // (and so is what someone else is said to have said, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)
@@ -1369,8 +1369,11 @@ function clauseBefore(view: SpanView, from: number): string {
 /** How far back in the clause a negation or caution word is looked for. */
 const NEGATION_WINDOW = 12;
 
-function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number): boolean {
+/** Whether the term at normalised [from, to) is negated or cautioned in its clause before it, or said not to equal what follows (≠). */
+function negated(set: RuleSet, rule: WordRule, view: SpanView, from: number, to: number): boolean {
   const { text, clause } = view.norm;
+  // (a word said not to equal something is named, not claimed: 高收益≠好产品)
+  if (text[to] === '≠') return true;
   let s = from;
   while (s > 0 && from - s < NEGATION_WINDOW && clause[s - 1] === clause[from] && view.norm.gap[s]! < CLAUSE) s--;
   if (s === from) return false;
