@@ -1052,8 +1052,10 @@ function exempt(rule: RuleMeta, types: ReadonlySet<ProductType>): boolean {
  * compared with: 嫌定期利率低…这款理财).
  */
 // (nor what it is called or said to be: 就是一张家庭存单, 名字不叫存款, 它不是存款 name no subject)
+// (nor a deposit's rate told as the time to buy something else: 存款利率往下走的时候买纯债基金 is said of the fund; a fund named
+// by its share class is a subject: 存款利率下调以后，同心纯债A…还有1.5%的上涨空间)
 // (a deposit that matures is whose clients are addressed, not the subject: 定期到期的朋友可以了解一下同心季季盈…预计年化)
-const SUBJECT = /(?<![比跟像嫌和同与叫是])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(底层资产|底层|底子|底仓|持仓|投的(?:全|都)?是|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期(?![^，。]{0,3}到期的?(朋友|客户|街坊|叔叔|阿姨|各位|您|你|大家|家人|老客户))|储蓄国债|结构性存款|理财|基金|保险|信托|这款|这只|该产品|本产品|它)/;
+const SUBJECT = /(?<![比跟像嫌和同与叫是])(?<!(?:是|当成|当作|相当于|好比|如同)一张[^，。]{0,24})(?!(?:定期存款|存款|定期|大额存单|存单)(?:利率|利息)[^，。]{0,12}(?:理财|基金|保险|信托|这款|这只))(底层资产|底层|底子|底仓|持仓|投的(?:全|都)?是|投向|投资于|投资范围|投资标的|大额存单|(?<!同业)存单|定期存款|活期存款|储蓄存款|存款|定期(?![^，。]{0,3}到期的?(朋友|客户|街坊|叔叔|阿姨|各位|您|你|大家|家人|老客户))|储蓄国债|结构性存款|理财|基金|(?:纯债|混合|联接|债券|指数)[a-cA-C](?![a-zA-Z])|保险|信托|这款|这只|该产品|本产品|它)/;
 /** How far back a subject is looked for: a noun further back is not what the words are said of. */
 const SUBJECT_WINDOW = 160;
 /** a wish answered with a deposit (想保本，就放存款 / 要保本的话还是存定期 / 先把要保本的钱放进存款): the deposit is what is said to keep the principal */
@@ -1116,9 +1118,17 @@ function brandIn(view: SpanView, from: number, to: number): boolean {
  * label, which does not hide the answer it opens (小U：只要拿满三年就不会亏？ ‖ 小U：不对不对！)
  */
 /** a drawn title that only names a product (金钥匙安盈; 同心季季盈理财): what the text under it opens with is about that product */
+// (or a short title that ends on the product's name, the money handed to it: 老字号的闲钱，交给金钥匙安盈 ‖ 低风险、好打理)
 function productTitle(v: SpanView): boolean {
-  return HEADLINE.test(v.span.field) && shortLabel(v) && (!!v.brandNames?.length || v.productSentences.size > 0);
+  if (!HEADLINE.test(v.span.field)) return false;
+  if (shortLabel(v)) return !!v.brandNames?.length || v.productSentences.size > 0;
+  let end = v.norm.text.length;
+  while (end > 0 && /[\s。！!～~]/.test(v.norm.text[end - 1]!)) end--;
+  const text = v.norm.text.slice(0, end);
+  return text.length <= 24 && !!v.brandNames?.some(([a, b]) => b >= text.length && HANDED_TO.test(v.norm.text.slice(Math.max(0, a - 4), a)));
 }
+/** a verb that hands money or a choice to what follows it (交给; 就选; 放进) */
+const HANDED_TO = /(交给|交給|就选|就選|选|選|认准|認準|首选|首選|放进|放進|配置|买|買|就买|就買|安排上?)$/;
 /** a text that is only a short label, no clause of its own (金钥匙安盈 第19期) */
 const shortLabel = (v: SpanView) => v.norm.text.length <= 16 && !/[，。！？,!?]/.test(v.span.text);
 /**

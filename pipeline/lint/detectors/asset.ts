@@ -204,11 +204,12 @@ export const benchmarkDisplay: Detector = {
       for (const [vi, view] of views.entries()) {
         const highlighted = d.highlighted.test(view.span.field) && !(explainedInTiles && TILE.test(view.span.field));
         if (!highlighted && missing.length === 0) continue;
-        // (a figure drawn alone under the label drawn just before it is the benchmark shown: 业绩比较基准 ‖ 3.35%)
+        // (a figure drawn alone under the label drawn just before it is the benchmark shown: 业绩比较基准 ‖ 3.35%;
+        // the label the last line of its text: 金钥匙安盈⏎业绩比较基准 ‖ 3.00%)
         // (or with the drawn text just after it saying what it is: 3.35% ‖ 小U举着的就是它的业绩比较基准; 3.20% ‖ 金钥匙安盈 业绩比较基准)
         const label = views[vi - 1];
         const gloss = views[vi + 1];
-        if (!highlighted && ((label && BENCHMARK_LABEL.test(label.span.text.trim())) || (gloss && BENCHMARK_GLOSS.test(gloss.norm.source))) && d.bareRange.test(view.norm.text)) {
+        if (!highlighted && ((label && BENCHMARK_LABEL.test(lastLine(label.span.text))) || (gloss && BENCHMARK_GLOSS.test(gloss.norm.source))) && d.bareRange.test(view.norm.text)) {
           hits.push(hit(view, 0, view.norm.text.length, { how: '单独展示', missing: `未说明其${missing.join('和')}` }));
           continue;
         }
@@ -254,6 +255,8 @@ function fieldLabel(field: string): string {
 
 const TILE = /^tiles\.\d+$/;
 /** a drawn text that is only a benchmark's label (业绩比较基准; 业绩比较基准（年化）：) */
+/** the last line with words on it */
+const lastLine = (text: string) => text.trim().split('\n').pop()!.trim();
 const BENCHMARK_LABEL = /^(产品)?(业绩比较基准|业绩基准|比较基准)\s*([（(]年化[)）])?\s*[:：]?$/;
 
 /** a drawn text that says the figure drawn before it is the benchmark (就是它的业绩比较基准; ↑（业绩比较基准·年化）) */
