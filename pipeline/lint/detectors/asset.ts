@@ -157,7 +157,8 @@ const TRUST_KIND = /^(家族|保险金|养老|教育金?|家庭服务)?信托(?!
 /** buying a wealth product or a fund spoken of (买理财能不能跑赢通胀？) */
 const BUYING_KIND = /^(买|购买)(点|些)?(理财|基金)(?!产品)/;
 /** a post that shows how to buy (三步买理财 ① …; 长辈版App也能买理财) offers what it shows */
-const HOW_TO_BUY = /步骤|三步|两步|几步|①|1️⃣|[Aa][Pp][Pp]|手机银行|点击|搜索|入口|扫码/;
+// (an app named for something else is no way to buy: 评估可以在手机银行上完成)
+const HOW_TO_BUY = /步骤|三步|两步|几步|①|1️⃣|([Aa][Pp][Pp]|手机银行|手机上)[^。\n]{0,10}(买|购|申购|认购|下单|搜|入口|理财|基金|输入)|点击|搜索|入口|扫码/;
 /** a benchmark explained as a notion (业绩比较基准不是预期收益，更不是承诺) */
 const BENCHMARK_EXPLAINED = /^业绩比较基准(不是|不等于|并非|并不是|≠|只是|是什么|怎么看)/;
 /** wealth products or funds named as a kind (理财产品都…; 理财和存款是两回事; 一款理财、基金或保险; 理财产品净值化管理; 理财产品分为五个风险等级) */

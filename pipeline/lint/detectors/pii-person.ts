@@ -323,6 +323,8 @@ export const piiPerson: Detector = {
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
           if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
+          // (nor what a product is named: 产品名字叫“安盈”; 这款理财名叫稳盈)
+          if (PRODUCT_NAMED.test(view.span.text.slice(Math.max(0, n.start[from]! - 12), n.start[from]!))) return;
           // (nor a work's title in its brackets: 三等奖《苏堤春晓》)
           {
             // (read a bounded way back: a text of many names and no bracket stays linear)
@@ -1379,6 +1381,8 @@ const KIN_AFTER = /^(夫人|太太|女儿|儿子|爱人|老伴|先生|女士|一
 /** a line that holds a Chinese character (a list's line with nothing else on it reads the line beside it) */
 const HAS_CJK = /[\u4e00-\u9fa5]/;
 /** a client label or word right before the name (客户姓名：; 客户志愿者; Name:) */
+/** a product's name announced just before a word (产品名字叫“; 这款基金名叫) */
+const PRODUCT_NAMED = /(产品|理财|基金|保险|存款|存单|这款|这只|系列|账户)的?(名字|名称|名)?(就)?(叫做?|名叫|取名|起名叫?)\s*[「“『"]?$/;
 const FOREIGN_LABEL = /(?:客户姓名|客户名称|客户名|姓名|户名|持卡人|收款人|汇款人|申请人|联系人|获奖者|冠军|亚军|季军|老客户|新客户|客户|储户|志愿者|街坊|会员|学员|(?<![A-Za-z])(?:name|client|customer))\s*(?:[:：]|是|为|叫|名叫)?\s*[（(「“"]?\s*$/i;
 /** thanks, a welcome or congratulations right before the name (感谢; 欢迎; Welcome; Congratulations to) */
 const FOREIGN_GREETING = /(?:感谢|谢谢|多谢|欢迎|恭喜|祝贺|(?<![A-Za-z])(?:thanks to|thank you|welcome|congratulations to|dear))\s*[,，:：]?\s*$/i;
