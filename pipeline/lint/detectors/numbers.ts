@@ -106,6 +106,8 @@ for (const ch of ' \t\u3000\u00a0\n\r-‐‑‒–—－.．·・•_/／()（�
 // zero-width characters, variation selectors and the keycap mark (1️⃣ is 1 U+FE0F U+20E3)
 for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u20e3') VALUE[ch.charCodeAt(0)] = IGNORE;
 
+/** words that count what the digits before them number (15位, 3个, 60岁) */
+const MEASURE_AFTER = new Set([...'位个岁年元块人次天期'].map((c) => c.charCodeAt(0)));
 /** at most this many separator characters between two digit groups of one number */
 const MAX_SEPARATORS = 3;
 
@@ -323,7 +325,11 @@ export function scan(text: string): FoundNumber[] {
       }
       i++;
       if (++seps > MAX_SEPARATORS) endRun();
-    } else if (cur || run.length) endRun();
+    } else {
+      // (a group counted by the word after it is no piece of the number before it: 号码 330102650412123，15位老号码)
+      if (cur && run.length && MEASURE_AFTER.has(code)) cur = undefined;
+      if (cur || run.length) endRun();
+    }
     if (!cur && !run.length) nl = false;
   }
   endRun();
