@@ -80,6 +80,12 @@ function truthOf(mark: string | undefined, word: string | undefined): boolean | 
   return undefined;
 }
 
+/** the end of the first sentence in [from, to), its mark included (…越好？), or `to` */
+function sentenceEnd(src: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if ('？?。！!'.includes(src[i]!)) return i + 1;
+  return to;
+}
+
 /** where a dash ends a statement that a verdict before it judges (误区四：以为好产品随时都有——本周…: at the dash) */
 function statementEnd(src: string, from: number, eol: number): number {
   const dash = src.indexOf('——', from);
@@ -93,7 +99,9 @@ function statementEnd(src: string, from: number, eol: number): number {
  */
 function leadVerdict(src: string, a: number, eol: number): { kind: 'before' | 'alone'; truth: boolean; from: number; to: number } | undefined {
   FALSE_LEAD.lastIndex = a;
-  if (FALSE_LEAD.test(src) && FALSE_LEAD.lastIndex < eol) return { kind: 'before', truth: false, from: FALSE_LEAD.lastIndex, to: statementEnd(src, FALSE_LEAD.lastIndex, eol) };
+  // (the statement a label calls false is its first sentence: 误区2：收益越高越好？高收益往往伴随高风险 — the answer after the
+  // question is the writer's own)
+  if (FALSE_LEAD.test(src) && FALSE_LEAD.lastIndex < eol) return { kind: 'before', truth: false, from: FALSE_LEAD.lastIndex, to: sentenceEnd(src, FALSE_LEAD.lastIndex, statementEnd(src, FALSE_LEAD.lastIndex, eol)) };
   LEAD.lastIndex = a;
   const m = LEAD.exec(src);
   if (!m || m.index !== a) return undefined;
