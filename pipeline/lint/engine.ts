@@ -1128,7 +1128,8 @@ function productTitle(v: SpanView): boolean {
   return text.length <= 24 && !!v.brandNames?.some(([a, b]) => b >= text.length && HANDED_TO.test(v.norm.text.slice(Math.max(0, a - 4), a)));
 }
 /** a verb that hands money or a choice to what follows it (交给; 就选; 放进) */
-const HANDED_TO = /(交给|交給|就选|就選|选|選|认准|認準|首选|首選|放进|放進|配置|买|買|就买|就買|安排上?)$/;
+// (read on the normalised text, where traditional characters are already simplified)
+const HANDED_TO = /(交给|就选|选|认准|首选|放进|配置|买|就买|安排上?)$/;
 /** a text that is only a short label, no clause of its own (金钥匙安盈 第19期) */
 const shortLabel = (v: SpanView) => v.norm.text.length <= 16 && !/[，。！？,!?]/.test(v.span.text);
 /**
