@@ -282,8 +282,9 @@ function readVerdicts(src: string): Verdict[] {
     if (truth === undefined) continue;
     if (!mark && truth && !(arrow || label || open || /[?？]/.test(stop ?? ''))) continue;
     // (a verdict stands alone — a stop, a comma, a bracket or the line's end after it — unless it is a mark after a key or a
-    // question, which may go on to say why: 答案：× 严禁员工承诺保本; 理财会亏？❌ 不存在的)
-    if (!ALONE.test(src.slice(INLINE.lastIndex, INLINE.lastIndex + 4)) && !(mark && (label || /[?？]/.test(stop ?? '')))) continue;
+    // question, or a mark in brackets, which may go on to say why: 答案：× 严禁员工承诺保本; 理财会亏？❌ 不存在的;
+    // 只要不卖就不亏。（×）不卖，市值下跌也是真实的损失)
+    if (!ALONE.test(src.slice(INLINE.lastIndex, INLINE.lastIndex + 4)) && !(mark && (label || (open && close) || /[?？]/.test(stop ?? '')))) continue;
     const at = m.index + (stop ? 1 : 0);
     if (at - a < 2 || !src.slice(a, at).trim()) continue;
     out.push({ from: a, to: at, truth });
