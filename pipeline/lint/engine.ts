@@ -664,7 +664,8 @@ function shortRuns(views: SpanView[]): SpanView[][] {
     const n = t.length;
     // (a drawn text with a mark inside it is a whole utterance, not a piece of a phrase: 抵扣≠收益 ‖ 稳赚？不存在的;
     // one that ends on a full stop or a bang ends its phrase: 缴了！)
-    const whole = /[，。！？!?,；;≠＝=]/.test(t.slice(0, -1));
+    // (and so is a clause of a mandated warning: 理财非存款 ‖ 投资须谨慎 ‖ 产品有风险 on a couplet's lines)
+    const whole = /[，。！？!?,；;≠＝=]/.test(t.slice(0, -1)) || MANDATED.test(t);
     const piece = !whole && ((n >= 1 && n <= SHORT_DRAWN) || figure(v) || (n <= LABEL_DRAWN && figure(views[i + 1]) && drawnList(views[i + 1]!)));
     if (drawnList(v) && piece && !v.labelled && !v.itemsNamed) {
       run.push(v);

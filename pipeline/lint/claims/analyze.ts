@@ -1975,7 +1975,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       if (list.some((h) => h.cls >= 0 && h.from >= a)) info.focusFrom = a;
       // (nor, after a condition that opens the sentence, the condition: 万一亏了，你们银行会补吗？不会。 — the
       // cover is asked though it is no concept of the lists, the loss is supposed)
-      else if (a > 0 && norm.sentence[a - 1] === s && CONDITION_OPENS.test(norm.text.slice(sentenceStart(norm.sentence, a - 1), a))) info.focusFrom = a;
+      // (or the clause right before, after what opens the sentence: 先问问自己：如果买完就跌两成，睡得着吗？睡不着，就少买点)
+      else if (a > 0 && norm.sentence[a - 1] === s && (CONDITION_OPENS.test(norm.text.slice(sentenceStart(norm.sentence, a - 1), a)) || CONDITION_OPENS.test(norm.text.slice(sentenceStart(norm.clause, a - 1), a)))) info.focusFrom = a;
       // (an A-not-A verb asks from where it stands: in 蚀咗你哋会唔会包底？ the loss is the condition,
       // the cover is asked — 唔会 denies the cover, not the loss)
       const j = norm.text.slice(a, last + 1).search(A_NOT_A);

@@ -284,8 +284,8 @@ const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌�
 // (a line break may stand between the parts too: 幸福里小区⏎6号楼2单元⏎1101)
 // (and a list's mark at the new line's start: → 9幢⏎→ 3单元⏎→ 201室)
 // (each part may end its own sentence: 第5栋。⏎2单元。⏎1802房)
-// (or a dash or a slash: 5号楼-2单元-1503室; 23幢/2单元/1101)
-const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?(?:[-－/／][ \\t\\u3000]?)?)';
+// (or a dash or a slash: 5号楼-2单元-1503室; 23幢/2单元/1101; or a comma, as it is said aloud: 兴华苑，B座，23楼，2306)
+const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?(?:[-－/／，,、][ \\t\\u3000]?)?)';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室, 7栋2梯1103 (梯: a stairwell, the unit in Guangdong)
 // (a lettered block too: 华港花园B座1806房; 富力天河城C2栋27楼2704; a dormitory: 学生公寓11舍512)
 // (after a floor, a door of one digit: 紫云苑6栋1单元4楼2号; a room's digits spaced out: 丽 江 苑 6 幢 2 单 元 3 0 1)

@@ -140,6 +140,19 @@ const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用
 /** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
 /** a signature: a name at the end of a line or a quotation, then 留/敬上 or a date, or after a dash with a title (吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理”) */
 const SIGNATURE = /(?:^|[\n。！!～~，,])[ \t\u3000]*(?:[—–]{1,2}[ \t]*)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?:留言?|敬上|谨上|拜上|[ \t]\d{4}[.\-/年]\d{1,2})[ \t\u3000]*(?=[\n”"」]|$|[.\-/月]|\d)|[—–]{1,2}[ \t]*([\u4e00-\u9fa5]{2,3})(?:总经理|總經理|经理|董事长|老板)[ \t]*(?=[”"」\n]|$)/gm;
+/**
+ * How many capitalised pinyin syllables stand in a row, set apart by spaces, around [from, to) of `t`: four or more
+ * spell a phrase, not a name (Shuāng Xǐ Lín Mén over 双喜临门 holds no Lin Men).
+ */
+function syllableRun(t: string, from: number, to: number): number {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const before = /(?:[A-Z][a-z]{0,5}\s+)+$/.exec(t.slice(Math.max(0, from - 40), from))?.[0] ?? '';
+  const after = /^(?:\s+[A-Z][a-z]{0,5})+/.exec(t.slice(to, to + 40))?.[0] ?? '';
+  const run = [...words(before), ...words(t.slice(from, to)), ...words(after)];
+  return run.every((w) => pinyinSyllableCount(w.toLowerCase()) === 1) ? run.length : 0;
+}
+/** a verb that takes a person, read before a surname and its title (祝张哥; 帮李姐) */
+const VERB_BEFORE_TITLE = new Set([...'祝给帮陪请送替谢向为跟与和同让叫找问带']);
 /** a word a person's name follows, glued to it at a headline's end (感谢王建华; 恭喜李秀英; 致陈美玲) */
 const TAKES_A_PERSON = /(感谢|谢谢|多谢|致|恭喜|祝贺|欢迎|给|向|和|与|跟|陪|帮|为|替|送|请|祝)[\u4e00-\u9fa5]{2,3}$/;
 /** a table's row with a full name as a column of its own, after a time or a number or opening the line (09:30  刘卫东  对公开户咨询; 张建国 2000元) */
@@ -714,10 +727,20 @@ export const piiPerson: Detector = {
             // (a 喜报 lists people only as its heading, over the lines below: 放款喜报：本周为23户小微企业发放… is news)
             if (!overLines && m[0].endsWith('喜报')) continue;
             if (overLines) sentence = n.sentence[(p = first)]!;
-            for (;;) {
+            let items = 0;
+            list: for (;;) {
               while (p < t.length && n.sentence[p] === sentence) {
                 // the start of each item: a CJK character after a list mark or a non-CJK character
                 const hit = nameAt(p, true, WEAK);
+                // (a list a word opens inside a sentence, not a heading, ends at its first item that names no one:
+                // 恭喜陈先生和林女士喜结良缘，祝新婚快乐，白头偕老 — the wishes are no names)
+                if (!heading && items > 0 && !hit && !personItemAt(p)) break list;
+                items++;
+                // (a verb before a surname and its title is no name: 祝张哥出入平安; 帮李姐办好了)
+                if (hit && hit[1] - p <= 3 && VERB_BEFORE_TITLE.has(t[p]!) && personItemAt(p + 1)) {
+                  p++;
+                  continue;
+                }
                 // (a business's name quoted after what it is is no person: 恭喜客户小梅的花店「梅好时光」开张)
                 if (hit && !BUSINESS_QUOTED.test(view.span.text.slice(Math.max(0, n.start[p]! - 6), n.start[p]!))) accept(p, hit[0], hit[1], m[0]);
                 // to the next item (a masked name is one item: 张*华)
@@ -1167,7 +1190,7 @@ export const piiPerson: Detector = {
               continue;
             }
             const syllables = pinyinSyllableCount(given);
-            if (syllables < 1 || syllables > 2) {
+            if (syllables < 1 || syllables > 2 || syllableRun(t, m.index, m.index + m[0].length) >= 4) {
               PINYIN_NAME.lastIndex = m.index + m[1]!.length;
               continue;
             }
