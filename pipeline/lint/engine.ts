@@ -275,7 +275,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
-    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(answering(views, i)), !!scans[i + 1] && opensWithYes(scans[i + 1]!.view), reviews, i > 0 && productTitle(views[i - 1]!));
+    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(answering(views, i)), !!scans[i + 1] && (opensWithYes(scans[i + 1]!.view) || (ASKS_WHICH.test(scan.view.span.text) && opensNamingOwn(scans[i + 1]!.view))), reviews, i > 0 && productTitle(views[i - 1]!));
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }
@@ -928,7 +928,7 @@ function notCovered(norm: SpanView['norm'], to: number): boolean {
  * 央妈亲儿子级别的理财 calls a product a product).
  */
 const METAPHOR = /(是|就是|才是|算是|堪称|系|就系|先系)[^，。,！？!?]{0,12}(投资|理财|回报|买卖|存款|收益|财富|手艺|功夫|本事|生意)(?![\u4e00-\u9fa5])|(投资|回报|买卖)[^。！？!?]{0,3}[，,]?\s*(就是|是|才是|莫过于|系|就系|先系)(?![^。！？!?]{0,14}(这款|这只|这期|理财|基金|产品|存款|存单|保险))/;
-const LIFE = '(绿萝|盆栽|一盆|看展|逛展|观展|看画展|逛博物馆|手作|练书法|学书法|旅行|旅游|出去走走|看世界|看过的风景|跑了[^，。！？!?]{0,4}步|跑[^，。！？!?]{0,3}(公里|km|KM|Km|K)|体检|晨练|骑车|绿道|出一身汗|好觉|读书[^，。！？!?]{0,2}\\d+本|头盔|家人身上|陪母亲|陪父亲|身体|健康|蛋挞|烤一盘|邻居|邻里|回家吃饭|回家吃顿饭|吃顿饭|陪他们|陪妈妈|陪阿妈|陪老妈|陪爸爸|陪老爸|陪阿爸|陪爷爷|陪奶奶|陪外婆|陪外公|陪屋企人|早茶|团年饭|年夜饭|划龙舟|龙舟|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|厨房|做菜|一顿饭|这顿饭|一桌菜|一桌饭|饭菜|手艺|种花|养花|钓鱼|照片|相片|毕业照|回忆|青春|早起|晚睡|苦读|寒窗|练桨|划船|龙舟|训练|练琴|练字|包饺子|饺子|兴趣班|冰箱|电费)';
+const LIFE = '(种树|植树|种了[^，。！？!?]{0,6}树|读了[^，。！？!?]{0,3}本书|爬了?[^，。！？!?]{0,3}座山|登山|绿萝|盆栽|一盆|看展|逛展|观展|看画展|逛博物馆|手作|练书法|学书法|旅行|旅游|出去走走|看世界|看过的风景|跑了[^，。！？!?]{0,4}步|跑[^，。！？!?]{0,3}(公里|km|KM|Km|K)|体检|晨练|骑车|绿道|出一身汗|好觉|读书[^，。！？!?]{0,2}\\d+本|头盔|家人身上|陪母亲|陪父亲|身体|健康|蛋挞|烤一盘|邻居|邻里|回家吃饭|回家吃顿饭|吃顿饭|陪他们|陪妈妈|陪阿妈|陪老妈|陪爸爸|陪老爸|陪阿爸|陪爷爷|陪奶奶|陪外婆|陪外公|陪屋企人|早茶|团年饭|年夜饭|划龙舟|龙舟|早睡早起|睡够|陪娃|陪老人|陪伴家人|陪伴|陪家人|陪孩子|陪爸妈|陪父母|读书|读绘本|绘本|阅读|看书|陪读|亲子|晨跑|夜跑|打卡|爬山|登山|汗水|流的汗|散步|骑行|游泳|瑜伽|太极|学习|运动|跑步|健身|锻炼|睡眠|早睡|亲情|友情|爱情|感情|知识|技能|习惯|好心情|笑容|笑脸|善意|蛋糕|烘焙|做饭|下厨|厨艺|厨房|做菜|一顿饭|这顿饭|一桌菜|一桌饭|饭菜|手艺|种花|养花|钓鱼|照片|相片|毕业照|回忆|青春|早起|晚睡|苦读|寒窗|练桨|划船|龙舟|训练|练琴|练字|包饺子|饺子|兴趣班|冰箱|电费)';
 // (跑步是我这辈子最不会亏的一件事，身体才是最大的本钱)
 const LIFE_WORTH = '(保险|投资|投入|回报|买卖|生意|利息|这笔账|收益|本钱|本金|保本|保息|资产|只涨不跌|越看越值钱|不会亏|不亏|稳赚|只赚不赔|没有不赚|年化|预计年化)';
 // (or says outright that the word is a figure of speech: 这个“回报率”只用来形容蛋糕)
@@ -1234,6 +1234,16 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
   }
   const aboutFraud = set.mentions.some((w) => text.includes(w));
   return { view, terms, aboutFraud };
+}
+
+/** a text that ends asking which one (全城R2理财里，哪一只常年排在头一名？) */
+const ASKS_WHICH = /(哪一?[只款个家支种期位样]|谁)[^？?\n]{0,24}[？?][\s\p{Extended_Pictographic}\uFE0F]*$/u;
+/** what may lead an answer before the product it names (答案：; 就是它——; 当然是) */
+const ANSWER_LEAD = /^[\s\p{P}\p{Extended_Pictographic}\uFE0F]*(正确答案|答案|答|A)?[\s:：]*(就是|当然是|正是|是|选)?(它|这只|这款)?[\s\p{P}]*$/u;
+/** the text opens with an answer that names one of the bank's own products (就是它——金钥匙安盈🔑): a which-question answered */
+function opensNamingOwn(view: SpanView): boolean {
+  const first = view.brandNames?.[0];
+  return !!first && view.norm.clause[first[0]] === view.norm.clause[0] && ANSWER_LEAD.test(view.span.text.slice(0, view.norm.start[first[0]]!));
 }
 
 /** Judges each word-rule match of one text in context; analyses the text's claims on the way. */

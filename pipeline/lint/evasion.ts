@@ -38,6 +38,8 @@ export const VIA_HOMOPHONE = 4;
 
 export type Tier = 'banned' | 'word';
 
+export const VIA_FIGURE = 5;
+
 interface Rewrite {
   from: number;
   to: number;
@@ -45,6 +47,8 @@ interface Rewrite {
   /** normalised [from, to) each output character was read from */
   parts: [number, number][];
   via: number;
+  /** each output character's class, where not all are CJK (a figure read as digits) */
+  classes?: number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -806,7 +810,7 @@ function apply(n: Normalized, rewrites: Rewrite[]): Normalized {
       end[o] = n.end[b - 1]!;
       clause[o] = n.clause[r.from]!;
       sentence[o] = n.sentence[r.from]!;
-      cls[o] = CJK;
+      cls[o] = r.classes?.[k] ?? CJK;
       gap[o] = k === 0 ? n.gap[r.from]! : 0;
       via[o] = r.via;
       o++;
@@ -818,9 +822,85 @@ function apply(n: Normalized, rewrites: Rewrite[]): Normalized {
   return { source: n.source, text, start, end, cls, gap, clause, sentence, via };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Figures written in words: a rate told in numerals reads as the digits it stands for (百分之三点二,
+// 叁点壹%, 年化四个点 → 3.2%, 3.1%, 4%), so every pattern over a figure reads it too
+
+const NUMERAL_VALUE: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
+const FIGURE_WORDS = /(百分之)?([零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3})(?:点([零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]{1,3}))?(个点)?/g;
+/** a return's word a little before 四个点, which alone may count the points of a talk (今天讲三个点) */
+const POINTS_OF_RETURN = /(收益|年化|基准|回报|利率|利息|赚|挣|涨|跌|亏|跑出|跑了|到手|预计|预期|大概|差不多|接近|超过)[^\d%]{0,6}$/;
+
+/** a whole number in numerals up to 99 (三, 十二, 二十五, 拾), or undefined */
+function numeralValue(w: string): number | undefined {
+  const ten = w.search(/[十拾]/);
+  if (ten < 0) return w.length === 1 ? NUMERAL_VALUE[w] : undefined;
+  const a = ten === 0 ? 1 : w.length - ten === w.length ? undefined : NUMERAL_VALUE[w.slice(0, ten)];
+  const rest = w.slice(ten + 1);
+  const b = rest === '' ? 0 : rest.length === 1 ? NUMERAL_VALUE[rest] : undefined;
+  return a === undefined || b === undefined || ten > 1 ? undefined : a * 10 + b;
+}
+
+/** a date in numerals (二〇二五年一月一日, 二〇二五年十二月三十一日), read as digits with the figures: a period stated in words is a period */
+const DATE_WORDS = /([〇零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})[日号])?)?/g;
+
+function figurePass(n: Normalized): Rewrite[] {
+  const t = n.text;
+  if (!/[点之年]/.test(t)) return [];
+  const found: Rewrite[] = [];
+  DATE_WORDS.lastIndex = 0;
+  for (let m = t.includes('年') ? DATE_WORDS.exec(t) : null; m; m = DATE_WORDS.exec(t)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    let gapped = false;
+    for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0) gapped = true;
+    const month = m[2] ? numeralValue(m[2]) : undefined;
+    const day = m[3] ? numeralValue(m[3]) : undefined;
+    if (gapped || (m[2] && (month === undefined || month > 12)) || (m[3] && (day === undefined || day > 31))) continue;
+    const out = `${[...m[1]!].map((c) => NUMERAL_VALUE[c]).join('')}年${m[2] ? `${month}月` : ''}${m[3] ? `${day}${m[0].slice(-1)}` : ''}`;
+    found.push({ from, to, text: out, parts: [...out].map(() => [from, to] as [number, number]), via: VIA_FIGURE, classes: [...out].map((c) => (c >= '0' && c <= '9' ? DIGIT : CJK)) });
+  }
+  const dates = found.length;
+  const inDate = (at: number) => found.slice(0, dates).some((r) => at >= r.from && at < r.to);
+  FIGURE_WORDS.lastIndex = 0;
+  for (let m = FIGURE_WORDS.exec(t); m; m = FIGURE_WORDS.exec(t)) {
+    const from = m.index;
+    if (inDate(from)) continue;
+    // (a figure ends where a mark was dropped: 叁点壹%—叁点陆% is two figures, read apart)
+    let cut = from + m[0].length;
+    for (let i = from + 1; i < cut; i++) if (n.gap[i]! > 0) cut = i;
+    if (cut < from + m[0].length) {
+      const re = new RegExp(FIGURE_WORDS.source, 'y');
+      re.lastIndex = 0;
+      const again = re.exec(t.slice(from, cut));
+      FIGURE_WORDS.lastIndex = cut;
+      if (!again) continue;
+      m = Object.assign(again, { index: from });
+    }
+    const [whole, per, int, dec, points] = m;
+    let to = from + whole.length;
+    // (what stands between the figure and the next character in the source: a per-cent sign dropped between two characters)
+    const after = n.source.slice(n.end[to - 1]!, to < t.length ? n.start[to]! : n.source.length);
+    const sign = t[to] === '%' || t[to] === '％' ? 1 : 0;
+    const percent = !!per || (!points && (sign === 1 || /^\s*[%％]/.test(after))) || (!!points && POINTS_OF_RETURN.test(t.slice(Math.max(0, from - 12), from)));
+    if (!percent || (per && !dec && int === undefined)) continue;
+    // (a number runs on: 百分之三十七 is read whole, 十二点五 too; a digit right before is another number's)
+    if (from > 0 && n.gap[from] === 0 && (n.cls[from - 1] === DIGIT || (!per && /[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰]/.test(t[from - 1]!)))) continue;
+    const v = numeralValue(int!);
+    if (v === undefined) continue;
+    const decimals = dec ? [...dec].map((c) => NUMERAL_VALUE[c]).join('') : '';
+    const out = `${v}${decimals ? `.${decimals}` : ''}%`;
+    to += sign;
+    const classes = [...out].map((c) => (c >= '0' && c <= '9' ? DIGIT : GAP));
+    found.push({ from, to, text: out, parts: [...out].map(() => [from, to] as [number, number]), via: VIA_FIGURE, classes });
+  }
+  return found.sort((a, b) => a.from - b.from);
+}
+
 /** Reads evaded spans of a base-normalised text back as the words they stand for. */
 export function readEvasion(n: Normalized, norm: (s: string) => string): Normalized {
   const c = compile(norm);
   const afterSeq = apply(n, sequencePass(n, c));
-  return apply(afterSeq, pinyinPass(afterSeq, c));
+  const afterFigures = apply(afterSeq, figurePass(afterSeq));
+  return apply(afterFigures, pinyinPass(afterFigures, c));
 }

@@ -151,6 +151,8 @@ function syllableRun(t: string, from: number, to: number): number {
   const run = [...words(before), ...words(t.slice(from, to)), ...words(after)];
   return run.every((w) => pinyinSyllableCount(w.toLowerCase()) === 1) ? run.length : 0;
 }
+/** the words that make the full name glued right after them a client's, whatever word its first two characters make */
+const WHOSE_GLUED = new Set(['客户', '储户', '患者', '新郎', '新娘', '家长', '持卡人', '户主']);
 /** a verb that takes a person, read before a surname and its title (祝张哥; 帮李姐) */
 const VERB_BEFORE_TITLE = new Set([...'祝给帮陪请送替谢向为跟与和同让叫找问带']);
 /** a word a person's name follows, glued to it at a headline's end (感谢王建华; 恭喜李秀英; 致陈美玲) */
@@ -325,17 +327,29 @@ export const piiPerson: Detector = {
         const allPseudonyms = pseudonyms && /(均|皆|都|全|人物|姓名)[^。!?！？]{0,3}(化名|假名)|(化名|假名)处理/.test(t);
         // (a given name read one character too long takes 化 of 化名 with it: 张伟化|名)
         const pseudonym = (to: number) => allPseudonyms || (pseudonyms && (/^[^。!?！？]{0,6}(化名|假名)/.test(t.slice(to, to + 10)) || /^(化名|假名)/.test(t.slice(to - 1, to + 1))));
+        // the dictionary does not read normalised [from, to) as a word of its own: it sets the surname (of
+        // `sl` characters) apart from what follows, or reads all three characters as a name (陈述, 林业, 何时,
+        // 申购费 are words; 徐/桂/英, 刘建华/nr are names)
+        // (`given`: and what follows the surname is no word of the dictionary's own either: 温/德贵, not 包/红包)
+        const readsAsName = (from: number, sl: number, to: number, given = false): boolean => {
+          const words = taggedWords(t.slice(from, to));
+          if (words.length === 1) return words[0]!.word.length >= 3 && words[0]!.tag.startsWith('nr');
+          return words[0]!.word.length === sl && (!given || words.slice(1).every((w) => w.word.length === 1 || w.tag.startsWith('nr')));
+        };
         const accept = (from: number, surnameLen: number, to: number, context: string) => {
           const name = t.slice(from, to);
           if (taken.has(from) || isPersona(name) || inSafe(view, from, to) || isPublic(from, name) || pseudonym(to)) return;
           // (after a field's label, a full name of three may open with such a word: 收件人：刘海燕, not 刘海)
-          const labelled = surnameLen === 1 && to - from === 3 && labelWords.has(context) && from > 0 && /[:：]/.test(view.span.text.slice(n.end[from - 1]!, n.start[from]!));
+          // (and so may one glued to a word that names whose it is: 客户刘海涛, 患者王国华)
+          const labelled = surnameLen === 1 && to - from === 3 && from > 0 && ((labelWords.has(context) && /[:：]/.test(view.span.text.slice(n.end[from - 1]!, n.start[from]!))) || (WHOSE_GLUED.has(context) && t.slice(from - context.length, from) === context && n.gap[from] === 0 && readsAsName(from, 1, to)));
           for (let i = labelled ? from + 1 : from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
           // (no name runs through a quotation mark or a dash: …俱欢颜”——杜甫先生 holds no 颜杜甫)
           for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0 && /[“”‘’「」『』"'—–―《》=＝]/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) return;
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
           if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
+          // (nor a place's name, its county or district glued after it: 户名 蒲江县明月村茶叶专业合作社)
+          if (to < t.length && n.gap[to] === 0 && /[县縣区區镇鎮乡鄉省州]/.test(t[to]!)) return;
           // (nor what a product is named: 产品名字叫“安盈”; 这款理财名叫稳盈)
           if (PRODUCT_NAMED.test(view.span.text.slice(Math.max(0, n.start[from]! - 12), n.start[from]!))) return;
           // (nor a work's title in its brackets: 三等奖《苏堤春晓》)
@@ -638,15 +652,6 @@ export const piiPerson: Detector = {
           return q < t.length && n.cls[q] === CJK ? q : -1;
         };
         // 客户王建华: look ahead from the client word; 客户姓名：高明: from a field label
-        // the dictionary does not read normalised [from, to) as a word of its own: it sets the surname (of
-        // `sl` characters) apart from what follows, or reads all three characters as a name (陈述, 林业, 何时,
-        // 申购费 are words; 徐/桂/英, 刘建华/nr are names)
-        // (`given`: and what follows the surname is no word of the dictionary's own either: 温/德贵, not 包/红包)
-        const readsAsName = (from: number, sl: number, to: number, given = false): boolean => {
-          const words = taggedWords(t.slice(from, to));
-          if (words.length === 1) return words[0]!.word.length >= 3 && words[0]!.tag.startsWith('nr');
-          return words[0]!.word.length === sl && (!given || words.slice(1).every((w) => w.word.length === 1 || w.tag.startsWith('nr')));
-        };
         const ahead = (re: RegExp, loose: boolean) => {
           re.lastIndex = 0;
           if (cannotMatch(re, t)) return;
