@@ -824,12 +824,11 @@ function apply(n: Normalized, rewrites: Rewrite[]): Normalized {
 
 // ---------------------------------------------------------------------------------------------
 // Figures written in words: a rate told in numerals reads as the digits it stands for (百分之三点二,
-// 叁点壹%, 年化四个点 → 3.2%, 3.1%, 4%), so every pattern over a figure reads it too
+// 叁点壹% → 3.2%, 3.1%), so every pattern over a figure reads it too (points — 三个点出头 — the patterns read
+// as they are written)
 
 const NUMERAL_VALUE: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
-const FIGURE_WORDS = /(百分之)?([零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3})(?:点([零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]{1,3}))?(个点)?/g;
-/** a return's word a little before 四个点, which alone may count the points of a talk (今天讲三个点) */
-const POINTS_OF_RETURN = /(收益|年化|基准|回报|利率|利息|赚|挣|涨|跌|亏|跑出|跑了|到手|预计|预期|大概|差不多|接近|超过)[^\d%]{0,6}$/;
+const FIGURE_WORDS = /(百分之)?([零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3})(?:点([零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]{1,3}))?/g;
 
 /** a whole number in numerals up to 99 (三, 十二, 二十五, 拾), or undefined */
 function numeralValue(w: string): number | undefined {
@@ -877,13 +876,13 @@ function figurePass(n: Normalized): Rewrite[] {
       if (!again) continue;
       m = Object.assign(again, { index: from });
     }
-    const [whole, per, int, dec, points] = m;
+    const [whole, per, int, dec] = m;
     let to = from + whole.length;
     // (what stands between the figure and the next character in the source: a per-cent sign dropped between two characters)
     const after = n.source.slice(n.end[to - 1]!, to < t.length ? n.start[to]! : n.source.length);
     const sign = t[to] === '%' || t[to] === '％' ? 1 : 0;
-    const percent = !!per || (!points && (sign === 1 || /^\s*[%％]/.test(after))) || (!!points && POINTS_OF_RETURN.test(t.slice(Math.max(0, from - 12), from)));
-    if (!percent || (per && !dec && int === undefined)) continue;
+    const percent = !!per || sign === 1 || /^\s*[%％]/.test(after);
+    if (!percent) continue;
     // (a number runs on: 百分之三十七 is read whole, 十二点五 too; a digit right before is another number's)
     if (from > 0 && n.gap[from] === 0 && (n.cls[from - 1] === DIGIT || (!per && /[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰]/.test(t[from - 1]!)))) continue;
     const v = numeralValue(int!);

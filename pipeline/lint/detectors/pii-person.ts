@@ -145,10 +145,15 @@ const SIGNATURE = /(?:^|[\n。！!～~，,])[ \t\u3000]*(?:[—–]{1,2}[ \t]*)?
  * spell a phrase, not a name (Shuāng Xǐ Lín Mén over 双喜临门 holds no Lin Men).
  */
 function syllableRun(t: string, from: number, to: number): number {
-  const words = (s: string) => s.split(/\s+/).filter(Boolean);
-  const before = /(?:[A-Z][a-z]{0,5}\s+)+$/.exec(t.slice(Math.max(0, from - 40), from))?.[0] ?? '';
-  const after = /^(?:\s+[A-Z][a-z]{0,5})+/.exec(t.slice(to, to + 40))?.[0] ?? '';
-  const run = [...words(before), ...words(t.slice(from, to)), ...words(after)];
+  const SYLLABLE = /^[A-Z][a-z]{0,5}$/;
+  // (the words set apart by spaces right before and right after, read a bounded way each side)
+  const back = t.slice(Math.max(0, from - 40), from);
+  const ahead = t.slice(to, to + 40);
+  const before = /\s$/.test(back) ? back.split(/\s+/).slice(0, -1) : [];
+  const after = /^\s/.test(ahead) ? ahead.split(/\s+/).slice(1) : [];
+  const run = t.slice(from, to).split(/\s+/);
+  for (let i = before.length - 1; i >= 0 && SYLLABLE.test(before[i]!); i--) run.unshift(before[i]!);
+  for (let i = 0; i < after.length && SYLLABLE.test(after[i]!); i++) run.push(after[i]!);
   return run.every((w) => pinyinSyllableCount(w.toLowerCase()) === 1) ? run.length : 0;
 }
 /** the words that make the full name glued right after them a client's, whatever word its first two characters make */
