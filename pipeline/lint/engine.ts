@@ -275,7 +275,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
   const candidates: Candidate[] = [];
   const analyses: ViewClaims[] = [];
   for (const [i, scan] of scans.entries()) {
-    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(answering(views, i)), !!scans[i + 1] && (opensWithYes(scans[i + 1]!.view) || (ASKS_WHICH.test(scan.view.span.text) && opensNamingOwn(scans[i + 1]!.view))), reviews, i > 0 && productTitle(views[i - 1]!));
+    const { found, analysis } = judge(set, scan, products, lifeAsset, answerOpening(answering(views, i)), !!scans[i + 1] && (opensWithYes(scans[i + 1]!.view) || (opensNamingOwn(scans[i + 1]!.view) && ASKS_WHICH.test(scan.view.span.text))), reviews, i > 0 && productTitle(views[i - 1]!));
     if (!(pitchList && drawnList(scan.view))) for (const c of found) if (!named(c)) candidates.push(c); // push(...found) overflows the stack past ~100k
     analyses.push(analysis);
   }

@@ -303,7 +303,8 @@ let compiled: Compiled | undefined;
 /** syllable ids are below this (about 420 toneless syllables exist) */
 const SYLLABLE_SLOTS = 512;
 const CJK_WORD = /^[\u4e00-\u9fa5]{2,8}$/;
-const NUMERAL_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** each numeral's digit, the financial forms and 两 too (a figure written in words reads them: figurePass) */
+const NUMERAL_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 两: '2', 壹: '1', 贰: '2', 叁: '3', 肆: '4', 伍: '5', 陆: '6', 柒: '7', 捌: '8', 玖: '9' };
 
 function compile(norm: (s: string) => string): Compiled {
   if (compiled) return compiled;
@@ -827,17 +828,23 @@ function apply(n: Normalized, rewrites: Rewrite[]): Normalized {
 // 叁点壹% → 3.2%, 3.1%), so every pattern over a figure reads it too (points — 三个点出头 — the patterns read
 // as they are written)
 
-const NUMERAL_VALUE: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
 const FIGURE_WORDS = /(百分之)?([零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,3})(?:点([零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]{1,3}))?/g;
+/** the same, read again up to a dropped mark inside a match */
+const FIGURE_AT = new RegExp(FIGURE_WORDS.source, 'y');
+
+/** the digits a run of numerals spells one for one (二〇二五 → 2025; 二五 → 25) */
+const digitsOf = (w: string) => [...w].map((c) => NUMERAL_DIGIT[c]).join('');
 
 /** a whole number in numerals up to 99 (三, 十二, 二十五, 拾), or undefined */
 function numeralValue(w: string): number | undefined {
+  const digit = (c: string) => (NUMERAL_DIGIT[c] === undefined ? undefined : Number(NUMERAL_DIGIT[c]));
   const ten = w.search(/[十拾]/);
-  if (ten < 0) return w.length === 1 ? NUMERAL_VALUE[w] : undefined;
-  const a = ten === 0 ? 1 : w.length - ten === w.length ? undefined : NUMERAL_VALUE[w.slice(0, ten)];
+  if (ten < 0) return w.length === 1 ? digit(w) : undefined;
+  if (ten > 1) return undefined;
+  const tens = ten === 0 ? 1 : digit(w[0]!);
   const rest = w.slice(ten + 1);
-  const b = rest === '' ? 0 : rest.length === 1 ? NUMERAL_VALUE[rest] : undefined;
-  return a === undefined || b === undefined || ten > 1 ? undefined : a * 10 + b;
+  const units = rest === '' ? 0 : rest.length === 1 ? digit(rest) : undefined;
+  return tens === undefined || units === undefined ? undefined : tens * 10 + units;
 }
 
 /** a date in numerals (二〇二五年一月一日, 二〇二五年十二月三十一日), read as digits with the figures: a period stated in words is a period */
@@ -856,22 +863,22 @@ function figurePass(n: Normalized): Rewrite[] {
     const month = m[2] ? numeralValue(m[2]) : undefined;
     const day = m[3] ? numeralValue(m[3]) : undefined;
     if (gapped || (m[2] && (month === undefined || month > 12)) || (m[3] && (day === undefined || day > 31))) continue;
-    const out = `${[...m[1]!].map((c) => NUMERAL_VALUE[c]).join('')}年${m[2] ? `${month}月` : ''}${m[3] ? `${day}${m[0].slice(-1)}` : ''}`;
+    const out = `${digitsOf(m[1]!)}年${m[2] ? `${month}月` : ''}${m[3] ? `${day}${m[0].slice(-1)}` : ''}`;
     found.push({ from, to, text: out, parts: [...out].map(() => [from, to] as [number, number]), via: VIA_FIGURE, classes: [...out].map((c) => (c >= '0' && c <= '9' ? DIGIT : CJK)) });
   }
-  const dates = found.length;
-  const inDate = (at: number) => found.slice(0, dates).some((r) => at >= r.from && at < r.to);
+  const dates = found.slice();
+  const inDate = (at: number) => dates.some((r) => at >= r.from && at < r.to);
+  // (a figure is read only with 百分之 or a per-cent sign, in the text or dropped from it: none, no numeral is looked at)
   FIGURE_WORDS.lastIndex = 0;
-  for (let m = FIGURE_WORDS.exec(t); m; m = FIGURE_WORDS.exec(t)) {
+  for (let m = /[%％]/.test(n.source) || /百分之|[%％]/.test(t) ? FIGURE_WORDS.exec(t) : null; m; m = FIGURE_WORDS.exec(t)) {
     const from = m.index;
     if (inDate(from)) continue;
     // (a figure ends where a mark was dropped: 叁点壹%—叁点陆% is two figures, read apart)
     let cut = from + m[0].length;
     for (let i = from + 1; i < cut; i++) if (n.gap[i]! > 0) cut = i;
     if (cut < from + m[0].length) {
-      const re = new RegExp(FIGURE_WORDS.source, 'y');
-      re.lastIndex = 0;
-      const again = re.exec(t.slice(from, cut));
+      FIGURE_AT.lastIndex = 0;
+      const again = FIGURE_AT.exec(t.slice(from, cut));
       FIGURE_WORDS.lastIndex = cut;
       if (!again) continue;
       m = Object.assign(again, { index: from });
@@ -887,7 +894,7 @@ function figurePass(n: Normalized): Rewrite[] {
     if (from > 0 && n.gap[from] === 0 && (n.cls[from - 1] === DIGIT || (!per && /[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰]/.test(t[from - 1]!)))) continue;
     const v = numeralValue(int!);
     if (v === undefined) continue;
-    const decimals = dec ? [...dec].map((c) => NUMERAL_VALUE[c]).join('') : '';
+    const decimals = dec ? digitsOf(dec) : '';
     const out = `${v}${decimals ? `.${decimals}` : ''}%`;
     to += sign;
     const classes = [...out].map((c) => (c >= '0' && c <= '9' ? DIGIT : GAP));

@@ -30,8 +30,8 @@ describe('piiFindings', () => {
     }
     // the corpus holds client details of every kind: the comparison is not of empty lists
     expect(found).toBeGreaterThan(200);
-    // (the whole corpus read over and over: 44–49 s alone at 24,743 cases, 68–75 s beside other work)
-    // (the whole corpus: 243 s of a clean clone's run at stop 53, 72,713 cases; the limit leaves room for the corpus to grow)
+    // (the whole corpus read over and over: 44–49 s alone at 24,743 cases; 243 s in a clean clone's full run at 72,713
+    // cases, stop 53 — the limit leaves room for the corpus to grow)
   }, 600_000);
   it('masks a client phone and ID card in a file name, and leaves a plain name alone', async () => {
     const { maskText } = await import('../../pipeline/load/mask.ts');

@@ -140,12 +140,13 @@ const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用
 /** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
 /** a signature: a name at the end of a line or a quotation, then 留/敬上 or a date, or after a dash with a title (吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理”) */
 const SIGNATURE = /(?:^|[\n。！!～~，,])[ \t\u3000]*(?:[—–]{1,2}[ \t]*)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?:留言?|敬上|谨上|拜上|[ \t]\d{4}[.\-/年]\d{1,2})[ \t\u3000]*(?=[\n”"」]|$|[.\-/月]|\d)|[—–]{1,2}[ \t]*([\u4e00-\u9fa5]{2,3})(?:总经理|總經理|经理|董事长|老板)[ \t]*(?=[”"」\n]|$)/gm;
+/** a word that may be one capitalised pinyin syllable (Lín read as Lin) */
+const SYLLABLE = /^[A-Z][a-z]{0,5}$/;
 /**
  * How many capitalised pinyin syllables stand in a row, set apart by spaces, around [from, to) of `t`: four or more
  * spell a phrase, not a name (Shuāng Xǐ Lín Mén over 双喜临门 holds no Lin Men).
  */
 function syllableRun(t: string, from: number, to: number): number {
-  const SYLLABLE = /^[A-Z][a-z]{0,5}$/;
   // (the words set apart by spaces right before and right after, read a bounded way each side)
   const back = t.slice(Math.max(0, from - 40), from);
   const ahead = t.slice(to, to + 40);
