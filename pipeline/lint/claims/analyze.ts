@@ -749,6 +749,8 @@ export function quoteMask(view: SpanView): Uint8Array {
 }
 
 /** Quotation depth of every original character (“…”, 「…」, ‘…’, "…"). */
+/** the inside of a closed topic tag, up to its closing mark (稳赚不赔 of #稳赚不赔#) */
+const HASHTAG = /^[^\s#＃]{1,20}(?=[#＃])/;
 function quoteDepth(source: string): Uint8Array {
   const d = new Uint8Array(source.length);
   let depth = 0;
@@ -760,6 +762,15 @@ function quoteDepth(source: string): Uint8Array {
     else if (c === 0x201d || c === 0x300d || c === 0x300f || c === 0x2019 || c === 0x300b) depth = depth > 0 ? depth - 1 : 0;
     else if (c === 34 || c === 39) straight = !straight;
     else if (c === 10) straight = false;
+    // (a topic tag is a quotation too: #稳赚不赔# names the tag, as “稳赚不赔” would — only a closed one, on its line, without a space)
+    else if ((c === 35 || c === 0xff03) && depth === 0 && !straight) {
+      const close = HASHTAG.exec(source.slice(i + 1, i + 22));
+      if (close) {
+        d.fill(1, i, i + close[0].length + 2);
+        i += close[0].length + 1;
+        continue;
+      }
+    }
     if (depth > 0 || straight) d[i] = 1;
   }
   return d;
