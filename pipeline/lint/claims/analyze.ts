@@ -748,9 +748,9 @@ export function quoteMask(view: SpanView): Uint8Array {
   return q;
 }
 
-/** Quotation depth of every original character (“…”, 「…」, ‘…’, "…"). */
 /** the inside of a closed topic tag, up to its closing mark (稳赚不赔 of #稳赚不赔#) */
 const HASHTAG = /^[^\s#＃]{1,20}(?=[#＃])/;
+/** Quotation depth of every original character (“…”, 「…」, ‘…’, "…", and a closed topic tag #…#). */
 function quoteDepth(source: string): Uint8Array {
   const d = new Uint8Array(source.length);
   let depth = 0;

@@ -1395,10 +1395,12 @@ const FOREIGN_CLIENT = /客户|储户|街坊|会员|(?<![A-Za-z])(?:clients?|cus
 const HELD_DOCUMENTS = ['身份证', '身份證', '证件', '證件', '银行卡', '社保卡', '医保卡', '护照', '護照', '户口本', '驾驶证', '驾照', '存折', '港澳通行证', '工作证', '学生证', '老年卡'];
 /** three to twelve items of two to five Chinese characters joined by 、 (孙丽萍、何建军、邓小燕; a name with its kin: 刘德明夫人) */
 // (the count of them may follow at once: 梁嘉豪、麥芷晴、陳卓林三位小朋友)
-// (a masked name may be one of them: 赵婉清、钱立军、孙**三位客户)
-const NAME_SERIES = /(?<![\u4e00-\u9fa5、])(?:[\u4e00-\u9fa5]{2,5}|[\u4e00-\u9fa5][*＊]{1,3})(?:、(?:[\u4e00-\u9fa5]{2,5}|[\u4e00-\u9fa5][*＊]{1,3})){2,11}(?=[两三四五六七八九十几]位|[^\u4e00-\u9fa5*＊]|$)/g;
 /** an item of such a list that is a masked name (孙**) */
-const MASKED_ITEM = /^[\u4e00-\u9fa5][*＊]{1,3}$/;
+const MASKED = '[\\u4e00-\\u9fa5][*＊]{1,3}';
+const MASKED_ITEM = new RegExp(`^${MASKED}$`);
+// (a masked name may be one of them: 赵婉清、钱立军、孙**三位客户)
+const SERIES_ITEM = `(?:[\\u4e00-\\u9fa5]{2,5}|${MASKED})`;
+const NAME_SERIES = new RegExp(`(?<![\\u4e00-\\u9fa5、])${SERIES_ITEM}(?:、${SERIES_ITEM}){2,11}(?=[两三四五六七八九十几]位|[^\\u4e00-\\u9fa5*＊]|$)`, 'g');
 /** words around such a list that say its items are people */
 /** three to twelve items of two to four characters on a line, set apart by spaces (李淑珍　陈建国　吴美兰) */
 const SPACED_SERIES = /(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,4}(?:[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){2,11}(?![\u4e00-\u9fa5])/g;
