@@ -411,11 +411,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
       findings.push(finding(c.rule, keyView, q.keyFrom, q.keyTo, { excerpt: `${keyView.span.text.slice(q.keyFrom, q.keyTo)} ‖ ${q.choice}`, waivable: true, textHash: textHash(keyView) }));
     }
   }
-  // an acrostic (藏头诗): the first character of each line read together, reported from the first head to
-  // the last — every line of the asset where a text tells the reader to read them (读读每行第一个字; 竖着读
-  // 第一个字), and otherwise the lines of a poem (four lines or more in a row of five to nine characters)
-  const { hinted, runs: acrostics } = acrosticHeads(views);
-  for (const heads of acrostics) {
+  // an acrostic (藏头诗, 藏尾): the characters an asset may hide words in (acrosticHeads) read together,
+  // reported from the first of them to the last
+  for (const { heads, fewest, hinted } of acrosticHeads(views)) {
     const text = heads.map((h) => h.char).join('');
     const first = views[heads[0]!.view]!;
     // (the heads are a headline the asset hides: about its product, as a drawn title is)
@@ -423,9 +421,15 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     // (one reading per rule, the widest: 穩賺 inside 穩賺不賠 is the same claim, reported once)
     const widest = new Map<WordRule, [number, number]>();
     for (const c of readTogether(set, scan, products, lifeAsset)) {
-      const [a, b] = [scan.view.norm.start[c.from]!, scan.view.norm.end[c.to - 1]!];
+      // (where nothing says the characters hide words, only a listed term read whole counts: heads that
+      // a pattern or a term with characters between reads — 包 ‖ 眠 ‖ 息 — are as likely chance)
+      const whole = hinted ? c : wholeTerms(scan, c);
+      if (!whole) continue;
+      const [a, b] = [scan.view.norm.start[whole.from]!, scan.view.norm.end[whole.to - 1]!];
       // (two heads, where nothing says the heads hide words, are as likely chance: 一⏎安…⏎全… of a poem)
-      if (b - a < (hinted ? 2 : 3)) continue;
+      if (b - a < fewest) continue;
+      // (characters one to a line are read with their marks and quotation by singleCharRuns: “稳⏎赚⏎不⏎赔” quoted)
+      if (heads.slice(a, b).every((h) => h.alone)) continue;
       const known = widest.get(c.rule);
       if (!known || b - a > known[1] - known[0]) widest.set(c.rule, [a, b]);
     }
@@ -599,47 +603,118 @@ function singleCharRuns(views: SpanView[]): SinglePiece[][] {
   return runs;
 }
 
-/** words that tell the reader a text hides words in its line heads (藏头诗; 读读每行第一个字) */
-const ACROSTIC = /藏头|每一?(行|句)的?(第一个字|第一字|头一个字|首字|开头那个字)|(首字|第一个字|头一个字)连(起来|着)读?|竖着读|竖读|(第一个字|头一个字|首字)[^。！？\n]{0,6}(连起来|串起来|读一读|读读)/;
+/** words that tell the reader a text hides words in its line heads (藏头诗; 读读每行第一个字; 藏在每行开头) */
+const ACROSTIC = /藏头|每一?(行|句)的?(第一个字|第一字|头一个字|首字|开头那个字|开头)|(首字|第一个字|头一个字)连(起来|着)读?|竖着读|竖读|竖着看|(第一个字|头一个字|首字)[^。！？\n]{0,6}(连起来|串起来|读一读|读读)/;
+/** words that tell the reader the words hide in the lines' last characters (藏尾; 看每句最后一个字) */
+const ACROSTIC_TAIL = /藏尾|每一?(行|句)的?(最后一个字|最后一字|末字|尾字|结尾)|(尾字|最后一个字|末字)连(起来|着)读?/;
+/** words that name a column to read down (每行第二个字; 第二列竖着看) */
+const ACROSTIC_COLUMN = /每一?(行|句)的?第([二三四五六2-6])个?字|第([二三四五六2-6])列/;
 /** a line of verse: five to nine characters, with its punctuation and emoji (保得春风暖万家，) */
 const VERSE_LINE = /^[\s\p{Extended_Pictographic}\uFE0F\u200d]*([\u4e00-\u9fa5]{5,9})[，。！？、；,.!?;～~\s\p{Extended_Pictographic}\uFE0F\u200d]*$/u;
 /** the fewest lines of verse in a row that read as a poem whose heads may hide words */
 const POEM_LINES = 4;
+/** a line's head: its first character after any bullet, number, emoji or opening mark (1. 保持…; 👉 稳…; U盘…) */
+const HIDDEN_HEAD = /^[\s\p{Extended_Pictographic}\uFE0F\u200d·•\-—*#【\[（(「『“"‘]*(?:(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．)）:：]\s*|[①-⑳]\s*)?([\u4e00-\u9fa5A-Za-z])/u;
+/** a line's tail: its last character before any closing mark or emoji (…全无。 → 无) */
+const LINE_TAIL = /([\u4e00-\u9fa5])[^\u4e00-\u9fa5A-Za-z0-9]*$/u;
+/** a character marked alone (【包】饺子…【赚】钱…) */
+const MARKED_CHAR = /[【〖\[]([\u4e00-\u9fa5])[】〗\]]/g;
 interface Head {
   view: number;
   at: number;
   char: string;
+  /** the only Chinese character of its line (what singleCharRuns reads, with its quotation marks) */
+  alone?: boolean;
 }
 /**
- * The line heads an asset asks to be read together: every line's first character, in order across its
- * texts, where a text says the heads hide words; else those of each poem (POEM_LINES lines of verse or
- * more in a row, within a text or one line to a drawn text).
+ * The widest run of listed terms of a candidate's rule, each read whole and each touching the next
+ * (保本 ‖ 保息 of 保本保息), inside the candidate.
  */
-function acrosticHeads(views: SpanView[]): { hinted: boolean; runs: Head[][] } {
-  const hinted = views.some((v) => ACROSTIC.test(simpleSource(v.norm)));
-  const out: Head[][] = [];
-  const all: Head[] = [];
+function wholeTerms(scan: Scan, c: Candidate): { from: number; to: number } | undefined {
+  const terms = scan.terms.filter((t) => t.exact && t.rule === c.rule.index && t.from >= c.from && t.to <= c.to).sort((a, b) => a.from - b.from);
+  let best: { from: number; to: number } | undefined;
+  let run: { from: number; to: number } | undefined;
+  for (const t of terms) {
+    run = run && t.from <= run.to ? { from: run.from, to: Math.max(run.to, t.to) } : { from: t.from, to: t.to };
+    if (!best || run.to - run.from > best.to - best.from) best = run;
+  }
+  return best;
+}
+/** One reading of characters taken from many lines, and the fewest of them a claim must span to count. */
+interface HiddenReading {
+  heads: Head[];
+  fewest: number;
+  /** a text tells the reader to read these characters together */
+  hinted: boolean;
+}
+/**
+ * The characters an asset may hide words in, read together in order across its texts: every line's
+ * first character, every sentence's, every text's, and every line's last character. Unasked, a reading
+ * counts a listed term read whole over three line or text heads at least (零 ‖ 风 ‖ 险), four sentence
+ * heads or line ends; where a text tells the reader to read them (读读每行第一个字; 看每句最后一个字),
+ * any claim over two. That text may also name a column (每行第二个字); the characters marked alone
+ * (【包】…【赚】…【不】…【亏】) and a poem's heads (POEM_LINES lines of verse) are read as asked.
+ */
+function acrosticHeads(views: SpanView[]): HiddenReading[] {
+  const said = views.map((v) => simpleSource(v.norm)).join('\n');
+  const headHint = ACROSTIC.test(said);
+  const tailHint = ACROSTIC_TAIL.test(said);
+  const column = ACROSTIC_COLUMN.exec(said);
+  const nth = column ? '123456'.indexOf(pieceDigits(column[2] ?? column[3]!)) : -1;
+  const lineHeads: Head[] = [];
+  const poems: Head[][] = [];
   let poem: Head[] = [];
-  const flush = () => {
-    if (poem.length >= POEM_LINES) out.push(poem);
+  const endPoem = () => {
+    if (poem.length >= POEM_LINES) poems.push(poem);
     poem = [];
   };
+  const sentenceHeads: Head[] = [];
+  const textHeads: Head[] = [];
+  const tails: Head[] = [];
+  const columnChars: Head[] = [];
+  const marked: Head[] = [];
   for (const [vi, view] of views.entries()) {
     const src = view.span.text;
     let at = 0;
     for (const line of src.split('\n')) {
-      const m = /[\u4e00-\u9fa5]/.exec(line);
-      if (m && hinted) all.push({ view: vi, at: at + m.index, char: m[0] });
-      if (!hinted) {
-        if (m && VERSE_LINE.test(line)) poem.push({ view: vi, at: at + m.index, char: m[0] });
-        else flush();
+      const head = HIDDEN_HEAD.exec(line);
+      const alone = line.replace(/[^\u4e00-\u9fa5]/g, '').length === 1;
+      if (head && VERSE_LINE.test(line)) poem.push({ view: vi, at: at + head[0].length - 1, char: head[1]! });
+      else endPoem();
+      if (head) {
+        const h = { view: vi, at: at + head[0].length - 1, char: head[1]!, alone };
+        lineHeads.push(h);
+        if (!textHeads.some((t) => t.view === vi)) textHeads.push(h);
+        if (nth > 0) {
+          const c = line.slice(head[0].length - 1).replace(/[^\u4e00-\u9fa5]/g, '')[nth];
+          if (c) columnChars.push({ view: vi, at: at + line.indexOf(c, head[0].length), char: c });
+        }
+      }
+      const tail = LINE_TAIL.exec(line);
+      if (tail) tails.push({ view: vi, at: at + tail.index, char: tail[1]!, alone });
+      let from = 0;
+      for (const sentence of line.split(/(?<=[。！？!?；;])/)) {
+        const s = HIDDEN_HEAD.exec(sentence);
+        if (s) sentenceHeads.push({ view: vi, at: at + from + s[0].length - 1, char: s[1]!, alone });
+        from += sentence.length;
       }
       at += line.length + 1;
     }
+    endPoem();
+    for (const m of src.matchAll(MARKED_CHAR)) marked.push({ view: vi, at: m.index! + 1, char: m[1]! });
   }
-  flush();
-  if (hinted) return { hinted, runs: all.length >= 3 ? [all] : [] };
-  return { hinted, runs: out };
+  const out: HiddenReading[] = [
+    { heads: lineHeads, fewest: headHint ? 2 : 3, hinted: headHint },
+    // (sentences and line ends are many more than lines, and end on common words: unasked, four at least)
+    { heads: sentenceHeads, fewest: headHint ? 2 : 4, hinted: headHint },
+    { heads: tails, fewest: tailHint ? 2 : 4, hinted: tailHint },
+    { heads: columnChars, fewest: 2, hinted: true },
+    { heads: marked, fewest: 2, hinted: true },
+  ];
+  if (views.length >= 3) out.push({ heads: textHeads, fewest: 3, hinted: false });
+  // (a poem's heads are read as a hinted reading is: a poem is written to be read so)
+  for (const p of poems) out.push({ heads: p, fewest: 3, hinted: true });
+  return out.filter((r) => r.heads.length >= 3);
 }
 /** the most characters a drawn text may have to be read with its neighbours as one phrase (只赚 ‖ 不赔) */
 const SHORT_DRAWN = 8;
@@ -1163,7 +1238,8 @@ function saidOfDeposit(rule: WordRule, view: SpanView, at: number, to = at): boo
 
 interface Scan {
   view: SpanView;
-  terms: { rule: number; context: Context; from: number; to: number; maxGap: number; evenIfOnly?: readonly ProductType[] }[];
+  /** (`exact`: a listed term with nothing inserted between its characters) */
+  terms: { rule: number; context: Context; from: number; to: number; maxGap: number; evenIfOnly?: readonly ProductType[]; exact?: boolean }[];
   aboutFraud: boolean;
 }
 
@@ -1213,7 +1289,7 @@ function scanSpan(set: RuleSet, index: number, span: TextSpan, piiOnly = false, 
       (e.list === 'product' ? view.productSentences : view.wealthSentences).add(norm.sentence[from]!);
     } else if (e.kind === 'term') {
       // terms never run across a clause mark
-      terms.push({ rule: e.rule, context: e.context, from, to, maxGap: CLAUSE, evenIfOnly: e.evenIfOnly });
+      terms.push({ rule: e.rule, context: e.context, from, to, maxGap: CLAUSE, evenIfOnly: e.evenIfOnly, exact: to - from === e.norm.length });
     }
   }
   // a wealth sentence is a product sentence too

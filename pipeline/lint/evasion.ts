@@ -850,6 +850,19 @@ function numeralValue(w: string): number | undefined {
 /** a date in numerals (二〇二五年一月一日, 二〇二五年十二月三十一日), read as digits with the figures: a period stated in words is a period */
 const DATE_WORDS = /([〇零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})[日号])?)?/g;
 
+/** a rate in per mille (千分之三十二, 千分之6) or in points with its decimals (三个点一五, 3个点25) */
+const PER_MILLE_OR_POINTS = /千分之([零〇一二两三四五六七八九十]{1,3}|\d{1,3})(?:点([零〇一二三四五六七八九]{1,2}|\d{1,2}))?|(?<![0-9零〇一二两三四五六七八九十])([0-9]|[一二两三四五六七八九])个点([0-9]{1,2}|[零〇一二三四五六七八九]{1,2})(?![0-9零〇一二三四五六七八九十年月日天个万千百元块期次倍号])/g;
+/** a whole number in numerals or digits (三十二, 32) */
+const wholeOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : numeralValue(w));
+/** per mille as per cent, its decimals after the mille's (千分之三十二点五 → 3.25%) */
+function perMille(whole: number, decimals: string): string {
+  const digits = String(whole) + decimals;
+  const point = String(whole).length - 1;
+  const int = digits.slice(0, point) || '0';
+  const frac = digits.slice(point).replace(/0+$/, '');
+  return `${int}${frac ? `.${frac}` : ''}%`;
+}
+
 function figurePass(n: Normalized): Rewrite[] {
   const t = n.text;
   if (!/[点之年]/.test(t)) return [];
@@ -899,6 +912,24 @@ function figurePass(n: Normalized): Rewrite[] {
     to += sign;
     const classes = [...out].map((c) => (c >= '0' && c <= '9' ? DIGIT : GAP));
     found.push({ from, to, text: out, parts: [...out].map(() => [from, to] as [number, number]), via: VIA_FIGURE, classes });
+  }
+  // (a rate in per mille or in points with their decimals is the per-cent figure it states: 千分之三十二 →
+  // 3.2%; 三个点一五, 3个点25 → 3.15%, 3.25%)
+  if (/千分之|个点/.test(t)) {
+    const taken = found.slice();
+    for (const m of t.matchAll(PER_MILLE_OR_POINTS)) {
+      const from = m.index!;
+      const to = from + m[0].length;
+      if (taken.some((r) => from < r.to && to > r.from)) continue;
+      let gapped = false;
+      for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0) gapped = true;
+      const whole = wholeOf(m[1] ?? m[3]!);
+      if (gapped || whole === undefined) continue;
+      const decimals = (m[2] ?? m[4] ?? '').replace(/\D/g, (c) => NUMERAL_DIGIT[c]!);
+      const per = m[1] !== undefined ? perMille(whole, decimals) : `${whole}.${decimals}%`;
+      const classes = [...per].map((c) => (c >= '0' && c <= '9' ? DIGIT : GAP));
+      found.push({ from, to, text: per, parts: [...per].map(() => [from, to] as [number, number]), via: VIA_FIGURE, classes });
+    }
   }
   return found.sort((a, b) => a.from - b.from);
 }

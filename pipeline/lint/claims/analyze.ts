@@ -2458,7 +2458,11 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (a 难道 question already says no, and its answer agrees: 难道买了理财就一定赚钱？当然不是。)
         if (!/难道|難道/.test(sentenceHead(s, from))) neg ^= 1;
         answered = true;
-      } else if (a & ANSWER_AFFIRMS && norm.clause[from] === info.askClause) answered = true;
+      } else if (a & ANSWER_AFFIRMS && norm.clause[from] === info.askClause) {
+        answered = true;
+        // (a 难道 question says no, and a yes answers it back: 理财难道还会亏吗？会的。)
+        if (/难道|難道/.test(sentenceHead(s, from))) neutral = true;
+      }
       if (a & ANSWER_CAUTIONS) neutral = true;
       // (an answer that denies the same thing in its first clause: 国家兜底？理财产品没有谁来兜底。)
       // (a word of the lists stands for the classes found inside it: 国家兜底 — 兜底; not a loss, whose
