@@ -850,8 +850,8 @@ function numeralValue(w: string): number | undefined {
 /** a date in numerals (二〇二五年一月一日, 二〇二五年十二月三十一日), read as digits with the figures: a period stated in words is a period */
 const DATE_WORDS = /([〇零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})[日号])?)?/g;
 
-/** a rate in per mille (千分之三十二, 千分之6) or in points with its decimals (三个点一五, 3个点25) */
-const PER_MILLE_OR_POINTS = /千分之([零〇一二两三四五六七八九十]{1,3}|\d{1,3})(?:点([零〇一二三四五六七八九]{1,2}|\d{1,2}))?|(?<![0-9零〇一二两三四五六七八九十])([0-9]|[一二两三四五六七八九])个点([0-9]{1,2}|[零〇一二三四五六七八九]{1,2})(?![0-9零〇一二三四五六七八九十年月日天个万千百元块期次倍号])/g;
+/** a rate in per mille (千分之三十二, 千分之6), in points with its decimals (三个点一五, 3个点25), or in numerals after the rate's name (年化三点二) */
+const PER_MILLE_OR_POINTS = /千分之([零〇一二两三四五六七八九十]{1,3}|\d{1,3})(?:点([零〇一二三四五六七八九]{1,2}|\d{1,2}))?|(?<![0-9零〇一二两三四五六七八九十])([0-9]|[一二两三四五六七八九])个点([0-9]{1,2}|[零〇一二三四五六七八九]{1,2})(?![0-9零〇一二三四五六七八九十年月日天个万千百元块期次倍号])|(?<=(?:年化|基准|收益率|利率|回报率)[：:\s]{0,2})([一二两三四五六七八九])点([零〇一二三四五六七八九]{1,2})(?![0-9零〇一二三四五六七八九十个年月日天万千百元块期次倍号])/g;
 /** a whole number in numerals or digits (三十二, 32) */
 const wholeOf = (w: string) => (/^\d+$/.test(w) ? Number(w) : numeralValue(w));
 /** per mille as per cent, its decimals after the mille's (千分之三十二点五 → 3.25%) */
@@ -913,9 +913,9 @@ function figurePass(n: Normalized): Rewrite[] {
     const classes = [...out].map((c) => (c >= '0' && c <= '9' ? DIGIT : GAP));
     found.push({ from, to, text: out, parts: [...out].map(() => [from, to] as [number, number]), via: VIA_FIGURE, classes });
   }
-  // (a rate in per mille or in points with their decimals is the per-cent figure it states: 千分之三十二 →
-  // 3.2%; 三个点一五, 3个点25 → 3.15%, 3.25%)
-  if (/千分之|个点/.test(t)) {
+  // (a rate in per mille, in points with their decimals or in numerals after its name is the per-cent
+  // figure it states: 千分之三十二 → 3.2%; 三个点一五, 3个点25 → 3.15%, 3.25%; 年化三点二 → 3.2%)
+  if (/千分之|点/.test(t)) {
     const taken = found.slice();
     for (const m of t.matchAll(PER_MILLE_OR_POINTS)) {
       const from = m.index!;
@@ -923,9 +923,9 @@ function figurePass(n: Normalized): Rewrite[] {
       if (taken.some((r) => from < r.to && to > r.from)) continue;
       let gapped = false;
       for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0) gapped = true;
-      const whole = wholeOf(m[1] ?? m[3]!);
+      const whole = wholeOf(m[1] ?? m[3] ?? m[5]!);
       if (gapped || whole === undefined) continue;
-      const decimals = (m[2] ?? m[4] ?? '').replace(/\D/g, (c) => NUMERAL_DIGIT[c]!);
+      const decimals = (m[2] ?? m[4] ?? m[6] ?? '').replace(/\D/g, (c) => NUMERAL_DIGIT[c]!);
       const per = m[1] !== undefined ? perMille(whole, decimals) : `${whole}.${decimals}%`;
       const classes = [...per].map((c) => (c >= '0' && c <= '9' ? DIGIT : GAP));
       found.push({ from, to, text: per, parts: [...per].map(() => [from, to] as [number, number]), via: VIA_FIGURE, classes });
