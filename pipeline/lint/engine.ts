@@ -770,7 +770,9 @@ const SPOKEN_PLATE = new RegExp(`(?<=[京津沪渝冀豫云辽黑湘皖鲁新苏
 /** an email read out: its @ said (艾特, 小老鼠, 圈a, at) and its domain's dot (点 com) */
 const SPOKEN_EMAIL = /(艾特|小老鼠|圈[aA]|(?<![A-Za-z])at(?![A-Za-z])|[@＠])[^。！？\n]{0,24}(点|點|dot|[.。．])\s*(com|cn|net|org)/;
 /** a passport's or a travel permit's number read out after its letter (护照号：E，七三九二，零四六幺) */
-const PASSPORT_CUE = /护照|護照|通行证|通行證|passport/i;
+const PASSPORT_CUE = /护照|護照|通行证|通行證|台胞证|台胞證|回乡证|回鄉證|passport/i;
+/** a permit's number said in numerals after its name, no letter before it (台胞证号零九二三七一五八) */
+const SPOKEN_PERMIT = new RegExp(`(?<=(台胞证|台胞證|回乡证|回鄉證)号?码?[：:\\s]{0,2})[${SPOKEN_NUMERALS}]{6,12}`, 'g');
 const SPOKEN_DOCUMENT = new RegExp(`(?<=(?<![A-Za-z])[A-Za-z])(?:[ \\t，,、]{1,2}|[${SPOKEN_NUMERALS}0-9]){6,24}`, 'g');
 /** numerals said one by one (一六三; 二零零三) */
 const NUMERAL_RUN = new RegExp(`[${SPOKEN_NUMERALS}]{2,}`, 'g');
@@ -782,12 +784,12 @@ const spelledOut = (run: string) => run.replace(/[，,、]/g, ' ').replace(NUMER
  * letter or a digit (SPOKEN_RUN), a plate read out with its characters apart (its commas read as
  * spaces), and in a text that reads out an email, every run of numerals and the @'s nicknames
  * (小老鼠 → 艾特, 圈a → 艾特) — 客户念邮箱：zhang wei 八八 小老鼠 一六三 点 com — and in a text about a passport, the
- * numerals after a letter (护照号：E，七三九二，零四六幺).
+ * numerals after a letter (护照号：E，七三九二，零四六幺), and a permit's numerals after its name (台胞证号零九二三七一五八).
  */
 function spokenReading(text: string): string {
   let out = text.replace(SPOKEN_RUN, pieceDigits).replace(SPOKEN_PLATE, spelledOut);
   if (SPOKEN_EMAIL.test(out)) out = out.replace(/小老鼠/g, '艾特 ').replace(/圈[aA]/g, '艾特').replace(NUMERAL_RUN, pieceDigits);
-  if (PASSPORT_CUE.test(out)) out = out.replace(SPOKEN_DOCUMENT, spelledOut);
+  if (PASSPORT_CUE.test(out)) out = out.replace(SPOKEN_DOCUMENT, spelledOut).replace(SPOKEN_PERMIT, pieceDigits);
   return out;
 }
 function piiReadings(set: RuleSet, views: SpanView[]): PiiReadings {

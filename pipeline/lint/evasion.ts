@@ -859,7 +859,8 @@ function perMille(whole: number, decimals: string): string {
   const digits = String(whole) + decimals;
   const point = String(whole).length - 1;
   const int = digits.slice(0, point) || '0';
-  const frac = digits.slice(point).replace(/0+$/, '');
+  let frac = digits.slice(point);
+  while (frac.endsWith('0')) frac = frac.slice(0, -1);
   return `${int}${frac ? `.${frac}` : ''}%`;
 }
 

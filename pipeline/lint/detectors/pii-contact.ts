@@ -95,7 +95,7 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
       if (!inSafe(view, m.index, m.index + m[0].length) && !found.some((f) => f.from < m!.index + m[0].length && m!.index < f.to)) found.push({ from: m.index, to: m.index + m[0].length, s: m[0], pieces: false });
     }
   }
-  // (a Hong Kong plate, two letters and up to four digits, or a Macau one, M-12-34 / MR-27-53: only where the
+  // (a Hong Kong plate, two letters and up to four digits, or a Macau one, M-12-34 / MR-27-53 / mk-36-72: only where the
   // sentence speaks of a car around it — 車牌 RV 8142; 停咗架 MR-27-53…新車)
   if (/[0-9]/.test(t)) {
     HK_PLATE.lastIndex = 0;
@@ -110,7 +110,7 @@ function plates(view: SpanView): { from: number; to: number; s: string; pieces: 
   }
   return found;
 }
-const HK_PLATE = /(?<![A-Za-z0-9])(?:[A-HJ-NPR-Z]{2}[ \t]?[1-9][0-9]{0,3}|M[A-Z]?[ \t-][0-9]{2}[ \t-][0-9]{2})(?![A-Za-z0-9])/g;
+const HK_PLATE = /(?<![A-Za-z0-9])(?:[A-HJ-NPR-Z]{2}[ \t]?[1-9][0-9]{0,3}|[Mm][A-Za-z]?[ \t-][0-9]{2}[ \t-][0-9]{2})(?![A-Za-z0-9])/g;
 const CAR_CUE = /嘅车|嘅車|的车头|车头灯|車頭燈|你架|佢架|车牌|牌照|车位|新车|座驾|私家车|架车|停了架|开车|揸车|揸住|泊车|车主|牌车|(?<![A-Za-z])(?:plate|car)(?![A-Za-z])/i;
 /** an email's at, as people type it, right after a name (@, ＠, (at), [at], （at）) */
 const EMAIL_AT = /^\s*([(\[（【]\s*)?(at|@|＠)/i;
@@ -343,7 +343,11 @@ const EN_WORD = /^(?:#?[0-9]{1,5}[A-Za-z]?\.?|[0-9]{1,2}\/[Ff]|[A-Z][A-Za-z'-]{0
 /** what ends the part of an address that is masked: a district, a city, a country (Tianhe District) */
 const EN_AREA = /(?<![A-Za-z])(?:district|city|province|county|town|township|china|prc)(?![A-Za-z])/i;
 /** what makes the rooms' building a home's: a compound, a tower or block, a lane or street with its number */
-const EN_HOME = /(?<![A-Za-z])(?:tower|block|blk|building|bldg|garden|gardens|estate|court|residence|residences|mansion|mansions|apartments|villas?|village|community|compound|lane|road|rd|street|avenue|ave|alley|xiaoqu|huayuan|xincun|no)(?![A-Za-z])/i;
+const EN_HOME = /(?<![A-Za-z])(?:tower|block|blk|building|bldg|garden|gardens|estate|court|residence|residences|mansion|mansions|apartments|villas?|village|community|compound|lane|road|rd|street|st|avenue|ave|drive|dr|boulevard|blvd|crescent|terrace|alley|xiaoqu|huayuan|xincun|no)(?![A-Za-z])/i;
+/** an address the way North America, Britain and Australia write it, house number first (2187 Oak Crest Dr, Irvine, CA 92618; 12 Baker Street, London NW1 6XE) */
+const EN_STREET_FIRST = /(?<![A-Za-z0-9#./-])[0-9]{1,6}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Dr|Drive|St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Crescent|Cres|Terrace|Close|Highway|Hwy)\.?(?![A-Za-z])(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,?\s*(?:[A-Z]{2}\s+[0-9]{5}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][0-9A-Z]?\s[0-9][A-Z]{2}))?/g;
+/** words around such an address that make it a home (家在, 住, 新家, 寄到, 地址, lives at) */
+const EN_HOME_SAID = /家|住|寄|收件|地址|搬|(?<![A-Za-z])(lives|live in|live at|home address|address)(?![A-Za-z])/i;
 /** a public place or the bank's own named on the address's line (Tongxin Bank Tianhe Branch, 3/F, Room 301) */
 const EN_PUBLIC = /(?<![A-Za-z])(?:bank|branch|office|offices|hall|centre|center|hotel|hospital|school|university|college|campus|mall|plaza|museum|library|station|airport|embassy|consulate|clinic|restaurant|cafe|shop|store|company|ltd|inc|corporation|conference|meeting|classroom|studio|gym|church|temple|square|market|headquarters|hq)(?![A-Za-z])/i;
 
@@ -366,7 +370,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     while (s > 0 && from - s < 12 && view.norm.clause[s - 1] === view.norm.clause[from]) s--;
     // (the words after it stay in its clause: 阳光花园3栋2单元501室，网点已寄出礼品 is a home)
     let e = to;
-    while (e < t.length && e - to < 4 && view.norm.clause[e] === view.norm.clause[to - 1]) e++;
+    while (e < t.length && e - to < 8 && view.norm.clause[e] === view.norm.clause[to - 1]) e++;
     const around = t.slice(s, e);
     // someone's home, whatever public place is named nearby (家住在网点附近的阳光花园3栋…), also
     // when said or labelled before a long address (客户住址：杭州市…广场3幢2单元1101室; 客户住在…华润中心 2 幢 1703 室)
@@ -491,6 +495,19 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       let j = k;
       while (j < t.length && view.norm.start[j]! < f.to) j++;
       if (j > k && !inSafe(view, k, j)) found.push({ from: k, to: j, masked: f.masked });
+    }
+  }
+  // an address written house number first (新家在 2187 Oak Crest Dr, Irvine, CA 92618), where its sentence says it is a
+  // home and names no public place in it (read in the text as typed)
+  if (m & MARK_LATIN && m & MARK_DIGIT) {
+    const src = view.span.text;
+    for (const r of src.matchAll(EN_STREET_FIRST)) {
+      const end = r.index! + r[0].length;
+      const around = `${src.slice(Math.max(0, r.index! - 40), r.index!).split(/[。！？!?\n]/).pop()}|${src.slice(end, end + 20).split(/[。！？!?\n]/)[0]}`;
+      if (!EN_HOME_SAID.test(around) || EN_PUBLIC.test(r[0]) || EN_PUBLIC.test(src.slice(Math.max(0, r.index! - 30), r.index!))) continue;
+      const k = lowerBound(view.norm.start, r.index!);
+      const j = lowerBound(view.norm.start, r.index! + r[0].length);
+      if (j > k && !inSafe(view, k, j) && !found.some((f) => f.from < j && k < f.to)) found.push({ from: k, to: j, masked: r[0].replace(/[0-9]/g, '*') });
     }
   }
   if (m & MARK_VILLAGE) for (const { from, to, match } of regexHits(view, VILLAGE)) {

@@ -628,7 +628,7 @@ const ibanValid = (iban: string) => {
   }
   return r === 1;
 };
-/** IBANs in a view: a listed country, its length, and check digits that hold (GB95 BARC 2004 1573 8492 61; DE44🔸5001🔸…) */
+/** IBANs in a view: a listed country, its length, and check digits that hold or the label IBAN before it (GB95 BARC 2004 1573 8492 61; DE44🔸5001🔸…) */
 function ibans(view: SpanView): DetectorHit[] {
   const t = halfWidth(view.span.text);
   const hits: DetectorHit[] = [];
@@ -649,7 +649,9 @@ function ibans(view: SpanView): DetectorHit[] {
       if (!sep || code.length < 4) break;
       i += sep[0].length;
     }
-    if (code.length !== want || /[A-Za-z0-9]/.test(t[i] ?? '') || !ibanValid(code)) continue;
+    // (labelled IBAN, it is an account number whatever its check digits: a typo leaks it all the same)
+    const labelled = /IBAN[\s:：]*$/i.test(t.slice(Math.max(0, m.index! - 8), m.index!));
+    if (code.length !== want || /[A-Za-z0-9]/.test(t[i] ?? '') || (!ibanValid(code) && !labelled)) continue;
     const masked = `${code.slice(0, 4)}${'*'.repeat(code.length - 8)}${code.slice(-4)}`;
     hits.push(maskedHit(view, m.index!, i, masked, '（境外银行账户号码）'));
   }

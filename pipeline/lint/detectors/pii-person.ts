@@ -279,7 +279,7 @@ export const piiPerson: Detector = {
     const pinyinNot = new Set(d.pinyinNotNames.map((s) => s.toLowerCase()));
     const PINYIN_NAME = /(?<![A-Za-z])([A-Z][a-z]{0,5}|[A-Z]{2,6})(?:\s+|(?<=[A-Z]{2})\s*\/\s*(?=[A-Z]{2}))([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z])/g;
     // (group 1: a client label before; 2: surname; 3: given name, one or two syllables, spaced or not; 4: an honorific after)
-    const PINYIN_LOOSE = /((?:客户姓名|客户名|姓名|获奖客户|中奖客户|客户|恭喜|持卡人|户名)\s*[:：]?\s*)?(?<![A-Za-z])([A-Za-z]{1,6})\s+([A-Za-z]{1,6}(?:\s+[A-Za-z]{1,6})?)(?![A-Za-z])(\s*(?:先生|女士|小姐|老师|阿姨|叔叔|大爷|大妈|奶奶|爷爷|同学|经理))?/g;
+    const PINYIN_LOOSE = /((?:客户姓名|客户名|姓名|获奖客户|中奖客户|客户|恭喜|持卡人|户名)\s*[:：]?\s*)?(?<![A-Za-z])([A-Za-z]{1,6})\s+([A-Za-z]{1,6}(?:\s+[A-Za-z]{1,6})?|[a-z]{4,12})(?![A-Za-z])(\s*(?:先生|女士|小姐|老师|阿姨|叔叔|大爷|大妈|奶奶|爷爷|同学|经理))?/g;
 
     /** a character that can be part of a given name at normalised index i */
     const givenChar = (n: Normalized, i: number) => n.cls[i] === CJK && !stop.has(n.text[i]!) && n.gap[i]! < CLAUSE;
@@ -1298,7 +1298,8 @@ export const piiPerson: Detector = {
           for (let m = PINYIN_LOOSE.exec(t); m; m = PINYIN_LOOSE.exec(t)) {
             const sur = m[2]!.toLowerCase();
             const given = m[3]!.toLowerCase().replace(/\s+/g, '');
-            const syllables = m[3]!.split(/\s+/).every((x) => pinyinSyllableCount(x) === 1) ? pinyinSyllableCount(given) : 0;
+            // (syllable by syllable, or a two-syllable given name written as one word in lower case: li meiling 老师)
+            const syllables = m[3]!.split(/\s+/).every((x) => pinyinSyllableCount(x) === 1) || /^[a-z]{4,12}$/.test(m[3]!) ? pinyinSyllableCount(given) : 0;
             const labelled = !!m[1] || !!m[4];
             if (!labelled || !pinyinSurnames.has(sur) || pinyinNot.has(`${sur} ${given}`) || personaPinyin.has(sur + given) || figurePinyin(sur + given) || syllables < 1 || syllables > 2) {
               PINYIN_LOOSE.lastIndex = m.index + Math.max(1, m[0].length - m[3]!.length);
@@ -1314,7 +1315,7 @@ export const piiPerson: Detector = {
         }
         // a foreign client's full name in Latin letters (John Smith; Kim Ji-soo; 客户姓名：Nguyễn Văn An), where the words
         // around it name a client, and not where another finding of this rule already covers it
-        if (/\p{Lu}\p{Ll}+[ \u00a0]{1,2}\p{Lu}/u.test(view.span.text)) {
+        if (/\p{Lu}(\p{Ll}+|\p{Lu}+)[ \u00a0]{1,2}\p{Lu}/u.test(view.span.text)) {
           for (const h of latinNames(view, foreign, assetCue, personaPinyin, personaSurnames, titleRe, personas)) if (!hits.some((x) => x.view === h.view && x.from < h.to && h.from < x.to)) hits.push(h);
         }
         // a Japanese client's full name in characters with さん or 様 after it (山田花子さん; 山田さん alone is the public form)
@@ -1379,8 +1380,8 @@ interface ForeignNames {
 }
 /** a word of a name as the lists hold it: lower case, accents and curly apostrophes dropped, no full stop (García → garcia) */
 const foldName = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").replace(/\./g, '').toLowerCase();
-/** a capitalised word of a name in Latin letters, accented or with a hyphened or apostrophed part (García, Ji-soo, Al-Farsi, O'Brien) */
-const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}{1,14}(?:[-'’]\p{L}\p{Ll}{1,14})?|['’]\p{Lu}\p{Ll}{1,14})`;
+/** a capitalised word of a name in Latin letters, accented or with a hyphened or apostrophed part (García, Ji-soo, Al-Farsi, O'Brien), or in capitals as a form or a passport writes it (PARK JIHOON) */
+const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}{1,14}(?:[-'’]\p{L}\p{Ll}{1,14})?|['’]\p{Lu}\p{Ll}{1,14}|\p{Lu}{1,13}(?:-\p{Lu}{1,8})?(?!\p{Ll}))`;
 /** two to four such words a space apart (John Smith; Kim Ji-soo; Nguyễn Văn An) */
 // (Chinese may stand right against it: 感谢John Smith今天…)
 // (a middle initial may stand between: John F. Kennedy)
@@ -1453,6 +1454,17 @@ function glossedByPersona(src: string, at: number, personas: string[]): boolean 
   return !!g && personas.some((p) => g.startsWith(p));
 }
 
+/** the syllables of Korean given names as romanised (Ji-hoon, Seo-yeon, Min-jun) */
+const KOREAN_SYLLABLES = new Set('a ah bin bo bom byung byeong chan chang cheol chul dae do dong du eun eui gi gun geon gyu gyeong ha hae hak han ho hong hoon hun hwa hwan hye hyo hyun hyeon hyuk il in ja jae jeong jin ji jong joo joon ju jun jung kang ki kwang kyo kyu kyung kyeong man mi min moon mun myung myeong na nam ok ra ri rin sam sang se seo seok seong seul sik so soo sook suk sun sung su tae u wan won woo ye yeon yeong yong yoo yoon young yu yul yun'.split(' '));
+/** a Korean given name: hyphened (Ji-soo) or its two syllables written as one word (Jihoon, JIHOON, Seoyeon) */
+function koreanGiven(w: string): boolean {
+  if (w.includes('-')) return true;
+  const k = w.toLowerCase();
+  if (k.length < 4 || !/^[a-z]+$/.test(k)) return false;
+  for (let i = 1; i < k.length; i++) if (KOREAN_SYLLABLES.has(k.slice(0, i)) && KOREAN_SYLLABLES.has(k.slice(i))) return true;
+  return false;
+}
+
 /**
  * Foreign clients' full names in Latin letters in a text: a listed given name and a name-like word after it (John
  * Smith, Anna Kowalski), a name-like word and a listed surname (Aisha Rahman), or a surname written first (Kim
@@ -1473,9 +1485,11 @@ function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, pe
     const words: { w: string; k: string; from: number; to: number }[] = [];
     // (the words of the name, a middle initial left out)
     for (const x of m[0].matchAll(/\S+/g)) if (!/^\p{Lu}\.$/u.test(x[0])) words.push({ w: x[0], k: foldName(x[0]), from: m.index + x.index!, to: m.index + x.index! + x[0].length });
+    // (a surname in capitals before a longer name is read as before, the name after it: WONG Ka Yan Kelly)
+    while (words.length > 3 && words[0]!.w.length > 1 && words[0]!.w === words[0]!.w.toUpperCase()) words.shift();
     // (a place's or an organisation's name: Sun Yat-sen University, Canton Tower; not a Korean surname before its
     // hyphened given name: Park Min-jun)
-    const korean = (i: number) => f.korean.has(words[i]!.k) && !!words[i + 1]?.w.includes('-');
+    const korean = (i: number) => f.korean.has(words[i]!.k) && !!words[i + 1] && koreanGiven(words[i + 1]!.w);
     // (a persona's own name in another romanisation, glossed by the name itself: Handled by: Lin Ka-yan 林嘉欣)
     if (glossedByPersona(src, m.index + m[0].length, personas)) continue;
     if (words.some((x, i) => f.places.has(x.k) && !korean(i))) continue;
@@ -1501,7 +1515,7 @@ function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, pe
     const lead = labelled || FOREIGN_GREETING.test(before) || FOREIGN_TITLE.test(before);
     // surname first: Korean with its hyphened given name, Japanese, Vietnamese with a middle name or a third word
     const east =
-      (f.korean.has(g.k) && core.length === 2 && s.w.includes('-')) ||
+      (f.korean.has(g.k) && core.length === 2 && koreanGiven(s.w)) ||
       (f.japanese.has(g.k) && core.length === 2 && !f.surnames.has(s.k) && !f.japanese.has(s.k)) ||
       (f.vietnamese.has(g.k) && (core.length === 3 || f.vnMiddle.has(s.k) || g.k.length >= 4));
     // given name first (a given name not followed by another given name only: Emma Lucas is no one's full name)
@@ -1509,7 +1523,9 @@ function latinNames(view: SpanView, f: ForeignNames, assetCue: () => boolean, pe
       (f.given.has(g.k) && (!f.given.has(s.k) || f.surnames.has(s.k) || f.japanese.has(s.k))) ||
       ((f.surnames.has(s.k) || f.japanese.has(s.k)) && !f.surnames.has(g.k)) ||
       (f.korean.has(s.k) && g.w.includes('-'));
-    if (!east && !western && !lead) continue;
+    // (words in capitals are a name only by the lists: 客户 VIP ROOM is a sign, PARK JIHOON a name)
+    const capitals = core.some((x) => x.w.length > 1 && x.w === x.w.toUpperCase());
+    if (!east && !western && (!lead || capitals)) continue;
     const sentence = toSimplified(sourceSentence(src, m.index));
     if (FOREIGN_HISTORY.test(sentence)) continue;
     // (where no client is named: an English given name and a persona's surname in pinyin, a persona's English name — Grace
