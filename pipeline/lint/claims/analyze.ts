@@ -573,9 +573,9 @@ const COMFORT = /^(放心|安心|莫慌|别慌|唔使惊|不用怕|别怕|嗯|�
 /** the writer saying it, before a bare yes (我说能！; 我当场回她：可以) */
 const SELF_REPLY = /^(我|我们|小U)(就|当场|直接|马上|立刻)?(说|讲|回|答|回答|回复)(他|她|佢|您|你|佢哋|他们|她们)?(?=.)/;
 /** who answers, as a clause of its own before the answer (统一回复：; 答：) */
-const REPLY_LEAD = /^((统一)?回复|答|回|a)$/;
+const REPLY_LEAD = /^((统一)?回复|答|回|a|我|我们)$/;
 /** a clause that is nothing but a yes: a plain one (对！ 没错 当然), or the verb asked (能！ 会的。 当然可以 赔！) */
-const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|对头|对头对头|是嘞|是噻|冇错|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
+const YES_WORD = /^(答|a|(统一)?回复|回)?:?((你|您)?(说得对|讲得对|说得没错|讲得啱|说得是)|对|对头|对头对头|是嘞|是噻|冇错|是的|是啊|是呀|没错|当然|肯定|绝对|必须|妥妥|稳稳|系|系呀|系啊|系嘅|梗系|嗯|嗯嗯|嗯哼|对对|对对对|duidui|dui|差不多|妥|妥了|放心|放心吧|那必须|那当然)(的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴|嘅|㗎|噉)*$/;
 /** a clause that is nothing but a negated verb (不会的！ 没有。): it agrees with a question that asks with the same words */
 /** …or the question's own negated words said back (这个理财不保本吗？不保本。; 不是保本的吗？不是的) */
 const ECHOED_PHRASE = /^((?:不|没|非|唔|冇)[\u4e00-\u9fa5]{1,4}?)(?:的|啦|呀|啊|哦|吧|嘛|咯|喔|哈|滴)*$/;
@@ -1008,7 +1008,7 @@ const CONDITION_OPENS = new RegExp(`^([\\u4e00-\\u9fa5]{0,8}(问|問|说|說|讲
 /** who tells the one who passed a pitch on (我跟他说：) */
 const TOLD = new RegExp(String.raw`^\s*([我他她]|小U|我们)?` + SAYS);
 /** who answers and whom they address, before the answer itself (我跟他说：叔叔，…; 我回她：…; an answer's label or its speaker: 答：不会; A：一般不会; 经理王晓雨：不会的) */
-const ANSWER_LEAD = new RegExp(String.raw`^\s*((答|回答|答复|[AＡ]|小U|[\u4e00-\u9fa5]{0,4}(经理|行长|柜员|客服|专员|顾问|主任)[\u4e00-\u9fa5]{0,3})\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
+const ANSWER_LEAD = new RegExp(String.raw`^\s*((答|回答|答复|[AＡ]|小U|我|我们|[\u4e00-\u9fa5]{0,4}(经理|行长|柜员|客服|专员|顾问|主任)[\u4e00-\u9fa5]{0,3})\s*[:：]\s*|([我他她]|小U|我们)` + SAYS + ')' + String.raw`((叔叔|阿姨|大爷|大妈|奶奶|爷爷|姐姐?|哥哥?|老师|师傅|大家|家人们|街坊们?|老哥|老姐|[\u4e00-\u9fa5]{1,2}(叔|姨|伯|婶|姐|哥))\s*[，,]\s*)?`);
 /** what the words after a quotation say of it when they call it a breach or correct it (但这句话本身就违规; 这句话我得纠正) */
 // (or sent back by a reviewer: …”⏎合规同事退了回来：…)
 // (or called a way of saying that is no longer allowed: “预期收益率”这种现在已经不允许用的说法; or gone, or too good to be true:
@@ -2210,7 +2210,9 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
         // (a question that opens by asking who says it has denied itself already, and the verb's yes
         // answers what it denied: 谁说理财不会亏？会的。 — the loss is affirmed, nothing flips back)
         const asking = askingText(sentFrom);
-        if (/[不没无非未别冇唔]/.test(asking) && !word) {
+        // (but a yes by the modal of an A-not-A question says yes to all it asks, its negation too: 会不会不保本？会的)
+        const modal = /(会|是|能|有|要)(不|没)\1[^会是能有要？?]*[？?]?$/.exec(norm.text.slice(Math.max(0, sentFrom - 40), sentFrom))?.[1];
+        if (/[不没无非未别冇唔]/.test(asking) && !word && !(modal && reply.startsWith(modal))) {
           if (!WHO_SAYS.test(asking)) flips++;
         } else a |= ANSWER_AFFIRMS;
       }
