@@ -418,6 +418,9 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const first = views[heads[0]!.view]!;
     // (the heads are a headline the asset hides: about its product, as a drawn title is)
     const scan = scanSpan(set, first.index, { field: 'headline', file: first.span.file, text });
+    // (unasked, only a listed term read whole counts: where the heads hold none long enough, the claims
+    // are not read at all — most assets' line heads spell nothing, and reading them costs a whole text's analysis)
+    if (!hinted && longestTerms(scan) < fewest) continue;
     // (one reading per rule, the widest: 穩賺 inside 穩賺不賠 is the same claim, reported once)
     const widest = new Map<WordRule, [number, number]>();
     for (const c of readTogether(set, scan, products, lifeAsset)) {
@@ -637,6 +640,19 @@ function wholeTerms(scan: Scan, c: Candidate): { from: number; to: number } | un
   for (const t of terms) {
     run = run && t.from <= run.to ? { from: run.from, to: Math.max(run.to, t.to) } : { from: t.from, to: t.to };
     if (!best || run.to - run.from > best.to - best.from) best = run;
+  }
+  return best;
+}
+/** How many characters of a text the longest run of listed terms read whole covers, each touching the next (保本 ‖ 保息) */
+function longestTerms(scan: Scan): number {
+  const terms = scan.terms.filter((t) => t.exact).sort((a, b) => a.from - b.from);
+  let best = 0;
+  let from = -1;
+  let to = -1;
+  for (const t of terms) {
+    if (t.from > to) from = t.from;
+    to = Math.max(to, t.to);
+    best = Math.max(best, to - from);
   }
   return best;
 }
