@@ -643,8 +643,12 @@ function wholeTerms(scan: Scan, c: Candidate): { from: number; to: number } | un
   }
   return best;
 }
-/** How many characters of a text the longest run of listed terms read whole covers, each touching the next (保本 ‖ 保息) */
+/**
+ * How many characters of a text as written the longest run of listed terms read whole covers, each touching the next
+ * (保本 ‖ 保息; w ‖ e ‖ n ‖ z ‖ h ‖ u ‖ a ‖ n, read as 稳赚, is eight)
+ */
 function longestTerms(scan: Scan): number {
+  const { start, end } = scan.view.norm;
   const terms = scan.terms.filter((t) => t.exact).sort((a, b) => a.from - b.from);
   let best = 0;
   let from = -1;
@@ -652,7 +656,7 @@ function longestTerms(scan: Scan): number {
   for (const t of terms) {
     if (t.from > to) from = t.from;
     to = Math.max(to, t.to);
-    best = Math.max(best, to - from);
+    best = Math.max(best, end[to - 1]! - start[from]!);
   }
   return best;
 }
