@@ -420,13 +420,13 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     const scan = scanSpan(set, first.index, { field: 'headline', file: first.span.file, text });
     // (unasked, only a listed term read whole counts: where the heads hold none long enough, the claims
     // are not read at all — most assets' line heads spell nothing, and reading them costs a whole text's analysis)
-    if (!hinted && longestTerms(scan) < fewest) continue;
+    if (!hinted && (termRun(scan, () => true)?.width ?? 0) < fewest) continue;
     // (one reading per rule, the widest: 穩賺 inside 穩賺不賠 is the same claim, reported once)
     const widest = new Map<WordRule, [number, number]>();
     for (const c of readTogether(set, scan, products, lifeAsset)) {
       // (where nothing says the characters hide words, only a listed term read whole counts: heads that
       // a pattern or a term with characters between reads — 包 ‖ 眠 ‖ 息 — are as likely chance)
-      const whole = hinted ? c : wholeTerms(scan, c);
+      const whole = hinted ? c : termRun(scan, (t) => t.rule === c.rule.index && t.from >= c.from && t.to <= c.to);
       if (!whole) continue;
       const [a, b] = [scan.view.norm.start[whole.from]!, scan.view.norm.end[whole.to - 1]!];
       // (two heads, where nothing says the heads hide words, are as likely chance: 一⏎安…⏎全… of a poem)
@@ -630,33 +630,20 @@ interface Head {
   alone?: boolean;
 }
 /**
- * The widest run of listed terms of a candidate's rule, each read whole and each touching the next
- * (保本 ‖ 保息 of 保本保息), inside the candidate.
+ * The widest run of listed terms read whole that `keep` keeps, each touching the next (保本 ‖ 保息 of 保本保息), measured
+ * in the characters of the text as written (w ‖ e ‖ n ‖ z ‖ h ‖ u ‖ a ‖ n, read as 稳赚, is eight), and how wide it is.
  */
-function wholeTerms(scan: Scan, c: Candidate): { from: number; to: number } | undefined {
-  const terms = scan.terms.filter((t) => t.exact && t.rule === c.rule.index && t.from >= c.from && t.to <= c.to).sort((a, b) => a.from - b.from);
-  let best: { from: number; to: number } | undefined;
-  let run: { from: number; to: number } | undefined;
-  for (const t of terms) {
-    run = run && t.from <= run.to ? { from: run.from, to: Math.max(run.to, t.to) } : { from: t.from, to: t.to };
-    if (!best || run.to - run.from > best.to - best.from) best = run;
-  }
-  return best;
-}
-/**
- * How many characters of a text as written the longest run of listed terms read whole covers, each touching the next
- * (保本 ‖ 保息; w ‖ e ‖ n ‖ z ‖ h ‖ u ‖ a ‖ n, read as 稳赚, is eight)
- */
-function longestTerms(scan: Scan): number {
+function termRun(scan: Scan, keep: (t: Scan['terms'][number]) => boolean): { from: number; to: number; width: number } | undefined {
   const { start, end } = scan.view.norm;
-  const terms = scan.terms.filter((t) => t.exact).sort((a, b) => a.from - b.from);
-  let best = 0;
+  const terms = scan.terms.filter((t) => t.exact && keep(t)).sort((a, b) => a.from - b.from);
+  let best: { from: number; to: number; width: number } | undefined;
   let from = -1;
   let to = -1;
   for (const t of terms) {
     if (t.from > to) from = t.from;
     to = Math.max(to, t.to);
-    best = Math.max(best, end[to - 1]! - start[from]!);
+    const width = end[to - 1]! - start[from]!;
+    if (!best || width > best.width) best = { from, to, width };
   }
   return best;
 }
@@ -696,6 +683,7 @@ function acrosticHeads(views: SpanView[]): HiddenReading[] {
   for (const [vi, view] of views.entries()) {
     const src = view.span.text;
     let at = 0;
+    let headed = false;
     for (const line of src.split('\n')) {
       const head = HIDDEN_HEAD.exec(line);
       const alone = line.replace(/[^\u4e00-\u9fa5]/g, '').length === 1;
@@ -704,7 +692,8 @@ function acrosticHeads(views: SpanView[]): HiddenReading[] {
       if (head) {
         const h = { view: vi, at: at + head[0].length - 1, char: head[1]!, alone };
         lineHeads.push(h);
-        if (!textHeads.some((t) => t.view === vi)) textHeads.push(h);
+        if (!headed) textHeads.push(h);
+        headed = true;
         if (nth > 0) {
           const c = line.slice(head[0].length - 1).replace(/[^\u4e00-\u9fa5]/g, '')[nth];
           if (c) columnChars.push({ view: vi, at: at + line.indexOf(c, head[0].length), char: c });

@@ -917,11 +917,14 @@ function figurePass(n: Normalized): Rewrite[] {
   // (a rate in per mille, in points with their decimals or in numerals after its name is the per-cent
   // figure it states: 千分之三十二 → 3.2%; 三个点一五, 3个点25 → 3.15%, 3.25%; 年化三点二 → 3.2%)
   if (/千分之|点/.test(t)) {
-    const taken = found.slice();
+    // (the figures already read, in order: one pointer walks them, so a text full of both stays linear)
+    const taken = found.slice().sort((a, b) => a.from - b.from);
+    let k = 0;
     for (const m of t.matchAll(PER_MILLE_OR_POINTS)) {
       const from = m.index!;
       const to = from + m[0].length;
-      if (taken.some((r) => from < r.to && to > r.from)) continue;
+      while (k < taken.length && taken[k]!.to <= from) k++;
+      if (k < taken.length && taken[k]!.from < to) continue;
       let gapped = false;
       for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0) gapped = true;
       const whole = wholeOf(m[1] ?? m[3] ?? m[5]!);

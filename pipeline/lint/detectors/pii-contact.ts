@@ -358,6 +358,11 @@ const addressData = z.strictObject({
   publicLabels: z.array(z.string().min(1)).default([]),
 });
 
+/** A range of the text as typed, given back as normalised offsets (what is read in the source: Latin addresses). */
+function typedRange(view: SpanView, from: number, to: number): [number, number] {
+  return [lowerBound(view.norm.start, from), lowerBound(view.norm.start, to)];
+}
+
 export const piiAddress = patternDetector('pii-address', addressData, (view, d) => {
   const t = view.norm.text;
   const found: Found[] = [];
@@ -471,9 +476,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   // a Singapore public-housing flat: its block, its street, its unit (Blk 318 Clementi Ave 5, #08-142)
   if (m & MARK_LATIN && /blk|block/i.test(t)) {
     for (const r of view.span.text.matchAll(SG_FLAT)) {
-      // (read in the text as typed; given back as normalised offsets)
-      const k = lowerBound(view.norm.start, r.index!);
-      const j = lowerBound(view.norm.start, r.index! + r[0].length);
+      const [k, j] = typedRange(view, r.index!, r.index! + r[0].length);
       if (j > k && !inSafe(view, k, j)) found.push({ from: k, to: j, masked: r[0].replace(/[0-9]/g, '*') });
     }
   }
@@ -496,18 +499,18 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       while (j < t.length && view.norm.start[j]! < f.to) j++;
       if (j > k && !inSafe(view, k, j)) found.push({ from: k, to: j, masked: f.masked });
     }
-  }
-  // an address written house number first (新家在 2187 Oak Crest Dr, Irvine, CA 92618), where its sentence says it is a
-  // home and names no public place in it (read in the text as typed)
-  if (m & MARK_LATIN && m & MARK_DIGIT) {
-    const src = view.span.text;
+    // an address written house number first (新家在 2187 Oak Crest Dr, Irvine, CA 92618), where its sentence says it
+    // is a home and names no public place in it, and no room-first address above covers it
+    // (what was found so far, in order: one pointer walks it, as for the flats above)
+    const taken = found.slice().sort((a, b) => a.from - b.from);
+    let p = 0;
     for (const r of src.matchAll(EN_STREET_FIRST)) {
       const end = r.index! + r[0].length;
       const around = `${src.slice(Math.max(0, r.index! - 40), r.index!).split(/[。！？!?\n]/).pop()}|${src.slice(end, end + 20).split(/[。！？!?\n]/)[0]}`;
       if (!EN_HOME_SAID.test(around) || EN_PUBLIC.test(r[0]) || EN_PUBLIC.test(src.slice(Math.max(0, r.index! - 30), r.index!))) continue;
-      const k = lowerBound(view.norm.start, r.index!);
-      const j = lowerBound(view.norm.start, r.index! + r[0].length);
-      if (j > k && !inSafe(view, k, j) && !found.some((f) => f.from < j && k < f.to)) found.push({ from: k, to: j, masked: r[0].replace(/[0-9]/g, '*') });
+      const [a, b] = typedRange(view, r.index!, end);
+      while (p < taken.length && taken[p]!.to <= a) p++;
+      if (b > a && !inSafe(view, a, b) && !(p < taken.length && taken[p]!.from < b)) found.push({ from: a, to: b, masked: r[0].replace(/[0-9]/g, '*') });
     }
   }
   if (m & MARK_VILLAGE) for (const { from, to, match } of regexHits(view, VILLAGE)) {
