@@ -388,6 +388,33 @@ function cantoneseIs(b: Buffers, n: number): void {
     }
 }
 
+/** emoji that say yes (👌 👍 ✅ ✔ ☑ 🙆 💯) */
+const ASSENT = new Set([0x1f44c, 0x1f44d, 0x2705, 0x2714, 0x2611, 0x1f646, 0x1f4af]);
+const DUI = '对'.charCodeAt(0);
+/** the end of an answer: the text's or a line's end, or a mark that ends a clause */
+const ANSWER_END = new Set([...'\n。！!，,~～…？?'].map((c) => c.charCodeAt(0)));
+/**
+ * An emoji of assent that is a whole answer — after a speaker's colon or at a line's start, and
+ * ending its clause (客户：保本吗？⏎我：👌) — is read as the word 对 it stands for; anywhere else it
+ * is decoration (✅ 随存随取) and dropped like any emoji. Returns where the answer's emoji end (its
+ * skin tones and repeats: 👍🏻👍🏻), or -1.
+ */
+function answersAlone(src: string, s: number, e: number): number {
+  let a = s;
+  while (a > 0 && (src.charCodeAt(a - 1) === 32 || src.charCodeAt(a - 1) === 0x3000)) a--;
+  const before = a === 0 ? 10 : src.charCodeAt(a - 1);
+  if (before !== 10 && before !== 0xff1a && before !== 0x3a) return -1;
+  let b = e;
+  let end = e;
+  while (b < src.length) {
+    const c = src.codePointAt(b)!;
+    if (c === 32 || c === 0x3000) b++;
+    else if (c === 0xfe0f || (c >= 0x1f3fb && c <= 0x1f3ff) || ASSENT.has(c)) end = b += c > 0xffff ? 2 : 1;
+    else break;
+  }
+  return b === src.length || ANSWER_END.has(src.charCodeAt(b)) ? end : -1;
+}
+
 /** The character steps only (no evasion): what rule terms are compiled with. */
 export function normalizeBase(source: string): Normalized {
   const n = source.length;
@@ -418,11 +445,25 @@ export function normalizeBase(source: string): Normalized {
       const d = source.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        const alone = ASSENT.has(cp) ? answersAlone(source, i, i + 2) : -1;
+        if (alone > 0) {
+          feed(DUI, CJK, 0, i, alone);
+          i = alone - 1;
+          continue;
+        }
         let e = ASTRAL.get(cp);
         if (!e) ASTRAL.set(cp, (e = compute(cp)));
         if (e.traditional) sawTraditional = true;
         feedEntry(e, i, i + 2);
         i++;
+        continue;
+      }
+    }
+    if (c >= 0x2600 && c <= 0x27bf && ASSENT.has(c)) {
+      const alone = answersAlone(source, i, i + 1);
+      if (alone > 0) {
+        feed(DUI, CJK, 0, i, alone);
+        i = alone - 1;
         continue;
       }
     }

@@ -125,7 +125,9 @@ const DRIVER = /(开着|驾驶着?|开的是|开来|车主|他的车|她的车|�
 
 export const piiPlate = patternDetector('pii-plate', plateData, (view, data) =>
   (markers(view) & MARK_LATIN ? plates(view) : [])
-    .filter(({ from, to }) => {
+    .filter(({ from, to, s }) => {
+      // (a form's placeholder, its serial a run of X: 浙A·XXXXX)
+      if (/^.\s?.[\s·•-]*[Xx]{3}/.test(s)) return false;
       const pre = sentenceBefore(view, from, 32);
       // (the bank's vehicle named earlier in the sentence, then somebody else driving this one:
       // 网点的班车在门口趴窝了，一位开着浙A·3K7M9的师傅…)
