@@ -415,6 +415,13 @@ function answersAlone(src: string, s: number, e: number): number {
   return b === src.length || ANSWER_END.has(src.charCodeAt(b)) ? end : -1;
 }
 
+/** the character at `i` stands alone on its line but for spaces and variation selectors */
+function aloneOnLine(src: string, i: number): boolean {
+  for (let a = i - 1; a >= 0 && src.charCodeAt(a) !== 10; a--) if (!/[\s\uFE0F]/.test(src[a]!)) return false;
+  for (let b = i + 1; b < src.length && src.charCodeAt(b) !== 10; b++) if (!/[\s\uFE0F]/.test(src[b]!)) return false;
+  return true;
+}
+
 /** The character steps only (no evasion): what rule terms are compiled with. */
 export function normalizeBase(source: string): Normalized {
   const n = source.length;
@@ -459,6 +466,8 @@ export function normalizeBase(source: string): Normalized {
         continue;
       }
     }
+    // (an arrow alone on its line points to the next step of a chart; it says nothing is low or high: 风险 ⏎ ⬇️ ⏎ 与收益相伴)
+    if ((c === 0x2b07 || c === 0x2b06) && aloneOnLine(source, i)) continue;
     if (c >= 0x2600 && c <= 0x27bf && ASSENT.has(c)) {
       const alone = answersAlone(source, i, i + 1);
       if (alone > 0) {
