@@ -180,6 +180,9 @@ interface Candidate {
  * Lints the texts of one asset: word rules, claim patterns and PII detectors per text, whole-asset
  * rules over all of them together. Findings point at the original characters of each span.
  */
+/** a text that is only an arrow (⬇️, ↓, ➡) */
+const ARROW_ONLY = /^[\s\uFE0F⬇⬆↓↑➡→⬅←]+$/;
+
 export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet): Finding[] {
   const { set, detects } = engine(rules);
   const views: SpanView[] = [];
@@ -320,7 +323,10 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     );
   }
   // a claim split over short drawn texts, a word or two each (只赚 ‖ 不赔): the run's words read together
-  for (const run of shortRuns(views)) {
+  for (const texts of shortRuns(views)) {
+    // (an arrow drawn alone between two texts is a chart's step, read as nothing: 风险 ‖ ⬇️ ‖ 与收益相伴而行)
+    const run = texts.filter((v) => !ARROW_ONLY.test(v.span.text));
+    if (run.length < 2) continue;
     const pieces = run.map((v) => v.span.text.trim());
     const starts: number[] = [];
     let at = 0;
