@@ -102,7 +102,7 @@ VALUE[0x24ff] = 0;
 for (const ch of 'XxＸｘ×╳ⅩⅹΧχ叉') VALUE[ch.charCodeAt(0)] = X;
 // (an ellipsis and the fillers of speech between groups read aloud: 六二五八……零七二六; 五幺零幺零七，呃，幺九八五;
 // groups called out: 幺五两！六八洞九！四四幺三！)
-for (const ch of ' \t\u3000\u00a0\n\r-‐‑‒–—－.．·・•_/／()（）|｜~～，、…⋯呃嗯！!') VALUE[ch.charCodeAt(0)] = SEP;
+for (const ch of ' \t\u3000\u00a0\n\r-‐‑‒–—－.．·・•_/／()（）|｜~～，、…⋯呃嗯！!杠') VALUE[ch.charCodeAt(0)] = SEP;
 // zero-width characters, variation selectors and the keycap mark (1️⃣ is 1 U+FE0F U+20E3)
 for (const ch of '\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f\u20e3') VALUE[ch.charCodeAt(0)] = IGNORE;
 
