@@ -729,7 +729,34 @@ function acrosticHeads(views: SpanView[]): HiddenReading[] {
   if (views.length >= 3) out.push({ heads: textHeads, fewest: 3, hinted: false });
   // (a poem's heads are read as a hinted reading is: a poem is written to be read so)
   for (const p of poems) out.push({ heads: p, fewest: 3, hinted: true });
-  return out.filter((r) => r.heads.length >= 3);
+  return [...out.filter((r) => r.heads.length >= 3), ...reversedWords(views)];
+}
+/** a text telling the reader to read what follows backwards (倒着读：本保; 倒过来念就是答案：赔不赚稳) */
+const REVERSED = /(倒着|倒过来|反着|反过来|从后往前|从右往左)(读|念|说|看|写)/g;
+/**
+ * The characters after such a cue and its colon or opening quote (a few characters on, no comma between), up
+ * to the sentence's end, read in reverse: 倒着读：底兜府政 reads 政府兜底. A reading only where the text
+ * asks for it, so any claim over two of them counts.
+ */
+function reversedWords(views: SpanView[]): HiddenReading[] {
+  const out: HiddenReading[] = [];
+  for (const [vi, view] of views.entries()) {
+    const src = view.span.text;
+    if (!src.includes('倒') && !src.includes('反') && !src.includes('从')) continue;
+    for (const m of src.matchAll(REVERSED)) {
+      const cue = /^[^。！？!?\n，,、；;]{0,8}?[:：“「『]/.exec(src.slice(m.index! + m[0].length, m.index! + m[0].length + 12));
+      if (!cue) continue;
+      const heads: Head[] = [];
+      const from = m.index! + m[0].length + cue[0].length;
+      for (let i = from; i < src.length && i < from + 24 && heads.length < 8; i++) {
+        const ch = src[i]!;
+        if (/[。！？!?\n，,”」』]/.test(ch)) break;
+        if (/[\u4e00-\u9fa5]/.test(ch)) heads.push({ view: vi, at: i, char: ch });
+      }
+      if (heads.length >= 2) out.push({ heads: heads.reverse(), fewest: 2, hinted: true });
+    }
+  }
+  return out;
 }
 /** the most characters a drawn text may have to be read with its neighbours as one phrase (只赚 ‖ 不赔) */
 const SHORT_DRAWN = 8;
