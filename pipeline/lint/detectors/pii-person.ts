@@ -354,6 +354,8 @@ export const piiPerson: Detector = {
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
           if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
+          // (nor a surname masked with crosses, which the normaliser drops: 落款：李×× 敬上)
+          if (from + surnameLen < n.start.length && /^[\s]*[×✕╳]/.test(view.span.text.slice(n.end[from + surnameLen - 1]!, n.start[from + surnameLen]!))) return;
           // (nor a place's name, its county or district glued after it: 户名 蒲江县明月村茶叶专业合作社)
           if (to < t.length && n.gap[to] === 0 && /[县縣区區镇鎮乡鄉省州]/.test(t[to]!)) return;
           // (nor what a product is named: 产品名字叫“安盈”; 这款理财名叫稳盈)
