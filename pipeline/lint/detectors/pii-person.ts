@@ -158,7 +158,7 @@ function syllableRun(t: string, from: number, to: number): number {
   return run.every((w) => pinyinSyllableCount(w.toLowerCase()) === 1) ? run.length : 0;
 }
 /** the words that make the full name glued right after them a client's, whatever word its first two characters make */
-const WHOSE_GLUED = new Set(['客户', '储户', '患者', '新郎', '新娘', '家长', '持卡人', '户主', '成员', '队员', '会员', '学员']);
+const WHOSE_GLUED = new Set(['客户', '储户', '患者', '新郎', '新娘', '家长', '持卡人', '户主']);
 /** a verb that takes a person, read before a surname and its title (祝张哥; 帮李姐) */
 const VERB_BEFORE_TITLE = new Set([...'祝给帮陪请送替谢向为跟与和同让叫找问带']);
 /** a word a person's name follows, glued to it at a headline's end (感谢王建华; 恭喜李秀英; 致陈美玲) */
