@@ -176,13 +176,13 @@ interface Candidate {
   to: number;
 }
 
+/** a text that is only an arrow (⬇️, ↓, ➡) */
+const ARROW_ONLY = /^[\s\uFE0F⬇⬆↓↑➡→⬅←]+$/;
+
 /**
  * Lints the texts of one asset: word rules, claim patterns and PII detectors per text, whole-asset
  * rules over all of them together. Findings point at the original characters of each span.
  */
-/** a text that is only an arrow (⬇️, ↓, ➡) */
-const ARROW_ONLY = /^[\s\uFE0F⬇⬆↓↑➡→⬅←]+$/;
-
 export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet): Finding[] {
   const { set, detects } = engine(rules);
   const views: SpanView[] = [];
@@ -733,6 +733,9 @@ function acrosticHeads(views: SpanView[]): HiddenReading[] {
 }
 /** a text telling the reader to read what follows backwards (倒着读：本保; 倒过来念就是答案：赔不赚稳) */
 const REVERSED = /(倒着|倒过来|反着|反过来|从后往前|从右往左)(读|念|说|看|写)/g;
+/** what ends the words read backwards: a sentence's or a clause's mark, a closing quote */
+const REVERSED_END = /[。！？!?\n，,”」』]/;
+const HAN = /[\u4e00-\u9fa5]/;
 /**
  * The characters after such a cue and its colon or opening quote (a few characters on, no comma between), up
  * to the sentence's end, read in reverse: 倒着读：底兜府政 reads 政府兜底. A reading only where the text
@@ -742,7 +745,6 @@ function reversedWords(views: SpanView[]): HiddenReading[] {
   const out: HiddenReading[] = [];
   for (const [vi, view] of views.entries()) {
     const src = view.span.text;
-    if (!src.includes('倒') && !src.includes('反') && !src.includes('从')) continue;
     for (const m of src.matchAll(REVERSED)) {
       const cue = /^[^。！？!?\n，,、；;]{0,8}?[:：“「『]/.exec(src.slice(m.index! + m[0].length, m.index! + m[0].length + 12));
       if (!cue) continue;
@@ -750,8 +752,8 @@ function reversedWords(views: SpanView[]): HiddenReading[] {
       const from = m.index! + m[0].length + cue[0].length;
       for (let i = from; i < src.length && i < from + 24 && heads.length < 8; i++) {
         const ch = src[i]!;
-        if (/[。！？!?\n，,”」』]/.test(ch)) break;
-        if (/[\u4e00-\u9fa5]/.test(ch)) heads.push({ view: vi, at: i, char: ch });
+        if (REVERSED_END.test(ch)) break;
+        if (HAN.test(ch)) heads.push({ view: vi, at: i, char: ch });
       }
       if (heads.length >= 2) out.push({ heads: heads.reverse(), fewest: 2, hinted: true });
     }

@@ -389,7 +389,8 @@ function cantoneseIs(b: Buffers, n: number): void {
 }
 
 /** emoji that say yes (👌 👍 ✅ ✔ ☑ 🙆 💯) */
-const ASSENT = new Set([0x1f44c, 0x1f44d, 0x2705, 0x2714, 0x2611, 0x1f646, 0x1f4af]);
+export const ASSENT_EMOJI = ['👌', '👍', '✅', '✔', '☑', '🙆', '💯'];
+const ASSENT = new Set(ASSENT_EMOJI.map((e) => e.codePointAt(0)!));
 const DUI = '对'.charCodeAt(0);
 /** the end of an answer: the text's or a line's end, or a mark that ends a clause */
 const ANSWER_END = new Set([...'\n。！!，,~～…？?'].map((c) => c.charCodeAt(0)));

@@ -18,7 +18,7 @@ import type { SpanView } from '../detectors/types.ts';
 import { OPERATORS, type ClaimPattern, type ConceptSet, type Operator, type ProductType } from './concepts.ts';
 import { cannotMatch } from '../prefilter.ts';
 import { CLAUSE, SENTENCE } from '../classes.ts';
-import { normalizeTerm, simpleSource } from '../normalize.ts';
+import { ASSENT_EMOJI, normalizeTerm, simpleSource } from '../normalize.ts';
 import { Attached } from '../attach.ts';
 import { isProductAsset, onCommentLine, onlyOf, type AssetProducts } from './product.ts';
 import { ownWordsFrom, verdictAt, verdictsOf } from './verdict.ts';
@@ -1291,27 +1291,27 @@ export function markedWrong(view: SpanView, from: number): boolean {
   while (a > 0 && at - a < 60 && src[a - 1] !== '\n') a--;
   // (not what the writer says after a verdict that opens the line and judges the statement before it: ❌ 误区！同心月月享其实…)
   if (WRONG_MARK.test(src.slice(a, at)) && ownWordsFrom(view, at) < 0) return true;
+  // (the end of the line, or 200 characters on: read once, by the checks below that need it)
+  let eol = -1;
+  const lineEnd = () => {
+    if (eol < 0) for (eol = at; eol < src.length && eol - at < 200 && src[eol] !== '\n'; ) eol++;
+    return eol;
+  };
   // (a true-or-false statement with its blank, answered false on a line below: 判断：…就不会亏钱。（ ）⏎答案：× …)
-  {
-    let le = at;
-    while (le < src.length && le - at < 200 && src[le] !== '\n') le++;
-    if (TRUE_FALSE_BLANK.test(src.slice(at, le)) && JUDGED_FALSE.test(src.slice(le + 1, le + 160))) return true;
-  }
+  if (TRUE_FALSE_BLANK.test(src.slice(at, lineEnd())) && JUDGED_FALSE.test(src.slice(lineEnd() + 1, lineEnd() + 160))) return true;
   // (a line spoken by a fraudster in a script or a comic: 骗子：大姐，这个项目保本保息; ① 骗子：我们平台全国第一)
   if (FRAUD_SPEAKER.test(src.slice(a, at)) || WRONG_LABEL.test(src.slice(a, at))) return true;
   // (a line a client speaks in a dialogue or a script — 客户：…; 【客户】…; 阿婆：「…」; 小杨（演客户）：…; a chatbot's 用户：… — is the client's,
   // unless the next line opens by agreeing: 客户：这款跟定期一样吧？⏎理财经理：对的。)
   if (CLIENT_SPEAKER.test(src.slice(a, at))) {
-    let e = at;
-    while (e < src.length && e - at < 200 && src[e] !== '\n') e++;
+    const e = lineEnd();
     // (nor where it asks and the next line answers it no, which says the opposite as the writer's own: 客户：会亏吗？⏎经理：不会的)
     if (!NEXT_AGREES.test(src.slice(e + 1, e + 40)) && !answeredNo(src, at, e)) return true;
   }
   // (a named client's line in a dialogue, the staff answering on the next line: 张阿姨：…跟定期一样吧？⏎陈晓文：阿姨，不一样的哦 —
   // not a testimonial card's one line: 刘阿姨：两年多了，每一期都有进账)
   if (NAMED_SPEAKER.test(src.slice(a, at))) {
-    let e = at;
-    while (e < src.length && e - at < 200 && src[e] !== '\n') e++;
+    const e = lineEnd();
     const next = src.slice(e + 1, e + 40);
     // (answered by someone else, not by the next client of a row of reviews: 刘叔叔：“…”⏎孙姐：“…”)
     if (NEXT_SPEAKER.test(next) && !NAMED_SPEAKER.test(next) && !CLIENT_SPEAKER.test(next) && !NEXT_AGREES.test(next) && !answeredNo(src, at, e)) return true;
@@ -1417,7 +1417,7 @@ const NEXT_SPEAKER = /^[^：:\n]{1,10}[：:]/;
 const NEXT_ANSWERS_NO = /^[^：:\n]{0,12}[：:][\s\p{Extended_Pictographic}\uFE0F]*[“「"]?\s*((放心|您放心|安心)[，,！!]?\s*)?(不会|不會|没有|沒有|没事|沒事|不用担心|不用擔心|唔会|唔會|唔使|冇|绝对不会|肯定不会|一般不会|基本不会|基本上不会)(的|啦|嘞|哦|喔|呀|啊|嘅|架|㗎|咯)*\s*([，,。！!~～…]|$)/mu;
 /** the line from `at` to `e` asks, and the next line answers it no */
 const answeredNo = (src: string, at: number, e: number) => /[？?]\s*[”」"]?\s*$/.test(src.slice(at, e)) && NEXT_ANSWERS_NO.test(src.slice(e + 1, e + 40));
-const NEXT_AGREES = /^[^：:\n]{0,12}[：:]\s*[“「"]?\s*(对|是的|是啊|没错|说得对|讲得对|对对|当然|肯定|就是|可不是|系呀|冇错|👌|👍|✅|✔|☑|🙆|💯)/u;
+const NEXT_AGREES = new RegExp(`^[^：:\\n]{0,12}[：:]\\s*[“「"]?\\s*(对|是的|是啊|没错|说得对|讲得对|对对|当然|肯定|就是|可不是|系呀|冇错|${ASSENT_EMOJI.join('|')})`, 'u');
 /** a speaker label of a fraudster opening a line (骗子：; ① 骗子：) */
 // (骗子甲：; a role in scare quotes, with a stage direction: “理财顾问”（凑近）：)
 // (or a speaker labelled in brackets before the line: （骗子）您好，我是银行客服…)
