@@ -290,6 +290,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     if (lifeAsset || lifeSlang(c.view, c.from, c.to) || ((!isProductAsset(products) || metaphor(c.view, c.from, true, true)) && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
     if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
+    if (rule.notBefore && rule.notBefore.test(clauseAfter(c.view, c.to))) continue;
     if (rule.notInName && inName(c.view.span.text, c.view.norm.start[c.from]!, c.view.norm.end[c.to - 1]!)) continue;
     const spared = exempt(rule, products.types) && !onlyOf(products.types, c.pattern.evenIfOnly);
     // (a pattern that applies even to deposits applies where a deposit is the subject: 不论定期还是理财，都纳入存款保险)
@@ -1393,6 +1394,7 @@ function judge(set: RuleSet, scan: Scan, products: AssetProducts, lifeAsset = fa
     if (namedInPlace(view, from)) continue;
     if (negated(set, rule, view, from, to)) continue;
     if (rule.notAfter && rule.notAfter.test(clauseBefore(view, from))) continue;
+    if (rule.notBefore && rule.notBefore.test(clauseAfter(view, to))) continue;
     if (aboutFraud && quoted(span.text, norm.start[from]!, norm.end[to - 1]!) && !ownAdopted(span.text, norm.start[from]!)) continue;
     // (and so is what someone else is said to have said, in a post about a scam: 我表哥说有个银监会批过的“内部产品”)
     if (aboutFraud && rule.id !== 'endorsement' && saidByOther(view, from)) continue;
@@ -1508,6 +1510,14 @@ function clauseBefore(view: SpanView, from: number): string {
   // (a clause goes on back across an enumeration comma: 投的全是国债、政策性金融债和大行存单)
   while (s > 0 && from - s < NOT_AFTER_WINDOW && (clause[s - 1] === clause[s] || enumeration(view.norm, s))) s--;
   return text.slice(s, from);
+}
+
+/** The normalised clause after `to`, at most NOT_AFTER_WINDOW characters. */
+function clauseAfter(view: SpanView, to: number): string {
+  const { clause, text } = view.norm;
+  let e = to;
+  while (e < text.length && e - to < NOT_AFTER_WINDOW && clause[e] === clause[to - 1]) e++;
+  return text.slice(to, e);
 }
 
 /** How far back in the clause a negation or caution word is looked for. */

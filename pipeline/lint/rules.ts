@@ -94,6 +94,17 @@ const ruleSchema = z.strictObject({
       }
     }, 'Expected a valid regular expression')
     .optional(),
+  /** the rule's words do not count before this in their clause: what they are said of is no product (唯一要记住的事; 最醒目的位置; 收益最高的不一定…) */
+  notBefore: text
+    .refine((p) => {
+      try {
+        new RegExp(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Expected a valid regular expression')
+    .optional(),
   fix: z.record(z.string(), text).optional(),
   /** the rule's words do not count inside a product's name: in 「」 or 《》, or before its designation (「鑫享无忧」百万医疗险; 无忧180天持有期: a name, not a description) */
   notInName: z.boolean().default(false),
@@ -169,6 +180,8 @@ export interface WordRule extends RuleMeta {
   negations: string[];
   /** tested on the normalised clause before a term (at most NOT_AFTER_WINDOW characters) */
   notAfter: RegExp | undefined;
+  /** tested on the normalised clause after a term (at most NOT_AFTER_WINDOW characters) */
+  notBefore: RegExp | undefined;
   /** not inside a product's name (engine.ts inName) */
   notInName: boolean;
   /** about the product a neighbouring line or sentence names (engine.ts productNearby) */
@@ -291,6 +304,7 @@ export function compileRules(datas: { data: RuleData; file: string }[], lexicon:
       exceptions: r.exceptions.map(normalizeTerm),
       negations: r.negations.map(normalizeTerm),
       notAfter: r.notAfter === undefined ? undefined : new RegExp(`(?:${r.notAfter})$`, 'i'),
+      notBefore: r.notBefore === undefined ? undefined : new RegExp(`^(?:${r.notBefore})`, 'i'),
       notInName: r.notInName,
       productNearby: r.productNearby,
       fix: new Map(Object.entries(r.fix ?? {}).map(([k, v]) => [normalizeTerm(k), v])),

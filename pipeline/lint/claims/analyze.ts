@@ -856,6 +856,11 @@ export function namedInPlace(view: SpanView, from: number): boolean {
   const at = norm.start[from]!;
   if (LONE_QUOTED.test(simpleSource(norm).slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典/.test(norm.text.slice(Math.max(0, from - 12), from))) return true;
   if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from))) return true;
+  // (or quoted words said not to go together: “高收益”和“低风险”很难同时出现 — read a bounded way on)
+  if (/[「“『]$/.test(simpleSource(norm).slice(Math.max(0, at - 1), at))) {
+    const after = NOT_TOGETHER.exec(simpleSource(norm).slice(at, at + 40));
+    if (after && (after[1] || /[」”』][和与跟及、，,\s]{0,2}[「“『]$/.test(simpleSource(norm).slice(Math.max(0, at - 4), at)))) return true;
+  }
   // (or a quotation of what others put about, named by whose it is: 网上那些「理财收益排行榜」; 所谓的“保本理财”)
   const src = simpleSource(norm);
   // (looked for a bounded way back: a text of many quotations stays linear)
@@ -863,6 +868,8 @@ export function namedInPlace(view: SpanView, from: number): boolean {
   const open = Math.max(0, at - 12) + Math.max(lead.lastIndexOf('「'), lead.lastIndexOf('“'), lead.lastIndexOf('『'));
   return open >= Math.max(0, at - 12) && !/[」”』]/.test(src.slice(open, at)) && OTHERS_QUOTE.test(src.slice(Math.max(0, open - 8), open));
 }
+/** a quoted word, perhaps joined to others, said not to come together (“高收益”和“低风险”很难同时出现; 「保本」「高收益」不可兼得) */
+const NOT_TOGETHER = /^[^」”』\n]{1,8}[」”』]((?:[和与跟及、，,\s]{0,2}[「“『][^」”』\n]{1,8}[」”』])*)[^。！？!?\n]{0,6}((很难|不可能|不能|难以|无法|没法|不会|没有)(同时|兼得|共存|两全)|不可兼得|难以兼得|不能兼得|无法兼得|不可能两全)/;
 /** what opens a quotation of others' words (网上那些; 外面有些; 所谓的) */
 // (or what many are said to be fond of saying: 很多产品都爱说“手慢无”; or what others post: 别人晒的“上一期年化3.2%”)
 // (or what a peer wrote: 看到同行朋友圈写“第四笔钱就放XX理财…”)

@@ -76,7 +76,8 @@ export const missingRiskWarning: Detector = {
       let offers: boolean | undefined;
       const kindOnly = (type: ProductType) => {
         const e = evidence.get(type);
-        return !!e && (namedAsKind(type, e.view.norm.text, e.from, views) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24))) && !(offers ??= offersSomething(views));
+        // (or someone else's, spoken of to warn: 听说有“高收益、低风险”的养老理财？…要多个心眼)
+        return !!e && (namedAsKind(type, e.view.norm.text, e.from, views) || PLATFORM_KIND.test(sentenceBefore(e.view, e.from, 24)) || OTHERS_KIND.test(sentenceBefore(e.view, e.from, 40))) && !(offers ??= offersSomething(views));
       };
       if (types.has('wealth') && !kindOnly('wealth')) need('wealth', contains(views, wealthWarning), warning(REQUIRED_WARNINGS.wealth));
       if (types.has('fund') && !kindOnly('fund')) need('fund', contains(views, fundRisk) && hasAny(views, d.fundStatement), warning(REQUIRED_WARNINGS.fund));
@@ -127,7 +128,7 @@ const LOAN_FORM = /申请表[^。\n]{0,6}(填写|示范|样表|模板)|(填写|�
 /** the bank speaking of its own (咱们行的; 我行; 本行) */
 const OWN_WORDS = /咱们|我们|我行|本行|咱行|我哋/;
 /** what makes the product after it another lender's or seller's, a kind spoken of (网上那种; 外面有些; 别家的) */
-const OTHERS_KIND = /((网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些)[^。！？\n]{0,24}|(我|我家|我自己|自己|自家|咱家|我们家)的?(房贷|车贷|贷款)[^。！？\n]{0,8})$/;
+const OTHERS_KIND = /((网上|网络上|外面|别家|别的平台|有些|某些|那种|那类|那些|听说有|听说过|号称|所谓)[^。！？\n]{0,24}|(我|我家|我自己|自己|自家|咱家|我们家)的?(房贷|车贷|贷款)[^。！？\n]{0,8})$/;
 
 /**
  * Whether the product word at normalised `from` of `text` names a kind of product, not one: 理财产品都…; a benchmark or a

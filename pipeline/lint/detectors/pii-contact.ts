@@ -181,7 +181,7 @@ const passportData = z.strictObject({
 });
 
 /** the passport and permit numbers of one view (normalised offsets) */
-function passportsIn(view: SpanView, samples: RegExp | undefined): Found[] {
+function passportsIn(view: SpanView, samples: RegExp | undefined, assetSpeaksOfOne = false): Found[] {
   const t = view.norm.text;
   const taiwan = t.includes('台胞证') || t.includes('来往大陆通行证') ? [...regexHits(view, TAIWAN_PERMIT)] : [];
   if (!(markers(view) & MARK_LATIN) && !taiwan.length && !(markers(view) & MARK_DIGIT && PASSPORT_WORDS.test(t))) return [];
@@ -191,6 +191,9 @@ function passportsIn(view: SpanView, samples: RegExp | undefined): Found[] {
     for (const h of regexHits(view, PASSPORT_CONTEXT)) found.push(h);
     // (another country's passport, right after the word: 护照号 M73920481; UK passport number 533829104)
     for (const h of regexHits(view, FOREIGN_PASSPORT)) if (PASSPORT_LABEL.test(t.slice(Math.max(0, h.from - 24), h.from))) found.push(h);
+  } else if (assetSpeaksOfOne) {
+    // (a text of an asset about a passport, its number after a number's label: 护照招领 ‖ 证件号码：e 5 3 9 1 0 2 4 6)
+    for (const h of regexHits(view, PASSPORT_CONTEXT)) if (/(号码|证号|编号|号)\s*(是|为)?\s*[:：]?\s*$/.test(t.slice(Math.max(0, h.from - 8), h.from))) found.push(h);
   }
   if (PERMIT_WORDS.test(t)) for (const h of regexHits(view, PERMIT)) found.push(h);
   const seen = new Set<number>();
@@ -222,7 +225,8 @@ export const piiPassport: Detector = {
         const [a, b] = orig(view, f.from, f.to);
         hits.push({ view: view.index, from: a, to: b, excerpt: f.masked, fix: f.masked, data: { masked: f.masked } });
       };
-      for (const view of views) for (const f of passportsIn(view, samples)) push(view, f);
+      const speaksOfOne = views.length > 1 && views.some((v) => PASSPORT_WORDS.test(v.norm.text));
+      for (const view of views) for (const f of passportsIn(view, samples, speaksOfOne)) push(view, f);
       if (views.length > 1 && views.some((v) => NUMBER_ALONE.test(v.span.text)) && views.some((v) => PASSPORT_WORDS.test(v.norm.text))) {
         for (const view of views) {
           if (!NUMBER_ALONE.test(view.span.text) || hits.some((h) => h.view === view.index)) continue;
@@ -259,10 +263,33 @@ const emailData = z.strictObject({
 /** a mailbox labelled as an organisation's, right before the address (业委会公共邮箱; 学校官方邮箱; not a student's 学校邮箱) */
 const ORG_MAILBOX = /(公共|官方|公用|对外)(邮箱|信箱)/;
 
+/** an address typed one character at a time, a space between each (k a i x i n 2 0 0 1 @ s i n a . c o m) */
+const SPACED_OUT = /(?<![A-Za-z0-9._@＠-])(?:[A-Za-z0-9._@＠-][ \t\u3000]){5,80}[A-Za-z0-9]/g;
+
+/** EMAIL over the view's normalised text and over its spaced-out runs read closed up, in normalised offsets */
+function* emailHits(view: SpanView): Generator<{ from: number; to: number; match: RegExpExecArray }> {
+  yield* regexHits(view, EMAIL);
+  const text = view.norm.text;
+  SPACED_OUT.lastIndex = 0;
+  for (let m = SPACED_OUT.exec(text); m; m = SPACED_OUT.exec(text)) {
+    if (!/[@＠]/.test(m[0])) continue;
+    // the run closed up, each character kept with its offset
+    const at: number[] = [];
+    let closed = '';
+    for (let i = 0; i < m[0].length; i++) if (!/\s/.test(m[0][i]!)) ((closed += m[0][i]!), at.push(m.index + i));
+    EMAIL.lastIndex = 0;
+    for (let e = EMAIL.exec(closed); e; e = EMAIL.exec(closed)) {
+      const from = at[e.index]!;
+      const to = at[e.index + e[0].length - 1]! + 1;
+      if (!inSafe(view, from, to)) yield { from, to, match: e };
+    }
+  }
+}
+
 export const piiEmail = patternDetector('pii-email', emailData, (view, d) => {
   if (!(markers(view) & MARK_LATIN) || !HAS_AT.test(view.norm.text)) return [];
   const roles = new Set(d.roles.map((r) => r.toLowerCase()));
-  return [...regexHits(view, EMAIL)]
+  return [...emailHits(view)]
     .filter(({ match, from }) => {
       // (an organisation's mailbox, labelled so just before it: 发到业委会公共邮箱 yeweihui.cuiyuan4@163.com)
       const at = view.norm.start[from]!;
@@ -424,8 +451,14 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     // extend back over the compound's name: 阳光小区, 翠苑一区, 长乐路, 李家村
     let start = from;
     // (a space may stand between the name and the number: 阳光花园 5 栋)
-    const space = /[ \t\u3000\n→➜➤>·•\-*]{0,5}$/.exec(t.slice(Math.max(0, from - 5), from))![0].length;
-    const marker = MARKER.exec(t.slice(Math.max(0, from - space - 4), from - space));
+    let space = /[ \t\u3000\n→➜➤>·•\-*]{0,5}$/.exec(t.slice(Math.max(0, from - 5), from))![0].length;
+    let marker = MARKER.exec(t.slice(Math.max(0, from - space - 4), from - space));
+    // (or the compound's name before its phase: 绿地城3期8-1-1502)
+    const phase = marker ? undefined : /(?:[0-9]{1,2}|[一二三四五六七八九十])期$/.exec(t.slice(Math.max(0, from - space - 3), from - space));
+    if (phase) {
+      space += phase[0].length;
+      marker = MARKER.exec(t.slice(Math.max(0, from - space - 4), from - space));
+    }
     if (marker) {
       start = from - space - marker[0].length;
       for (let k = 0; k < 4 && start > 0 && view.norm.gap[start]! < CLAUSE && /[\u4e00-\u9fff]/.test(t[start - 1]!) && !NOT_NAME.has(t[start - 1]!); k++) start--;
@@ -472,8 +505,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   // (the match starts at the street word, which stays readable)
   if (m & MARK_ROOM) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
   if (m & MARK_DASH) for (const { from, to } of regexHits(view, DASHED)) {
-    // only after a residential compound's name (阳光小区3-2-501), never a date or a phone
-    if (MARKER.test(t.slice(Math.max(0, from - 5), from).replace(/[ \t\u3000]$/, '')) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
+    // only after a residential compound's name (阳光小区3-2-501), or its phase (绿地城3期8-1-1502), never a date or a phone
+    if ((MARKER.test(t.slice(Math.max(0, from - 5), from).replace(/[ \t\u3000]$/, '')) || MARKER.test(t.slice(Math.max(0, from - 9), from).replace(/[ \t\u3000]$/, '').replace(/([0-9]{1,2}|[一二三四五六七八九十])期$/, ''))) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
   }
   // a Singapore public-housing flat: its block, its street, its unit (Blk 318 Clementi Ave 5, #08-142)
   if (m & MARK_LATIN && /blk|block/i.test(t)) {

@@ -1331,14 +1331,25 @@ export const piiPerson: Detector = {
       if (hits.length && views.some((v) => STAFF_ASSET.test(v.span.text)) && !views.some((v) => CLIENT_IN_ASSET.test(v.span.text))) return hits.filter((h) => online.has(h));
       // (and a name told as a colleague's where it stands: 在柜台坐了三十一年的刘淑芬大姐，今天正式退休了)
       return hits.filter((h) => {
-        if (online.has(h)) return true;
         const src = views[h.view]!.span.text;
+        // (a name read from the middle of a persona's own: 陈晓文答客户问 is no 文答)
+        if (overlapsPersona(src, h.from, h.to, personas)) return false;
+        if (online.has(h)) return true;
         const around = src.slice(Math.max(0, h.from - 24), Math.min(src.length, h.to + 12));
         return !(STAFF_NEAR.test(around) && !CLIENT_IN_ASSET.test(around));
       });
     };
   },
 };
+
+/** whether [from, to) of `src` overlaps a persona's name written there (the personas' own names pass) */
+function overlapsPersona(src: string, from: number, to: number, personas: string[]): boolean {
+  for (const p of personas) {
+    if (p.length < 2) continue;
+    for (let at = src.indexOf(p, Math.max(0, from - p.length + 1)); at >= 0 && at < to; at = src.indexOf(p, at + 1)) return true;
+  }
+  return false;
+}
 
 /** texts that speak of a letter or a note, whose signature is its writer's name */
 const LETTER = /信|留言|来信|写道|写着|卡片|便条|纸条|锦旗|贺卡|感谢卡|落款|署名/;
@@ -1426,7 +1437,7 @@ const KIN_AFTER = /^(夫人|太太|女儿|儿子|爱人|老伴|先生|女士|一
 const HAS_CJK = /[\u4e00-\u9fa5]/;
 /** a client label or word right before the name (客户姓名：; 客户志愿者; Name:) */
 /** a product's name announced just before a word (产品名字叫“; 这款基金名叫) */
-const PRODUCT_NAMED = /(产品|理财|基金|保险|存款|存单|这款|这只|系列|账户)的?(名字|名称|名)?(就)?(叫做?|名叫|取名|起名叫?)\s*[「“『"]?$/;
+const PRODUCT_NAMED = /(产品|理财|基金|保险|存款|存单|这款|这只|系列|账户|小区|活动|店)的?(名字|名称|名)?(就)?(叫做?|名叫|取名|起名叫?|是)\s*[「“『"]?$/;
 const FOREIGN_LABEL = /(?:客户姓名|客户名称|客户名|姓名|户名|持卡人|收款人|汇款人|申请人|联系人|获奖者|冠军|亚军|季军|老客户|新客户|客户|储户|志愿者|街坊|会员|学员|(?<![A-Za-z])(?:name|client|customer))\s*(?:[:：]|是|为|叫|名叫)?\s*[（(「“"]?\s*$/i;
 /** thanks, a welcome or congratulations right before the name (感谢; 欢迎; Welcome; Congratulations to) */
 const FOREIGN_GREETING = /(?:感谢|谢谢|多谢|欢迎|恭喜|祝贺|(?<![A-Za-z])(?:thanks to|thank you|welcome|congratulations to|dear))\s*[,，:：]?\s*$/i;
