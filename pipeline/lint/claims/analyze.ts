@@ -423,6 +423,8 @@ function aboutWarning(norm: SpanView['norm'], at: number): boolean {
 }
 /** a quotation with what points back at it (“养老产品都是低风险的”——这句话听听就好: said of the quoted pitch, not of a warning) */
 const QUOTED_CLAIM = /[“「『"]([^”」』"\n]{0,80})[”」』"]([\s—\-－~～，,：:]*(这|那)(句话?|话|种话|种说法|个说法))?/g;
+/** a denial right before an undercut word (不是一句客套话; 绝不是走过场) */
+const UNDERCUT_DENIED = /(不是|并不是|并非|绝不是|可不是|从来不是|不只是|不仅仅是|不光是|不能当)(一句|一个|一种|在)?(客)?$/;
 /** what a quoted warning holds (“投资须谨慎”这句话听听就好 undercuts it) */
 const WARNING_QUOTED = /谨慎|提示|非存款|不是存款|承保|有风险|免责/;
 
@@ -872,8 +874,8 @@ export function namedInPlace(view: SpanView, from: number): boolean {
 const NOT_TOGETHER = /^[^」”』\n]{1,8}[」”』]((?:[和与跟及、，,\s]{0,2}[「“『][^」”』\n]{1,8}[」”』])*)[^。！？!?\n]{0,6}((很难|不可能|不能|难以|无法|没法|不会|没有)(同时|兼得|共存|两全)|不可兼得|难以兼得|不能兼得|无法兼得|不可能两全)/;
 /** what opens a quotation of others' words (网上那些; 外面有些; 所谓的) */
 // (or what many are said to be fond of saying: 很多产品都爱说“手慢无”; or what others post: 别人晒的“上一期年化3.2%”)
-// (or what a peer wrote: 看到同行朋友圈写“第四笔钱就放XX理财…”)
-const OTHERS_QUOTE = /(同行|别人|别家|有人)[^「“『\n]{0,4}(写|发|晒)(着|了|的)?[:：]?$|(网上|外面|别家|别人家|某些|所谓|别人晒|人家晒|别人发)([^「“『\n]{0,2}的|那些|那种|这些|有些|流传的)?$|(产品|骗子|别人|有人|推销员?|中介|很多人|不少人|一些人|好多人|有些人|他们)[^「“『\n]{0,2}(都|总|就)(爱说|爱讲|爱写|喜欢说|喜欢写)([「“『][^」”』\n]{1,12}[」”』][、，,和与及\s]*)*$/;
+// (or what a peer wrote: 看到同行朋友圈写“第四笔钱就放XX理财…”; or what the reader is told not to chase: 与其追着“最高收益”跑)
+const OTHERS_QUOTE = /(与其|别|不要|莫|少|不必)(再)?(追着|追逐|盯着|只盯着|只看|迷信|去追)$|(同行|别人|别家|有人)[^「“『\n]{0,4}(写|发|晒)(着|了|的)?[:：]?$|(网上|外面|别家|别人家|某些|所谓|别人晒|人家晒|别人发)([^「“『\n]{0,2}的|那些|那种|这些|有些|流传的)?$|(产品|骗子|别人|有人|推销员?|中介|很多人|不少人|一些人|好多人|有些人|他们)[^「“『\n]{0,2}(都|总|就)(爱说|爱讲|爱写|喜欢说|喜欢写)([「“『][^」”』\n]{1,12}[」”』][、，,和与及\s]*)*$/;
 
 /** what someone named is said to have said, up to a term in the same clause (我表哥说有个…; 群里的人讲…; not 有人说…，但这款不会) */
 const HEARSAY_LEAD = /(?:听(?:表哥|表姐|朋友|亲戚|邻居|街坊|同事|老乡|熟人)(?:说|讲)|(?<![跟对同和给向])(?:表哥|表姐|表弟|表妹|堂哥|堂姐|朋友|亲戚|邻居|街坊|同事|同学|他|她|他们|对方|那人|中介|业务员|群里的人|群主)[^，。！？!?,\n]{0,4}(?:说|讲|号称|声称|宣称|告诉我)|(?:经纪人|销售员|推销员|那些人|骗子)[^，。！？!?,\n]{0,8}(?:说|讲|号称|声称|宣称))[^，。！？!?,\n]{0,24}$/;
@@ -1530,7 +1532,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
     if (op < 0) continue;
     ops.add(OPERATOR_LIST[op]!);
     // (not one quoted to be forbidden: 不得用“走个流程”之类的话带过)
-    if (OPERATOR_LIST[op] === 'undercut' && !undercut && aboutWarning(norm, all.from[k]!) && !FORBIDDEN_QUOTE.test(norm.source.slice(Math.max(0, norm.start[all.from[k]!]! - 12), norm.start[all.from[k]!]!))) undercut = { from: all.from[k]!, to: all.to[k]! };
+    // (not an undercut denied: “产品有风险”不是一句客套话)
+    if (OPERATOR_LIST[op] === 'undercut' && !undercut && aboutWarning(norm, all.from[k]!) && !FORBIDDEN_QUOTE.test(norm.source.slice(Math.max(0, norm.start[all.from[k]!]! - 12), norm.start[all.from[k]!]!)) && !UNDERCUT_DENIED.test(norm.text.slice(Math.max(0, all.from[k]! - 8), all.from[k]!))) undercut = { from: all.from[k]!, to: all.to[k]! };
   }
 
   // group by sentence (hits are in text order: a sentence's hits are a run [groupFrom[g], groupTo[g]));

@@ -350,7 +350,8 @@ const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号(?:之[一�
 const DASHED = /([0-9]{1,3})[-#]([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
 // (a hamlet named between: 太平山村下坞45号)
-const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:[\u4e00-\u9fa5]{0,2}(?:坞|湾|坪|坝|岭|坑|塘|沟|冲|垟|岙|墩))?(?:${S}(${N}{1,3})${S}(组|队|社))?${S}(${N}{1,4})${S}号`, 'g');
+// (and a lane of the group, as Guangdong villages number them: 棠下村三社四巷12号)
+const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:[\u4e00-\u9fa5]{0,2}(?:坞|湾|坪|坝|岭|坑|塘|沟|冲|垟|岙|墩))?(?:${S}(${N}{1,3})${S}(组|队|社))?(?:${S}${N}{1,3}${S}(?:巷|坊|排))?${S}(${N}{1,4})${S}号`, 'g');
 const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院|阁|轩|郡|邸|墅)$/;
 /** the end of a residential compound's name (幸福小区, 阳光花园, 翠苑, 李家村) */
 const RESIDENTIAL = /(小区|花园|家园|新村|公寓|苑|新苑|里|村|庭|府|公馆|郡|邸|墅|社区|宿舍|家属院|大院)\s*$/;
@@ -431,6 +432,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       const label = t.slice(Math.max(0, at - 8), at);
       // (a label read whole, not made of two sentences' ends: 网点开展活动。⏎地址： holds no 活动地址)
       if (d.publicLabels.some((w) => label.endsWith(w) && view.norm.sentence[at - w.length] === view.norm.sentence[at - 1])) return true;
+      // (or a public room named in the label, its floor and room an office's: 贵宾室预约：2楼201室、202室)
+      if (d.publicPlaces.some((w) => w.endsWith('室') && label.includes(w)) && !/(栋|幢|单元|号楼|小区|花园|家园|新村)/.test(t.slice(at, to))) return true;
       // a bare 地址： in a text that names the public place it is for (…在西湖支行二楼201会议室开讲⏎地址：…)
       // (bare: opening its line or sentence — 客户王女士的地址： is someone's)
       // (an office's floor and room, not a flat in a block: 北山街88号2楼201室, not 阳光花园3栋2单元501室, nor a
