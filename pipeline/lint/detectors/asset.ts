@@ -138,6 +138,8 @@ const OTHERS_KIND = /((网上|网络上|外面|别家|别的平台|有些|某些
 function namedAsKind(type: ProductType, text: string, from: number, views: SpanView[]): boolean {
   const at = text.slice(from, from + 12);
   if (GENERIC_KIND.test(at) || BENCHMARK_EXPLAINED.test(at) || TRUST_KIND.test(at)) return true;
+  // (an institution or a trade, not a product: 理财公司说了…; 基金经理亲口说 — where no product of the asset is named)
+  if (INSTITUTION.test(at)) return !views.some((v) => v.brandNames?.length || NAMED_FUND.test(v.norm.text));
   if (BUYING_KIND.test(at)) return !views.some((v) => HOW_TO_BUY.test(v.norm.text));
   return type === 'fund' && fundKind(text, from) && !views.some((v) => NAMED_FUND.test(v.norm.text) || FUND_OFFER.test(v.norm.text));
 }
@@ -153,6 +155,8 @@ const fundKind = (text: string, from: number) =>
 const NAMED_FUND = /[\u4e00-\u9fff\dA-Za-z]{2,10}(指数|债券|混合|股票|纯债|短债|货币|联接|成长|价值|精选|红利|配置)[^，。\n]{0,4}(基金|[A-C](?![A-Za-z])|[”」"])|ETF|LOF|QDII|(?<!\d)\d{6}(?!\d)/;
 /** a way of buying offered (开通定投; 10元起投; 来找我) */
 const FUND_OFFER = /适合|先买|买入|开通|起投|(?<!\d)\d+元(起|一期)|找我|私我|私信我|扫码|认购期|发行|申购费/;
+/** an institution, a role or a trade named by a product word (理财公司; 基金经理; 基金管理人; 理财行业) */
+const INSTITUTION = /^(银行)?(理财|基金)(公司|子公司|经理|管理人|行业|从业)/;
 /** a trust as a legal arrangement (家族信托到底能做什么？), not a trust product offered (信托计划, 信托产品) */
 const TRUST_KIND = /^(家族|保险金|养老|教育金?|家庭服务)?信托(?!计划|产品|理财)/;
 /** buying a wealth product or a fund spoken of (买理财能不能跑赢通胀？) */
