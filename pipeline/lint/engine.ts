@@ -1489,6 +1489,15 @@ const FUND_NAME = /^[\p{Script=Han}]{0,6}?(债券|纯债|短债|中短债|混合
  */
 function inName(t: string, from: number, to: number): boolean {
   if (DESIGNATION.test(t.slice(to, to + 16)) || FUND_NAME.test(t.slice(from, from + 24))) return true;
+  // (a name in curly quotes with its kind right after it: “学业无忧”教育年金保险)
+  {
+    let q = from - 1;
+    while (q >= 0 && from - q <= 12 && !'“”，。！？,!?\n'.includes(t[q]!)) q--;
+    // (the closing mark looked for from the words' start: a claim's match may run on past it, 无忧”教育年金保险)
+    let r = from;
+    while (r < t.length && r - from <= 12 && !'“”，。！？,!?\n'.includes(t[r]!)) r++;
+    if (q >= 0 && t[q] === '“' && t[r] === '”' && QUOTED_KIND.test(t.slice(r + 1, r + 13))) return true;
+  }
   let a = from - 1;
   while (a >= 0 && from - a <= 12 && !'「《」》，。！？,!?\n'.includes(t[a]!)) a--;
   let b = to;
@@ -1499,6 +1508,8 @@ function inName(t: string, from: number, to: number): boolean {
   const before = t.slice(Math.max(0, a - 8), a);
   return !(t[a] === '「' && DESCRIBED.test(before) && !CALLED.test(before));
 }
+/** a product's kind right after a quoted name (“学业无忧”教育年金保险; “安心享”两全保险; “稳盈”理财) */
+const QUOTED_KIND = /^[\u4e00-\u9fa5]{0,6}?(保险|险|理财|基金|理财计划|理财产品)(?![\u4e00-\u9fa5]{0,2}(好|不错|稳|安全))/;
 const DESCRIBED = /(是|就是|堪称|称得上|算得上|简直是|好比|像是?|如同|当作|当成|作为)\s*$/;
 const CALLED = /(名字|名称|名叫|叫做?|名为|称为|取名|起名|品牌|系列)(是|就是|为)?\s*$/;
 

@@ -423,8 +423,8 @@ function aboutWarning(norm: SpanView['norm'], at: number): boolean {
 }
 /** a quotation with what points back at it (“养老产品都是低风险的”——这句话听听就好: said of the quoted pitch, not of a warning) */
 const QUOTED_CLAIM = /[“「『"]([^”」』"\n]{0,80})[”」』"]([\s—\-－~～，,：:]*(这|那)(句话?|话|种话|种说法|个说法))?/g;
-/** a denial right before an undercut word (不是一句客套话; 绝不是走过场) */
-const UNDERCUT_DENIED = /(不是|并不是|并非|绝不是|可不是|从来不是|不只是|不仅仅是|不光是|不能当)(一句|一个|一种|在)?(客)?$/;
+/** a denial or a question right before an undercut word (不是一句客套话; 绝不是走过场; 风险提示是不是走个形式？) */
+const UNDERCUT_DENIED = /(不是|并不是|并非|绝不是|可不是|从来不是|不只是|不仅仅是|不光是|不能当)(一句|一个|一种|在)?(客)?$|(是不是|是否|难道|会不会|算不算)(只是|就是|在)?$/;
 /** what a quoted warning holds (“投资须谨慎”这句话听听就好 undercuts it) */
 const WARNING_QUOTED = /谨慎|提示|非存款|不是存款|承保|有风险|免责/;
 

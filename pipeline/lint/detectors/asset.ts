@@ -41,7 +41,7 @@ export const missingRiskWarning: Detector = {
   create(rule): Detect {
     const d = ruleData(
       rule,
-      z.strictObject({ fundStatement: regex, paraphrase: regex, structured: regex, insurer: regex, notDeposit: regex, loanRate: regex }),
+      z.strictObject({ fundStatement: regex, paraphrase: regex, structured: regex, insurer: regex, notDeposit: regex, loanRate: regex, loanRateBasis: regex, loanOtherCost: regex }),
     );
     const wealthWarning = normalizeTerm(REQUIRED_WARNINGS.wealth);
     const fundRisk = normalizeTerm(REQUIRED_WARNINGS.fund.split('。')[0]!);
@@ -111,7 +111,7 @@ export const missingRiskWarning: Detector = {
       };
       // (or as a table shows it: a header naming the annualised rate over rows of figures — 额度 ｜ 年化利率（单利） ｜ 期限 ‖ 10万元以内 ｜ 3.85%—4.35%)
       const tableRate = () => views.some((h, i) => /[|｜]/.test(h.span.text) && /年化利率/.test(h.norm.text) && views.slice(i + 1).some((r) => /[|｜]/.test(r.span.text) && /\d\s*%/.test(r.span.text)));
-      if (types.has('loan') && !othersLoan()) need('loan', hasAny(views, d.loanRate) || tableRate(), '醒目标明年化利率（只写日利率或月利率不算）');
+      if (types.has('loan') && !othersLoan()) need('loan', hasAny(views, d.loanRate) || tableRate() || (hasAny(views, d.loanRateBasis) && !hasAny(views, d.loanOtherCost)), '醒目标明年化利率（只写日利率或月利率不算）');
       return hits;
     };
   },
