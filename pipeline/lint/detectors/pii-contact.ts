@@ -333,7 +333,7 @@ const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}(?:�
 const LIVES_WORDS = '家住|住在|就住|住址|家在|居住|现住|住的是';
 const LIVES = new RegExp(`(${LIVES_WORDS})`);
 /** a flat said to be someone's home, or visited at home (住在, 寄去, 上门…去到) */
-const HOME_SAID = new RegExp(`(${LIVES_WORDS}|家庭地址|收件地址|寄到|寄去|送到|新家在|新居在|上[门門][^。！？\\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))`);
+const HOME_SAID = new RegExp(`(${LIVES_WORDS}|家庭地址|收件地址|寄到|寄去|送到|(帮|给|替)(客户|老人|阿姨|叔叔|大爷|奶奶|爷爷)[^。！？\\n]{0,12}(送|寄|拿|带)过去[^。！？\\n]{0,8}地址|新家在|新居在|上[门門][^。！？\\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))`);
 /** a family or a person said to move into a flat (霍总一家搬进…B座1802; 王阿姨两口子入住…) — not a branch or a class that moves */
 const MOVED_IN = /(一家|全家|一家人|两口子|兩口子|夫妇|夫婦|老两口|小两口|先生|女士|阿姨|叔叔|大爷|奶奶|爷爷|[总叔姨伯哥姐])[^。！？\n]{0,4}(搬进|搬進|搬到|搬去|搬入|入住|乔迁|喬遷)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
