@@ -20,6 +20,15 @@ const LEXICON_FILE = new URL('./lexicon.yaml', import.meta.url);
 
 const text = z.string().trim().min(1, 'Expected a non-empty string');
 const context = z.enum(['any', 'product', 'wealth']);
+/** the source of a regular expression, checked when the rule is loaded */
+const regexText = text.refine((p) => {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'Expected a valid regular expression');
 const example = z.union([
   text,
   // (`fields`: the field of each text, as an asset draws them: [title, badge, caption])
@@ -84,27 +93,9 @@ const ruleSchema = z.strictObject({
   exceptions: z.array(text).default([]),
   negations: z.array(text).default([]),
   /** the rule's words do not count after this in their clause (主要投资于存单: what a product holds, not what it is) */
-  notAfter: text
-    .refine((p) => {
-      try {
-        new RegExp(p);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'Expected a valid regular expression')
-    .optional(),
+  notAfter: regexText.optional(),
   /** the rule's words do not count before this in their clause: what they are said of is no product (唯一要记住的事; 最醒目的位置; 收益最高的不一定…) */
-  notBefore: text
-    .refine((p) => {
-      try {
-        new RegExp(p);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'Expected a valid regular expression')
-    .optional(),
+  notBefore: regexText.optional(),
   fix: z.record(z.string(), text).optional(),
   /** the rule's words do not count inside a product's name: in 「」 or 《》, or before its designation (「鑫享无忧」百万医疗险; 无忧180天持有期: a name, not a description) */
   notInName: z.boolean().default(false),

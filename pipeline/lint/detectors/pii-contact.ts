@@ -509,7 +509,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   if (m & MARK_ROOM) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
   if (m & MARK_DASH) for (const { from, to } of regexHits(view, DASHED)) {
     // only after a residential compound's name (阳光小区3-2-501), or its phase (绿地城3期8-1-1502), never a date or a phone
-    if ((MARKER.test(t.slice(Math.max(0, from - 5), from).replace(/[ \t\u3000]$/, '')) || MARKER.test(t.slice(Math.max(0, from - 9), from).replace(/[ \t\u3000]$/, '').replace(/([0-9]{1,2}|[一二三四五六七八九十])期$/, ''))) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
+    if (MARKER.test(t.slice(Math.max(0, from - 9), from).replace(/[ \t\u3000]$/, '').replace(/([0-9]{1,2}|[一二三四五六七八九十])期$/, '')) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
   }
   // a Singapore public-housing flat: its block, its street, its unit (Blk 318 Clementi Ave 5, #08-142)
   if (m & MARK_LATIN && /blk|block/i.test(t)) {
