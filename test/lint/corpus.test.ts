@@ -22,14 +22,17 @@ describe('the corpus', () => {
 
   // a verdict that depends on what was linted before is no verdict: a global RegExp's test() left
   // its lastIndex behind once, and the same asset linted twice came out flagged, then clean
-  it('judges every case the same whatever was linted before it (forward, backward, twice)', () => {
-    const cases = families.flatMap((f) => f.cases);
+  it('judges a case the same whatever was linted before it (every second case: forward, backward, twice)', () => {
+    // (every second case of every family, in the corpus's order: the whole corpus read three times passed 290 s of a 300 s
+    // limit at 89,183 cases — the floors above read every case once already; a verdict left behind by the case before shows
+    // in any long run of varied cases)
+    const cases = families.flatMap((f) => f.cases).filter((_, i) => i % 2 === 0);
     const verdict = (c: (typeof cases)[number]) => lintCase(c).map((x) => `${x.ruleId}:${x.severity}:${x.line}:${x.column}:${x.excerpt}`).join('|');
     const forward = cases.map(verdict);
     const backward = cases.map((_, i) => cases.length - 1 - i).map((i) => [i, verdict(cases[i]!)] as const);
     const differ = backward.filter(([i, v]) => v !== forward[i] || verdict(cases[i]!) !== v).map(([i]) => cases[i]!.text ?? cases[i]!.texts?.map((t) => t.text).join(' ‖ '));
     expect(differ).toEqual([]);
-    // (the whole corpus read over and over: 44–49 s alone at 24,743 cases, 68–75 s beside other work)
+    // (every second case read three times: 158 s alone at 89,183 cases)
   }, 300_000);
 
   it('lints a multi-field asset as one: a warning in the caption covers the image', () => {
