@@ -1498,6 +1498,8 @@ function inName(t: string, from: number, to: number): boolean {
     while (r < t.length && r - from <= 12 && !'“”，。！？,!?\n'.includes(t[r]!)) r++;
     if (q >= 0 && t[q] === '“' && t[r] === '”' && QUOTED_KIND.test(t.slice(r + 1, r + 13))) return true;
   }
+  // (「」 and 《》 are looked for from the words' end: words that run past the closing mark say something of the name —
+  // 「同心添利90天」本金包冇事嘅 — and reading them from their start, as above, drops a dozen corpus findings)
   let a = from - 1;
   while (a >= 0 && from - a <= 12 && !'「《」》，。！？,!?\n'.includes(t[a]!)) a--;
   let b = to;

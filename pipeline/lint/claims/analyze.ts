@@ -856,15 +856,15 @@ const LONE_QUOTED = /^[^」”』’"'][「“『‘"'][\u4e00-\u9fa5][」”』
 export function namedInPlace(view: SpanView, from: number): boolean {
   const { norm } = view;
   const at = norm.start[from]!;
-  if (LONE_QUOTED.test(simpleSource(norm).slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典/.test(norm.text.slice(Math.max(0, from - 12), from))) return true;
+  const src = simpleSource(norm);
+  if (LONE_QUOTED.test(src.slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典/.test(norm.text.slice(Math.max(0, from - 12), from))) return true;
   if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from))) return true;
   // (or quoted words said not to go together: “高收益”和“低风险”很难同时出现 — read a bounded way on)
-  if (/[「“『]$/.test(simpleSource(norm).slice(Math.max(0, at - 1), at))) {
-    const after = NOT_TOGETHER.exec(simpleSource(norm).slice(at, at + 40));
-    if (after && (after[1] || /[」”』][和与跟及、，,\s]{0,2}[「“『]$/.test(simpleSource(norm).slice(Math.max(0, at - 4), at)))) return true;
+  if (/[「“『]$/.test(src.slice(Math.max(0, at - 1), at))) {
+    const after = NOT_TOGETHER.exec(src.slice(at, at + 40));
+    if (after && (after[1] || /[」”』][和与跟及、，,\s]{0,2}[「“『]$/.test(src.slice(Math.max(0, at - 4), at)))) return true;
   }
   // (or a quotation of what others put about, named by whose it is: 网上那些「理财收益排行榜」; 所谓的“保本理财”)
-  const src = simpleSource(norm);
   // (looked for a bounded way back: a text of many quotations stays linear)
   const lead = src.slice(Math.max(0, at - 12), at);
   const open = Math.max(0, at - 12) + Math.max(lead.lastIndexOf('「'), lead.lastIndexOf('“'), lead.lastIndexOf('『'));
