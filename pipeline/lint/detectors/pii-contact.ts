@@ -352,6 +352,8 @@ const DASHED = /([0-9]{1,3})[-#]([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // (a hamlet named between: 太平山村下坞45号)
 // (and a lane of the group, as Guangdong villages number them: 棠下村三社四巷12号)
 const VILLAGE = new RegExp(`(村|屯|庄|寨|社区)(?:[\u4e00-\u9fa5]{0,2}(?:坞|湾|坪|坝|岭|坑|塘|沟|冲|垟|岙|墩))?(?:${S}(${N}{1,3})${S}(组|队|社))?(?:${S}${N}{1,3}${S}(?:巷|坊|排))?${S}(${N}{1,4})${S}号`, 'g');
+/** a residential compound's phase, between its name and a flat (绿地城3期8-1-1502) */
+const PHASE = /(?:[0-9]{1,2}|[一二三四五六七八九十])期$/;
 const MARKER = /(小区|花园|家园|新村|公寓|苑|公馆|府|庭|城|里|村|区|路|街|巷|园|湾|居|舍|院|阁|轩|郡|邸|墅)$/;
 /** the end of a residential compound's name (幸福小区, 阳光花园, 翠苑, 李家村) */
 const RESIDENTIAL = /(小区|花园|家园|新村|公寓|苑|新苑|里|村|庭|府|公馆|郡|邸|墅|社区|宿舍|家属院|大院)\s*$/;
@@ -457,7 +459,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     let space = /[ \t\u3000\n→➜➤>·•\-*]{0,5}$/.exec(t.slice(Math.max(0, from - 5), from))![0].length;
     let marker = MARKER.exec(t.slice(Math.max(0, from - space - 4), from - space));
     // (or the compound's name before its phase: 绿地城3期8-1-1502)
-    const phase = marker ? undefined : /(?:[0-9]{1,2}|[一二三四五六七八九十])期$/.exec(t.slice(Math.max(0, from - space - 3), from - space));
+    const phase = marker ? undefined : PHASE.exec(t.slice(Math.max(0, from - space - 3), from - space));
     if (phase) {
       space += phase[0].length;
       marker = MARKER.exec(t.slice(Math.max(0, from - space - 4), from - space));
@@ -509,7 +511,7 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   if (m & MARK_ROOM) for (const { from, to } of regexHits(view, STREET_ROOM)) add(from + 1, to, true);
   if (m & MARK_DASH) for (const { from, to } of regexHits(view, DASHED)) {
     // only after a residential compound's name (阳光小区3-2-501), or its phase (绿地城3期8-1-1502), never a date or a phone
-    if (MARKER.test(t.slice(Math.max(0, from - 9), from).replace(/[ \t\u3000]$/, '').replace(/([0-9]{1,2}|[一二三四五六七八九十])期$/, '')) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
+    if (MARKER.test(t.slice(Math.max(0, from - 9), from).replace(/[ \t\u3000]$/, '').replace(PHASE, '')) && !/[0-9]/.test(t[from - 1] ?? '')) add(from, to, false);
   }
   // a Singapore public-housing flat: its block, its street, its unit (Blk 318 Clementi Ave 5, #08-142)
   if (m & MARK_LATIN && /blk|block/i.test(t)) {
