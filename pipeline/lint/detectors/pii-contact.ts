@@ -328,12 +328,15 @@ const FLAT_OWNER_BEFORE = /(住|寄|地址|住址|上门|上門|探望|拜访|�
 const FLAT_OWNER_AFTER = /^\s*(嘅|的)[^，。！？\n]{0,3}(太|生|伯|婆|姐|叔|姨|先生|小姐|女士|客户|客戶|街坊)|^\s*[\u4e00-\u9fa5]{1,3}(伯伯|婆婆|阿姨|姨姨|叔叔|太太|先生|小姐|女士)?(屋企|家|屋企度)/;
 // a building, unit and room in pinyin (7 dong 2 danyuan 1203 shi)
 const PINYIN_BUILDING = /(?<![0-9A-Za-z])[0-9]{1,4}\s*(?:dong|zhuang|hao\s*lou)\s*[0-9]{1,2}\s*(?:dan\s*yuan)\s*[0-9]{2,5}(?:\s*(?:shi|hao|fang)(?![A-Za-z]))?/gi;
+// a unit, its floor and its door, or a unit and its room, with no building word before them: a unit (单元) is a
+// home's whatever precedes it (书院街21号附3号3单元2楼1号; 21号3单元502室)
+const UNIT_DOOR = new RegExp(`(?<!${N})(${N}{1,2})${S}单元${S}(?:${N}{1,2}${S}[楼层]${S}${N}{1,3}${S}号|${N}{3,4}(?:${S}(?:室|房|号))?)(?!${N})`, 'g');
 // 6栋2单元 with no room: a home only when someone is said to live there (就住在望江苑小区6栋2单元)
 const UNIT = new RegExp(`(${N}{1,4})${S}(幢|栋|号楼)${S}(${N}{1,2})${S}(?:单元|梯)(?!${S}${N})`, 'g');
 const LIVES_WORDS = '家住|住在|就住|住址|家在|居住|现住|住的是';
 const LIVES = new RegExp(`(${LIVES_WORDS})`);
 /** a flat said to be someone's home, or visited at home (住在, 寄去, 上门…去到) */
-const HOME_SAID = new RegExp(`(${LIVES_WORDS}|家庭地址|收件地址|寄到|寄去|送到|(帮|给|替)(客户|老人|阿姨|叔叔|大爷|奶奶|爷爷)[^。！？\\n]{0,12}(送|寄|拿|带)过去[^。！？\\n]{0,8}地址|新家在|新居在|上[门門][^。！？\\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))`);
+const HOME_SAID = new RegExp(`(${LIVES_WORDS}|家庭地址|收件地址|寄到|寄去|送到|(帮|给|替)(客户|老人|阿姨|叔叔|大爷|奶奶|爷爷)[^。！？\\n]{0,12}(送|寄|拿|带)过去[^。！？\\n]{0,8}地址|新家在|新居在|(送|寄|拿|带)上[门門]|上[门門][^。！？\\n]{0,20}(去到|到了|來到|来到|敲开|敲開|到咗))`);
 /** a family or a person said to move into a flat (霍总一家搬进…B座1802; 王阿姨两口子入住…) — not a branch or a class that moves */
 const MOVED_IN = /(一家|全家|一家人|两口子|兩口子|夫妇|夫婦|老两口|小两口|先生|女士|阿姨|叔叔|大爷|奶奶|爷爷|[总叔姨伯哥姐])[^。！？\n]{0,4}(搬进|搬進|搬到|搬去|搬入|入住|乔迁|喬遷)/;
 const LANE = new RegExp(`(${N}{1,4})${S}弄${S}(${N}{1,4})${S}号${S}(${N}{2,5})(?:${S}室)?`, 'g');
@@ -487,6 +490,16 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
   }
   if (m & MARK_BUILDING) {
     for (const { from, to } of regexHits(view, UNIT)) if (LIVES.test(sentenceBefore(view, from, 40))) add(from, to, true);
+  }
+  if (t.includes('单元')) {
+    // (only where no flat above holds it: one pointer walks what was found, in order)
+    const taken = found.slice().sort((a, b) => a.from - b.from);
+    let k = 0;
+    for (const { from, to } of regexHits(view, UNIT_DOOR)) {
+      while (k < taken.length && taken[k]!.to <= from) k++;
+      if (k < taken.length && taken[k]!.from < to) continue;
+      add(from, to, true);
+    }
   }
   if (m & MARK_BUILDING && /座|邨|村|苑|阁|厦/.test(t)) {
     // (what the other patterns found, in order: one pointer walks it, so thousands of flats stay linear)

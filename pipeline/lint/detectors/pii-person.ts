@@ -107,7 +107,8 @@ const PARENT_AFTER = /^(?:妈妈|爸爸|媽媽)/;
 /** a list's mark at a line's start: a number, a circled number, an emoji or a time booked (1. ; ③ ; 🐻 ; 9:30 ) */
 const LIST_MARK = String.raw`(?:\d{1,3}[.、．)）]|[①-⑳]|\p{Extended_Pictographic}\uFE0F?|\d{1,2}[:：]\d{2}(?:\s*[-–~至]\s*\d{1,2}[:：]\d{2})?(?=[ \t\u3000]))`;
 /** the opening of a numbered or bulleted line, up to its item */
-const NUMBERED_ITEM = new RegExp(String.raw`(?<=^|\n)(?<![ \t\u3000])[ \t\u3000]*${LIST_MARK}[ \t\u3000]*`, 'gu');
+// (a group-buy's line may give the building first: 2. 7栋 周建平 1箱)
+const NUMBERED_ITEM = new RegExp(String.raw`(?<=^|\n)(?<![ \t\u3000])[ \t\u3000]*${LIST_MARK}[ \t\u3000]*(?:[0-9]{1,3}(?:栋|幢|号楼|单元|楼)[ \t\u3000]+)?`, 'gu');
 /** a line break before such a mark (what lies between two lines of a list) */
 const MARKED_LINE = new RegExp(String.raw`\n[ \t]*${LIST_MARK}`, 'u');
 /** a list people put themselves on (接龙, 报名, 签到) */
@@ -178,8 +179,11 @@ const PINYIN_RUN = /(?<![A-Za-z])([a-z]{4,14})(?=\s?(阿姨|叔叔|先生|女士
 const ROMAN_HYPHEN = /(?<![A-Za-z])([A-Z]{2,6}) ([A-Z][a-z]{1,5})[ -]([a-z]{1,5})(?![A-Za-z])/g;
 const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5}) ([A-Za-z][a-z]{1,4}|[A-Z]{2,5})(?![A-Za-z])/g;
 /** words before a list that make its people the staff (值班同事：; 本月寿星：; 新同事) */
-/** a list's line: after its number, a name masked (王** / 陈* / 李某) or what may be one in full, then a space and a figure or a mask */
-const LIST_LINE = /^([ \t]*(?:\d{1,3}[.、．)）]?[ \t]*)?)(?:([\u4e00-\u9fff][*＊×]{1,3}[\u4e00-\u9fff]?|[\u4e00-\u9fff]某{1,2})|[\u4e00-\u9fff]{2,3})[ \t　]+[^\n]*[0-9*＊]/gm;
+/** what a list word goes on with when the list is told of, not given (名单只显示…, 名单不公开, 名单用完即销毁) */
+const LIST_TOLD_OF = /^(只|不|会|将|要|已|都|显示|公布|用完|由|需|应|请|按|的)/;
+/** a list's line: after its number, a name masked (王** / 陈* / 李某) or what may be one in full, then a space and a figure or a mask,
+ * or nothing but a note in brackets (1. 钱**⏎3. 周桂英; 李*（文三路一室户）⏎孙晓燕（保俶路单身公寓）) */
+const LIST_LINE = /^([ \t]*(?:\d{1,3}[.、．)）]?[ \t]*)?)(?:([\u4e00-\u9fff][*＊×]{1,3}[\u4e00-\u9fff]?|[\u4e00-\u9fff]某{1,2})|[\u4e00-\u9fff]{2,3})(?:[ \t　]+[^\n]*[0-9*＊]|[ \t　]*(?:[（(][^\n（）()]{1,20}[）)])?[ \t　]*$)/gm;
 const STAFF_LIST = /同事|员工|伙伴|值班|团队|寿星|新人|柜员|讲师|行员|大堂经理|理财经理|客户经理/;
 /** a text that lists winners (一等獎：; 得獎者; winners) */
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
@@ -286,7 +290,8 @@ export const piiPerson: Detector = {
     /** every character of normalised [from, to) can be part of a given name */
     // (a stop character that opens a common given name is part of it: 林月娥, 王月华 — 月 alone stays a stop)
     const givenRun = (n: Normalized, from: number, to: number) => {
-      for (let i = from; i < to; i++) if (!givenChar(n, i) && !(i + 1 < to && n.cls[i] === CJK && n.gap[i]! < CLAUSE && givenPairs.has(n.text.slice(i, i + 2)))) return false;
+      // (or closes one: 王建荣, 李志荣 — 荣 alone stays a stop, 荣获)
+      for (let i = from; i < to; i++) if (!givenChar(n, i) && !(i + 1 < to && n.cls[i] === CJK && n.gap[i]! < CLAUSE && givenPairs.has(n.text.slice(i, i + 2))) && !(i > from && n.cls[i] === CJK && n.gap[i]! === 0 && givenPairs.has(n.text.slice(i - 1, i + 1)))) return false;
       return true;
     };
 
@@ -727,6 +732,8 @@ export const piiPerson: Detector = {
             const end = m.index + m[0].length;
             // (名单和风险等级: the list and something else, no names after it)
             if (end < t.length && n.gap[end] === 0 && CONJUNCTIONS.has(t[end]!)) continue;
+            // (a list told of, not given: 回访名单只显示“姓氏+**”和手机前三后四位; 名单不对外公布)
+            if (end < t.length && n.gap[end] === 0 && LIST_TOLD_OF.test(t.slice(end, end + 3))) continue;
             let sentence = n.sentence[m.index]!;
             let p = end;
             // (a 接龙 lists people only when it signs them up for something: 水果团购接龙：1. 金桔 3斤 lists fruit)
@@ -895,7 +902,7 @@ export const piiPerson: Detector = {
             if (m[2]) masked++;
             else opens.push(m.index! + m[1]!.length);
           }
-          if (masked >= 2 && opens.length) namesAt(opens, '名单', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3 && n.end[hit[1] - 1]! < src.length && /[\s　]/.test(src[n.end[hit[1] - 1]!]!), (q) => nameAt(q, false));
+          if (masked >= 2 && opens.length) namesAt(opens, '名单', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3 && (n.end[hit[1] - 1]! >= src.length || /[\s　（(]/.test(src[n.end[hit[1] - 1]!]!)), (q) => nameAt(q, false));
         }
 
         // a text of names alone (a badge: 刘桂芳 · 何志明 · 邓小燕; numbered lines: 1. 王建华⏎2. 李秀英) where another
