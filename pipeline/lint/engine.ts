@@ -289,7 +289,7 @@ export function lintSpans(spans: TextSpan[], ctx: LintContext, rules?: RuleSet):
     // (a claim of a metaphor, in an asset that names no product, is none: as for word rules in judge)
     if (lifeAsset || lifeSlang(c.view, c.from, c.to) || ((!isProductAsset(products) || metaphor(c.view, c.from, true, true)) && metaphor(c.view, c.from, true))) continue;
     // (a claim's match ends at its last word: the clause up to there, 产品以短期债券和存单)
-    if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to))) continue;
+    if (rule.notAfter && rule.notAfter.test(clauseBefore(c.view, c.to, true))) continue;
     if (rule.notBefore && rule.notBefore.test(clauseAfter(c.view, c.to))) continue;
     if (rule.notInName && inName(c.view.span.text, c.view.norm.start[c.from]!, c.view.norm.end[c.to - 1]!)) continue;
     const spared = exempt(rule, products.types) && !onlyOf(products.types, c.pattern.evenIfOnly);
@@ -1517,11 +1517,18 @@ const CALLED = /(名字|名称|名叫|叫做?|名为|称为|取名|起名|品牌
 
 /** The normalised clause before `from`, at most NOT_AFTER_WINDOW characters (bounded: linear on one endless clause). */
 const NOT_AFTER_WINDOW = 24;
-function clauseBefore(view: SpanView, from: number): string {
+function clauseBefore(view: SpanView, from: number, inclusive = false): string {
   const { clause, text } = view.norm;
   let s = from;
+  // (`inclusive`: `from` ends a match, whose last character's clause is read — a term may close its clause: 投资范围为债券、存单。)
+  if (inclusive && s > 0) s--;
   // (a clause goes on back across an enumeration comma: 投的全是国债、政策性金融债和大行存单)
   while (s > 0 && from - s < NOT_AFTER_WINDOW && (clause[s - 1] === clause[s] || enumeration(view.norm, s))) s--;
+  // (and a label's colon does not end it: 投资范围：债券、存单)
+  if (inclusive && s > 0 && /^[:：]\s*$/.test(view.norm.source.slice(view.norm.end[s - 1]!, view.norm.start[s]!))) {
+    s--;
+    while (s > 0 && from - s < NOT_AFTER_WINDOW && clause[s - 1] === clause[s]) s--;
+  }
   return text.slice(s, from);
 }
 

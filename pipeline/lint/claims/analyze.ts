@@ -840,11 +840,13 @@ const MONEY_WORDS = /(?<![A-Za-z])(fund|funds|wealth|deposit|deposits|interest|r
 /** a thing likened to something else (就像这款…; 跟…一样; 也是这个道理) */
 const LIKENED = /就像|好像|好比|如同|一个道理|也是这样|也一样|同理/;
 
-/** a term called unlawful where it stands (补了就是违规刚兑; 非法集资里的保本高息): named as the offence, not claimed */
-const UNLAWFUL_BEFORE = /(违规|违法|非法|違規|違法|划掉|删掉|禁用)(的)?$/;
+/** a term called unlawful where it stands (补了就是违规刚兑; 非法集资里的保本高息; 就是变相承诺保本; 用最差行情暗示不会亏): named as the offence, not claimed */
+const UNLAWFUL_BEFORE = /(违规|违法|非法|違規|違法|划掉|删掉|禁用|变相承诺|变相|暗示)(的)?$/;
 /** a clause that says a kind of thing does not exist (没有收益高还没风险的好事; 哪有稳赚不赔的买卖; 没有任何一款保险是什么都赔的;
  * 没有哪一款银行理财有国家担保; 早就没有“保本理财”这回事了), not one that ranks (没有比这更稳的) */
-const DENIED_KIND = /^(但|可|而|其实|所以)?(这世上|世上|天下|世界上)?(根本|压根|从来|本来就)?(没有|没|哪有|哪里有|不存在|找不到)((?![^。]*比)[^。]{2,24}的(好事|事|事情|东西|产品|理财|买卖|馅饼|午餐|投资|生意)|(任何)?(一款|一种|一只|一个|哪款|哪种|哪一款|哪一种|哪一只)?[^。]{0,4}(保险|理财|产品|基金|投资)(是|能|会|可以|有)[^。]{1,16}|(?![^。]*比)[^。]{2,24}(这回事|这种事|这码事|这一说))[。!！]?$/;
+const DENIED_KIND = /^(但|可|而|其实|所以)?(这世上|世上|天下|世界上)?(根本|压根|从来|本来就|早就|早已|已经|现在|如今)?(没有|没|哪有|哪里有|不存在|找不到)((?![^。]*比)[^。]{2,24}的(好事|事|事情|东西|产品|理财|买卖|馅饼|午餐|投资|生意)|(任何)?(一款|一种|一只|一个|哪款|哪种|哪一款|哪一种|哪一只)?[^。]{0,4}(保险|理财|产品|基金|投资)(是|能|会|可以|有)[^。]{1,16}|(?![^。]*比)[^。]{2,24}(这回事|这种事|这码事|这一说))(了|啦)?[。!！]?$/;
+/** a loss itself said not to exist (不存在赔钱这回事; 压根没有亏本这一说), which DENIED_KIND would read as a kind of thing denied */
+const LOSS_DENIED = /(没有|没|不存在|哪有|哪里有)(赔钱|亏钱|亏损|亏本|蚀本|赔本|亏|赔|本金损失|损失)(的)?(这回事|这种事|这码事|这一说|一说)/;
 /** one character between quotation marks (「最」; “保”), not one of a row of them (「保」「本」), nor a verb in scare quotes that the sentence goes on with (把钱「存」进金钥匙安盈) */
 const LONE_QUOTED = /^[^」”』’"'][「“『‘"'][\u4e00-\u9fa5][」”』’"'](?![「“『‘"'])(?![进入到])/;
 
@@ -858,7 +860,7 @@ export function namedInPlace(view: SpanView, from: number): boolean {
   const at = norm.start[from]!;
   const src = simpleSource(norm);
   if (LONE_QUOTED.test(src.slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典/.test(norm.text.slice(Math.max(0, from - 12), from))) return true;
-  if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 3), from))) return true;
+  if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 5), from))) return true;
   // (or quoted words said not to go together: “高收益”和“低风险”很难同时出现 — read a bounded way on)
   if (/[「“『]$/.test(src.slice(Math.max(0, at - 1), at))) {
     const after = NOT_TOGETHER.exec(src.slice(at, at + 40));
@@ -2535,7 +2537,8 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
           const [a0, b0] = runAround(norm.clause, from, norm.text.length);
           deniedKinds.set(cl, (denied = DENIED_KIND.test(norm.text.slice(a0, b0))));
         }
-        if (denied) neutral = true;
+        // (but a loss said not to exist at all is the promise: 不存在赔钱这回事; 根本没有亏本这一说)
+        if (denied && !(cls === lossCls && LOSS_DENIED.test(norm.text.slice(...runAround(norm.clause, from, norm.text.length))))) neutral = true;
       }
       // (a risk someone answers for, as the object of 为…背书: 不代表有谁为它的收益和风险背书 — the denial is of the answering)
       if (cls === lossCls && /(为|替|对)[^，。,]{0,8}$/.test(norm.text.slice(Math.max(0, from - 9), from)) && /^[^，。,]{0,3}(背书|负责|兜底|担保|买单|埋单|承担|托底)/.test(norm.text.slice(to, to + 8))) neutral = true;

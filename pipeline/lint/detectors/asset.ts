@@ -302,7 +302,8 @@ const SELLING = /认购|申购|在售|开售|发售|预约|私信|详询|欢迎�
 /** a window between two dates (2025年9月15日至2025年10月15日; 2025.09.15-2025.10.15) */
 const DATE_RANGE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:至|到|-|~|—|–)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:至|到|-|~|—|–)\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/g;
 /** a return figure soon after it */
-const FIGURE_AFTER = /^[^。；]{0,30}(年化|收益率|回报|涨|净值增长)[^。；]{0,8}\d+(\.\d+)?\s*%/;
+// (on its own line, and a gain: a loss or a drawdown shown with its dates is no picked success — 区间收益率-0.85%)
+const FIGURE_AFTER = /^[^。；\n]{0,30}(年化|收益率|回报|涨|净值增长)[^。；\n]{0,8}(?<![-−－﹣]\s*)(?<![\d.])\d+(\.\d+)?\s*%/;
 /** a product whose whole term is that window (起息日…到期日; 观察日; 运作期间…已到期; 期限91天), or a
  * periodic report's own period (报告期：2026年7月1日至2026年9月30日) */
 const FULL_TERM = /起息日|到期日|观察日|运作期|已到期|期限\s*\d+\s*天|(到期|兑付)公告|第[\d一二三四五六七八九十]+期[（(]\d{4}[-/.]/;

@@ -214,7 +214,8 @@ function numberDetector(id: string, kind: NumberKind): Detector {
             // (a number that passes every check of a resident ID — region, birth date, check digit — is
             // one whatever it is called: 吴先生的订单号：510107199302171237)
             // (an ID with its check digit right is one whatever it is called; fifteen digits carry none: 注册号 330106000123456)
-            if (labels(d.notPersonal, pre) && !(kind === 'id' && n.kind === 'id' && n.digits.length === 18)) continue;
+            // (or labelled in brackets right after it: 330100000123456（工商注册号，企业公示信息）)
+            if ((labels(d.notPersonal, pre) || labelledAfter(d.notPersonal, view.span.text.slice(n.to, n.to + 12))) && !(kind === 'id' && n.kind === 'id' && n.digits.length === 18)) continue;
             // an organisation's account names its holder before or after the number (户名：某某基金会)
             // (or in the block of lines it heads: 户名：某某慈善总会（对公账户）⏎账号：3301…)
             // (nobody's own between the holder and the number: 慈善总会志愿者王阿姨，她的卡号… is hers; and
@@ -993,4 +994,10 @@ function maskPart(text: string, firstDigit: number, total: number, kind: NumberK
     i += width;
   }
   return out;
+}
+
+/** a label of `list` opening the brackets right after a number (…（工商注册号，企业公示信息）) */
+function labelledAfter(list: readonly string[], after: string): boolean {
+  const m = /^\s*[（(]\s*([^）)，,。]{2,10})/.exec(after);
+  return !!m && list.some((w) => m[1]!.startsWith(w) || m[1]!.endsWith(w));
 }
