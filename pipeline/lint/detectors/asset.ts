@@ -223,7 +223,7 @@ export const benchmarkDisplay: Detector = {
         // (a headline that is nothing but a figure or a range, in an asset that calls it its benchmark:
         // 3.10%—3.60% ‖ 业绩比较基准（年化）; tiles 业绩比较基准 ‖ 3.1%)
         const named = views.some((v) => v.norm.text.includes('业绩比较基准'));
-        if (highlighted && named && d.bareRange.test(view.norm.text)) {
+        if (highlighted && named && (d.bareRange.test(view.norm.text) || d.bareRange.test(undecorated(view.span.text)))) {
           hits.push(hit(view, 0, view.norm.text.length, { how: '突出展示', missing: `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` }));
           continue;
         }
@@ -264,7 +264,9 @@ const TILE = /^tiles\.\d+$/;
 /** a drawn text that is only a benchmark's label (业绩比较基准; 业绩比较基准（年化）：) */
 /** the last line with words on it */
 const lastLine = (text: string) => text.trim().split('\n').pop()!.trim();
-const BENCHMARK_LABEL = /^(产品)?(业绩比较基准|业绩基准|比较基准)\s*([（(]年化[)）])?\s*[:：]?$/;
+/** a figure's text without what decorates it (🍊🍊 3.05% 🍊🍊; ★3.35%★): its digits, marks and words only */
+const undecorated = (text: string) => text.replace(/[^\p{L}\p{N}%％.\-~～至到—–\s]/gu, '');
+const BENCHMARK_LABEL = /^(产品)?(业绩比较基准|业绩基准|比较基准)\s*([（(]年化[^)）]{0,4}[)）])?\s*[:：]?$/;
 
 /** a drawn text that says the figure drawn before it is the benchmark (就是它的业绩比较基准; ↑（业绩比较基准·年化）) */
 const BENCHMARK_GLOSS = /^[\s↑👆（(]*(?:[^。！？?\n]{0,16}(?:就是|这是|便是|正是|即为|即是|是)[^。！？?\n]{0,10})?(?:业绩比较基准|业绩基准|比较基准|業績比較基準)(?![^。！？\n]{0,6}(?:是什么|是啥|怎么|吗|嗎))|^[^。！？?\n]{0,12}[\s·｜|]*(?:业绩比较基准|业绩基准|比较基准|業績比較基準)\s*(?:[（(]年化[)）])?\s*$/;
