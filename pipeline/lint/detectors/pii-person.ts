@@ -135,6 +135,10 @@ const OWN_OWNER = /(我|我们|我哋|本行|我行|网点|網點|支行|小U|�
 /** a text of two or more short CJK items and nothing else (刘桂芳 · 何志明 · 邓小燕; 王建华、刘晓梅) */
 const NAMES_ALONE = /^[\s\p{Extended_Pictographic}\u{FE0F}]*[\u4e00-\u9fa5]{2,4}(?:[ \t]*[·•、，,/|\n][ \t]*[\u4e00-\u9fa5]{2,4}|[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){1,12}[\s\p{Extended_Pictographic}\u{FE0F}！!。]*$/u;
 /** a text of two or more lines, each a number or a ranking and a short CJK item alone (1. 王建华⏎2. 李秀英; 1st 刘美玲) */
+/** two or more lines of a short label, a colon and names alone (一年级：黄子轩、许安然⏎二年级：郑雨桐), a closing line of a note allowed */
+const LABELLED_NAMES = /^(?:[ \t\u3000]*[\u4e00-\u9fa5\d]{1,5}[:：][ \t\u3000]*[\u4e00-\u9fa5]{2,3}(?:[、，,][ \t\u3000]*[\u4e00-\u9fa5]{2,3}){0,8}[ \t\u3000]*\n){1,12}[ \t\u3000]*[\u4e00-\u9fa5\d]{1,5}[:：][ \t\u3000]*[\u4e00-\u9fa5]{2,3}(?:[、，,][ \t\u3000]*[\u4e00-\u9fa5]{2,3}){0,8}[ \t\u3000]*(?:\n[^\n]{0,40})?$/;
+/** one line of them: the label with its colon (group 1), the names (group 2) */
+const LABELLED_LINE = /^([ \t\u3000]*[\u4e00-\u9fa5\d]{1,5}[:：][ \t\u3000]*)([\u4e00-\u9fa5]{2,3}(?:[、，,][ \t\u3000]*[\u4e00-\u9fa5]{2,3}){0,8})[ \t\u3000]*$/gm;
 const NUMBERED_NAMES = /^(?:[ \t\u3000]*(?:\d{1,2}[ \t]?[.、．)）]|[①-⑳]|\d{1,2}(?:st|nd|rd|th))[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\r?\n|$)){2,30}$/;
 /** a nickname quoted after its label (群昵称「黄美玲（天河）」; 用户「杭州彭丽娟」) */
 const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用户|用戶|视频号|視頻號|用户名|用戶名|账号名)\s*(?:就叫|叫做|叫|是|为|係|：|:)?\s*[「“『"]([^」”』"\n]{2,24})[」”』"]/g;
@@ -639,8 +643,9 @@ export const piiPerson: Detector = {
             // @阿May_杭州 的好图 ‖ 照片都是客户自己投稿的)
             else {
               const handle = MENTIONED_HANDLE.exec(src.slice(i + 1, i + 22))?.[0];
-              // (not an address's @: service@tongxin-bank.example; nor a handle masked already: @K**)
-              if (handle && !/[A-Za-z0-9._%+*＊-]/.test(src[i - 1] ?? '') && /[A-Za-z0-9_]/.test(handle) && /[^\x00-\x7f]|[A-Za-z]/.test(handle) && !/[*＊]/.test(handle) && (clientsNamed ??= views.some((v) => FOREIGN_CLIENT.test(v.span.text))) && !OWN_ACCOUNT.test(handle)) addOnline(view.index, i + 1, handle, '网络账号');
+              // (not an address's @: service@tongxin-bank.example; nor a handle masked already: @K**; nor a mail
+              // domain named on its own: 只会来自 @txbank.com.cn 域名)
+              if (handle && !/^\.(com|cn|net|org|gov|edu)(?![A-Za-z])/.test(src.slice(i + 1 + handle.length)) && !/[A-Za-z0-9._%+*＊-]/.test(src[i - 1] ?? '') && /[A-Za-z0-9_]/.test(handle) && /[^\x00-\x7f]|[A-Za-z]/.test(handle) && !/[*＊]/.test(handle) && (clientsNamed ??= views.some((v) => FOREIGN_CLIENT.test(v.span.text))) && !OWN_ACCOUNT.test(handle)) addOnline(view.index, i + 1, handle, '网络账号');
             }
           }
         }
@@ -915,6 +920,20 @@ export const piiPerson: Detector = {
             p++;
             while (p < t.length && n.cls[p] !== CJK) p++;
           }
+        }
+        // …or lines that each give a short label and then names (暑期托管班 点名表 ‖ 一年级：黄子轩、许安然⏎二年级：郑雨桐;
+        // 本周上门认证安排 ‖ 周二：吴桂兰、钱德福⏎周三：郑秀珍): the names after each label, never the label (周二)
+        else if (listHeaded && LABELLED_NAMES.test(view.span.text) && !(listRe!.lastIndex = 0, listRe!.test(t))) {
+          const src = view.span.text;
+          const starts: number[] = [];
+          for (const line of src.matchAll(LABELLED_LINE)) {
+            let at = line.index! + line[1]!.length;
+            for (const name of line[2]!.split(/[、，,]/)) {
+              starts.push(at + (name.length - name.trimStart().length));
+              at += name.length + 1;
+            }
+          }
+          namesAt(starts, '名单', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, true, WEAK));
         }
         // …or lines that each open with a name (after a number or not) and go on with a figure (开门红签单光荣榜 ‖ 赵雅琴 年交20万⏎孙国栋 年交15万;
         // 低碳达人榜 ‖ 1. 陈美玲 12860分):
