@@ -1050,8 +1050,8 @@ const FOLLOW_UP = /^\s*(听到|看到|遇到|碰到|收到|见到)?((听到|看�
 const DISOWNED_AFTER = /^[^。！？\n]{0,16}[。！？]?\s*\n?\s*(这条|这个|那条)?(消息|信息|短信)?(不是|并非|唔系|唔係)(我们|我们行|本行|我行|同心银行|我哋)(发|发的|发布|推送|出)/;
 /** a negation of answering for what follows it (不会为…; 不能替…; 从不对…) */
 const NOT_FOR = /^(不会|不能|不得|不可能|无法|从不|绝不|并不|不|没有|没)(为|替)/;
-/** thanks for a client's words, then a reminder that sets them right (“…从没亏过。”谢谢阿姨！⏎但我得提醒一句：; ，谢谢夸奖，但我必须说一句：) */
-const BUT_REMINDS = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|但是|不过|可是)[，,]?\s*(我|小U)?(得|必须|还是要|还是得|要|想|不得不|也得|也要)(提醒|纠正|更正|澄清|说明|补充|说|讲)(一句|一下|两句|几句|大家|您|你)/;
+/** thanks for a client's words, then a reminder that sets them right (“…从没亏过。”谢谢阿姨！⏎但我得提醒一句：; ，谢谢夸奖，但我必须说一句：), or a plain no right after them (“银行理财跟存款差不多”。不一样！) */
+const BUT_REMINDS = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|但是|不过|可是)[，,]?\s*(我|小U)?(得|必须|还是要|还是得|要|想|不得不|也得|也要)(提醒|纠正|更正|澄清|说明|补充|说|讲)(一句|一下|两句|几句|大家|您|你)|^[”」』"']?[。！？!?]?\s*(不一样|不对|错了|大错特错|不是这样|并非如此|并不是这样|这话不对|这是误解)[！!。]/;
 /** who corrects it (我赶紧纠正：) */
 const CORRECTING = /^\s*(我|小U|我们)?[^。！？\n“”「」]{0,4}(纠正|更正|解释|劝他|劝她|劝佢|提醒他|提醒她|提醒佢)[:：，,]\s*/;
 /** an answer that opens by calling what it answers wrong (不对哦，…; 不是这样的) */
