@@ -861,6 +861,8 @@ export function namedInPlace(view: SpanView, from: number): boolean {
   const src = simpleSource(norm);
   if (LONE_QUOTED.test(src.slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典/.test(norm.text.slice(Math.max(0, from - 12), from))) return true;
   if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 5), from))) return true;
+  // (or the keyword an auto-reply answers: 关键词【稳赚】自动回复)
+  if (/关键词\s*[【「“"『\[]$/.test(src.slice(Math.max(0, at - 5), at))) return true;
   // (or quoted words said not to go together: “高收益”和“低风险”很难同时出现 — read a bounded way on)
   if (/[「“『]$/.test(src.slice(Math.max(0, at - 1), at))) {
     const after = NOT_TOGETHER.exec(src.slice(at, at + 40));

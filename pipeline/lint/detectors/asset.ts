@@ -121,8 +121,8 @@ export const missingRiskWarning: Detector = {
 const PLATFORM_KIND = /(余额宝|零钱通|理财通|微信零钱|支付宝)[^。！？\n]{0,8}$/;
 /** the bank saying it does not sell what the asset speaks of (不代销惠民保; 并非本行产品) */
 const NOT_SOLD_HERE = /(不代销|不代理销售|不销售|没有代销|并不代销|非本行(代销)?产品|并非本行(代销)?产品|不是本行(代销)?(的)?产品)/;
-/** a client's loan told as a case: approved, paid out, looked up (审批通过; 今天放款; 查询原因) */
-const LOAN_CASE = /审批(已经|已)?(通过|下来了?|成功)|获批|批下来|(今天|今日|已经|已|顺利|刚刚)放款|放款(了|成功|完成)|查询原因/;
+/** a client's loan told as a case: approved, paid out, looked up (审批通过; 今天放款; 放款啦…顺利到账; 查询原因) */
+const LOAN_CASE = /审批(已经|已)?(通过|下来了?|成功)|获批|批下来|(今天|今日|已经|已|顺利|刚刚)放款|放款(了|啦|成功|完成)|(今天|今日|已经|已)?顺利到账|查询原因/;
 /** a blank application form shown to fill in (房贷申请表填写示范; 申请金额：XXX万元) */
 const LOAN_FORM = /申请表[^。\n]{0,6}(填写|示范|样表|模板)|(填写|填表)(示范|示例|样例|模板)|[:：]\s*x{3}/;
 /** the bank speaking of its own (咱们行的; 我行; 本行) */

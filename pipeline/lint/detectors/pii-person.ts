@@ -143,8 +143,8 @@ const NUMBERED_NAMES = /^(?:[ \t\u3000]*(?:\d{1,2}[ \t]?[.、．)）]|[①-⑳]|
 /** a nickname quoted after its label (群昵称「黄美玲（天河）」; 用户「杭州彭丽娟」) */
 const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用户|用戶|视频号|視頻號|用户名|用戶名|账号名)\s*(?:就叫|叫做|叫|是|为|係|：|:)?\s*[「“『"]([^」”』"\n]{2,24})[」”』"]/g;
 /** a register's line that ends with a dash and a name (借出1把 —— 谢国平) */
-/** a signature: a name at the end of a line or a quotation, then 留/敬上 or a date, or after a dash with a title (吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理”) */
-const SIGNATURE = /(?:^|[\n。！!～~，,])[ \t\u3000]*(?:[—–]{1,2}[ \t]*)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?:留言?|敬上|谨上|拜上|[ \t]\d{4}[.\-/年]\d{1,2})[ \t\u3000]*(?=[\n”"」]|$|[.\-/月]|\d)|[—–]{1,2}[ \t]*([\u4e00-\u9fa5]{2,3})(?:总经理|總經理|经理|董事长|老板)[ \t]*(?=[”"」\n]|$)/gm;
+/** a signature: a name at the end of a line or a quotation, then 留/敬上 or a date (after who signs, spaced: 新郎 郑子豪 敬上), or after a dash with a title (吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理”) */
+const SIGNATURE = /(?:^|[\n。！!～~，,])[ \t\u3000]*(?:[—–]{1,2}[ \t]*)?(?:(?:新郎|新娘|新人|家长|学生|客户|老客户|学员)[ \t\u3000]+)?([\u4e00-\u9fa5]{2,3})[ \t\u3000]*(?:留言?|敬上|谨上|拜上|[ \t]\d{4}[.\-/年]\d{1,2})[ \t\u3000]*(?=[\n”"」]|$|[.\-/月]|\d)|[—–]{1,2}[ \t]*([\u4e00-\u9fa5]{2,3})(?:总经理|總經理|经理|董事长|老板)[ \t]*(?=[”"」\n]|$)/gm;
 /** a word that may be one capitalised pinyin syllable (Lín read as Lin) */
 const SYLLABLE = /^[A-Z][a-z]{0,5}$/;
 /**
@@ -1079,8 +1079,11 @@ export const piiPerson: Detector = {
         if (/留|敬上|谨上|[—–]|\d{4}[.\-/年]/.test(view.span.text)) {
           const src = view.span.text;
           const signed: number[] = [];
-          for (const m of src.matchAll(SIGNATURE)) signed.push(m.index! + m[0].lastIndexOf((m[1] ?? m[2])!));
+          // (a name closed by a word of respect is a name whatever the dictionary knows of it: 郑子豪 敬上)
+          const respectful: number[] = [];
+          for (const m of src.matchAll(SIGNATURE)) (/敬上|谨上|拜上/.test(m[0]) ? respectful : signed).push(m.index! + m[0].lastIndexOf((m[1] ?? m[2])!));
           if (signed.length) namesAt(signed, '署名', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, false));
+          if (respectful.length) namesAt(respectful, '署名', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, true, WEAK));
         }
 
         // a register kept line by line, each entry signed with a dash and a full name (11月20日 借出1把 —— 谢国平⏎
