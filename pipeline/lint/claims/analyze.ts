@@ -861,6 +861,8 @@ export function namedInPlace(view: SpanView, from: number): boolean {
   const src = simpleSource(norm);
   if (LONE_QUOTED.test(src.slice(Math.max(0, at - 2), at + 3)) && !/字典|词典|辞典/.test(norm.text.slice(Math.max(0, from - 12), from))) return true;
   if (UNLAWFUL_BEFORE.test(norm.text.slice(Math.max(0, from - 5), from))) return true;
+  // (or counted as none: 1条完整风险提示、0个“稳赚”)
+  if (/(?<![\d.])(0|零)\s*(个|次|句)\s*[「“"『]?$/.test(src.slice(Math.max(0, at - 5), at))) return true;
   // (or the keyword an auto-reply answers: 关键词【稳赚】自动回复)
   if (/关键词\s*[【「“"『\[]$/.test(src.slice(Math.max(0, at - 5), at))) return true;
   // (or quoted words said not to go together: “高收益”和“低风险”很难同时出现 — read a bounded way on)
@@ -1053,7 +1055,7 @@ const DISOWNED_AFTER = /^[^。！？\n]{0,16}[。！？]?\s*\n?\s*(这条|这个
 /** a negation of answering for what follows it (不会为…; 不能替…; 从不对…) */
 const NOT_FOR = /^(不会|不能|不得|不可能|无法|从不|绝不|并不|不|没有|没)(为|替)/;
 /** thanks for a client's words, then a reminder that sets them right (“…从没亏过。”谢谢阿姨！⏎但我得提醒一句：; ，谢谢夸奖，但我必须说一句：), or a plain no right after them (“银行理财跟存款差不多”。不一样！) */
-const BUT_REMINDS = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|但是|不过|可是)[，,]?\s*(我|小U)?(得|必须|还是要|还是得|要|想|不得不|也得|也要)(提醒|纠正|更正|澄清|说明|补充|说|讲)(一句|一下|两句|几句|大家|您|你)|^[”」』"']?[。！？!?]?\s*(不一样|不对|错了|大错特错|不是这样|并非如此|并不是这样|这话不对|这是误解)[！!。]/;
+const BUT_REMINDS = /^[^。！？\n]{0,16}[。！？!?]?\s*(但|但是|不过|可是)[，,]?\s*(我|小U)?(得|必须|还是要|还是得|要|想|不得不|也得|也要)(提醒|纠正|更正|澄清|说明|补充|说|讲)(一句|一下|两句|几句|大家|您|你)|^[”」』"']?[。！？!?]?\s*(其实|但|可)?[，,]?\s*(不一样|不对|错了|大错特错|不是这样|并非如此|并不是这样|这话不对|这是误解)([！!。，,—–]|$)/;
 /** who corrects it (我赶紧纠正：) */
 const CORRECTING = /^\s*(我|小U|我们)?[^。！？\n“”「」]{0,4}(纠正|更正|解释|劝他|劝她|劝佢|提醒他|提醒她|提醒佢)[:：，,]\s*/;
 /** an answer that opens by calling what it answers wrong (不对哦，…; 不是这样的) */

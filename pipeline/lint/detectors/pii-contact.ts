@@ -313,8 +313,9 @@ const N = '[0-9〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌�
 // (a line break may stand between the parts too: 幸福里小区⏎6号楼2单元⏎1101)
 // (and a list's mark at the new line's start: → 9幢⏎→ 3单元⏎→ 201室)
 // (each part may end its own sentence: 第5栋。⏎2单元。⏎1802房)
-// (or a dash or a slash: 5号楼-2单元-1503室; 23幢/2单元/1101; or a comma, as it is said aloud: 兴华苑，B座，23楼，2306)
-const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?(?:[-－/／，,、][ \\t\\u3000]?)?)';
+// (or a dash or a slash: 5号楼-2单元-1503室; 23幢/2单元/1101; or a comma, as it is said aloud: 兴华苑，B座，23楼，2306; or a dot, as a
+// pin's label sets it: 莲荷苑·6幢·2单元·1101室)
+const S = '(?:[ \\t\\u3000]?[。．]?\\n[ \\t\\u3000]*(?:[→➜➤>·•\\-*][ \\t\\u3000]?)?|[ \\t\\u3000]?(?:[-－/／，,、·•・][ \\t\\u3000]?)?)';
 // 3栋2单元501, 3号楼2单元5楼501, 12幢1单元1202室, 7栋2梯1103 (梯: a stairwell, the unit in Guangdong)
 // (a lettered block too: 华港花园B座1806房; 富力天河城C2栋27楼2704; a dormitory: 学生公寓11舍512)
 // (after a floor, a door of one digit: 紫云苑6栋1单元4楼2号; a room's digits spaced out: 丽 江 苑 6 幢 2 单 元 3 0 1)
@@ -417,6 +418,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     let home = s;
     while (home > 0 && from - home < 40 && view.norm.clause[home - 1] === view.norm.clause[from]) home--;
     if (/(家住|住在|住址|家在|居住|现住|家庭地址|住所|收件地址|寄到|送到|上门|客户地址|客户新地址|客户的地址|家[:：])/.test(t.slice(Math.max(0, home - 8), from)) || HOME_SAID.test(sentenceBefore(view, from, 40))) return false;
+    // (or its owner named right after it: 龙苑大厦B座1203房的VIP客户梁先生)
+    if (FLAT_OWNER_AFTER.test(t.slice(to, to + 12))) return false;
     // a flat in a residential compound is a home whatever public place stands near it (人民医院旁边的幸福小区3栋2单元501;
     // 幸福小区3栋2单元501（网点对面）): a public place counts as the building's own name, right before the number
     // (国贸大厦2座1501室, 市民中心5号楼201报告厅), or the room's kind right after it (201会议室)
@@ -484,7 +487,8 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
       const inCompound = /^(幢|栋|号楼)$/.test(match[2]!) && /(小区|花园|家园|新村|公寓|苑|社区)[^。！？\n]{0,10}$/.test(sentenceBefore(view, from, 24));
       // (or any block's flat said to be someone's home or visited there: 上门…去到龙苑大厦B座1203; 住在…B座1203室)
       const said = sentenceBefore(view, from, 40);
-      const home = HOME_SAID.test(said) || MOVED_IN.test(said);
+      // (or the flat's owner named right after it: …B座1203房的VIP客户梁先生)
+      const home = HOME_SAID.test(said) || MOVED_IN.test(said) || FLAT_OWNER_AFTER.test(t.slice(to, to + 12));
       add(from, to, home || (!/[A-Za-z]/.test(match[1]!) && (!!(match[3] || match[5] === '室' || match[5] === '房') || inCompound)));
     }
   }
