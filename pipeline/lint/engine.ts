@@ -1522,12 +1522,13 @@ function clauseBefore(view: SpanView, from: number, inclusive = false): string {
   let s = from;
   // (`inclusive`: `from` ends a match, whose last character's clause is read — a term may close its clause: 投资范围为债券、存单。)
   if (inclusive && s > 0) s--;
-  // (a clause goes on back across an enumeration comma: 投的全是国债、政策性金融债和大行存单)
-  while (s > 0 && from - s < NOT_AFTER_WINDOW && (clause[s - 1] === clause[s] || enumeration(view.norm, s))) s--;
-  // (and a label's colon does not end it: 投资范围：债券、存单)
-  if (inclusive && s > 0 && /^[:：]\s*$/.test(view.norm.source.slice(view.norm.end[s - 1]!, view.norm.start[s]!))) {
-    s--;
-    while (s > 0 && from - s < NOT_AFTER_WINDOW && clause[s - 1] === clause[s]) s--;
+  // (a clause goes on back across an enumeration comma: 投的全是国债、政策性金融债和大行存单; and, read from a match's end,
+  // across one label's colon: 投资范围：债券、存单)
+  let colon = inclusive;
+  while (s > 0 && from - s < NOT_AFTER_WINDOW) {
+    if (clause[s - 1] === clause[s] || enumeration(view.norm, s)) s--;
+    else if (colon && /^[:：]\s*$/.test(view.norm.source.slice(view.norm.end[s - 1]!, view.norm.start[s]!))) (colon = false), s--;
+    else break;
   }
   return text.slice(s, from);
 }

@@ -261,11 +261,11 @@ function fieldLabel(field: string): string {
 }
 
 const TILE = /^tiles\.\d+$/;
-/** a drawn text that is only a benchmark's label (业绩比较基准; 业绩比较基准（年化）：) */
 /** the last line with words on it */
 const lastLine = (text: string) => text.trim().split('\n').pop()!.trim();
 /** a figure's text without what decorates it (🍊🍊 3.05% 🍊🍊; ★3.35%★): its digits, marks and words only */
 const undecorated = (text: string) => text.replace(/[^\p{L}\p{N}%％.\-~～至到—–\s]/gu, '');
+/** a drawn text that is only a benchmark's label (业绩比较基准; 业绩比较基准（年化）：; 业绩比较基准（年化，%）) */
 const BENCHMARK_LABEL = /^(产品)?(业绩比较基准|业绩基准|比较基准)\s*([（(]年化[^)）]{0,4}[)）])?\s*[:：]?$/;
 
 /** a drawn text that says the figure drawn before it is the benchmark (就是它的业绩比较基准; ↑（业绩比较基准·年化）) */

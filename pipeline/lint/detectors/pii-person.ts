@@ -135,10 +135,15 @@ const OWN_OWNER = /(我|我们|我哋|本行|我行|网点|網點|支行|小U|�
 /** a text of two or more short CJK items and nothing else (刘桂芳 · 何志明 · 邓小燕; 王建华、刘晓梅) */
 const NAMES_ALONE = /^[\s\p{Extended_Pictographic}\u{FE0F}]*[\u4e00-\u9fa5]{2,4}(?:[ \t]*[·•、，,/|\n][ \t]*[\u4e00-\u9fa5]{2,4}|[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){1,12}[\s\p{Extended_Pictographic}\u{FE0F}！!。]*$/u;
 /** a text of two or more lines, each a number or a ranking and a short CJK item alone (1. 王建华⏎2. 李秀英; 1st 刘美玲) */
-/** two or more lines of a short label, a colon and names alone (一年级：黄子轩、许安然⏎二年级：郑雨桐), a closing line of a note allowed */
-const LABELLED_NAMES = /^(?:[ \t\u3000]*[\u4e00-\u9fa5\d]{1,5}[:：][ \t\u3000]*[\u4e00-\u9fa5]{2,3}(?:[、，,][ \t\u3000]*[\u4e00-\u9fa5]{2,3}){0,8}[ \t\u3000]*\n){1,12}[ \t\u3000]*[\u4e00-\u9fa5\d]{1,5}[:：][ \t\u3000]*[\u4e00-\u9fa5]{2,3}(?:[、，,][ \t\u3000]*[\u4e00-\u9fa5]{2,3}){0,8}[ \t\u3000]*(?:\n[^\n]{0,40})?$/;
-/** one line of them: the label with its colon (group 1), the names (group 2) */
-const LABELLED_LINE = /^([ \t\u3000]*[\u4e00-\u9fa5\d]{1,5}[:：][ \t\u3000]*)([\u4e00-\u9fa5]{2,3}(?:[、，,][ \t\u3000]*[\u4e00-\u9fa5]{2,3}){0,8})[ \t\u3000]*$/gm;
+/** a name read at `q` that is two or three characters long (a surname and one or two given characters) */
+const twoOrThree = (hit: [number, number], q: number) => hit[1] - q >= 2 && hit[1] - q <= 3;
+/** a roll's line: a short label and its colon (一年级：), then names alone, 、-separated (黄子轩、许安然) */
+const ROLL_LABEL = String.raw`[ \t\u3000]*[\u4e00-\u9fa5\d]{1,5}[:：][ \t\u3000]*`;
+const ROLL_NAMES = String.raw`[\u4e00-\u9fa5]{2,3}(?:[、，,][ \t\u3000]*[\u4e00-\u9fa5]{2,3}){0,8}`;
+/** two or more such lines (一年级：黄子轩、许安然⏎二年级：郑雨桐), a closing line of a note allowed */
+const LABELLED_NAMES = new RegExp(String.raw`^(?:${ROLL_LABEL}${ROLL_NAMES}[ \t\u3000]*\n){1,12}${ROLL_LABEL}${ROLL_NAMES}[ \t\u3000]*(?:\n[^\n]{0,40})?$`);
+/** one of them: the label with its colon (group 1), the names (group 2) */
+const LABELLED_LINE = new RegExp(String.raw`^(${ROLL_LABEL})(${ROLL_NAMES})[ \t\u3000]*$`, 'gm');
 const NUMBERED_NAMES = /^(?:[ \t\u3000]*(?:\d{1,2}[ \t]?[.、．)）]|[①-⑳]|\d{1,2}(?:st|nd|rd|th))[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\r?\n|$)){2,30}$/;
 /** a nickname quoted after its label (群昵称「黄美玲（天河）」; 用户「杭州彭丽娟」) */
 const NICKNAME = /(昵称|暱稱|群昵称|群暱稱|群名片|网名|網名|用户|用戶|视频号|視頻號|用户名|用戶名|账号名)\s*(?:就叫|叫做|叫|是|为|係|：|:)?\s*[「“『"]([^」”』"\n]{2,24})[」”』"]/g;
@@ -907,7 +912,7 @@ export const piiPerson: Detector = {
             if (m[2]) masked++;
             else opens.push(m.index! + m[1]!.length);
           }
-          if (masked >= 2 && opens.length) namesAt(opens, '名单', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3 && (n.end[hit[1] - 1]! >= src.length || /[\s　（(]/.test(src[n.end[hit[1] - 1]!]!)), (q) => nameAt(q, false));
+          if (masked >= 2 && opens.length) namesAt(opens, '名单', (hit, q) => twoOrThree(hit, q) && (n.end[hit[1] - 1]! >= src.length || /[\s　（(]/.test(src[n.end[hit[1] - 1]!]!)), (q) => nameAt(q, false));
         }
 
         // a text of names alone (a badge: 刘桂芳 · 何志明 · 邓小燕; numbered lines: 1. 王建华⏎2. 李秀英) where another
@@ -933,7 +938,7 @@ export const piiPerson: Detector = {
               at += name.length + 1;
             }
           }
-          namesAt(starts, '名单', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, true, WEAK));
+          namesAt(starts, '名单', twoOrThree, (q) => nameAt(q, true, WEAK));
         }
         // …or lines that each open with a name (after a number or not) and go on with a figure (开门红签单光荣榜 ‖ 赵雅琴 年交20万⏎孙国栋 年交15万;
         // 低碳达人榜 ‖ 1. 陈美玲 12860分):
@@ -1072,7 +1077,7 @@ export const piiPerson: Detector = {
               if (/^[\u4e00-\u9fa5]{2,3}$/.test(w) && !POLITE.test(w)) parts.push(base + seg.index!);
             }
           }
-          if (parts.length) namesAt(parts, '昵称', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3);
+          if (parts.length) namesAt(parts, '昵称', twoOrThree);
         }
 
         // a note or a message signed with a full name — 吴佩琳 2024.3.8; 陈美玲 留; ——钱国栋总经理” — whoever wrote it
@@ -1082,8 +1087,8 @@ export const piiPerson: Detector = {
           // (a name closed by a word of respect is a name whatever the dictionary knows of it: 郑子豪 敬上)
           const respectful: number[] = [];
           for (const m of src.matchAll(SIGNATURE)) (/敬上|谨上|拜上/.test(m[0]) ? respectful : signed).push(m.index! + m[0].lastIndexOf((m[1] ?? m[2])!));
-          if (signed.length) namesAt(signed, '署名', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, false));
-          if (respectful.length) namesAt(respectful, '署名', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, true, WEAK));
+          if (signed.length) namesAt(signed, '署名', twoOrThree, (q) => nameAt(q, false));
+          if (respectful.length) namesAt(respectful, '署名', twoOrThree, (q) => nameAt(q, true, WEAK));
         }
 
         // a register kept line by line, each entry signed with a dash and a full name (11月20日 借出1把 —— 谢国平⏎
@@ -1103,7 +1108,7 @@ export const piiPerson: Detector = {
           const rows: number[] = [];
           COLUMN_LINE.lastIndex = 0;
           for (let m = COLUMN_LINE.exec(src); m; m = COLUMN_LINE.exec(src)) rows.push(m.index + m[0].indexOf(m[1]!));
-          if (rows.length >= 3) namesAt(rows, '名单', (hit, q) => hit[1] - q >= 2 && hit[1] - q <= 3, (q) => nameAt(q, false));
+          if (rows.length >= 3) namesAt(rows, '名单', twoOrThree, (q) => nameAt(q, false));
         }
 
         /**
