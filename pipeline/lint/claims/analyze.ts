@@ -843,10 +843,10 @@ const LIKENED = /就像|好像|好比|如同|一个道理|也是这样|也一样
 /** a term called unlawful where it stands (补了就是违规刚兑; 非法集资里的保本高息; 就是变相承诺保本; 用最差行情暗示不会亏): named as the offence, not claimed */
 const UNLAWFUL_BEFORE = /(违规|违法|非法|違規|違法|划掉|删掉|禁用|变相承诺|变相|暗示)(的)?$/;
 /** a clause that says a kind of thing does not exist (没有收益高还没风险的好事; 哪有稳赚不赔的买卖; 没有任何一款保险是什么都赔的;
- * 没有哪一款银行理财有国家担保; 早就没有“保本理财”这回事了), not one that ranks (没有比这更稳的) */
-const DENIED_KIND = /^(但|可|而|其实|所以)?(这世上|世上|天下|世界上)?(根本|压根|从来|本来就|早就|早已|已经|现在|如今)?(没有|没|哪有|哪里有|不存在|找不到)((?![^。]*比)[^。]{2,24}的(好事|事|事情|东西|产品|理财|买卖|馅饼|午餐|投资|生意)|(任何)?(一款|一种|一只|一个|哪款|哪种|哪一款|哪一种|哪一只)?[^。]{0,4}(保险|理财|产品|基金|投资)(是|能|会|可以|有)[^。]{1,16}|(?![^。]*比)[^。]{2,24}(这回事|这种事|这码事|这一说))(了|啦)?[。!！]?$/;
-/** a loss itself said not to exist (不存在赔钱这回事; 压根没有亏本这一说), which DENIED_KIND would read as a kind of thing denied */
-const LOSS_DENIED = /(没有|没|不存在|哪有|哪里有)(赔钱|亏钱|亏损|亏本|蚀本|赔本|亏|赔|本金损失|损失)(的)?(这回事|这种事|这码事|这一说|一说)/;
+ * 没有哪一款银行理财有国家担保; 早就没有“保本理财”这回事了; 稳赚不赔的投资不存在), not one that ranks (没有比这更稳的) */
+const DENIED_KIND = /^(但|可|而|其实|所以)?(这世上|世上|天下|世界上)?(根本|压根|从来|本来就|早就|早已|已经|现在|如今)?(没有|没|哪有|哪里有|不存在|找不到)((?![^。]*比)[^。]{2,24}的(好事|事|事情|东西|产品|理财|买卖|馅饼|午餐|投资|生意)|(任何)?(一款|一种|一只|一个|哪款|哪种|哪一款|哪一种|哪一只)?[^。]{0,4}(保险|理财|产品|基金|投资)(是|能|会|可以|有)[^。]{1,16}|(?![^。]*比)[^。]{2,24}(这回事|这种事|这码事|这一说))(了|啦)?[。!！]?$|^(?![^。]*比)[^。]{2,24}的(好事|事|事情|东西|产品|理财|买卖|馅饼|午餐|投资|生意)(在这世上|在世上)?(根本|压根|从来|本来就|早就|早已|已经|现在|如今)?(是)?(不存在|没有)(的)?(了|啦)?[。!！]?$/;
+/** a loss itself said not to exist (不存在赔钱这回事; 压根没有亏本这一说; 亏本的事不存在), which DENIED_KIND would read as a kind of thing denied */
+const LOSS_DENIED = /(没有|没|不存在|哪有|哪里有)(赔钱|亏钱|亏损|亏本|蚀本|赔本|亏|赔|本金损失|损失)(的)?(这回事|这种事|这码事|这一说|一说)|(赔钱|亏钱|亏损|亏本|蚀本|赔本|本金损失)的(事|事情|情况|这回事)[^。]{0,4}(不存在|没有)/;
 /** one character between quotation marks (「最」; “保”), not one of a row of them (「保」「本」), nor a verb in scare quotes that the sentence goes on with (把钱「存」进金钥匙安盈) */
 const LONE_QUOTED = /^[^」”』’"'][「“『‘"'][\u4e00-\u9fa5][」”』’"'](?![「“『‘"'])(?![进入到])/;
 
@@ -2633,7 +2633,7 @@ export function matchClaims(c: ConceptSet, patterns: ClaimPattern[], analyses: V
   // (a denied loss alone is no money talk: 网点柜面不受影响 in a service notice, 资金没有损失 after a
   // fraud; a loss said to happen is: 万一亏了，差额我们补足)
   const lossClass = c.classIndex.get('loss') ?? -2;
-  const finance = ['principal', 'return', 'product-ref', 'amount', 'benchmark', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra', 'spent', 'bought-gift'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
+  const finance = ['principal', 'return', 'product-ref', 'risk-grade', 'amount', 'benchmark', 'deposit-like', 'deposit-word', 'purchase', 'gained', 'easy-credit', 'gain-modal', 'holding', 'all-in', 'selftest', 'extra', 'spent', 'bought-gift'].map((n) => c.classIndex.get(n)).filter((x): x is number => x !== undefined);
   const out: ClaimHit[] = [];
   /** a pattern's match kept (one that must stand alone only where it is its clause's whole text) */
   const found = (p: ClaimPattern, view: SpanView, m: { from: number; to: number } | undefined) => {

@@ -34,6 +34,8 @@ const conceptsSchema = z.strictObject({
   except: z.array(text).default([]),
   /** exceptions by form (刚兑 被逐步打破): a match is deleted with what it straddles, as a listed exception is; within a clause */
   exceptPatterns: z.array(regex).default([]),
+  /** exceptions by form read across a clause mark, up to a sentence's end (祝福，一分都不打折) */
+  exceptAcross: z.array(regex).default([]),
   products: z.strictObject({
     /** evidence of each product type (regular expressions over the normalised text) */
     types: z.strictObject(Object.fromEntries(PRODUCT_TYPES.map((t) => [t, z.array(regex).min(1)])) as Record<ProductType, z.ZodArray<typeof regex>>),
@@ -122,6 +124,7 @@ export function compileConcepts(data: unknown, file = 'pipeline/lint/claims/conc
   });
   // (an exception by form is a pattern of no class: select() reads class -2 as an exception)
   for (const re of d.exceptPatterns) patterns.push({ cls: -2, re });
+  for (const re of d.exceptAcross) patterns.push({ cls: -2, re, across: true });
   automaton.build();
   return { classes, heads: classes.map((c) => d.classes[c]!.head), classIndex, patterns, automaton, entries, lengths, products: d.products, ...(d.rhetorical ? { rhetorical: d.rhetorical } : {}) };
 }

@@ -168,6 +168,9 @@ function syllableRun(t: string, from: number, to: number): number {
   return run.every((w) => pinyinSyllableCount(w.toLowerCase()) === 1) ? run.length : 0;
 }
 /** the words that make the full name glued right after them a client's, whatever word its first two characters make */
+/** what glosses a name as a client's inside brackets after it (（客户志愿者）, （老客户）) */
+const CLIENT_GLOSS = /客户|客戶|储户|儲戶|会员|會員|街坊/g;
+
 const WHOSE_GLUED = new Set(['客户', '储户', '患者', '新郎', '新娘', '家长', '持卡人', '户主']);
 /** a verb that takes a person, read before a surname and its title (祝张哥; 帮李姐) */
 const VERB_BEFORE_TITLE = new Set([...'祝给帮陪请送替谢向为跟与和同让叫找问带']);
@@ -190,9 +193,11 @@ const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{
 /** words before a list that make its people the staff (值班同事：; 本月寿星：; 新同事) */
 /** what a list word goes on with when the list is told of, not given (名单只显示…, 名单不公开, 名单用完即销毁) */
 const LIST_TOLD_OF = /^(只|不|会|将|要|已|都|显示|公布|用完|由|需|应|请|按|的)/;
-/** a list's line: after its number, a name masked (王** / 陈* / 李某) or what may be one in full, then a space and a figure or a mask,
+/** a list's line: after its number, a name masked (王** / 陈* / 李某) or polite (刘女士) or what may be one in full, then a space and a figure or a mask,
  * or nothing but a note in brackets (1. 钱**⏎3. 周桂英; 李*（文三路一室户）⏎孙晓燕（保俶路单身公寓）) */
-const LIST_LINE = /^([ \t]*(?:\d{1,3}[.、．)）]?[ \t]*)?)(?:([\u4e00-\u9fff][*＊×]{1,3}[\u4e00-\u9fff]?|[\u4e00-\u9fff]某{1,2})|[\u4e00-\u9fff]{2,3})(?:[ \t　]+[^\n]*[0-9*＊]|[ \t　]*(?:[（(][^\n（）()]{1,20}[）)])?[ \t　]*$)/gm;
+const LIST_LINE = /^([ \t]*(?:\d{1,3}[.、．)）]?[ \t]*)?)(?:([\u4e00-\u9fff][*＊×]{1,3}[\u4e00-\u9fff]?|[\u4e00-\u9fff]某{1,2}|[\u4e00-\u9fff](?:女士|先生|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|伯伯|婆婆|师傅))|[\u4e00-\u9fff]{2,3})(?:[ \t　]+[^\n]*[0-9*＊]|[ \t　]*(?:[（(][^\n（）()]{1,20}[）)])?[ \t　]*$)/gm;
+/** a list's item in its polite form, a surname and a title (刘女士, 马大爷) */
+const POLITE_ITEM = /[\u4e00-\u9fff](?:女士|先生|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|伯伯|婆婆|师傅)/;
 const STAFF_LIST = /同事|员工|伙伴|值班|团队|寿星|新人|柜员|讲师|行员|大堂经理|理财经理|客户经理/;
 /** a text that lists winners (一等獎：; 得獎者; winners) */
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
@@ -201,7 +206,7 @@ const EN_WORDS = new Set('you all the and for our with from this that your see t
 /** two or more lines, each a short name (masked or not: 赵**　✔ 满意), a space and a short figure or note (赵雅琴 年交20万) and nothing (a closing line of instructions may follow: 请带本人有效身份证件到柜台领取) else */
 const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,16}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,16}\s*(?:\n[^\n]{0,40})?$/;
 /** what says an asset is about the bank's own people (新同事, 团队合影, 全体伙伴, 柜台生涯, 送别会, 团建) */
-const STAFF_ASSET = /新同事|欢迎新同事|团队合影|团队照|全体伙伴|每一位伙伴|新员工入职|柜台生涯|在柜台坐了|送别会|欢送会|荣休|团建/;
+const STAFF_ASSET = /新同事|欢迎新同事|团队合影|团队照|全体伙伴|每一位伙伴|新员工入职|柜台生涯|在柜台坐了|送别会|欢送会|荣休|(?<!公司|企业|单位|厂里|工厂|客户|他们|店里)团建/;
 /** words right around a name that make it a colleague's (在柜台坐了三十一年的…; 新同事…) */
 const STAFF_NEAR = /在柜台(坐|干|工作)了|柜台生涯|新同事/;
 /** …and what names a client in it all the same (客户, 街坊, 储户, 顾客, 上门) */
@@ -360,9 +365,11 @@ export const piiPerson: Detector = {
           const name = t.slice(from, to);
           if (taken.has(from) || isPersona(name) || inSafe(view, from, to) || isPublic(from, name) || pseudonym(to)) return;
           // (after a field's label, a full name of three may open with such a word: 收件人：刘海燕, not 刘海)
-          // (and so may one glued to a word that names whose it is: 客户刘海涛, 患者王国华)
-          const labelled = surnameLen === 1 && to - from === 3 && from > 0 && ((labelWords.has(context) && /[:：]/.test(view.span.text.slice(n.end[from - 1]!, n.start[from]!))) || (WHOSE_GLUED.has(context) && t.slice(from - context.length, from) === context && n.gap[from] === 0 && readsAsName(from, 1, to)));
-          for (let i = labelled ? from + 1 : from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
+          // (and so may one glued to a word that names whose it is: 客户刘海涛, 患者王国华; 客户韩国庆先生, its honorific after it)
+          const labelled = surnameLen === 1 && to - from === 3 && from > 0 && ((labelWords.has(context) && /[:：]/.test(view.span.text.slice(n.end[from - 1]!, n.start[from]!))) || (WHOSE_GLUED.has(context) && t.slice(from - context.length, from) === context && n.gap[from] === 0 && (readsAsName(from, 1, to) || /^(先生|女士|小姐)/.test(t.slice(to, to + 2)))));
+          // (a family's word of surname and 家 opens no name whose given pair is a name's: 邱家 in 邱家明)
+          const pairGiven = surnameLen === 1 && givenPairs.has(t.slice(from + 1, to));
+          for (let i = labelled || pairGiven ? from + 1 : from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
           // (no name runs through a quotation mark or a dash: …俱欢颜”——杜甫先生 holds no 颜杜甫)
           for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0 && /[“”‘’「」『』"'—–―《》=＝]/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) return;
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
@@ -724,6 +731,21 @@ export const piiPerson: Detector = {
             const hit = nameAt(p, true);
             if (hit) accept(p, hit[0], hit[1], m[0]);
           }
+          // …and a name glossed as a client's in the brackets after it (🏅 邱家明（客户志愿者）累计服务128小时)
+          CLIENT_GLOSS.lastIndex = 0;
+          for (let m = CLIENT_GLOSS.exec(t); m; m = CLIENT_GLOSS.exec(t)) {
+            // (the bracket opens on the word, or on a word that says what kind of client: （老客户）, not （某客户6月部分流水）)
+            let j = m.index;
+            while (j > 0 && m.index - j < 2 && n.gap[j] === 0) j--;
+            if (j <= 0 || !/^(|老|新|贵宾|我行|本行)$/.test(t.slice(j, m.index)) || !/[(（]/.test(src.slice(n.end[j - 1]!, n.start[j]!))) continue;
+            for (const len of [3, 2, 4]) {
+              const hit = j - len >= 0 ? nameAt(j - len, false) : undefined;
+              if (hit && hit[1] === j) {
+                accept(j - len, hit[0], j, m[0]);
+                break;
+              }
+            }
+          }
         }
 
         // a list's line about a person whose name is already masked or in its public form goes on with
@@ -904,8 +926,9 @@ export const piiPerson: Detector = {
 
         // a list whose lines open with masked names (王** 138****2231⏎陈* 159****0876⏎赵德明 186****3392): a line
         // of the same form opening with a name in full is one more client, the one left unmasked
-        if (view.span.text.includes('\n') && view.span.text.includes('*')) {
-          const src = view.span.text;
+        // (its items may stand on one line between bars, and be masked by a polite form: 陈建平 拦截5万元｜刘女士 拦截2万元｜马大爷 拦截12万元)
+        if (/[\n｜|]/.test(view.span.text) && (view.span.text.includes('*') || POLITE_ITEM.test(view.span.text))) {
+          const src = view.span.text.replace(/[｜|]/g, '\n');
           let masked = 0;
           const opens: number[] = [];
           for (const m of src.matchAll(LIST_LINE)) {
@@ -1158,6 +1181,21 @@ export const piiPerson: Detector = {
             }
             // (every item a whole name, or the list is of something else: 高收益、低门槛、秒到账; 早安、收到、谢谢、莫慌)
             acceptSeries(items.map((at, k) => ({ at, length: (k + 1 < items.length ? items[k + 1]! - 1 : end) - at })), false);
+          }
+          // …or two or more people each told by what they do (商户朋友：卖烤冷面的赵春梅、做糖画的孙德旺、开咖啡车的吴嘉豪): the
+          // name after each item's 的, every one a whole name
+          DESCRIBED_SERIES.lastIndex = 0;
+          for (let m = DESCRIBED_SERIES.exec(src); m; m = DESCRIBED_SERIES.exec(src)) {
+            const before = src.slice(Math.max(0, m.index - 24), m.index);
+            if (!PEOPLE_CUE.test(before) && !FRIENDS_CUE.test(before)) continue;
+            const items: { at: number; length: number }[] = [];
+            let at = m.index;
+            for (const part of m[0].split('、')) {
+              const of = part.lastIndexOf('的') + 1;
+              items.push({ at: at + of, length: part.length - of });
+              at += part.length + 1;
+            }
+            acceptSeries(items, false);
           }
         }
 
@@ -1450,6 +1488,11 @@ const SERIES_ITEM = `(?:[\\u4e00-\\u9fa5]{2,5}|${MASKED})`;
 const NAME_SERIES = new RegExp(`(?<![\\u4e00-\\u9fa5、])${SERIES_ITEM}(?:、${SERIES_ITEM}){2,11}(?=[两三四五六七八九十几]位|[^\\u4e00-\\u9fa5*＊]|$)`, 'g');
 /** words around such a list that say its items are people */
 /** three to twelve items of two to four characters on a line, set apart by spaces (李淑珍　陈建国　吴美兰) */
+/** people each told by what they do, in a series (卖烤冷面的赵春梅、做糖画的孙德旺) */
+const DESCRIBED_SERIES = /(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,8}的[\u4e00-\u9fa5]{2,3}(?:、[\u4e00-\u9fa5]{1,8}的[\u4e00-\u9fa5]{2,3}){1,11}(?![\u4e00-\u9fa5])/g;
+/** a series' heading that speaks of the people it lists as friends or trades (商户朋友：; 感谢…摊主们) */
+const FRIENDS_CUE = /朋友|商户|摊主|店主|老板|街坊|邻居|感谢|谢谢|多谢/;
+
 const SPACED_SERIES = /(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,4}(?:[ \t\u3000]+[\u4e00-\u9fa5]{2,4}){2,11}(?![\u4e00-\u9fa5])/g;
 /** three or more lines, each a bullet or an emoji and two to four characters alone (🎉 陈建华⏎🎉 刘美玲⏎🎉 赵子轩) */
 const BULLETED_NAMES = /(?:^|\n)((?:[ \t\u3000]*(?:\p{Extended_Pictographic}\uFE0F?|[·•●▪\-—*])[ \t\u3000]*[\u4e00-\u9fa5]{2,4}[ \t\u3000]*(?:\n|$)){3,30})/gu;
