@@ -171,6 +171,9 @@ function syllableRun(t: string, from: number, to: number): number {
 /** what glosses a name as a client's inside brackets after it (（客户志愿者）, （老客户）) */
 const CLIENT_GLOSS = /客户|客戶|储户|儲戶|会员|會員|街坊/g;
 
+/** a shop's or a trade's last character, which no given name ends in (文具店, 桌游店, 车商) */
+const SHOP_END = /[店铺鋪馆館厂廠摊攤档檔商]/;
+
 const WHOSE_GLUED = new Set(['客户', '储户', '患者', '新郎', '新娘', '家长', '持卡人', '户主']);
 /** a verb that takes a person, read before a surname and its title (祝张哥; 帮李姐) */
 const VERB_BEFORE_TITLE = new Set([...'祝给帮陪请送替谢向为跟与和同让叫找问带']);
@@ -370,6 +373,8 @@ export const piiPerson: Detector = {
           // (a family's word of surname and 家 opens no name whose given pair is a name's: 邱家 in 邱家明)
           const pairGiven = surnameLen === 1 && givenPairs.has(t.slice(from + 1, to));
           for (let i = labelled || pairGiven ? from + 1 : from; i + 2 <= to; i++) if (notNames.has(t.slice(i, i + 2))) return;
+          // (nor one that ends in a shop or a trade, the owner's word after it: 文具店老板, 桌游店老板, 车商客户)
+          if (to - from >= 2 && SHOP_END.test(t[to - 1]!)) return;
           // (no name runs through a quotation mark or a dash: …俱欢颜”——杜甫先生 holds no 颜杜甫)
           for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0 && /[“”‘’「」『』"'—–―《》=＝]/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) return;
           // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
