@@ -202,6 +202,8 @@ const LIST_TOLD_OF = /^(只|不|会|将|要|已|都|显示|公布|用完|由|需
 const LIST_LINE = /^([ \t]*(?:\d{1,3}[.、．)）]?[ \t]*)?(?:[一二三四五六七八九十\d]{1,2}(?:组|社|队)[ \t　]+)?)(?:([\u4e00-\u9fff][*＊×]{1,3}[\u4e00-\u9fff]?|[\u4e00-\u9fff]某{1,2}|[\u4e00-\u9fff](?:女士|先生|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|伯伯|婆婆|师傅))|[\u4e00-\u9fff]{2,3})(?:[ \t　]+[^\n]*[0-9*＊]|[ \t　]*(?:[（(][^\n（）()]{1,20}[）)]|[·•・][ \t　]*[^\n·•・]{1,20})?[ \t　]*$)/gm;
 /** a list's item in its polite form, a surname and a title (刘女士, 马大爷) */
 const POLITE_ITEM = /[\u4e00-\u9fff](?:女士|先生|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|伯伯|婆婆|师傅)/;
+/** the whole of an item in its polite form (何先生) */
+const POLITE_WHOLE = new RegExp(`^${POLITE_ITEM.source}$`);
 const STAFF_LIST = /同事|员工|伙伴|值班|团队|寿星|新人|柜员|讲师|行员|大堂经理|理财经理|客户经理/;
 /** a text that lists winners (一等獎：; 得獎者; winners) */
 const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中奖|中獎|名单|名單|winner/i;
@@ -1155,8 +1157,10 @@ export const piiPerson: Detector = {
         const acceptSeries = (items: { at: number; length: number }[], spaced: boolean) => {
           const whole: [number, number, number][] = [];
           for (const item of items) {
-            // (a masked name among them is a name already shown as it may be: 赵婉清、钱立军、孙**三位客户)
-            if (MASKED_ITEM.test(view.span.text.slice(item.at, item.at + item.length))) continue;
+            // (a masked name among them is a name already shown as it may be: 赵婉清、钱立军、孙**三位客户; and so is a polite
+            // one: 刘*　陈**　张雅婷　何先生　吴女士)
+            const shown = view.span.text.slice(item.at, item.at + item.length);
+            if (MASKED_ITEM.test(shown) || POLITE_WHOLE.test(shown)) continue;
             const w = itemName(item, spaced);
             if (!w) return;
             whole.push(w);
