@@ -657,7 +657,7 @@ function ibans(view: SpanView): DetectorHit[] {
     const labelled = /IBAN[\s:：]*$/i.test(t.slice(Math.max(0, m.index! - 8), m.index!));
     if (code.length !== want || /[A-Za-z0-9]/.test(t[i] ?? '') || (!ibanValid(code) && !labelled)) continue;
     // (the bank's own account, said so beside it: IBAN DE40 5007 …（本行同业账户，非个人账户）)
-    if (OWN_IBAN.test(t.slice(i, i + 16)) || /(本行|我行|总行|同心银行)[^。\n]{0,12}(账户|账号)[^。\n]{0,6}$/.test(t.slice(Math.max(0, m.index! - 24), m.index!))) continue;
+    if (OWN_IBAN.test(t.slice(i, i + 16)) || /(本行|我行|总行)[^。\n]{0,12}(账户|账号)[^。\n]{0,6}$/.test(t.slice(Math.max(0, m.index! - 24), m.index!))) continue;
     const masked = `${code.slice(0, 4)}${'*'.repeat(code.length - 8)}${code.slice(-4)}`;
     hits.push(maskedHit(view, m.index!, i, masked, '（境外银行账户号码）'));
   }
