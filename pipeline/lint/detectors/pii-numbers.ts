@@ -597,7 +597,8 @@ function orgAbroad(text: string, from: number): boolean {
  * name (汇出账户是汇丰 004-512-376018-838; 户口 012-345678-001): a client's account, which no card check reads.
  */
 const SHORT_ACCOUNT = /(?:账户|帐户|帳戶|账号|帐号|帳號|户口|戶口)(?:号码|號碼|号|號)?\s*(?:是|为|為|係|系|[:：])?\s*(?:[\u4e00-\u9fa5]{2,6}(?:银行|銀行)?\s*)?((?<![0-9])[0-9](?:[ \-]?[0-9]){9,14})(?![0-9])/g;
-const NOT_OWN_ACCOUNT = /对公|單位|单位|机构|機構|专户|專戶|公司|慈善|基金会|基金會|工会|工會|学校|學校|医院|醫院|法院|税务|稅務|物业|物業|骗子|騙子|诈骗|詐騙|安全账户|示例|样例|例如/;
+/** what says an account is an organisation's or a fraudster's, or a sample (对公; 专户; 清算账户; 同业账户，非个人账户; 安全账户; 示例) */
+const NOT_OWN_ACCOUNT = /对公|同业|清算|非个人|單位|单位|机构|機構|专户|專戶|公司|慈善|基金会|基金會|工会|工會|学校|學校|医院|醫院|法院|税务|稅務|物业|物業|骗子|騙子|诈骗|詐騙|安全账户|示例|样例|例如/;
 function shortAccounts(view: SpanView): DetectorHit[] {
   const t = halfWidth(view.span.text);
   if (!/账|帐|帳|户口|戶口/.test(t)) return [];
@@ -615,8 +616,6 @@ function shortAccounts(view: SpanView): DetectorHit[] {
 /** a person named as the holder on the lines after an account (收款人：Mr. L（客户之子）; 户名：王女士) */
 const HOLDER_NEXT = /^[^。！？]{0,8}\n[ \t]*(收款人|户名|戶名|开户人|開戶人|持卡人|受取人|Beneficiary|Account name)\s*[:：]?\s*(Mr|Mrs|Ms|Miss|Dr)?[^\n]{0,12}(客户|客戶|先生|女士|小姐|之子|之女|儿子|女儿|[A-Z][a-z]+\s[A-Z][a-z]+|Mr|Mrs|Ms)/;
 
-/** what says an IBAN is the bank's own, right after it (（本行同业账户，非个人账户）) */
-const OWN_IBAN = /^[\s（(]*(本行|我行|总行|非个人|同业|清算|对公)/;
 /** IBAN lengths by country (the ones clients' transfers go to most) */
 const IBAN_LENGTH: Record<string, number> = { GB: 22, DE: 22, FR: 27, IT: 27, ES: 24, NL: 18, CH: 21, BE: 16, AT: 20, IE: 22, SE: 24, NO: 15, DK: 18, FI: 18, PL: 28, PT: 25, LU: 20, AE: 23, SA: 24, GR: 27, CZ: 24, HU: 28, TR: 26, IL: 23, QA: 29, KW: 30, BH: 22, MT: 31, CY: 28, MC: 27, LI: 21, IS: 26, EE: 20, LV: 21, LT: 20, SK: 24, SI: 19, HR: 21, RO: 24, BG: 22 };
 const IBAN_START = /(?<![A-Za-z0-9])([A-Z]{2})[0-9]{2}/g;
@@ -656,8 +655,6 @@ function ibans(view: SpanView): DetectorHit[] {
     // (labelled IBAN, it is an account number whatever its check digits: a typo leaks it all the same)
     const labelled = /IBAN[\s:：]*$/i.test(t.slice(Math.max(0, m.index! - 8), m.index!));
     if (code.length !== want || /[A-Za-z0-9]/.test(t[i] ?? '') || (!ibanValid(code) && !labelled)) continue;
-    // (the bank's own account, said so beside it: IBAN DE40 5007 …（本行同业账户，非个人账户）)
-    if (OWN_IBAN.test(t.slice(i, i + 16)) || /(本行|我行|总行)[^。\n]{0,12}(账户|账号)[^。\n]{0,6}$/.test(t.slice(Math.max(0, m.index! - 24), m.index!))) continue;
     const masked = `${code.slice(0, 4)}${'*'.repeat(code.length - 8)}${code.slice(-4)}`;
     hits.push(maskedHit(view, m.index!, i, masked, '（境外银行账户号码）'));
   }

@@ -196,12 +196,16 @@ const ROMAN_FULL = /(?<![A-Za-z])([A-Za-z][a-z]{1,5}|[A-Z]{2,6}) ([A-Za-z][a-z]{
 /** words before a list that make its people the staff (值班同事：; 本月寿星：; 新同事) */
 /** what a list word goes on with when the list is told of, not given (名单只显示…, 名单不公开, 名单用完即销毁) */
 const LIST_TOLD_OF = /^(只|不|会|将|要|已|都|显示|公布|用完|由|需|应|请|按|的)/;
+/** a village group opening a roll's line before its name (3组 张德福; 二社 何永福), or nothing */
+const VILLAGE_GROUP = String.raw`(?:[一二三四五六七八九十\d]{1,2}(?:组|社|队)[ \t\u3000]+)?`;
+/** the titles that make a list's item polite (刘女士, 马大爷); POLITE takes these and more */
+const ITEM_TITLES = '女士|先生|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|伯伯|婆婆|师傅';
 /** a list's line: after its number, a name masked (王** / 陈* / 李某) or polite (刘女士) or what may be one in full, then a space and a figure or a mask,
  * or nothing but a note in brackets or after a dot (1. 钱**⏎3. 周桂英; 李*（文三路一室户）⏎孙晓燕（保俶路单身公寓）; 张*涵 · 经济学院⏎何嘉怡 · 护理学院),
  * its village group before it (3组 张德福 510121********7712) */
-const LIST_LINE = /^([ \t]*(?:\d{1,3}[.、．)）]?[ \t]*)?(?:[一二三四五六七八九十\d]{1,2}(?:组|社|队)[ \t　]+)?)(?:([\u4e00-\u9fff][*＊×]{1,3}[\u4e00-\u9fff]?|[\u4e00-\u9fff]某{1,2}|[\u4e00-\u9fff](?:女士|先生|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|伯伯|婆婆|师傅))|[\u4e00-\u9fff]{2,3})(?:[ \t　]+[^\n]*[0-9*＊]|[ \t　]*(?:[（(][^\n（）()]{1,20}[）)]|[·•・][ \t　]*[^\n·•・]{1,20})?[ \t　]*$)/gm;
+const LIST_LINE = new RegExp(String.raw`^([ \t]*(?:\d{1,3}[.、．)）]?[ \t]*)?${VILLAGE_GROUP})(?:([\u4e00-\u9fff][*＊×]{1,3}[\u4e00-\u9fff]?|[\u4e00-\u9fff]某{1,2}|[\u4e00-\u9fff](?:${ITEM_TITLES}))|[\u4e00-\u9fff]{2,3})(?:[ \t　]+[^\n]*[0-9*＊]|[ \t　]*(?:[（(][^\n（）()]{1,20}[）)]|[·•・][ \t　]*[^\n·•・]{1,20})?[ \t　]*$)`, 'gm');
 /** a list's item in its polite form, a surname and a title (刘女士, 马大爷) */
-const POLITE_ITEM = /[\u4e00-\u9fff](?:女士|先生|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|伯伯|婆婆|师傅)/;
+const POLITE_ITEM = new RegExp(`[\\u4e00-\\u9fff](?:${ITEM_TITLES})`);
 /** the whole of an item in its polite form (何先生) */
 const POLITE_WHOLE = new RegExp(`^${POLITE_ITEM.source}$`);
 const STAFF_LIST = /同事|员工|伙伴|值班|团队|寿星|新人|柜员|讲师|行员|大堂经理|理财经理|客户经理/;
@@ -210,7 +214,7 @@ const PRIZE_CONTEXT = /[一二三特]等[奖獎]|得[奖獎]|获奖|獲獎|中�
 /** English words that a romanised name never is (thank you so much; see you all) */
 const EN_WORDS = new Set('you all the and for our with from this that your see thank thanks so much very good love fans day new year happy big best wish wishes team home tea time shop'.split(' '));
 /** two or more lines, each a short name (masked or not: 赵**　✔ 满意), a space and a short figure or note (赵雅琴 年交20万) and nothing (a closing line of instructions may follow: 请带本人有效身份证件到柜台领取) else */
-const NAME_LINES = /^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,2}(?:组|社|队)[ \t\u3000]+)?(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,48}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,2}(?:组|社|队)[ \t\u3000]+)?(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,48}\s*(?:\n[^\n]{0,40})?$/;
+const NAME_LINES = new RegExp(String.raw`^(?:[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*${VILLAGE_GROUP}(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,48}\n){1,30}[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*${VILLAGE_GROUP}(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,2}[*＊]{1,3})[ \t\u3000]+[^\n]{1,48}\s*(?:\n[^\n]{0,40})?$`);
 /** what says an asset is about the bank's own people (新同事, 团队合影, 全体伙伴, 柜台生涯, 送别会, 团建) */
 const STAFF_ASSET = /新同事|欢迎新同事|团队合影|团队照|全体伙伴|每一位伙伴|新员工入职|柜台生涯|在柜台坐了|送别会|欢送会|荣休|(?<!公司|企业|单位|厂里|工厂|客户|他们|店里)团建/;
 /** words right around a name that make it a colleague's (在柜台坐了三十一年的…; 新同事…) */
@@ -222,7 +226,7 @@ const TABLE_PEOPLE_CELL = /^\s*(姓名|客户姓名|客户|客戶|预约人|預�
 /** a text with such a header (a cheap test before the rows are read) */
 const TABLE_PEOPLE_HEAD = /[|｜]\s*(姓名|客户姓名|客户|客戶|预约人|預約人|联系人|報名人|报名人|签到人|获奖人|中奖人|户名|持卡人|街坊|参加人|参会人|领取人|收件人)\s*[|｜]/;
 /** the number or mark before a line's name (1. 陈美玲 12860分; ② 何志军) */
-const LINE_NUMBER = /^[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,2}(?:组|社|队)[ \t\u3000]+)?/;
+const LINE_NUMBER = new RegExp(String.raw`^[ \t\u3000]*(?:\d{1,2}\s*[.、．)）]|[①-⑳])?[ \t\u3000]*${VILLAGE_GROUP}`);
 const CONTACT_AT = /(?:qq|QQ|微信号|微信|wx|vx|WX|VX|电话|手机号|手机|邮箱|tel|Tel|TEL)/g;
 
 /** a line that opens with a speaker's label of two to four characters and a colon (徐桂英：收到) */
@@ -248,7 +252,7 @@ const CLIENT_AFTER_NAME = /(?:今年[\u4e00-\u9fa5\d]{1,6}岁)?(?:是|系|係|�
 /** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
 /** a person's sex and age right after their name (寻人启事：陈桂兰，女，79岁) */
 const SEX_AGE = /^[，,、]? ?[男女] ?[，,、]? ?[0-9一二三四五六七八九十]{1,3} ?(岁|周岁)/;
-const POLITE = /^[\u4e00-\u9fa5]{1,2}(女士|先生|小姐|阿姨|爹爹|嗲嗲|娭毑|叔叔|伯伯|大爷|大妈|奶奶|爷爷|婆婆|老师|师傅|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢|妈妈|爸爸|外婆|外公)$/;
+const POLITE = new RegExp(`^[\\u4e00-\\u9fa5]{1,2}(${ITEM_TITLES}|爹爹|嗲嗲|娭毑|老师|总|伯|姨|叔|哥|姐|嫂|婶|孃孃|嬢嬢|妈妈|爸爸|外婆|外公)$`);
 
 export const piiPerson: Detector = {
   id: 'pii-person',
