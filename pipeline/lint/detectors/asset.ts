@@ -192,7 +192,7 @@ export const benchmarkDisplay: Detector = {
   id: 'benchmark-display',
   pii: false,
   create(rule): Detect {
-    const d = ruleData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)), bareRange: z.string().transform((s) => new RegExp(s)), recordPeriod: regex }));
+    const d = ruleData(rule, z.strictObject({ number: regex, reason: regex, method: regex, formula: regex, highlighted: z.string().transform((s) => new RegExp(s)), bareRange: z.string().transform((s) => new RegExp(s)), recordPeriod: regex, asReturn: regex }));
     return (views) => {
       // (a lesson on what a benchmark is — a question or a definition, offering no product — shows no
       // product's benchmark: 問：業績比較基準寫著4%，到期就能拿到4%嗎？答：不一定)
@@ -208,6 +208,17 @@ export const benchmarkDisplay: Detector = {
       // more than what explains it: 业绩比较基准（年化）：2.80%–3.30% ‖ 选取依据：… ‖ 测算方法：…)
       const tiles = views.filter((v) => TILE.test(v.span.field));
       const explainedInTiles = hasAny(tiles, d.reason) && hasAny(tiles, d.method);
+      const named = views.some((v) => v.norm.text.includes('业绩比较基准'));
+      // (a benchmark worked out into the money a sum will bring is shown as a promise, however well it is
+      // explained: 业绩比较基准3.0%…放10万进去，一年就是3000块; 每10万放一年，3000块进账)
+      // (once per asset: 照这个数算，放10万进去，半年就是1500块 is one sum)
+      worked: for (const view of named ? views : []) {
+        for (const m of regexHits(view, d.asReturn)) {
+          if (NOT_PROMISED.test(view.norm.text.slice(m.to, m.to + 16)) || NOT_PROMISED.test(sentenceBefore(view, m.from, 24))) continue;
+          hits.push(hit(view, m.from, m.to, { how: '折算成到手收益', missing: '把基准折算成一笔钱会拿到多少，等于把它当作收益展示' }));
+          break worked;
+        }
+      }
       for (const [vi, view] of views.entries()) {
         const highlighted = d.highlighted.test(view.span.field) && !(explainedInTiles && TILE.test(view.span.field));
         if (!highlighted && missing.length === 0) continue;
@@ -222,7 +233,6 @@ export const benchmarkDisplay: Detector = {
         }
         // (a headline that is nothing but a figure or a range, in an asset that calls it its benchmark:
         // 3.10%—3.60% ‖ 业绩比较基准（年化）; tiles 业绩比较基准 ‖ 3.1%)
-        const named = views.some((v) => v.norm.text.includes('业绩比较基准'));
         if (highlighted && named && (d.bareRange.test(view.norm.text) || d.bareRange.test(undecorated(view.span.text)))) {
           hits.push(hit(view, 0, view.norm.text.length, { how: '突出展示', missing: `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` }));
           continue;
@@ -278,6 +288,8 @@ const MADE_UP = /(只是|仅是|仅为|只为|均为|都是|纯属)(举例|假�
 /** a figure opened as an example (比如…; 举个例子…) */
 const EXAMPLE_LEAD = /(比如|例如|譬如|举例|举个例子|打个比方|假设|假如)[^。！？\n]{0,20}$/;
 /** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
+/** a worked sum said not to be what one gets (不代表实际收益; 不一定就是3000块) */
+const NOT_PROMISED = /不代表|不等于|不一定|未必|并非|不是|不构成|仅为举例|仅供参考|假设某/;
 const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|打个比方)[^。！？\n]{0,20}某/;
 
 /**
