@@ -199,7 +199,8 @@ export const benchmarkDisplay: Detector = {
       // (classifyAsset already reads lessons that offer nothing; a question about a figure is one too)
       if (!productOf(views) && views.some((v) => ASKS_OR_DEFINES.test(v.norm.source))) return [];
       const reason = hasAny(views, d.reason);
-      const method = hasAny(views, d.method);
+      // (a formula of indices and weights is a method, whatever the product: 测算方法为中债-新综合财富指数收益率×70%＋七天通知存款利率×30%)
+      const method = hasAny(views, d.method) || hasAny(views, d.formula);
       // (a fund's benchmark given as its index formula is explained as fund rules ask, and its figure per
       // year may stand beside the fund's own: 2024年度：净值增长率15.80%｜基准14.21% ‖ 业绩比较基准：沪深300指数收益率×95%＋…)
       const missing = classifyAsset(views).types.has('fund') && hasAny(views, d.formula) ? [] : [reason ? '' : '选取理由', method ? '' : '测算方法'].filter(Boolean);
