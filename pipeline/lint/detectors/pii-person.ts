@@ -247,8 +247,8 @@ function sentenceAt(n: Normalized, at: number): string {
 
 /** what after a list of names says they are the bank's clients (，三位都是我们的老客户) */
 const CLIENTS_AFTER = /^[\s，,]*([这那]?[两三四五六七八九十几\d]+位)?[^，。！？\n]{0,3}(都|均|全|全部)(是|系|係|为|為)[^，。！？\n]{0,6}(客户|客戶|储户|儲戶|街坊|会员|會員)/;
-/** what calls the name before it a client's (是我们网点二十年的老客户; 今年六十八岁，是…客户), over the normalised text */
-const CLIENT_AFTER_NAME = /(?:今年[\u4e00-\u9fa5\d]{1,6}岁)?(?:是|系|係|为|為)(?:我们|我們|咱们|咱們|本行|我行|网点|網點|支行|我)?[^是系係为為客]{0,10}?(?:客户|客戶|储户|儲戶|会员|會員)(?!经理|經理|服务|服務|专员|專員|中心|部|经|經)/g;
+/** what calls the name before it a client's (是我们网点二十年的老客户; 今年六十八岁，是…客户; 在我们支行开收款码、办会员已经五年了), over the normalised text */
+const CLIENT_AFTER_NAME = /(?:今年[\u4e00-\u9fa5\d]{1,6}岁)?(?:是|系|係|为|為)(?:我们|我們|咱们|咱們|本行|我行|网点|網點|支行|我)?[^是系係为為客]{0,10}?(?:客户|客戶|储户|儲戶|会员|會員)(?!经理|經理|服务|服務|专员|專員|中心|部|经|經)|在(?:我们|我們|咱们|咱們|本行|我行)?(?:支行|网点|網點)(?:开|開|办|辦|存|买|買)(?!会|會|展|讲|講)/g;
 /** a surname and a polite form, the public way to name a client (梁女士, 陈伯, 王总) */
 /** a person's sex and age right after their name (寻人启事：陈桂兰，女，79岁) */
 const SEX_AGE = /^[，,、]? ?[男女] ?[，,、]? ?[0-9一二三四五六七八九十]{1,3} ?(岁|周岁)/;
