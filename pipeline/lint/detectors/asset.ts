@@ -252,6 +252,8 @@ export const benchmarkDisplay: Detector = {
           // (a figure quoted in a question that asks whether showing it so is allowed: 海报上只放一个大大的
           // “业绩比较基准3.2%”，合规吗？)
           if (ASKED_IF_ALLOWED.test(view.norm.text.slice(m.to, m.to + 16))) continue;
+          // (a figure in a question of what it will bring, a lesson's: 业绩比较基准写着3.0%，是不是就能拿3%？)
+          if (ASKED_IF_PAID.test(view.span.text.slice(orig(view, m.from, m.to)[1]))) continue;
           const how = highlighted ? '突出展示' : '单独展示';
           const why = highlighted ? `位于${fieldLabel(view.span.field)}，应放在正文中并说明选取理由和测算方法` : `未说明其${missing.join('和')}`;
           hits.push(hit(view, m.from, m.to, { how, missing: why }));
@@ -289,6 +291,8 @@ const MADE_UP = /(只是|仅是|仅为|只为|均为|都是|纯属)(举例|假�
 /** a figure opened as an example (比如…; 举个例子…) */
 const EXAMPLE_LEAD = /(比如|例如|譬如|举例|举个例子|打个比方|假设|假如)[^。！？\n]{0,20}$/;
 /** an example made up, of a product nobody sells (假设某产品…; 比如某款理财…) */
+/** the rest of a sentence that asks whether the figure is what one gets (，是不是就能拿3%？) */
+const ASKED_IF_PAID = /^[^。！!\n]{0,24}(是不是|能不能|会不会|就能|吗|嗎)[^。！!\n]{0,12}[？?]/;
 /** a worked sum said not to be what one gets (不代表实际收益; 不一定就是3000块) */
 const NOT_PROMISED = /不代表|不等于|不一定|未必|并非|不是|不构成|仅为举例|仅供参考|假设某/;
 const HYPOTHETICAL = /(假设|假如|举例|举个例子|比如|例如|譬如|打个比方)[^。！？\n]{0,20}某/;
