@@ -32,8 +32,9 @@ describe('the corpus', () => {
     const backward = cases.map((_, i) => cases.length - 1 - i).map((i) => [i, verdict(cases[i]!)] as const);
     const differ = backward.filter(([i, v]) => v !== forward[i] || verdict(cases[i]!) !== v).map(([i]) => cases[i]!.text ?? cases[i]!.texts?.map((t) => t.text).join(' ‖ '));
     expect(differ).toEqual([]);
-    // (every second case read three times: 158 s alone at 89,183 cases)
-  }, 300_000);
+    // (every second case read three times: 158 s alone at 89,183 cases; 322 s alone at 103,583 cases on an AMD EPYC machine where
+    // the start's engine and this one lint the same families in the same time — the limit is for a hang, not a speed bar)
+  }, 900_000);
 
   it('lints a multi-field asset as one: a warning in the caption covers the image', () => {
     const fs = lintCase({ texts: [{ field: 'image:headline', text: '新发理财 · 90天' }, { field: 'caption', text: '理财非存款、产品有风险、投资须谨慎' }], expect: [] });
