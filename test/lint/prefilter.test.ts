@@ -44,7 +44,8 @@ describe('the RegExp gate (prefilter)', () => {
     expect(wrong).toEqual([]);
     // and it does skip: most patterns cannot match most short texts
     expect(skipped).toBeGreaterThan((texts.length * patterns.length) / 2);
-  }, 600_000);
+    // (372 s in a clean clone's full run at 103,583 cases on stop 60's AMD EPYC machine: the limit is for a hang)
+  }, 1_200_000);
 
   it('reads what a match must contain: literals, classes, groups repeated at least once, lookbehinds', () => {
     const chars = (re: RegExp) => needOf(re).map((s) => String.fromCharCode(...s));
