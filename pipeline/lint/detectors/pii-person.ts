@@ -34,7 +34,7 @@ const dataSchema = z.strictObject({
   stop: z.string().default(''),
   /** given names that open with a stop character (林月娥, 王月华: 月 alone stays a stop — 上月, 月初) */
   givenPairs: words,
-  /** common words whose last character is also a surname (存单, 黄金, 扮成): that character ends the word, it starts no name */
+  /** common words whose last character is also a surname (存单, 黄金, 扮成; 会员费): that character ends the word, it starts no name */
   wordEnds: words,
   notNames: words,
   /** words that end in a one-character honorific but are not one (汇总, 空姐, 帅哥, 表叔) */
@@ -384,8 +384,9 @@ export const piiPerson: Detector = {
           if (to - from >= 2 && SHOP_END.test(t[to - 1]!)) return;
           // (no name runs through a quotation mark or a dash: …俱欢颜”——杜甫先生 holds no 颜杜甫)
           for (let i = from + 1; i < to; i++) if (n.gap[i]! > 0 && /[“”‘’「」『』"'—–―《》=＝]/.test(view.span.text.slice(n.end[i - 1]!, n.start[i]!))) return;
-          // (nor when the surname ends a word with the character before it: 一边稳住阿姨, 这周好多叔叔)
-          if (from > 0 && n.gap[from] === 0 && notNames.has(t.slice(from - 1, from + 1))) return;
+          // (nor when the surname ends a word with the character before it, or the two before it: 一边稳住阿姨, 这周好多叔叔;
+          // 把会员费转到个人账户)
+          if (from > 0 && n.gap[from] === 0 && (notNames.has(t.slice(from - 1, from + 1)) || (from > 1 && n.gap[from - 1] === 0 && wordEnds.has(t.slice(from - 2, from + 1))))) return;
           if (n.cls[to] === MASK || t[from + surnameLen] === '某') return;
           // (nor a surname masked with crosses, which the normaliser drops: 落款：李×× 敬上)
           if (from + surnameLen < n.start.length && /^[\s]*[×✕╳]/.test(view.span.text.slice(n.end[from + surnameLen - 1]!, n.start[from + surnameLen]!))) return;
