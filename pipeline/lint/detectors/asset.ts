@@ -18,6 +18,13 @@ const hasAny = (views: SpanView[], re: RegExp) =>
     re.lastIndex = 0;
     return !cannotMatch(re, v.norm.text) && re.test(v.norm.text);
   });
+/** the same over the source as written, traditional read as simplified: what explains a benchmark is read inside its own
+ * sentence, and the normalised text has no sentence marks (…审慎确定。茶馆的余钱可以考虑配置一部分 names no assets) */
+const saysAny = (views: SpanView[], re: RegExp) =>
+  views.some((v) => {
+    re.lastIndex = 0;
+    return re.test(simpleSource(v.norm));
+  });
 // (a warning may run on from one text into the next: 理财非存款、产品有风险、 ‖ 投资须谨慎)
 const contains = (views: SpanView[], phrase: string) => views.some((v) => v.norm.text.includes(phrase)) || (views.length > 1 && views.map((v) => trimMarks(v.norm.text)).join('').includes(phrase));
 /** `text` without the marks it ends on (理财非存款产品有风险、 → …风险) */
@@ -198,9 +205,9 @@ export const benchmarkDisplay: Detector = {
       // product's benchmark: 問：業績比較基準寫著4%，到期就能拿到4%嗎？答：不一定)
       // (classifyAsset already reads lessons that offer nothing; a question about a figure is one too)
       if (!productOf(views) && views.some((v) => ASKS_OR_DEFINES.test(v.norm.source))) return [];
-      const reason = hasAny(views, d.reason);
+      const reason = saysAny(views, d.reason);
       // (a formula of indices and weights is a method, whatever the product: 测算方法为中债-新综合财富指数收益率×70%＋七天通知存款利率×30%)
-      const method = hasAny(views, d.method) || hasAny(views, d.formula);
+      const method = saysAny(views, d.method) || hasAny(views, d.formula);
       // (a fund's benchmark given as its index formula is explained as fund rules ask, and its figure per
       // year may stand beside the fund's own: 2024年度：净值增长率15.80%｜基准14.21% ‖ 业绩比较基准：沪深300指数收益率×95%＋…)
       const missing = classifyAsset(views).types.has('fund') && hasAny(views, d.formula) ? [] : [reason ? '' : '选取理由', method ? '' : '测算方法'].filter(Boolean);
@@ -208,7 +215,7 @@ export const benchmarkDisplay: Detector = {
       // (tiles that give the benchmark, its reason and its method each a tile of their own show it no
       // more than what explains it: 业绩比较基准（年化）：2.80%–3.30% ‖ 选取依据：… ‖ 测算方法：…)
       const tiles = views.filter((v) => TILE.test(v.span.field));
-      const explainedInTiles = hasAny(tiles, d.reason) && hasAny(tiles, d.method);
+      const explainedInTiles = saysAny(tiles, d.reason) && saysAny(tiles, d.method);
       const named = views.some((v) => v.norm.text.includes('业绩比较基准'));
       // (a benchmark worked out into the money a sum will bring is shown as a promise, however well it is
       // explained: 业绩比较基准3.0%…放10万进去，一年就是3000块; 每10万放一年，3000块进账)
@@ -284,8 +291,8 @@ const BENCHMARK_LABEL = /^(产品)?(业绩比较基准|业绩基准|比较基准
 /** a drawn text that says the figure drawn before it is the benchmark (就是它的业绩比较基准; ↑（业绩比较基准·年化）) */
 const BENCHMARK_GLOSS = /^[\s↑👆（(]*(?:[^。！？?\n]{0,16}(?:就是|这是|便是|正是|即为|即是|是)[^。！？?\n]{0,10})?(?:业绩比较基准|业绩基准|比较基准|業績比較基準)(?![^。！？\n]{0,6}(?:是什么|是啥|怎么|吗|嗎))|^[^。！？?\n]{0,12}[\s·｜|]*(?:业绩比较基准|业绩基准|比较基准|業績比較基準)\s*(?:[（(]年化[)）])?\s*$/;
 
-/** what follows a quoted figure to ask whether it may be shown (…”，合规吗？) */
-const ASKED_IF_ALLOWED = /^[^。！？\n]{0,6}(合规吗|合规不|可以吗|能发吗|行不行|行吗|对吗|违规吗)/;
+/** what follows a quoted figure to ask whether it may be shown (…”，合规吗？; …”能否单独放大突出？) */
+const ASKED_IF_ALLOWED = /^[^。！？\n]{0,6}(合规吗|合规不|可以吗|能发吗|行不行|行吗|对吗|违规吗|能否(单独|放大|突出|写|发|用|这样|这么)|可否(单独|放大|突出|写|发|用|这样|这么)|是否可以(单独|放大|突出|写|发|用|这样|这么))/;
 /** an asset that says its figures are made up (这只是举例，不是哪只产品的真实数据; 数字均为假设) */
 const MADE_UP = /(只是|仅是|仅为|只为|均为|都是|纯属)(举例|假设|示例|虚构)|不是(哪|某|任何)[^。\n]{0,6}(产品|理财|基金)?的?(真实|实际)(数据|业绩|净值)/;
 /** a figure opened as an example (比如…; 举个例子…) */

@@ -431,6 +431,9 @@ export const piiAddress = patternDetector('pii-address', addressData, (view, d) 
     const back = view.norm.source.slice(Math.max(0, at - 24), at);
     const open = /[（(][^（）()]*$/.exec(back);
     if (open && d.publicPlaces.some((w) => back.slice(0, open.index).trimEnd().endsWith(w))) return true;
+    // (or its name just before it, set off by a comma: （同心银行杭州西湖支行，文三路168号301室）)
+    const comma = /[，,]\s*[\u4e00-\u9fa5]{0,8}$/.exec(back);
+    if (!residential && comma && d.publicPlaces.some((w) => back.slice(0, comma.index).trimEnd().endsWith(w))) return true;
     if (residential && d.publicPlaces.some((w) => name.endsWith(w) || t.slice(to, e).startsWith(w))) return true;
     // a label of the bank's own or a public address just before the clause (网点地址：…), however
     // long the address before the number (网点地址：杭州市西湖区文三路100号3楼301室)
