@@ -350,8 +350,8 @@ const TW_LANE = new RegExp(`(${N}{1,4})${S}巷${S}(?:${N}{1,3}${S}弄${S})?(${N}
 // (or a sub-number first: 逢源北街23号之一301房)
 const STREET_ROOM = new RegExp(`[路街巷道]${S}(${N}{1,4})${S}号(?:之[一二三四五六七八九十${N.slice(1, -1)}])?\\s?(${N}{3,4})${S}(室|房)`, 'g');
 // 3-2-501 / 3－2－501 after a compound's name
-// (or 3#2-1101: the block marked by #)
-const DASHED = /([0-9]{1,3})[-#]([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
+// (or 3#2-1101 and 7#-3-1102: the block marked by #)
+const DASHED = /([0-9]{1,3})(?:-|[#＃]-?)([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/g;
 // 李家村3组12号, 王庄村五组二十号, 前进村3队, 新华社区5组
 // (a hamlet named between: 太平山村下坞45号)
 // (and a lane of the group, as Guangdong villages number them: 棠下村三社四巷12号)
