@@ -574,6 +574,8 @@ const NO_ONE_PROMISES_LED = new RegExp(String.raw`^[^：:\n。？！?!]{1,14}[�
 const COMFORT = /^(放心|安心|莫慌|别慌|唔使惊|不用怕|别怕|嗯|哎|诶|害|嗨)$/;
 /** the asked word taken up again before the answer (亏？这个字儿啊，在它这儿压根儿查无此字) — no answer of its own either */
 const TAKEN_UP = /^(这个?字儿?|这事儿?|这个事儿?|这种事|这个问题|这个嘛|这话|这个说法)(啊|呀|嘛|呢|哈|嘞)?$/;
+/** a clause before the answer that answers nothing itself: a word of comfort or the asked word taken up */
+const noAnswerOfItsOwn = (clause: string) => COMFORT.test(clause) || TAKEN_UP.test(clause);
 /** the writer saying it, before a bare yes (我说能！; 我当场回她：可以) */
 const SELF_REPLY = /^(我|我们|小U)(就|当场|直接|马上|立刻)?(说|讲|回|答|回答|回复)(他|她|佢|您|你|佢哋|他们|她们)?(?=.)/;
 /** a clause that is a speaker whose name ends in a Latin letter, its colon kept (小U：对) */
@@ -2191,7 +2193,7 @@ export function analyzeView(c: ConceptSet, patterns: ClaimPattern[], view: SpanV
       // (a word of comfort alone before the answer is no answer of its own: 放心，不会。; nor the asked word taken up: 这个字儿啊，…)
       // (after its speaker too: 小U：放心，不会的)
       const comfortAt = lead ? opening : sentFrom;
-      if (opening >= 0 && sentFrom >= 0 && norm.clause[opening] === norm.clause[comfortAt] && ((clauseEnd(comfortAt) - comfortAt <= 3 && COMFORT.test(norm.text.slice(comfortAt, clauseEnd(comfortAt)))) || TAKEN_UP.test(norm.text.slice(comfortAt, clauseEnd(comfortAt))))) {
+      if (opening >= 0 && sentFrom >= 0 && norm.clause[opening] === norm.clause[comfortAt] && noAnswerOfItsOwn(norm.text.slice(comfortAt, clauseEnd(comfortAt)))) {
         const after = next.find((h) => norm.clause[h.from] === norm.clause[comfortAt]! + 1);
         if (after) opening = after.from;
       }

@@ -12,19 +12,16 @@ import { cannotMatch } from '../prefilter.ts';
 import { orig, regexHits, sentenceBefore, type Detect, type Detector, type DetectorHit, type SpanView } from './types.ts';
 
 
-/** the first match of any of `res` in the views (earliest in the first view that has one), outside safe ranges */
-const hasAny = (views: SpanView[], re: RegExp) =>
+/** whether `re` matches in any of the views' normalised text */
+const hasAny = (views: SpanView[], re: RegExp, textOf = (v: SpanView) => v.norm.text) =>
   views.some((v) => {
+    const text = textOf(v);
     re.lastIndex = 0;
-    return !cannotMatch(re, v.norm.text) && re.test(v.norm.text);
+    return !cannotMatch(re, text) && re.test(text);
   });
 /** the same over the source as written, traditional read as simplified: what explains a benchmark is read inside its own
  * sentence, and the normalised text has no sentence marks (…审慎确定。茶馆的余钱可以考虑配置一部分 names no assets) */
-const saysAny = (views: SpanView[], re: RegExp) =>
-  views.some((v) => {
-    re.lastIndex = 0;
-    return re.test(simpleSource(v.norm));
-  });
+const saysAny = (views: SpanView[], re: RegExp) => hasAny(views, re, (v) => simpleSource(v.norm));
 // (a warning may run on from one text into the next: 理财非存款、产品有风险、 ‖ 投资须谨慎)
 const contains = (views: SpanView[], phrase: string) => views.some((v) => v.norm.text.includes(phrase)) || (views.length > 1 && views.map((v) => trimMarks(v.norm.text)).join('').includes(phrase));
 /** `text` without the marks it ends on (理财非存款产品有风险、 → …风险) */
